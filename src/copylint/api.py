@@ -1,0 +1,34 @@
+"""The library API behind ``copylint.lint_text`` and ``copylint.lint_paths``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .config import ConfigResolver, Settings
+from .model import Finding
+from .readers import read_text
+from .runner import _init_worker, lint_document, run
+
+
+def _resolver(config) -> ConfigResolver:
+    if isinstance(config, Settings):
+        resolver = ConfigResolver()
+        resolver.base_for = lambda path, _s=config: _s  # type: ignore[method-assign]
+        return resolver
+    return ConfigResolver(explicit=str(config) if config else None)
+
+
+def lint_text(text: str, path: str | None = None, config=None) -> list[Finding]:
+    resolver = _resolver(config)
+    shown = path or "<text>"
+    settings = resolver.for_path(shown if path else str(Path.cwd() / "<text>"))
+    _init_worker(resolver, {})
+    doc = read_text(shown, text)
+    findings, facts = lint_document(doc, settings)
+    return sorted(findings, key=Finding.sort_key)
+
+
+def lint_paths(paths, config=None) -> list[Finding]:
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    return run([str(p) for p in paths], _resolver(config), jobs=1).findings

@@ -1,0 +1,218 @@
+"""Command line: arguments and exit codes only; the work is in runner, engine and formats.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage, config
+or input error (a missing or unreadable path, a malformed config or pack, an internal error).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Any
+
+import click
+
+from . import __version__
+from .config import ConfigError, ConfigResolver, parse_date
+from .model import Severity
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def fail(message: str) -> "click.exceptions.Exit":
+    """Print a one-line error and exit 2."""
+    click.echo(f"copylint: error: {message}", err=True)
+    raise click.exceptions.Exit(EXIT_ERROR)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        out.extend(x.strip() for x in v.split(",") if x.strip())
+    return out
+
+
+class _Group(click.Group):
+    """Turns unexpected exceptions into a one-line error with exit code 2."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except ConfigError as exc:
+            fail(str(exc))
+        except KeyboardInterrupt:
+            click.echo("copylint: interrupted", err=True)
+            raise click.exceptions.Exit(130)
+        except Exception as exc:  # never a traceback for users
+            if os.environ.get("COPYLINT_DEBUG"):
+                raise
+            fail(f"internal error: {type(exc).__name__}: {exc} (set COPYLINT_DEBUG=1 for details)")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="copylint")
+def main() -> None:
+    """copylint: an editorial copy-check linter for news articles."""
+
+
+def _formats_help() -> str:
+    return "Output format: text (default), json, and the CI formats."
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of discovering one.")
+@click.option("--select", multiple=True, help="Rule ids or prefixes to run (comma-separated; repeatable).")
+@click.option("--ignore", multiple=True, help="Rule ids or prefixes to skip.")
+@click.option("--format", "fmt", default="text", show_default=True, help=_formats_help())
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1 (default: warning).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
+@click.option("--stdin-filename", help="Path to report (and to find config from) when reading '-'.")
+@click.option("--include", multiple=True, help="Globs of files to check in folders (replaces the default article types).")
+@click.option("--exclude", multiple=True, help="Globs of files or folders to skip.")
+@click.option("--date", "date_", help="Judge every article as of this date (YYYY-MM-DD).")
+@click.option("--language", type=click.Choice(["en-US", "en-GB"]), help="Spelling variety.")
+@click.option("--pack", "packs", multiple=True, type=click.Path(), help="Extra rule pack (YAML); repeatable.")
+@click.option("--no-color", is_flag=True, help="No colour even on a terminal.")
+@click.option("--quiet", "-q", is_flag=True, help="No summary line.")
+def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
+          fmt: str, output: str | None, fail_on: str | None, jobs: int | None, stdin_filename: str | None,
+          include: tuple[str, ...], exclude: tuple[str, ...], date_: str | None, language: str | None,
+          packs: tuple[str, ...], no_color: bool, quiet: bool) -> None:
+    """Check article files and folders (or '-' for standard input)."""
+    from . import formats
+    from .runner import exit_code, run
+
+    if not paths:
+        fail("no paths given (try: copylint check stories/)")
+    available = formats.available()
+    if fmt not in available:
+        fail(f"unknown format {fmt!r}; choose from {', '.join(sorted(available))}")
+    cli_values: dict[str, Any] = {
+        "select": _split(select), "ignore": _split(ignore),
+        "fail_on": Severity.parse(fail_on) if fail_on else None,
+        "include": list(include) or None, "exclude": list(exclude) or None,
+        "language": language, "packs": list(packs),
+        "date": parse_date(date_, "--date") if date_ else None,
+    }
+    resolver = ConfigResolver(config_path, cli_values)
+    base = resolver.base_for(paths[0] if paths[0] != "-" else os.getcwd())
+
+    stdin_data = sys.stdin.buffer.read() if "-" in paths else None
+    progress = _progress_bar() if sys.stderr.isatty() and not quiet else None
+    result = run(list(paths), resolver, jobs=jobs, stdin_data=stdin_data,
+                 stdin_filename=stdin_filename, progress=progress)
+    if progress:
+        progress(None)
+
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        color = (not output and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
+        formatter = available[fmt](stream, color=color)
+        formatter.start()
+        by_path: dict[str, list] = {}
+        for f in result.findings:
+            by_path.setdefault(f.path, []).append(f)
+        for path in sorted(by_path):
+            formatter.file(path, by_path[path])
+        formatter.finish(result)
+    finally:
+        if output:
+            stream.close()
+
+    for p in result.problems:
+        click.echo(f"copylint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}", err=True)
+    for note in result.notices:
+        click.echo(f"copylint: {note}", err=True)
+    if not quiet:
+        counts = {s: sum(1 for f in result.findings if f.severity == s) for s in Severity}
+        click.echo(
+            f"{result.files_checked} file(s) checked: {counts[Severity.ERROR]} error(s), "
+            f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info", err=True)
+    raise click.exceptions.Exit(exit_code(result, base.fail_on))
+
+
+def _progress_bar():
+    state = {"n": 0}
+
+    def tick(path):
+        if path is None:
+            if state["n"] >= 20:
+                sys.stderr.write("\r\033[K")
+            return
+        state["n"] += 1
+        if state["n"] >= 20 and state["n"] % 10 == 0:
+            sys.stderr.write(f"\rchecked {state['n']} files…")
+            sys.stderr.flush()
+
+    return tick
+
+
+@main.command("rules")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (for packs).")
+@click.option("--pack", "packs", multiple=True, type=click.Path(), help="Extra rule pack (YAML).")
+def rules_cmd(config_path: str | None, packs: tuple[str, ...]) -> None:
+    """List every loaded rule: id, default severity, pack and summary."""
+    from .engine import load_ruleset
+
+    settings = ConfigResolver(config_path, {"packs": list(packs)}).base_for(os.getcwd())
+    ruleset = load_ruleset(settings)
+    width = max((len(r.id) for r in ruleset.rules), default=10)
+    for r in sorted(ruleset.rules, key=lambda r: r.id):
+        origin = f"[{r.pack}]" if r.pack else "[built-in]"
+        fixable = " (fix)" if r.fixable else ""
+        click.echo(f"{r.id:<{width}}  {str(r.severity):<7}  {origin:<12} {r.summary}{fixable}")
+
+
+@main.command()
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+@click.option("--pack", "packs", multiple=True, type=click.Path())
+def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> None:
+    """Print one rule's documentation."""
+    from .engine import load_ruleset
+
+    settings = ConfigResolver(config_path, {"packs": list(packs)}).base_for(os.getcwd())
+    ruleset = load_ruleset(settings)
+    r = ruleset.by_id.get(rule_id)
+    if r is None:
+        prefix = next((x for x in ruleset.rules if x.emits_prefix and rule_id.startswith(x.id + ".")), None)
+        if prefix is None:
+            import difflib
+
+            hint = difflib.get_close_matches(rule_id, list(ruleset.by_id), n=1)
+            fail(f"unknown rule {rule_id!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+        r = prefix
+    click.echo(f"{r.id}: {r.summary}")
+    click.echo(f"severity: {r.severity}   fixable: {'yes' if r.fixable else 'no'}"
+               + (f"   pack: {r.pack}" if r.pack else "") + (f"   defined at: {r.source}" if r.source else ""))
+    if r.reads:
+        click.echo(f"reads: {', '.join(r.reads)}")
+    if r.skips:
+        click.echo(f"skips: {', '.join(r.skips)}")
+    if r.link:
+        click.echo(f"see: {r.link}")
+    if r.options is not None:
+        import dataclasses
+
+        opts = ", ".join(f"{f.name.replace('_', '-')}={getattr(r.default_options(), f.name)!r}"
+                         for f in dataclasses.fields(r.options))
+        click.echo(f"options: {opts}")
+    if r.doc:
+        click.echo("")
+        click.echo(r.doc)
+    for kind in ("fail", "pass"):
+        for ex in r.examples.get(kind, []):
+            click.echo(f"  {kind}: {ex}")
+
+
+for _module in ("languagetool_cli", "people_cli", "packs_cli", "integrations_cli"):
+    # command groups added by later features register themselves on ``main`` when present
+    try:
+        __import__(f"{__package__}.{_module}")
+    except ModuleNotFoundError as _exc:
+        if _exc.name != f"{__package__}.{_module}":
+            raise

@@ -1,0 +1,403 @@
+"""Configuration: ``.copylint.yaml`` or ``[tool.copylint]`` in ``pyproject.toml``.
+
+The closest config file to a linted path wins (walking up from its folder); ``--config``
+replaces discovery; CLI flags go on top. ``extends`` chains files. ``overrides`` apply
+settings to paths matching globs (a sport desk may differ). Unknown keys are errors that
+suggest the nearest valid key; every error names the file and line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import fnmatch
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .model import Severity
+from .yamlutil import Located, YamlError, load_located
+
+CONFIG_NAMES = (".copylint.yaml", ".copylint.yml", "copylint.yaml")
+
+
+class ConfigError(Exception):
+    """A config problem, phrased as ``file:line: message``."""
+
+
+# key in the file -> Settings attribute
+KEYS = {
+    "select": "select",
+    "ignore": "ignore",
+    "rules": "rules",
+    "fail-on": "fail_on",
+    "packs": "packs",
+    "language": "language",
+    "languagetool": "languagetool",
+    "languagetool-url": "languagetool_url",
+    "languagetool-dir": "languagetool_dir",
+    "include": "include",
+    "exclude": "exclude",
+    "accept": "accept",
+    "reject": "reject",
+    "people": "people",
+    "date": "date",
+    "cache": "cache",
+    "jobs": "jobs",
+}
+OVERRIDE_KEYS = {"files", "select", "ignore", "rules", "language", "accept", "reject"}
+TOP_ONLY = {"extends", "overrides"}
+LANGUAGES = ("en-US", "en-GB")
+
+
+@dataclass
+class Settings:
+    select: list[str] = field(default_factory=lambda: ["ALL"])
+    ignore: list[str] = field(default_factory=list)
+    # rule id (or prefix) -> {"severity": ..., option: value}
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    fail_on: Severity = Severity.WARNING
+    packs: list[str] = field(default_factory=list)
+    language: str = "en-US"
+    languagetool: bool | None = None  # None: use it when it can be started or reached
+    languagetool_url: str | None = None
+    languagetool_dir: str | None = None
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    accept: list[str] = field(default_factory=list)
+    reject: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    date: Any = None  # a date to judge every article against (--date)
+    cache: bool = True
+    jobs: int | None = None
+    overrides: list[dict[str, Any]] = field(default_factory=list)
+    source: str | None = None  # the config file these came from
+    root: str | None = None  # its folder: globs and relative paths resolve from here
+
+    def for_path(self, path: str) -> "Settings":
+        """These settings with the overrides whose ``files`` globs match ``path``."""
+        if not self.overrides:
+            return self
+        rel = _relative(path, self.root)
+        result = self
+        for ov in self.overrides:
+            if any(_glob_match(rel, g) for g in ov["files"]):
+                result = dataclasses.replace(result)
+                for key, value in ov.items():
+                    if key == "files":
+                        continue
+                    attr = KEYS[key]
+                    if key == "rules":
+                        merged = {k: dict(v) for k, v in result.rules.items()}
+                        for rid, opts in value.items():
+                            merged.setdefault(rid, {}).update(opts)
+                        result.rules = merged
+                    elif key in ("accept", "reject"):
+                        setattr(result, attr, list(getattr(result, attr)) + list(value))
+                    else:
+                        setattr(result, attr, value)
+        return result
+
+    def severity_for(self, rule_id: str, default: Severity) -> Severity:
+        best, sev = -1, default
+        for key, opts in self.rules.items():
+            if "severity" in opts and (rule_id == key or rule_id.startswith(key + ".")):
+                if len(key) > best:
+                    best, sev = len(key), Severity.parse(opts["severity"])
+        return sev
+
+    def options_for(self, rule_id: str) -> dict[str, Any]:
+        opts = dict(self.rules.get(rule_id, {}))
+        opts.pop("severity", None)
+        return opts
+
+    def fingerprint(self) -> str:
+        """A stable text of everything that changes findings (for the cache)."""
+        d = dataclasses.asdict(self)
+        d.pop("source", None)
+        d.pop("root", None)
+        d.pop("jobs", None)
+        d.pop("cache", None)
+        return repr(sorted((k, repr(v)) for k, v in d.items()))
+
+
+def _relative(path: str, root: str | None) -> str:
+    p = Path(path)
+    if root:
+        try:
+            return PurePosixPath(p.resolve().relative_to(Path(root).resolve())).as_posix()
+        except (ValueError, OSError):
+            pass
+    return PurePosixPath(p).as_posix()
+
+
+def _glob_match(rel: str, pattern: str) -> bool:
+    """Gitignore-like: a pattern without '/' matches any path component tail."""
+    pattern = pattern.rstrip("/")
+    if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(rel, pattern + "/*"):
+        return True
+    if pattern.startswith("**/"):
+        return _glob_match(rel, pattern[3:])
+    parts = rel.split("/")
+    if "/" not in pattern:
+        return any(fnmatch.fnmatchcase(part, pattern) for part in parts)
+    return any(fnmatch.fnmatchcase("/".join(parts[i:]), pattern) for i in range(len(parts)))
+
+
+def glob_match(rel: str, pattern: str) -> bool:
+    return _glob_match(rel, pattern)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _suggest(key: str, valid: set[str] | dict) -> str:
+    hint = difflib.get_close_matches(str(key), sorted(valid), n=1, cutoff=0.5)
+    return f" (did you mean {hint[0]!r}?)" if hint else ""
+
+
+def _as_list(value: Any, where: str, key: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key!r} must be a list of strings")
+    return list(value)
+
+
+def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        where = f"{path}:{data.line_of(str(key))}"
+        if key not in allowed:
+            raise ConfigError(f"{where}: unknown key {key!r}{_suggest(key, allowed)}")
+        if key in ("select", "ignore", "packs", "include", "exclude", "accept", "reject", "people", "files"):
+            out[key] = _as_list(value, where, key)
+        elif key == "rules":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: 'rules' must map rule ids to settings")
+            rules: dict[str, dict[str, Any]] = {}
+            for rid, opts in value.items():
+                rwhere = f"{path}:{value.line_of(str(rid))}" if isinstance(value, Located) else where
+                if isinstance(opts, str):
+                    opts = {"severity": opts}
+                if opts is None:
+                    opts = {}
+                if not isinstance(opts, dict):
+                    raise ConfigError(f"{rwhere}: settings of rule {rid!r} must be a mapping or a severity")
+                if "severity" in opts:
+                    try:
+                        Severity.parse(opts["severity"])
+                    except ValueError as exc:
+                        raise ConfigError(f"{rwhere}: {exc}") from None
+                rules[str(rid)] = {str(k).replace("-", "_") if k != "severity" else k: v for k, v in opts.items()}
+            out[key] = rules
+        elif key == "fail-on":
+            try:
+                out[key] = Severity.parse(value)
+            except ValueError as exc:
+                raise ConfigError(f"{where}: {exc}") from None
+        elif key == "language":
+            if value not in LANGUAGES:
+                raise ConfigError(f"{where}: language must be one of {', '.join(LANGUAGES)}")
+            out[key] = value
+        elif key in ("languagetool", "cache"):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}: {key!r} must be true or false")
+            out[key] = value
+        elif key == "jobs":
+            if not isinstance(value, int) or value < 1:
+                raise ConfigError(f"{where}: 'jobs' must be a positive integer")
+            out[key] = value
+        elif key == "overrides":
+            if not isinstance(value, list):
+                raise ConfigError(f"{where}: 'overrides' must be a list")
+            ovs = []
+            for item in value:
+                if not isinstance(item, Located):
+                    raise ConfigError(f"{where}: each override must be a mapping with 'files'")
+                ov = _validate_block(item, path, allowed=OVERRIDE_KEYS, top=False)
+                if "files" not in ov:
+                    raise ConfigError(f"{path}:{item.line}: an override needs 'files' (a list of globs)")
+                ovs.append(ov)
+            out[key] = ovs
+        elif key == "extends":
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: 'extends' must be a path")
+            out[key] = value
+        else:
+            out[key] = value
+    return out
+
+
+def _read_config_data(path: Path) -> Located | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        section = data.get("tool", {}).get("copylint")
+        if section is None:
+            return None
+        located = _locate_toml(section, text)
+        return located
+    try:
+        data = load_located(text, str(path))
+    except YamlError as exc:
+        raise ConfigError(str(exc)) from None
+    if data is None:
+        empty = Located()
+        empty.key_lines = {}
+        empty.line = 1
+        return empty
+    if not isinstance(data, Located):
+        raise ConfigError(f"{path}:1: the config must be a mapping of keys to values")
+    return data
+
+
+def _locate_toml(section: dict, text: str) -> Located:
+    """TOML has no marks in tomllib: find the line of each top-level key of the section."""
+    lines = text.splitlines()
+    start = next((i for i, l in enumerate(lines) if l.strip() == "[tool.copylint]"), 0)
+
+    def conv(value: Any, line: int) -> Any:
+        if isinstance(value, dict):
+            out = Located()
+            out.line = line
+            out.key_lines = {}
+            for k, v in value.items():
+                kl = next((i + 1 for i in range(start, len(lines))
+                           if lines[i].lstrip().startswith((f"{k} ", f"{k}=", f'"{k}"'))), line)
+                out[k] = conv(v, kl)
+                out.key_lines[k] = kl
+            return out
+        if isinstance(value, list):
+            return [conv(v, line) for v in value]
+        return value
+
+    return conv(section, start + 1)
+
+
+def load_config_file(path: str | Path, _seen: tuple[str, ...] = ()) -> Settings:
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    key = str(path.resolve())
+    if key in _seen:
+        raise ConfigError(f"{path}: 'extends' loops back to this file")
+    data = _read_config_data(path)
+    settings = Settings()
+    if data is None:
+        settings.source, settings.root = str(path), str(path.parent)
+        return settings
+    values = _validate_block(data, str(path), allowed=set(KEYS) | TOP_ONLY, top=True)
+    if "extends" in values:
+        base_path = (path.parent / values["extends"]).resolve()
+        if not base_path.is_file():
+            raise ConfigError(f"{path}:{data.line_of('extends')}: extended config {values['extends']!r} not found")
+        settings = load_config_file(base_path, _seen + (key,))
+    apply_values(settings, values, path.parent)
+    settings.source, settings.root = str(path), str(path.parent)
+    return settings
+
+
+def apply_values(settings: Settings, values: dict[str, Any], base: Path) -> None:
+    for key, value in values.items():
+        if key == "extends":
+            continue
+        if key == "overrides":
+            settings.overrides = list(settings.overrides) + value
+            continue
+        attr = KEYS[key]
+        if key == "rules":
+            merged = {k: dict(v) for k, v in settings.rules.items()}
+            for rid, opts in value.items():
+                merged.setdefault(rid, {}).update(opts)
+            settings.rules = merged
+        elif key in ("packs", "people"):
+            setattr(settings, attr, [str((base / p)) for p in value])
+        elif key in ("accept", "reject"):
+            setattr(settings, attr, list(getattr(settings, attr)) + list(value))
+        elif key == "date":
+            settings.date = parse_date(value, f"config {key}")
+        else:
+            setattr(settings, attr, value)
+
+
+def parse_date(value: Any, what: str = "date"):
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise ConfigError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def find_config(start: str | Path) -> Path | None:
+    """The closest config file at or above ``start`` (a file or folder)."""
+    p = Path(start)
+    try:
+        p = p.resolve()
+    except OSError:
+        return None
+    folder = p if p.is_dir() else p.parent
+    for d in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            candidate = d / name
+            if candidate.is_file():
+                return candidate
+        pyproject = d / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                text = pyproject.read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue
+            if "[tool.copylint" in text:
+                return pyproject
+    return None
+
+
+class ConfigResolver:
+    """Finds and caches the Settings for each linted path (closest config wins)."""
+
+    def __init__(self, explicit: str | None = None, cli_values: dict[str, Any] | None = None) -> None:
+        self.explicit = explicit
+        self.cli_values = cli_values or {}
+        self._by_file: dict[str, Settings] = {}
+
+    def _with_cli(self, settings: Settings) -> Settings:
+        settings = dataclasses.replace(settings)
+        for attr, value in self.cli_values.items():
+            if value is None:
+                continue
+            if attr in ("select", "ignore") and not value:
+                continue
+            if attr in ("packs", "accept", "reject"):
+                setattr(settings, attr, list(getattr(settings, attr)) + list(value))
+            else:
+                setattr(settings, attr, value)
+        return settings
+
+    def base_for(self, path: str) -> Settings:
+        if self.explicit:
+            cfg: Path | None = Path(self.explicit)
+        else:
+            cfg = find_config(path if path != "-" else os.getcwd())
+        key = str(cfg) if cfg else ""
+        if key not in self._by_file:
+            settings = load_config_file(cfg) if cfg else Settings(root=os.getcwd())
+            self._by_file[key] = self._with_cli(settings)
+        return self._by_file[key]
+
+    def for_path(self, path: str) -> Settings:
+        return self.base_for(path).for_path(path)

@@ -1,0 +1,302 @@
+"""The engine: runs the selected rules on one Document and turns their Hits into
+Findings in source coordinates, then applies suppressions and resolves overlaps.
+
+Only the engine turns a Hit into a Finding. A fix is offered only when its span lies
+inside one verbatim run of the source map; otherwise it is kept as a suggestion.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+from .config import Settings
+from .model import BODY_KINDS, Document, Edit, Finding, Fix, Hit, Region, Severity
+from .registry import Rule, is_selected, matches_prefix
+
+_SIC_RE = re.compile(r"\s*\[sic\]", re.I)
+
+
+@dataclass
+class RuleContext:
+    """What a rule sees besides the Document: its options and the run's settings."""
+
+    rule: Rule
+    options: Any
+    settings: Settings
+    resources: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        return self.settings.language
+
+
+class RuleSet:
+    """All rules known to a run (built-ins, plugins, packs), with selection applied per path."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self.rules: list[Rule] = []
+        self.by_id: dict[str, Rule] = {}
+        for r in rules:
+            if r.id in self.by_id:
+                continue  # first definition wins (built-ins before packs)
+            self.rules.append(r)
+            self.by_id[r.id] = r
+
+    def known(self, rule_id: str) -> bool:
+        """True when ``rule_id`` names a rule, a prefix of some rules, or a rule's emitted id."""
+        if rule_id in ("ALL", "all", "*"):
+            return True
+        for r in self.rules:
+            if matches_prefix(r.id, rule_id):
+                return True
+            if r.emits_prefix and rule_id.startswith(r.id + "."):
+                return True
+            if rule_id.startswith("copylint."):
+                return True
+        return False
+
+    def selected(self, settings: Settings) -> list[Rule]:
+        out = []
+        for r in self.rules:
+            if is_selected(r.id, settings.select, settings.ignore):
+                out.append(r)
+            elif r.emits_prefix and any(p.startswith(r.id + ".") for p in settings.select):
+                out.append(r)
+        return out
+
+
+def load_ruleset(settings: Settings) -> RuleSet:
+    from .packs import load_pack_rules
+    from .registry import builtin_rules, plugin_rules
+
+    return RuleSet([*builtin_rules(), *plugin_rules(), *load_pack_rules(settings)])
+
+
+# --------------------------------------------------------------------------- hits -> findings
+
+
+def _line_text(doc: Document, line: int) -> str:
+    s, e = doc.lines.line_span(line)
+    return doc.source[s:e].rstrip("\r")
+
+
+def finding_from_span(doc: Document, rule_id: str, severity: Severity, message: str,
+                      src_start: int, src_end: int, **extra: Any) -> Finding:
+    line, col = doc.lines.position(src_start)
+    end_line, end_col = doc.lines.position(src_end)
+    return Finding(
+        path=doc.path, rule=rule_id, severity=severity, message=message, line=line, column=col,
+        end_line=end_line, end_column=end_col, matched=doc.source[src_start:src_end],
+        line_text=_line_text(doc, line), start_offset=src_start, end_offset=src_end, **extra,
+    )
+
+
+def hit_to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> Finding:
+    src_start, src_end = doc.map.span(hit.start, hit.end)
+    rule_id = hit.rule or rule.id
+    severity = settings.severity_for(rule_id, hit.severity or rule.severity)
+    suggestions = tuple(hit.suggestions)
+    fix = None
+    if hit.replacement is not None:
+        if doc.map.is_verbatim(hit.start, hit.end) and doc.text[hit.start:hit.end] == doc.source[src_start:src_end]:
+            line, col = doc.lines.position(src_start)
+            end_line, end_col = doc.lines.position(src_end)
+            fix = Fix((Edit(src_start, src_end, hit.replacement, line, col, end_line, end_col),), hit.safe)
+        if hit.replacement and hit.replacement not in suggestions:
+            suggestions = (hit.replacement, *suggestions)
+    return finding_from_span(doc, rule_id, severity, hit.message, src_start, src_end,
+                             suggestions=suggestions, fix=fix, related=hit.related,
+                             link=hit.link or rule.link)
+
+
+# --------------------------------------------------------------------------- regions
+
+
+class RegionIndex:
+    """Which region kinds cover a text offset (regions may nest: a quote in a paragraph)."""
+
+    def __init__(self, regions: list[Region]) -> None:
+        self.regions = sorted(regions, key=lambda r: (r.start, -r.end))
+        self.starts = [r.start for r in self.regions]
+
+    def kinds_at(self, start: int, end: int) -> set[str]:
+        kinds = set()
+        i = bisect.bisect_right(self.starts, start)
+        for r in self.regions[:i]:
+            if r.start <= start and end <= r.end:
+                kinds.add(r.kind)
+        return kinds
+
+    def block_after(self, offset: int) -> Region | None:
+        i = bisect.bisect_left(self.starts, offset)
+        return self.regions[i] if i < len(self.regions) else None
+
+
+def _kinds_match(kinds: set[str], wanted: tuple[str, ...]) -> bool:
+    for w in wanted:
+        if w == "body" and kinds & set(BODY_KINDS):
+            return True
+        if w in kinds:
+            return True
+    return False
+
+
+# --------------------------------------------------------------------------- suppression
+
+
+@dataclass
+class Suppressions:
+    """Disabled text ranges per rule prefix, built from the Document's directives."""
+
+    ranges: list[tuple[int, int, tuple[str, ...], int]]  # start, end, rules (() = all), directive index
+    file_rules: tuple[str, ...]
+    used: set[int] = field(default_factory=set)
+
+    @classmethod
+    def build(cls, doc: Document, index: RegionIndex) -> "Suppressions":
+        ranges = []
+        open_: dict[tuple[str, ...], tuple[int, int]] = {}
+        for n, d in enumerate(doc.directives):
+            if d.action == "disable":
+                open_[d.rules] = (d.offset, n)
+            elif d.action == "enable":
+                if d.rules in open_:
+                    start, dn = open_.pop(d.rules)
+                    ranges.append((start, d.offset, d.rules, dn))
+                elif not d.rules:
+                    for key, (start, dn) in list(open_.items()):
+                        ranges.append((start, d.offset, key, dn))
+                    open_.clear()
+                else:
+                    # enable of a rule inside a "disable all": ends nothing we track
+                    pass
+            elif d.action == "ignore":
+                block = index.block_after(d.offset)
+                if block is not None:
+                    ranges.append((block.start, block.end, d.rules, n))
+        for key, (start, dn) in open_.items():
+            ranges.append((start, len(doc.text) + 1, key, dn))
+        return cls(ranges, doc.file_disabled)
+
+    def suppressed(self, rule_id: str, start: int, end: int) -> bool:
+        if any(matches_prefix(rule_id, r) for r in self.file_rules):
+            return True
+        for rs, re_, rules, dn in self.ranges:
+            if rs <= start and end <= re_ and (not rules or any(matches_prefix(rule_id, r) for r in rules)):
+                self.used.add(dn)
+                return True
+        return False
+
+
+def _sic_follows(doc: Document, end: int) -> bool:
+    return _SIC_RE.match(doc.text, end) is not None
+
+
+# --------------------------------------------------------------------------- overlap
+
+
+def resolve_overlaps(findings: list[Finding], priorities: dict[str, int]) -> list[Finding]:
+    """Where word-level findings of different rule families cover overlapping spans, keep
+    the one with the higher priority (house rule > built-in speller > LanguageTool)."""
+    word_level = [f for f in findings if f.rule.split(".", 1)[0] not in ("structure", "facts", "copylint")]
+    if len(word_level) < 2:
+        return findings
+    word_level.sort(key=lambda f: (f.start_offset, f.end_offset))
+    dropped: set[int] = set()
+    for i, a in enumerate(word_level):
+        for b in word_level[i + 1:]:
+            if b.start_offset >= a.end_offset:
+                break
+            fa, fb = a.rule.split(".", 1)[0], b.rule.split(".", 1)[0]
+            if fa == fb:
+                continue
+            pa = priorities.get(a.rule, 50)
+            pb = priorities.get(b.rule, 50)
+            if pa != pb:
+                dropped.add(id(b) if pa > pb else id(a))
+    return [f for f in findings if id(f) not in dropped]
+
+
+# --------------------------------------------------------------------------- one document
+
+
+def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset: RuleSet | None = None,
+                   resources: dict[str, Any] | None = None) -> tuple[list[Finding], dict[str, Any]]:
+    """Run per-file rules and collect corpus facts. Returns (findings, facts by corpus rule id)."""
+    index = RegionIndex(doc.regions)
+    quotes = None
+    suppress = Suppressions.build(doc, index)
+    findings: list[Finding] = []
+    facts: dict[str, Any] = {}
+    priorities: dict[str, int] = {}
+    resources = resources if resources is not None else {}
+
+    for rid, message, s, e in doc.notices:
+        findings.append(finding_from_span(doc, rid, Severity.WARNING, message, s, e))
+
+    for rule in rules:
+        try:
+            options = rule.make_options(settings.options_for(rule.id))
+        except (TypeError, ValueError) as exc:
+            raise RuleOptionError(f"{settings.source or 'config'}: {exc}") from None
+        ctx = RuleContext(rule, options, settings, resources)
+        if rule.is_corpus:
+            facts[rule.id] = rule.collect(doc, ctx)
+        if rule.check is None:
+            continue
+        for hit in rule.check(doc, ctx):
+            rule_id = hit.rule or rule.id
+            if not is_selected(rule_id, settings.select, settings.ignore):
+                continue
+            if rule.reads or rule.skips:
+                kinds = index.kinds_at(hit.start, hit.end)
+                if rule.reads and not _kinds_match(kinds, rule.reads):
+                    continue
+                if rule.skips:
+                    if _kinds_match(kinds, tuple(k for k in rule.skips if k != "quote")):
+                        continue
+                    if "quote" in rule.skips:
+                        if quotes is None:
+                            from .text import QuoteIndex
+
+                            quotes = QuoteIndex(doc.text)
+                        if quotes.inside(hit.start, hit.end):
+                            continue
+            if suppress.suppressed(rule_id, hit.start, hit.end):
+                continue
+            if rule_id.startswith("typo.") and _sic_follows(doc, hit.end):
+                continue
+            findings.append(hit_to_finding(doc, rule, hit, settings))
+            priorities[rule_id] = rule.priority
+
+    findings = resolve_overlaps(findings, priorities)
+    findings.extend(_suppression_notices(doc, suppress, ruleset, settings))
+    return findings, facts
+
+
+class RuleOptionError(Exception):
+    pass
+
+
+def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet | None,
+                         settings: Settings) -> list[Finding]:
+    out = []
+    if ruleset is None:
+        return out
+    for d in doc.directives:
+        for rid in d.rules:
+            if not ruleset.known(rid):
+                if not is_selected("copylint.unknown-suppression", settings.select, settings.ignore):
+                    continue
+                s = doc.lines.offset(d.line, d.column)
+                out.append(finding_from_span(
+                    doc, "copylint.unknown-suppression", Severity.WARNING,
+                    f"suppression names an unknown rule {rid!r}", s, s + 4))
+    for rid in doc.file_disabled:
+        if not ruleset.known(rid) and is_selected("copylint.unknown-suppression", settings.select, settings.ignore):
+            out.append(finding_from_span(doc, "copylint.unknown-suppression", Severity.WARNING,
+                                         f"front matter disables an unknown rule {rid!r}", 0, 0))
+    return out

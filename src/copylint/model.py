@@ -1,0 +1,371 @@
+"""Core types: what a reader produces (Document), what a rule yields (Hit) and what
+leaves the engine (Finding).
+
+These types depend on nothing else in the package, so every layer can import them.
+Positions inside the engine are *text* offsets (into ``Document.text``); only the engine
+converts them to *source* positions through the document's ``SourceMap``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import IntEnum
+from typing import Any
+
+
+class Severity(IntEnum):
+    """Ordered so that ``finding.severity >= fail_on`` works."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str | "Severity") -> "Severity":
+        if isinstance(value, Severity):
+            return value
+        try:
+            return cls[str(value).strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+    def __str__(self) -> str:  # "warning", as printed in reports
+        return self.name.lower()
+
+
+# --------------------------------------------------------------------------- positions
+
+
+class LineIndex:
+    """Offsets of line starts in a string, for offset -> (line, column) in code points."""
+
+    __slots__ = ("starts", "length")
+
+    def __init__(self, source: str) -> None:
+        starts = [0]
+        find = source.find
+        i = find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
+        self.starts = starts
+        self.length = len(source)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset."""
+        offset = max(0, min(offset, self.length))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        return self.starts[line - 1] + column - 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """[start, end) of a 1-based line, without its newline."""
+        start = self.starts[line - 1]
+        end = self.starts[line] - 1 if line < len(self.starts) else self.length
+        return start, end
+
+
+class SourceMap:
+    """Maps offsets in the prose text back to offsets in the decoded source.
+
+    The text is a sequence of runs. A *verbatim* run is a piece of the source copied
+    unchanged, so positions inside it map one to one. A *glue* run is text that has no
+    one-to-one source (a decoded entity, a block separator): any position inside it maps
+    to the whole source span it stands for.
+    """
+
+    __slots__ = ("text_starts", "text_ends", "src_starts", "src_ends", "verbatim")
+
+    def __init__(self) -> None:
+        self.text_starts: list[int] = []
+        self.text_ends: list[int] = []
+        self.src_starts: list[int] = []
+        self.src_ends: list[int] = []
+        self.verbatim: list[bool] = []
+
+    def add(self, text_start: int, text_end: int, src_start: int, src_end: int, verbatim: bool) -> None:
+        self.text_starts.append(text_start)
+        self.text_ends.append(text_end)
+        self.src_starts.append(src_start)
+        self.src_ends.append(src_end)
+        self.verbatim.append(verbatim)
+
+    def _run_at(self, offset: int, prefer_left: bool) -> int:
+        starts = self.text_starts
+        if not starts:
+            return -1
+        if prefer_left:
+            i = bisect.bisect_left(self.text_ends, offset)
+        else:
+            i = bisect.bisect_right(starts, offset) - 1
+        return min(max(i, 0), len(starts) - 1)
+
+    def source_start(self, offset: int) -> int:
+        i = self._run_at(offset, prefer_left=False)
+        if i < 0:
+            return offset
+        if self.verbatim[i]:
+            return min(self.src_starts[i] + (offset - self.text_starts[i]), self.src_ends[i])
+        return self.src_starts[i] if offset < self.text_ends[i] else self.src_ends[i]
+
+    def source_end(self, offset: int) -> int:
+        i = self._run_at(offset, prefer_left=True)
+        if i < 0:
+            return offset
+        if self.verbatim[i]:
+            return max(self.src_ends[i] - (self.text_ends[i] - offset), self.src_starts[i])
+        return self.src_ends[i] if offset > self.text_starts[i] else self.src_starts[i]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Source [start, end) of text [start, end)."""
+        if end <= start:
+            s = self.source_start(start)
+            return s, s
+        return self.source_start(start), self.source_end(end)
+
+    def is_verbatim(self, start: int, end: int) -> bool:
+        """True when text [start, end) lies inside one verbatim run (safe to edit)."""
+        if not self.text_starts:
+            return True
+        i = bisect.bisect_right(self.text_starts, start) - 1
+        if i < 0 or not self.verbatim[i]:
+            return False
+        return self.text_starts[i] <= start and end <= self.text_ends[i]
+
+
+class TextBuilder:
+    """Builds a Document's text and its SourceMap together, so positions are carried,
+    never searched for."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.map = SourceMap()
+
+    def verbatim(self, source: str, start: int, end: int) -> tuple[int, int]:
+        """Append source[start:end] unchanged; returns its text span."""
+        if end <= start:
+            return self.length, self.length
+        t0 = self.length
+        self.parts.append(source[start:end])
+        self.length += end - start
+        self.map.add(t0, self.length, start, end, True)
+        return t0, self.length
+
+    def glue(self, text: str, src_start: int, src_end: int | None = None) -> tuple[int, int]:
+        """Append text standing for source[src_start:src_end] (an entity, a separator)."""
+        if not text:
+            return self.length, self.length
+        t0 = self.length
+        self.parts.append(text)
+        self.length += len(text)
+        self.map.add(t0, self.length, src_start, src_start if src_end is None else src_end, False)
+        return t0, self.length
+
+    def separate(self, src_pos: int, separator: str = "\n\n") -> None:
+        """End a block: two newlines, unless the text is empty or already ends so."""
+        if self.length == 0:
+            return
+        tail = self.parts[-1] if self.parts else ""
+        if tail.endswith(separator):
+            return
+        self.glue(separator, src_pos, src_pos)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+# --------------------------------------------------------------------------- document
+
+
+@dataclass(frozen=True)
+class Region:
+    """A part of the story in text offsets: headline, standfirst, byline, heading,
+    paragraph, caption, blockquote, list, table, title (an HTML <title>)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Directive:
+    """A suppression comment found in the source. ``offset`` is the text offset where
+    it takes effect; ``line`` its 1-based source line."""
+
+    action: str  # "disable" | "enable" | "ignore"
+    rules: tuple[str, ...]  # empty = all rules
+    offset: int
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    path: str
+    source: str
+    text: str
+    map: SourceMap
+    regions: list[Region] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+    directives: list[Directive] = field(default_factory=list)
+    # whole-file suppressions from front matter ("copylint: disable: [...]")
+    file_disabled: tuple[str, ...] = ()
+    # problems the reader met (broken UTF-8 ...): (rule id, message, source start, source end)
+    notices: list[tuple[str, str, int, int]] = field(default_factory=list)
+    format: str = "text"
+    _lines: LineIndex | None = None
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.source)
+        return self._lines
+
+    @property
+    def headline(self) -> Region | None:
+        return next((r for r in self.regions if r.kind == "headline"), None)
+
+    @property
+    def date(self) -> _dt.date | None:
+        value = self.fields.get("date")
+        return value if isinstance(value, _dt.date) else None
+
+    def regions_of(self, *kinds: str) -> list[Region]:
+        return [r for r in self.regions if r.kind in kinds]
+
+    def region_text(self, region: Region) -> str:
+        return self.text[region.start:region.end]
+
+
+BODY_KINDS = ("paragraph", "heading", "list", "blockquote", "caption", "table")
+FRONT_KINDS = ("headline", "standfirst", "byline")
+
+
+# --------------------------------------------------------------------------- hits and findings
+
+
+@dataclass(frozen=True)
+class Location:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a rule yields, in text offsets. ``replacement`` makes a fix; ``safe`` says
+    whether ``--fix`` may apply it without ``--unsafe-fixes``."""
+
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+    replacement: str | None = None
+    safe: bool = True
+    rule: str | None = None  # overrides the rule's id (e.g. grammar.<LT id>)
+    severity: Severity | None = None
+    related: tuple[Location, ...] = ()
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Replace source [start, end) (code-point offsets) by ``text``."""
+
+    start: int
+    end: int
+    text: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+@dataclass(frozen=True)
+class Fix:
+    edits: tuple[Edit, ...]
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Self-contained: formatters, the cache and the baseline never need the Document."""
+
+    path: str
+    rule: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    suggestions: tuple[str, ...] = ()
+    fix: Fix | None = None
+    related: tuple[Location, ...] = ()
+    link: str | None = None
+    matched: str = ""  # the source text the finding names
+    line_text: str = ""  # the whole first source line, for carets and fingerprints
+    start_offset: int = 0
+    end_offset: int = 0
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.end_line, self.end_column, self.rule, self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        fix = None
+        if self.fix is not None:
+            fix = {
+                "safe": self.fix.safe,
+                "edits": [
+                    {"line": e.line, "column": e.column, "end_line": e.end_line,
+                     "end_column": e.end_column, "text": e.text}
+                    for e in self.fix.edits
+                ],
+            }
+        return {
+            "path": self.path,
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "matched": self.matched,
+            "suggestions": list(self.suggestions),
+            "fix": fix,
+            "related": [
+                {"path": r.path, "line": r.line, "column": r.column, "end_line": r.end_line,
+                 "end_column": r.end_column, "message": r.message}
+                for r in self.related
+            ],
+            "link": self.link,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Finding":
+        fix = None
+        if d.get("fix"):
+            fix = Fix(
+                edits=tuple(
+                    Edit(e.get("start", 0), e.get("end", 0), e["text"], e["line"], e["column"],
+                         e["end_line"], e["end_column"])
+                    for e in d["fix"]["edits"]
+                ),
+                safe=d["fix"].get("safe", True),
+            )
+        return cls(
+            path=d["path"], rule=d["rule"], severity=Severity.parse(d["severity"]),
+            message=d["message"], line=d["line"], column=d["column"], end_line=d["end_line"],
+            end_column=d["end_column"], suggestions=tuple(d.get("suggestions", ())), fix=fix,
+            related=tuple(Location(**r) for r in d.get("related", ())), link=d.get("link"),
+            matched=d.get("matched", ""), line_text=d.get("line_text", ""),
+        )

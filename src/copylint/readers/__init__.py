@@ -1,0 +1,48 @@
+"""Readers turn a file's bytes into a Document: the prose text rules see, with a source
+map back to the file, regions (headline, paragraphs...), fields and directives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Document
+from .common import BinaryFile, decode
+
+FORMATS = {
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".txt": "text", ".text": "text",
+}
+DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+
+__all__ = ["BinaryFile", "read_bytes", "read_text", "format_for"]
+
+
+def format_for(path: str) -> str:
+    return FORMATS.get(Path(path).suffix.lower(), "text")
+
+
+def read_text(path: str, source: str, fmt: str | None = None) -> Document:
+    """Build a Document from decoded text."""
+    fmt = fmt or format_for(path)
+    if fmt == "markdown":
+        from .markdown import read_markdown
+
+        return read_markdown(path, source)
+    if fmt == "html":
+        from .html import read_html
+
+        return read_html(path, source)
+    from .plain import read_plain
+
+    return read_plain(path, source)
+
+
+def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
+    """Decode and read. Raises BinaryFile for binary data; broken UTF-8 becomes a notice
+    on the Document (``copylint.encoding``) and the rest is still read."""
+    source, bad, _bom = decode(data)
+    doc = read_text(path, source, fmt)
+    for start, end in bad:
+        doc.notices.append(("copylint.encoding", "invalid UTF-8 here: the bytes were replaced by U+FFFD", start, end))
+    return doc

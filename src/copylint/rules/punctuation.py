@@ -1,0 +1,141 @@
+"""Mechanical slips a copy editor fixes on sight: a word typed twice, double spaces, a
+space before punctuation, and quotes or brackets left open within a paragraph."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from ..model import BODY_KINDS, Document, Hit
+from ..registry import rule
+
+_REPEAT_RE = re.compile(r"\b([^\W\d_]+(?:['’][^\W\d_]+)?)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.I | re.U)
+
+
+@dataclass
+class RepeatedWordOptions:
+    # pairs that are grammatical when doubled
+    allow: list[str] = field(default_factory=lambda: ["had", "that", "is", "bye", "no", "yada", "ha", "knock", "tut", "very", "so", "far", "chop", "goody", "hush", "mm", "sing", "wait"])
+
+
+@rule("typo.repeated-word", "A word typed twice in a row (\"the the\")", fixable=True,
+      options=RepeatedWordOptions, severity="error")
+def repeated_word(doc: Document, ctx) -> Iterator[Hit]:
+    """The same word twice in a row, as in "the the" or "in in". The fix deletes the
+    second copy. Doubles that are grammatical ("had had", "that that") are allowed and
+    configurable with the ``allow`` option."""
+    allow = {w.casefold() for w in ctx.options.allow}
+    text = doc.text
+    for m in _REPEAT_RE.finditer(text):
+        word = m.group(1)
+        if word.casefold() in allow:
+            continue
+        # the span runs from the end of the first copy to the end of the second, so
+        # deleting it leaves one copy and the spacing before it
+        yield Hit(m.end(1), m.end(3), f"the word {word!r} is repeated", replacement="")
+
+
+_DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
+
+
+@rule("typo.double-space", "Two or more spaces between words", fixable=True, severity="info")
+def double_space(doc: Document, ctx) -> Iterator[Hit]:
+    """Two or more spaces between words or after a full stop. The fix leaves one.
+    Only spaces typed in the source count: gaps left where markup was removed do not."""
+    source, smap = doc.source, doc.map
+    for m in _DOUBLE_SPACE_RE.finditer(doc.text):
+        if not smap.is_verbatim(m.start(), m.end()):
+            continue
+        yield Hit(m.start(), m.end(), "more than one space here", replacement=" ")
+
+
+_SPACE_BEFORE_RE = re.compile(r"(?<=[^\W_])[ \t]+(?=[,.;:!?](?:[\s\"'”’)]|$))")
+
+
+@rule("typo.space-before-punctuation", "A space before a comma, full stop, colon or question mark",
+      fixable=True)
+def space_before_punctuation(doc: Document, ctx) -> Iterator[Hit]:
+    """A space typed before ``, . ; : ! ?``. English news copy closes punctuation up to
+    the word before it; the fix removes the space."""
+    for m in _SPACE_BEFORE_RE.finditer(doc.text):
+        nxt = doc.text[m.end():m.end() + 3]
+        if nxt.startswith("..."):
+            continue
+        yield Hit(m.start(), m.end(), f"space before {doc.text[m.end()]!r}", replacement="")
+
+
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+
+
+def _paragraphs(doc: Document):
+    for r in sorted(doc.regions, key=lambda r: r.start):
+        if r.kind in BODY_KINDS or r.kind in ("headline", "standfirst", "title"):
+            yield r
+
+
+@rule("typo.unbalanced-brackets", "A bracket opened and not closed (or closed and not opened) within a paragraph")
+def unbalanced_brackets(doc: Document, ctx) -> Iterator[Hit]:
+    """Round, square and curly brackets must pair up within a paragraph. The finding
+    points at the bracket left without a partner. List markers such as "1)" and "a)" at
+    the start of a line are not brackets."""
+    text = doc.text
+    for r in _paragraphs(doc):
+        stack: list[tuple[str, int]] = []
+        for i in range(r.start, r.end):
+            c = text[i]
+            if c in _OPENERS:
+                stack.append((c, i))
+            elif c in _CLOSERS:
+                if stack and stack[-1][0] == _CLOSERS[c]:
+                    stack.pop()
+                else:
+                    line_start = text.rfind("\n", r.start, i) + 1 if "\n" in text[r.start:i] else r.start
+                    if re.fullmatch(r"\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})", text[line_start:i]):
+                        continue  # "1)" list marker
+                    if re.search(r"[:;8][-^]?$", text[max(r.start, i - 2):i]):
+                        continue  # smiley
+                    yield Hit(i, i + 1, f"{c!r} closes a bracket that was never opened")
+        for c, i in stack:
+            yield Hit(i, i + 1, f"{c!r} is never closed in this paragraph")
+
+
+_CURLY_OPEN, _CURLY_CLOSE = "“", "”"
+
+
+@rule("typo.unbalanced-quotes", "A quotation mark opened and not closed within a paragraph")
+def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
+    """Double quotation marks must pair up within a paragraph. A quote that runs on into
+    the next paragraph is left open on purpose when the next paragraph opens with a quote
+    mark (the usual news convention), so that is not reported. Inch marks (5'10") are not
+    quotes."""
+    text = doc.text
+    paras = list(_paragraphs(doc))
+    for n, r in enumerate(paras):
+        nxt = paras[n + 1] if n + 1 < len(paras) else None
+        next_opens = nxt is not None and text[nxt.start:nxt.start + 1] in ('"', _CURLY_OPEN)
+        open_curly: list[int] = []
+        straight: list[int] = []
+        for i in range(r.start, r.end):
+            c = text[i]
+            if c == _CURLY_OPEN:
+                open_curly.append(i)
+            elif c == _CURLY_CLOSE:
+                if open_curly:
+                    open_curly.pop()
+                else:
+                    yield Hit(i, i + 1, "closing quotation mark without an opening one")
+            elif c == '"':
+                if i > r.start and text[i - 1].isdigit():
+                    continue
+                straight.append(i)
+        leftovers = list(open_curly)
+        if len(straight) % 2 == 1:
+            leftovers.append(straight[-1])
+        for i in leftovers:
+            is_opening = text[i] == _CURLY_OPEN or (i + 1 < len(text) and not text[i + 1].isspace() and (i == r.start or text[i - 1].isspace() or text[i - 1] in "([—–-"))
+            if is_opening and next_opens:
+                continue
+            yield Hit(i, i + 1, "quotation mark is never closed in this paragraph" if is_opening
+                      else "quotation mark without a partner in this paragraph")

@@ -1,0 +1,187 @@
+"""Duplicated headlines and paragraphs: paste and scraping accidents a desk must catch
+before a story goes out, and two stories published under one headline."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..model import Document, Finding, Hit, Location, Region, Severity
+from ..registry import corpus_rule, rule
+from ..text import WORD_RE, normalize_headline, sentences
+
+_TOKEN_RE = re.compile(r"[\w]+(?:['’][\w]+)*")
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group().casefold().replace("’", "'"), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+
+
+def _find_sequence(haystack: list[tuple[str, int, int]], needle: list[str], start: int = 0) -> int:
+    n = len(needle)
+    first = needle[0]
+    for i in range(start, len(haystack) - n + 1):
+        if haystack[i][0] == first and all(haystack[i + k][0] == needle[k] for k in range(1, n)):
+            return i
+    return -1
+
+
+def _all_sequences(haystack, needle):
+    i = _find_sequence(haystack, needle)
+    while i != -1:
+        yield i
+        i = _find_sequence(haystack, needle, i + len(needle))
+
+
+@dataclass
+class HeadlineOptions:
+    min_words: int = 3  # shorter headlines ("Obituaries") are not checked for repeats
+    top_blocks: int = 3  # how many blocks at the top count as "the top of the story"
+
+
+def _repeated_headline(doc: Document, ctx) -> Iterator[Hit]:
+    """The headline pasted again: doubled inside the headline itself, repeated at the top
+    of the story (often behind site navigation such as "Home › News"), or repeated as a
+    paragraph of the body."""
+    head = doc.headline
+    if head is None:
+        return
+    opts: HeadlineOptions = ctx.options
+    head_tokens = _tokens(doc.text, head.start, head.end)
+    words = [t[0] for t in head_tokens]
+
+    # 1. doubled inside the headline region: "Home News X X" or "X X"
+    n = len(words)
+    for size in range(n // 2, opts.min_words - 1, -1):
+        found = False
+        for i in range(0, n - 2 * size + 1):
+            if words[i:i + size] == words[i + size:i + 2 * size]:
+                s, e = head_tokens[i + size][1], head_tokens[i + 2 * size - 1][2]
+                yield Hit(s, e, "headline text is doubled: the same words appear twice in the headline")
+                words = words[:i + size]  # judge the rest against the undoubled headline
+                head_tokens = head_tokens[:i + size]
+                found = True
+                break
+        if found:
+            break
+    if len(words) < opts.min_words:
+        return
+
+    # the headline proper: for "Home News X", the body repeating "X" is what we look for
+    body_blocks = [r for r in doc.regions if r.kind not in ("headline", "standfirst", "byline", "title")
+                   and r.start >= 0]
+    body_blocks.sort(key=lambda r: r.start)
+    for index, block in enumerate(body_blocks):
+        if block.start < head.end and block.end > head.start:
+            continue
+        toks = _tokens(doc.text, block.start, block.end)
+        if not toks:
+            continue
+        for i in _all_sequences(toks, words):
+            s, e = toks[i][1], toks[i + len(words) - 1][2]
+            whole = len(toks) <= len(words) + 3
+            if whole and block.kind == "heading" and index < opts.top_blocks:
+                msg = "the headline is repeated as the first heading"
+            elif whole and index < opts.top_blocks:
+                msg = "the headline is repeated at the top of the story"
+            elif whole:
+                msg = "the headline is repeated as a paragraph of the body"
+            elif index < opts.top_blocks and i <= 4:
+                msg = "the headline is repeated at the start of the story"
+            else:
+                continue  # the headline's words inside a longer sentence are fine
+            yield Hit(s, e, msg)
+
+
+def _collect_headline(doc: Document, ctx):
+    head = doc.headline
+    if head is None:
+        return None
+    text = doc.region_text(head)
+    norm = normalize_headline(text)
+    if len(norm.split()) < ctx.options.min_words:
+        return None
+    s, e = doc.map.span(head.start, head.end)
+    line, col = doc.lines.position(s)
+    end_line, end_col = doc.lines.position(e)
+    ls, le = doc.lines.line_span(line)
+    return {"norm": norm, "text": text, "loc": (line, col, end_line, end_col),
+            "line_text": doc.source[ls:le].rstrip("\r"), "offsets": (s, e)}
+
+
+@corpus_rule("structure.duplicate-headline",
+             "A headline doubled, repeated at the top or in the body, or shared by two articles",
+             collect=_collect_headline, check=_repeated_headline, options=HeadlineOptions)
+def duplicate_headline(items, ctx) -> Iterator[Finding]:
+    """Two articles in one run whose headlines match once case, punctuation, quotes and
+    whitespace are folded: readers and search engines cannot tell them apart. Each
+    article's finding points at the others. Within one article, the same rule catches a
+    headline doubled, repeated at the top of the story or as a body paragraph."""
+    groups: dict[str, list] = defaultdict(list)
+    for path, facts in items:
+        if facts:
+            groups[facts["norm"]].append((path, facts))
+    for norm, members in groups.items():
+        if len(members) < 2:
+            continue
+        for path, facts in members:
+            others = [(p, f) for p, f in members if p != path]
+            if not others:
+                continue
+            line, col, end_line, end_col = facts["loc"]
+            related = tuple(Location(p, *f["loc"], message="same headline") for p, f in others)
+            names = ", ".join(p for p, _ in others[:3]) + (" …" if len(others) > 3 else "")
+            yield Finding(path=path, rule="structure.duplicate-headline", severity=ctx.rule.severity,
+                          message=f"another article in this run has the same headline: {names}",
+                          line=line, column=col, end_line=end_line, end_column=end_col,
+                          related=related, matched=facts["text"], line_text=facts["line_text"],
+                          start_offset=facts["offsets"][0], end_offset=facts["offsets"][1])
+
+
+@dataclass
+class ParagraphOptions:
+    min_words: int = 6  # shorter repeats ("Read more.") are not reported
+
+
+_SKIP_KINDS = ("headline", "standfirst", "byline", "title", "blockquote", "caption")
+
+
+@rule("structure.duplicate-paragraph", "A paragraph or sentence repeated in one article",
+      options=ParagraphOptions)
+def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
+    """A paragraph, or a sentence of six words or more, that appears twice in the body
+    of one article: usually a paste accident. Pull quotes and captions that repeat body
+    text on purpose are not compared."""
+    opts: ParagraphOptions = ctx.options
+    blocks = sorted((r for r in doc.regions if r.kind not in _SKIP_KINDS), key=lambda r: r.start)
+    seen_paragraphs: dict[str, Region] = {}
+    seen_sentences: dict[str, tuple[int, int]] = {}
+    for block in blocks:
+        text = doc.region_text(block)
+        norm = normalize_headline(text)
+        if len(norm.split()) >= opts.min_words:
+            first = seen_paragraphs.get(norm)
+            if first is not None:
+                yield Hit(block.start, block.end, "this paragraph repeats an earlier one",
+                          related=(_location(doc, first.start, first.end, "first copy"),))
+                continue
+            seen_paragraphs[norm] = block
+        for s, e in sentences(doc.text, block.start, block.end):
+            snorm = normalize_headline(doc.text[s:e])
+            if len(snorm.split()) < opts.min_words:
+                continue
+            first_s = seen_sentences.get(snorm)
+            if first_s is not None:
+                yield Hit(s, e, "this sentence repeats an earlier one",
+                          related=(_location(doc, first_s[0], first_s[1], "first copy"),))
+            else:
+                seen_sentences[snorm] = (s, e)
+
+
+def _location(doc: Document, start: int, end: int, message: str) -> Location:
+    s, e = doc.map.span(start, end)
+    line, col = doc.lines.position(s)
+    end_line, end_col = doc.lines.position(e)
+    return Location(doc.path, line, col, end_line, end_col, message)

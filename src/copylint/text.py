@@ -1,0 +1,73 @@
+"""Text helpers rules share: words, sentences, direct quotations."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+# a sentence ends at . ! ? (optionally followed by closing quotes/brackets) and whitespace
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n")
+_ABBREV = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "rep", "sen", "gov",
+           "prof", "no", "vs", "u.s", "u.k", "u.n", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
+           "apr", "aug", "sept", "sep", "oct", "nov", "dec", "e.g", "i.e", "etc", "capt", "cmdr", "adm"}
+
+
+def words(text: str, start: int = 0, end: int | None = None):
+    """Yield (start, end, word) for each word in text[start:end]."""
+    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
+        yield m.start(), m.end(), m.group()
+
+
+def sentences(text: str, start: int = 0, end: int | None = None):
+    """Yield (start, end) of sentences in text[start:end]; abbreviations such as "Mr."
+    and initials do not end a sentence."""
+    end = len(text) if end is None else end
+    pos = start
+    for m in SENTENCE_END_RE.finditer(text, start, end):
+        if m.group().startswith("."):
+            w = re.search(r"([\w.]+)$", text[max(pos, m.start() - 12):m.start()])
+            if w and (w.group(1).lower() in _ABBREV or len(w.group(1)) == 1):
+                continue
+        s = pos
+        while s < m.end() and text[s].isspace():
+            s += 1
+        e = m.end()
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield s, e
+        pos = m.end()
+    s = pos
+    while s < end and text[s].isspace():
+        s += 1
+    e = end
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        yield s, e
+
+
+_QUOTE_RE = re.compile(r"“[^”\n]*”|(?<![\w])\"[^\"\n]*\"")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Direct quotations ("..." or “...”) within one paragraph, as (start, end)."""
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+
+
+class QuoteIndex:
+    def __init__(self, text: str) -> None:
+        self.spans = quote_spans(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def inside(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.spans[i][0] <= start and end <= self.spans[i][1]
+
+
+def normalize_headline(text: str) -> str:
+    """Case, punctuation, quotes and whitespace folded, for comparing headlines."""
+    text = text.casefold().replace("’", "'").replace("‘", "'")
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())

@@ -1,0 +1,75 @@
+"""YAML loading that keeps line numbers, so config and pack errors can name ``file:line``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+
+class YamlError(Exception):
+    """A problem in a YAML file, already phrased as ``file:line: message``."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        self.path = path
+        self.line = line
+        self.message = message
+        where = f"{path}:{line}" if line else path
+        super().__init__(f"{where}: {message}")
+
+
+class Located(dict):
+    """A mapping that remembers the line of each key and of itself (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LocatedList(list):
+    line: int = 0
+    item_lines: list[int]
+
+
+def _construct(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        out = Located()
+        out.line = node.start_mark.line + 1
+        out.key_lines = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if isinstance(key, (list, dict)):
+                raise YamlError("", key_node.start_mark.line + 1, "a mapping key must be a plain value")
+            if key in out:
+                raise YamlError("", key_node.start_mark.line + 1, f"duplicate key {key!r}")
+            out[key] = _construct(value_node, loader)
+            out.key_lines[str(key)] = key_node.start_mark.line + 1
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        seq = LocatedList(_construct(n, loader) for n in node.value)
+        seq.line = node.start_mark.line + 1
+        seq.item_lines = [n.start_mark.line + 1 for n in node.value]
+        return seq
+    return loader.construct_object(node, deep=True)
+
+
+def load_located(text: str, path: str) -> Any:
+    """Parse YAML text into Located/LocatedList/scalars. Errors raise YamlError."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        return _construct(node, loader)
+    except YamlError as exc:
+        raise YamlError(path, exc.line, exc.message) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise YamlError(path, line, f"invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise YamlError(path, None, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
