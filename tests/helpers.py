@@ -1,0 +1,27 @@
+"""Shared test helpers: run the real CLI in a subprocess, paths of shared data."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_DATA = REPO.parent / "shared" / "data"
+
+
+def run_cli(*args: str, cwd: str | Path | None = None, input: bytes | None = None,
+            env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run ``python -m copylint ARGS`` with this checkout's sources; returns the process
+    with text stdout/stderr."""
+    full_env = dict(os.environ)
+    full_env["PYTHONPATH"] = str(REPO / "src") + os.pathsep + full_env.get("PYTHONPATH", "")
+    full_env.setdefault("NO_COLOR", "1")
+    if env:
+        full_env.update(env)
+    proc = subprocess.run([sys.executable, "-m", "copylint", *args], cwd=cwd, input=input,
+                          capture_output=True, env=full_env, timeout=timeout)
+    proc.stdout = proc.stdout.decode("utf-8", "replace")
+    proc.stderr = proc.stderr.decode("utf-8", "replace")
+    return proc
