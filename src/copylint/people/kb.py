@@ -1,0 +1,477 @@
+"""The people knowledge base: who held which title, where, from when to when.
+
+Kept as data in ``rules/people/*.yaml`` (plus files named by the ``people`` config key),
+so a desk can correct or extend it without touching code. Every malformed entry is an
+error naming ``file:line``. See rules/people/README.md for the format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from ..data import rules_path
+from ..yamlutil import Located, LocatedList, YamlError, load_located
+
+SPECIAL_FILES = ("titles.yaml", "places.yaml")
+PERSON_KEYS = {"name", "id", "aliases", "surnames", "source", "positions", "note", "tracks"}
+POSITION_KEYS = {"title", "of", "start", "end", "source", "note"}
+FILE_KEYS = {"source", "as_of", "tracks", "priority", "people", "note"}
+
+
+class KBError(YamlError):
+    """A malformed knowledge-base entry, phrased as ``file:line: message``."""
+
+
+# --------------------------------------------------------------------------- names
+
+
+_SUFFIX_RE = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
+
+
+def name_key(text: str) -> str:
+    """Fold a name for lookup: case, accents, apostrophes, full stops and hyphens do not
+    matter, and initials run together ("J. D. Vance" = "JD Vance" = "J.D. Vance")."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+    text = re.sub(r"[.\-‐–]", " ", text)
+    merged: list[str] = []
+    initials = False  # the last word is a run of single letters
+    for w in text.split():
+        if len(w) == 1 and w.isalpha() and merged and initials:
+            merged[-1] += w
+        else:
+            merged.append(w)
+            initials = len(w) == 1 and w.isalpha()
+    return " ".join(merged)
+
+
+def slug(text: str) -> str:
+    key = name_key(_SUFFIX_RE.sub("", text))
+    return re.sub(r"[^a-z0-9]+", "-", key).strip("-")
+
+
+def default_surname(name: str) -> str:
+    """The last word of a name, without Jr./Sr./II."""
+    base = _SUFFIX_RE.sub("", name.strip())
+    parts = base.split()
+    return parts[-1] if parts else base
+
+
+# --------------------------------------------------------------------------- model
+
+
+@dataclass(frozen=True)
+class Place:
+    code: str
+    name: str
+    short: str
+    forms: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    within: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    forms: tuple[str, ...]
+    surname: bool
+    tracked: bool
+
+
+@dataclass(frozen=True)
+class Position:
+    family: str
+    title: str
+    place: str
+    start: dt.date
+    end: dt.date | None
+    as_of: dt.date | None  # for an open term: the date up to which the source knows it
+    source: str
+    where: str  # file:line
+    priority: int = 0
+
+    def last_known(self) -> dt.date | None:
+        """The last day the base knows the holder held it (None: open, no limit)."""
+        if self.end is not None:
+            return self.end - dt.timedelta(days=1)
+        return self.as_of
+
+
+@dataclass
+class Person:
+    id: str
+    name: str
+    names: list[str] = field(default_factory=list)
+    surnames: list[str] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    tracks: set[str] = field(default_factory=set)
+    sources: list[str] = field(default_factory=list)
+    where: str = ""
+
+    @property
+    def surname(self) -> str:
+        return self.surnames[0] if self.surnames else default_surname(self.name)
+
+
+@dataclass
+class KnowledgeBase:
+    families: dict[str, Family]
+    places: dict[str, Place]
+    people: dict[str, Person]
+    form_family: dict[str, str]  # title form (as written) -> family
+    blockers: frozenset[str]
+    qualifiers: dict[str, str]  # qualifier as written -> kind
+    suffixes: dict[str, str]
+    full_index: dict[str, list[Person]] = field(default_factory=dict)
+    surname_index: dict[str, list[Person]] = field(default_factory=dict)
+    place_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # form -> codes
+    max_name_words: int = 1
+
+    def family_of(self, title: str) -> str | None:
+        return self.form_family.get(title) or self.form_family.get(title[:1].upper() + title[1:])
+
+    def covers(self, code: str) -> set[str]:
+        """The place itself and the bodies it covers (EU -> the Commission and the Council)."""
+        out = {code}
+        for sub in self.places[code].within:
+            out |= self.covers(sub)
+        return out
+
+    def place_label(self, code: str) -> str:
+        return self.places[code].short if code in self.places else code
+
+    def office_label(self, pos: Position) -> str:
+        """"US Vice President", "Ukrainian President", "UN Secretary-General"."""
+        return f"{self.place_label(pos.place)} {pos.title}"
+
+    def index(self) -> None:
+        self.full_index.clear()
+        self.surname_index.clear()
+        longest = 1
+        for person in self.people.values():
+            seen: set[str] = set()
+            for form in [person.name, *person.names]:
+                key = name_key(form)
+                if key and key not in seen:
+                    seen.add(key)
+                    self.full_index.setdefault(key, []).append(person)
+                    longest = max(longest, len(key.split()))
+            for sur in person.surnames or [default_surname(person.name)]:
+                key = name_key(sur)
+                if key:
+                    self.surname_index.setdefault(key, [])
+                    if person not in self.surname_index[key]:
+                        self.surname_index[key].append(person)
+        self.max_name_words = longest
+
+
+# --------------------------------------------------------------------------- loading helpers
+
+
+def _err(path: str, line: int | None, message: str) -> KBError:
+    return KBError(path, line, message)
+
+
+def _suggest(value: str, valid: Iterable[str]) -> str:
+    hint = difflib.get_close_matches(str(value), sorted(valid), n=1, cutoff=0.6)
+    return f" (did you mean {hint[0]!r}?)" if hint else ""
+
+
+def _read(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _err(str(path), None, f"cannot read: {exc}") from None
+    try:
+        return load_located(text, str(path))
+    except YamlError as exc:
+        raise KBError(exc.path, exc.line, exc.message) from None
+
+
+def parse_date(value: Any, path: str, line: int, what: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _err(path, line, f"{what} must be a date written YYYY-MM-DD, not {value!r}")
+
+
+def _str_list(value: Any, path: str, line: int, what: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value):
+        return [v.strip() for v in value]
+    raise _err(path, line, f"{what} must be a list of names")
+
+
+def _mapping(value: Any, path: str, line: int, what: str) -> Located:
+    if not isinstance(value, Located):
+        raise _err(path, line, f"{what} must be a mapping")
+    return value
+
+
+def _check_keys(data: Located, allowed: set[str], path: str, what: str) -> None:
+    for key in data:
+        if key not in allowed:
+            raise _err(path, data.line_of(str(key)), f"unknown key {key!r} in {what}{_suggest(str(key), allowed)}")
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+def load_vocabulary(titles_file: Path, places_file: Path) -> KnowledgeBase:
+    tpath, ppath = str(titles_file), str(places_file)
+    tdata = _mapping(_read(titles_file), tpath, 1, "the titles file")
+    families: dict[str, Family] = {}
+    form_family: dict[str, str] = {}
+    fams = _mapping(tdata.get("families"), tpath, tdata.line_of("families"), "'families'")
+    for name, spec in fams.items():
+        line = fams.line_of(str(name))
+        spec = _mapping(spec, tpath, line, f"family {name!r}")
+        _check_keys(spec, {"forms", "surname", "tracked"}, tpath, f"family {name!r}")
+        forms = tuple(_str_list(spec.get("forms"), tpath, line, f"forms of {name!r}"))
+        if not forms:
+            raise _err(tpath, line, f"family {name!r} has no forms")
+        for form in forms:
+            if form in form_family:
+                raise _err(tpath, line, f"title form {form!r} is in two families ({form_family[form]!r} and {name!r})")
+            form_family[form] = str(name)
+        families[str(name)] = Family(str(name), forms, bool(spec.get("surname", False)), bool(spec.get("tracked", False)))
+    blockers = frozenset(_str_list(tdata.get("blockers"), tpath, tdata.line_of("blockers"), "'blockers'"))
+    qualifiers: dict[str, str] = {}
+    quals = tdata.get("qualifiers") or Located()
+    for kind, forms in quals.items():
+        if kind not in ("past", "then", "elect", "current", "skip"):
+            raise _err(tpath, quals.line_of(str(kind)), f"unknown qualifier kind {kind!r}")
+        for form in _str_list(forms, tpath, quals.line_of(str(kind)), f"qualifiers {kind!r}"):
+            qualifiers[form] = str(kind)
+    suffixes: dict[str, str] = {}
+    sufs = tdata.get("suffixes") or Located()
+    for kind, forms in sufs.items():
+        if kind not in ("elect", "skip"):
+            raise _err(tpath, sufs.line_of(str(kind)), f"unknown suffix kind {kind!r}")
+        for form in _str_list(forms, tpath, sufs.line_of(str(kind)), f"suffixes {kind!r}"):
+            suffixes[form] = str(kind)
+
+    pdata = _mapping(_read(places_file), ppath, 1, "the places file")
+    plist = _mapping(pdata.get("places"), ppath, pdata.line_of("places"), "'places'")
+    places: dict[str, Place] = {}
+    for code, spec in plist.items():
+        line = plist.line_of(str(code))
+        if not isinstance(code, str):
+            raise _err(ppath, line, f"place code {code!r} must be text (write it in quotes)")
+        spec = _mapping(spec, ppath, line, f"place {code!r}")
+        _check_keys(spec, {"name", "short", "forms", "adjectives", "within"}, ppath, f"place {code!r}")
+        if not isinstance(spec.get("name"), str):
+            raise _err(ppath, line, f"place {code!r} needs a name")
+        places[str(code)] = Place(
+            str(code), spec["name"], str(spec.get("short") or spec["name"]),
+            tuple(_str_list(spec.get("forms"), ppath, line, "forms")),
+            tuple(_str_list(spec.get("adjectives"), ppath, line, "adjectives")),
+            tuple(_str_list(spec.get("within"), ppath, line, "within")))
+    for p in places.values():
+        for sub in p.within:
+            if sub not in places:
+                raise _err(ppath, plist.line_of(p.code), f"place {p.code!r} covers unknown place {sub!r}")
+    kb = KnowledgeBase(families, places, {}, form_family, blockers, qualifiers, suffixes)
+    forms: dict[str, set[str]] = {}
+    for p in places.values():
+        for f in p.forms:
+            forms.setdefault(f, set()).add(p.code)
+            if not f.startswith("the "):
+                forms.setdefault(f + "'s", set()).add(p.code)
+                forms.setdefault(f + "’s", set()).add(p.code)
+        for f in p.adjectives:
+            forms.setdefault(f, set()).add(p.code)
+    kb.place_forms = {f: tuple(sorted(c)) for f, c in forms.items()}
+    return kb
+
+
+# --------------------------------------------------------------------------- people files
+
+
+def load_people_file(kb: KnowledgeBase, path: Path) -> list[Person]:
+    """Parse and check one people file; returns its people (not yet merged)."""
+    spath = str(path)
+    data = _read(path)
+    if data is None:
+        return []
+    data = _mapping(data, spath, 1, "a people file")
+    _check_keys(data, FILE_KEYS, spath, "a people file")
+    file_source = data.get("source")
+    if file_source is not None and not isinstance(file_source, str):
+        raise _err(spath, data.line_of("source"), "'source' must be text")
+    as_of = parse_date(data["as_of"], spath, data.line_of("as_of"), "'as_of'") if data.get("as_of") is not None else None
+    priority = data.get("priority", 0)
+    if not isinstance(priority, int):
+        raise _err(spath, data.line_of("priority"), "'priority' must be a whole number")
+    tracks_spec = data.get("tracks", "own")
+    file_tracks = _tracks(kb, tracks_spec, set(), spath, data.line_of("tracks"))
+    people_data = data.get("people")
+    if not isinstance(people_data, LocatedList):
+        raise _err(spath, data.line_of("people") if "people" in data else data.line, "a people file needs a list under 'people'")
+    out: list[Person] = []
+    ids: dict[str, int] = {}
+    for item, line in zip(people_data, people_data.item_lines):
+        if not isinstance(item, Located):
+            raise _err(spath, line, "each person must be a mapping with 'name' and 'positions'")
+        _check_keys(item, PERSON_KEYS, spath, "a person")
+        name = item.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise _err(spath, item.line, "a person needs a 'name'")
+        pid = item.get("id") or slug(name)
+        if not isinstance(pid, str):
+            raise _err(spath, item.line_of("id"), "'id' must be text")
+        if pid in ids:
+            raise _err(spath, item.line, f"{name!r} has the same id {pid!r} as the person at line {ids[pid]}")
+        ids[pid] = item.line
+        source = item.get("source", file_source)
+        if not isinstance(source, str) or not source.strip():
+            raise _err(spath, item.line, f"{name!r} has no source: give 'source' for the person or the file")
+        person = Person(pid, name.strip(), where=f"{spath}:{item.line}")
+        person.names = _str_list(item.get("aliases"), spath, item.line_of("aliases"), "'aliases'")
+        person.surnames = _str_list(item.get("surnames"), spath, item.line_of("surnames"), "'surnames'")
+        person.sources = [source]
+        positions = item.get("positions")
+        if not isinstance(positions, LocatedList) or not positions:
+            raise _err(spath, item.line_of("positions"), f"{name!r} needs a list of 'positions'")
+        for pos, pline in zip(positions, positions.item_lines):
+            person.positions.append(_position(kb, pos, pline, spath, source, as_of, priority, name))
+        person.tracks = _tracks(kb, item.get("tracks", tracks_spec), file_tracks, spath, item.line_of("tracks"))
+        out.append(person)
+    return out
+
+
+def _tracks(kb: KnowledgeBase, spec: Any, inherited: set[str], path: str, line: int) -> set[str]:
+    """The title families a record lists completely: "default" (every tracked family),
+    "own" (none beyond the person's own positions) or a list of families."""
+    if spec == "default":
+        return {f.name for f in kb.families.values() if f.tracked}
+    if spec in ("own", None):
+        return set()
+    fams = set(_str_list(spec, path, line, "'tracks'"))
+    for fam in fams:
+        if fam not in kb.families:
+            raise _err(path, line, f"unknown title family {fam!r}{_suggest(fam, kb.families)}")
+    return fams
+
+
+def _position(kb: KnowledgeBase, pos: Any, line: int, path: str, source: str, as_of: dt.date | None,
+              priority: int, name: str) -> Position:
+    if not isinstance(pos, Located):
+        raise _err(path, line, "a position must be a mapping with 'title', 'of' and 'start'")
+    _check_keys(pos, POSITION_KEYS, path, "a position")
+    title = pos.get("title")
+    if not isinstance(title, str):
+        raise _err(path, pos.line, "a position needs a 'title'")
+    family = kb.form_family.get(title)
+    if family is None:
+        raise _err(path, pos.line_of("title"), f"unknown title {title!r}{_suggest(title, kb.form_family)} "
+                   "(title forms are listed in rules/people/titles.yaml)")
+    place = pos.get("of")
+    if isinstance(place, bool):
+        raise _err(path, pos.line_of("of"), "the place code was read as true/false: write it in quotes (of: \"NO\")")
+    if not isinstance(place, str) or place not in kb.places:
+        raise _err(path, pos.line_of("of") if "of" in pos else pos.line,
+                   f"unknown place {place!r}{_suggest(str(place), kb.places)} (codes are in rules/people/places.yaml)")
+    if "start" not in pos or pos.get("start") is None:
+        raise _err(path, pos.line, f"the {title} position of {name!r} needs a 'start' date")
+    start = parse_date(pos["start"], path, pos.line_of("start"), "'start'")
+    end = parse_date(pos["end"], path, pos.line_of("end"), "'end'") if pos.get("end") is not None else None
+    if end is not None and end < start:
+        raise _err(path, pos.line_of("end"), f"the {title} position of {name!r} ends ({end}) before it starts ({start})")
+    psource = pos.get("source", source)
+    if not isinstance(psource, str):
+        raise _err(path, pos.line_of("source"), "'source' must be text")
+    return Position(family, title, place, start, end, as_of if end is None else None, psource,
+                    f"{path}:{pos.line}", priority)
+
+
+def _overlaps(a: Position, b: Position) -> bool:
+    a_end = a.end or dt.date.max
+    b_end = b.end or dt.date.max
+    return a.start < b_end and b.start < a_end
+
+
+def merge(kb: KnowledgeBase, people: Iterable[Person]) -> None:
+    """Add people to the base; the same id in several files is one person. Where two files
+    give the same office for one person over overlapping dates, the file with the higher
+    priority wins (hand-checked entries over bulk imports)."""
+    for person in people:
+        have = kb.people.get(person.id)
+        if have is None:
+            kb.people[person.id] = person
+            continue
+        for n in [person.name, *person.names]:
+            if n != have.name and n not in have.names:
+                have.names.append(n)
+        for s in person.surnames:
+            if s not in have.surnames:
+                have.surnames.append(s)
+        have.tracks |= person.tracks
+        have.sources.extend(s for s in person.sources if s not in have.sources)
+        for pos in person.positions:
+            clash = [p for p in have.positions if p.family == pos.family and p.place == pos.place and _overlaps(p, pos)]
+            if not clash:
+                have.positions.append(pos)
+            elif all(pos.priority > c.priority for c in clash):
+                have.positions = [p for p in have.positions if p not in clash] + [pos]
+            elif any(pos.priority == c.priority and (c.start, c.end) != (pos.start, pos.end) for c in clash):
+                c = clash[0]
+                raise KBError(pos.where.rsplit(":", 1)[0], int(pos.where.rsplit(":", 1)[1]),
+                              f"{person.name}: {pos.title} from {pos.start} contradicts the entry at {c.where}")
+
+
+def people_files(extra: Iterable[str] = ()) -> list[Path]:
+    base = rules_path("people")
+    files = sorted(p for p in base.glob("*.yaml") if p.name not in SPECIAL_FILES) if base.is_dir() else []
+    for e in extra:
+        p = Path(e)
+        if p.is_dir():
+            files.extend(sorted(p.glob("*.yaml")))
+        else:
+            files.append(p)
+    return files
+
+
+@lru_cache(maxsize=8)
+def _load_cached(extra: tuple[str, ...], stamps: tuple[float, ...]) -> KnowledgeBase:
+    base = rules_path("people")
+    kb = load_vocabulary(base / "titles.yaml", base / "places.yaml")
+    for path in people_files(extra):
+        if not path.is_file():
+            raise KBError(str(path), None, "people file not found")
+        merge(kb, load_people_file(kb, path))
+    for person in kb.people.values():
+        if not person.tracks:
+            person.tracks = set()
+        person.positions.sort(key=lambda p: p.start)
+    kb.index()
+    return kb
+
+
+def load_kb(extra: Iterable[str] = ()) -> KnowledgeBase:
+    """The shipped base plus ``extra`` files or folders (config key ``people``)."""
+    extra = tuple(str(e) for e in extra)
+    stamps = []
+    for p in people_files(extra):
+        try:
+            stamps.append(p.stat().st_mtime)
+        except OSError:
+            stamps.append(-1.0)
+    return _load_cached(extra, tuple(stamps))
