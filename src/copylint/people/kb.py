@@ -128,6 +128,7 @@ class KnowledgeBase:
     people: dict[str, Person]
     form_family: dict[str, str]  # title form (as written) -> family
     blockers: frozenset[str]
+    things: frozenset[str]
     qualifiers: dict[str, str]  # qualifier as written -> kind
     suffixes: dict[str, str]
     full_index: dict[str, list[Person]] = field(default_factory=dict)
@@ -136,7 +137,13 @@ class KnowledgeBase:
     max_name_words: int = 1
 
     def family_of(self, title: str) -> str | None:
-        return self.form_family.get(title) or self.form_family.get(title[:1].upper() + title[1:])
+        if title in self.form_family:
+            return self.form_family[title]
+        folded = title.casefold()
+        for form, fam in self.form_family.items():
+            if form.casefold() == folded:
+                return fam
+        return None
 
     def covers(self, code: str) -> set[str]:
         """The place itself and the bodies it covers (EU -> the Commission and the Council)."""
@@ -253,6 +260,7 @@ def load_vocabulary(titles_file: Path, places_file: Path) -> KnowledgeBase:
             form_family[form] = str(name)
         families[str(name)] = Family(str(name), forms, bool(spec.get("surname", False)), bool(spec.get("tracked", False)))
     blockers = frozenset(_str_list(tdata.get("blockers"), tpath, tdata.line_of("blockers"), "'blockers'"))
+    things = frozenset(_str_list(tdata.get("things"), tpath, tdata.line_of("things"), "'things'"))
     qualifiers: dict[str, str] = {}
     quals = tdata.get("qualifiers") or Located()
     for kind, forms in quals.items():
@@ -288,7 +296,8 @@ def load_vocabulary(titles_file: Path, places_file: Path) -> KnowledgeBase:
         for sub in p.within:
             if sub not in places:
                 raise _err(ppath, plist.line_of(p.code), f"place {p.code!r} covers unknown place {sub!r}")
-    kb = KnowledgeBase(families, places, {}, form_family, blockers, qualifiers, suffixes)
+    _check_keys(tdata, {"families", "blockers", "things", "qualifiers", "suffixes"}, tpath, "the titles file")
+    kb = KnowledgeBase(families, places, {}, form_family, blockers, things, qualifiers, suffixes)
     forms: dict[str, set[str]] = {}
     for p in places.values():
         for f in p.forms:
@@ -457,12 +466,37 @@ def _load_cached(extra: tuple[str, ...], stamps: tuple[float, ...]) -> Knowledge
         if not path.is_file():
             raise KBError(str(path), None, "people file not found")
         merge(kb, load_people_file(kb, path))
+    drop_duplicates(kb)
     for person in kb.people.values():
-        if not person.tracks:
-            person.tracks = set()
         person.positions.sort(key=lambda p: p.start)
     kb.index()
     return kb
+
+
+def drop_duplicates(kb: KnowledgeBase) -> None:
+    """Bulk sources spell some names their own way ("M. Rutte", "Rajoy Brey"). A term
+    that a higher-priority file already gives (same office, start within a week) to a
+    person sharing a name word is the same term: the lower one is dropped, and a person
+    left with no positions goes."""
+    by_office: dict[tuple[str, str], list[tuple[Person, Position]]] = {}
+    for person in kb.people.values():
+        for pos in person.positions:
+            by_office.setdefault((pos.family, pos.place), []).append((person, pos))
+    drop: set[tuple[str, int]] = set()
+    for items in by_office.values():
+        for person, pos in items:
+            words = {w for w in name_key(person.name).split() if len(w) > 2}
+            for other, opos in items:
+                if other is person or opos.priority <= pos.priority:
+                    continue
+                if abs((opos.start - pos.start).days) <= 7 and words & {w for w in name_key(other.name).split()}:
+                    drop.add((person.id, id(pos)))
+                    break
+    for pid in {d[0] for d in drop}:
+        person = kb.people[pid]
+        person.positions = [p for p in person.positions if (pid, id(p)) not in drop]
+        if not person.positions:
+            del kb.people[pid]
 
 
 def load_kb(extra: Iterable[str] = ()) -> KnowledgeBase:

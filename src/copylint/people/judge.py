@@ -1,0 +1,514 @@
+"""Judging titled mentions against the article's date.
+
+The claim a mention makes depends on its qualifier: a bare title says "holds it on the
+article's date", "former" says "held it before", "then-"/"late" say "held it at the time
+the sentence speaks of", "-elect" says "takes it up within months". A sentence that
+names an earlier year ("In 2015, President Barack Obama ...") is judged in that year.
+
+Without a date, the other titled people in the article give a window ("President
+Volodymyr Zelenskyy" puts a story on or after 2019-05-20); with neither, only titles a
+person never held are reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..text import sentences
+from .kb import KnowledgeBase, Person, Position
+from .mentions import Mention, find_mentions
+
+FAR = dt.date.max
+_YEAR_RE = re.compile(r"(?<![\w$£€#/.-])(1[89]\d\d|20\d\d)(?![\w%/-]|\.\d)")
+# a quotation in single quotes, as headlines write them; an apostrophe inside is passed over
+_SINGLE_QUOTE_RE = re.compile(r"(?<![\w])‘(?:[^’\n]|’(?=\w))*’(?!\w)|(?<![\w])'(?:[^'\n]|'(?=\w))*'(?!\w)")
+# words that tie a sentence to the story's own time ("said on Tuesday", "now", "says")
+_PRESENT_RE = re.compile(
+    r"\b(?:says|is|are|has|have|will|wants|plans|tells|warns|urges|insists|vows|now|currently|"
+    r"today|tonight|yesterday|this (?:week|month|morning|afternoon|evening|weekend)|last (?:week|night)|"
+    r"(?:on |this |last |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+_DECADE_RE = re.compile(r"\b(?:the|in|during|of)\s+(1[89]\d0|20\d0)s\b")
+_VAGUE_RE = re.compile(
+    r"\b(?:at the time|back then|years ago|decades? ago|a decade ago|in the past|previously|"
+    r"once|was (?:then|once)|when (?:he|she|they) (?:was|were|served)|while (?:he|she|they) (?:was|were|served)|"
+    r"during (?:his|her|their) (?:term|tenure|presidency|premiership|time|years)|"
+    r"(?:his|her|their) (?:term|tenure|presidency|premiership|time) as|served as|who (?:was|had been)|"
+    r"in (?:his|her|their) (?:role|capacity|days) as|at that time|then|memoir|biography|history|historian|"
+    r"anniversary|archive|archives|flashback|throwback|remember(?:s|ed|ing)?|recall(?:s|ed|ing)?)\b",
+    re.I)
+
+
+@dataclass
+class Options:
+    grace_days: int = 3
+    history_years: int = 20
+    elect_days: int = 120
+
+
+@dataclass
+class Verdict:
+    mention: Mention
+    rule: str  # "facts.title-date" | "facts.title-never-held" | "" (fine) | "?" (cannot tell)
+    person: Person | None
+    message: str = ""
+    suggestions: tuple[str, ...] = ()
+    replacement: str | None = None
+    replace_span: tuple[int, int] | None = None
+
+
+@dataclass
+class Analysis:
+    date: dt.date | None
+    window: "Window | None"  # inferred when the article has no date
+    verdicts: list[Verdict] = field(default_factory=list)
+    inconsistent: list[tuple[Mention, Mention, Person]] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _days(n: int) -> dt.timedelta:
+    return dt.timedelta(days=n)
+
+
+def fmt_terms(positions: list[Position]) -> str:
+    parts = []
+    for p in positions:
+        if p.end is None:
+            parts.append(f"since {p.start.isoformat()}")
+        else:
+            parts.append(f"from {p.start.isoformat()} to {p.end.isoformat()}")
+    if len(parts) <= 2:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _span(p: Position, grace: int) -> tuple[dt.date, dt.date]:
+    """[start, end) widened by the grace days; an open term reaches the far future."""
+    s = p.start - _days(grace) if p.start > dt.date.min + _days(grace) else p.start
+    e = FAR if p.end is None else p.end + _days(grace)
+    return s, e
+
+
+def held_on(positions: list[Position], day: dt.date, grace: int) -> bool | None:
+    """True if one of the terms covers ``day`` (within the grace days), None if only an
+    open term could, after the date its source was last checked."""
+    unknown = False
+    for p in positions:
+        s, e = _span(p, grace)
+        if s <= day < e:
+            if p.end is None and p.as_of is not None and day > p.as_of + _days(grace):
+                unknown = True
+                continue
+            return True
+    return None if unknown else False
+
+
+def held_during(positions: list[Position], a: dt.date, b: dt.date, grace: int) -> bool:
+    """Some term overlaps [a, b]."""
+    for p in positions:
+        s, e = _span(p, grace)
+        if s <= b and a < e:
+            return True
+    return False
+
+
+def matching(kb: KnowledgeBase, person: Person, m: Mention) -> list[Position]:
+    return [p for p in person.positions if p.family == m.family and (m.places is None or p.place in m.places)]
+
+
+def _current_titles(kb: KnowledgeBase, person: Person, day: dt.date) -> list[Position]:
+    return [p for p in person.positions if held_on([p], day, 0)]
+
+
+def _surname(person: Person) -> str:
+    return person.surname
+
+
+def _cap(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+# --------------------------------------------------------------------------- anchors
+
+
+@dataclass
+class Anchor:
+    years: list[int]  # explicit earlier years in the sentence
+    decades: list[int]
+    vague: bool  # "at the time", "years ago": some earlier time we cannot date
+
+    def label(self) -> str:
+        if self.years:
+            return "in " + " or ".join(str(y) for y in self.years)
+        if self.decades:
+            return "in the " + " or ".join(f"{d}s" for d in self.decades)
+        return "then"
+
+
+def sentence_anchor(text: str, start: int, end: int, sentence: tuple[int, int], date: dt.date | None) -> Anchor | None:
+    s, e = sentence
+    chunk = text[s:e]
+    years = []
+    for m in _YEAR_RE.finditer(chunk):
+        y = int(m.group(1))
+        if date is None or y <= date.year:
+            years.append(y)
+    decades = [int(m.group(1)) for m in _DECADE_RE.finditer(chunk)]
+    if date is not None:
+        # a year equal to the article's own year anchors nothing new
+        years = [y for y in years if y < date.year] or ([] if not years else [])
+        decades = [d for d in decades if d + 9 < date.year]
+    vague = bool(_VAGUE_RE.search(chunk))
+    if years or decades or vague:
+        return Anchor(sorted(set(years)), sorted(set(decades)), vague)
+    return None
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def analyse(kb: KnowledgeBase, text: str, blocks: list[tuple[int, int, str]], date: dt.date | None,
+            options: Options) -> Analysis:
+    mentions: list[tuple[Mention, str]] = []
+    anchors: dict[int, Anchor | None] = {}
+    for bs, be, kind in blocks:
+        sents = list(sentences(text, bs, be)) if kind != "headline" else [(bs, be)]
+        quoted = [(q.start(), q.end()) for q in _SINGLE_QUOTE_RE.finditer(text, bs, be)]
+        for m in find_mentions(kb, text, bs, be, headline=kind in ("headline", "heading", "title")):
+            if any(qs <= m.start and m.end <= qe for qs, qe in quoted):
+                continue  # 'President Trump is wrong': someone's words (double quotes: the engine)
+            mentions.append((m, kind))
+            sent = next(((s, e) for s, e in sents if s <= m.start < e), (bs, be))
+            anchors[id(m)] = sentence_anchor(text, m.start, m.end, sent, date) if kind != "headline" else None
+            if kind == "headline" or _PRESENT_RE.search(text, sent[0], sent[1]):
+                m.notes.append("present")
+    analysis = Analysis(date=date, window=None)
+    window = infer_window(kb, [m for m, _ in mentions], anchors, options) if date is None else None
+    analysis.window = window
+    for m, kind in mentions:
+        analysis.verdicts.append(judge(kb, m, date, window, anchors.get(id(m)), options, kind))
+    analysis.inconsistent = find_inconsistent(kb, analysis, anchors, options)
+    return analysis
+
+
+def _claims_current(m: Mention, anchor: Anchor | None) -> bool:
+    return m.qualifier in ("current",) and anchor is None
+
+
+def _person_of(kb: KnowledgeBase, m: Mention) -> list[tuple[Person, list[Position]]]:
+    out = []
+    for person in m.people:
+        pos = matching(kb, person, m)
+        if pos:
+            out.append((person, pos))
+    return out
+
+
+@dataclass
+class Window:
+    """Claims of current titles in an undated article, and the date segment most of the
+    people named agree on (ties: the latest)."""
+
+    claims: dict[tuple, tuple[Mention, Person, list[tuple[dt.date, dt.date]]]]
+    segment: tuple[dt.date, dt.date]
+    covering: list[tuple]
+
+    def evidence_for(self, person: Person) -> tuple[tuple[dt.date, dt.date] | None, list[Mention]]:
+        """The window given by the *other* people's titles, and their mentions."""
+        a, b = self.segment
+        lo, hi, used = dt.date.min, FAR, []
+        for key in self.covering:
+            m, p, spans = self.claims[key]
+            if p.id == person.id:
+                continue
+            for s, e in spans:
+                if s <= a and b <= e:
+                    lo, hi = max(lo, s), min(hi, e)
+            used.append(m)
+        return ((lo, hi), used) if used else (None, [])
+
+
+def infer_window(kb: KnowledgeBase, mentions: list[Mention], anchors: dict[int, Anchor | None],
+                 options: Options) -> Window | None:
+    claims: dict[tuple, tuple[Mention, Person, list[tuple[dt.date, dt.date]]]] = {}
+    for m in mentions:
+        if not _claims_current(m, anchors.get(id(m))):
+            continue
+        cands = _person_of(kb, m)
+        if len(cands) != 1:
+            continue  # an ambiguous surname tells us nothing reliable
+        person, pos = cands[0]
+        key = (person.id, m.family)
+        if key not in claims:
+            claims[key] = (m, person, [_span(p, 0) for p in pos])
+    if not claims:
+        return None
+    points = sorted({d for _, _, spans in claims.values() for s, e in spans for d in (s, e)})
+    best, best_score = None, 0
+    for i in range(len(points) - 1):
+        a, b = points[i], points[i + 1]
+        covering = [k for k, (_, _, spans) in claims.items() if any(s <= a and b <= e for s, e in spans)]
+        score = len({k[0] for k in covering})
+        if covering and score >= best_score:
+            best, best_score = ((a, b), covering), score
+    if best is None:
+        return None
+    return Window(claims, best[0], best[1])
+
+
+def _window_label(window: tuple[dt.date, dt.date], evidence: list[Mention]) -> str:
+    lo, hi = window
+    hi_txt = None if hi >= FAR - _days(1) else hi
+    who = ", ".join(f"{m.title_text} {m.name_text}" for m in evidence[:2])
+    when = f"on or after {lo.isoformat()}" if hi_txt is None else f"between {lo.isoformat()} and {hi_txt.isoformat()}"
+    return f"the article has no date; {who} puts it {when}"
+
+
+def judge(kb: KnowledgeBase, m: Mention, date: dt.date | None, window: "Window | None",
+          anchor: Anchor | None, options: Options, kind: str) -> Verdict:
+    if m.qualifier == "skip":
+        return Verdict(m, "", None)
+    cands = _person_of(kb, m)
+    if not cands:
+        if m.surname_only:
+            return Verdict(m, "", None)  # someone else with that surname
+        return _never_held(kb, m)
+    g = options.grace_days
+    verdicts = []
+    for person, pos in cands:
+        v = _judge_one(kb, m, person, pos, date, window, anchor, options, kind)
+        if v.rule == "":
+            return v
+        verdicts.append(v)
+    flagged = [v for v in verdicts if v.rule == "facts.title-date"]
+    if flagged and len(flagged) == len(verdicts):
+        return flagged[0]
+    return Verdict(m, "?", cands[0][0])
+
+
+def _never_held(kb: KnowledgeBase, m: Mention) -> Verdict:
+    for person in m.people:
+        tracked = m.family in person.tracks
+        same_family = [p for p in person.positions if p.family == m.family]
+        if not tracked and not (m.places and same_family):
+            return Verdict(m, "?", person)  # the base may not list this office for them
+    person = m.people[0]
+    same_family = [p for p in person.positions if p.family == m.family]
+    where = ""
+    if m.places:
+        where = " of " + " or ".join(kb.places[c].name for c in m.places if c in kb.places and not kb.places[c].within) \
+            if any(not kb.places[c].within for c in m.places) else ""
+    held = "; ".join(f"{kb.office_label(p)} {fmt_terms([p])}" for p in person.positions[:4])
+    message = f"{person.name} has never been {_display_title(m)}{where} as far as the people base knows"
+    if same_family:
+        message += f" (the base has {held})"
+    elif held:
+        message += f"; the base has {held}"
+    suggestions = tuple(dict.fromkeys(kb.office_label(p) for p in person.positions))[:3]
+    return Verdict(m, "facts.title-never-held", person, message, suggestions)
+
+
+def _display_title(m: Mention) -> str:
+    title = re.sub(r"\s+", " ", m.title_text)
+    for suf in ("-elect", "-Elect"):
+        if title.endswith(suf):
+            title = title[: -len(suf)]
+    return title[:1].upper() + title[1:] if title[:1].islower() else title
+
+
+def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position], date: dt.date | None,
+               window: "Window | None", anchor: Anchor | None, options: Options, kind: str = "paragraph") -> Verdict:
+    g = options.grace_days
+    office = f"{kb.office_label(pos[0])}" if len({(p.place, p.title) for p in pos}) == 1 else _display_title(m)
+    terms = fmt_terms(pos)
+    qual = m.qualifier
+    if qual in ("skip",):
+        return Verdict(m, "?", person)
+
+    # 1. a sentence that names earlier years is judged in those years
+    if anchor is not None and (anchor.years or anchor.decades) and qual in ("current", "then"):
+        cap = date or FAR
+        spans = [(dt.date(y, 1, 1), min(dt.date(y, 12, 31), cap)) for y in anchor.years]
+        spans += [(dt.date(d, 1, 1), min(dt.date(d + 9, 12, 31), cap)) for d in anchor.decades]
+        if any(held_during(pos, a, b, g) for a, b in spans):
+            return Verdict(m, "", person)
+        latest = max(b for _, b in spans)
+        # only "not yet" is reported, and a year of slack is allowed: "elected in 2010"
+        # names the year before the term; a year may also belong to another clause
+        if all(p.start > latest + _days(366) for p in pos):
+            msg = (f"{person.name} was {office} {terms}; {anchor.label()} "
+                   f"{_surname(person)} {_now_text(kb, person, latest, pos, m)}")
+            return _flag(kb, m, person, pos, msg, latest, options, past=False)
+        return Verdict(m, "?", person)
+    if anchor is not None and qual == "current":
+        qual = "then"  # "at the time", "years ago": some earlier time we cannot date
+
+    # 2. no date: the window the other titled people give
+    if date is None:
+        if window is None:
+            return Verdict(m, "?", person)
+        found, evidence = window.evidence_for(person)
+        if found is None:
+            return Verdict(m, "?", person)
+        lo, hi = found
+        label = _window_label(found, evidence)
+        if qual == "current":
+            if held_during(pos, lo, hi - _days(1), g) or _historical(pos, lo, options):
+                return Verdict(m, "", person)
+            if kind != "headline" and not anchor_present(m) and not _other_title(person, pos, lo, hi):
+                return Verdict(m, "?", person)  # maybe a historical reference
+            msg = f"{label}; {person.name} was {office} only {terms}"
+            return _flag(kb, m, person, pos, msg, None, options)
+        if qual in ("past", "then"):
+            if any(p.start <= hi for p in pos):
+                return Verdict(m, "", person)
+            msg = f"{label}; {person.name} only became {office} on {pos[0].start.isoformat()}"
+            return Verdict(m, "facts.title-date", person, msg)
+        return Verdict(m, "?", person)
+
+    # 3. the article's date
+    when = f"on {date.isoformat()}"
+    if qual == "current":
+        state = held_on(pos, date, g)
+        if state is not False or _historical(pos, date, options):
+            return Verdict(m, "", person)
+        if kind != "headline" and not anchor_present(m) and not _other_title(person, pos, date, date):
+            return Verdict(m, "?", person)  # maybe a historical reference in the body
+        msg = f"{person.name} was {office} {terms}; {when} {_surname(person)} {_now_text(kb, person, date, pos, m)}"
+        return _flag(kb, m, person, pos, msg, date, options)
+    if qual == "past":
+        if all(p.start > date + _days(g) for p in pos):
+            msg = f"'{m.qual_text}' {_display_title(m)}: {person.name} was {office} {terms}; {when} that had not happened yet"
+            return Verdict(m, "facts.title-date", person, msg)
+        if held_on(pos, date - _days(g), 0) and held_on(pos, date + _days(g), 0):
+            msg = (f"'{m.qual_text}' is out of date: {person.name} was {office} {terms}, "
+                   f"so {when} {_surname(person)} held the title")
+            title = m.title_text
+            return Verdict(m, "facts.title-date", person, msg, (title,), title, (m.qual_start, m.title_end))
+        return Verdict(m, "", person)
+    if qual == "then":
+        if any(p.start <= date + _days(g) for p in pos):
+            return Verdict(m, "", person)
+        msg = f"{person.name} was {office} {terms}; {when} that had not happened yet"
+        return Verdict(m, "facts.title-date", person, msg)
+    if qual == "elect":
+        soon = [p for p in pos if date - _days(g) <= p.start <= date + _days(options.elect_days)]
+        if soon:
+            return Verdict(m, "", person)
+        started = [p for p in pos if p.start < date - _days(g) and held_on([p], date, g) is not False]
+        if started:
+            p = started[-1]
+            msg = f"{person.name} took office as {office} on {p.start.isoformat()}; {when} '-elect' is out of date"
+            title = _display_title(m)
+            title = title if m.title_text[:1].isupper() else title.lower()
+            return Verdict(m, "facts.title-date", person, msg, (title,), title, (m.title_start, m.title_end))
+        return Verdict(m, "?", person)
+    return Verdict(m, "?", person)
+
+
+def _historical(pos: list[Position], day: dt.date, options: Options) -> bool:
+    """Every term ended long before ``day``: "President Lincoln" is history, not a slip."""
+    if any(p.end is None or p.end > day for p in pos):
+        return False
+    last_end = max(p.end for p in pos if p.end is not None)
+    return (day - last_end).days > options.history_years * 365.25
+
+
+def _other_title(person: Person, pos: list[Position], lo: dt.date, hi: dt.date) -> bool:
+    """The person held another title of a tracked kind then ("Vice President Biden" when
+    he was President): a stale title, never a historical reference."""
+    for p in person.positions:
+        if p in pos:
+            continue
+        if p.start <= hi and (p.end is None or p.end > lo):
+            return True
+    return False
+
+
+def anchor_present(m: Mention) -> bool:
+    return "present" in m.notes
+
+
+def text_without_qualifier(m: Mention) -> str:
+    title = m.title_text
+    return title
+
+
+def _now_text(kb: KnowledgeBase, person: Person, day: dt.date, pos: list[Position], m: Mention) -> str:
+    now = [p for p in person.positions if held_on([p], day, 0)]
+    if now:
+        return "was " + " and ".join(kb.office_label(p) for p in now)
+    if all(p.start > day for p in pos):
+        return f"was not yet {_display_title(m)}"
+    return f"was no longer {_display_title(m)}"
+
+
+def _flag(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position], message: str,
+          day: dt.date | None, options: Options, past: bool = True) -> Verdict:
+    """A title-date verdict with suggestions: the title held on the day if there is exactly
+    one (in the same place), else "former <title>" when every term is over."""
+    suggestions: list[str] = []
+    replacement = None
+    span = (m.core_start, m.title_end)
+    original = _source_text(m)
+    if day is not None:
+        now = [p for p in person.positions if held_on([p], day, 0) and kb.families[p.family].tracked]
+        same_place = [p for p in now if m.places is None or p.place in m.places]
+        if len(now) == 1 and same_place:
+            new = now[0].title
+            if m.lower_title:
+                new = new.lower()
+            suggestions.append(new)
+            replacement = new
+            span = (m.title_start, m.title_end)
+        elif not now and past and any(p.end is not None and p.end <= day for p in pos) and m.qualifier == "current":
+            former = ("Former " if original[:1].isupper() and m.pattern == "prefix" and _at_start(m) else "former ") + original
+            suggestions.append(former)
+            replacement = former
+    else:
+        if all(p.end is not None for p in pos) and m.qualifier == "current":
+            suggestions.append("former " + original)
+    return Verdict(m, "facts.title-date", person, message, tuple(suggestions), replacement,
+                   span if replacement is not None else None)
+
+
+def _source_text(m: Mention) -> str:
+    return m.core_text
+
+
+def _at_start(m: Mention) -> bool:
+    return "sentence-start" in m.notes
+
+
+# --------------------------------------------------------------------------- inconsistency
+
+
+def find_inconsistent(kb: KnowledgeBase, analysis: Analysis, anchors, options: Options) -> list[tuple[Mention, Mention, Person]]:
+    """One person given two current titles that they never held at the same time."""
+    by_person: dict[str, list[tuple[Mention, list[Position]]]] = {}
+    people: dict[str, Person] = {}
+    for v in analysis.verdicts:
+        m = v.mention
+        if v.rule not in ("", "?") or not _claims_current(m, anchors.get(id(m))):
+            continue
+        cands = _person_of(kb, m)
+        if len(cands) != 1:
+            continue
+        person, pos = cands[0]
+        people[person.id] = person
+        by_person.setdefault(person.id, []).append((m, pos))
+    out = []
+    for pid, items in by_person.items():
+        first_m, first_pos = items[0]
+        for m, pos in items[1:]:
+            if m.family == first_m.family:
+                continue
+            together = any(held_during([a], max(a.start, b.start), max(a.start, b.start), 0)
+                           and held_during([b], max(a.start, b.start), max(a.start, b.start), 0)
+                           for a in first_pos for b in pos)
+            if not together:
+                out.append((m, first_m, people[pid]))
+    return out

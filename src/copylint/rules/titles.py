@@ -1,0 +1,115 @@
+"""Titles checked against the article's date: "Vice President Joe Biden" in a story of
+2022 is wrong (he was President then). Three rules share one analysis per article; the
+facts come from the people base in rules/people/ (see its README)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from typing import Iterator
+
+from ..config import ConfigError
+from ..model import Document, Hit
+from ..people.judge import Analysis, Options, analyse
+from ..people.kb import KBError, load_kb
+from ..registry import rule
+
+_SKIP_REGIONS = ("byline", "title")
+_last: tuple[object, tuple, Analysis] | None = None
+
+
+@dataclass
+class TitleOptions(Options):
+    """grace-days: days either side of a change of office in which both titles pass
+    (stories are filed late, posted days later). history-years: a title whose holder left
+    office more than this many years before the article is a historical reference
+    ("President Lincoln"), not an error. elect-days: how far ahead "-elect" may look."""
+
+
+def article_date(doc: Document, settings) -> dt.date | None:
+    """--date (or the config's date) wins; otherwise the date the reader found."""
+    if isinstance(settings.date, dt.date):
+        return settings.date
+    return doc.date
+
+
+def _blocks(doc: Document) -> list[tuple[int, int, str]]:
+    regions = [r for r in doc.regions if r.kind not in _SKIP_REGIONS]
+    if not regions:
+        return [(0, len(doc.text), "paragraph")] if doc.text else []
+    regions.sort(key=lambda r: (r.start, -r.end))
+    blocks: list[tuple[int, int, str]] = []
+    for r in regions:
+        if blocks and r.start < blocks[-1][1]:
+            continue  # nested in a block already taken (a quote inside a paragraph)
+        blocks.append((r.start, r.end, r.kind))
+    return blocks
+
+
+def analysis_for(doc: Document, ctx) -> Analysis:
+    global _last
+    options = ctx.options if isinstance(ctx.options, Options) else TitleOptions()
+    key = (article_date(doc, ctx.settings), tuple(ctx.settings.people), tuple(sorted(asdict(options).items())))
+    if _last is not None and _last[0] is doc and _last[1] == key:
+        return _last[2]
+    try:
+        kb = load_kb(ctx.settings.people)
+    except KBError as exc:
+        raise ConfigError(str(exc)) from None
+    result = analyse(kb, doc.text, _blocks(doc), key[0], options)
+    _last = (doc, key, result)
+    return result
+
+
+def _hit(v) -> Hit:
+    m = v.mention
+    replacement, start, end = None, m.start, m.end
+    if v.replacement is not None and v.replace_span is not None:
+        start, end = v.replace_span
+        replacement = v.replacement
+    return Hit(start, end, v.message, suggestions=v.suggestions, replacement=replacement, safe=False)
+
+
+@rule("facts.title-date", "A person's title that they did not hold on the article's date",
+      severity="error", skips=("quote",), fixable=True, options=TitleOptions)
+def title_date(doc: Document, ctx) -> Iterator[Hit]:
+    """A title before or beside a name that the person did not hold on the article's date
+    ("Vice President Joe Biden" in 2022, "President Trump" in 2022, "Chancellor Olaf
+    Scholz" in June 2025). The date is the article's (front matter, HTML meta) or
+    ``--date``; without one, the other titled people in the story give a window
+    ("President Volodymyr Zelenskyy" puts it on or after 2019-05-20), and the message says
+    so. "former", "ex-", "then-", "late", "-elect" change the claim and are checked as
+    such; "acting", "interim", "would-be" are not checked. A sentence that names an
+    earlier year ("In 2015, President Barack Obama ...") is judged in that year. Only
+    people in the base are checked (rules/people/*.yaml plus the ``people`` config key).
+    The fix (unsafe) puts the title held on that date, or "former", when there is one
+    answer."""
+    for v in analysis_for(doc, ctx).verdicts:
+        if v.rule == "facts.title-date":
+            yield _hit(v)
+
+
+@rule("facts.title-never-held", "A title the person never held, whatever the date",
+      severity="error", skips=("quote",), options=TitleOptions)
+def title_never_held(doc: Document, ctx) -> Iterator[Hit]:
+    """A title the person never held at any time ("Prime Minister Volodymyr Zelenskyy",
+    "Russian President Volodymyr Zelenskyy"). Reported only where the base lists that
+    kind of office completely for the person (files with ``tracks``), never for a bare
+    surname ("President Smith" may be someone else)."""
+    for v in analysis_for(doc, ctx).verdicts:
+        if v.rule == "facts.title-never-held":
+            yield _hit(v)
+
+
+@rule("facts.title-inconsistent", "One person given two different current titles in one article",
+      severity="warning", skips=("quote",), options=TitleOptions)
+def title_inconsistent(doc: Document, ctx) -> Iterator[Hit]:
+    """The same person called by two current titles they never held at the same time
+    ("President Joe Biden" and later "Vice President Biden"): one of them is stale. Mostly
+    useful when the article has no date; with a date, the stale one is a title-date
+    error instead."""
+    a = analysis_for(doc, ctx)
+    for m, first, person in a.inconsistent:
+        msg = (f"{person.name} is called {m.title_text.strip()} here but {first.title_text.strip()} earlier "
+               f"(\"{first.core_text} {first.name_text}\"); the base has no date when both were true")
+        yield Hit(m.start, m.end, msg)
