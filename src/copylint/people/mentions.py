@@ -174,8 +174,10 @@ def lookup_forward(kb: KnowledgeBase, text: str, pos: int) -> tuple[list[Person]
 def _thing_follows(kb: KnowledgeBase, text: str, end: int) -> bool:
     """"King Charles Spaniel", "Prince Edward Island": a thing named after a person."""
     m = re.match(rf"{_GAP}([\w.'’]+)", text[end:end + 40])
-    return bool(m and m.group(1).rstrip("'’s") in kb.things | {t.rstrip(".") for t in kb.things}
-                or m and m.group(1) in kb.things)
+    if not m:
+        return False
+    word = m.group(1)
+    return word in kb.things or word.rstrip(".") in kb.things
 
 
 def lookup_backward(kb: KnowledgeBase, text: str, end: int, floor: int) -> tuple[list[Person], int, int] | None:

@@ -1,0 +1,266 @@
+"""Import officeholders from CSV or JSON (for instance a Wikidata query of "position
+held" with start and end dates) into the people-file format of rules/people/.
+
+Columns (CSV header or JSON keys; Wikidata's SPARQL JSON results work as they are):
+  person / personLabel / name      who (a label, or an identifier grouped by personLabel)
+  position / positionLabel / title the office: "President of Ukraine", "Prime Minister
+                                   of the United Kingdom", "United States Secretary of
+                                   State", or a bare title with a place column
+  start, end                       dates (YYYY-MM-DD or Wikidata's 2019-05-20T00:00:00Z)
+  country / countryLabel / of      the country or body, when the position does not say
+  aliases, source                  optional ("|"-separated aliases)
+A row that cannot be read is an error naming the file and line.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from .kb import KnowledgeBase, load_people_file, name_key
+
+
+class ImportError_(Exception):
+    """A row that cannot be imported, phrased as ``file:line: message``."""
+
+
+NAME_KEYS = ("personLabel", "name", "person_label", "person")
+POSITION_KEYS = ("positionLabel", "position_label", "title", "position")
+START_KEYS = ("start", "startTime", "start_time", "from")
+END_KEYS = ("end", "endTime", "end_time", "to")
+PLACE_KEYS = ("of", "countryLabel", "country_label", "country", "jurisdictionLabel", "jurisdiction")
+_FILLER = re.compile(r"^(?:federal|the|state|national)\s+", re.I)
+
+
+@dataclass
+class Row:
+    line: int
+    values: dict[str, str]
+
+
+@dataclass
+class ImportedPerson:
+    name: str
+    key: str
+    aliases: list[str] = field(default_factory=list)
+    positions: list[dict[str, Any]] = field(default_factory=list)
+    line: int = 0
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_rows(path: Path) -> Iterator[Row]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ImportError_(f"{path}: cannot read: {exc}") from None
+    if path.suffix.lower() == ".json" or text.lstrip()[:1] in "[{":
+        yield from _json_rows(path, text)
+    else:
+        yield from _csv_rows(path, text)
+
+
+def _csv_rows(path: Path, text: str) -> Iterator[Row]:
+    reader = csv.DictReader(io.StringIO(text))
+    if not reader.fieldnames:
+        raise ImportError_(f"{path}:1: empty file (a CSV header is needed)")
+    for record in reader:
+        if None in record:
+            raise ImportError_(f"{path}:{reader.line_num}: more values than header columns")
+        yield Row(reader.line_num, {k.strip(): (v or "").strip() for k, v in record.items() if k})
+
+
+def _json_rows(path: Path, text: str) -> Iterator[Row]:
+    decoder = json.JSONDecoder()
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportError_(f"{path}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+    # find where the list of records starts: a top-level list or SPARQL results.bindings
+    if isinstance(doc, list):
+        pos = text.index("[")
+    elif isinstance(doc, dict) and isinstance(doc.get("results"), dict) and "bindings" in doc["results"]:
+        m = re.search(r'"bindings"\s*:\s*\[', text)
+        pos = m.end() - 1
+    else:
+        raise ImportError_(f"{path}:1: expected a list of records or SPARQL JSON results")
+    i = pos + 1
+    while True:
+        while i < len(text) and text[i] in " \t\r\n,":
+            i += 1
+        if i >= len(text) or text[i] == "]":
+            break
+        obj, end = decoder.raw_decode(text, i)
+        line = text.count("\n", 0, i) + 1
+        if not isinstance(obj, dict):
+            raise ImportError_(f"{path}:{line}: each record must be an object")
+        values = {}
+        for k, v in obj.items():
+            if isinstance(v, dict) and "value" in v:  # SPARQL binding
+                v = v["value"]
+            values[str(k)] = "" if v is None else str(v).strip()
+        yield Row(line, values)
+        i = end
+
+
+# --------------------------------------------------------------------------- mapping
+
+
+def _first(values: dict[str, str], keys: tuple[str, ...]) -> str:
+    for k in keys:
+        if values.get(k):
+            return values[k]
+    return ""
+
+
+def _date(value: str, where: str, what: str) -> dt.date:
+    m = re.match(r"^\+?(\d{4})-(\d{2})-(\d{2})", value)
+    if not m:
+        raise ImportError_(f"{where}: {what} {value!r} is not a date (YYYY-MM-DD)")
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise ImportError_(f"{where}: {what} {value!r} is not a real date") from None
+
+
+def _place_code(kb: KnowledgeBase, text: str) -> str | None:
+    text = text.strip()
+    if text in kb.places:
+        return text
+    key = text.casefold()
+    for code, place in kb.places.items():
+        forms = {place.name, *place.forms, *place.adjectives}
+        if key in {f.casefold() for f in forms} or key in {f.casefold().removeprefix("the ") for f in forms}:
+            return code
+    return None
+
+
+def parse_position(kb: KnowledgeBase, label: str, place_hint: str) -> tuple[str, str] | None:
+    """("President of Ukraine") -> ("President", "UA"); "United States Secretary of
+    State" -> ("Secretary of State", "US"); a bare title takes the place column."""
+    label = re.sub(r"\s+", " ", label.strip())
+    forms = sorted(kb.form_family, key=len, reverse=True)
+    # "<title> of <place>"
+    for form in forms:
+        m = re.match(rf"^(?:\w+ )?{re.escape(form)} of (.+)$", label, re.I)
+        if m and _FILLER.sub("", label[: label.casefold().find(form.casefold())]).strip() == "":
+            code = _place_code(kb, m.group(1))
+            if code:
+                return form, code
+    # "<place> <title>"
+    for form in forms:
+        if label.casefold().endswith(" " + form.casefold()):
+            code = _place_code(kb, _FILLER.sub("", label[: -len(form)].strip()))
+            if code:
+                return form, code
+    # a bare title and a place column
+    for form in forms:
+        if _FILLER.sub("", label).casefold() == form.casefold() and place_hint:
+            code = _place_code(kb, place_hint)
+            if code:
+                return form, code
+    return None
+
+
+def import_rows(kb: KnowledgeBase, path: Path, skip_unknown: bool = False,
+                warnings: list[str] | None = None) -> list[ImportedPerson]:
+    people: dict[str, ImportedPerson] = {}
+    for row in read_rows(path):
+        where = f"{path}:{row.line}"
+        v = row.values
+        name = _first(v, NAME_KEYS)
+        if not name or re.fullmatch(r"(?:https?://\S+/)?Q\d+", name):
+            raise ImportError_(f"{where}: no person name (columns: personLabel or name)")
+        label = _first(v, POSITION_KEYS)
+        if not label:
+            raise ImportError_(f"{where}: no position (columns: positionLabel or title)")
+        parsed = parse_position(kb, label, _first(v, PLACE_KEYS))
+        if parsed is None:
+            msg = f"{where}: cannot tell the title and country from {label!r}"
+            if skip_unknown:
+                if warnings is not None:
+                    warnings.append(msg + " (skipped)")
+                continue
+            raise ImportError_(msg + " (use a title from rules/people/titles.yaml and a 'country' column, or --skip-unknown)")
+        title, code = parsed
+        start_text = _first(v, START_KEYS)
+        if not start_text:
+            raise ImportError_(f"{where}: {name}: no start date")
+        start = _date(start_text, where, "start")
+        end_text = _first(v, END_KEYS)
+        end = _date(end_text, where, "end") if end_text else None
+        if end is not None and end < start:
+            raise ImportError_(f"{where}: {name}: the term ends ({end}) before it starts ({start})")
+        key = v.get("person") or name
+        person = people.setdefault(key, ImportedPerson(name, key, line=row.line))
+        for alias in re.split(r"[|;]", v.get("aliases", "")):
+            if alias.strip() and alias.strip() not in person.aliases and alias.strip() != name:
+                person.aliases.append(alias.strip())
+        pos: dict[str, Any] = {"title": title, "of": code, "start": start}
+        if end:
+            pos["end"] = end
+        if v.get("source"):
+            pos["source"] = v["source"]
+        if pos not in person.positions:
+            person.positions.append(pos)
+    return list(people.values())
+
+
+# --------------------------------------------------------------------------- writing
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+class _Flow(dict):
+    pass
+
+
+_Dumper.add_representer(_Flow, lambda d, data: d.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True))
+
+
+def to_yaml(people: list[ImportedPerson], source: str) -> str:
+    used: set[str] = set()
+    entries = []
+    for p in people:
+        entry: dict[str, Any] = {"name": p.name}
+        ident = re.sub(r"[^a-z0-9]+", "-", name_key(p.name)).strip("-")
+        if ident in used:  # two people with one name: keep them apart
+            ident = f"{ident}-{len(used)}"
+            entry["id"] = ident
+        used.add(ident)
+        if p.aliases:
+            entry["aliases"] = p.aliases
+        entry["positions"] = [_Flow(x) for x in sorted(p.positions, key=lambda x: x["start"])]
+        entries.append(entry)
+    header = "# Imported by `copylint people import`. Facts only: names, offices, dates.\n"
+    return header + yaml.dump({"source": source, "tracks": "own", "people": entries}, Dumper=_Dumper,
+                              sort_keys=False, allow_unicode=True, width=120)
+
+
+def import_file(kb: KnowledgeBase, path: Path, output: Path | None, source: str | None = None,
+                skip_unknown: bool = False, warnings: list[str] | None = None) -> tuple[str, int, int]:
+    """Read ``path``, write the people file (or return its text); returns (text, people,
+    positions). The result is loaded back with the base's own loader before it is written."""
+    people = import_rows(kb, path, skip_unknown, warnings)
+    text = to_yaml(people, source or f"imported from {path.name}")
+    check_path = output or path.with_suffix(".imported.yaml")
+    tmp = check_path.with_name(check_path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    try:
+        load_people_file(kb, tmp)
+    finally:
+        tmp.unlink(missing_ok=True)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+    return text, len(people), sum(len(p.positions) for p in people)

@@ -1,0 +1,80 @@
+"""``copylint people``: import officeholders into the people base, check people files,
+and show what the base knows about a name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .cli import fail, main
+
+
+@main.group("people")
+def people() -> None:
+    """The people base behind the facts.title-* rules (rules/people/*.yaml)."""
+
+
+@people.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the people file here (default: print it).")
+@click.option("--source", help="Where the data comes from (recorded in the file).")
+@click.option("--skip-unknown", is_flag=True, help="Skip rows whose position is not a known title, with a warning.")
+def import_cmd(file: str, output: str | None, source: str | None, skip_unknown: bool) -> None:
+    """Convert a CSV or JSON export (e.g. Wikidata "position held" with start and end
+    dates) into a people file. Add it to the base with the config key ``people``."""
+    from .people.importer import ImportError_, import_file
+    from .people.kb import KBError, load_kb
+
+    path = Path(file)
+    if not path.is_file():
+        fail(f"{file}: file not found")
+    try:
+        kb = load_kb()
+        warnings: list[str] = []
+        text, n_people, n_positions = import_file(kb, path, Path(output) if output else None, source,
+                                                  skip_unknown, warnings)
+    except (ImportError_, KBError) as exc:
+        fail(str(exc))
+    for w in warnings:
+        click.echo(f"copylint: warning: {w}", err=True)
+    if output:
+        click.echo(f"wrote {output}: {n_people} people, {n_positions} positions", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+@people.command("check")
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=True))
+def check_cmd(files: tuple[str, ...]) -> None:
+    """Load the shipped base and FILES; report the first malformed entry as file:line."""
+    from .people.kb import KBError, load_kb
+
+    try:
+        kb = load_kb(files)
+    except KBError as exc:
+        fail(str(exc))
+    n = sum(len(p.positions) for p in kb.people.values())
+    click.echo(f"people base OK: {len(kb.people)} people, {n} positions")
+
+
+@people.command("show")
+@click.argument("name", nargs=-1, required=True)
+@click.option("--people", "extra", multiple=True, type=click.Path(), help="Extra people file or folder.")
+def show_cmd(name: tuple[str, ...], extra: tuple[str, ...]) -> None:
+    """What the base knows about NAME (a full name or a surname)."""
+    from .people.kb import KBError, load_kb, name_key
+
+    try:
+        kb = load_kb(extra)
+    except KBError as exc:
+        fail(str(exc))
+    key = name_key(" ".join(name))
+    found = kb.full_index.get(key) or kb.surname_index.get(key) or []
+    if not found:
+        fail(f"no one called {' '.join(name)!r} in the people base")
+    for person in found:
+        click.echo(f"{person.name}  ({person.where})")
+        for p in person.positions:
+            end = p.end.isoformat() if p.end else (f"open (known to {p.as_of})" if p.as_of else "open")
+            click.echo(f"  {kb.office_label(p):<34} {p.start.isoformat()} .. {end}   [{p.source}]")
