@@ -455,7 +455,8 @@ def _flag(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position], me
     span = (m.core_start, m.title_end)
     original = _source_text(m)
     if day is not None:
-        now = [p for p in person.positions if held_on([p], day, 0) and kb.families[p.family].tracked]
+        held = [p for p in person.positions if held_on([p], day, 0)]
+        now = [p for p in held if kb.families[p.family].tracked] or held
         same_place = [p for p in now if m.places is None or p.place in m.places]
         if len(now) == 1 and same_place:
             new = now[0].title
@@ -464,7 +465,8 @@ def _flag(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position], me
             suggestions.append(new)
             replacement = new
             span = (m.title_start, m.title_end)
-        elif not now and past and any(p.end is not None and p.end <= day for p in pos) and m.qualifier == "current":
+        elif (not now and past and any(p.end is not None and p.end <= day for p in pos) and m.qualifier == "current"
+              and m.family not in _NO_FORMER):
             former = ("Former " if original[:1].isupper() and m.pattern == "prefix" and _at_start(m) else "former ") + original
             suggestions.append(former)
             replacement = former
@@ -473,6 +475,9 @@ def _flag(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position], me
             suggestions.append("former " + original)
     return Verdict(m, "facts.title-date", person, message, tuple(suggestions), replacement,
                    span if replacement is not None else None)
+
+
+_NO_FORMER = ("king", "prince", "crown prince")  # "former Prince" is not how copy puts it
 
 
 def _source_text(m: Mention) -> str:

@@ -1,0 +1,125 @@
+"""`copylint people import`: CSV and JSON (Wikidata SPARQL results) into people files,
+and malformed rows reported as file:line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+import yaml
+
+import copylint
+from copylint.config import Settings
+from copylint.people.importer import ImportError_, import_file, parse_position
+from copylint.people.kb import load_kb
+from helpers import run_cli
+
+CSV = """person,personLabel,position,positionLabel,start,end,countryLabel
+http://www.wikidata.org/entity/Q3874799,Volodymyr Zelenskyy,http://www.wikidata.org/entity/Q579677,President of Ukraine,2019-05-20T00:00:00Z,,Ukraine
+http://www.wikidata.org/entity/Q567,Angela Merkel,http://www.wikidata.org/entity/Q4970706,Federal Chancellor of Germany,2005-11-22T00:00:00Z,2021-12-08T00:00:00Z,Germany
+Q9,Jane Example,Q1,Prime Minister,2030-01-01,,Estonia
+"""
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def test_position_labels(kb):
+    assert parse_position(kb, "President of Ukraine", "") == ("President", "UA")
+    assert parse_position(kb, "Prime Minister of the United Kingdom", "") == ("Prime Minister", "GB")
+    assert parse_position(kb, "Federal Chancellor of Germany", "") == ("Chancellor", "DE")
+    assert parse_position(kb, "United States Secretary of State", "") == ("Secretary of State", "US")
+    assert parse_position(kb, "Secretary-General of the United Nations", "") == ("Secretary-General", "UN")
+    assert parse_position(kb, "Prime Minister", "Estonia") == ("Prime Minister", "EE")
+    assert parse_position(kb, "Mayor of Kyiv", "Ukraine") is None
+
+
+def test_csv_import_round_trips(kb, tmp_path):
+    src = tmp_path / "export.csv"
+    src.write_text(CSV, encoding="utf-8")
+    out = tmp_path / "people.yaml"
+    text, n_people, n_pos = import_file(kb, src, out, source="Wikidata query, 2026-11-01")
+    assert (n_people, n_pos) == (3, 3)
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["source"] == "Wikidata query, 2026-11-01"
+    assert data["people"][0] == {"name": "Volodymyr Zelenskyy",
+                                 "positions": [{"title": "President", "of": "UA", "start": dt.date(2019, 5, 20)}]}
+    assert data["people"][1]["positions"][0]["end"] == dt.date(2021, 12, 8)
+    # the imported file works as a people file for the rules
+    settings = Settings(select=["facts"], date=dt.date(2029, 6, 1), people=[str(out)])
+    found = copylint.lint_text("Prime Minister Jane Example visits Riga", path="x.txt", config=settings)
+    assert [f.rule for f in found] == ["facts.title-date"]
+
+
+def test_sparql_json_import(kb, tmp_path):
+    doc = {"head": {"vars": ["personLabel", "positionLabel", "start", "end"]},
+           "results": {"bindings": [
+               {"personLabel": {"type": "literal", "value": "Kaja Kallas"},
+                "positionLabel": {"type": "literal", "value": "Prime Minister of Estonia"},
+                "start": {"type": "literal", "value": "2021-01-26T00:00:00Z"},
+                "end": {"type": "literal", "value": "2024-07-23T00:00:00Z"}},
+               {"personLabel": {"type": "literal", "value": "Kaja Kallas"},
+                "positionLabel": {"type": "literal", "value": "Prime Minister of Estonia"},
+                "start": {"type": "literal", "value": "not a date"}}]}}
+    src = tmp_path / "q.json"
+    src.write_text(json.dumps(doc, indent=1), encoding="utf-8")
+    with pytest.raises(ImportError_) as exc:
+        import_file(kb, src, None)
+    line = json.dumps(doc, indent=1).splitlines().index("   {") + 1
+    lines = [i + 1 for i, l in enumerate(json.dumps(doc, indent=1).splitlines()) if l == "   {"]
+    assert str(exc.value).startswith(f"{src}:{lines[1]}: start 'not a date'"), str(exc.value)
+    doc["results"]["bindings"].pop()
+    src.write_text(json.dumps(doc), encoding="utf-8")
+    text, n_people, n_pos = import_file(kb, src, None)
+    assert (n_people, n_pos) == (1, 1) and "{title: Prime Minister, of: EE, start: 2021-01-26, end: 2024-07-23}" in text
+
+
+@pytest.mark.parametrize("row,words", [
+    ("Q9,Jane Example,Q1,Mayor of Tallinn,2020-01-01,,Estonia", "cannot tell the title and country from 'Mayor of Tallinn'"),
+    ("Q9,Jane Example,Q1,Prime Minister of Estonia,,,Estonia", "no start date"),
+    ("Q9,Jane Example,Q1,Prime Minister of Estonia,2020-02-30,,Estonia", "not a real date"),
+    ("Q9,Jane Example,Q1,Prime Minister of Estonia,2020-01-01,2019-01-01,Estonia", "ends (2019-01-01) before it starts"),
+    ("Q9,,Q1,Prime Minister of Estonia,2020-01-01,,Estonia", "no person name"),
+    ("Q9,Jane Example,Q1,Prime Minister of Estonia,2020-01-01,,Estonia,extra", "more values than header columns"),
+])
+def test_malformed_csv_rows_name_file_and_line(kb, tmp_path, row, words):
+    src = tmp_path / "bad.csv"
+    src.write_text(CSV + row + "\n", encoding="utf-8")
+    with pytest.raises(ImportError_) as exc:
+        import_file(kb, src, None)
+    assert str(exc.value).startswith(f"{src}:5: "), str(exc.value)
+    assert words in str(exc.value)
+
+
+def test_cli_import_and_errors(tmp_path):
+    src = tmp_path / "export.csv"
+    src.write_text(CSV, encoding="utf-8")
+    out = tmp_path / "people.yaml"
+    proc = run_cli("people", "import", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "3 people, 3 positions" in proc.stderr and out.is_file()
+    proc = run_cli("people", "check", str(out))
+    assert proc.returncode == 0 and "people base OK" in proc.stdout
+
+    src.write_text(CSV + "Q9,Jane Example,Q1,Mayor of Tallinn,2020-01-01,,Estonia\n", encoding="utf-8")
+    proc = run_cli("people", "import", str(src))
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"copylint: error: {src}:5: cannot tell")
+    assert "Traceback" not in proc.stderr
+    proc = run_cli("people", "import", str(src), "--skip-unknown")
+    assert proc.returncode == 0 and "(skipped)" in proc.stderr
+    assert "Jane Example" in proc.stdout and "Tallinn" not in proc.stdout
+
+    proc = run_cli("people", "import", str(tmp_path / "missing.csv"))
+    assert proc.returncode == 2 and "file not found" in proc.stderr
+
+
+def test_cli_show():
+    proc = run_cli("people", "show", "Zelensky")
+    assert proc.returncode == 0
+    assert "Volodymyr Zelenskyy" in proc.stdout and "Ukrainian President" in proc.stdout and "2019-05-20" in proc.stdout
+    proc = run_cli("people", "show", "Nobody", "Inparticular")
+    assert proc.returncode == 2

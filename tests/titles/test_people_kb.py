@@ -1,0 +1,149 @@
+"""The shipped people base: every file loads, dates are sane, one office never has two
+holders at once, and the hand-curated entries agree with the bulk data where both speak."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+from pathlib import Path
+
+import pytest
+import yaml
+
+from copylint.data import rules_path
+from copylint.people.kb import KBError, load_kb, load_people_file, load_vocabulary, name_key, people_files
+from helpers import SHARED_DATA
+
+# offices with one holder at a time (not senators, representatives, princes)
+SINGLE = {"president", "vice president", "prime minister", "chancellor", "foreign minister",
+          "defence minister", "secretary-general", "king", "speaker", "crown prince", "supreme leader"}
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return load_kb()
+
+
+def test_every_shipped_file_loads(kb):
+    files = people_files()
+    assert {f.name for f in files} >= {"curated.yaml", "us_executive.yaml", "us_congress.yaml", "archigos.yaml"}
+    vocab = load_vocabulary(rules_path("people", "titles.yaml"), rules_path("people", "places.yaml"))
+    for f in files:
+        assert load_people_file(vocab, f), f
+    assert len(kb.people) > 900
+
+
+def test_dates_are_sane(kb):
+    for person in kb.people.values():
+        for p in person.positions:
+            assert dt.date(1789, 1, 1) <= p.start <= dt.date(2026, 12, 31), (person.name, p)
+            if p.end is not None:
+                assert p.start <= p.end, (person.name, p)
+            else:
+                assert p.as_of is None or p.as_of >= p.start, (person.name, p)
+
+
+def test_no_office_has_two_holders_at_once(kb):
+    offices = {}
+    for person in kb.people.values():
+        for p in person.positions:
+            if p.family in SINGLE:
+                # the UK Chancellor of the Exchequer and the German Chancellor are apart by place
+                offices.setdefault((p.family, p.place), []).append((person, p))
+    clashes = []
+    for key, holders in offices.items():
+        for (a, pa), (b, pb) in itertools.combinations(holders, 2):
+            if a.id == b.id:
+                continue
+            end_a = pa.end or pa.as_of or dt.date.max
+            end_b = pb.end or pb.as_of or dt.date.max
+            overlap = (min(end_a, end_b) - max(pa.start, pb.start)).days
+            if overlap > 3:  # a handover on the same day or within a weekend is not a clash
+                clashes.append((key, a.name, pa.start, b.name, pb.start, overlap))
+    assert clashes == []
+
+
+def test_every_curated_person_cites_a_source():
+    data = yaml.safe_load(rules_path("people", "curated.yaml").read_text(encoding="utf-8"))
+    for person in data["people"]:
+        assert person.get("source", "").startswith("Wikipedia: "), person["name"]
+
+
+def test_names_are_unique_enough(kb):
+    # a full-name key shared by several people must not hide a current officeholder
+    for key, people in kb.full_index.items():
+        assert len(people) <= 3, (key, [p.name for p in people])
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "officeholders").is_dir(), reason="shared data not present")
+def test_curated_us_terms_agree_with_congress_legislators(kb):
+    """Hand-entered US presidents and vice presidents against the CC0 executive data."""
+    rows = list(csv.DictReader((SHARED_DATA / "officeholders" / "us_executive_terms.csv").open(encoding="utf-8")))
+    for person in kb.people.values():
+        for p in person.positions:
+            if p.place != "US" or p.family not in ("president", "vice president") or p.priority < 10:
+                continue
+            typ = "prez" if p.family == "president" else "viceprez"
+            starts = {r["start"] for r in rows if r["type"] == typ and name_key(r["last"]) in name_key(person.name)}
+            assert p.start.isoformat() in starts, (person.name, p.start)
+
+
+@pytest.mark.skipif(not (SHARED_DATA / "officeholders").is_dir(), reason="shared data not present")
+def test_curated_leaders_agree_with_wikidata_years(kb):
+    """Start years of hand-entered heads of state and government against Wikidata's
+    world-leaders list (years only) where both name the same person and office kind."""
+    rows = list(csv.DictReader((SHARED_DATA / "officeholders" / "world_leaders_wikidata_2021plus.csv").open(encoding="utf-8")))
+    checked, mismatches = 0, []
+    for r in rows:
+        people = kb.full_index.get(name_key(r["officeholderLabel"]), [])
+        label = r["positionLabel"].casefold()
+        family = "prime minister" if "prime minister" in label or "chancellor" in label else (
+            "president" if label.startswith("president") else None)
+        if not people or family is None or not r["start_year"]:
+            continue
+        for person in people:
+            starts = [p.start.year for p in person.positions if p.family in (family, "chancellor")]
+            if starts:
+                checked += 1
+                if int(r["start_year"]) not in starts and int(r["start_year"]) - 1 not in starts:
+                    mismatches.append((person.name, r["positionLabel"], r["start_year"], starts))
+    assert checked >= 30
+    # Wikidata dates Abbas's office by its 2013 name, "President of the State of Palestine";
+    # he has been president of the Palestinian Authority since 2005
+    assert mismatches == [("Mahmoud Abbas", "President of the State of Palestine", "2013", [2005])]
+
+
+def test_malformed_files_name_file_and_line(tmp_path):
+    vocab = load_vocabulary(rules_path("people", "titles.yaml"), rules_path("people", "places.yaml"))
+    cases = {
+        "people:\n  - name: A B\n    source: s\n    positions:\n      - {title: President, of: XX, start: 2020-01-01}\n": (5, "unknown place 'XX'"),
+        "source: s\npeople:\n  - name: A B\n    positions:\n      - {title: President, of: US, start: 2020-13-01}\n": (5, "2020-13-01 is not a real date"),
+        "source: s\npeople:\n  - name: A B\n    positions:\n      - {title: President, of: US, start: 'March 2020'}\n": (5, "'start' must be a date"),
+        "source: s\npeople:\n  - name: A B\n    positions:\n      - {title: President, of: US, start: 2020-01-01, end: 2019-01-01}\n": (5, "ends (2019-01-01) before it starts"),
+        "source: s\npeople:\n  - name: A B\n    positions: []\n": (4, "needs a list of 'positions'"),
+        "people:\n  - name: A B\n    positions:\n      - {title: President, of: US, start: 2020-01-01}\n": (2, "no source"),
+        "source: s\npeople:\n  - name: A B\n    postions: []\n": (4, "did you mean 'positions'"),
+        "source: s\npeople:\n  - name: A B\n    positions:\n      - {title: President, of: NO, start: 2020-01-01}\n": (5, "in quotes"),
+        "source: s\npeople:\n  - {name: A B\n": (4, "invalid YAML"),
+        "source: s\npeople:\n  - name: A B\n    positions:\n      - {title: President, of: US, start: 2020-01-01}\n  - name: A B\n    positions:\n      - {title: President, of: US, start: 2021-01-01}\n": (6, "same id"),
+    }
+    for i, (text, (line, words)) in enumerate(cases.items()):
+        f = tmp_path / f"bad{i}.yaml"
+        f.write_text(text, encoding="utf-8")
+        with pytest.raises(KBError) as exc:
+            load_people_file(vocab, f)
+        assert str(exc.value).startswith(f"{f}:{line}: "), str(exc.value)
+        assert words in str(exc.value)
+
+
+def test_contradicting_files_are_an_error(tmp_path):
+    a = tmp_path / "a.yaml"
+    a.write_text("source: s\npeople:\n  - name: Jane Example\n    positions:\n"
+                 "      - {title: President, of: EE, start: 2020-01-01, end: 2024-01-01}\n", encoding="utf-8")
+    b = tmp_path / "b.yaml"
+    b.write_text("source: s\npeople:\n  - name: Jane Example\n    positions:\n"
+                 "      - {title: President, of: EE, start: 2021-01-01}\n", encoding="utf-8")
+    with pytest.raises(KBError) as exc:
+        load_kb([str(a), str(b)])
+    assert f"{b}:5" in str(exc.value) and "contradicts" in str(exc.value)

@@ -1,0 +1,112 @@
+"""facts.title-* on hand-read cases (cases.yaml): each article, its date and the
+findings a copy editor would expect."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+import copylint
+from copylint.config import Settings
+from copylint.model import Severity
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def lint(text: str, date: dt.date | None, path: str = "x.txt"):
+    return copylint.lint_text(text, path=path, config=Settings(select=["facts"], date=date))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{c['text'][:40]}" for i, c in enumerate(CASES)])
+def test_case(case):
+    findings = lint(case["text"], case.get("date"))
+    got = [(f.rule, f.matched) for f in findings]
+    want = [(e["rule"], e["matched"]) for e in case["expect"]]
+    assert got == want, [f.message for f in findings]
+    for f, e in zip(findings, case["expect"]):
+        for words in e.get("says", []):
+            assert words in f.message, f.message
+        if "fix" in e:
+            assert f.fix is not None and f.fix.edits[0].text == e["fix"]
+            assert f.fix.safe is False  # a title fix is never applied without --unsafe-fixes
+            assert e["fix"] in f.suggestions
+
+
+def test_severities():
+    f = lint("Talks\n\nPrime Minister Volodymyr Zelenskyy spoke.", None)[0]
+    assert f.rule == "facts.title-never-held" and f.severity == Severity.ERROR
+    f = lint("US Vice President Joe Biden visits Warsaw", dt.date(2022, 3, 31))[0]
+    assert f.severity == Severity.ERROR
+
+
+def test_positions_point_at_the_title():
+    text = "Biden meets allies\n\nUS Vice President Joe Biden met officials."
+    f = lint(text, dt.date(2022, 3, 31))[0]
+    assert (f.line, f.column, f.end_column) == (3, 4, 18)
+    assert f.line_text == "US Vice President Joe Biden met officials."
+
+
+def test_date_flag_beats_nothing_and_select_narrows():
+    text = "President Trump holds rally in Ohio"
+    assert lint(text, None) == []  # no date, no other person: nothing to judge against
+    only = copylint.lint_text(text, path="x.txt", config=Settings(select=["facts.title-never-held"],
+                                                                  date=dt.date(2022, 3, 31)))
+    assert only == []
+
+
+def test_grace_days_at_a_handover():
+    # Biden took office on 2021-01-20; a story posted two days later may still say -elect
+    assert lint("President-elect Joe Biden names envoy", dt.date(2021, 1, 22)) == []
+    assert lint("President Joe Biden names envoy", dt.date(2021, 1, 19)) == []
+    assert [f.rule for f in lint("President Joe Biden names envoy", dt.date(2021, 1, 10))] == ["facts.title-date"]
+
+
+def test_options_from_config():
+    text = "Secretary of State John Kerry says talks go on"
+    settings = Settings(select=["facts"], date=dt.date(2022, 3, 31),
+                        rules={"facts.title-date": {"history_years": 3}})
+    assert copylint.lint_text(text, path="x.txt", config=settings) == []  # Kerry left 5 years before
+    assert [f.rule for f in lint(text, dt.date(2022, 3, 31))] == ["facts.title-date"]
+
+
+def test_cli_date_flag(tmp_path):
+    from helpers import run_cli
+
+    story = tmp_path / "story.txt"
+    story.write_text("US Vice President Joe Biden visits Warsaw\n\nHe met officials.\n", encoding="utf-8")
+    proc = run_cli("check", "--select", "facts", "--date", "2022-03-31", str(story))
+    assert proc.returncode == 1, proc.stderr
+    assert "facts.title-date" in proc.stdout and "2009-01-20 to 2017-01-20" in proc.stdout
+    proc = run_cli("check", "--select", "facts", "--date", "2015-03-31", str(story))
+    assert proc.returncode == 0, proc.stdout
+
+
+def test_extra_people_file_from_settings(tmp_path):
+    extra = tmp_path / "desk.yaml"
+    extra.write_text(
+        "source: desk notes\npeople:\n"
+        "  - name: Jane Example\n"
+        "    positions:\n"
+        "      - {title: Prime Minister, of: EE, start: 2030-01-01}\n", encoding="utf-8")
+    settings = Settings(select=["facts"], date=dt.date(2029, 6, 1), people=[str(extra)])
+    found = copylint.lint_text("Estonian Prime Minister Jane Example visits Riga", path="x.txt", config=settings)
+    assert [f.rule for f in found] == ["facts.title-date"]
+    assert "not yet Prime Minister" in found[0].message
+
+
+def test_broken_people_file_is_a_one_line_error(tmp_path):
+    from helpers import run_cli
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("source: x\npeople:\n  - name: A B\n    positions:\n      - {title: Emperor, of: EE, start: 2020-01-01}\n",
+                   encoding="utf-8")
+    (tmp_path / ".copylint.yaml").write_text(f"people: [bad.yaml]\n", encoding="utf-8")
+    story = tmp_path / "s.txt"
+    story.write_text("President Joe Biden visits Warsaw\n", encoding="utf-8")
+    proc = run_cli("check", "--select", "facts", str(story), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "bad.yaml:5: unknown title 'Emperor'" in proc.stderr
+    assert "Traceback" not in proc.stderr
