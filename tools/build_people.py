@@ -149,7 +149,9 @@ def build_executive(data: Path) -> tuple[dict, list[dict]]:
     meta = {
         "source": "unitedstates/congress-legislators executive.yaml (CC0), commit dfa96222",
         "as_of": dt.date.fromisoformat(last_start),
-        "tracks": ["president", "vice president"],
+        # complete for US presidents and vice presidents; and none of them was ever a prime
+        # minister, chancellor or UN/NATO secretary-general
+        "tracks": ["president", "vice president", "prime minister", "chancellor", "secretary-general"],
     }
     return meta, out
 

@@ -75,14 +75,22 @@ def _days(n: int) -> dt.timedelta:
 
 def fmt_terms(positions: list[Position]) -> str:
     parts = []
-    for p in positions:
+    for i, p in enumerate(positions):
+        again = "again " if i and p.end is None else ""
         if p.end is None:
-            parts.append(f"since {p.start.isoformat()}")
+            parts.append(f"{again}since {p.start.isoformat()}")
         else:
             parts.append(f"from {p.start.isoformat()} to {p.end.isoformat()}")
     if len(parts) <= 2:
         return " and ".join(parts)
     return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def held_clause(name: str, office: str, pos: list[Position], only: bool = False) -> str:
+    """"Joe Biden was US Vice President from 2009-01-20 to 2017-01-20", "Volodymyr
+    Zelenskyy has been Ukrainian President since 2019-05-20"."""
+    verb = "has been" if len(pos) == 1 and pos[0].end is None else "was"
+    return f"{name} {verb} {office} {'only ' if only and verb == 'was' else ''}{fmt_terms(pos)}"
 
 
 def _span(p: Position, grace: int) -> tuple[dt.date, dt.date]:
@@ -167,6 +175,42 @@ def sentence_anchor(text: str, start: int, end: int, sentence: tuple[int, int], 
     return None
 
 
+def attach_years(text: str, mentions: list[Mention], anchors: dict[int, Anchor | None],
+                 sentence_of: dict[int, tuple[int, int]]) -> None:
+    """With several titled people in a sentence, a year belongs to the nearest one
+    ("appointed in 1979 by President Carter, ... by President Reagan"), unless it opens
+    the sentence ("In 2015, President Obama met Vice President Biden"), when it governs all."""
+    by_sentence: dict[tuple[int, int], list[Mention]] = {}
+    for m in mentions:
+        if id(m) in sentence_of:
+            by_sentence.setdefault(sentence_of[id(m)], []).append(m)
+    for (s, e), group in by_sentence.items():
+        if len(group) < 2:
+            continue
+        years = [(y.start(), int(y.group(1))) for y in _YEAR_RE.finditer(text, s, e)]
+        if not years:
+            continue
+        opening = [y for pos, y in years if pos < min(m.start for m in group) and pos - s < 30]
+        own: dict[int, list[int]] = {id(m): list(opening) for m in group}
+        for pos, y in years:
+            if y in opening:
+                continue
+            nearest = min(group, key=lambda m: min(abs(pos - m.start), abs(pos - m.end)))
+            own[id(nearest)].append(y)
+        for m in group:
+            a = anchors.get(id(m))
+            if a is None or not a.years:
+                continue
+            kept = sorted(set(y for y in a.years if y in own[id(m)]))
+            if kept:
+                a2 = Anchor(kept, a.decades, a.vague)
+            elif a.decades or a.vague:
+                a2 = Anchor([], a.decades, a.vague)
+            else:
+                a2 = None
+            anchors[id(m)] = a2
+
+
 # --------------------------------------------------------------------------- analysis
 
 
@@ -174,6 +218,7 @@ def analyse(kb: KnowledgeBase, text: str, blocks: list[tuple[int, int, str]], da
             options: Options) -> Analysis:
     mentions: list[tuple[Mention, str]] = []
     anchors: dict[int, Anchor | None] = {}
+    sentence_of: dict[int, tuple[int, int]] = {}
     for bs, be, kind in blocks:
         sents = list(sentences(text, bs, be)) if kind != "headline" else [(bs, be)]
         quoted = [(q.start(), q.end()) for q in _SINGLE_QUOTE_RE.finditer(text, bs, be)]
@@ -183,8 +228,10 @@ def analyse(kb: KnowledgeBase, text: str, blocks: list[tuple[int, int, str]], da
             mentions.append((m, kind))
             sent = next(((s, e) for s, e in sents if s <= m.start < e), (bs, be))
             anchors[id(m)] = sentence_anchor(text, m.start, m.end, sent, date) if kind != "headline" else None
+            sentence_of[id(m)] = sent
             if kind == "headline" or _PRESENT_RE.search(text, sent[0], sent[1]):
                 m.notes.append("present")
+    attach_years(text, [m for m, _ in mentions], anchors, sentence_of)
     analysis = Analysis(date=date, window=None)
     window = infer_window(kb, [m for m, _ in mentions], anchors, options) if date is None else None
     analysis.window = window
@@ -339,7 +386,7 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
         # only "not yet" is reported, and a year of slack is allowed: "elected in 2010"
         # names the year before the term; a year may also belong to another clause
         if all(p.start > latest + _days(366) for p in pos):
-            msg = (f"{person.name} was {office} {terms}; {anchor.label()} "
+            msg = (f"{held_clause(person.name, office, pos)}; {anchor.label()} "
                    f"{_surname(person)} {_now_text(kb, person, latest, pos, m)}")
             return _flag(kb, m, person, pos, msg, latest, options, past=False)
         return Verdict(m, "?", person)
@@ -360,7 +407,7 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
                 return Verdict(m, "", person)
             if kind != "headline" and not anchor_present(m) and not _other_title(person, pos, lo, hi):
                 return Verdict(m, "?", person)  # maybe a historical reference
-            msg = f"{label}; {person.name} was {office} only {terms}"
+            msg = f"{label}; {held_clause(person.name, office, pos, only=True)}"
             return _flag(kb, m, person, pos, msg, None, options)
         if qual in ("past", "then"):
             if any(p.start <= hi for p in pos):
@@ -377,14 +424,14 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
             return Verdict(m, "", person)
         if kind != "headline" and not anchor_present(m) and not _other_title(person, pos, date, date):
             return Verdict(m, "?", person)  # maybe a historical reference in the body
-        msg = f"{person.name} was {office} {terms}; {when} {_surname(person)} {_now_text(kb, person, date, pos, m)}"
+        msg = f"{held_clause(person.name, office, pos)}; {when} {_surname(person)} {_now_text(kb, person, date, pos, m)}"
         return _flag(kb, m, person, pos, msg, date, options)
     if qual == "past":
         if all(p.start > date + _days(g) for p in pos):
-            msg = f"'{m.qual_text}' {_display_title(m)}: {person.name} was {office} {terms}; {when} that had not happened yet"
+            msg = f"'{m.qual_text}' {_display_title(m)}: {held_clause(person.name, office, pos)}; {when} that had not happened yet"
             return Verdict(m, "facts.title-date", person, msg)
         if held_on(pos, date - _days(g), 0) and held_on(pos, date + _days(g), 0):
-            msg = (f"'{m.qual_text}' is out of date: {person.name} was {office} {terms}, "
+            msg = (f"'{m.qual_text}' is out of date: {held_clause(person.name, office, pos)}, "
                    f"so {when} {_surname(person)} held the title")
             title = m.title_text
             return Verdict(m, "facts.title-date", person, msg, (title,), title, (m.qual_start, m.title_end))
@@ -392,7 +439,7 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
     if qual == "then":
         if any(p.start <= date + _days(g) for p in pos):
             return Verdict(m, "", person)
-        msg = f"{person.name} was {office} {terms}; {when} that had not happened yet"
+        msg = f"{held_clause(person.name, office, pos)}; {when} that had not happened yet"
         return Verdict(m, "facts.title-date", person, msg)
     if qual == "elect":
         soon = [p for p in pos if date - _days(g) <= p.start <= date + _days(options.elect_days)]

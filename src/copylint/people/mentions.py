@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .kb import KnowledgeBase, Person, name_key
 
 # a name word: capitalised (Unicode), with inner apostrophes, hyphens and full stops
-_NAME_WORD = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-]*\.?|(?:von|van|der|den|de|da|del|di|du|dos|das|bin|ibn|al|el|la|le|ben)(?=[\s\-]))"
+_NAME_WORD = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-]*\.?|(?:von|van|der|den|de|da|del|di|du|dos|das|bin|ibn|al|el|la|le|ben)(?:-[A-Z\u00C0-\u00DE][\w'’\-]*\.?|(?=\s)))"
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a space run, at most one line break (not a paragraph)
 _GAP_RE = re.compile(_GAP)
