@@ -27,10 +27,15 @@ class RuleContext:
     options: Any
     settings: Settings
     resources: dict[str, Any] = field(default_factory=dict)
+    suppressions: "Suppressions | None" = None
 
     @property
     def language(self) -> str:
         return self.settings.language
+
+    def suppressed(self, rule_id: str, start: int, end: int) -> bool:
+        """For corpus rules' collect(): is this text span suppressed for ``rule_id``?"""
+        return self.suppressions is not None and self.suppressions.suppressed(rule_id, start, end)
 
 
 class RuleSet:
@@ -247,7 +252,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
 
     for rule in rules:
         options = _options(rule, settings)
-        ctx = RuleContext(rule, options, settings, resources)
+        ctx = RuleContext(rule, options, settings, resources, suppress)
         if rule.is_corpus:
             facts[rule.id] = rule.collect(doc, ctx)
         if rule.check is None:

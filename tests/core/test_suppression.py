@@ -57,3 +57,14 @@ def test_sic_suppresses_typo_rules_on_that_word():
     text = "Headline for the story here\n\nThe sign read \"the the [sic] end\". And the the end.\n"
     found = lint_text(text, "s.txt", MECH)
     assert [(f.rule, f.column) for f in found] == [("typo.repeated-word", 43)]
+
+
+def test_cross_article_duplicate_headline_can_be_suppressed_in_one_file(tmp_path):
+    from copylint import lint_paths
+
+    (tmp_path / "a.txt").write_text("Storm hits the coast overnight\n\nBody one.\n")
+    (tmp_path / "b.txt").write_text(
+        "<!-- copylint: disable structure.duplicate-headline -->\n"
+        "Storm hits the coast overnight\n\nBody two, a planned repost.\n")
+    found = lint_paths([tmp_path], config=Settings(select=["structure"]))
+    assert [(f.path.rsplit("/", 1)[-1], f.rule) for f in found] == [("a.txt", "structure.duplicate-headline")]

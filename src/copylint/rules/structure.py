@@ -131,6 +131,7 @@ def _collect_headline(doc: Document, ctx):
     end_line, end_col = doc.lines.position(e)
     ls, le = doc.lines.line_span(line)
     return {"norm": norm, "text": text, "loc": (line, col, end_line, end_col),
+            "suppressed": ctx.suppressed(ctx.rule.id, head.start, head.end),
             "line_text": doc.source[ls:le].rstrip("\r"), "offsets": (s, e)}
 
 
@@ -151,7 +152,7 @@ def duplicate_headline(items, ctx) -> Iterator[Finding]:
             continue
         for path, facts in members:
             others = [(p, f) for p, f in members if p != path]
-            if not others:
+            if not others or facts["suppressed"]:
                 continue
             line, col, end_line, end_col = facts["loc"]
             related = tuple(Location(p, *f["loc"], message="same headline") for p, f in others)
