@@ -72,7 +72,7 @@ def discover(paths: Iterable[str], include: list[str], exclude: list[str],
                 for name in filenames:
                     if name.startswith("."):
                         continue
-                    full = os.path.join(dirpath, name)
+                    full = os.path.normpath(os.path.join(dirpath, name))
                     if wanted(full, str(p)) and not excluded(full, str(p)):
                         found.append(full)
             for f in sorted(found):

@@ -55,19 +55,17 @@ def _repeated_headline(doc: Document, ctx) -> Iterator[Hit]:
     # 1. doubled inside the headline region: "Home News X X" or "X X"
     n = len(words)
     for size in range(n // 2, opts.min_words - 1, -1):
-        found = False
-        for i in range(0, n - 2 * size + 1):
-            if words[i:i + size] == words[i + size:i + 2 * size]:
-                s, e = head_tokens[i + size][1], head_tokens[i + 2 * size - 1][2]
-                yield Hit(s, e, "headline text is doubled: the same words appear twice in the headline")
-                words = words[:i + size]  # judge the rest against the undoubled headline
-                head_tokens = head_tokens[:i + size]
-                found = True
-                break
-        if found:
+        i = next((i for i in range(0, n - 2 * size + 1) if words[i:i + size] == words[i + size:i + 2 * size]), -1)
+        if i >= 0:
+            s, e = head_tokens[i + size][1], head_tokens[i + 2 * size - 1][2]
+            yield Hit(s, e, "headline text is doubled: the same words appear twice in the headline")
+            words = words[i:i + size]  # the headline proper is the doubled unit
             break
     if len(words) < opts.min_words:
         return
+    # scraped headlines carry site navigation in front ("Home News X"): a body block that
+    # is exactly X, without the first few words, is the headline repeated too
+    candidates = [words] + [words[k:] for k in range(1, 5) if len(words) - k >= max(4, opts.min_words)]
 
     # the headline proper: for "Home News X", the body repeating "X" is what we look for
     body_blocks = [r for r in doc.regions if r.kind not in ("headline", "standfirst", "byline", "title")
@@ -79,20 +77,25 @@ def _repeated_headline(doc: Document, ctx) -> Iterator[Hit]:
         toks = _tokens(doc.text, block.start, block.end)
         if not toks:
             continue
-        for i in _all_sequences(toks, words):
-            s, e = toks[i][1], toks[i + len(words) - 1][2]
-            whole = len(toks) <= len(words) + 3
-            if whole and block.kind == "heading" and index < opts.top_blocks:
-                msg = "the headline is repeated as the first heading"
-            elif whole and index < opts.top_blocks:
-                msg = "the headline is repeated at the top of the story"
-            elif whole:
-                msg = "the headline is repeated as a paragraph of the body"
-            elif index < opts.top_blocks and i <= 4:
-                msg = "the headline is repeated at the start of the story"
-            else:
-                continue  # the headline's words inside a longer sentence are fine
-            yield Hit(s, e, msg)
+        for k, cand in enumerate(candidates):
+            hits = list(_all_sequences(toks, cand))
+            whole_only = k > 0
+            for i in hits:
+                s, e = toks[i][1], toks[i + len(cand) - 1][2]
+                whole = len(toks) <= len(cand) + 3
+                if whole and block.kind == "heading" and index < opts.top_blocks:
+                    msg = "the headline is repeated as the first heading"
+                elif whole and index < opts.top_blocks:
+                    msg = "the headline is repeated at the top of the story"
+                elif whole:
+                    msg = "the headline is repeated as a paragraph of the body"
+                elif index < opts.top_blocks and i <= 4 and not whole_only:
+                    msg = "the headline is repeated at the start of the story"
+                else:
+                    continue  # the headline's words inside a longer sentence are fine
+                yield Hit(s, e, msg)
+            if hits:
+                break
 
 
 def _collect_headline(doc: Document, ctx):
