@@ -205,7 +205,11 @@ def fix_file(path: str, lint: Lint, *, unsafe: bool, write: bool, accept: Accept
         except OSError as exc:
             result.refused = f"cannot read: {exc.strerror or exc}"
             return result
-        atomic_write(Path(path), result.fixed.encode("utf-8"))
+        try:
+            atomic_write(Path(path), result.fixed.encode("utf-8"))
+        except OSError as exc:
+            result.refused = f"not fixed: cannot write: {exc.strerror or exc}"
+            return result
         result.written = True
     return result
 

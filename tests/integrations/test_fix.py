@@ -234,3 +234,23 @@ def test_fix_on_reuters_articles_is_idempotent(tmp_path: Path) -> None:
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == once
     subprocess.run(["git", "apply", "-"], input=diff.stdout.encode(), cwd=pristine, check=True)
     assert {p.name: p.read_bytes() for p in pristine.iterdir()} == once
+
+
+def test_a_file_that_cannot_be_written_is_reported_not_crashed(tmp_path: Path, monkeypatch) -> None:
+    from copylint import fixer
+    from copylint.postrun import _linter
+    from copylint.config import ConfigResolver
+    from copylint.runner import _init_worker
+
+    path = tmp_path / "locked.txt"
+    path.write_text("Locked story here\n\nIt it is locked.\n", encoding="utf-8")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(fixer, "atomic_write", refuse)
+    _init_worker(ConfigResolver(), {})
+    result = fixer.fix_file(str(path), _linter(), unsafe=False, write=True)
+    assert result.refused == "not fixed: cannot write: Permission denied"
+    assert not result.written
+    assert path.read_text(encoding="utf-8") == "Locked story here\n\nIt it is locked.\n"

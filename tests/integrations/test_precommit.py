@@ -56,13 +56,35 @@ def pre_commit_run(project: Path, hook_repo: Path, home: Path, *args: str) -> su
                           cwd=project, capture_output=True, text=True, env=env, timeout=900)
 
 
+def _has_rule(rule_id: str) -> bool:
+    from copylint.config import Settings
+    from copylint.engine import load_ruleset
+
+    return rule_id in load_ruleset(Settings()).by_id
+
+
+def _has_markdown_reader() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("copylint.readers.markdown") is not None
+
+
 def test_try_repo_fails_on_a_slip_and_passes_when_fixed(tmp_path: Path, hook_repo: Path) -> None:
     project = tmp_path / "newsroom"
     project.mkdir()
     git(project, "init", "-q", "-b", "main")
     story = project / "story.txt"
-    story.write_text("Bridge reopens after repairs\n\nThe the bridge reopened to traffic on Friday, "
-                     "the council said.\n", encoding="utf-8")
+    bad = ("Bridge reopens after repairs\n\nThe the bridge reopened to traffic on Friday, "
+           "the council said.\n")
+    good = bad.replace("The the", "The")
+    speller = _has_rule("typo.spelling")
+    if speller:  # a misspelt name, once the speller is part of copylint
+        bad += "\nThe minister flew to Isreal on Saturday.\n"
+        good += "\nThe minister flew to Israel on Saturday.\n"
+    story.write_text(bad, encoding="utf-8")
+    markdown = _has_markdown_reader()
+    if markdown:
+        (project / "story.md").write_text("# Storm warning\n\nA a storm is expected tonight.\n", encoding="utf-8")
     # code is not prose: a slip in a Python comment must not be checked
     (project / "tool.py").write_text("# the the\n", encoding="utf-8")
     git(project, "add", ".")
@@ -73,10 +95,14 @@ def test_try_repo_fails_on_a_slip_and_passes_when_fixed(tmp_path: Path, hook_rep
     assert failed.returncode == 1, out
     assert "copylint" in out and "Failed" in out
     assert "story.txt:3:4: error typo.repeated-word" in out
+    if speller:
+        assert "Isreal" in out and "typo.spelling" in out
+    if markdown:
+        assert "story.md:3:2:" in out
+        (project / "story.md").write_text("# Storm warning\n\nA storm is expected tonight.\n", encoding="utf-8")
     assert "tool.py" not in out
 
-    story.write_text("Bridge reopens after repairs\n\nThe bridge reopened to traffic on Friday, "
-                     "the council said.\n", encoding="utf-8")
-    passed = pre_commit_run(project, hook_repo, home, "--files", "story.txt")
+    story.write_text(good, encoding="utf-8")
+    passed = pre_commit_run(project, hook_repo, home, "--all-files")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
