@@ -174,25 +174,27 @@ def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None],
         for f in result.findings:
             by_path.setdefault(f.path, []).append(f)
         new_stdin = stdin_data
+        unsafe_left = 0  # unsafe fixes held back in files with nothing else to fix
         for path in sorted(by_path):
             findings = accept(path, by_path[path]) if accept else by_path[path]
-            if not any(usable(f, unsafe) for f in findings):
-                continue
             if stdin_data is not None and path == stdin_name:
+                continue
+            if not any(usable(f, unsafe) for f in findings):
+                unsafe_left += sum(1 for f in findings if f.fix is not None and f.fix.edits and not f.fix.safe)
                 continue
             report.files.append(fix_file(path, lint, unsafe=unsafe, write=not diff, accept=accept))
         if stdin_data is not None:
             stdin_fix, new_stdin = _fix_stdin(stdin_data, stdin_name, lint, unsafe, accept)
             report.files.append(stdin_fix)
         problems = [Problem(f.path, f.refused, False) for f in report.files if f.refused]
-        unsafe_left = sum(f.unsafe_left for f in report.files)
+        unsafe_left += sum(f.unsafe_left for f in report.files)
 
         if diff:
             for f in sorted(report.changed, key=lambda f: f.path):
                 sys.stdout.write(unified_diff(f))
             sys.stdout.flush()
-            for p in problems:
-                click.echo(f"copylint: warning: {p.path}: {p.message}", err=True)
+            for p in sorted([*result.problems, *problems], key=lambda p: p.path):
+                click.echo(f"copylint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}", err=True)
             n, m = report.applied, len(report.changed)
             click.echo(f"copylint: would fix {n} finding(s) in {m} file(s)"
                        + (f"; {unsafe_left} more with --unsafe-fixes" if unsafe_left else ""), err=True)
