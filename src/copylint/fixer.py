@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import stat
@@ -20,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .model import Edit, Finding
+from .model import Edit, Finding, LineIndex
 
 MAX_PASSES = 10
 BOM = "\ufeff"
@@ -86,6 +87,24 @@ def choose_edits(findings: Iterable[Finding], unsafe: bool) -> tuple[list[Edit],
         count += 1
     taken.sort(key=lambda e: (e.start, e.end))
     return taken, count
+
+
+def with_offsets(finding: Finding, text: str, index: LineIndex | None = None) -> Finding:
+    """The finding with its edits' offsets taken from their line and column, which
+    survive a round trip through JSON (the cache) where offsets may not."""
+    if finding.fix is None:
+        return finding
+    index = index or LineIndex(text)
+    n = len(index.starts)
+
+    def offset(line: int, column: int) -> int:
+        return min(index.offset(min(max(line, 1), n), max(column, 1)), len(text))
+
+    edits = tuple(dataclasses.replace(e, start=offset(e.line, e.column), end=offset(e.end_line, e.end_column))
+                  for e in finding.fix.edits)
+    if all(a.start == b.start and a.end == b.end for a, b in zip(edits, finding.fix.edits)):
+        return finding
+    return dataclasses.replace(finding, fix=dataclasses.replace(finding.fix, edits=edits))
 
 
 def apply_edits(text: str, edits: list[Edit], newline: str = "\n") -> str:
@@ -161,7 +180,8 @@ def fix_text(path: str, text: str, lint: Lint, unsafe: bool, accept: Accept | No
     for _ in range(MAX_PASSES):
         if accept is not None:
             findings = accept(path, findings)
-        edits, count = choose_edits(findings, unsafe)
+        index = LineIndex(text)
+        edits, count = choose_edits([with_offsets(f, text, index) for f in findings], unsafe)
         if not edits:
             break
         new_text = apply_edits(text, edits, newline)

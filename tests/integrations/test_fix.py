@@ -254,3 +254,20 @@ def test_a_file_that_cannot_be_written_is_reported_not_crashed(tmp_path: Path, m
     assert result.refused == "not fixed: cannot write: Permission denied"
     assert not result.written
     assert path.read_text(encoding="utf-8") == "Locked story here\n\nIt it is locked.\n"
+
+
+def test_edits_are_placed_by_line_and_column_after_a_json_round_trip(stories: Path) -> None:
+    """Findings read back from JSON (as a cache stores them) lose their offsets; the
+    fixer places edits by line and column, so the fix is the same."""
+    from copylint import lint_text
+
+    path = stories / "harbour.txt"
+    source = path.read_text(encoding="utf-8")
+    direct, _, _ = fix_text(str(path), source, lambda p, t: lint_text(t, path=p), unsafe=False)
+
+    def via_json(p, t):
+        return [Finding.from_dict(f.to_dict()) for f in lint_text(t, path=p)]
+
+    assert via_json(str(path), source)[0].fix.edits[0].start == 0  # offsets really are lost
+    round_tripped, _, _ = fix_text(str(path), source, via_json, unsafe=False)
+    assert round_tripped == direct == expected_harbour(source)
