@@ -4,13 +4,15 @@ prose, and ends the paragraph before it."""
 
 from __future__ import annotations
 
+import re
+
 from ..model import Document, LineIndex, Region, TextBuilder
 from .common import DIRECTIVE_RE, directive_at
 
 
 def read_plain(path: str, source: str) -> Document:
     b = TextBuilder()
-    lines = LineIndex(source)
+    lines = None
     regions: list[Region] = []
     directives = []
     block: list[tuple[int, int]] = []  # (start, end) source spans of the block's lines
@@ -18,7 +20,7 @@ def read_plain(path: str, source: str) -> Document:
     def flush() -> None:
         if not block:
             return
-        kind = "paragraph" if any(r.kind == "headline" for r in regions) else "headline"
+        kind = "paragraph" if regions else "headline"  # the first region is the headline
         if kind == "headline":
             # only the first line is the headline; the rest of its block is body
             s, e = block.pop(0)
@@ -34,6 +36,28 @@ def read_plain(path: str, source: str) -> Document:
             regions.append(Region(kind, t0, b.length))
         block.clear()
 
+    if "<!--" not in source:
+        # fast path (no directives): blocks are runs of non-blank lines
+        for m in _BLOCK_RE.finditer(source):
+            s, e = m.start(), m.end()
+            while source[s] in " \t":
+                s += 1
+            while source[e - 1] in " \t\r":
+                e -= 1
+            nl = source.find("\n", s, e)
+            if nl == -1:
+                block.append((s, e))
+            else:
+                first_end = nl
+                while source[first_end - 1] in " \t\r":
+                    first_end -= 1
+                block.append((s, first_end))
+                rest = nl + 1
+                while source[rest] in " \t":
+                    rest += 1
+                block.append((rest, e))
+            flush()
+        return _document(path, source, b, regions, directives, lines)
     pos = 0
     n = len(source)
     while pos <= n:
@@ -49,6 +73,8 @@ def read_plain(path: str, source: str) -> Document:
         else:
             m = DIRECTIVE_RE.fullmatch(source, s, e)
             if m:
+                if lines is None:
+                    lines = LineIndex(source)
                 flush()
                 b.separate(s)
                 directives.append(directive_at(m, s, b.length, lines))
@@ -58,7 +84,16 @@ def read_plain(path: str, source: str) -> Document:
             break
         pos = nl + 1
     flush()
+    return _document(path, source, b, regions, directives, lines)
+
+
+def _document(path, source, b, regions, directives, lines) -> Document:
     doc = Document(path=path, source=source, text=b.text(), map=b.map, regions=regions,
                    directives=directives, format="text")
-    doc._lines = lines
+    if lines is not None:
+        doc._lines = lines
     return doc
+
+
+# a run of lines that each hold something besides spaces
+_BLOCK_RE = re.compile(r"[ \t]*\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")
