@@ -34,6 +34,7 @@ class RunResult:
     files_checked: int = 0
     bytes_checked: int = 0
     notices: list[str] = field(default_factory=list)  # one-line run notices (LanguageTool...)
+    files: list[str] = field(default_factory=list)  # every file checked, as reported
 
 
 # --------------------------------------------------------------------------- discovery
@@ -200,6 +201,7 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
             result.problems.append(fr.problem)
             continue
         result.files_checked += 1
+        result.files.append(fr.path)
         result.bytes_checked += fr.size
         result.findings.extend(fr.findings)
         for rid, f in fr.facts.items():

@@ -44,3 +44,21 @@ def _source_span(path: Path, f) -> str:
     parts += lines[f.line:f.end_line - 1]
     parts.append(lines[f.end_line - 1][:f.end_column - 1])
     return "\n".join(parts)
+
+
+FIX_CASES = [c for c in CASES if any(p.name.startswith("fixed.") for p in c.iterdir())]
+
+
+@pytest.mark.parametrize("case", FIX_CASES, ids=[f"{c.parent.name}/{c.name}" for c in FIX_CASES])
+def test_fixture_fixed(case: Path) -> None:
+    """Applying the safe fixes (as ``copylint check --fix`` does) gives ``fixed.<ext>``."""
+    from copylint import lint_text
+    from copylint.fixer import fix_text
+
+    article = next(p for p in case.iterdir() if p.name.startswith("article."))
+    fixed = next(p for p in case.iterdir() if p.name.startswith("fixed."))
+    source = article.read_text(encoding="utf-8")
+    result, applied, _ = fix_text(str(article), source, lambda path, text: lint_text(text, path=path),
+                                  unsafe=False)
+    assert applied > 0
+    assert result == fixed.read_text(encoding="utf-8")
