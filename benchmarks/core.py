@@ -58,13 +58,15 @@ def main() -> None:
 
     texts = [as_plain_text(r) for r in articles(limit=args.limit)]
     if args.big:
-        unit = "\n\n".join(texts)
-        reps = max(1, args.big * 1024 * 1024 // len(unit.encode()))
-        for mb_frac in (0.25, 0.5, 1.0):
-            big = (unit + "\n\n") * max(1, int(reps * mb_frac))
+        # one huge article built from real paragraphs; every repetition is a duplicate
+        # paragraph, so findings grow with size too: time must stay linear in both
+        unit = "\n\n".join(texts[:2000])
+        unit_mb = len(unit.encode()) / 1e6
+        for mb in (args.big / 4, args.big / 2, args.big):
+            big = "\n\n".join([unit] * max(1, round(mb / unit_mb)))
             size = len(big.encode()) / 1e6
             secs, found = in_process([big], settings)
-            print(f"one file of {size:7.1f} MB: {secs:6.2f} s  {size / secs:6.2f} MB/s  findings={found}")
+            print(f"one file of {size:7.1f} MB: {secs:6.2f} s CPU  {size / secs:6.2f} MB/s  findings={found}")
         return
     size = sum(len(t.encode()) for t in texts) / 1e6
     if args.cli:
