@@ -149,7 +149,10 @@ def statements(kb, items: list[dict], rng: random.Random):
             return kind_tpl[1].format(adj=p.short, title=title, title_lc=title.lower(), name=item["name"],
                                       place_name=p.name)
 
-        # right title, right date: well inside a term
+        # right title, right date: well inside a term (for a term still running at the
+        # end of the source's data, no later than that)
+        if item.get("open"):
+            e = min(e, D(2015, 12, 31))
         span = (e - s).days
         if span > 40:
             day = s + dt.timedelta(days=rng.randint(10, span - 10))

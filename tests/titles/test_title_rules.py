@@ -110,3 +110,34 @@ def test_broken_people_file_is_a_one_line_error(tmp_path):
     assert proc.returncode == 2
     assert "bad.yaml:5: unknown title 'Emperor'" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_the_date_the_reader_found_is_used():
+    """A reader puts the article's date in doc.fields["date"] (front matter, HTML meta);
+    --date, when given, wins over it."""
+    from copylint.engine import check_document, load_ruleset
+    from copylint.readers import read_text
+
+    settings = Settings(select=["facts"])
+    rules = load_ruleset(settings).selected(settings)
+    doc = read_text("x.txt", "US Vice President Joe Biden visits Warsaw\n")
+    doc.fields["date"] = dt.date(2022, 3, 31)
+    findings, _ = check_document(doc, rules, settings)
+    assert [f.rule for f in findings] == ["facts.title-date"]
+    doc = read_text("x.txt", "US Vice President Joe Biden visits Warsaw\n")
+    doc.fields["date"] = dt.date(2022, 3, 31)
+    forced = Settings(select=["facts"], date=dt.date(2015, 3, 31))
+    findings, _ = check_document(doc, load_ruleset(forced).selected(forced), forced)
+    assert findings == []
+
+
+def test_unsafe_fix_rewrites_the_title_only():
+    from copylint.fixer import fix_text
+
+    source = "US Vice President Joe Biden visits Warsaw\n\nHe met officials.\n"
+    settings = Settings(select=["facts"], date=dt.date(2022, 3, 31))
+    lint_fn = lambda path, text: copylint.lint_text(text, path=path, config=settings)  # noqa: E731
+    result, applied, _ = fix_text("x.txt", source, lint_fn, unsafe=False)
+    assert applied == 0 and result == source
+    result, applied, _ = fix_text("x.txt", source, lint_fn, unsafe=True)
+    assert applied == 1 and result == "US President Joe Biden visits Warsaw\n\nHe met officials.\n"

@@ -29,6 +29,11 @@ _PRESENT_RE = re.compile(
     r"\b(?:says|is|are|has|have|will|wants|plans|tells|warns|urges|insists|vows|now|currently|"
     r"today|tonight|yesterday|this (?:week|month|morning|afternoon|evening|weekend)|last (?:week|night)|"
     r"(?:on |this |last |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b")
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)")
+_TIME_PHRASE_RE = re.compile(
+    rf"\b(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Bb]efore|[Ss]ince|[Oo]n)\s+(?:(?:early|late|mid-?)\s*)?"
+    rf"(?:{_MONTH}\s+(?:\d{{1,2}},?\s+)?)?(?:the\s+)?(?:1[89]\d\d|20\d\d)s?\b")
 _DECADE_RE = re.compile(r"\b(?:the|in|during|of)\s+(1[89]\d0|20\d0)s\b")
 _VAGUE_RE = re.compile(
     r"\b(?:at the time|back then|years ago|decades? ago|a decade ago|in the past|previously|"
@@ -147,6 +152,7 @@ class Anchor:
     years: list[int]  # explicit earlier years in the sentence
     decades: list[int]
     vague: bool  # "at the time", "years ago": some earlier time we cannot date
+    leading: bool = False  # a time phrase ("In 2015,") before the mention: strong enough to report
 
     def label(self) -> str:
         if self.years:
@@ -170,8 +176,11 @@ def sentence_anchor(text: str, start: int, end: int, sentence: tuple[int, int], 
         years = [y for y in years if y < date.year] or ([] if not years else [])
         decades = [d for d in decades if d + 9 < date.year]
     vague = bool(_VAGUE_RE.search(chunk))
+    # "In 2015, President ..." / "in March 2015 President ...": a time phrase before the
+    # mention. A year elsewhere ("the 1972 treaty", "a 1978 law") only excuses a title.
+    leading = any(m.end() <= start for m in _TIME_PHRASE_RE.finditer(text, s, start))
     if years or decades or vague:
-        return Anchor(sorted(set(years)), sorted(set(decades)), vague)
+        return Anchor(sorted(set(years)), sorted(set(decades)), vague, leading)
     return None
 
 
@@ -203,9 +212,9 @@ def attach_years(text: str, mentions: list[Mention], anchors: dict[int, Anchor |
                 continue
             kept = sorted(set(y for y in a.years if y in own[id(m)]))
             if kept:
-                a2 = Anchor(kept, a.decades, a.vague)
+                a2 = Anchor(kept, a.decades, a.vague, a.leading and bool(set(opening) & set(kept)))
             elif a.decades or a.vague:
-                a2 = Anchor([], a.decades, a.vague)
+                a2 = Anchor([], a.decades, a.vague, False)
             else:
                 a2 = None
             anchors[id(m)] = a2
@@ -311,7 +320,8 @@ def _window_label(window: tuple[dt.date, dt.date], evidence: list[Mention]) -> s
     hi_txt = None if hi >= FAR - _days(1) else hi
     who = ", ".join(f"{m.title_text} {m.name_text}" for m in evidence[:2])
     when = f"on or after {lo.isoformat()}" if hi_txt is None else f"between {lo.isoformat()} and {hi_txt.isoformat()}"
-    return f"the article has no date; {who} puts it {when}"
+    verb = "puts" if len(evidence[:2]) == 1 else "put"
+    return f"the article has no date; {who} {verb} it {when}"
 
 
 def judge(kb: KnowledgeBase, m: Mention, date: dt.date | None, window: "Window | None",
@@ -383,9 +393,10 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
         if any(held_during(pos, a, b, g) for a, b in spans):
             return Verdict(m, "", person)
         latest = max(b for _, b in spans)
-        # only "not yet" is reported, and a year of slack is allowed: "elected in 2010"
-        # names the year before the term; a year may also belong to another clause
-        if all(p.start > latest + _days(366) for p in pos):
+        # only "not yet" is reported, only after a time phrase that comes first ("In
+        # 2015, President Biden"), and with a year of slack: "elected in 2010" names the
+        # year before the term
+        if anchor.leading and all(p.start > latest + _days(366) for p in pos):
             msg = (f"{held_clause(person.name, office, pos)}; {anchor.label()} "
                    f"{_surname(person)} {_now_text(kb, person, latest, pos, m)}")
             return _flag(kb, m, person, pos, msg, latest, options, past=False)

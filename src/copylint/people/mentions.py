@@ -353,6 +353,16 @@ def _build(kb: KnowledgeBase, m: re.Match, text: str, floor: int, people: list[P
                   and not _sentence_start(text, wstart, floor) and bare not in kb.place_forms
                   and bare not in kb.qualifiers):
                 return None  # "Harvard President ...": a body we cannot place
+    if qualifier == "current" and pattern != "appositive":
+        # "ex-West German Chancellor", "former Massachusetts Sen.": a qualifier before a
+        # word we do not know as a place still makes the claim a past one
+        back = text[max(floor, lead_start - 40):lead_start].split()[-2:]
+        for w in back:
+            w = w.strip("(\"“'‘,")
+            if w.startswith(("ex-", "Ex-")) or w in ("former", "Former", "ex", "Ex"):
+                qualifier = "past"
+            elif w.startswith(("then-", "Then-")) or w in ("late", "Late"):
+                qualifier = "then"
     title_start = m.start("title")
     title_end = m.end("suffix") if suffix else m.end("title")
     core_start = m.start("place") if m.group("place") else title_start
