@@ -131,6 +131,7 @@ TEMPLATES = [
     ("headline", "{adj} {title} {name} visits Berlin for talks"),
     ("body", "Talks\n\n{title} {name} said on Tuesday that the talks would go on."),
     ("body", "Talks\n\n{name}, the {title_lc} of {place_name}, said on Monday that the talks would go on."),
+    ("body", "Talks\n\n{title} {name} met the delegation in the capital."),
 ]
 OTHER_OFFICE = {"President": "Prime Minister", "Vice President": "Prime Minister", "Prime Minister": "President",
                 "Chancellor": "President", "Premier": "President"}
@@ -142,7 +143,6 @@ def statements(kb, items: list[dict], rng: random.Random):
     for item in items:
         s, e = item["terms"][0]
         kind_tpl = rng.choice(TEMPLATES)
-        place = kb.places[item["place"]]
 
         def fill(title: str, place_code: str) -> str:
             p = kb.places[place_code]

@@ -132,16 +132,12 @@ def matching(kb: KnowledgeBase, person: Person, m: Mention) -> list[Position]:
     return [p for p in person.positions if p.family == m.family and (m.places is None or p.place in m.places)]
 
 
-def _current_titles(kb: KnowledgeBase, person: Person, day: dt.date) -> list[Position]:
-    return [p for p in person.positions if held_on([p], day, 0)]
 
 
 def _surname(person: Person) -> str:
     return person.surname
 
 
-def _cap(word: str, like: str) -> str:
-    return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
 # --------------------------------------------------------------------------- anchors
@@ -178,7 +174,10 @@ def sentence_anchor(text: str, start: int, end: int, sentence: tuple[int, int], 
     vague = bool(_VAGUE_RE.search(chunk))
     # "In 2015, President ..." / "in March 2015 President ...": a time phrase before the
     # mention. A year elsewhere ("the 1972 treaty", "a 1978 law") only excuses a title.
-    leading = any(m.end() <= start for m in _TIME_PHRASE_RE.finditer(text, s, start))
+    leading = any(m.end() <= start and (m.start() - s <= 12 or start - m.end() <= 3)
+                  for m in _TIME_PHRASE_RE.finditer(text, s, start))
+    if re.search(r"\b(?:during|under|in|of)\s+$", text[max(s, start - 10):start]):
+        vague = True  # "during President Nixon's first term", "under President Obama"
     if years or decades or vague:
         return Anchor(sorted(set(years)), sorted(set(decades)), vague, leading)
     return None
@@ -333,7 +332,6 @@ def judge(kb: KnowledgeBase, m: Mention, date: dt.date | None, window: "Window |
         if m.surname_only:
             return Verdict(m, "", None)  # someone else with that surname
         return _never_held(kb, m)
-    g = options.grace_days
     verdicts = []
     for person, pos in cands:
         v = _judge_one(kb, m, person, pos, date, window, anchor, options, kind)
@@ -380,7 +378,6 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
                window: "Window | None", anchor: Anchor | None, options: Options, kind: str = "paragraph") -> Verdict:
     g = options.grace_days
     office = f"{kb.office_label(pos[0])}" if len({(p.place, p.title) for p in pos}) == 1 else _display_title(m)
-    terms = fmt_terms(pos)
     qual = m.qualifier
     if qual in ("skip",):
         return Verdict(m, "?", person)
@@ -433,8 +430,6 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
         state = held_on(pos, date, g)
         if state is not False or _historical(pos, date, options):
             return Verdict(m, "", person)
-        if kind != "headline" and not anchor_present(m) and not _other_title(person, pos, date, date):
-            return Verdict(m, "?", person)  # maybe a historical reference in the body
         msg = f"{held_clause(person.name, office, pos)}; {when} {_surname(person)} {_now_text(kb, person, date, pos, m)}"
         return _flag(kb, m, person, pos, msg, date, options)
     if qual == "past":
@@ -490,9 +485,6 @@ def anchor_present(m: Mention) -> bool:
     return "present" in m.notes
 
 
-def text_without_qualifier(m: Mention) -> str:
-    title = m.title_text
-    return title
 
 
 def _now_text(kb: KnowledgeBase, person: Person, day: dt.date, pos: list[Position], m: Mention) -> str:
