@@ -140,6 +140,13 @@ OTHER_OFFICE = {"President": "Prime Minister", "Vice President": "Prime Minister
 def statements(kb, items: list[dict], rng: random.Random):
     """Yield (text, date, wrong, kind) for each officeholder item."""
     places = [c for c, p in kb.places.items() if not p.within and c not in ("EU-COM", "EU-CO", "ECB", "UN", "NATO")]
+    by_surname: dict[tuple, list[dict]] = {}
+    for item in items:
+        by_surname.setdefault((item["name"].split()[-1], item["title"]), []).append(item)
+
+    def anyone_held(item, day):  # "President Bush" is right if either Bush held it then
+        return any(held(o, day, 400) for o in by_surname[(item["name"].split()[-1], item["title"])])
+
     for item in items:
         s, e = item["terms"][0]
         kind_tpl = rng.choice(TEMPLATES)
@@ -167,6 +174,27 @@ def statements(kb, items: list[dict], rng: random.Random):
                 day = first_start - dt.timedelta(days=rng.randint(365, 1460))
             if day < D(2026, 6, 1) and not held(item, day, 400):
                 yield fill(item["title"], item["place"]), day, True, "wrong-date"
+                break
+        # "former": right once every term is over, wrong inside a term
+        last_end = max(t[1] for t in item["terms"])
+        known = min(e, D(2025, 10, 31))  # the data's knowledge ends about there
+        if (known - s).days > 40:
+            inside = s + dt.timedelta(days=rng.randint(10, (known - s).days - 10))
+            yield f"Talks\n\nFormer {item['title']} {item['name']} said on Tuesday that the talks would go on.", inside, True, "former-wrong"
+        if not item.get("open") and last_end < D(2025, 6, 1):
+            after = last_end + dt.timedelta(days=rng.randint(30, 3000))
+            if not held(item, after, 30) and after < D(2026, 6, 1):
+                yield f"Talks\n\nFormer {item['title']} {item['name']} said on Tuesday that the talks would go on.", after, False, "former-right"
+        # a bare surname after the title ("President Biden"), in a headline
+        surname = item["name"].split()[-1]
+        if span > 40:
+            day = s + dt.timedelta(days=rng.randint(10, span - 10))
+            yield f"{item['title']} {surname} visits Berlin for talks", day, False, "surname-right"
+        for _ in range(5):
+            day = last_end + dt.timedelta(days=rng.randint(365, 3650)) if rng.random() < 0.6 and last_end.year < 2025 \
+                else first_start - dt.timedelta(days=rng.randint(365, 1460))
+            if day < D(2026, 6, 1) and not anyone_held(item, day):
+                yield f"{item['title']} {surname} visits Berlin for talks", day, True, "surname-wrong"
                 break
         # a title never held: the same title of another country (templates that name the
         # country), or for a US president or vice president an office no one of them held
@@ -249,12 +277,37 @@ def run_real(data: Path, name: str, with_body: bool, limit: int | None):
           f"{n / elapsed:.0f} articles/s, {chars / elapsed / 1e6:.2f} MB/s")
 
 
+def run_scaling(data: Path, extra_people: int) -> None:
+    """The same headlines checked with the shipped base and with ``extra_people`` more
+    people: the cost per article should not grow with the base."""
+    import tempfile
+
+    from copylint.people.judge import Options, analyse
+
+    rows = [r for r, _ in zip(read_news(data / "news" / "headlines_2021_2022_fwd.jsonl.gz", None), range(3000))]
+    with tempfile.TemporaryDirectory() as tmp:
+        f = Path(tmp) / "many.yaml"
+        lines = ["source: synthetic", "people:"]
+        for i in range(extra_people):
+            lines.append(f"  - {{name: Testname{i} Examplesurname{i}, positions: "
+                         f"[{{title: Prime Minister, of: EE, start: 2001-01-01, end: 2002-01-01}}]}}")
+        f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        for label, kb in (("shipped base", load_kb()), (f"base + {extra_people} people", load_kb([str(f)]))):
+            t0 = time.perf_counter()
+            for r in rows:
+                h = r["headline"]
+                analyse(kb, h, [(0, len(h), "headline")], D.fromisoformat(r["date"]), Options())
+            el = time.perf_counter() - t0
+            print(f"  scaling: {label:<24} {len(kb.people):>6} people: {len(rows) / el:,.0f} headlines/s")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--limit", type=int, help="at most N articles per real-copy set")
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--quiet", action="store_true", help="do not list missed statements")
+    ap.add_argument("--scale", type=int, default=50000, help="extra synthetic people for the scaling check")
     args = ap.parse_args(argv)
     if not args.data.is_dir():
         print(f"no shared data at {args.data}", file=sys.stderr)
@@ -264,6 +317,7 @@ def main(argv=None) -> int:
     print(f"people base: {len(kb.people)} people, {sum(len(p.positions) for p in kb.people.values())} positions, "
           f"loaded in {time.perf_counter() - t0:.2f} s")
     run_statements(kb, args.data, random.Random(args.seed), args.quiet)
+    run_scaling(args.data, args.scale)
     run_real(args.data, "headlines_2021_2022_fwd.jsonl.gz", False, args.limit)
     run_real(args.data, "reuters21578.jsonl.gz", True, args.limit)
     run_real(args.data, "us_news_2016_real_small.jsonl.gz", True, args.limit)

@@ -25,6 +25,8 @@ from .kb import KnowledgeBase, Person, name_key
 # a name word: capitalised (Unicode), with inner apostrophes, hyphens and full stops
 _NAME_WORD = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-]*\.?|(?:von|van|der|den|de|da|del|di|du|dos|das|bin|ibn|al|el|la|le|ben)(?:-[A-Z\u00C0-\u00DE][\w'’\-]*\.?|(?=\s)))"
 _NAME_WORD_RE = re.compile(_NAME_WORD)
+# what a name may start with: a capital (Latin, Latin-1, Latin Extended-A) or a particle
+_NAME_START = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|(?:von|van|de|da|del|bin|ibn|al|el)[\s\-])"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a space run, at most one line break (not a paragraph)
 _GAP_RE = re.compile(_GAP)
 _NAME_AFTER_RE = re.compile(r"[ \t]+[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]")
@@ -95,14 +97,14 @@ class Patterns:
         title = rf"(?P<title>{titles})(?P<suffix>{suffixes})?"
         of = rf"(?:{_GAP}of{_GAP}(?P<of>{places}))?"
         # "<qual> <place> <title> <name>" (the name is read after the match)
-        self.prefix = re.compile(rf"(?<![\w\-’'.]){qual}(?:{place})?{title}(?![\w\-]){of}(?={_GAP}[A-Z\u00C0-\u00DE])")
+        self.prefix = re.compile(rf"(?<![\w\-’'.]){qual}(?:{place})?{title}(?![\w\-]){of}(?={_GAP}{_NAME_START})")
         # ", the <title> of <place>" / ", <place>'s <title>" after a name
         self.appositive = re.compile(
             rf",{_GAP}(?:(?:the|The){_GAP})?{qual}(?:{place})?{title}(?![\w\-]){of}"
             rf"(?=\s*[,;:.)!?]|\s*$|{_GAP}(?:and|who|said|says|has|have|had|was|is|will|would|in|on|at|to|for|since|from|until|told|tells|when|whose)\b)")
         # "the <place> <title>, <name>" (names are read after the match)
         self.lead = re.compile(
-            rf"(?:(?<![\w])(?:the|The){_GAP}|(?=(?:{places})['’]s{_GAP})){qual}(?:{place})?{title}(?![\w\-]){of},{_GAP}(?=[A-Z\u00C0-\u00DE])")
+            rf"(?:(?<![\w])(?:the|The){_GAP}|(?=(?:{places})['’]s{_GAP})){qual}(?:{place})?{title}(?![\w\-]){of},{_GAP}(?={_NAME_START})")
 
 
 _PATTERNS: dict[int, tuple[KnowledgeBase, Patterns]] = {}
@@ -136,7 +138,7 @@ def _read_name_words(text: str, pos: int, limit: int) -> list[tuple[str, int, in
             if word.endswith(tail):
                 word, e, possessive = word[:-2], e - 2, True
                 break
-        if word.endswith(".") and len(word) > 2 and word[:-1].casefold() not in _NAME_SUFFIXES | {"jr", "sr"}:
+        if word.endswith(".") and len(word) > 2 and word[:-1].casefold() not in _NAME_SUFFIXES | {"jr", "sr", "st"}:
             word, e = word[:-1], e - 1  # a sentence's full stop, not an initial
         if not word:
             break
