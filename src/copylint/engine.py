@@ -39,6 +39,7 @@ class RuleSet:
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules: list[Rule] = []
         self.by_id: dict[str, Rule] = {}
+        self._selected: dict[tuple, list[Rule]] = {}  # per (select, ignore): packs may add thousands of rules
         for r in rules:
             if r.id in self.by_id:
                 continue  # first definition wins (built-ins before packs)
@@ -59,13 +60,19 @@ class RuleSet:
         return False
 
     def selected(self, settings: Settings) -> list[Rule]:
+        key = (tuple(settings.select), tuple(settings.ignore))
+        if key in self._selected:
+            return list(self._selected[key])
         out = []
         for r in self.rules:
+            if r.check is None and r.collect is None:
+                continue  # metadata only: a pack rule, run by its pack's rule
             if is_selected(r.id, settings.select, settings.ignore):
                 out.append(r)
             elif r.emits_prefix and any(p.startswith(r.id + ".") for p in settings.select):
                 out.append(r)
-        return out
+        self._selected[key] = out
+        return list(out)
 
 
 def load_ruleset(settings: Settings) -> RuleSet:
