@@ -58,12 +58,13 @@ class PackRule:
         self.literal = spec.get("literal", False)
         self.safe = spec.get("safe", self.kind != "capitalization")
         self.word_exceptions: set[str] = set()
+        self.upper_exceptions = {w.upper() for w in spec.get("exceptions", [])} if self.kind == "conditional" else set()
         self.exceptions: list[Any] = []
         if self.kind in WORD_EXCEPTIONS:
             self.word_exceptions = {w.casefold() for w in spec.get("exceptions", [])}
         else:
             for e in spec.get("exceptions", []):
-                literal = self.literal or is_literal(e)
+                literal = is_literal(e)  # `literal` is about terms; exceptions are patterns
                 pattern = escape(fold_term(e)) if literal else fold_term(e)
                 self.exceptions.append(compile_pattern(pattern, self.ignorecase))
         self.variants: list[str] = list(spec.get("variants") or [])
@@ -128,7 +129,7 @@ class PackRule:
             for rx in self.exceptions:
                 for m in rx.finditer(piece):
                     ms, me = bs + m.start(), bs + m.end()
-                    if me > ms and at_boundaries(view.text, ms, me):
+                    if me > ms:  # no word-boundary test: "the Ukraine-[A-Z]" may end inside a word
                         spans.append((ms, me))
             cache[key] = spans
         return any(ms <= s and e <= me for ms, me in spans)
@@ -237,28 +238,34 @@ class PackEngine:
             self._last = (doc, result)
         return result
 
-    def active_rules(self, pack: str, settings) -> list[PackRule]:
+    def active_rules(self, pack: str, settings) -> tuple[dict[int, PackRule], list[PackRule]]:
+        """The pack's selected rules: (by index, those that run without term matches)."""
         key = (tuple(settings.select), tuple(settings.ignore))
         table = self._active.get(key)
         if table is None:
             table = {}
             for r in self.rules:
                 if r.active and is_selected(r.id, settings.select, settings.ignore):
-                    table.setdefault(r.pack.name, []).append(r)
+                    by_index, always = table.setdefault(r.pack.name, ({}, []))
+                    by_index[r.index] = r
+                    if r.always_run:
+                        always.append(r)
             self._active[key] = table
-        return table.get(pack, [])
+        return table.get(pack, ({}, []))
 
     def run(self, pack: str, doc: Document, settings) -> Iterator[Hit]:
-        rules = self.active_rules(pack, settings)
-        if not rules:
+        by_index, always = self.active_rules(pack, settings)
+        if not by_index:
             return
         found, view = self._scan(doc)
+        # only rules with matches, and the few that read the whole article: the cost per
+        # article follows the matches, not the number of rules
+        todo = {i: by_index[i] for i in found if i in by_index}
+        todo.update((r.index, r) for r in always)
         cache: dict = {}
-        for r in rules:
-            matches = found.get(r.index)
-            if not matches and not r.always_run:
-                continue
-            usable = r.usable(view, matches or [], cache)
+        for i in sorted(todo):
+            r = todo[i]
+            usable = r.usable(view, found.get(i, []), cache)
             if not usable and not r.always_run:
                 continue
             yield from KINDS[r.kind](r, view, usable)

@@ -114,7 +114,12 @@ def _length(rule, view: DocView) -> Iterator[Hit]:
         for s, e in spans:
             if not rule.position_ok(view, s, e):
                 continue
-            n_words = sum(1 for _ in _COUNTED_RE.finditer(text, s, e))
+            if max_words and not max_chars and e - s <= max_words:
+                continue  # too short to hold that many words
+            piece = text[s:e]
+            if piece.count("\n") > 2 or "   " in piece or "\t" in piece:
+                continue  # a table or a hard-wrapped list, not a sentence
+            n_words = len(_COUNTED_RE.findall(text, s, e))
             if max_words and n_words > max_words:
                 yield rule.hit(s, e, match=text[s:e], count=n_words, max=max_words, unit="words",
                                words=n_words, rate="")
@@ -138,13 +143,25 @@ than over
 NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el".split())
 
 
+_LOWER_RUN = re.compile(r"[^\W\d_A-Z]+")
+_UPPER_RUN = re.compile(r"[A-Z]+")
+
+
+def mostly_capitals(piece: str, share: float) -> bool:
+    """True when more than ``share`` of the letters are capitals (ASCII capitals against
+    any lower-case letter: enough to tell a shouted wire slug from prose)."""
+    lower = len(piece) - len(_LOWER_RUN.sub("", piece))
+    upper = len(piece) - len(_UPPER_RUN.sub("", piece))
+    return upper + lower > 0 and upper / (upper + lower) > share
+
+
 def _headline_words(text: str, start: int, end: int):
     return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, end)]
 
 
 def _opens_clause(text: str, start: int, block_start: int) -> bool:
-    if start == block_start:
-        return True
+    if start == block_start or text[start - 1] in "\"'“‘(":
+        return True  # the first word, or the first word of a quotation or a title
     return starts_sentence(text, start) or text[max(block_start, start - 2):start].rstrip().endswith(("—", "–", "|"))
 
 
@@ -160,8 +177,7 @@ def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:
         words = _headline_words(text, s, e)
         if len(words) < 2:
             continue
-        letters = [c for c in text[s:e] if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        if mostly_capitals(text[s:e], 0.8):
             continue  # ALL CAPS (a wire slug): cannot tell names from words
         if not rule.position_ok(view, s, e):
             continue
@@ -185,7 +201,6 @@ def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:
 
 def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[str]):
     text = view.text
-    names, lower = view.name_evidence()
     changes = []
     for ws, we, w in words:
         if not w[0].isupper() or _opens_clause(text, ws, block_start):
@@ -195,9 +210,14 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
         if w == "I" or (ws > 0 and text[ws - 1] == "-"):
             continue
         key = base_word(w)
-        if key in allowed or key in names:
+        if key in allowed:
             continue
-        if key in FUNCTION_WORDS or key in lower:
+        if key in FUNCTION_WORDS:
+            if not view.used_as_name(key):
+                changes.append((ws, we, w[0].lower() + w[1:]))
+            continue
+        as_name, as_word = view.word_usage(key)
+        if as_word and not as_name:
             changes.append((ws, we, w[0].lower() + w[1:]))
     return changes
 
@@ -226,6 +246,9 @@ def _title_case(rule, words, text: str, block_start: int, allowed: set[str]):
 _ACRONYM_RE = re.compile(r"(?<![\w.&'’-])([A-Z][A-Z&]*[A-Z])(?:s|'s|’s)?(?![\w&])(?!\.\w)")
 _PAREN_RE = re.compile(r"\(\s*([A-Z][A-Z&]*[A-Z])s?\s*[);,]")
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+# after an abbreviation: a colon (a kicker or a speaker's label), a capitalised word (the
+# abbreviation is part of a name: "TDK Corp", "NBC News") or a ticker's closing bracket
+_NOT_AN_ABBREVIATION = re.compile(r":|[ \u00a0]+[A-Z][a-z]|[.A-Z]*>")
 _RUN_RE = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:(?:of|and|for|the|on|in|to|de|du|des|la|le|del|di|&)\s+)*"
                      r"[A-Z][\w'’]*(?:-[\w'’]+)*)*")
 _CONNECTORS = {"of", "and", "for", "the", "on", "in", "to", "de", "du", "des", "la", "le", "del", "di", "&"}
@@ -264,17 +287,21 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
     """An abbreviation is spelled out at (or before) its first use."""
     text = view.text
     lo, hi = rule.spec.get("min-letters", 3), rule.spec.get("max-letters", 6)
-    exempt = {w.upper() for w in rule.word_exceptions}
+    exempt = rule.upper_exceptions
     first: dict[str, tuple[int, int]] = {}
     for block in view.blocks(rule.blocks):
-        letters = [c for c in text[block.start:block.end] if c.isalpha()]
-        if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
-            continue  # an all-caps block
+        shouting = None
         for m in _ACRONYM_RE.finditer(text, block.start, block.end):
+            if shouting is None:
+                shouting = mostly_capitals(text[block.start:block.end], 0.6)
+            if shouting:
+                break  # an all-caps block: every word looks like an abbreviation
             acr = m.group(1)
             n = len(acr.replace("&", ""))
             if n < lo or n > hi or acr in exempt or acr in first or _ROMAN_RE.match(acr):
                 continue
+            if _NOT_AN_ABBREVIATION.match(text, m.end()) or (m.start() > 0 and text[m.start() - 1] in "<$#@"):
+                continue  # a label ("WATCH:"), part of a name ("TDK Corp") or a ticker
             if not rule.position_ok(view, m.start(1), m.end(1)):
                 continue
             first[acr] = (m.start(1), m.end(1))

@@ -15,7 +15,7 @@ from typing import Any
 import ahocorasick
 
 from .patterns import (at_boundaries, compile_pattern, fold_term, fold_view, is_literal, is_wordish,
-                       lower_same_length, search_set, space_view)
+                       lower_same_length, search_set)
 
 
 @dataclass(eq=False)
@@ -50,9 +50,12 @@ class _Views:
         key = (folded, lower)
         view = self._cache.get(key)
         if view is None:
-            view = fold_view(self.text) if folded else space_view(self.text)
-            if lower:
-                view = lower_same_length(view)
+            if not folded:
+                view = self.text  # punctuation-only terms: white space and case do not matter
+            elif lower:
+                view = lower_same_length(self.get(True, False))
+            else:
+                view = fold_view(self.text)
             self._cache[key] = view
         return view
 
@@ -67,9 +70,9 @@ class Matcher:
         buckets: dict[tuple[bool, bool], dict[str, list[Term]]] = {}
         for t in terms:
             if t.is_literal:
-                key = t.folded, t.ignorecase
+                key = t.folded, t.ignorecase and t.folded  # punctuation has no case
                 needle = fold_term(t.text) if t.folded else t.text
-                if t.ignorecase:
+                if key[1]:
                     needle = lower_same_length(needle)
                 buckets.setdefault(key, {}).setdefault(needle, []).append(t)
             else:

@@ -8,7 +8,7 @@ import re
 
 from ..model import Document, Region
 from ..text import QuoteIndex, WORD_RE
-from .patterns import starts_sentence
+from .patterns import at_boundaries, lower_same_length, starts_sentence
 
 # scope names a pack may use -> Region kinds
 SCOPES = {
@@ -22,6 +22,7 @@ SCOPES = {
     "blockquote": ("blockquote",),
     "table": ("table",),
 }
+_EVIDENCE_KINDS = frozenset(("standfirst", "caption") + SCOPES["body"])
 _COUNTED_RE = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 
 
@@ -32,13 +33,20 @@ class DocView:
         regions = doc.regions or [Region("paragraph", 0, len(doc.text))]
         self.regions = sorted(regions, key=lambda r: (r.start, -r.end))
         self.starts = [r.start for r in self.regions]
+        # the usual case: blocks one after another, none inside another
+        self.flat = all(a.end <= b.start for a, b in zip(self.regions, self.regions[1:]))
         self._quotes: QuoteIndex | None = None
         self._words: dict[frozenset, int] = {}
-        self._evidence: tuple[set[str], set[str]] | None = None
+        self._usage: dict[str, tuple[bool, bool]] = {}
+        self._lower: str | None = None
+        self._evidence_blocks: list[tuple[int, int]] = []
 
     # ------------------------------------------------------------------ where
     def covering(self, start: int, end: int) -> list[Region]:
         i = bisect.bisect_right(self.starts, start)
+        if self.flat:
+            r = self.regions[i - 1] if i else None
+            return [r] if r is not None and r.start <= start and end <= r.end else []
         return [r for r in self.regions[:i] if r.start <= start and end <= r.end]
 
     def kinds_at(self, start: int, end: int) -> set[str]:
@@ -65,30 +73,43 @@ class DocView:
     def word_count(self, kinds: frozenset[str]) -> int:
         n = self._words.get(kinds)
         if n is None:
-            n = sum(1 for b in self.blocks(kinds) for _ in _COUNTED_RE.finditer(self.text, b.start, b.end))
+            n = sum(len(_COUNTED_RE.findall(self.text, b.start, b.end)) for b in self.blocks(kinds))
             self._words[kinds] = n
         return n
 
-    def name_evidence(self) -> tuple[set[str], set[str]]:
-        """(words capitalised inside sentences, words written in lower case) in the
-        body, standfirst and captions: the article's own evidence of which capitalised
-        words are names."""
-        if self._evidence is None:
-            names: set[str] = set()
-            lower: set[str] = set()
-            kinds = frozenset(("standfirst", "caption") + SCOPES["body"])
+    def word_usage(self, key: str) -> tuple[bool, bool]:
+        """How the body, standfirst and captions write a word: (capitalised inside a
+        sentence, i.e. as a name; in lower case). The article's own evidence of which
+        capitalised words are names."""
+        found = self._usage.get(key)
+        if found is None:
+            as_name = as_word = False
             text = self.text
-            for b in self.blocks(kinds):
-                for m in WORD_RE.finditer(text, b.start, b.end):
-                    w = m.group()
-                    key = base_word(w)
-                    if w[0].isupper():
-                        if not starts_sentence(text, m.start()):
-                            names.add(key)
-                    elif w[0].islower():
-                        lower.add(key)
-            self._evidence = (names, lower)
-        return self._evidence
+            if self._lower is None:
+                self._lower = lower_same_length(text)
+                self._evidence_blocks = [(b.start, b.end) for b in self.blocks(_EVIDENCE_KINDS)]
+            low = self._lower
+            for bs, be in self._evidence_blocks:
+                i = low.find(key, bs, be)
+                while i != -1:
+                    end = i + len(key)
+                    if low.startswith(("'s", "’s"), end):
+                        end += 2
+                    if at_boundaries(text, i, end):
+                        first = text[i]
+                        if first.isupper():
+                            if not starts_sentence(text, i):
+                                as_name = True
+                        elif first.islower():
+                            as_word = True
+                    i = low.find(key, i + 1, be)
+                if as_name and as_word:
+                    break
+            found = self._usage[key] = (as_name, as_word)
+        return found
+
+    def used_as_name(self, key: str) -> bool:
+        return self.word_usage(key)[0]
 
 
 def base_word(word: str) -> str:
