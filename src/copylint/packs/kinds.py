@@ -302,6 +302,9 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
                 continue
             if _NOT_AN_ABBREVIATION.match(text, m.end()) or (m.start() > 0 and text[m.start() - 1] in "<$#@"):
                 continue  # a label ("WATCH:"), part of a name ("TDK Corp") or a ticker
+            if m.start() == block.start and (text.startswith(",", m.end())
+                                             or text[m.end():m.end() + 2] in (" (", " -", " —", " –")):
+                continue  # a dateline: "KYIV, Ukraine —"
             if not rule.position_ok(view, m.start(1), m.end(1)):
                 continue
             first[acr] = (m.start(1), m.end(1))

@@ -81,6 +81,7 @@ def _load_yaml(text: str, path: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
+        _plain_data_only(node, path)
         return _construct(node, loader)
     except YamlError as exc:
         raise PackError(f"{path}:{exc.line}: {exc.message}") from None
@@ -92,6 +93,23 @@ def _load_yaml(text: str, path: str) -> Any:
         raise PackError(f"{path}: invalid YAML: {exc}") from None
     finally:
         loader.dispose()
+
+
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+
+
+def _plain_data_only(node, path: str) -> None:
+    """Refuse any tag beyond YAML's plain types: a pack is data, never objects."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.tag not in _PLAIN_TAGS:
+            raise PackError(f"{path}:{n.start_mark.line + 1}: unsupported tag {n.tag!r}: a pack holds plain data only")
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack.extend((k, v))
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
 
 
 # --------------------------------------------------------------------------- schema
