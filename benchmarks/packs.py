@@ -109,7 +109,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=float, default=8.0, help="MB of news text to check (default 8)")
     ap.add_argument("--sizes", default="10,100,1000,10000")
-    ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--repeat", type=int, default=3, help="runs per size; the fastest counts (default 3)")
     args = ap.parse_args()
     t0 = time.perf_counter()
     docs, size = load_corpus(args.mb)
@@ -130,8 +130,8 @@ def main() -> int:
                   f"{found:>7,} findings  (load+compile {compile_s:.1f} s)")
     settings = Settings(select=["house"])
     dt, found, _ = time_run(docs, settings, args.repeat)
-    print(f"house pack ({sum(1 for r in load_ruleset(settings).rules if r.id.startswith('house.'))} rules, "
-          f"{sum(1 for _ in [0])} pass): {size / 1e6 / dt:6.1f} MB/s  {dt:6.2f} s  {found:,} findings")
+    n_house = sum(1 for r in load_ruleset(settings).rules if r.id.startswith("house."))
+    print(f"house pack ({n_house} rules): {size / 1e6 / dt:6.1f} MB/s  {dt:6.2f} s  {found:,} findings")
     return 0
 
 

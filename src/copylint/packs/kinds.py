@@ -217,9 +217,22 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
                 changes.append((ws, we, w[0].lower() + w[1:]))
             continue
         as_name, as_word = view.word_usage(key)
-        if as_word and not as_name:
+        if as_word and not as_name and not _in_capitalised_phrase(view, words, ws):
             changes.append((ws, we, w[0].lower() + w[1:]))
     return changes
+
+
+def _in_capitalised_phrase(view: DocView, words, ws: int) -> bool:
+    """True when the word and a capitalised neighbour are written capitalised together in
+    the body: "Port Ellery" ("PORT ELLERY — ..."), "New York Fashion Week"."""
+    i = next(n for n, w in enumerate(words) if w[0] == ws)
+    for a, b in ((i - 1, i), (i, i + 1)):
+        if a < 0 or b >= len(words):
+            continue
+        wa, wb = words[a][2], words[b][2]
+        if wa[0].isupper() and wb[0].isupper() and view.phrase_capitalised(base_word(wa), base_word(wb)):
+            return True
+    return False
 
 
 def _title_case(rule, words, text: str, block_start: int, allowed: set[str]):
@@ -248,6 +261,7 @@ _PAREN_RE = re.compile(r"\(\s*([A-Z][A-Z&]*[A-Z])s?\s*[);,]")
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 # after an abbreviation: a colon (a kicker or a speaker's label), a capitalised word (the
 # abbreviation is part of a name: "TDK Corp", "NBC News") or a ticker's closing bracket
+_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’-]*(?:[ \u00a0]+[A-Z][A-Z.'’-]*)*(?=,|[ \u00a0]*[—–-][ \u00a0]|[ \u00a0]*\()")
 _NOT_AN_ABBREVIATION = re.compile(r":|[ \u00a0]+[A-Z][a-z]|[.A-Z]*>")
 _RUN_RE = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:(?:of|and|for|the|on|in|to|de|du|des|la|le|del|di|&)\s+)*"
                      r"[A-Z][\w'’]*(?:-[\w'’]+)*)*")
@@ -290,7 +304,7 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
     exempt = rule.upper_exceptions
     first: dict[str, tuple[int, int]] = {}
     for block in view.blocks(rule.blocks):
-        shouting = None
+        shouting = dateline_end = None
         for m in _ACRONYM_RE.finditer(text, block.start, block.end):
             if shouting is None:
                 shouting = mostly_capitals(text[block.start:block.end], 0.6)
@@ -302,9 +316,11 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
                 continue
             if _NOT_AN_ABBREVIATION.match(text, m.end()) or (m.start() > 0 and text[m.start() - 1] in "<$#@"):
                 continue  # a label ("WATCH:"), part of a name ("TDK Corp") or a ticker
-            if m.start() == block.start and (text.startswith(",", m.end())
-                                             or text[m.end():m.end() + 2] in (" (", " -", " —", " –")):
-                continue  # a dateline: "KYIV, Ukraine —"
+            if dateline_end is None:
+                d = _DATELINE_RE.match(text, block.start, block.end)
+                dateline_end = d.end() if d else block.start
+            if m.end() <= dateline_end:
+                continue  # a dateline: "KYIV, Ukraine —", "PORT ELLERY —"
             if not rule.position_ok(view, m.start(1), m.end(1)):
                 continue
             first[acr] = (m.start(1), m.end(1))

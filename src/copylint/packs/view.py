@@ -108,6 +108,20 @@ class DocView:
             found = self._usage[key] = (as_name, as_word)
         return found
 
+    def phrase_capitalised(self, first: str, second: str) -> bool:
+        """Whether "first second" appears in the body with both words capitalised."""
+        self.word_usage(first)  # builds the lower-case view
+        low, text = self._lower, self.text
+        needle = f"{first} {second}"
+        for bs, be in self._evidence_blocks:
+            i = low.find(needle, bs, be)
+            while i != -1:
+                j = i + len(first) + 1
+                if text[i].isupper() and text[j].isupper() and at_boundaries(text, i, i + len(needle)):
+                    return True
+                i = low.find(needle, i + 1, be)
+        return False
+
     def used_as_name(self, key: str) -> bool:
         return self.word_usage(key)[0]
 
