@@ -69,10 +69,14 @@ def test_spelling_and_quote_consistency_fixture():
         ("house.quote-style", 7, 18, '"', "“"),             # straight quotes become an opening ...
         ("house.quote-style", 7, 25, '"', "”"),             # ... and a closing curly mark
     ]
-    fixed = apply_fixes(text, found)
+    # straight-to-curly is a guess by position (rock 'n' roll), so it is offered, not applied
+    assert [f.fix.safe for f in found if f.rule == "house.quote-style"] == [False, False, False, False]
+    fixed = apply_fixes(text, found, unsafe=True)
     assert fixed.splitlines()[4].endswith("was sceptical, officials said, and the program’s defence costs rose 2 per cent.")
     assert fixed.splitlines()[6] == "It’s a change of “colour” for the organization."
     assert lint(fixed, ["house.spelling", "house.percent", "house.quote-style"]) == []
+    curly_to_straight = lint('Head\n\n"We stay," she said. “We go.”', ["house.quote-style"])
+    assert [(f.matched, f.fix.edits[0].text, f.fix.safe) for f in curly_to_straight] == [("“", '"', True), ("”", '"', True)]
 
 
 def test_first_form_wins_in_either_direction():

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .loader import PackError, PackSpec, read_pack, resolve_entries, shipped_pack_files
 
-__all__ = ["PackError", "load_pack_rules", "load_engine", "pack_specs"]
+__all__ = ["PackError", "load_pack_rules", "load_engine", "pack_specs", "fingerprint"]
 
 _CACHE: dict[tuple, object] = {}
 
@@ -78,3 +78,11 @@ def load_engine(entries: list[str] | tuple[str, ...] = (), defaults: bool = True
 def load_pack_rules(settings) -> list:
     """Rules of every pack a run loads (called by ``engine.load_ruleset``)."""
     return load_engine(list(getattr(settings, "packs", []) or [])).all_rules()
+
+
+def fingerprint(settings) -> str:
+    """A hash of the pack files a run loads (for a findings cache: an edited pack must
+    invalidate it)."""
+    from .compiler import fingerprint_files
+
+    return fingerprint_files(p.path for p in load_engine(list(getattr(settings, "packs", []) or [])).packs)

@@ -149,11 +149,11 @@ class PackRule:
 
     # ------------------------------------------------------------------ output
     def hit(self, s: int, e: int, replacement: str | None = None, suggestions: tuple[str, ...] = (),
-            replacement_text: str | None = None, **values: Any) -> Hit:
+            replacement_text: str | None = None, safe: bool | None = None, **values: Any) -> Hit:
         values["replacement"] = replacement_text if replacement_text is not None else (replacement or "")
         message = self.message.format_map(_SafeDict(values))
         return Hit(s, e, message, suggestions=suggestions, replacement=replacement,
-                   safe=self.safe, rule=self.id, severity=self.severity, link=self.link)
+                   safe=self.safe if safe is None else safe, rule=self.id, severity=self.severity, link=self.link)
 
     def _metadata(self) -> Rule:
         spec = self.spec
@@ -186,6 +186,21 @@ class PackRule:
             doc=body, link=self.link, pack=self.pack.name, source=self.source, priority=PACK_PRIORITY,
             examples={k: [_show_example(x) for x in spec["tests"][k]] for k in ("fail", "pass")},
         )
+
+
+def fingerprint_files(paths) -> str:
+    """A hash of pack files' contents, for anything that caches findings."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in sorted(str(x) for x in paths):
+        h.update(p.encode())
+        try:
+            with open(p, "rb") as fh:
+                h.update(fh.read())
+        except OSError:
+            h.update(b"<missing>")
+    return h.hexdigest()
 
 
 def _summary_from(message: str) -> str:

@@ -57,15 +57,17 @@ def consistency(rule, view: DocView, matches) -> Iterator[Hit]:
             continue
         forms = rule.groups[group][winner]
         replacement = None
+        guessed = False
         if len(forms) == 1 and rule.form_is_literal(forms[0]):
             replacement = keep_case(matched, forms[0])
         elif len(forms) > 1:
             replacement = curly_for(text, s, forms)
+            guessed = replacement is not None  # opening or closing told by position: offered, not applied
             if replacement is None and len(forms) == len(rule.groups[group][variant]):
                 replacement = keep_case(matched, forms[form]) if rule.form_is_literal(forms[form]) else None
         if replacement == matched:
             continue
-        yield rule.hit(s, e, replacement=replacement, match=matched,
+        yield rule.hit(s, e, replacement=replacement, match=matched, safe=not guessed and rule.safe,
                        replacement_text=replacement or " / ".join(forms),
                        first=first if first is not None else forms[0],
                        variant=rule.variants[winner])
@@ -110,6 +112,9 @@ def _length(rule, view: DocView) -> Iterator[Hit]:
     scope = rule.spec.get("scope", "sentence" if max_words else "block")
     text = view.text
     for block in view.blocks(rule.blocks):
+        if max_words and not max_chars and (text.count(" ", block.start, block.end)
+                                            + text.count("\n", block.start, block.end)) < max_words:
+            continue  # too few gaps between words for any sentence to be that long
         spans = [(block.start, block.end)] if scope == "block" else list(sentences(text, block.start, block.end))
         for s, e in spans:
             if not rule.position_ok(view, s, e):
