@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from typing import Any
 
 from ..model import Document, LineIndex, Region, TextBuilder
-from .common import DIRECTIVE_RE, coerce_date, directive_at
+from .common import DIRECTIVE_RE, coerce_date, directive_at, gc_paused
 from .spans import PLACEHOLDER, Piece, align, pieces_text, prose_pieces, truncate
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -50,6 +50,10 @@ _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "analysisnew
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
               "publish-date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued",
               "sailthru.date", "parsely-pub-date", "article.published")
+_MAX_DEPTH = 512
+_TAG_KINDS = {"figcaption": "caption", "caption": "caption", "h1": "heading", "h2": "heading", "h3": "heading",
+              "h4": "heading", "h5": "heading", "h6": "heading", "td": "table", "th": "table", "title": "title",
+              "blockquote": "blockquote", "li": "list", "dd": "list", "dt": "list"}
 _WS = " \t\n\r\f"
 _WS_RUN = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*")
 _CONTENT_ATTR = re.compile(r"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
@@ -60,6 +64,11 @@ NOTICE_ID = "copylint.html"
 
 
 def read_html(path: str, source: str) -> Document:
+    with gc_paused(len(source)):
+        return _read_html(path, source)
+
+
+def _read_html(path: str, source: str) -> Document:
     lines = LineIndex(source)
     parse_src = source
     notices: list[tuple[str, str, int, int]] = []
@@ -81,13 +90,27 @@ def read_html(path: str, source: str) -> Document:
 
 
 class _Element:
-    __slots__ = ("tag", "classes", "skip", "start")
+    """An open element. ``found`` maps each region kind its ancestors-or-self imply to
+    the innermost tag implying it, so a block's kind is known without walking the stack."""
 
-    def __init__(self, tag: str, classes: frozenset, skip: bool, start: int) -> None:
+    __slots__ = ("tag", "skip", "found", "in_article")
+
+    def __init__(self, tag: str, classes: frozenset, skip: bool, parent: "_Element | None") -> None:
         self.tag = tag
-        self.classes = classes
         self.skip = skip
-        self.start = start
+        self.in_article = tag in ("article", "main") or (parent is not None and parent.in_article)
+        own = {}
+        kind = _TAG_KINDS.get(tag)
+        if kind is not None:
+            own[kind] = tag
+        if classes & _BYLINE_CLASSES:
+            own["byline"] = tag
+        if classes & _STANDFIRST_CLASSES:
+            own["standfirst"] = tag
+        if parent is None:
+            self.found = own
+        else:
+            self.found = {**parent.found, **own} if own else parent.found
 
 
 class _Block:
@@ -151,25 +174,9 @@ class _Collector(HTMLParser):
         block.raw.append(piece)
 
     def _kind(self) -> tuple[str, str]:
-        found = {}
-        for el in reversed(self.stack):
-            t = el.tag
-            if t in ("figcaption", "caption"):
-                found.setdefault("caption", t)
-            elif t in ("h1", "h2", "h3", "h4", "h5", "h6"):
-                found.setdefault("heading", t)
-            elif t in ("td", "th"):
-                found.setdefault("table", t)
-            elif t == "title":
-                found.setdefault("title", t)
-            elif t == "blockquote":
-                found.setdefault("blockquote", t)
-            elif t in ("li", "dd", "dt"):
-                found.setdefault("list", t)
-            if el.classes & _BYLINE_CLASSES:
-                found.setdefault("byline", t)
-            if el.classes & _STANDFIRST_CLASSES:
-                found.setdefault("standfirst", t)
+        if not self.stack:
+            return "paragraph", ""
+        found = self.stack[-1].found
         for kind in ("title", "caption", "heading", "table", "byline", "standfirst", "blockquote", "list"):
             if kind in found:
                 return kind, found[kind]
@@ -210,16 +217,19 @@ class _Collector(HTMLParser):
             self._close_implied(tag)
             self._flush()
         skip = tag in _SKIP or "hidden" in a or a.get("aria-hidden", "").lower() == "true"
-        if tag == "header" and any(el.tag in ("article", "main") for el in self.stack):
-            skip = False
-        classes = frozenset(a.get("class", "").lower().split())
-        self.stack.append(_Element(tag, classes, skip, start))
-        if skip:
-            self.skipping += 1
-        elif tag in _INLINE_CODE and not self.skipping:
+        if tag in _INLINE_CODE and not skip and not self.skipping:
             self.code_depth = 1
             self.code_start = start
-            self.stack.pop()
+            return
+        if len(self.stack) >= _MAX_DEPTH and not skip:
+            return  # like browsers, stop nesting deeper (and keep the work linear)
+        parent = self.stack[-1] if self.stack else None
+        if tag == "header" and parent is not None and parent.in_article:
+            skip = False
+        classes = frozenset(a.get("class", "").lower().split())
+        self.stack.append(_Element(tag, classes, skip, parent))
+        if skip:
+            self.skipping += 1
 
     def _end_code(self, end: int) -> None:
         self.code_depth = 0

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
 from ..model import Document, LineIndex, Region, TextBuilder
-from .common import DIRECTIVE_RE, FIELD_ALIASES, coerce_date, directive_at, front_matter_disabled
+from .common import DIRECTIVE_RE, FIELD_ALIASES, coerce_date, directive_at, front_matter_disabled, gc_paused
 from .frontmatter import read_front_matter
 from .spans import PLACEHOLDER, emit_pieces, pieces_text, url_spans
 
@@ -51,7 +51,8 @@ def _parser() -> MarkdownIt:
 
 
 def read_markdown(path: str, source: str) -> Document:
-    return _MarkdownReader(path, source).read()
+    with gc_paused(len(source)):
+        return _MarkdownReader(path, source).read()
 
 
 class _MarkdownReader:
@@ -65,6 +66,7 @@ class _MarkdownReader:
         self.notices: list[tuple[str, str, int, int]] = []
         self.fields: dict[str, Any] = {}
         self.file_disabled: tuple[str, ...] = ()
+        self.cell_cursor = 0  # where the previous table cell ended, to find the next one on its row
 
     # ------------------------------------------------------------------ document
 
@@ -251,7 +253,7 @@ class _MarkdownReader:
         ``\\|`` (markdown-it drops the backslash)."""
         src = self.parse_src
         ls, le = self._line_bounds(line)
-        cursor = getattr(self, "cell_cursor", ls)
+        cursor = self.cell_cursor
         if not ls <= cursor <= le:
             cursor = ls
         pieces = content.split("|")
@@ -299,6 +301,7 @@ class _InlineWalker:
         self.skip_tag: str | None = None
         self.skip_depth = 0
         self.skip_from = 0
+        self.line_end: tuple[int, int, int] | None = None
 
     # ----------------------------------------------------------- mapping
 
@@ -342,7 +345,7 @@ class _InlineWalker:
                     if source.startswith(piece, ss):
                         b.verbatim(source, ss, ss + len(piece))
                     else:
-                        b.glue(piece, ss, min(ss + len(piece), len(source)))
+                        _emit_differing(b, source, piece, ss)
                 else:
                     at = self.src(a)
                     b.glue(piece, at, at)
@@ -459,8 +462,14 @@ class _InlineWalker:
         return cur
 
     def _line_end(self, cur: int, limit: int) -> int:
+        # cached: on a long line, searching for its end at every token would be quadratic
+        cached = self.line_end
+        if cached is not None and cached[0] <= cur <= cached[1] and cached[2] == limit:
+            return cached[1]
         nl = self.content.find("\n", cur, limit)
-        return limit if nl < 0 else nl
+        end = limit if nl < 0 else nl
+        self.line_end = (cur, end, limit)
+        return end
 
     def _html_inline(self, raw: str, s: int) -> int:
         e = s + len(raw)
@@ -513,7 +522,9 @@ class _InlineWalker:
                 return label_end + 1
             res = md.helpers.parseLinkDestination(src, pos, limit)
             if res.ok:
-                if md.validateLink(md.normalizeLink(res.str)):
+                # markdown-it validates the normalised URL; only its scheme matters, and
+                # normalising (punycode) costs more than the whole walk
+                if md.validateLink(res.str):
                     pos = res.pos
                 start = pos
                 while pos < limit and src[pos] in _SPACE_NL:
@@ -533,6 +544,22 @@ class _InlineWalker:
             else:
                 pos = label_end + 1
         return min(pos, limit)
+
+
+def _emit_differing(b: TextBuilder, source: str, piece: str, ss: int) -> None:
+    """``piece`` was parsed from source[ss:ss+len(piece)] with single characters changed
+    (a lone "\r" read as a space, NUL as U+FFFD): equal stretches stay verbatim."""
+    n = len(piece)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and ss + j < len(source) and source[ss + j] == piece[j]:
+            j += 1
+        b.verbatim(source, ss + i, ss + j)
+        if j < n:
+            b.glue(piece[j], min(ss + j, len(source)), min(ss + j + 1, len(source)))
+            j += 1
+        i = j
 
 
 def _code_end(c: str, start: int, n: int, limit: int) -> int:
