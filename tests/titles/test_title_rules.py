@@ -141,3 +141,15 @@ def test_unsafe_fix_rewrites_the_title_only():
     assert applied == 0 and result == source
     result, applied, _ = fix_text("x.txt", source, lint_fn, unsafe=True)
     assert applied == 1 and result == "US President Joe Biden visits Warsaw\n\nHe met officials.\n"
+
+
+def test_cli_date_beats_front_matter(tmp_path):
+    from helpers import run_cli
+
+    story = tmp_path / "story.md"
+    story.write_text("---\ntitle: US Vice President Joe Biden visits Warsaw\ndate: 2022-03-31\n---\n\nHe met officials.\n",
+                     encoding="utf-8")
+    proc = run_cli("check", "--select", "facts", str(story))
+    assert proc.returncode == 1 and "on 2022-03-31" in proc.stdout
+    proc = run_cli("check", "--select", "facts", "--date", "2015-06-01", str(story))
+    assert proc.returncode == 0, proc.stdout
