@@ -498,33 +498,50 @@ def _now_text(kb: KnowledgeBase, person: Person, day: dt.date, pos: list[Positio
 
 def _flag(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position], message: str,
           day: dt.date | None, options: Options, past: bool = True) -> Verdict:
-    """A title-date verdict with suggestions: the title held on the day if there is exactly
-    one (in the same place), else "former <title>" when every term is over."""
+    """A title-date verdict with suggestions. The fix (one answer only) is the title held
+    on the day when it is a major office or the same kind of seat ("Sen." -> "Rep."),
+    else "former <title>" when every term is over; where both fit ("Speaker Pelosi" in
+    2023: former Speaker, or Rep.) both are suggested and nothing is fixed."""
     suggestions: list[str] = []
     replacement = None
     span = (m.core_start, m.title_end)
     original = _source_text(m)
+    capital = original[:1].isupper() and m.pattern == "prefix" and _at_start(m)
+    former = ("Former " if capital else "former ") + original
+    can_be_former = (past and m.qualifier == "current" and m.family not in _NO_FORMER
+                     and day is not None and any(p.end is not None and p.end <= day for p in pos))
     if day is not None:
         held = [p for p in person.positions if held_on([p], day, 0)]
         now = [p for p in held if kb.families[p.family].tracked] or held
         same_place = [p for p in now if m.places is None or p.place in m.places]
         if len(now) == 1 and same_place:
-            new = now[0].title
-            if m.lower_title:
-                new = new.lower()
-            suggestions.append(new)
-            replacement = new
-            span = (m.title_start, m.title_end)
-        elif (not now and past and any(p.end is not None and p.end <= day for p in pos) and m.qualifier == "current"
-              and m.family not in _NO_FORMER):
-            former = ("Former " if original[:1].isupper() and m.pattern == "prefix" and _at_start(m) else "former ") + original
+            new = _title_like(kb, now[0], m)
+            clear = (kb.families[now[0].family].tracked or m.family in _NO_FORMER
+                     or {m.family, now[0].family} <= _SEATS)
+            if clear or not can_be_former:
+                suggestions.append(new)
+                replacement = new
+                span = (m.title_start, m.title_end)
+            else:
+                suggestions += [former, new]
+        elif not now and can_be_former:
             suggestions.append(former)
             replacement = former
-    else:
-        if all(p.end is not None for p in pos) and m.qualifier == "current":
-            suggestions.append("former " + original)
+    elif all(p.end is not None for p in pos) and m.qualifier == "current":
+        suggestions.append("former " + original)
     return Verdict(m, "facts.title-date", person, message, tuple(suggestions), replacement,
                    span if replacement is not None else None)
+
+
+_SEATS = {"senator", "representative"}
+
+
+def _title_like(kb: KnowledgeBase, pos: Position, m: Mention) -> str:
+    """The new title in the style of the old: "Sen." -> "Rep.", lower case kept."""
+    new = pos.title
+    if m.title_text.endswith("."):
+        new = next((f for f in kb.families[pos.family].forms if f.endswith(".")), new)
+    return new.lower() if m.lower_title else new
 
 
 _NO_FORMER = ("king", "prince", "crown prince")  # "former Prince" is not how copy puts it
