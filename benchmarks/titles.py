@@ -301,6 +301,35 @@ def run_scaling(data: Path, extra_people: int) -> None:
             print(f"  scaling: {label:<24} {len(kb.people):>6} people: {len(rows) / el:,.0f} headlines/s")
 
 
+def run_stale(data: Path, when: dt.date, show: int) -> None:
+    """Real 2016 copy published as if on ``when``: the titles of 2016 ("President Obama",
+    "Vice President Joe Biden") are then stale, as in a story written from old notes.
+    Prints how many titled mentions of people in the base are reported, and a sample."""
+    from copylint.people.judge import Options, analyse
+    from copylint.people.kb import load_kb
+
+    kb = load_kb()
+    mentions = flagged = 0
+    samples = []
+    for row in read_news(data / "news" / "us_news_2016_real_small.jsonl.gz", None):
+        text = row["headline"] + "\n\n" + row["body"]
+        blocks, pos = [], 0
+        for part in text.split("\n\n"):
+            blocks.append((pos, pos + len(part), "headline" if pos == 0 else "paragraph"))
+            pos += len(part) + 2
+        for v in analyse(kb, text, blocks, when, Options()).verdicts:
+            if v.mention.qualifier != "current" or v.person is None:
+                continue
+            mentions += 1
+            if v.rule.startswith("facts."):
+                flagged += 1
+                if len(samples) < show:
+                    samples.append(f"    {v.mention.core_text} {v.mention.name_text}: {v.message}")
+    print(f"us_news_2016 judged as of {when}: {flagged} of {mentions} bare titled mentions of people "
+          f"in the base reported as stale")
+    print("\n".join(samples))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
@@ -318,6 +347,7 @@ def main(argv=None) -> int:
           f"loaded in {time.perf_counter() - t0:.2f} s")
     run_statements(kb, args.data, random.Random(args.seed), args.quiet)
     run_scaling(args.data, args.scale)
+    run_stale(args.data, D(2022, 3, 31), 12)
     run_real(args.data, "headlines_2021_2022_fwd.jsonl.gz", False, args.limit)
     run_real(args.data, "reuters21578.jsonl.gz", True, args.limit)
     run_real(args.data, "us_news_2016_real_small.jsonl.gz", True, args.limit)

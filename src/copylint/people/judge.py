@@ -176,7 +176,7 @@ def sentence_anchor(text: str, start: int, end: int, sentence: tuple[int, int], 
     # mention. A year elsewhere ("the 1972 treaty", "a 1978 law") only excuses a title.
     leading = any(m.end() <= start and (m.start() - s <= 12 or start - m.end() <= 3)
                   for m in _TIME_PHRASE_RE.finditer(text, s, start))
-    if re.search(r"\b(?:during|under|in|of)\s+$", text[max(s, start - 10):start]):
+    if re.search(r"\b(?:during|under)\s+$", text[max(s, start - 10):start]):
         vague = True  # "during President Nixon's first term", "under President Obama"
     if years or decades or vague:
         return Anchor(sorted(set(years)), sorted(set(decades)), vague, leading)
@@ -417,11 +417,7 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
                 return Verdict(m, "?", person)  # maybe a historical reference
             msg = f"{label}; {held_clause(person.name, office, pos, only=True)}"
             return _flag(kb, m, person, pos, msg, None, options)
-        if qual in ("past", "then"):
-            if any(p.start <= hi for p in pos):
-                return Verdict(m, "", person)
-            msg = f"{label}; {person.name} only became {office} on {pos[0].start.isoformat()}"
-            return Verdict(m, "facts.title-date", person, msg)
+        # "former", "then-", "at the time": some earlier time the window cannot pin down
         return Verdict(m, "?", person)
 
     # 3. the article's date
@@ -491,9 +487,10 @@ def _now_text(kb: KnowledgeBase, person: Person, day: dt.date, pos: list[Positio
     now = [p for p in person.positions if held_on([p], day, 0)]
     if now:
         return "was " + " and ".join(kb.office_label(p) for p in now)
+    title = pos[0].title if len({p.title for p in pos}) == 1 else _display_title(m)
     if all(p.start > day for p in pos):
-        return f"was not yet {_display_title(m)}"
-    return f"was no longer {_display_title(m)}"
+        return f"was not yet {title}"
+    return f"was no longer {title}"
 
 
 def _flag(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position], message: str,
