@@ -1,0 +1,356 @@
+"""A frequency-weighted English speller.
+
+The dictionary is SCOWL with wordfreq frequencies, pre-built into
+``rules/spelling/words.txt.gz`` by ``tools/build_spelling_data.py`` and loaded once per
+process. Lookup is case-insensitive ("israel" is known because "Israel" is). Candidates
+for an unknown word come from edits at distance one (deletions, insertions,
+substitutions and transpositions), a distance-two search with rapidfuzz among words of
+the same first letter, the removal of a stray block of letters ("blockingading"), and
+splits into two words ("alot"). They are ranked by frequency minus a weighted edit cost
+in which typical slips (a transposition, a doubled or dropped double letter, a wrong
+vowel, a neighbouring key) cost less than arbitrary ones.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..data import rules_path
+
+DATA_FILE = ("spelling", "words.txt.gz")
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+VOWELS = frozenset("aeiouy")
+# cost per unit of weighted edit distance, in zipf (log10 frequency) units
+EDIT_WEIGHT = 2.6
+MAX_COST = 3.0
+SPLIT_COST = 1.4  # a missing space
+SOUND_BONUS = 0.5  # off the cost of a candidate that sounds the same  # candidates costing more than this are not offered
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    pos = {c: (r, i) for r, row in enumerate(_KEYBOARD_ROWS) for i, c in enumerate(row)}
+    out = {}
+    for c, (r, i) in pos.items():
+        near = set()
+        for d, (r2, i2) in pos.items():
+            if d != c and abs(r2 - r) <= 1 and -1 <= (i2 - i) + (0.5 * (r2 - r)) <= 1:
+                near.add(d)
+        out[c] = frozenset(near)
+    return out
+
+
+NEAR_KEYS = _keyboard_neighbours()
+# letters that stand for the same sound often enough to be swapped by writers
+SOUND_ALIKE = {frozenset(p) for p in ("ck", "cs", "sz", "iy", "gj", "mn", "fv", "td", "bp", "xz", "kq", "ae", "ei", "ou")}
+
+
+def _sub_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if a in VOWELS and b in VOWELS:
+        return 0.7
+    if frozenset((a, b)) in SOUND_ALIKE:
+        return 0.8
+    if b in NEAR_KEYS.get(a, ()):
+        return 0.85
+    return 1.0
+
+
+def edit_cost(typed: str, word: str) -> float:
+    """Weighted optimal-string-alignment distance from ``word`` to ``typed``: cheap for
+    the slips people make (transpositions, doubled or undoubled letters, vowels,
+    neighbouring keys), 1 for anything else."""
+    n, m = len(typed), len(word)
+    prev2: list[float] = []
+    prev = [float(j) for j in range(m + 1)]
+    for j in range(1, m + 1):  # inserting word's letters into nothing
+        prev[j] = prev[j - 1] + _indel_cost(word, j - 1)
+    for i in range(1, n + 1):
+        cur = [prev[0] + _indel_cost(typed, i - 1)] + [0.0] * m
+        a = typed[i - 1]
+        for j in range(1, m + 1):
+            b = word[j - 1]
+            best = prev[j - 1] + _sub_cost(a, b)
+            d = prev[j] + _indel_cost(typed, i - 1)  # typed has an extra letter
+            if d < best:
+                best = d
+            d = cur[j - 1] + _indel_cost(word, j - 1)  # typed dropped a letter
+            if d < best:
+                best = d
+            if i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b and a != b:
+                d = prev2[j - 2] + 0.7
+                if d < best:
+                    best = d
+            cur[j] = best
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+def _indel_cost(s: str, i: int) -> float:
+    """Cost of the letter s[i] being extra or missing: low when it doubles a neighbour."""
+    c = s[i]
+    if (i > 0 and s[i - 1] == c) or (i + 1 < len(s) and s[i + 1] == c):
+        return 0.5
+    if c in VOWELS or c in "'-":
+        return 0.85
+    return 1.0
+
+
+_SOUND_RULES = (
+    ("tch", "ch"), ("tion", "shn"), ("sion", "shn"), ("cian", "shn"), ("ph", "f"), ("ck", "k"),
+    ("wr", "r"), ("kn", "n"), ("wh", "w"), ("dg", "j"), ("gh", ""), ("ce", "se"), ("ci", "si"),
+    ("cy", "sy"), ("c", "k"), ("q", "k"), ("x", "ks"), ("z", "s"), ("y", "i"),
+)
+
+
+@lru_cache(maxsize=65536)
+def sound_key(word: str) -> str:
+    """A rough key of how a word sounds: spellings of one sound folded together, vowel
+    runs reduced to one mark, doubled letters collapsed ("seperate" ~ "separate")."""
+    w = word.lower()
+    for a, b in _SOUND_RULES:
+        if a in w:
+            w = w.replace(a, b)
+    out = []
+    for ch in w:
+        ch = "a" if ch in "aeiou" else ch
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+def edits1(word: str, letters: str = LETTERS + "'") -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    out.discard(word)
+    return out
+
+
+def normalise(word: str) -> str:
+    """The lookup key: lower case, typographic apostrophes made straight, a possessive
+    ending removed."""
+    w = word.translate(APOSTROPHES).lower()
+    if w.endswith("'s") and len(w) > 2:
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Candidate:
+    word: str  # lower-case key
+    cost: float  # weighted edit cost from the typed word
+    zipf: float
+    kind: str  # "edit", "block" or "split"
+
+    @property
+    def score(self) -> float:
+        return self.zipf - EDIT_WEIGHT * self.cost
+
+
+def match_case(original: str, suggestion: str) -> str:
+    """Give a suggestion the case pattern of what was typed: GOVERMENT -> GOVERNMENT,
+    Goverment -> Government; a proper noun keeps its own capitals."""
+    if len(original) > 1 and original.isupper():
+        return suggestion.upper()
+    if original[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+class Speller:
+    """One language's dictionary. Build it with :func:`get_speller`."""
+
+    def __init__(self, language: str, entries: dict[str, tuple[int, str]]) -> None:
+        self.language = language
+        want = "gb" if language.lower().endswith("gb") else "us"
+        self.freq: dict[str, int] = {}  # lower-case key -> zipf*10
+        self.other: dict[str, int] = {}  # the other language's spellings (colour in en-US)
+        self.forms: dict[str, str] = {}  # keys whose every dictionary form has capitals
+        lower_seen: set[str] = set()
+        rare_proper: set[str] = set()
+        for word, (z, tag) in entries.items():
+            key = word.lower()
+            rare = tag.endswith("+")
+            tag = tag.rstrip("+")
+            if rare and word != key:
+                rare_proper.add(key)
+            table = self.freq if tag in ("-", want) else self.other
+            if z > table.get(key, -1):
+                table[key] = z
+            if word == key:
+                lower_seen.add(key)
+            elif key not in self.forms or self.forms[key].isupper():
+                self.forms[key] = word  # prefer "Nasa"-style over "NASA" only when both
+        for key in lower_seen:
+            self.forms.pop(key, None)
+        # a rare name ("Teh", size 95) does not make its lower-case form a word
+        self.rare_names = frozenset(k for k in rare_proper if k in self.forms)
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._buckets: dict[tuple[str, int], list[str]] | None = None
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ lookup
+
+    def known(self, word: str) -> bool:
+        """True when the word (possessive removed) is in this language's dictionary, in
+        any case ("israel"), except that a rare name's lower-case form is no word ("teh")."""
+        key = normalise(word)
+        if key not in self.freq:
+            return False
+        return not (key in self.rare_names and word[:1].islower())
+
+    def zipf(self, word: str) -> float:
+        return self.freq.get(normalise(word), 0) / 10
+
+    def is_proper(self, word: str) -> bool:
+        """True when the dictionary spells this word only with capitals (Israel, NATO)."""
+        return normalise(word) in self.forms
+
+    def display(self, key: str) -> str:
+        return self.forms.get(key, key)
+
+    def other_spelling(self, word: str) -> bool:
+        """True when the word is the other language's spelling (colour in en-US)."""
+        key = normalise(word)
+        return key not in self.freq and key in self.other
+
+    # ------------------------------------------------------------------ candidates
+
+    def candidates(self, word: str) -> tuple[Candidate, ...]:
+        """Ranked corrections for an unknown word (best first); cached per word."""
+        key = normalise(word)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = tuple(sorted(self._generate(key), key=lambda c: (-c.score, c.word)))
+            self._cache[key] = hit
+        return hit
+
+    def suggest(self, word: str, n: int = 5) -> list[str]:
+        """Up to ``n`` corrections, best first, in the case pattern of ``word``."""
+        return [match_case(word, self.display(c.word) if c.kind != "split" else c.word)
+                for c in self.candidates(word)[:n]]
+
+    def near(self, word: str) -> list[Candidate]:
+        """Dictionary words one edit from ``word`` (for the name logic: "Isreal"), ranked."""
+        key = normalise(word)
+        freq = self.freq
+        out = [Candidate(e, edit_cost(key, e), freq[e] / 10, "edit")
+               for e in edits1(key) if e in freq]
+        out.sort(key=lambda c: (-c.score, c.word))
+        return out
+
+    def _generate(self, key: str) -> list[Candidate]:
+        freq = self.freq
+        found: dict[str, Candidate] = {}
+        if not key or len(key) > 40:
+            return []
+
+        sound = sound_key(key)
+
+        def add(w: str, kind: str, cost: float | None = None) -> None:
+            if w in found:
+                return
+            c = edit_cost(key, w) if cost is None else cost
+            if sound_key(w) == sound:
+                c = max(0.3, c - SOUND_BONUS)
+            if c <= MAX_COST:
+                found[w] = Candidate(w, c, freq[w] / 10, kind)
+
+        for e in edits1(key):
+            if e in freq:
+                add(e, "edit")
+        if len(key) >= 4:
+            for w in self._nearby(key, 2):
+                add(w, "edit")
+            if len(key) >= 7 and not found:
+                for w in self._nearby(key, 3):
+                    add(w, "edit")
+            # a stray block of letters typed in the middle ("blockingading"), cheap when
+            # the block echoes letters typed elsewhere in the word
+            for size in (2, 3, 4, 5):
+                for i in range(1, len(key) - size + 1):
+                    w = key[:i] + key[i + size:]
+                    if len(w) >= 4 and w in freq and w not in found:
+                        echo = key[i:i + size] in w
+                        add(w, "block", (0.9 + 0.15 * size) if echo else (1.2 + 0.3 * size))
+            # two words run together ("alot", "inthe")
+            for i in range(1, len(key)):
+                a, b = key[:i], key[i:]
+                if (len(a) > 1 or a in "ai") and (len(b) > 1 or b in "ai"):
+                    za, zb = freq.get(a, 0), freq.get(b, 0)
+                    if za >= 30 and zb >= 30:
+                        w = f"{self.display(a)} {self.display(b)}"
+                        found[w] = Candidate(w, SPLIT_COST, min(za, zb) / 10, "split")
+        return list(found.values())
+
+    def _nearby(self, key: str, distance: int) -> list[str]:
+        """Words within an optimal-string-alignment distance that share the first letter."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        buckets = self._buckets
+        if buckets is None:
+            with self._lock:
+                if self._buckets is None:
+                    b: dict[tuple[str, int], list[str]] = {}
+                    for w in self.freq:
+                        b.setdefault((w[:1], len(w)), []).append(w)
+                    self._buckets = b
+                buckets = self._buckets
+        pool: list[str] = []
+        first, n = key[0], len(key)
+        for length in range(max(1, n - distance), n + distance + 1):
+            pool.extend(buckets.get((first, length), ()))
+        hits = process.extract(key, pool, scorer=OSA.distance, score_cutoff=distance, limit=None)
+        return [w for w, _, _ in hits]
+
+
+# ---------------------------------------------------------------------- loading
+
+
+def load_entries(path: Path) -> dict[str, tuple[int, str]]:
+    """Read the grouped dictionary file: ``@zipf tag`` lines, each followed by a line of words."""
+    entries: dict[str, tuple[int, str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    for i in range(0, len(lines) - 1, 2):
+        head = lines[i]
+        if not head.startswith("@"):
+            continue
+        z, tag = head[1:].split(" ", 1)
+        entries.update(dict.fromkeys(lines[i + 1].split(" "), (int(z), tag)))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, tuple[int, str]]:
+    return load_entries(rules_path(*DATA_FILE))
+
+
+_SPELLERS: dict[str, Speller] = {}
+_SPELLERS_LOCK = threading.Lock()
+
+
+def get_speller(language: str = "en-US") -> Speller:
+    """The speller for ``en-US`` or ``en-GB``, loaded once per process."""
+    lang = "en-GB" if language.lower().replace("_", "-") in ("en-gb", "gb", "british") else "en-US"
+    sp = _SPELLERS.get(lang)
+    if sp is None:
+        with _SPELLERS_LOCK:
+            sp = _SPELLERS.get(lang)
+            if sp is None:
+                sp = _SPELLERS[lang] = Speller(lang, _entries())
+    return sp

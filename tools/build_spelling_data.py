@@ -1,0 +1,133 @@
+"""Build rules/spelling/words.txt.gz, the built-in speller's dictionary.
+
+Words come from SCOWL (Kevin Atkinson's Spell Checker Oriented Word Lists, the
+split lists Debian's ``scowl`` package installs in /usr/share/dict/scowl);
+frequencies come from the ``wordfreq`` package (zipf scale of the lower-cased word).
+
+Which SCOWL lists go in:
+  * sizes 10-70 of every category (words, upper-case words, proper names,
+    abbreviations, contractions): the lists spell checkers normally ship;
+  * sizes 80 and 95 only for entries that are used in running text (a wordfreq
+    zipf of at least MIN_ZIPF[size]) and are not one edit away from a much more
+    frequent size-10..70 word (lower-case words of five letters or more): those sizes also hold obscure words and recorded
+    misspellings that would swallow common typos ("accomodate" is a size-95 entry);
+  * spelling variants: "english" (shared by both), "american" and "variant_1" (accepted
+    American variants) for en-US; "british", "british_z" (en-GB accepts -ise and -ize)
+    and "british_variant_1" for en-GB.
+
+Run (needs ``apt-get install scowl`` and ``pip install wordfreq``):
+    python tools/build_spelling_data.py [--scowl /usr/share/dict/scowl]
+
+Output format (UTF-8, gzip): a header line ``@<zipf*10> <tag>`` opens a group; the next
+line holds that group's words separated by spaces. ``tag`` is ``-`` (both languages),
+``us`` or ``gb``, followed by ``+`` for entries from the rare sizes 80/95. Words keep their dictionary case (Israel, NATO, iPhone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import string
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+OUT = REPO / "rules" / "spelling" / "words.txt.gz"
+
+CATEGORIES = ("words", "upper", "proper-names", "abbreviations", "contractions")
+FULL_SIZES = (10, 20, 35, 40, 50, 55, 60, 70)
+MIN_ZIPF = {80: 1.5, 95: 2.0}
+NEAR_TYPO_MARGIN = 1.0
+KEEP_ZIPF = 3.0  # ...unless it is itself this frequent ("facto", "repost")  # a rare entry this much less frequent than a word one edit away is dropped
+LANGUAGES = {
+    "us": ("english", "american", "variant_1"),
+    "gb": ("english", "british", "british_z", "british_variant_1"),
+}
+LETTERS = string.ascii_lowercase + "'"
+
+
+def read_list(path: Path) -> list[str]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("latin-1")
+    return [w.strip() for w in text.splitlines() if w.strip()]
+
+
+def list_files(scowl: Path, spellings: tuple[str, ...]):
+    for spelling in spellings:
+        for cat in CATEGORIES:
+            for size in (*FULL_SIZES, *MIN_ZIPF):
+                path = scowl / f"{spelling}-{cat}.{size}"
+                if path.exists():
+                    yield path, size
+
+
+def edits1(word: str) -> set[str]:
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in LETTERS}
+    out |= {a + c + b for a, b in splits for c in LETTERS}
+    out.discard(word)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--scowl", default="/usr/share/dict/scowl")
+    ap.add_argument("--out", default=str(OUT))
+    args = ap.parse_args(argv)
+    from wordfreq import zipf_frequency
+
+    scowl = Path(args.scowl)
+    if not scowl.is_dir():
+        print(f"no SCOWL lists at {scowl} (apt-get install scowl)", file=sys.stderr)
+        return 2
+    tags: dict[str, set[str]] = {}
+    rare: dict[str, int] = {}  # entries only found at sizes 80/95
+    for tag, spellings in LANGUAGES.items():
+        for path, size in list_files(scowl, spellings):
+            for word in read_list(path):
+                if word.endswith(("'s", "’s")):
+                    continue  # possessives are stripped before lookup
+                if size in MIN_ZIPF:
+                    if zipf_frequency(word, "en") < MIN_ZIPF[size]:
+                        continue
+                    rare[word] = min(rare.get(word, size), size)
+                tags.setdefault(word, set()).add(tag)
+    common_words = {w for w in tags if w not in rare}
+    zipf = {w: zipf_frequency(w, "en") for w in tags}
+    common_lower: dict[str, float] = {}
+    for w in common_words:
+        lw = w.lower()
+        common_lower[lw] = max(common_lower.get(lw, 0.0), zipf[w])
+    dropped = 0
+    for w in list(rare):
+        if w.lower() in common_lower or not w.islower() or len(w) < 5 or zipf[w] >= KEEP_ZIPF:
+            continue  # names and short words are too often one edit from something
+        best = max((common_lower.get(e, 0.0) for e in edits1(w.lower())), default=0.0)
+        if best >= zipf[w] + NEAR_TYPO_MARGIN:
+            del tags[w]
+            dropped += 1
+    groups: dict[tuple[int, str], list[str]] = {}
+    for word, ts in tags.items():
+        tag = "-" if len(ts) == 2 else next(iter(ts))
+        if word in rare:
+            tag += "+"
+        groups.setdefault((round(zipf[word] * 10), tag), []).append(word)
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    lines = []
+    for (z, tag), words in sorted(groups.items()):
+        lines.append(f"@{z} {tag}\n{' '.join(sorted(words))}\n")
+    # mtime fixed so rebuilding the same data gives the same bytes
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
+        gz.write("".join(lines).encode("utf-8"))
+    print(f"{len(tags)} words ({dropped} rare near-typos dropped) -> {out} ({out.stat().st_size // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
