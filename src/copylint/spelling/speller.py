@@ -181,6 +181,7 @@ class Speller:
         self.forms: dict[str, str] = {}  # keys whose every dictionary form has capitals
         lower_seen: set[str] = set()
         rare_proper: set[str] = set()
+        rare_lower: set[str] = set()
         for word, (z, tag) in entries.items():
             key = word.lower()
             rare = tag.endswith("+")
@@ -191,10 +192,15 @@ class Speller:
             if z > table.get(key, -1):
                 table[key] = z
             if word == key:
-                lower_seen.add(key)
+                # a rare lower-case entry ("israel", size 95) does not make a name common
+                (rare_lower if rare else lower_seen).add(key)
             elif key not in self.forms or self.forms[key].isupper():
                 self.forms[key] = word  # prefer "Nasa"-style over "NASA" only when both
         for key in lower_seen:
+            self.forms.pop(key, None)
+        for key in rare_lower:
+            if key in self.forms and key not in rare_proper:
+                continue
             self.forms.pop(key, None)
         # a rare name ("Teh", size 95) does not make its lower-case form a word
         self.rare_names = frozenset(k for k in rare_proper if k in self.forms)
@@ -261,12 +267,11 @@ class Speller:
         sound = sound_key(key)
 
         def add(w: str, kind: str, cost: float | None = None) -> None:
-            if w in found:
-                return
             c = edit_cost(key, w) if cost is None else cost
             if sound_key(w) == sound:
                 c = max(0.3, c - SOUND_BONUS)
-            if c <= MAX_COST:
+            old = found.get(w)
+            if c <= MAX_COST and (old is None or c < old.cost):
                 found[w] = Candidate(w, c, freq[w] / 10, kind)
 
         for e in edits1(key):
@@ -283,15 +288,14 @@ class Speller:
             for size in (2, 3, 4, 5):
                 for i in range(1, len(key) - size + 1):
                     w = key[:i] + key[i + size:]
-                    if len(w) >= 4 and w in freq and w not in found:
+                    if len(w) >= 4 and w in freq:
                         echo = key[i:i + size] in w
                         add(w, "block", (0.9 + 0.15 * size) if echo else (1.2 + 0.3 * size))
             # two words run together ("alot", "inthe")
             for i in range(1, len(key)):
                 a, b = key[:i], key[i:]
-                if (len(a) > 1 or a in "ai") and (len(b) > 1 or b in "ai"):
-                    za, zb = freq.get(a, 0), freq.get(b, 0)
-                    if za >= 30 and zb >= 30:
+                za, zb = freq.get(a, 0), freq.get(b, 0)
+                if _split_part(a, za) and _split_part(b, zb):
                         w = f"{self.display(a)} {self.display(b)}"
                         found[w] = Candidate(w, SPLIT_COST, min(za, zb) / 10, "split")
         return list(found.values())
@@ -316,6 +320,14 @@ class Speller:
             pool.extend(buckets.get((first, length), ()))
         hits = process.extract(key, pool, scorer=OSA.distance, score_cutoff=distance, limit=None)
         return [w for w, _, _ in hits]
+
+
+def _split_part(part: str, zipf10: int) -> bool:
+    """A word that may stand on its own in a split: common, and a one- or two-letter
+    part only if it is a very common word ("a", "of"), not a prefix ("un", "de")."""
+    if len(part) <= 2:
+        return part in ("a", "i") or zipf10 >= 58
+    return zipf10 >= 40
 
 
 # ---------------------------------------------------------------------- loading

@@ -1,0 +1,142 @@
+"""One pass of the speller over a document: find the words the dictionary lacks (a set
+difference over distinct words, so known words cost one lookup per distinct word), then
+judge each occurrence with the name logic. Results are kept for the document so that
+``typo.spelling`` and ``typo.name-variant`` share one analysis."""
+
+from __future__ import annotations
+
+import collections
+import re
+from dataclasses import dataclass
+
+from ..text import WORD_RE
+from .names import NameEvidence, Verdict, judge_word, word_shape
+from .speller import get_speller, normalise
+
+_URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)+/?$|\.(com|org|net|gov|edu|io|uk|de|fr|ru|ua)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    start: int
+    end: int
+    word: str
+    verdict: Verdict
+
+
+def skipped_context(text: str, start: int, end: int) -> bool:
+    """Words glued to digits, handles and hashtags, and parts of URLs, emails, file
+    names and domain names are not prose."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isdigit() or after.isdigit() or before in "@#_\\/=" or after in "_\\/=@":
+        return True
+    if before == "." and start >= 2 and text[start - 2].isalnum():
+        return True  # bbc.co.uk, file.txt
+    if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
+        return True
+    # the whitespace-delimited chunk around the word
+    s = start
+    while s > 0 and not text[s - 1].isspace() and start - s < 200:
+        s -= 1
+    e = end
+    while e < len(text) and not text[e].isspace() and e - end < 200:
+        e += 1
+    chunk = text[s:e].strip("\"'“”‘’()[]<>,;:!?")
+    return bool(_URLISH.search(chunk))
+
+
+def _occurrences(text: str, word: str):
+    n = len(word)
+    i = text.find(word)
+    while i != -1:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalpha() or before in "'’" or after.isalpha()
+                or (after in "'’" and text[i + n + 1: i + n + 2].isalpha())):
+            yield i
+        i = text.find(word, i + n)
+
+
+class SpellingAnalysis:
+    """Misspellings of one document."""
+
+    def __init__(self, doc, settings) -> None:
+        self.doc = doc
+        self.speller = get_speller(settings.language)
+        text = doc.text
+        self.counts = collections.Counter(WORD_RE.findall(text))
+        self.evidence = NameEvidence(doc, settings, self.speller, self.counts)
+        self.misspellings = self._find()
+        self.flagged_words = {m.word for m in self.misspellings}
+
+    def _find(self) -> list[Misspelling]:
+        sp, ev, text = self.speller, self.evidence, self.doc.text
+        known = sp.known
+        vocab = ev.vocabulary
+        suspects = [w for w in self.counts
+                    if not known(w) or (vocab.reject_any or vocab.reject_exact) and vocab.rejects(w)]
+        out: list[Misspelling] = []
+        for token in suspects:
+            if vocab.accepts(token):
+                continue
+            base = token
+            key = normalise(token)
+            if key != token.lower() and len(key) < len(token):
+                base = token[: len(key)]  # drop the possessive ending from the span
+            if "'" in base or "’" in base:
+                if known(base):
+                    continue
+            rejected = vocab.rejects(token)
+            shape = word_shape(base)
+            for start in _occurrences(text, token):
+                end = start + len(base)
+                if skipped_context(text, start, start + len(token)):
+                    continue
+                if rejected:
+                    verdict = Verdict(tuple(s for s in sp.suggest(base) if not vocab.rejects(s)),
+                                      f"'{base}' is on the house reject list", False, "reject")
+                elif shape == "lower":
+                    verdict = self._lower(base)
+                else:
+                    verdict = ev.judge_capitalised(base, start)
+                if verdict is not None:
+                    out.append(Misspelling(start, end, base, verdict))
+        # a known first name one slip from a lexicon full name ("Kier Starmer")
+        out.extend(self._full_name_slips({m.start for m in out}))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _lower(self, word: str) -> Verdict | None:
+        return judge_word(self.speller, word)
+
+    def _full_name_slips(self, already: set[int]) -> list[Misspelling]:
+        ev, text = self.evidence, self.doc.text
+        lex = ev.lexicon
+        out = []
+        for m in _PAIR_RE.finditer(text):
+            first, last = m.group(1), m.group(2)
+            if normalise(last) not in lex.by_last or m.start(1) in already:
+                continue
+            if not self.speller.known(first) and not lex.knows(first):
+                continue  # unknown words were judged above
+            v = ev.full_name_slip(first, m.start(1))
+            if v is not None:
+                out.append(Misspelling(m.start(1), m.end(1), first, v))
+        return out
+
+
+_PAIR_RE = re.compile(r"(?=\b([A-Z][a-z]+)[ \t]+([A-Z][^\W\d_]+)\b)")
+
+_CACHE: list[tuple[object, str, SpellingAnalysis]] = []
+
+
+def analyse(doc, settings) -> SpellingAnalysis:
+    """The document's analysis, computed once for the rules that share it."""
+    fp = repr((settings.language, tuple(settings.accept), tuple(settings.reject)))
+    for d, f, a in _CACHE:
+        if d is doc and f == fp:
+            return a
+    a = SpellingAnalysis(doc, settings)
+    _CACHE[:] = [(doc, fp, a)]
+    return a

@@ -1,0 +1,309 @@
+"""Names are not typos because they are unknown.
+
+A capitalised word the dictionary lacks is taken for a name when the writer chose the
+capital (it stands mid-sentence, not at a sentence start or in a title-case headline),
+when it is used that way elsewhere in the article, or when the name lexicon or a house
+vocabulary lists it. It is still reported when it is one slip away from a much more
+frequent known word or name ("Isreal" -> Israel), or when, with the word next to it, it
+is one slip from a full name in the lexicon ("Kier Starmer" -> Keir Starmer).
+
+:class:`NameEvidence` is built once per document; the LanguageTool bridge uses it too.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from dataclasses import dataclass
+
+from ..text import WORD_RE
+from .lexicon import name_lexicon, vocabulary_for
+from .speller import Speller, edit_cost, edits1, get_speller, match_case, normalise
+
+HEAD_KINDS = ("headline", "title", "heading")
+_OPENERS = "\"“‘'([{«"
+_CLOSERS = "\"”’')]}»"
+_NOT_SENTENCE_END = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "prof", "st", "capt",
+    "cmdr", "adm", "maj", "brig", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt", "jr",
+    "sr", "messrs", "mt", "ft", "no", "vs", "v", "u.s", "u.k", "u.n", "e.g", "i.e", "cf", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov",
+}
+_PREV_WORD_RE = re.compile(r"([\w.]+)\.$")
+_NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)")
+_PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
+
+# thresholds, in wordfreq zipf units (log10 of frequency per billion words)
+NAME_ZIPF_TRANSPOSED = 2.5  # a name this frequent, two letters swapped: "Isreal"
+NAME_ZIPF_OTHER = 3.5  # any other single slip from a name this frequent
+NAME_ZIPF_REPEATED = 4.0  # the same slip used consistently: only for very frequent names
+WORD_ZIPF_CAPITALISED = 4.0  # a capitalised slip of a common word: "Goverment"
+CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """True when a capital at ``start`` says nothing about the word: it opens a block,
+    a sentence, a quotation after a colon, or follows a dash or a colon."""
+    i = start - 1
+    newlines = 0
+    while i >= 0 and (text[i] in " \t\r\n" or text[i] in _OPENERS):
+        if text[i] == "\n":
+            newlines += 1
+            if newlines >= 2:
+                return True
+        i -= 1
+    if i < 0:
+        return True
+    c = text[i]
+    while c in _CLOSERS and i > 0:  # said." Next
+        i -= 1
+        c = text[i]
+    if c in "!?:|•—–-":
+        return True
+    if c == ".":
+        m = _PREV_WORD_RE.search(text, max(0, i - 12), i + 1)
+        if m:
+            w = m.group(1).lower()
+            if w in _NOT_SENTENCE_END or (len(w) == 1 and w.isalpha()):
+                return False  # "Mr. Isreal", "J. Smith"
+        return True
+    return newlines > 0 and c == "\n"
+
+
+def is_title_case(text: str) -> bool:
+    """A headline in Title Case or ALL CAPS: its capitals are not evidence of names."""
+    words = [w for w in WORD_RE.findall(text) if len(w) >= 4]
+    if not words:
+        return True
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps / len(words) >= 0.6
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A word judged a misspelling: what to say and what to offer."""
+
+    suggestions: tuple[str, ...]
+    message: str
+    safe: bool
+    kind: str  # "word", "name", "full-name", "variant-spelling", "reject"
+
+
+def word_shape(word: str) -> str:
+    """lower, Capitalised, UPPER or miXed."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters or all(c.islower() for c in letters):
+        return "lower"
+    if all(c.isupper() for c in letters):
+        return "upper" if len(letters) > 1 else "capitalised"
+    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return "capitalised"
+    # O'Brien, McDonald: capital first, more capitals after a prefix or apostrophe
+    return "mixed"
+
+
+class NameEvidence:
+    """Per-document evidence about names: positions, repetition, lexicon, vocabularies."""
+
+    def __init__(self, doc, settings, speller: Speller | None = None,
+                 counts: collections.Counter | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.speller = speller or get_speller(getattr(settings, "language", "en-US"))
+        self.vocabulary = vocabulary_for(settings)
+        self.lexicon = name_lexicon().extended(self.vocabulary.names)
+        self._counts = counts
+        self.caps_spans = [(r.start, r.end) for r in doc.regions
+                           if r.kind in HEAD_KINDS and is_title_case(doc.text[r.start:r.end])]
+
+    # ------------------------------------------------------------------ the interface
+
+    def vocabulary_accepts(self, word: str) -> bool:
+        return self.vocabulary.accepts(word)
+
+    def vocabulary_rejects(self, word: str) -> bool:
+        return self.vocabulary.rejects(word)
+
+    def is_probably_name(self, word: str, start: int) -> bool:
+        """True when ``word`` at text offset ``start`` should be left alone as a name:
+        capitalised (or mixed case), and no near miss of a known word or name."""
+        if word_shape(word) == "lower":
+            return False
+        if self.vocabulary_accepts(word):
+            return True
+        return self.judge_capitalised(word, start) is None
+
+    # ------------------------------------------------------------------ evidence
+
+    @property
+    def counts(self) -> collections.Counter:
+        if self._counts is None:
+            self._counts = collections.Counter(WORD_RE.findall(self.text))
+        return self._counts
+
+    def count(self, word: str) -> int:
+        base = normalise(word)
+        c = self.counts
+        return sum(c.get(v, 0) for v in {word, word + "'s", word + "’s", word[: len(base)]})
+
+    def in_caps_heading(self, start: int) -> bool:
+        return any(s <= start < e for s, e in self.caps_spans)
+
+    def evidential(self, start: int) -> bool:
+        """True when a capital at ``start`` was the writer's choice."""
+        return not self.in_caps_heading(start) and not starts_sentence(self.text, start)
+
+    def occurrences(self, word: str):
+        text, n = self.text, len(word)
+        i = text.find(word)
+        while i != -1:
+            before = text[i - 1] if i else " "
+            after = text[i + n] if i + n < len(text) else " "
+            if not (before.isalnum() or after.isalnum()):
+                yield i
+            i = text.find(word, i + n)
+
+    def used_as_name(self, word: str) -> bool:
+        """Capitalised mid-sentence somewhere in the article."""
+        return any(self.evidential(i) for i in self.occurrences(word))
+
+    # ------------------------------------------------------------------ judging
+
+    def known_name(self, word: str) -> bool:
+        return self.lexicon.knows(word) or self.vocabulary_accepts(word)
+
+    def name_zipf(self, key: str) -> float:
+        return max(self.lexicon.zipf(key), self.speller.freq.get(key, 0) / 10)
+
+    def _is_proper(self, key: str) -> bool:
+        """A name rather than a common word: the dictionary only has it with capitals,
+        or only the lexicon has it."""
+        if key in self.speller.freq:
+            return self.speller.is_proper(key)
+        return key in self.lexicon.words
+
+    def near_names(self, word: str) -> list[tuple[str, float, float]]:
+        """(display, zipf, edit cost) of known names one slip from ``word``, best first."""
+        key = normalise(word)
+        out = []
+        lex = self.lexicon.words
+        for e in edits1(key):
+            if self._is_proper(e) and (e in lex or e in self.speller.freq):
+                display = lex[e][0] if e in lex else self.speller.display(e)
+                out.append((display, self.name_zipf(e), edit_cost(key, e)))
+        out.sort(key=lambda t: (t[2] - t[1] / 2.6, t[0]))
+        return out
+
+    def full_name_slip(self, word: str, start: int) -> Verdict | None:
+        """"Kier Starmer" / "Keir Stramer": with its neighbour, one slip from a lexicon name."""
+        text, lex, end = self.text, self.lexicon, start + len(word)
+        nxt = _NEXT_NAME_RE.match(text, end)
+        if nxt:
+            last = nxt.group(1)
+            pairs = lex.by_last.get(normalise(last))
+            if pairs and f"{word} {last}".lower() not in lex.full and self._distinctive(last):
+                hits = {f for f, _ in pairs if normalise(word) in edits1(f.lower())}
+                if len(hits) == 1:
+                    right = hits.pop()
+                    return Verdict((right,), f"'{word} {last}' looks like a slip for the name '{right} {last}'",
+                                   True, "full-name")
+        prev = _PREV_NAME_RE.search(text, max(0, start - 40), start)
+        if prev and not self.speller.known(word) and not lex.knows(word):
+            first = prev.group(1)
+            pairs = lex.by_first.get(first.lower())
+            if pairs and f"{first} {word}".lower() not in lex.full:
+                hits = {l for _, l in pairs if normalise(word) in edits1(l.lower())}
+                if len(hits) == 1:
+                    right = hits.pop()
+                    return Verdict((right,), f"'{first} {word}' looks like a slip for the name '{first} {right}'",
+                                   True, "full-name")
+        return None
+
+    def _distinctive(self, surname: str) -> bool:
+        """A surname that is not also a common word (Brown, Bush), so a first name one slip
+        from the lexicon's is probably a slip."""
+        key = normalise(surname)
+        return key not in self.speller.freq or self.speller.is_proper(key)
+
+    def judge_capitalised(self, word: str, start: int) -> Verdict | None:
+        """Decide about a capitalised, upper-case or mixed-case word: None when it is fine
+        (a known word or a name), else the misspelling it looks like."""
+        full = self.full_name_slip(word, start)
+        if full is not None:
+            return full
+        sp = self.speller
+        if sp.known(word) or self.known_name(word):
+            return None
+        shape = word_shape(word)
+        key = normalise(word)
+        if shape == "upper" and not self.in_caps_heading(start) and not self._caps_context(start, len(word)):
+            # an acronym: only a clear slip of a long common word ("GOVERMENT")
+            best = sp.candidates(word)[:1]
+            if (len(key) >= 6 and best and best[0].kind == "edit" and best[0].cost <= 1.0
+                    and best[0].zipf >= WORD_ZIPF_CAPITALISED):
+                return self._word_verdict(word)
+            return None
+        evidential = shape in ("capitalised", "mixed") and self.evidential(start)
+        repeated = self.count(word) > 1
+        names = self.near_names(word)
+        if names:
+            display, zipf, cost = names[0]
+            transposed = cost <= 0.7 and sorted(key) == sorted(display.lower())
+            if repeated and display not in self.counts:
+                ok = transposed and zipf >= NAME_ZIPF_REPEATED
+            else:
+                ok = (transposed and zipf >= NAME_ZIPF_TRANSPOSED) or (len(key) >= 5 and zipf >= NAME_ZIPF_OTHER)
+            if ok and len(key) >= 4:
+                others = [n for n in names[1:] if n[2] <= cost and n[1] >= zipf - 0.5]
+                return Verdict((match_case(word, display),) + tuple(match_case(word, n[0]) for n in names[1:3]),
+                               f"'{word}' looks like a misspelling of the name '{display}'",
+                               not others, "name")
+        if evidential or (shape != "upper" and self.used_as_name(word)):
+            # a name by position; only a capitalised slip of a long, common word counts
+            best = sp.candidates(word)[:2]
+            if (best and len(key) >= 7 and best[0].kind == "edit" and best[0].cost <= 1.0
+                    and best[0].zipf >= WORD_ZIPF_CAPITALISED and not repeated):
+                return self._word_verdict(word)
+            return None
+        # no evidence either way (sentence start, title-case headline): a slip of a
+        # frequent word is a typo, anything else is taken for a name
+        best = sp.candidates(word)[:1]
+        if best and best[0].kind != "split":
+            c = best[0]
+            if (len(key) >= 5 and c.cost <= 1.0 and c.zipf >= WORD_ZIPF_CAPITALISED) or \
+               (len(key) >= 4 and c.cost <= CHEAP_SLIP and c.zipf >= 3.0):
+                return self._word_verdict(word)
+        return None
+
+    def _caps_context(self, start: int, length: int) -> bool:
+        """Upper-case words around: a shouted line, where ALL CAPS are ordinary words."""
+        text = self.text
+        around = WORD_RE.findall(text, max(0, start - 30), min(len(text), start + length + 30))
+        longer = [w for w in around if len(w) >= 4]
+        return len(longer) >= 3 and all(w.isupper() for w in longer)
+
+    def _word_verdict(self, word: str) -> Verdict | None:
+        return judge_word(self.speller, word)
+
+
+SAFE_MARGIN = 1.5  # score lead the best candidate needs for a safe fix
+
+
+def judge_word(speller: Speller, word: str) -> Verdict:
+    """The verdict on an unknown word taken as an ordinary word."""
+    cands = speller.candidates(word)
+    suggestions = tuple(speller.suggest(word, 5))
+    if speller.other_spelling(word):
+        other = "British" if speller.language == "en-US" else "American"
+        msg = f"'{word}' is the {other} spelling"
+        if suggestions:
+            msg += f"; {speller.language} has '{suggestions[0]}'"
+        return Verdict(suggestions, msg, False, "variant-spelling")
+    if not cands:
+        return Verdict((), f"'{word}' is not in the dictionary", False, "word")
+    best = cands[0]
+    second = cands[1] if len(cands) > 1 else None
+    safe = (best.kind != "split" and best.cost <= 1.0
+            and (second is None or best.score - second.score >= SAFE_MARGIN))
+    return Verdict(suggestions, f"'{word}' is not in the dictionary; did you mean '{suggestions[0]}'?",
+                   safe, "word")
