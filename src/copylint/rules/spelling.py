@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..model import Document, Hit
+from ..model import Document, Hit, Severity
 from ..registry import rule
 from ..spelling.check import analyse, skipped_context
 from ..spelling.names import word_shape
@@ -36,8 +36,10 @@ def spelling(doc: Document, ctx) -> Iterator[Hit]:
     for m in analysis.misspellings:
         v = m.verdict
         replacement = v.suggestions[0] if v.suggestions else None
+        # the other language's spelling (colour in en-US) is a style matter, not a slip
+        severity = Severity.WARNING if v.kind == "variant-spelling" else None
         yield Hit(m.start, m.end, v.message, suggestions=v.suggestions, replacement=replacement,
-                  safe=v.safe)
+                  safe=v.safe, severity=severity)
 
 
 @rule("typo.name-variant", "One name spelt two ways in the same article", fixable=True)

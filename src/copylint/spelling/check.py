@@ -108,25 +108,31 @@ class SpellingAnalysis:
         return out
 
     def _lower(self, word: str) -> Verdict | None:
-        return judge_word(self.speller, word)
+        return judge_word(self.speller, word, self.evidence.context)
 
     def _full_name_slips(self, already: set[int]) -> list[Misspelling]:
+        """Known first names before a lexicon surname they do not belong to."""
         ev, text = self.evidence, self.doc.text
         lex = ev.lexicon
         out = []
-        for m in _PAIR_RE.finditer(text):
-            first, last = m.group(1), m.group(2)
-            if normalise(last) not in lex.by_last or m.start(1) in already:
+        for token in self.counts:
+            if not token[:1].isupper() or token.lower() not in lex.by_last:
                 continue
-            if not self.speller.known(first) and not lex.knows(first):
-                continue  # unknown words were judged above
-            v = ev.full_name_slip(first, m.start(1))
-            if v is not None:
-                out.append(Misspelling(m.start(1), m.end(1), first, v))
+            for i in _occurrences(text, token):
+                prev = _PREV_RE.search(text, max(0, i - 30), i)
+                if prev is None or prev.start(1) in already:
+                    continue
+                first = prev.group(1)
+                if not self.speller.known(first) and not lex.knows(first):
+                    continue  # unknown words were judged above
+                v = ev.full_name_slip(first, prev.start(1))
+                if v is not None:
+                    out.append(Misspelling(prev.start(1), prev.end(1), first, v))
+                    already.add(prev.start(1))
         return out
 
 
-_PAIR_RE = re.compile(r"(?=\b([A-Z][a-z]+)[ \t]+([A-Z][^\W\d_]+)\b)")
+_PREV_RE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)[ \t]+$")
 
 _CACHE: list[tuple[object, str, SpellingAnalysis]] = []
 

@@ -29,6 +29,7 @@ class NameLexicon:
     by_last: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     by_first: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     full: set[str] = field(default_factory=set)  # "keir starmer"
+    near_cache: dict = field(default_factory=dict, repr=False)  # filled by the name logic
 
     def add(self, name: str, zipf: float = 0.0) -> None:
         parts = name.split()

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 from ..text import WORD_RE
 from .lexicon import name_lexicon, vocabulary_for
+from rapidfuzz.distance import OSA
+
 from .speller import Speller, edit_cost, edits1, get_speller, match_case, normalise
 
 HEAD_KINDS = ("headline", "title", "heading")
@@ -185,13 +187,20 @@ class NameEvidence:
     def near_names(self, word: str) -> list[tuple[str, float, float]]:
         """(display, zipf, edit cost) of known names one slip from ``word``, best first."""
         key = normalise(word)
-        out = []
+        cache = self.lexicon.near_cache
+        hit = cache.get((self.speller.language, key))
+        if hit is not None:
+            return hit
+        proper = _proper_keys(self.speller, self.lexicon)
         lex = self.lexicon.words
-        for e in edits1(key):
-            if self._is_proper(e) and (e in lex or e in self.speller.freq):
-                display = lex[e][0] if e in lex else self.speller.display(e)
-                out.append((display, self.name_zipf(e), edit_cost(key, e)))
+        out = []
+        for e in edits1(key) & proper:
+            display = lex[e][0] if e in lex else self.speller.display(e)
+            out.append((display, self.name_zipf(e), edit_cost(key, e)))
         out.sort(key=lambda t: (t[2] - t[1] / 2.6, t[0]))
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[(self.speller.language, key)] = out
         return out
 
     def full_name_slip(self, word: str, start: int) -> Verdict | None:
@@ -202,7 +211,7 @@ class NameEvidence:
             last = nxt.group(1)
             pairs = lex.by_last.get(normalise(last))
             if pairs and f"{word} {last}".lower() not in lex.full and self._distinctive(last):
-                hits = {f for f, _ in pairs if normalise(word) in edits1(f.lower())}
+                hits = {f for f, _ in pairs if _one_slip(word, f)}
                 if len(hits) == 1:
                     right = hits.pop()
                     return Verdict((right,), f"'{word} {last}' looks like a slip for the name '{right} {last}'",
@@ -212,7 +221,7 @@ class NameEvidence:
             first = prev.group(1)
             pairs = lex.by_first.get(first.lower())
             if pairs and f"{first} {word}".lower() not in lex.full:
-                hits = {l for _, l in pairs if normalise(word) in edits1(l.lower())}
+                hits = {l for _, l in pairs if _one_slip(word, l)}
                 if len(hits) == 1:
                     right = hits.pop()
                     return Verdict((right,), f"'{first} {word}' looks like a slip for the name '{first} {right}'",
@@ -238,21 +247,22 @@ class NameEvidence:
         key = normalise(word)
         if shape == "upper" and not self.in_caps_heading(start) and not self._caps_context(start, len(word)):
             # an acronym: only a clear slip of a long common word ("GOVERMENT")
-            best = sp.candidates(word)[:1]
-            if (len(key) >= 6 and best and best[0].kind == "edit" and best[0].cost <= 1.0
+            best = sp.near(word)[:1] if len(key) >= 6 else []
+            if (best and best[0].cost <= 1.0
                     and best[0].zipf >= WORD_ZIPF_CAPITALISED):
                 return self._word_verdict(word)
             return None
         evidential = shape in ("capitalised", "mixed") and self.evidential(start)
         repeated = self.count(word) > 1
-        names = self.near_names(word)
+        names = [] if self._after_first_name(start) else self.near_names(word)
         if names:
             display, zipf, cost = names[0]
             transposed = cost <= 0.7 and sorted(key) == sorted(display.lower())
             if repeated and display not in self.counts:
                 ok = transposed and zipf >= NAME_ZIPF_REPEATED
             else:
-                ok = (transposed and zipf >= NAME_ZIPF_TRANSPOSED) or (len(key) >= 5 and zipf >= NAME_ZIPF_OTHER)
+                ok = (transposed and zipf >= NAME_ZIPF_TRANSPOSED) or \
+                     (len(key) >= 5 and cost <= CHEAP_SLIP and zipf >= NAME_ZIPF_OTHER)
             if ok and len(key) >= 4:
                 others = [n for n in names[1:] if n[2] <= cost and n[1] >= zipf - 0.5]
                 return Verdict((match_case(word, display),) + tuple(match_case(word, n[0]) for n in names[1:3]),
@@ -260,20 +270,28 @@ class NameEvidence:
                                not others, "name")
         if evidential or (shape != "upper" and self.used_as_name(word)):
             # a name by position; only a capitalised slip of a long, common word counts
-            best = sp.candidates(word)[:2]
-            if (best and len(key) >= 7 and best[0].kind == "edit" and best[0].cost <= 1.0
-                    and best[0].zipf >= WORD_ZIPF_CAPITALISED and not repeated):
+            best = sp.near(word)[:1] if len(key) >= 7 and not repeated else []
+            if best and best[0].cost <= 1.0 and best[0].zipf >= WORD_ZIPF_CAPITALISED:
                 return self._word_verdict(word)
             return None
         # no evidence either way (sentence start, title-case headline): a slip of a
         # frequent word is a typo, anything else is taken for a name
-        best = sp.candidates(word)[:1]
-        if best and best[0].kind != "split":
+        best = sp.near(word)[:1] if len(key) >= 4 else []
+        if best:
             c = best[0]
             if (len(key) >= 5 and c.cost <= 1.0 and c.zipf >= WORD_ZIPF_CAPITALISED) or \
                (len(key) >= 4 and c.cost <= CHEAP_SLIP and c.zipf >= 3.0):
                 return self._word_verdict(word)
         return None
+
+    def _after_first_name(self, start: int) -> bool:
+        """The word follows a first name ("Jamie Dimon"): a surname, which the full-name
+        check covers; a lone near miss of another name says nothing."""
+        prev = _PREV_NAME_RE.search(self.text, max(0, start - 30), start)
+        if not prev:
+            return False
+        first = prev.group(1)
+        return first.lower() in self.lexicon.by_first or self.speller.is_proper(first)
 
     def _caps_context(self, start: int, length: int) -> bool:
         """Upper-case words around: a shouted line, where ALL CAPS are ordinary words."""
@@ -283,16 +301,53 @@ class NameEvidence:
         return len(longer) >= 3 and all(w.isupper() for w in longer)
 
     def _word_verdict(self, word: str) -> Verdict | None:
-        return judge_word(self.speller, word)
+        return judge_word(self.speller, word, self.context)
+
+    @property
+    def context(self) -> frozenset[str]:
+        ctx = getattr(self, "_context", None)
+        if ctx is None:
+            ctx = self._context = frozenset(w.lower() for w in self.counts)
+        return ctx
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Two different spellings one edit (a transposition counts as one) apart."""
+    a, b = a.lower(), b.lower()
+    return a != b and abs(len(a) - len(b)) <= 1 and OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+_PROPER: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _proper_keys(speller: Speller, lexicon) -> frozenset[str]:
+    """Lower-case keys of names: the dictionary's capitals-only entries and the lexicon's
+    words that are not common dictionary words."""
+    k = (id(speller), id(lexicon))
+    keys = _PROPER.get(k)
+    if keys is None:
+        freq, forms = speller.freq, speller.forms
+        keys = frozenset([*forms, *(w for w in lexicon.words if w not in freq or w in forms)])
+        if len(_PROPER) > 16:
+            _PROPER.clear()
+        _PROPER[k] = keys
+    return keys
 
 
 SAFE_MARGIN = 1.5  # score lead the best candidate needs for a safe fix
 
 
-def judge_word(speller: Speller, word: str) -> Verdict:
-    """The verdict on an unknown word taken as an ordinary word."""
-    cands = speller.candidates(word)
-    suggestions = tuple(speller.suggest(word, 5))
+CONTEXT_BONUS = 1.0  # zipf units added to a candidate the article itself uses
+
+
+def judge_word(speller: Speller, word: str, context: frozenset[str] | set[str] = frozenset()) -> Verdict:
+    """The verdict on an unknown word taken as an ordinary word. ``context`` holds the
+    article's words in lower case: a correction the article uses elsewhere is likelier."""
+    cands = list(speller.candidates(word))
+    if context and cands:
+        cands.sort(key=lambda c: (-(c.score + (CONTEXT_BONUS if c.word in context else 0.0)), c.word))
+    suggestions = tuple(match_case(word, speller.display(c.word) if c.kind != "split" else c.word)
+                        for c in cands[:5])
     if speller.other_spelling(word):
         other = "British" if speller.language == "en-US" else "American"
         msg = f"'{word}' is the {other} spelling"

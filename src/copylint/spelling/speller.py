@@ -29,7 +29,8 @@ VOWELS = frozenset("aeiouy")
 EDIT_WEIGHT = 2.6
 MAX_COST = 3.0
 SPLIT_COST = 1.4  # a missing space
-SOUND_BONUS = 0.5  # off the cost of a candidate that sounds the same  # candidates costing more than this are not offered
+SOUND_BONUS = 0.5
+PREFILTER = 15  # edit candidates given the weighted cost  # off the cost of a candidate that sounds the same  # candidates costing more than this are not offered
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
@@ -51,6 +52,7 @@ NEAR_KEYS = _keyboard_neighbours()
 SOUND_ALIKE = {frozenset(p) for p in ("ck", "cs", "sz", "iy", "gj", "mn", "fv", "td", "bp", "xz", "kq", "ae", "ei", "ou")}
 
 
+@lru_cache(maxsize=4096)
 def _sub_cost(a: str, b: str) -> float:
     if a == b:
         return 0.0
@@ -68,23 +70,27 @@ def edit_cost(typed: str, word: str) -> float:
     the slips people make (transpositions, doubled or undoubled letters, vowels,
     neighbouring keys), 1 for anything else."""
     n, m = len(typed), len(word)
+    ins_t = [_indel_cost(typed, i) for i in range(n)]
+    ins_w = [_indel_cost(word, j) for j in range(m)]
     prev2: list[float] = []
-    prev = [float(j) for j in range(m + 1)]
+    prev = [0.0] * (m + 1)
     for j in range(1, m + 1):  # inserting word's letters into nothing
-        prev[j] = prev[j - 1] + _indel_cost(word, j - 1)
+        prev[j] = prev[j - 1] + ins_w[j - 1]
     for i in range(1, n + 1):
-        cur = [prev[0] + _indel_cost(typed, i - 1)] + [0.0] * m
+        it = ins_t[i - 1]
+        cur = [prev[0] + it] + [0.0] * m
         a = typed[i - 1]
+        a_prev = typed[i - 2] if i > 1 else ""
         for j in range(1, m + 1):
             b = word[j - 1]
-            best = prev[j - 1] + _sub_cost(a, b)
-            d = prev[j] + _indel_cost(typed, i - 1)  # typed has an extra letter
+            best = prev[j - 1] + (0.0 if a == b else _sub_cost(a, b))
+            d = prev[j] + it  # typed has an extra letter
             if d < best:
                 best = d
-            d = cur[j - 1] + _indel_cost(word, j - 1)  # typed dropped a letter
+            d = cur[j - 1] + ins_w[j - 1]  # typed dropped a letter
             if d < best:
                 best = d
-            if i > 1 and j > 1 and a == word[j - 2] and typed[i - 2] == b and a != b:
+            if j > 1 and a != b and a == word[j - 2] and a_prev == b:
                 d = prev2[j - 2] + 0.7
                 if d < best:
                     best = d
@@ -205,6 +211,8 @@ class Speller:
         # a rare name ("Teh", size 95) does not make its lower-case form a word
         self.rare_names = frozenset(k for k in rare_proper if k in self.forms)
         self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._near: dict[str, list[Candidate]] = {}
+        self._known: dict[str, bool] = {}
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._lock = threading.Lock()
 
@@ -213,10 +221,14 @@ class Speller:
     def known(self, word: str) -> bool:
         """True when the word (possessive removed) is in this language's dictionary, in
         any case ("israel"), except that a rare name's lower-case form is no word ("teh")."""
-        key = normalise(word)
-        if key not in self.freq:
-            return False
-        return not (key in self.rare_names and word[:1].islower())
+        hit = self._known.get(word)
+        if hit is None:
+            key = normalise(word)
+            hit = key in self.freq and not (key in self.rare_names and word[:1].islower())
+            if len(self._known) > 1_000_000:
+                self._known.clear()
+            self._known[word] = hit
+        return hit
 
     def zipf(self, word: str) -> float:
         return self.freq.get(normalise(word), 0) / 10
@@ -252,10 +264,15 @@ class Speller:
     def near(self, word: str) -> list[Candidate]:
         """Dictionary words one edit from ``word`` (for the name logic: "Isreal"), ranked."""
         key = normalise(word)
-        freq = self.freq
-        out = [Candidate(e, edit_cost(key, e), freq[e] / 10, "edit")
-               for e in edits1(key) if e in freq]
-        out.sort(key=lambda c: (-c.score, c.word))
+        out = self._near.get(key)
+        if out is None:
+            freq = self.freq
+            out = [Candidate(e, edit_cost(key, e), freq[e] / 10, "edit")
+                   for e in edits1(key) if e in freq]
+            out.sort(key=lambda c: (-c.score, c.word))
+            if len(self._near) > 200_000:
+                self._near.clear()
+            self._near[key] = out
         return out
 
     def _generate(self, key: str) -> list[Candidate]:
@@ -274,15 +291,20 @@ class Speller:
             if c <= MAX_COST and (old is None or c < old.cost):
                 found[w] = Candidate(w, c, freq[w] / 10, kind)
 
-        for e in edits1(key):
-            if e in freq:
-                add(e, "edit")
+        # plain edit candidates with their unweighted distance; only the most promising
+        # are given the (slower) weighted cost
+        plain: dict[str, int] = {e: 1 for e in edits1(key) if e in freq}
         if len(key) >= 4:
-            for w in self._nearby(key, 2):
-                add(w, "edit")
-            if len(key) >= 7 and not found:
-                for w in self._nearby(key, 3):
-                    add(w, "edit")
+            for w, d in self._nearby(key, 2):
+                plain.setdefault(w, d)
+            if len(key) >= 7 and not plain:
+                for w, d in self._nearby(key, 3):
+                    plain.setdefault(w, d)
+        ranked = sorted(plain, key=lambda w: (plain[w] - freq[w] / (10 * EDIT_WEIGHT)
+                                              - (0.3 if sound_key(w) == sound else 0.0), w))
+        for w in ranked[:PREFILTER]:
+            add(w, "edit")
+        if len(key) >= 4:
             # a stray block of letters typed in the middle ("blockingading"), cheap when
             # the block echoes letters typed elsewhere in the word
             for size in (2, 3, 4, 5):
@@ -314,12 +336,14 @@ class Speller:
                         b.setdefault((w[:1], len(w)), []).append(w)
                     self._buckets = b
                 buckets = self._buckets
-        pool: list[str] = []
         first, n = key[0], len(key)
+        out: list[tuple[str, int]] = []
         for length in range(max(1, n - distance), n + distance + 1):
-            pool.extend(buckets.get((first, length), ()))
-        hits = process.extract(key, pool, scorer=OSA.distance, score_cutoff=distance, limit=None)
-        return [w for w, _, _ in hits]
+            pool = buckets.get((first, length))
+            if pool:
+                out.extend((w, d) for w, d, _ in process.extract(
+                    key, pool, scorer=OSA.distance, score_cutoff=distance, limit=None))
+        return out
 
 
 def _split_part(part: str, zipf10: int) -> bool:
