@@ -11,6 +11,10 @@ Which SCOWL lists go in:
     zipf of at least MIN_ZIPF[size]) and are not one edit away from a much more
     frequent size-10..70 word (lower-case words of five letters or more): those sizes also hold obscure words and recorded
     misspellings that would swallow common typos ("accomodate" is a size-95 entry);
+  * words that running text uses often (wordfreq zipf >= EXTRA_ZIPF: "cybersecurity",
+    "frontrunner", "helmed") although SCOWL lacks them, unless they are one edit from a
+    SCOWL word at least EXTRA_MARGIN more frequent ("childrens", "alot" are typos).
+    They are tagged ``*`` so a measurement can tell them apart;
   * spelling variants: "english" (shared by both), "american" and "variant_1" (accepted
     American variants) for en-US; "british", "british_z" (en-GB accepts -ise and -ize)
     and "british_variant_1" for en-GB.
@@ -20,13 +24,15 @@ Run (needs ``apt-get install scowl`` and ``pip install wordfreq``):
 
 Output format (UTF-8, gzip): a header line ``@<zipf*10> <tag>`` opens a group; the next
 line holds that group's words separated by spaces. ``tag`` is ``-`` (both languages),
-``us`` or ``gb``, followed by ``+`` for entries from the rare sizes 80/95. Words keep their dictionary case (Israel, NATO, iPhone).
+``us`` or ``gb``, followed by ``+`` for entries from the rare sizes 80/95 or ``*`` for
+words taken from wordfreq alone. Words keep their dictionary case (Israel, NATO, iPhone).
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import re
 import string
 import sys
 from pathlib import Path
@@ -38,11 +44,14 @@ CATEGORIES = ("words", "upper", "proper-names", "abbreviations", "contractions")
 FULL_SIZES = (10, 20, 35, 40, 50, 55, 60, 70)
 MIN_ZIPF = {80: 1.5, 95: 2.0}
 NEAR_TYPO_MARGIN = 1.0
-KEEP_ZIPF = 3.0  # ...unless it is itself this frequent ("facto", "repost")  # a rare entry this much less frequent than a word one edit away is dropped
+KEEP_ZIPF = 2.5  # ...unless it is itself this frequent ("facto", "repost")
+EXTRA_ZIPF = 3.0
+EXTRA_MARGIN = 0.3  # a rare entry this much less frequent than a word one edit away is dropped
 LANGUAGES = {
-    "us": ("english", "american", "variant_1"),
-    "gb": ("english", "british", "british_z", "british_variant_1"),
+    "us": ("english", "american", "variant_1", "variant_2"),
+    "gb": ("english", "british", "british_z", "british_variant_1", "british_variant_2"),
 }
+VARIANT_2_ZIPF = 2.5  # less accepted variants ("snuck", "frontrunner") only when in common use
 LETTERS = string.ascii_lowercase + "'"
 
 
@@ -55,10 +64,10 @@ def read_list(path: Path) -> list[str]:
     return [w.strip() for w in text.splitlines() if w.strip()]
 
 
-def list_files(scowl: Path, spellings: tuple[str, ...]):
+def list_files(scowl: Path, spellings: tuple[str, ...], sizes=(*FULL_SIZES, *MIN_ZIPF)):
     for spelling in spellings:
         for cat in CATEGORIES:
-            for size in (*FULL_SIZES, *MIN_ZIPF):
+            for size in sizes:
                 path = scowl / f"{spelling}-{cat}.{size}"
                 if path.exists():
                     yield path, size
@@ -72,6 +81,15 @@ def edits1(word: str) -> set[str]:
     out |= {a + c + b for a, b in splits for c in LETTERS}
     out.discard(word)
     return out
+
+
+def _run_together(word: str, freq: dict[str, float]) -> bool:
+    """Two common words without the space, one of them a very common one ("eachother")."""
+    for i in range(1, len(word)):
+        a, b = freq.get(word[:i], 0.0), freq.get(word[i:], 0.0)
+        if min(a, b) >= 4.0 and max(a, b) >= 5.5:
+            return True
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
             for word in read_list(path):
                 if word.endswith(("'s", "’s")):
                     continue  # possessives are stripped before lookup
+                if "variant_2" in path.name and zipf_frequency(word, "en") < VARIANT_2_ZIPF:
+                    continue
                 if size in MIN_ZIPF:
                     if zipf_frequency(word, "en") < MIN_ZIPF[size]:
                         continue
@@ -111,9 +131,30 @@ def main(argv: list[str] | None = None) -> int:
         if best >= zipf[w] + NEAR_TYPO_MARGIN:
             del tags[w]
             dropped += 1
+    extra = 0
+    from wordfreq import top_n_list
+
+    all_lower = {w.lower() for w in tags}
+    for w in top_n_list("en", 400_000, wordlist="large"):
+        if not w.isalpha() or not w.islower() or len(w) < 3 or w in all_lower or not w.isascii():
+            continue
+        z = zipf_frequency(w, "en")
+        if z < EXTRA_ZIPF:
+            break
+        best = max((common_lower.get(e, 0.0) for e in edits1(w)), default=0.0)
+        if best >= z + EXTRA_MARGIN or _run_together(w, common_lower) or re.search(r"(.)\1\1", w):
+            continue  # a typo, two words run together ("ofthe"), or "sooooo"
+        tags[w] = {"us", "gb", "*"}
+        zipf[w] = z
+        extra += 1
     groups: dict[tuple[int, str], list[str]] = {}
     for word, ts in tags.items():
-        tag = "-" if len(ts) == 2 else next(iter(ts))
+        if "*" in ts:
+            tag = "-*"
+        elif len(ts) == 2:
+            tag = "-"
+        else:
+            tag = next(iter(ts))
         if word in rare:
             tag += "+"
         groups.setdefault((round(zipf[word] * 10), tag), []).append(word)
@@ -125,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
     # mtime fixed so rebuilding the same data gives the same bytes
     with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write("".join(lines).encode("utf-8"))
-    print(f"{len(tags)} words ({dropped} rare near-typos dropped) -> {out} ({out.stat().st_size // 1024} KiB)")
+    print(f"{len(tags)} words ({dropped} rare near-typos dropped, {extra} from wordfreq) -> {out} ({out.stat().st_size // 1024} KiB)")
     return 0
 
 

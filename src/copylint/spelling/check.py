@@ -16,6 +16,11 @@ from .speller import get_speller, normalise
 _URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)+/?$|\.(com|org|net|gov|edu|io|uk|de|fr|ru|ua)\b", re.I)
 
 
+PREFIXES = frozenset(("non", "un", "re", "de", "pre", "post", "anti", "over", "under", "multi",
+                      "cyber", "counter", "inter", "mis", "sub", "super", "co", "semi", "mid"))
+_PLAUSIBLE: dict[tuple[str, str], bool] = {}
+
+
 @dataclass(frozen=True)
 class Misspelling:
     start: int
@@ -29,7 +34,7 @@ def skipped_context(text: str, start: int, end: int) -> bool:
     names and domain names are not prose."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if before.isdigit() or after.isdigit() or before in "@#_\\/=" or after in "_\\/=@":
+    if before.isdigit() or after.isdigit() or before in "@#_\\/=<" or after in "_\\/=@>":
         return True
     if before == "." and start >= 2 and text[start - 2].isalnum():
         return True  # bbc.co.uk, file.txt
@@ -97,7 +102,7 @@ class SpellingAnalysis:
                     verdict = Verdict(tuple(s for s in sp.suggest(base) if not vocab.rejects(s)),
                                       f"'{base}' is on the house reject list", False, "reject")
                 elif shape == "lower":
-                    verdict = self._lower(base)
+                    verdict = None if self._plausible_word(base) else self._lower(base)
                 else:
                     verdict = ev.judge_capitalised(base, start)
                 if verdict is not None:
@@ -106,6 +111,42 @@ class SpellingAnalysis:
         out.extend(self._full_name_slips({m.start for m in out}))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _plausible_word(self, word: str) -> bool:
+        """A word the dictionary lacks but English builds from known parts: a plural
+        ("crudes", "Kennedys"), a closed compound of two content words ("counterparty",
+        "cyberattacks") or a prefixed word ("nonrecourse"); never when it is also one
+        cheap slip from a frequent word ("untill" is un + till, but a slip of until)."""
+        sp, key = self.speller, normalise(word)
+        cached = _PLAUSIBLE.get((sp.language, key))
+        if cached is not None:
+            return cached
+        base = None
+        for end in ("s", "es"):
+            stem = key[: -len(end)]
+            if key.endswith(end) and len(stem) >= 4 and sp.known(stem) and sp.zipf(stem) <= 5.5:
+                base = stem
+        ok = base is not None
+        if not ok:
+            for i in range(2, len(key) - 3):
+                a, b = key[:i], key[i:]
+                if a in PREFIXES and sp.known(b) and len(b) >= 5:
+                    ok = True
+                    break
+                if len(a) >= 4 and sp.known(a) and sp.known(b) and \
+                        3.0 <= sp.zipf(a) <= 5.8 and 3.0 <= sp.zipf(b) <= 5.8:
+                    ok = True
+                    break
+        if ok:
+            # but not when a frequent word is one plain slip away ("seens" for scenes)
+            for c in sp.candidates(key)[:3]:
+                if c.word != base and c.kind == "edit" and c.plain_cost <= 1.3 and c.zipf >= 2.5:
+                    ok = False
+                    break
+        if len(_PLAUSIBLE) > 100_000:
+            _PLAUSIBLE.clear()
+        _PLAUSIBLE[(sp.language, key)] = ok
+        return ok
 
     def _lower(self, word: str) -> Verdict | None:
         return judge_word(self.speller, word, self.evidence.context)

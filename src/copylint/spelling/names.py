@@ -33,13 +33,17 @@ _NOT_SENTENCE_END = {
 }
 _PREV_WORD_RE = re.compile(r"([\w.]+)\.$")
 _NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)")
+_INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
+_PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|von|der|den|al|el|bin|ibn|ben|le|la|y|zu)[ \t]+[A-Z]")
 _PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
 
 # thresholds, in wordfreq zipf units (log10 of frequency per billion words)
 NAME_ZIPF_TRANSPOSED = 2.5  # a name this frequent, two letters swapped: "Isreal"
 NAME_ZIPF_OTHER = 3.5  # any other single slip from a name this frequent
+NAME_ZIPF_FAMOUS = 4.5  # any one slip from a name this frequent ("Germny")
 NAME_ZIPF_REPEATED = 4.0  # the same slip used consistently: only for very frequent names
 WORD_ZIPF_CAPITALISED = 4.0  # a capitalised slip of a common word: "Goverment"
+WORD_ZIPF_NAME_SLOT = 4.5  # ...written where a name would stand, mid-sentence
 CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
 
 
@@ -152,8 +156,15 @@ class NameEvidence:
         return any(s <= start < e for s, e in self.caps_spans)
 
     def evidential(self, start: int) -> bool:
-        """True when a capital at ``start`` was the writer's choice."""
-        return not self.in_caps_heading(start) and not starts_sentence(self.text, start)
+        """True when a capital at ``start`` was the writer's choice: not at a sentence
+        start, not in a title-case headline or a title-case line of the body."""
+        if self.in_caps_heading(start) or starts_sentence(self.text, start):
+            return False
+        text = self.text
+        ls = text.rfind("\n", 0, start) + 1
+        le = text.find("\n", start)
+        le = len(text) if le == -1 else le
+        return not (le - ls <= 120 and is_title_case(text[ls:le]) and len(WORD_RE.findall(text, ls, le)) >= 3)
 
     def occurrences(self, word: str):
         text, n = self.text, len(word)
@@ -210,7 +221,9 @@ class NameEvidence:
         if nxt:
             last = nxt.group(1)
             pairs = lex.by_last.get(normalise(last))
-            if pairs and f"{word} {last}".lower() not in lex.full and self._distinctive(last):
+            common = self.speller.known(word) and not self.speller.is_proper(word)
+            if pairs and not common and f"{word} {last}".lower() not in lex.full and \
+                    (self._distinctive(last) or not (self.speller.known(word) or lex.knows(word))):
                 hits = {f for f, _ in pairs if _one_slip(word, f)}
                 if len(hits) == 1:
                     right = hits.pop()
@@ -245,53 +258,180 @@ class NameEvidence:
             return None
         shape = word_shape(word)
         key = normalise(word)
-        if shape == "upper" and not self.in_caps_heading(start) and not self._caps_context(start, len(word)):
+        if shape == "upper" and not self._caps_context(start, len(word)):
             # an acronym: only a clear slip of a long common word ("GOVERMENT")
             best = sp.near(word)[:1] if len(key) >= 6 else []
-            if (best and best[0].cost <= 1.0
-                    and best[0].zipf >= WORD_ZIPF_CAPITALISED):
-                return self._word_verdict(word)
-            return None
-        evidential = shape in ("capitalised", "mixed") and self.evidential(start)
-        repeated = self.count(word) > 1
-        names = [] if self._after_first_name(start) else self.near_names(word)
-        if names:
-            display, zipf, cost = names[0]
-            transposed = cost <= 0.7 and sorted(key) == sorted(display.lower())
-            if repeated and display not in self.counts:
-                ok = transposed and zipf >= NAME_ZIPF_REPEATED
-            else:
-                ok = (transposed and zipf >= NAME_ZIPF_TRANSPOSED) or \
-                     (len(key) >= 5 and cost <= CHEAP_SLIP and zipf >= NAME_ZIPF_OTHER)
-            if ok and len(key) >= 4:
-                others = [n for n in names[1:] if n[2] <= cost and n[1] >= zipf - 0.5]
-                return Verdict((match_case(word, display),) + tuple(match_case(word, n[0]) for n in names[1:3]),
-                               f"'{word}' looks like a misspelling of the name '{display}'",
-                               not others, "name")
-        if evidential or (shape != "upper" and self.used_as_name(word)):
-            # a name by position; only a capitalised slip of a long, common word counts
-            best = sp.near(word)[:1] if len(key) >= 7 and not repeated else []
             if best and best[0].cost <= 1.0 and best[0].zipf >= WORD_ZIPF_CAPITALISED:
                 return self._word_verdict(word)
             return None
+        slip = self.article_slip(word)
+        if slip is not None:
+            return slip
+        repeated = self.count(word) > 1
+        if not repeated:
+            cheap = self._cheap_slip(word, key)
+            if cheap is not None:
+                return cheap
+        in_name = self._in_name(start, len(word))
+        verdict = self._name_slip(word, key, repeated, strict=in_name)
+        if verdict is not None:
+            return verdict
+        if in_name or (repeated and shape != "upper"):
+            return None  # part of a name ("Mariah Carey", "Stade de France"), or used repeatedly
+        if (shape in ("capitalised", "mixed") and self.evidential(start)) or \
+                (shape != "upper" and self.used_as_name(word)):
+            # a name by position; only a slip of a common word counts, more readily
+            # among capitalised common words ("the New York Tiimes", "Senate Judisuary")
+            best = sp.near(word)[:1] if len(key) >= 5 else []
+            if best:
+                c = best[0]
+                titled = self._among_capitalised_words(start, len(word))
+                if (c.cost <= CHEAP_SLIP and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
+                        (titled and c.cost <= 1.0 and c.zipf >= WORD_ZIPF_CAPITALISED - 0.5):
+                    return self._word_verdict(word)
+            return None
         # no evidence either way (sentence start, title-case headline): a slip of a
         # frequent word is a typo, anything else is taken for a name
-        best = sp.near(word)[:1] if len(key) >= 4 else []
-        if best:
-            c = best[0]
-            if (len(key) >= 5 and c.cost <= 1.0 and c.zipf >= WORD_ZIPF_CAPITALISED) or \
-               (len(key) >= 4 and c.cost <= CHEAP_SLIP and c.zipf >= 3.0):
+        if len(key) == 3:
+            best = sp.near(word)[:1]
+            if best and best[0].cost <= 0.7 and best[0].zipf >= 5.0:
+                return self._word_verdict(word)
+            return None
+        cands = sp.candidates(word)[:1] if len(key) >= (5 if shape == "upper" else 4) else ()
+        if cands and cands[0].kind != "split":
+            c = cands[0]
+            cost = c.plain_cost
+            shouted = (shape == "upper" and len(key) >= 7 and cost <= 1.0 and c.zipf >= 3.0
+                       and not sp.is_proper(c.word))  # company names fill shouted headlines
+            if shouted or (len(key) >= 5 and cost <= 1.0 and c.zipf >= WORD_ZIPF_CAPITALISED) or \
+               (cost <= CHEAP_SLIP and c.zipf >= 3.0) or \
+               (len(key) >= 7 and cost <= 1.6 and c.zipf >= WORD_ZIPF_CAPITALISED):
                 return self._word_verdict(word)
         return None
+
+    def _cheap_slip(self, word: str, key: str) -> Verdict | None:
+        """Two letters swapped or one doubled or undoubled, in a frequent word or name:
+        a slip wherever it stands ("Kiing Charles", "Nighht", "Thsi Week")."""
+        if len(key) < 4:
+            return None
+        for c in self.speller.near(word)[:3]:
+            if c.cost > 0.7:
+                break
+            doubled = c.cost <= 0.5
+            swapped = sorted(key) == sorted(c.word)
+            proper = self.speller.is_proper(c.word)
+            if (doubled or swapped) and c.zipf >= (3.0 if proper else WORD_ZIPF_CAPITALISED):
+                if proper:
+                    display = self.speller.display(c.word)
+                    return Verdict((match_case(word, display),),
+                                   f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
+                return self._word_verdict(word)
+        return None
+
+    def _in_name(self, start: int, length: int) -> bool:
+        """Next to another part of a name: after a first name or before a capitalised word
+        that is no common word ("Mariah Carey", "Kori Schake"), or before a particle
+        ("Stade de France", "Ahmed bin Salman")."""
+        text = self.text
+        nxt = _NEXT_NAME_RE.match(text, start + length)
+        if nxt is not None:
+            w = nxt.group(1)
+            if not self.speller.known(w) or self.speller.is_proper(w) or self.lexicon.knows(w):
+                return True
+        if _PARTICLE_RE.match(text, start + length):
+            return True
+        return self._after_first_name(start)
+
+    def _name_slip(self, word: str, key: str, repeated: bool, strict: bool = False) -> Verdict | None:
+        """One slip from a frequent name ("Isreal"). Short names are often one letter
+        from a famous one (Dimon, Simon), so the bar rises as the word gets shorter."""
+        names = self.near_names(word)
+        if not names or len(key) < 4:
+            return None
+        display, zipf, cost = names[0]
+        transposed = cost <= 0.7 and sorted(key) == sorted(display.lower())
+        if strict:  # inside a longer name only a swap of letters is a clear slip
+            ok = transposed and zipf >= NAME_ZIPF_TRANSPOSED and not repeated
+        elif repeated and display not in self.counts:
+            ok = transposed and zipf >= NAME_ZIPF_REPEATED
+        else:
+            ok = (transposed and zipf >= NAME_ZIPF_TRANSPOSED) or \
+                 (len(key) >= 5 and cost <= CHEAP_SLIP and zipf >= NAME_ZIPF_OTHER) or \
+                 (len(key) >= 5 and cost <= 0.5 and zipf >= NAME_ZIPF_TRANSPOSED + 0.5) or \
+                 (len(key) >= 7 and cost <= 1.0 and zipf >= NAME_ZIPF_OTHER) or \
+                 (len(key) >= 5 and cost <= 1.0 and zipf >= NAME_ZIPF_FAMOUS)
+        if not ok:
+            return None
+        others = [n for n in names[1:] if n[2] <= cost and n[1] >= zipf - 0.5]
+        return Verdict((match_case(word, display),) + tuple(match_case(word, n[0]) for n in names[1:3]),
+                       f"'{word}' looks like a misspelling of the name '{display}'", not others, "name")
+
+    def article_slip(self, word: str) -> Verdict | None:
+        """One slip (two for long words) from a capitalised word this article uses at
+        least as often: "Truump" in a story about Trump."""
+        key = normalise(word)
+        if len(key) < 3:
+            return None
+        caps = self._article_caps()
+        found = [caps[e] for e in edits1(key) & caps.keys()]
+        if not found and len(key) >= 8:
+            found = [v for k, v in caps.items() if abs(len(k) - len(key)) <= 2
+                     and OSA.distance(k, key, score_cutoff=2) <= 2 and self._is_proper(k)
+                     and edit_cost(key, k) <= 1.4]
+        mine = self.count(word)
+        low = key
+        found = [(n, t) for t, n in found if n >= max(2, mine + 1) and t != word
+                 and not (low.startswith(t.lower()) and low[len(t):] in ("s", "es", "'s"))
+                 and (self._is_proper(t.lower()) or self.used_as_name(t))]
+        if not found:
+            return None
+        found.sort(key=lambda f: (-f[0], f[1]))
+        right = found[0][1]
+        return Verdict((match_case(word, right),), f"'{word}' looks like a slip for '{right}', used elsewhere in this article",
+                       len(found) == 1, "name")
+
+    def _article_caps(self) -> dict[str, tuple[str, int]]:
+        """lower case -> (spelling, count) of the article's known capitalised words."""
+        caps = getattr(self, "_caps", None)
+        if caps is None:
+            caps = {}
+            sp, lex = self.speller, self.lexicon
+            for token in self.counts:
+                if not token[:1].isupper() or token.isupper():
+                    continue
+                base = token[: len(normalise(token))]
+                if len(base) < 3 or not (sp.known(base) or lex.knows(base)):
+                    continue
+                k = base.lower()
+                n = self.count(base)
+                if n > caps.get(k, ("", 0))[1]:
+                    caps[k] = (base, n)
+            self._caps = caps
+        return caps
+
+    def _among_capitalised_words(self, start: int, length: int) -> bool:
+        """A capitalised common word right before or after: a title of a work or an
+        organisation made of ordinary words ("Court of Human Rights")."""
+        text = self.text
+        prev = _PREV_NAME_RE.search(text, max(0, start - 30), start)
+        nxt = _NEXT_NAME_RE.match(text, start + length)
+        for m in (prev, nxt):
+            if m is None:
+                continue
+            w = m.group(1)
+            if self.speller.known(w) and not self.speller.is_proper(w):
+                return True
+        return False
 
     def _after_first_name(self, start: int) -> bool:
         """The word follows a first name ("Jamie Dimon"): a surname, which the full-name
         check covers; a lone near miss of another name says nothing."""
+        if _INITIAL_RE.search(self.text, max(0, start - 6), start):
+            return True  # "Robert D. Blackwill"
         prev = _PREV_NAME_RE.search(self.text, max(0, start - 30), start)
         if not prev:
             return False
-        first = prev.group(1)
-        return first.lower() in self.lexicon.by_first or self.speller.is_proper(first)
+        return prev.group(1).lower() in self.lexicon.by_first
 
     def _caps_context(self, start: int, length: int) -> bool:
         """Upper-case words around: a shouted line, where ALL CAPS are ordinary words."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gzip
 import threading
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from ..data import rules_path
 DATA_FILE = ("spelling", "words.txt.gz")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
-VOWELS = frozenset("aeiouy")
+VOWELS = frozenset("aeiou")
 # cost per unit of weighted edit distance, in zipf (log10 frequency) units
 EDIT_WEIGHT = 2.6
 MAX_COST = 3.0
@@ -143,6 +144,10 @@ def edits1(word: str, letters: str = LETTERS + "'") -> set[str]:
     return out
 
 
+def strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
 def normalise(word: str) -> str:
     """The lookup key: lower case, typographic apostrophes made straight, a possessive
     ending removed."""
@@ -160,6 +165,11 @@ class Candidate:
     cost: float  # weighted edit cost from the typed word
     zipf: float
     kind: str  # "edit", "block" or "split"
+    raw: float = -1.0  # the cost before the sound-alike bonus (-1: same as cost)
+
+    @property
+    def plain_cost(self) -> float:
+        return self.cost if self.raw < 0 else self.raw
 
     @property
     def score(self) -> float:
@@ -188,10 +198,13 @@ class Speller:
         lower_seen: set[str] = set()
         rare_proper: set[str] = set()
         rare_lower: set[str] = set()
+        extra: set[str] = set()
         for word, (z, tag) in entries.items():
             key = word.lower()
-            rare = tag.endswith("+")
-            tag = tag.rstrip("+")
+            rare = "+" in tag
+            if "*" in tag:
+                extra.add(key)
+            tag = tag.rstrip("+*")
             if rare and word != key:
                 rare_proper.add(key)
             table = self.freq if tag in ("-", want) else self.other
@@ -208,6 +221,8 @@ class Speller:
             if key in self.forms and key not in rare_proper:
                 continue
             self.forms.pop(key, None)
+        self.extra = frozenset(extra)  # words from wordfreq alone, not from SCOWL
+        self.unaccented = frozenset(strip_accents(k) for k in self.freq if not k.isascii())
         # a rare name ("Teh", size 95) does not make its lower-case form a word
         self.rare_names = frozenset(k for k in rare_proper if k in self.forms)
         self._cache: dict[str, tuple[Candidate, ...]] = {}
@@ -225,10 +240,18 @@ class Speller:
         if hit is None:
             key = normalise(word)
             hit = key in self.freq and not (key in self.rare_names and word[:1].islower())
+            if not hit and not key.isascii():
+                hit = strip_accents(key) in self.freq  # résumé, Musée
+            if not hit and key in self.unaccented:
+                hit = True  # cafe for café
             if len(self._known) > 1_000_000:
                 self._known.clear()
             self._known[word] = hit
         return hit
+
+    def known_to_scowl(self, word: str) -> bool:
+        """Known without the words added from wordfreq (for measurements)."""
+        return self.known(word) and normalise(word) not in self.extra
 
     def zipf(self, word: str) -> float:
         return self.freq.get(normalise(word), 0) / 10
@@ -284,12 +307,12 @@ class Speller:
         sound = sound_key(key)
 
         def add(w: str, kind: str, cost: float | None = None) -> None:
-            c = edit_cost(key, w) if cost is None else cost
+            raw = c = edit_cost(key, w) if cost is None else cost
             if sound_key(w) == sound:
                 c = max(0.3, c - SOUND_BONUS)
             old = found.get(w)
             if c <= MAX_COST and (old is None or c < old.cost):
-                found[w] = Candidate(w, c, freq[w] / 10, kind)
+                found[w] = Candidate(w, c, freq[w] / 10, kind, raw)
 
         # plain edit candidates with their unweighted distance; only the most promising
         # are given the (slower) weighted cost
