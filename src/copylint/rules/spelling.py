@@ -54,28 +54,33 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
     analysis = analyse(doc, ctx.settings)
     sp, ev, text = analysis.speller, analysis.evidence, doc.text
     counts: dict[str, int] = {}
-    for token, n in analysis.counts.items():
-        base = possessive_base(token)
-        if len(base) < 4 or word_shape(base) not in ("capitalised", "mixed"):
+    all_counts = analysis.counts
+    for token in ev.caps_tokens:
+        n = all_counts[token]
+        if len(token) < 4:
             continue
+        base = possessive_base(token) if ("'" in token or "’" in token) else token
         key = base.lower()
-        if key in sp.freq and not sp.is_proper(key):
+        if len(base) < 4 or (key in sp.freq and not sp.is_proper(key)):
             continue  # a common word (Government, Russian at a sentence start)
         counts[base] = counts.get(base, 0) + n
     if len(counts) < 2:
         return
-    positions = {name: list(_positions(text, name)) for name in counts}
-    counts = {n: len(p) for n, p in positions.items() if p}
-    first_seen = {n: p[0] for n, p in positions.items() if p}
+    first_seen: dict[str, int] = {}
+
+    def first(name: str) -> int:
+        if name not in first_seen:
+            first_seen[name] = next(_positions(text, name), len(text))
+        return first_seen[name]
 
     def dictionary_name(name: str) -> bool:
         return sp.known(name) or ev.lexicon.knows(name)
 
-    for group in group_variants(counts, first_seen, dictionary_name):
+    for group in group_variants(counts, first, dictionary_name):
         for name in group.minority:
             if name in analysis.flagged_words:
                 continue  # already reported as a misspelling
-            for start in positions[name]:
+            for start in _positions(text, name):
                 yield Hit(start, start + len(name),
                           f"'{name}' is spelt '{group.majority}' elsewhere in this article",
                           suggestions=(group.majority,), replacement=group.majority, safe=False)

@@ -79,8 +79,10 @@ class SpellingAnalysis:
         sp, ev, text = self.speller, self.evidence, self.doc.text
         known = sp.known
         vocab = ev.vocabulary
-        suspects = [w for w in self.counts
-                    if not known(w) or (vocab.reject_any or vocab.reject_exact) and vocab.rejects(w)]
+        cache = sp._known
+        suspects = [w for w in self.counts if not (cache.get(w) or known(w))]
+        if vocab.reject_any or vocab.reject_exact:
+            suspects += [w for w in self.counts if known(w) and vocab.rejects(w)]
         out: list[Misspelling] = []
         for token in suspects:
             if vocab.accepts(token):
@@ -156,9 +158,9 @@ class SpellingAnalysis:
         ev, text = self.evidence, self.doc.text
         lex = ev.lexicon
         out = []
-        for token in self.counts:
-            if not token[:1].isupper() or token.lower() not in lex.by_last:
-                continue
+        for token in ev.caps_tokens:
+            if token.lower() not in lex.by_last or not ev._distinctive(token):
+                continue  # known first names are only checked against distinctive surnames
             for i in _occurrences(text, token):
                 prev = _PREV_RE.search(text, max(0, i - 30), i)
                 if prev is None or prev.start(1) in already:

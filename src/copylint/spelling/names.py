@@ -119,6 +119,7 @@ class NameEvidence:
         self.vocabulary = vocabulary_for(settings)
         self.lexicon = name_lexicon().extended(self.vocabulary.names)
         self._counts = counts
+        self._title_lines: dict[int, bool] = {}
         self.caps_spans = [(r.start, r.end) for r in doc.regions
                            if r.kind in HEAD_KINDS and is_title_case(doc.text[r.start:r.end])]
 
@@ -148,9 +149,14 @@ class NameEvidence:
         return self._counts
 
     def count(self, word: str) -> int:
-        base = normalise(word)
+        """Uses of a word in the article, possessives included."""
         c = self.counts
-        return sum(c.get(v, 0) for v in {word, word + "'s", word + "’s", word[: len(base)]})
+        n = c.get(word, 0) + c.get(word + "'s", 0) + c.get(word + "’s", 0)
+        if "'" in word or "’" in word:
+            base = word[: len(normalise(word))]
+            if base != word:
+                n += c.get(base, 0)
+        return n
 
     def in_caps_heading(self, start: int) -> bool:
         return any(s <= start < e for s, e in self.caps_spans)
@@ -162,9 +168,13 @@ class NameEvidence:
             return False
         text = self.text
         ls = text.rfind("\n", 0, start) + 1
-        le = text.find("\n", start)
-        le = len(text) if le == -1 else le
-        return not (le - ls <= 120 and is_title_case(text[ls:le]) and len(WORD_RE.findall(text, ls, le)) >= 3)
+        titled = self._title_lines.get(ls)
+        if titled is None:
+            le = text.find("\n", start)
+            le = len(text) if le == -1 else le
+            titled = le - ls <= 120 and len(WORD_RE.findall(text, ls, le)) >= 3 and is_title_case(text[ls:le])
+            self._title_lines[ls] = titled
+        return not titled
 
     def occurrences(self, word: str):
         text, n = self.text, len(word)
@@ -297,7 +307,9 @@ class NameEvidence:
             if best and best[0].cost <= 0.7 and best[0].zipf >= 5.0:
                 return self._word_verdict(word)
             return None
-        cands = sp.candidates(word)[:1] if len(key) >= (5 if shape == "upper" else 4) else ()
+        cands = sp.near(word)[:1] if len(key) >= (5 if shape == "upper" else 4) else ()
+        if not cands and len(key) >= 7:
+            cands = sp.candidates(word)[:1]  # the slower search, only for long words
         if cands and cands[0].kind != "split":
             c = cands[0]
             cost = c.plain_cost
@@ -396,10 +408,8 @@ class NameEvidence:
         if caps is None:
             caps = {}
             sp, lex = self.speller, self.lexicon
-            for token in self.counts:
-                if not token[:1].isupper() or token.isupper():
-                    continue
-                base = token[: len(normalise(token))]
+            for token in self.caps_tokens:
+                base = token[: len(normalise(token))] if ("'" in token or "’" in token) else token
                 if len(base) < 3 or not (sp.known(base) or lex.knows(base)):
                     continue
                 k = base.lower()
@@ -443,12 +453,18 @@ class NameEvidence:
     def _word_verdict(self, word: str) -> Verdict | None:
         return judge_word(self.speller, word, self.context)
 
+    def context(self, key: str) -> bool:
+        """True when the article uses the lower-case word ``key`` (in any usual case)."""
+        c = self.counts
+        return key in c or key.capitalize() in c or key.upper() in c
+
     @property
-    def context(self) -> frozenset[str]:
-        ctx = getattr(self, "_context", None)
-        if ctx is None:
-            ctx = self._context = frozenset(w.lower() for w in self.counts)
-        return ctx
+    def caps_tokens(self) -> list[str]:
+        """The article's distinct words that start with a capital (ALL CAPS excluded)."""
+        caps = getattr(self, "_caps_tokens", None)
+        if caps is None:
+            caps = self._caps_tokens = [t for t in self.counts if t[:1].isupper() and not t.isupper()]
+        return caps
 
 
 def _one_slip(a: str, b: str) -> bool:
@@ -480,12 +496,14 @@ SAFE_MARGIN = 1.5  # score lead the best candidate needs for a safe fix
 CONTEXT_BONUS = 1.0  # zipf units added to a candidate the article itself uses
 
 
-def judge_word(speller: Speller, word: str, context: frozenset[str] | set[str] = frozenset()) -> Verdict:
-    """The verdict on an unknown word taken as an ordinary word. ``context`` holds the
-    article's words in lower case: a correction the article uses elsewhere is likelier."""
+def judge_word(speller: Speller, word: str, context=None) -> Verdict:
+    """The verdict on an unknown word taken as an ordinary word. ``context(key)`` tells
+    whether the article uses a word: a correction the article uses elsewhere is likelier."""
     cands = list(speller.candidates(word))
-    if context and cands:
-        cands.sort(key=lambda c: (-(c.score + (CONTEXT_BONUS if c.word in context else 0.0)), c.word))
+    if context is not None and len(cands) > 1:
+        used = {c.word for c in cands[:8] if context(c.word)}
+        if used:
+            cands.sort(key=lambda c: (-(c.score + (CONTEXT_BONUS if c.word in used else 0.0)), c.word))
     suggestions = tuple(match_case(word, speller.display(c.word) if c.kind != "split" else c.word)
                         for c in cands[:5])
     if speller.other_spelling(word):

@@ -31,7 +31,9 @@ EDIT_WEIGHT = 2.6
 MAX_COST = 3.0
 SPLIT_COST = 1.4  # a missing space
 SOUND_BONUS = 0.5
-PREFILTER = 15  # edit candidates given the weighted cost  # off the cost of a candidate that sounds the same  # candidates costing more than this are not offered
+PREFILTER = 8  # edit candidates given the weighted cost
+D1_ENOUGH = 40  # a one-edit candidate this common (zipf*10) makes the distance-2 search moot
+NEARBY_MIN_ZIPF10 = 15  # distance-2 candidates need a zipf of 1.5  # off the cost of a candidate that sounds the same  # candidates costing more than this are not offered
 
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
@@ -133,7 +135,8 @@ def sound_key(word: str) -> str:
     return "".join(out)
 
 
-def edits1(word: str, letters: str = LETTERS + "'") -> set[str]:
+@lru_cache(maxsize=8192)
+def edits1(word: str, letters: str = LETTERS + "'") -> frozenset[str]:
     """Every string one deletion, transposition, substitution or insertion away."""
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     out = {a + b[1:] for a, b in splits if b}
@@ -141,7 +144,7 @@ def edits1(word: str, letters: str = LETTERS + "'") -> set[str]:
     out |= {a + c + b[1:] for a, b in splits if b for c in letters}
     out |= {a + c + b for a, b in splits for c in letters}
     out.discard(word)
-    return out
+    return frozenset(out)
 
 
 def strip_accents(word: str) -> str:
@@ -151,6 +154,8 @@ def strip_accents(word: str) -> str:
 def normalise(word: str) -> str:
     """The lookup key: lower case, typographic apostrophes made straight, a possessive
     ending removed."""
+    if "'" not in word and "’" not in word and "‘" not in word and "ʼ" not in word:
+        return word.lower()
     w = word.translate(APOSTROPHES).lower()
     if w.endswith("'s") and len(w) > 2:
         w = w[:-2]
@@ -317,7 +322,8 @@ class Speller:
         # plain edit candidates with their unweighted distance; only the most promising
         # are given the (slower) weighted cost
         plain: dict[str, int] = {e: 1 for e in edits1(key) if e in freq}
-        if len(key) >= 4:
+        enough = any(freq[e] >= D1_ENOUGH for e in plain)
+        if len(key) >= 4 and not enough:
             for w, d in self._nearby(key, 2):
                 plain.setdefault(w, d)
             if len(key) >= 7 and not plain:
@@ -327,7 +333,7 @@ class Speller:
                                               - (0.3 if sound_key(w) == sound else 0.0), w))
         for w in ranked[:PREFILTER]:
             add(w, "edit")
-        if len(key) >= 4:
+        if len(key) >= 6 and not enough:
             # a stray block of letters typed in the middle ("blockingading"), cheap when
             # the block echoes letters typed elsewhere in the word
             for size in (2, 3, 4, 5):
@@ -336,13 +342,14 @@ class Speller:
                     if len(w) >= 4 and w in freq:
                         echo = key[i:i + size] in w
                         add(w, "block", (0.9 + 0.15 * size) if echo else (1.2 + 0.3 * size))
+        if len(key) >= 4:
             # two words run together ("alot", "inthe")
             for i in range(1, len(key)):
                 a, b = key[:i], key[i:]
                 za, zb = freq.get(a, 0), freq.get(b, 0)
                 if _split_part(a, za) and _split_part(b, zb):
-                        w = f"{self.display(a)} {self.display(b)}"
-                        found[w] = Candidate(w, SPLIT_COST, min(za, zb) / 10, "split")
+                    w = f"{self.display(a)} {self.display(b)}"
+                    found[w] = Candidate(w, SPLIT_COST, min(za, zb) / 10, "split")
         return list(found.values())
 
     def _nearby(self, key: str, distance: int) -> list[str]:
@@ -355,8 +362,9 @@ class Speller:
             with self._lock:
                 if self._buckets is None:
                     b: dict[tuple[str, int], list[str]] = {}
-                    for w in self.freq:
-                        b.setdefault((w[:1], len(w)), []).append(w)
+                    for w, z in self.freq.items():
+                        if z >= NEARBY_MIN_ZIPF10:  # distant corrections only to words in use
+                            b.setdefault((w[:1], len(w)), []).append(w)
                     self._buckets = b
                 buckets = self._buckets
         first, n = key[0], len(key)

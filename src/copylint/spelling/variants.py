@@ -58,8 +58,9 @@ class VariantGroup:
     minority: tuple[str, ...]
 
 
-def group_variants(counts: dict[str, int], first_seen: dict[str, int], is_dictionary_name) -> list[VariantGroup]:
-    """Cluster capitalised spellings; ``counts`` and ``first_seen`` are per spelling."""
+def group_variants(counts: dict[str, int], first_seen, is_dictionary_name) -> list[VariantGroup]:
+    """Cluster capitalised spellings. ``counts`` maps each spelling to its uses;
+    ``first_seen(name)`` gives its first offset (asked only to break ties)."""
     names = sorted(counts)
     keys = {n: translit_key(n) for n in names}
     parent = {n: n for n in names}
@@ -70,21 +71,24 @@ def group_variants(counts: dict[str, int], first_seen: dict[str, int], is_dictio
             x = parent[x]
         return x
 
-    for i, a in enumerate(names):
-        ka = keys[a]
-        for b in names[i + 1:]:
-            kb = keys[b]
-            if abs(len(ka) - len(kb)) > 1 or _different_word(a, b):
-                continue
-            same = ka == kb and len(ka) >= MIN_LENGTH
-            if not same:
-                if min(len(a), len(b)) < MIN_LENGTH_EDIT or ka[:1] != kb[:1]:
+    by_initial: dict[str, list[str]] = {}
+    for n in names:
+        by_initial.setdefault(keys[n][:1], []).append(n)
+    for bucket in by_initial.values():
+        for i, a in enumerate(bucket):
+            ka = keys[a]
+            for b in bucket[i + 1:]:
+                kb = keys[b]
+                if abs(len(ka) - len(kb)) > 1 or _different_word(a, b):
                     continue
-                if is_dictionary_name(a) and is_dictionary_name(b):
-                    continue
-                if OSA.distance(ka, kb, score_cutoff=1) > 1:
-                    continue
-            parent[find(a)] = find(b)
+                if not (ka == kb and len(ka) >= MIN_LENGTH):
+                    if min(len(a), len(b)) < MIN_LENGTH_EDIT:
+                        continue
+                    if OSA.distance(ka, kb, score_cutoff=1) > 1:
+                        continue
+                    if is_dictionary_name(a) and is_dictionary_name(b):
+                        continue
+                parent[find(a)] = find(b)
     clusters: dict[str, list[str]] = {}
     for n in names:
         clusters.setdefault(find(n), []).append(n)
@@ -92,7 +96,7 @@ def group_variants(counts: dict[str, int], first_seen: dict[str, int], is_dictio
     for members in clusters.values():
         if len(members) < 2:
             continue
-        members.sort(key=lambda n: (-counts[n], first_seen[n]))
+        members.sort(key=lambda n: (-counts[n], first_seen(n)))
         out.append(VariantGroup(members[0], tuple(members[1:])))
     return out
 
