@@ -38,13 +38,15 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
 OUT = REPO / "rules" / "spelling" / "words.txt.gz"
 
 CATEGORIES = ("words", "upper", "proper-names", "abbreviations", "contractions")
 FULL_SIZES = (10, 20, 35, 40, 50, 55, 60, 70)
 MIN_ZIPF = {80: 1.5, 95: 2.0}
 NEAR_TYPO_MARGIN = 1.0
-KEEP_ZIPF = 2.5  # ...unless it is itself this frequent ("facto", "repost")
+KEEP_ZIPF = 3.5  # ...unless it is itself this frequent ("facto", "repost")
+FAR_MARGIN = 2.5
 EXTRA_ZIPF = 3.0
 EXTRA_MARGIN = 0.3  # a rare entry this much less frequent than a word one edit away is dropped
 LANGUAGES = {
@@ -81,6 +83,22 @@ def edits1(word: str) -> set[str]:
     out |= {a + c + b for a, b in splits for c in LETTERS}
     out.discard(word)
     return out
+
+
+def _near_typo(word: str, z: float, common: dict[str, float]) -> bool:
+    """One typical slip (doubled letter, swapped letters, wrong vowel) from a word at
+    least NEAR_TYPO_MARGIN more frequent, or any one slip from a far more frequent word
+    ("untill", "accomodate"); "helmed" (helped) and "facto" (fact) stay."""
+    from copylint.spelling.speller import edit_cost
+
+    for e in edits1(word):
+        ze = common.get(e)
+        if ze is None or ze < z + NEAR_TYPO_MARGIN:
+            continue
+        cost = edit_cost(word, e)
+        if cost <= 0.7 or (cost <= 1.0 and ze >= z + FAR_MARGIN and z < KEEP_ZIPF):
+            return True
+    return False
 
 
 def _run_together(word: str, freq: dict[str, float]) -> bool:
@@ -125,10 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         common_lower[lw] = max(common_lower.get(lw, 0.0), zipf[w])
     dropped = 0
     for w in list(rare):
-        if w.lower() in common_lower or not w.islower() or len(w) < 5 or zipf[w] >= KEEP_ZIPF:
+        if w.lower() in common_lower or not w.islower() or len(w) < 5:
             continue  # names and short words are too often one edit from something
-        best = max((common_lower.get(e, 0.0) for e in edits1(w.lower())), default=0.0)
-        if best >= zipf[w] + NEAR_TYPO_MARGIN:
+        if _near_typo(w.lower(), zipf[w], common_lower):
             del tags[w]
             dropped += 1
     extra = 0

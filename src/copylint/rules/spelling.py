@@ -61,7 +61,7 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
             continue
         base = possessive_base(token) if ("'" in token or "’" in token) else token
         key = base.lower()
-        if len(base) < 4 or (key in sp.freq and not sp.is_proper(key)):
+        if len(base) < 4 or sp.is_common(key):
             continue  # a common word (Government, Russian at a sentence start)
         counts[base] = counts.get(base, 0) + n
     if len(counts) < 2:

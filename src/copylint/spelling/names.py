@@ -201,9 +201,9 @@ class NameEvidence:
     def _is_proper(self, key: str) -> bool:
         """A name rather than a common word: the dictionary only has it with capitals,
         or only the lexicon has it."""
-        if key in self.speller.freq:
+        if key in self.speller.freq and key not in self.speller.extra:
             return self.speller.is_proper(key)
-        return key in self.lexicon.words
+        return key in self.lexicon.words or key in self.speller.extra
 
     def near_names(self, word: str) -> list[tuple[str, float, float]]:
         """(display, zipf, edit cost) of known names one slip from ``word``, best first."""
@@ -231,7 +231,8 @@ class NameEvidence:
         if nxt:
             last = nxt.group(1)
             pairs = lex.by_last.get(normalise(last))
-            common = self.speller.known(word) and not self.speller.is_proper(word)
+            # a frequent common word before a surname ("And Kim said") is no first name
+            common = self.speller.is_common(word) and self.speller.zipf(word) >= 3.0
             if pairs and not common and f"{word} {last}".lower() not in lex.full and \
                     (self._distinctive(last) or not (self.speller.known(word) or lex.knows(word))):
                 hits = {f for f, _ in pairs if _one_slip(word, f)}
@@ -254,8 +255,7 @@ class NameEvidence:
     def _distinctive(self, surname: str) -> bool:
         """A surname that is not also a common word (Brown, Bush), so a first name one slip
         from the lexicon's is probably a slip."""
-        key = normalise(surname)
-        return key not in self.speller.freq or self.speller.is_proper(key)
+        return not self.speller.is_common(surname)
 
     def judge_capitalised(self, word: str, start: int) -> Verdict | None:
         """Decide about a capitalised, upper-case or mixed-case word: None when it is fine
@@ -290,15 +290,11 @@ class NameEvidence:
             return None  # part of a name ("Mariah Carey", "Stade de France"), or used repeatedly
         if (shape in ("capitalised", "mixed") and self.evidential(start)) or \
                 (shape != "upper" and self.used_as_name(word)):
-            # a name by position; only a slip of a common word counts, more readily
-            # among capitalised common words ("the New York Tiimes", "Senate Judisuary")
+            # a name by position; only a typical slip of a very common word counts
+            # ("the Court of Humon Rights")
             best = sp.near(word)[:1] if len(key) >= 5 else []
-            if best:
-                c = best[0]
-                titled = self._among_capitalised_words(start, len(word))
-                if (c.cost <= CHEAP_SLIP and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
-                        (titled and c.cost <= 1.0 and c.zipf >= WORD_ZIPF_CAPITALISED - 0.5):
-                    return self._word_verdict(word)
+            if best and best[0].cost <= CHEAP_SLIP and best[0].zipf >= WORD_ZIPF_NAME_SLOT:
+                return self._word_verdict(word)
             return None
         # no evidence either way (sentence start, title-case headline): a slip of a
         # frequent word is a typo, anything else is taken for a name
@@ -348,7 +344,7 @@ class NameEvidence:
         nxt = _NEXT_NAME_RE.match(text, start + length)
         if nxt is not None:
             w = nxt.group(1)
-            if not self.speller.known(w) or self.speller.is_proper(w) or self.lexicon.knows(w):
+            if not self.speller.is_common(w) or self.lexicon.knows(w):
                 return True
         if _PARTICLE_RE.match(text, start + length):
             return True
@@ -418,20 +414,6 @@ class NameEvidence:
                     caps[k] = (base, n)
             self._caps = caps
         return caps
-
-    def _among_capitalised_words(self, start: int, length: int) -> bool:
-        """A capitalised common word right before or after: a title of a work or an
-        organisation made of ordinary words ("Court of Human Rights")."""
-        text = self.text
-        prev = _PREV_NAME_RE.search(text, max(0, start - 30), start)
-        nxt = _NEXT_NAME_RE.match(text, start + length)
-        for m in (prev, nxt):
-            if m is None:
-                continue
-            w = m.group(1)
-            if self.speller.known(w) and not self.speller.is_proper(w):
-                return True
-        return False
 
     def _after_first_name(self, start: int) -> bool:
         """The word follows a first name ("Jamie Dimon"): a surname, which the full-name

@@ -254,6 +254,12 @@ class Speller:
             self._known[word] = hit
         return hit
 
+    def is_common(self, word: str) -> bool:
+        """A dictionary word written in lower case (shake, city), not a name: words taken
+        from wordfreq alone are left out, since many of them are names (kardashian)."""
+        key = normalise(word)
+        return key in self.freq and key not in self.forms and key not in self.extra
+
     def known_to_scowl(self, word: str) -> bool:
         """Known without the words added from wordfreq (for measurements)."""
         return self.known(word) and normalise(word) not in self.extra
