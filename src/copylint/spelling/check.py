@@ -19,6 +19,8 @@ _URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)+/?$|\.(com|org|net|gov|edu
 PREFIXES = frozenset(("non", "un", "re", "de", "pre", "post", "anti", "over", "under", "multi",
                       "cyber", "counter", "inter", "mis", "sub", "super", "co", "semi", "mid"))
 _PLAUSIBLE: dict[tuple[str, str], bool] = {}
+_PAREN_SIC = re.compile(r"['’]?\s*\(sic\)", re.I)
+_HELD_LETTER = re.compile(r"([a-z])\1\1")
 
 
 @dataclass(frozen=True)
@@ -96,10 +98,12 @@ class SpellingAnalysis:
                     continue
             rejected = vocab.rejects(token)
             shape = word_shape(base)
+            if not rejected and self._informal_or_handle(base, shape, text):
+                continue
             for start in _occurrences(text, token):
                 end = start + len(base)
-                if skipped_context(text, start, start + len(token)):
-                    continue
+                if skipped_context(text, start, start + len(token)) or _PAREN_SIC.match(text, start + len(token)):
+                    continue  # "(sic)" marks the original's spelling like "[sic]"
                 if rejected:
                     verdict = Verdict(tuple(s for s in sp.suggest(base) if not vocab.rejects(s)),
                                       f"'{base}' is on the house reject list", False, "reject")
@@ -113,6 +117,24 @@ class SpellingAnalysis:
         out.extend(self._full_name_slips({m.start for m in out}))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _informal_or_handle(self, word: str, shape: str, text: str) -> bool:
+        """Not a misspelling: an interjection with a letter held ("soooo", "ummm"), a
+        dropped g ("nothin", "gettin"), a name's plural ("the Obamas"), or a social
+        media handle the article also writes with its @ ("champagnepapi")."""
+        sp = self.speller
+        key = normalise(word)
+        if _HELD_LETTER.search(key) and not sp.known(_HELD_LETTER.sub(r"\1\1", key)):
+            return True  # "soooo"; but "commmittee" is a slip of committee
+        if shape == "lower" and key.endswith("in") and len(key) >= 4 and sp.known(key + "g"):
+            for i in self.evidence.occurrences(word):
+                if text[i + len(word): i + len(word) + 1] in ("'", "’"):
+                    return True  # "nothin'", written so on purpose
+        if shape != "lower" and key.endswith("s") and len(key) >= 5:
+            stem = word[:-1]
+            if self.evidence.known_name(stem) or (sp.known(stem) and sp.is_proper(stem)):
+                return True
+        return ("@" + word) in text
 
     def _plausible_word(self, word: str) -> bool:
         """A word the dictionary lacks but English builds from known parts: a plural

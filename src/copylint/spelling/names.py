@@ -33,6 +33,13 @@ _NOT_SENTENCE_END = {
 }
 _PREV_WORD_RE = re.compile(r"([\w.]+)\.$")
 _NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)")
+INSTITUTION_WORDS = frozenset((
+    "Corp", "Corporation", "Inc", "Co", "Ltd", "Plc", "PLC", "Group", "Bank", "Center", "Centre",
+    "Association", "Institute", "Council", "Committee", "Department", "Ministry", "University",
+    "College", "School", "Agency", "Authority", "Commission", "Foundation", "Systems", "Industries",
+    "Airlines", "Party", "Court", "States", "Union", "Company", "Holdings", "Services", "Board",
+    "Office", "Organization", "Organisation", "Fund", "Trust", "Society", "Federation", "Museum",
+))
 _INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|von|der|den|al|el|bin|ibn|ben|le|la|y|zu)[ \t]+[A-Z]")
 _PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
@@ -293,8 +300,12 @@ class NameEvidence:
             # a name by position; only a typical slip of a very common word counts
             # ("the Court of Humon Rights")
             best = sp.near(word)[:1] if len(key) >= 5 else []
-            if best and best[0].cost <= CHEAP_SLIP and best[0].zipf >= WORD_ZIPF_NAME_SLOT:
-                return self._word_verdict(word)
+            if best:
+                c = best[0]
+                if (c.cost <= CHEAP_SLIP and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
+                        (len(key) >= 6 and c.cost <= 1.0 and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
+                        (c.cost <= 1.0 and c.zipf >= 3.5 and self._before_institution(start + len(word))):
+                    return self._word_verdict(word)
             return None
         # no evidence either way (sentence start, title-case headline): a slip of a
         # frequent word is a typo, anything else is taken for a name
@@ -336,6 +347,12 @@ class NameEvidence:
                 return self._word_verdict(word)
         return None
 
+    def _before_institution(self, end: int) -> bool:
+        """Followed by a word that ends the name of an institution ("Sytems Corp",
+        "Bamnk of England" is not covered): such names are made of ordinary words."""
+        nxt = _NEXT_NAME_RE.match(self.text, end)
+        return nxt is not None and nxt.group(1) in INSTITUTION_WORDS
+
     def _in_name(self, start: int, length: int) -> bool:
         """Next to another part of a name: after a first name or before a capitalised word
         that is no common word ("Mariah Carey", "Kori Schake"), or before a particle
@@ -344,7 +361,7 @@ class NameEvidence:
         nxt = _NEXT_NAME_RE.match(text, start + length)
         if nxt is not None:
             w = nxt.group(1)
-            if not self.speller.is_common(w) or self.lexicon.knows(w):
+            if w not in INSTITUTION_WORDS and (not self.speller.is_common(w) or self.lexicon.knows(w)):
                 return True
         if _PARTICLE_RE.match(text, start + length):
             return True
