@@ -347,7 +347,11 @@ def main(argv: list[str] | None = None) -> int:
     results = []
     for name in args.engines.split(","):
         factory = ENGINES[name]
-        engine = factory(args.language) if name.startswith("copylint") else factory()
+        try:
+            engine = factory(args.language) if name.startswith("copylint") else factory()
+        except ImportError as exc:
+            print(f"{name}: not available ({exc}); pip install \".[bench]\"")
+            continue
 
         results.append(measure(name, engine, articles, injected, args.alarms))
 

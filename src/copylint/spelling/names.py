@@ -507,6 +507,9 @@ def judge_word(speller: Speller, word: str, context=None) -> Verdict:
                         for c in cands[:5])
     if speller.other_spelling(word):
         other = "British" if speller.language == "en-US" else "American"
+        right = speller.counterpart(word)
+        if right is not None:
+            suggestions = (right,) + tuple(x for x in suggestions if x != right)[:4]
         msg = f"'{word}' is the {other} spelling"
         if suggestions:
             msg += f"; {speller.language} has '{suggestions[0]}'"

@@ -14,6 +14,7 @@ vowel, a neighbouring key) cost less than arbitrary ones.
 from __future__ import annotations
 
 import gzip
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -274,6 +275,18 @@ class Speller:
     def display(self, key: str) -> str:
         return self.forms.get(key, key)
 
+    def counterpart(self, word: str) -> str | None:
+        """This language's spelling of the other language's word: metre -> meter,
+        colour -> color, organise -> organize (and back for en-GB)."""
+        key = normalise(word)
+        rules = _GB_TO_US if self.language == "en-US" else _US_TO_GB
+        for pattern, repl in rules:
+            for m in pattern.finditer(key):
+                cand = key[:m.start()] + m.expand(repl) + key[m.end():]
+                if cand != key and cand in self.freq:
+                    return match_case(word, self.display(cand))
+        return None
+
     def other_spelling(self, word: str) -> bool:
         """True when the word is the other language's spelling (colour in en-US)."""
         key = normalise(word)
@@ -389,6 +402,18 @@ def _split_part(part: str, zipf10: int) -> bool:
     if len(part) <= 2:
         return part in ("a", "i") or zipf10 >= 58
     return zipf10 >= 40
+
+
+# the regular differences between British and American spelling, as rewrites to try
+_GB_TO_US = tuple((re.compile(a), b) for a, b in (
+    (r"([^aeiou])re(s|d)?$", r"\1er\2"), (r"our", "or"), (r"is(e|ed|es|ing|ation|ations)$", r"iz\1"),
+    (r"ys(e|ed|es|ing)$", r"yz\1"), (r"ence$", "ense"), (r"ogue$", "og"), (r"ll(ed|ing|er|ers)$", r"l\1"),
+    (r"ae", "e"), (r"oe", "e"), (r"mme$", "m"), (r"que$", "k"),
+))
+_US_TO_GB = tuple((re.compile(a), b) for a, b in (
+    (r"([^aeiou])er(s|ed)?$", r"\1re\2"), (r"or", "our"), (r"ense$", "ence"), (r"og$", "ogue"),
+    (r"([aeiou])l(ed|ing|er|ers)$", r"\1ll\2"), (r"m$", "mme"),
+))
 
 
 # ---------------------------------------------------------------------- loading
