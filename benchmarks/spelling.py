@@ -293,22 +293,25 @@ def speed(language: str, limit_mb: float) -> None:
         size += len(t.encode("utf-8"))
         if size >= limit_mb * 1e6:
             break
-    settings = Settings(select=["typo.spelling", "typo.name-variant"], language=language)
+    # with the house vocabulary a Reuters desk would keep (mln, dlrs, pct...)
+    settings = Settings(select=["typo.spelling", "typo.name-variant"], language=language,
+                        accept=list(REUTERS_HOUSE_WORDS))
     ruleset = load_ruleset(settings)
     rules = ruleset.selected(settings)
     sp = get_speller(language)
     sp._cache.clear(), sp._near.clear(), sp._known.clear(), check_module._PLAUSIBLE.clear()
-    read_time = rule_time = 0.0
-    for t in chosen:
-        t0 = time.perf_counter()
-        doc = read_text("a.txt", t)
-        t1 = time.perf_counter()
-        check_document(doc, rules, settings, ruleset)
-        rule_time += time.perf_counter() - t1
-        read_time += t1 - t0
     mb = size / 1e6
-    print(f"speed on {len(chosen)} full articles, {mb:.1f} MB, one pass from cold caches: "
-          f"spelling rules {mb / rule_time:.2f} MB/s; with the plain-text reader {mb / (rule_time + read_time):.2f} MB/s")
+    for label in ("cold caches", "warm caches"):
+        read_time = rule_time = 0.0
+        for t in chosen:
+            t0 = time.perf_counter()
+            doc = read_text("a.txt", t)
+            t1 = time.perf_counter()
+            check_document(doc, rules, settings, ruleset)
+            rule_time += time.perf_counter() - t1
+            read_time += t1 - t0
+        print(f"speed on {len(chosen)} full articles, {mb:.1f} MB, {label}: spelling rules "
+              f"{mb / rule_time:.2f} MB/s; with the plain-text reader {mb / (rule_time + read_time):.2f} MB/s")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -74,6 +74,7 @@ class SpellingAnalysis:
         text = doc.text
         self.counts = collections.Counter(WORD_RE.findall(text))
         self.evidence = NameEvidence(doc, settings, self.speller, self.counts)
+        self._verdicts: dict[str, Verdict] = {}
         self.misspellings = self._find()
         self.flagged_words = {m.word for m in self.misspellings}
 
@@ -173,7 +174,10 @@ class SpellingAnalysis:
         return ok
 
     def _lower(self, word: str) -> Verdict | None:
-        return judge_word(self.speller, word, self.evidence.context)
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._verdicts[word] = judge_word(self.speller, word, self.evidence.context)
+        return verdict
 
     def _full_name_slips(self, already: set[int]) -> list[Misspelling]:
         """Known first names before a lexicon surname they do not belong to."""

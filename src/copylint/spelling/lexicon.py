@@ -57,14 +57,18 @@ class NameLexicon:
         return hit[1] if hit else 0.0
 
     def extended(self, names: Iterable[str]) -> "NameLexicon":
-        """A copy with more names (a project's multi-word accept entries)."""
-        names = list(names)
+        """A copy with more names (a project's multi-word accept entries), made once per list."""
+        names = tuple(names)
         if not names:
             return self
+        cached = self.near_cache.get(("extended", names))
+        if cached is not None:
+            return cached
         new = NameLexicon(dict(self.words), {k: set(v) for k, v in self.by_last.items()},
                           {k: set(v) for k, v in self.by_first.items()}, set(self.full))
         for n in names:
             new.add(n, 3.0)
+        self.near_cache[("extended", names)] = new
         return new
 
 
@@ -144,6 +148,17 @@ class Vocabulary:
         return w in self.reject_exact or w.lower() in self.reject_any or normalise(w) in self.reject_any
 
 
+_VOCABULARIES: dict[tuple, Vocabulary] = {}
+
+
 def vocabulary_for(settings) -> Vocabulary:
-    acc, rej = house_lists()
-    return Vocabulary([*acc, *getattr(settings, "accept", ())], [*rej, *getattr(settings, "reject", ())])
+    """The shipped lists plus the settings' ``accept``/``reject``; built once per set of lists."""
+    key = (tuple(getattr(settings, "accept", ())), tuple(getattr(settings, "reject", ())))
+    vocab = _VOCABULARIES.get(key)
+    if vocab is None:
+        acc, rej = house_lists()
+        vocab = Vocabulary([*acc, *key[0]], [*rej, *key[1]])
+        if len(_VOCABULARIES) > 64:
+            _VOCABULARIES.clear()
+        _VOCABULARIES[key] = vocab
+    return vocab

@@ -315,7 +315,7 @@ class Speller:
         if out is None:
             freq = self.freq
             out = [Candidate(e, edit_cost(key, e), freq[e] / 10, "edit")
-                   for e in edits1(key) if e in freq]
+                   for e in edits1(key) & freq.keys()]
             out.sort(key=lambda c: (-c.score, c.word))
             if len(self._near) > 200_000:
                 self._near.clear()
@@ -340,7 +340,7 @@ class Speller:
 
         # plain edit candidates with their unweighted distance; only the most promising
         # are given the (slower) weighted cost
-        plain: dict[str, int] = {e: 1 for e in edits1(key) if e in freq}
+        plain: dict[str, int] = dict.fromkeys(edits1(key) & freq.keys(), 1)
         enough = any(freq[e] >= D1_ENOUGH for e in plain)
         if len(key) >= 4 and not enough:
             for w, d in self._nearby(key, 2):
