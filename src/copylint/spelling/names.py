@@ -285,11 +285,11 @@ class NameEvidence:
         if slip is not None:
             return slip
         repeated = self.count(word) > 1
+        in_name = self._in_name(start, len(word))
         if not repeated:
-            cheap = self._cheap_slip(word, key)
+            cheap = self._cheap_slip(word, key, names_only=in_name)
             if cheap is not None:
                 return cheap
-        in_name = self._in_name(start, len(word))
         verdict = self._name_slip(word, key, repeated, strict=in_name)
         if verdict is not None:
             return verdict
@@ -328,9 +328,10 @@ class NameEvidence:
                 return self._word_verdict(word)
         return None
 
-    def _cheap_slip(self, word: str, key: str) -> Verdict | None:
+    def _cheap_slip(self, word: str, key: str, names_only: bool = False) -> Verdict | None:
         """Two letters swapped or one doubled or undoubled, in a frequent word or name:
-        a slip wherever it stands ("Kiing Charles", "Nighht", "Thsi Week")."""
+        a slip wherever it stands ("Kiing Charles", "Nighht", "Thsi Week"). Next to
+        another part of a name only slips of names count ("Ryan Singel" is no "single")."""
         if len(key) < 4:
             return None
         for c in self.speller.near(word)[:3]:
@@ -339,6 +340,8 @@ class NameEvidence:
             doubled = c.cost <= 0.5
             swapped = sorted(key) == sorted(c.word)
             proper = self.speller.is_proper(c.word)
+            if names_only and not proper:
+                continue
             if (doubled or swapped) and c.zipf >= (3.0 if proper else WORD_ZIPF_CAPITALISED):
                 if proper:
                     display = self.speller.display(c.word)
@@ -381,7 +384,6 @@ class NameEvidence:
             ok = transposed and zipf >= NAME_ZIPF_REPEATED
         else:
             ok = (transposed and zipf >= NAME_ZIPF_TRANSPOSED) or \
-                 (len(key) >= 5 and cost <= CHEAP_SLIP and zipf >= NAME_ZIPF_OTHER) or \
                  (len(key) >= 5 and cost <= 0.5 and zipf >= NAME_ZIPF_TRANSPOSED + 0.5) or \
                  (len(key) >= 7 and cost <= 1.0 and zipf >= NAME_ZIPF_OTHER) or \
                  (len(key) >= 5 and cost <= 1.0 and zipf >= NAME_ZIPF_FAMOUS)
