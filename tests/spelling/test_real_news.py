@@ -2,9 +2,10 @@
 
 A fixed sample of real articles (../shared/data/news) is checked with typo.spelling;
 misspelling claims (errors; the British-spelling warnings of en-US are a style matter)
-are counted per 1,000 words. The bound is what was measured when the speller was
-tuned (about 1.0 per 1,000 words, and a share of those are real typos in the sources,
-such as "prioritze" and "hte"), with some headroom. It is not a timing test."""
+are counted per 1,000 words. The bound is what was measured on this sample when the
+test was written (0.85 per 1,000 words; about a fifth of those are real typos in the
+sources, such as "Charile", "escpaed" and "deliever"), with some headroom. It is not a
+timing test."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from copylint.text import WORD_RE
 from helpers import SHARED_DATA
 
 NEWS = SHARED_DATA / "news"
-BOUND_PER_1000_WORDS = 1.5
+BOUND_PER_1000_WORDS = 1.2  # measured 0.85 on this sample when written
 
 
 def sample(name: str, n: int) -> list[str]:

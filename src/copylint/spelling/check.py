@@ -120,8 +120,9 @@ class SpellingAnalysis:
         return out
 
     def _informal_or_handle(self, word: str, shape: str, text: str) -> bool:
-        """Not a misspelling: an interjection with a letter held ("soooo", "ummm"), a
-        dropped g ("nothin", "gettin"), a name's plural ("the Obamas"), or a social
+        """Not a misspelling: an interjection with a letter held ("soooo"), a dropped g
+        written with its apostrophe ("nothin'"), a name's plural ("the Obamas") or
+        singular ("a Beatle"), or a social
         media handle the article also writes with its @ ("champagnepapi")."""
         sp = self.speller
         key = normalise(word)
@@ -135,6 +136,8 @@ class SpellingAnalysis:
             stem = word[:-1]
             if self.evidence.known_name(stem) or (sp.known(stem) and sp.is_proper(stem)):
                 return True
+        if shape == "capitalised" and sp.is_proper(word + "s"):
+            return True  # "a Beatle", singular of a name known in the plural
         return ("@" + word) in text
 
     def _plausible_word(self, word: str) -> bool:
