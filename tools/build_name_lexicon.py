@@ -40,6 +40,9 @@ from copylint.spelling.names import is_title_case, starts_sentence  # noqa: E402
 from copylint.spelling.speller import edits1, get_speller  # noqa: E402
 
 OUT = REPO / "rules" / "names" / "lexicon.tsv"
+FIRST_NAMES = REPO / "rules" / "names" / "first_names.txt"
+MIN_FIRST = 3  # uses as the first of two capitalised words, to count as a first name
+FIRST_SHARE = 0.6  # ...and this share of its uses mid-sentence
 EXTRA = REPO / "rules" / "names" / "extra.txt"
 MIN_DOCS = 3
 TYPO_RATIO = 20  # a neighbour this many times more common makes a candidate a likely typo
@@ -80,7 +83,9 @@ def news_articles(data: Path):
 
 def news_names(data: Path, speller, first_names: set[str]) -> tuple[collections.Counter, collections.Counter, collections.Counter]:
     """Article counts of capitalised non-dictionary words used mid-sentence, of their
-    lower-case uses, and of "First Last" pairs."""
+    lower-case uses, and of "First Last" pairs; also counts (in ``FIRST_USES``) of how
+    often a dictionary name stands mid-sentence, and how often before another capitalised
+    word, to find first names."""
     caps: collections.Counter = collections.Counter()
     lower: collections.Counter = collections.Counter()
     pairs: collections.Counter = collections.Counter()
@@ -92,11 +97,18 @@ def news_names(data: Path, speller, first_names: set[str]) -> tuple[collections.
             w = m.group()
             if w.isupper() or starts_sentence(body, m.start()):
                 continue
+            if speller.is_proper(w):
+                FIRST_USES[w][0] += 1
+                if re.match(r" [A-Z][a-z]", body[m.end():m.end() + 3]):
+                    FIRST_USES[w][1] += 1
             seen.add(w)
         caps.update(seen)
         lower.update({w for w in re.findall(r"\b[a-z]+\b", body)})
         pairs.update({f"{a} {b}" for a, b in PAIR_RE.findall(body) if a in first_names and not b.isupper()})
     return caps, lower, pairs
+
+
+FIRST_USES: collections.defaultdict = collections.defaultdict(lambda: [0, 0])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,7 +155,12 @@ def main(argv: list[str] | None = None) -> int:
         fh.write("# name\tzipf*10\tarticles  (built by tools/build_name_lexicon.py; see README.md)\n")
         for name, z, n in rows:
             fh.write(f"{name}\t{z}\t{n}\n")
-    print(f"{len(rows)} names -> {out}")
+    firsts = sorted(w for w, (n, before) in FIRST_USES.items()
+                    if before >= MIN_FIRST and before >= FIRST_SHARE * n)
+    FIRST_NAMES.write_text("# first names: dictionary names that news copy mostly writes before another\n"
+                           "# capitalised word (built by tools/build_name_lexicon.py; see README.md)\n"
+                           + "\n".join(firsts) + "\n", encoding="utf-8")
+    print(f"{len(rows)} names -> {out}; {len(firsts)} first names -> {FIRST_NAMES}")
     return 0
 
 

@@ -32,11 +32,11 @@ class Misspelling:
 
 
 def skipped_context(text: str, start: int, end: int) -> bool:
-    """Words glued to digits, handles and hashtags, and parts of URLs, emails, file
-    names and domain names are not prose."""
+    """Words glued to digits, handles and hashtags, parts of URLs, emails, file names
+    and domain names, and halves of a word split by a soft hyphen are not prose."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if before.isdigit() or after.isdigit() or before in "@#_\\/=<" or after in "_\\/=@>":
+    if before.isdigit() or after.isdigit() or before in "@#_\\/=<\u00ad" or after in "_\\/=@>\u00ad":
         return True
     if before == "." and start >= 2 and text[start - 2].isalnum():
         return True  # bbc.co.uk, file.txt

@@ -17,6 +17,7 @@ from ..data import rules_path
 from .speller import normalise
 
 LEXICON_FILE = ("names", "lexicon.tsv")
+FIRST_NAMES_FILE = ("names", "first_names.txt")
 VOCABULARY_DIR = "vocabulary"
 
 
@@ -29,6 +30,7 @@ class NameLexicon:
     by_last: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     by_first: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     full: set[str] = field(default_factory=set)  # "keir starmer"
+    first_names: frozenset[str] = frozenset()  # names news copy writes before a surname
     near_cache: dict = field(default_factory=dict, repr=False)  # filled by the name logic
 
     def add(self, name: str, zipf: float = 0.0) -> None:
@@ -65,7 +67,8 @@ class NameLexicon:
         if cached is not None:
             return cached
         new = NameLexicon(dict(self.words), {k: set(v) for k, v in self.by_last.items()},
-                          {k: set(v) for k, v in self.by_first.items()}, set(self.full))
+                          {k: set(v) for k, v in self.by_first.items()}, set(self.full),
+                          first_names=self.first_names)
         for n in names:
             new.add(n, 3.0)
         self.near_cache[("extended", names)] = new
@@ -83,6 +86,9 @@ def name_lexicon() -> NameLexicon:
             continue
         name, z, _docs = line.split("\t")
         lex.add(name, int(z) / 10)
+    firsts = rules_path(*FIRST_NAMES_FILE)
+    if firsts.exists():
+        lex.first_names = frozenset(read_word_list(firsts))
     return lex
 
 

@@ -303,7 +303,7 @@ class NameEvidence:
             if best:
                 c = best[0]
                 if (c.cost <= CHEAP_SLIP and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
-                        (len(key) >= 6 and c.cost <= 1.0 and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
+                        (len(key) >= 7 and c.cost <= 1.0 and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
                         (c.cost <= 1.0 and c.zipf >= 3.5 and self._before_institution(start + len(word))):
                     return self._word_verdict(word)
             return None
@@ -442,7 +442,8 @@ class NameEvidence:
         prev = _PREV_NAME_RE.search(self.text, max(0, start - 30), start)
         if not prev:
             return False
-        return prev.group(1).lower() in self.lexicon.by_first
+        first = prev.group(1)
+        return first.lower() in self.lexicon.by_first or first in self.lexicon.first_names
 
     def _caps_context(self, start: int, length: int) -> bool:
         """Upper-case words around: a shouted line, where ALL CAPS are ordinary words."""
