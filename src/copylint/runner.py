@@ -176,6 +176,7 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
     base = resolver.base_for(paths[0] if paths and paths[0] != "-" else os.getcwd())
     files = discover(paths, base.include, base.exclude, result.problems)
     _init_worker(resolver, resources)
+    _ruleset_for(base)  # a broken rule pack is one config error (exit 2), not one per file
 
     file_results: list[FileResult] = []
     disk_files = [f for f in files if f != "-"]
