@@ -68,3 +68,11 @@ def test_name_variants_minority_spelling_flagged():
 def test_name_variant_fix_is_never_safe():
     findings = lint("variants.txt", "typo.name-variant")
     assert findings and all(f.fix is not None and not f.fix.safe for f in findings)
+
+
+def test_other_variety_can_be_switched_off():
+    text = (FIXTURES / "kyiv_talks.txt").read_text(encoding="utf-8")
+    settings = Settings(select=["typo.spelling"], language="en-US",
+                        rules={"typo.spelling": {"other_variety": False}})
+    matched = [f.matched for f in copylint.lint_text(text, path="a.txt", config=settings)]
+    assert "defence" not in matched and "goverment" in matched

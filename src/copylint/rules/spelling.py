@@ -3,6 +3,7 @@ ways in one article (typo.name-variant)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import Document, Hit, Severity
@@ -12,8 +13,14 @@ from ..spelling.names import word_shape
 from ..spelling.variants import group_variants, possessive_base
 
 
+@dataclass
+class SpellingOptions:
+    # report the other variety's spellings (colour in en-US) as warnings
+    other_variety: bool = True
+
+
 @rule("typo.spelling", "A word the dictionary does not know, or a near miss of a known name",
-      severity="error", fixable=True)
+      severity="error", fixable=True, options=SpellingOptions)
 def spelling(doc: Document, ctx) -> Iterator[Hit]:
     """Misspelt words, in the headline, body and direct quotations alike.
 
@@ -31,10 +38,17 @@ def spelling(doc: Document, ctx) -> Iterator[Hit]:
     Keir Starmer). Words glued to digits, URLs, emails, @handles and #tags are skipped;
     ALL-CAPS acronyms are skipped unless they are a clear slip of a long word. Words on
     the ``reject`` vocabulary are always reported. Write ``[sic]`` after a word that is
-    spelt as in the original."""
+    spelt as in the original (or ``(sic)``).
+
+    Spellings of the other variety ("colour" when ``language`` is en-US) are warnings
+    that name this variety's form; switch them off with the option ``other_variety:
+    false`` when a house rule keeps US and UK spelling consistent instead."""
     analysis = analyse(doc, ctx.settings)
+    other_variety = getattr(ctx.options, "other_variety", True)
     for m in analysis.misspellings:
         v = m.verdict
+        if v.kind == "variant-spelling" and not other_variety:
+            continue
         replacement = v.suggestions[0] if v.suggestions else None
         # the other language's spelling (colour in en-US) is a style matter, not a slip
         severity = Severity.WARNING if v.kind == "variant-spelling" else None
