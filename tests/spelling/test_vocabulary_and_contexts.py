@@ -49,3 +49,10 @@ def test_accepted_full_name_becomes_a_name_to_compare_with():
 def test_quotes_are_checked_for_spelling():
     text = 'Headline here\n\nShe said: "The goverment lied."\n'
     assert words(text) == ["goverment"]
+
+
+def test_inner_capitals_mark_names_and_brands():
+    text = ("Head line here\n\nShare on Facebook, Twitter and LinkedIn. Ron DeSantis and "
+            "Mitch McConnel spoke on YouTube.\n")
+    # McConnel is one slip from the lexicon's Mitch McConnell; the brands are left alone
+    assert words(text) == ["McConnel"]

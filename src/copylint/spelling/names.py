@@ -284,6 +284,8 @@ class NameEvidence:
         slip = self.article_slip(word)
         if slip is not None:
             return slip
+        if shape == "mixed":
+            return None  # LinkedIn, DeSantis, McConnell: capitals inside mark a name or brand
         repeated = self.count(word) > 1
         in_name = self._in_name(start, len(word))
         if not repeated:
