@@ -15,8 +15,10 @@ from ..spelling.variants import group_variants, possessive_base
 
 @dataclass
 class SpellingOptions:
-    # report the other variety's spellings (colour in en-US) as warnings
-    other_variety: bool = True
+    # report the other variety's spellings (colour in en-US) as warnings; off by default
+    # because the house pack already keeps US and UK spelling consistent within a story,
+    # and the us / uk packs enforce one variety
+    other_variety: bool = False
 
 
 @rule("typo.spelling", "A word the dictionary does not know, or a near miss of a known name",
@@ -40,11 +42,12 @@ def spelling(doc: Document, ctx) -> Iterator[Hit]:
     the ``reject`` vocabulary are always reported. Write ``[sic]`` after a word that is
     spelt as in the original (or ``(sic)``).
 
-    Spellings of the other variety ("colour" when ``language`` is en-US) are warnings
-    that name this variety's form; switch them off with the option ``other_variety:
-    false`` when a house rule keeps US and UK spelling consistent instead."""
+    Spellings of the other variety ("colour" when ``language`` is en-US) are not typos:
+    the house pack keeps US and UK spelling consistent within a story and the ``us`` /
+    ``uk`` packs enforce one variety. With the option ``other_variety: true`` this rule
+    reports them too, as warnings that name this variety's form."""
     analysis = analyse(doc, ctx.settings)
-    other_variety = getattr(ctx.options, "other_variety", True)
+    other_variety = ctx.options.other_variety
     for m in analysis.misspellings:
         v = m.verdict
         if v.kind == "variant-spelling" and not other_variety:
