@@ -84,19 +84,7 @@ class Settings:
         for ov in self.overrides:
             if any(_glob_match(rel, g) for g in ov["files"]):
                 result = dataclasses.replace(result)
-                for key, value in ov.items():
-                    if key == "files":
-                        continue
-                    attr = KEYS[key]
-                    if key == "rules":
-                        merged = {k: dict(v) for k, v in result.rules.items()}
-                        for rid, opts in value.items():
-                            merged.setdefault(rid, {}).update(opts)
-                        result.rules = merged
-                    elif key in ("accept", "reject"):
-                        setattr(result, attr, list(getattr(result, attr)) + list(value))
-                    else:
-                        setattr(result, attr, value)
+                apply_values(result, {k: v for k, v in ov.items() if k != "files"}, Path(self.root or "."))
         return result
 
     def severity_for(self, rule_id: str, default: Severity) -> Severity:
@@ -374,6 +362,7 @@ class ConfigResolver:
         self.explicit = explicit
         self.cli_values = cli_values or {}
         self._by_file: dict[str, Settings] = {}
+        self._config_by_folder: dict[str, Path | None] = {}
 
     def _with_cli(self, settings: Settings) -> Settings:
         settings = dataclasses.replace(settings)
@@ -392,7 +381,11 @@ class ConfigResolver:
         if self.explicit:
             cfg: Path | None = Path(self.explicit)
         else:
-            cfg = find_config(path if path != "-" else os.getcwd())
+            start = path if path != "-" else os.getcwd()
+            folder = start if os.path.isdir(start) else os.path.dirname(os.path.abspath(start))
+            if folder not in self._config_by_folder:  # one walk up per folder, not per file
+                self._config_by_folder[folder] = find_config(folder)
+            cfg = self._config_by_folder[folder]
         key = str(cfg) if cfg else ""
         if key not in self._by_file:
             settings = load_config_file(cfg) if cfg else Settings(root=os.getcwd())
