@@ -239,6 +239,9 @@ def analyse(kb: KnowledgeBase, text: str, blocks: list[tuple[int, int, str]], da
             sentence_of[id(m)] = sent
             if kind == "headline" or _PRESENT_RE.search(text, sent[0], sent[1]):
                 m.notes.append("present")
+            if (re.match(r"['’]s\b", text[m.name_end:m.name_end + 2])
+                    or re.search(r"\b(?:of|during|under|to)\s+(?:the\s+)?$", text[max(bs, m.start - 16):m.start])):
+                m.notes.append("era")  # a time named after the person, or a role under them
     attach_years(text, [m for m, _ in mentions], anchors, sentence_of)
     analysis = Analysis(date=date, window=None)
     window = infer_window(kb, [m for m, _ in mentions], anchors, options) if date is None else None
@@ -426,6 +429,9 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
         state = held_on(pos, date, g)
         if state is not False or _historical(pos, date, options):
             return Verdict(m, "", person)
+        if (kind != "headline" and "era" in m.notes and not anchor_present(m)
+                and not _other_title(person, pos, date, date)):
+            return Verdict(m, "?", person)  # "President Nixon's Council", "the troubles of President Carter"
         msg = f"{held_clause(person.name, office, pos)}; {when} {_surname(person)} {_now_text(kb, person, date, pos, m)}"
         return _flag(kb, m, person, pos, msg, date, options)
     if qual == "past":
