@@ -34,7 +34,10 @@ from typing import Callable
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "benchmarks"))
 DATA = REPO.parent / "shared" / "data"
+
+from _corpus import SPELLING_CORPORA, split_rows  # noqa: E402
 
 from copylint.config import Settings  # noqa: E402
 from copylint.readers import read_text  # noqa: E402
@@ -43,7 +46,7 @@ from copylint.spelling.speller import NEAR_KEYS, get_speller  # noqa: E402
 from copylint.text import WORD_RE  # noqa: E402
 
 Span = tuple[int, int, "str | None"]
-CORPORA = {"us_news_2016_real_small": None, "reuters21578": "NORM", "ag_news_test": None}
+CORPORA = SPELLING_CORPORA
 MISSPELLING_FILES = ("birkbeck_missp.tsv", "holbrook_missp.tsv", "aspell_missp.tsv",
                      "norvig_spell_testset1.tsv", "norvig_spell_testset2.tsv",
                      "wikipedia_missp_mitton.tsv", "wikipedia_common_misspellings.tsv")
@@ -122,17 +125,11 @@ ENGINES: dict[str, Callable[[], Callable[[str], list[Span]]]] = {
 
 
 def load_articles(split: str, per_corpus: int) -> list[tuple[str, str]]:
-    """(corpus, text) pairs; "dev" and "test" draw disjoint articles."""
+    """(corpus, text) pairs; "dev" and "test" draw disjoint articles (see _corpus.split_rows)."""
     out = []
-    for name, text_type in CORPORA.items():
+    for name in CORPORA:
         rows = [json.loads(line) for line in gzip.open(DATA / "news" / f"{name}.jsonl.gz", "rt", encoding="utf-8")]
-        rows = [r for r in rows if r["body"] and (text_type is None or r.get("text_type") == text_type)]
-        rows.sort(key=lambda r: r["id"])
-        rng = random.Random(f"{name}-order")
-        rng.shuffle(rows)
-        half = len(rows) // 2
-        pool = rows[:half] if split == "dev" else rows[half:]
-        for r in pool[:per_corpus]:
+        for r in split_rows(name, rows, split)[:per_corpus]:
             head = r["headline"].strip()
             text = (head + "\n\n" + r["body"]) if head else r["body"]
             out.append((name, text))
@@ -185,9 +182,30 @@ def with_case(model: str, word: str) -> str:
     return word
 
 
-def inject(text: str, rng: random.Random, missp: dict[str, list[str]], speller, stats) -> tuple[str, list[tuple[int, int, str, str]]]:
+TYPO_CLASSES = ("lower-case word", "Capitalised word", "UPPER-CASE word", "name in a lexicon",
+                "unknown name, used again", "unknown name, used once")
+KNOWABLE = TYPO_CLASSES[:4]  # a dictionary or name lexicon can know the right word
+
+
+def typo_class(right: str, text: str, speller) -> str:
+    """What kind of word a typo was injected into. The right word of a typo in a name that
+    neither the dictionary nor the name lexicon knows can only be recovered from the
+    article itself (its other uses): once, no speller can tell the typo from a new name."""
+    from copylint.spelling.lexicon import name_lexicon
+
+    if right.islower():
+        return TYPO_CLASSES[0]
+    if speller.is_common(right):
+        return TYPO_CLASSES[2] if right.isupper() and len(right) > 1 else TYPO_CLASSES[1]
+    if speller.known(right) or name_lexicon().knows(right):
+        return TYPO_CLASSES[3]
+    uses = len(re.findall(r"(?<![\w'’])" + re.escape(right) + r"(?![\w])", text))
+    return TYPO_CLASSES[4] if uses >= 2 else TYPO_CLASSES[5]
+
+
+def inject(text: str, rng: random.Random, missp: dict[str, list[str]], speller, stats) -> tuple[str, list[tuple[int, int, str, str, str]]]:
     """Replace about one word in 60 (at most 6) by a misspelling; returns the new text and
-    (start, end, right word, source) of each typo in it."""
+    (start, end, right word, source, class) of each typo in it."""
     words = [m for m in WORD_RE.finditer(text) if len(m.group()) >= 3 and m.group().isalpha()]
     if not words:
         return text, []
@@ -218,7 +236,8 @@ def inject(text: str, rng: random.Random, missp: dict[str, list[str]], speller, 
         out.append(text[pos:s])
         ns = s + shift
         out.append(wrong)
-        typos.append((ns, ns + len(wrong), right, source + ("/name" if right[:1].isupper() else "")))
+        typos.append((ns, ns + len(wrong), right, source + ("/name" if right[:1].isupper() else ""),
+                      typo_class(right, text, speller)))
         shift += len(wrong) - (e - s)
         pos = e
     out.append(text[pos:])
@@ -231,9 +250,9 @@ def inject(text: str, rng: random.Random, missp: dict[str, list[str]], speller, 
 def measure(name: str, engine, articles, injected, show_alarms: int) -> dict:
     n_words = sum(len(WORD_RE.findall(t)) for _, t in articles)
     n_chars = sum(len(t.encode("utf-8")) for _, t in articles)
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: the machine may be shared
     alarms = [(corpus, text, engine(text)) for corpus, text in articles]
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     per_corpus = collections.Counter()
     words_per_corpus = collections.Counter()
     style = 0
@@ -244,26 +263,31 @@ def measure(name: str, engine, articles, injected, show_alarms: int) -> dict:
         words_per_corpus[corpus] += len(WORD_RE.findall(text))
     found = right = total = 0
     by_source = collections.defaultdict(lambda: [0, 0, 0])
+    by_class = collections.defaultdict(lambda: [0, 0, 0])
     for text, typos in injected:
         hits = engine(text)
-        for s, e, want, source in typos:
+        for s, e, want, source, cls in typos:
             total += 1
-            b = by_source[source]
-            b[0] += 1
+            bs, bc = by_source[source], by_class[cls]
+            for b in (bs, bc):
+                b[0] += 1
             hit = next((h for h in hits if h[0] < e and s < h[1]), None)
             if hit is None:
                 continue
             found += 1
-            b[1] += 1
+            for b in (bs, bc):
+                b[1] += 1
             if hit[2] and hit[2].lower() == want.lower():
                 right += 1
-                b[2] += 1
+                for b in (bs, bc):
+                    b[2] += 1
     total_alarms = sum(len(h) for _, _, h in alarms)
     result = {
         "engine": name, "typos": total, "recall": found / max(1, total),
         "top1": right / max(1, found), "alarms": total_alarms,
         "alarms_per_1000": 1000 * total_alarms / max(1, n_words),
         "mb_per_s": n_chars / 1e6 / elapsed, "by_source": dict(by_source),
+        "by_class": dict(by_class),
         "style_per_1000": 1000 * style / max(1, n_words),
         "per_corpus": {c: 1000 * per_corpus[c] / max(1, words_per_corpus[c]) for c in words_per_corpus},
     }
@@ -304,11 +328,11 @@ def speed(language: str, limit_mb: float) -> None:
     for label in ("cold caches", "warm caches"):
         read_time = rule_time = 0.0
         for t in chosen:
-            t0 = time.perf_counter()
+            t0 = time.process_time()
             doc = read_text("a.txt", t)
-            t1 = time.perf_counter()
+            t1 = time.process_time()
             check_document(doc, rules, settings, ruleset)
-            rule_time += time.perf_counter() - t1
+            rule_time += time.process_time() - t1
             read_time += t1 - t0
         print(f"speed on {len(chosen)} full articles, {mb:.1f} MB, {label}: spelling rules "
               f"{mb / rule_time:.2f} MB/s; with the plain-text reader {mb / (rule_time + read_time):.2f} MB/s")
@@ -338,14 +362,14 @@ def main(argv: list[str] | None = None) -> int:
           f"{sum(len(t) for _, t in injected)} typos injected; {stats['real-word (left out)']} real-word "
           "misspellings left out")
 
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     get_speller(args.language)  # already loaded; report a cold load separately
     from copylint.spelling import speller as speller_module
     speller_module._SPELLERS.clear()
     speller_module._entries.cache_clear()
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     get_speller(args.language)
-    print(f"dictionary load: {time.perf_counter() - t0:.2f} s")
+    print(f"dictionary load: {time.process_time() - t0:.2f} s")
 
     results = []
     for name in args.engines.split(","):
@@ -365,7 +389,13 @@ def main(argv: list[str] | None = None) -> int:
     for r in results:
         print(f"\n{r['engine']}: by typo source (n, recall, top-1 of found)")
         for src, (n, f, ok) in sorted(r["by_source"].items()):
-            print(f"  {src:<16}{n:>6}{f / max(1, n):>8.1%}{ok / max(1, f):>8.1%}")
+            print(f"  {src:<26}{n:>6}{f / max(1, n):>8.1%}{ok / max(1, f):>8.1%}")
+        print("  by the kind of word the typo was put in:")
+        for cls in TYPO_CLASSES:
+            n, f, ok = r["by_class"].get(cls, (0, 0, 0))
+            print(f"  {cls:<26}{n:>6}{f / max(1, n):>8.1%}{ok / max(1, f):>8.1%}")
+        n, f = (sum(r["by_class"].get(c, (0, 0, 0))[i] for c in KNOWABLE) for i in (0, 1))
+        print(f"  {'words a lexicon can know':<26}{n:>6}{f / max(1, n):>8.1%}")
         if r["style_per_1000"]:
             print(f"  plus other-language spelling warnings (colour in en-US), not counted above: "
                   f"{r['style_per_1000']:.2f} per 1,000 words")
