@@ -323,7 +323,7 @@ def speed(language: str, limit_mb: float) -> None:
     ruleset = load_ruleset(settings)
     rules = ruleset.selected(settings)
     sp = get_speller(language)
-    sp._cache.clear(), sp._near.clear(), sp._known.clear(), check_module._PLAUSIBLE.clear()
+    sp.clear_caches(), check_module._PLAUSIBLE.clear()
     mb = size / 1e6
     for label in ("cold caches", "warm caches"):
         read_time = rule_time = 0.0

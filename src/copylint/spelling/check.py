@@ -97,8 +97,7 @@ class SpellingAnalysis:
         sp, ev, text = self.speller, self.evidence, self.doc.text
         known = sp.known
         vocab = ev.vocabulary
-        cache = sp._known
-        suspects = [w for w in self.counts if not (cache.get(w) or known(w))]
+        suspects = sorted(sp.unknown_among(self.counts.keys()))
         if vocab.reject_any or vocab.reject_exact:
             suspects += [w for w in self.counts if known(w) and vocab.rejects(w)]
         out: list[Misspelling] = []

@@ -462,7 +462,9 @@ class NameEvidence:
         if len(key) < 3:
             return None
         caps = self._article_caps()
-        found = [caps[e] for e in edits1(key) & caps.keys()]
+        n = len(key)
+        found = [v for k, v in caps.items() if abs(len(k) - n) <= 1 and k != key
+                 and OSA.distance(k, key, score_cutoff=1) <= 1]
         if not found and len(key) >= 8:
             found = [v for k, v in caps.items() if abs(len(k) - len(key)) <= 2
                      and OSA.distance(k, key, score_cutoff=2) <= 2 and self._is_proper(k)
@@ -480,17 +482,20 @@ class NameEvidence:
                        len(found) == 1, "name")
 
     def _article_caps(self) -> dict[str, tuple[str, int]]:
-        """lower case -> (spelling, count) of the article's known capitalised words."""
+        """lower case -> (spelling, count) of the article's known capitalised words used
+        at least twice (a slip must be rarer than what it misspells)."""
         caps = getattr(self, "_caps", None)
         if caps is None:
             caps = {}
             sp, lex = self.speller, self.lexicon
             for token in self.caps_tokens:
                 base = token[: len(normalise(token))] if ("'" in token or "’" in token) else token
-                if len(base) < 3 or not (sp.known(base) or lex.knows(base)):
+                if len(base) < 3:
+                    continue
+                n = self.count(base)
+                if n < 2 or not (sp.known(base) or lex.knows(base)):
                     continue
                 k = base.lower()
-                n = self.count(base)
                 if n > caps.get(k, ("", 0))[1]:
                     caps[k] = (base, n)
             self._caps = caps

@@ -235,6 +235,7 @@ class Speller:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._near: dict[str, list[Candidate]] = {}
         self._known: dict[str, bool] = {}
+        self._known_tokens: set[str] = set()  # surface forms found known, for unknown_among
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._lock = threading.Lock()
 
@@ -255,6 +256,28 @@ class Speller:
                 self._known.clear()
             self._known[word] = hit
         return hit
+
+    def unknown_among(self, tokens) -> list[str]:
+        """The tokens (a set or dict keys) this dictionary does not know. Tokens once found
+        known are remembered, so a document costs a set difference and a lookup per new word."""
+        rest = tokens - self._known_tokens
+        if not rest:
+            return []
+        out = []
+        known_tokens = self._known_tokens
+        if len(known_tokens) > 1_000_000:
+            known_tokens.clear()
+        for w in rest:
+            if self.known(w):
+                known_tokens.add(w)
+            else:
+                out.append(w)
+        return out
+
+    def clear_caches(self) -> None:
+        """Forget every per-word result (for measuring cold runs)."""
+        for cache in (self._cache, self._near, self._known, self._known_tokens):
+            cache.clear()
 
     def is_common(self, word: str) -> bool:
         """A dictionary word written in lower case (shake, city), not a name: words taken
