@@ -31,9 +31,9 @@ _PLAUSIBLE: dict[tuple[str, str], bool] = {}
 
 def _content_word(sp, part: str) -> bool:
     """A common lower-case word that may stand in a closed compound: four letters or more
-    in use (zipf 3), or three in common use ("car", "tax"); no function word, no name."""
+    in use (zipf 3), or three in common use (zipf 4: "car", "tax"); no function word, no name."""
     return len(part) >= 3 and part not in FUNCTION_WORDS and sp.is_common(part) and \
-        sp.zipf(part) >= (3.0 if len(part) >= 4 else 3.6)
+        sp.zipf(part) >= (3.0 if len(part) >= 4 else 4.0)
 _PAREN_SIC = re.compile(r"['’]?\s*\(sic\)", re.I)
 _HELD_LETTER = re.compile(r"([a-z])\1\1")
 
@@ -187,8 +187,7 @@ class SpellingAnalysis:
                 if c.word == base or c.kind != "edit":
                     continue
                 if (not compound and c.plain_cost <= 1.3 and c.zipf >= 2.5) or \
-                        (compound and ((c.plain_cost <= 1.0 and c.zipf >= 3.5) or
-                                       (c.plain_cost <= 0.75 and c.zipf >= 3.0) or
+                        (compound and ((c.plain_cost <= 1.0 and c.zipf >= 3.0) or
                                        (c.plain_cost <= 2.0 and c.zipf >= 5.0))):
                     ok = False
                     break
