@@ -293,19 +293,21 @@ class RuleOptionError(Exception):
     pass
 
 
-_OPTIONS_CACHE: dict[tuple[int, int], tuple[Settings, Any]] = {}
+_OPTIONS_CACHE: dict[tuple[int, int], tuple[Settings, Rule, Any]] = {}
 
 
 def _options(rule: Rule, settings: Settings) -> Any:
-    """The rule's options object for these settings (built once per settings, then shared)."""
+    """The rule's options object for these settings (built once per settings, then shared).
+    The cache keeps the rule and settings it was built for: an id can be reused once an
+    object is gone (a rule set rebuilt), and another rule's options must never come back."""
     key = (id(rule), id(settings))
     cached = _OPTIONS_CACHE.get(key)
-    if cached is None or cached[0] is not settings:
+    if cached is None or cached[0] is not settings or cached[1] is not rule:
         try:
-            cached = _OPTIONS_CACHE[key] = (settings, rule.make_options(settings.options_for(rule.id)))
+            cached = _OPTIONS_CACHE[key] = (settings, rule, rule.make_options(settings.options_for(rule.id)))
         except (TypeError, ValueError) as exc:
             raise RuleOptionError(f"{settings.source or 'config'}: {exc}") from None
-    return cached[1]
+    return cached[2]
 
 
 def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet | None,
