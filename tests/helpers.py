@@ -16,10 +16,11 @@ def run_cli(*args: str, cwd: str | Path | None = None, input: bytes | None = Non
     """Run ``python -m copylint ARGS`` with this checkout's sources; returns the process
     with text stdout/stderr."""
     full_env = dict(os.environ)
-    full_env["PYTHONPATH"] = str(REPO / "src") + os.pathsep + full_env.get("PYTHONPATH", "")
+    extra = dict(env or {})
+    paths = [str(REPO / "src"), extra.pop("PYTHONPATH", ""), full_env.get("PYTHONPATH", "")]
+    full_env["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
     full_env.setdefault("NO_COLOR", "1")
-    if env:
-        full_env.update(env)
+    full_env.update(extra)
     proc = subprocess.run([sys.executable, "-m", "copylint", *args], cwd=cwd, input=input,
                           capture_output=True, env=full_env, timeout=timeout)
     proc.stdout = proc.stdout.decode("utf-8", "replace")

@@ -15,6 +15,7 @@ import click
 from . import __version__
 from .config import ConfigError, ConfigResolver, parse_date
 from .model import Severity
+from .postrun import check_extras
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -81,11 +82,12 @@ def _formats_help() -> str:
 @click.option("--languagetool-url", metavar="URL", help="Use the LanguageTool server at URL instead of starting one.")
 @click.option("--no-color", is_flag=True, help="No colour even on a terminal.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line.")
+@check_extras
 def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fmt: str, output: str | None, fail_on: str | None, jobs: int | None, stdin_filename: str | None,
           include: tuple[str, ...], exclude: tuple[str, ...], date_: str | None, language: str | None,
           packs: tuple[str, ...], no_color: bool, quiet: bool, no_languagetool: bool = False,
-          require_languagetool: bool = False, languagetool_url: str | None = None) -> None:
+          require_languagetool: bool = False, languagetool_url: str | None = None, **extras: Any) -> None:
     """Check article files and folders (or '-' for standard input)."""
     from . import formats
     from .runner import exit_code, run
@@ -116,10 +118,21 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     if progress:
         progress(None)
 
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    stdout_used = False
+    from .postrun import after_run, wants_post_run
+
+    if wants_post_run(extras):
+        post = after_run(result, extras, stdin_data=stdin_data, stdin_filename=stdin_filename,
+                         rerun=lambda data: run(list(paths), resolver, jobs=jobs, stdin_data=data,
+                                                stdin_filename=stdin_filename))
+        if post.exit_code is not None:
+            raise click.exceptions.Exit(post.exit_code)
+        result, stdout_used = post.result, post.stdout_used
+
+    stream = open(output, "w", encoding="utf-8") if output else (sys.stderr if stdout_used else sys.stdout)
     try:
         color = (not output and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
-        formatter = available[fmt](stream, color=color)
+        formatter = available[fmt](stream, color=color, options={"settings": base})
         formatter.start()
         by_path: dict[str, list] = {}
         for f in result.findings:

@@ -27,10 +27,15 @@ class RuleContext:
     options: Any
     settings: Settings
     resources: dict[str, Any] = field(default_factory=dict)
+    suppressions: "Suppressions | None" = None
 
     @property
     def language(self) -> str:
         return self.settings.language
+
+    def suppressed(self, rule_id: str, start: int, end: int) -> bool:
+        """For corpus rules' collect(): is this text span suppressed for ``rule_id``?"""
+        return self.suppressions is not None and self.suppressions.suppressed(rule_id, start, end)
 
 
 class RuleSet:
@@ -39,6 +44,7 @@ class RuleSet:
     def __init__(self, rules: Iterable[Rule]) -> None:
         self.rules: list[Rule] = []
         self.by_id: dict[str, Rule] = {}
+        self._selected: dict[tuple, list[Rule]] = {}
         for r in rules:
             if r.id in self.by_id:
                 continue  # first definition wins (built-ins before packs)
@@ -59,6 +65,13 @@ class RuleSet:
         return False
 
     def selected(self, settings: Settings) -> list[Rule]:
+        key = (tuple(settings.select), tuple(settings.ignore))
+        cached = self._selected.get(key)
+        if cached is None:
+            cached = self._selected[key] = self._select(settings)
+        return cached
+
+    def _select(self, settings: Settings) -> list[Rule]:
         out = []
         for r in self.rules:
             if is_selected(r.id, settings.select, settings.ignore):
@@ -250,11 +263,8 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
         findings.append(finding_from_span(doc, rid, Severity.WARNING, message, s, e))
 
     for rule in rules:
-        try:
-            options = rule.make_options(settings.options_for(rule.id))
-        except (TypeError, ValueError) as exc:
-            raise RuleOptionError(f"{settings.source or 'config'}: {exc}") from None
-        ctx = RuleContext(rule, options, settings, resources)
+        options = _options(rule, settings)
+        ctx = RuleContext(rule, options, settings, resources, suppress)
         if rule.is_corpus:
             facts[rule.id] = rule.collect(doc, ctx)
         if rule.check is None:
@@ -293,6 +303,21 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
 
 class RuleOptionError(Exception):
     pass
+
+
+_OPTIONS_CACHE: dict[tuple[int, int], tuple[Settings, Any]] = {}
+
+
+def _options(rule: Rule, settings: Settings) -> Any:
+    """The rule's options object for these settings (built once per settings, then shared)."""
+    key = (id(rule), id(settings))
+    cached = _OPTIONS_CACHE.get(key)
+    if cached is None or cached[0] is not settings:
+        try:
+            cached = _OPTIONS_CACHE[key] = (settings, rule.make_options(settings.options_for(rule.id)))
+        except (TypeError, ValueError) as exc:
+            raise RuleOptionError(f"{settings.source or 'config'}: {exc}") from None
+    return cached[1]
 
 
 def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet | None,

@@ -34,6 +34,7 @@ class RunResult:
     files_checked: int = 0
     bytes_checked: int = 0
     notices: list[str] = field(default_factory=list)  # one-line run notices (LanguageTool...)
+    files: list[str] = field(default_factory=list)  # every file checked, as reported
 
 
 # --------------------------------------------------------------------------- discovery
@@ -71,7 +72,7 @@ def discover(paths: Iterable[str], include: list[str], exclude: list[str],
                 for name in filenames:
                     if name.startswith("."):
                         continue
-                    full = os.path.join(dirpath, name)
+                    full = os.path.normpath(os.path.join(dirpath, name))
                     if wanted(full, str(p)) and not excluded(full, str(p)):
                         found.append(full)
             for f in sorted(found):
@@ -216,6 +217,7 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
             result.problems.append(fr.problem)
             continue
         result.files_checked += 1
+        result.files.append(fr.path)
         result.bytes_checked += fr.size
         result.findings.extend(fr.findings)
         for rid, f in fr.facts.items():

@@ -66,8 +66,9 @@ class QuoteIndex:
         return i >= 0 and self.spans[i][0] <= start and end <= self.spans[i][1]
 
 
+_NON_WORD_RE = re.compile(r"[^\w\s]+")
+
+
 def normalize_headline(text: str) -> str:
     """Case, punctuation, quotes and whitespace folded, for comparing headlines."""
-    text = text.casefold().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"[^\w\s]", " ", text)
-    return " ".join(text.split())
+    return " ".join(_NON_WORD_RE.sub(" ", text.casefold()).split())

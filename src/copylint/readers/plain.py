@@ -1,5 +1,6 @@
 """Plain text (wire copy): the first non-empty line is the headline; blank lines separate
-paragraphs. A line holding only a ``<!-- copylint: ... -->`` comment is a directive."""
+paragraphs. A line holding only a ``<!-- copylint: ... -->`` comment is a directive, not
+prose, and ends the paragraph before it."""
 
 from __future__ import annotations
 
@@ -8,50 +9,91 @@ import re
 from ..model import Document, LineIndex, Region, TextBuilder
 from .common import DIRECTIVE_RE, directive_at
 
-_BLOCK_RE = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
-
 
 def read_plain(path: str, source: str) -> Document:
     b = TextBuilder()
-    lines = LineIndex(source)
+    lines = None
     regions: list[Region] = []
     directives = []
-    headline_done = False
-    for block in _BLOCK_RE.finditer(source):
-        start, end = block.start(), block.end()
-        only = DIRECTIVE_RE.fullmatch(source, start, end) if source[start:end].strip().startswith("<!--") else None
-        stripped = source[start:end]
-        lstart = start + (len(stripped) - len(stripped.lstrip()))
-        if only or DIRECTIVE_RE.fullmatch(stripped.strip()):
-            m = DIRECTIVE_RE.search(source, start, end)
-            b.separate(start)
-            directives.append(directive_at(m, m.start(), b.length, lines))
-            continue
-        b.separate(start)
-        if not headline_done:
-            # the headline is the first line only; the rest of the block is body
-            nl = source.find("\n", lstart, end)
-            head_end = nl if nl != -1 else end
-            t0, t1 = b.verbatim(source, lstart, _rstrip_end(source, lstart, head_end))
+    block: list[tuple[int, int]] = []  # (start, end) source spans of the block's lines
+
+    def flush() -> None:
+        if not block:
+            return
+        kind = "paragraph" if regions else "headline"  # the first region is the headline
+        if kind == "headline":
+            # only the first line is the headline; the rest of its block is body
+            s, e = block.pop(0)
+            b.separate(s)
+            t0, t1 = b.verbatim(source, s, e)
             regions.append(Region("headline", t0, t1))
-            headline_done = True
+            if block:
+                kind = "paragraph"
+        if block:
+            b.separate(block[0][0])
+            t0 = b.length
+            b.verbatim(source, block[0][0], block[-1][1])
+            regions.append(Region(kind, t0, b.length))
+        block.clear()
+
+    if "<!--" not in source:
+        # fast path (no directives): blocks are runs of non-blank lines
+        for m in _BLOCK_RE.finditer(source):
+            s, e = m.start(), m.end()
+            while source[s] in " \t":
+                s += 1
+            while source[e - 1] in " \t\r":
+                e -= 1
+            nl = source.find("\n", s, e)
             if nl == -1:
-                continue
-            b.separate(nl)
-            lstart = nl + 1
-            while lstart < end and source[lstart] in " \t\r\n":
-                lstart += 1
-            if lstart >= end:
-                continue
-        t0, t1 = b.verbatim(source, lstart, _rstrip_end(source, lstart, end))
-        regions.append(Region("paragraph", t0, t1))
+                block.append((s, e))
+            else:
+                first_end = nl
+                while source[first_end - 1] in " \t\r":
+                    first_end -= 1
+                block.append((s, first_end))
+                rest = nl + 1
+                while source[rest] in " \t":
+                    rest += 1
+                block.append((rest, e))
+            flush()
+        return _document(path, source, b, regions, directives, lines)
+    pos = 0
+    n = len(source)
+    while pos <= n:
+        nl = source.find("\n", pos)
+        end = n if nl == -1 else nl
+        s, e = pos, end
+        while s < e and source[s] in " \t":
+            s += 1
+        while e > s and source[e - 1] in " \t\r":
+            e -= 1
+        if s == e:
+            flush()
+        else:
+            m = DIRECTIVE_RE.fullmatch(source, s, e)
+            if m:
+                if lines is None:
+                    lines = LineIndex(source)
+                flush()
+                b.separate(s)
+                directives.append(directive_at(m, s, b.length, lines))
+            else:
+                block.append((s, e))
+        if nl == -1:
+            break
+        pos = nl + 1
+    flush()
+    return _document(path, source, b, regions, directives, lines)
+
+
+def _document(path, source, b, regions, directives, lines) -> Document:
     doc = Document(path=path, source=source, text=b.text(), map=b.map, regions=regions,
                    directives=directives, format="text")
-    doc._lines = lines
+    if lines is not None:
+        doc._lines = lines
     return doc
 
 
-def _rstrip_end(source: str, start: int, end: int) -> int:
-    while end > start and source[end - 1] in " \t\r":
-        end -= 1
-    return end
+# a run of lines that each hold something besides spaces
+_BLOCK_RE = re.compile(r"[ \t]*\S[^\n]*(?:\n[ \t]*\S[^\n]*)*")

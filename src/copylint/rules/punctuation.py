@@ -10,7 +10,7 @@ from typing import Iterator
 from ..model import BODY_KINDS, Document, Hit
 from ..registry import rule
 
-_REPEAT_RE = re.compile(r"\b([^\W\d_]+(?:['’][^\W\d_]+)?)([ \t]+|[ \t]*\r?\n[ \t]*)(\1)\b", re.I | re.U)
+_REPEAT_RE = re.compile(r"\b(\w+)(\s+)(\1)\b", re.I)
 
 
 @dataclass
@@ -29,8 +29,8 @@ def repeated_word(doc: Document, ctx) -> Iterator[Hit]:
     text = doc.text
     for m in _REPEAT_RE.finditer(text):
         word = m.group(1)
-        if word.casefold() in allow:
-            continue
+        if word.casefold() in allow or not word.isalpha() or m.group(2).count("\n") > 1:
+            continue  # numbers ("10 10") and words across paragraphs are not slips
         # the span runs from the end of the first copy to the end of the second, so
         # deleting it leaves one copy and the spacing before it
         yield Hit(m.end(1), m.end(3), f"the word {word!r} is repeated", replacement="")
@@ -50,7 +50,7 @@ def double_space(doc: Document, ctx) -> Iterator[Hit]:
         yield Hit(m.start(), m.end(), "more than one space here", replacement=" ")
 
 
-_SPACE_BEFORE_RE = re.compile(r"(?<=[^\W_])[ \t]+(?=[,.;:!?](?:[\s\"'”’)]|$))")
+_SPACE_BEFORE_RE = re.compile(r"[ \t]+(?=[,.;:!?](?:[\s\"'”’)]|$))")
 
 
 @rule("typo.space-before-punctuation", "A space before a comma, full stop, colon or question mark",
@@ -58,9 +58,10 @@ _SPACE_BEFORE_RE = re.compile(r"(?<=[^\W_])[ \t]+(?=[,.;:!?](?:[\s\"'”’)]|$)
 def space_before_punctuation(doc: Document, ctx) -> Iterator[Hit]:
     """A space typed before ``, . ; : ! ?``. English news copy closes punctuation up to
     the word before it; the fix removes the space."""
-    for m in _SPACE_BEFORE_RE.finditer(doc.text):
-        nxt = doc.text[m.end():m.end() + 3]
-        if nxt.startswith("..."):
+    text = doc.text
+    for m in _SPACE_BEFORE_RE.finditer(text):
+        before = text[m.start() - 1] if m.start() else " "
+        if not (before.isalnum()) or text.startswith("...", m.end()):
             continue
         yield Hit(m.start(), m.end(), f"space before {doc.text[m.end()]!r}", replacement="")
 
@@ -83,24 +84,27 @@ def unbalanced_brackets(doc: Document, ctx) -> Iterator[Hit]:
     text = doc.text
     for r in _paragraphs(doc):
         stack: list[tuple[str, int]] = []
-        for i in range(r.start, r.end):
-            c = text[i]
+        for m in _BRACKET_RE.finditer(text, r.start, r.end):
+            c, i = m.group(), m.start()
             if c in _OPENERS:
                 stack.append((c, i))
-            elif c in _CLOSERS:
-                if stack and stack[-1][0] == _CLOSERS[c]:
-                    stack.pop()
-                else:
-                    line_start = text.rfind("\n", r.start, i) + 1 if "\n" in text[r.start:i] else r.start
-                    if re.fullmatch(r"\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})", text[line_start:i]):
-                        continue  # "1)" list marker
-                    if re.search(r"[:;8][-^]?$", text[max(r.start, i - 2):i]):
-                        continue  # smiley
-                    yield Hit(i, i + 1, f"{c!r} closes a bracket that was never opened")
+            elif stack and stack[-1][0] == _CLOSERS[c]:
+                stack.pop()
+            else:
+                line_start = max(text.rfind("\n", r.start, i) + 1, r.start)
+                if _LIST_MARKER_RE.fullmatch(text, line_start, i):
+                    continue  # "1)" list marker
+                if _SMILEY_RE.search(text[max(r.start, i - 2):i]):
+                    continue
+                yield Hit(i, i + 1, f"{c!r} closes a bracket that was never opened")
         for c, i in stack:
             yield Hit(i, i + 1, f"{c!r} is never closed in this paragraph")
 
 
+_BRACKET_RE = re.compile(r"[()\[\]{}]")
+_LIST_MARKER_RE = re.compile(r"\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})")
+_SMILEY_RE = re.compile(r"[:;8][-^]?$")
+_QUOTE_CHARS_RE = re.compile(r"[“”\"]")
 _CURLY_OPEN, _CURLY_CLOSE = "“", "”"
 
 
@@ -117,8 +121,8 @@ def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
         next_opens = nxt is not None and text[nxt.start:nxt.start + 1] in ('"', _CURLY_OPEN)
         open_curly: list[int] = []
         straight: list[int] = []
-        for i in range(r.start, r.end):
-            c = text[i]
+        for m in _QUOTE_CHARS_RE.finditer(text, r.start, r.end):
+            c, i = m.group(), m.start()
             if c == _CURLY_OPEN:
                 open_curly.append(i)
             elif c == _CURLY_CLOSE:
@@ -126,9 +130,7 @@ def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
                     open_curly.pop()
                 else:
                     yield Hit(i, i + 1, "closing quotation mark without an opening one")
-            elif c == '"':
-                if i > r.start and text[i - 1].isdigit():
-                    continue
+            elif not (i > r.start and text[i - 1].isdigit()):
                 straight.append(i)
         leftovers = list(open_curly)
         if len(straight) % 2 == 1:

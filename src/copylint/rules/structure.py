@@ -55,44 +55,67 @@ def _repeated_headline(doc: Document, ctx) -> Iterator[Hit]:
     # 1. doubled inside the headline region: "Home News X X" or "X X"
     n = len(words)
     for size in range(n // 2, opts.min_words - 1, -1):
-        found = False
-        for i in range(0, n - 2 * size + 1):
-            if words[i:i + size] == words[i + size:i + 2 * size]:
-                s, e = head_tokens[i + size][1], head_tokens[i + 2 * size - 1][2]
-                yield Hit(s, e, "headline text is doubled: the same words appear twice in the headline")
-                words = words[:i + size]  # judge the rest against the undoubled headline
-                head_tokens = head_tokens[:i + size]
-                found = True
-                break
-        if found:
+        i = next((i for i in range(0, n - 2 * size + 1) if words[i:i + size] == words[i + size:i + 2 * size]), -1)
+        if i >= 0:
+            s, e = head_tokens[i + size][1], head_tokens[i + 2 * size - 1][2]
+            yield Hit(s, e, "headline text is doubled: the same words appear twice in the headline")
+            words = words[i:i + size]  # the headline proper is the doubled unit
             break
     if len(words) < opts.min_words:
+        return
+    # scraped headlines carry site navigation in front ("Home News X"): a body block that
+    # is exactly X, without the first few words, is the headline repeated too
+    candidates = [words] + [words[k:] for k in range(1, 5) if len(words) - k >= max(4, opts.min_words)]
+    # cheap test first: the shortest candidate must occur in the text beyond the headline
+    cand_norms = [" " + normalize_headline(" ".join(c)) + " " for c in candidates]
+    shortest = cand_norms[-1]
+    if (" " + normalize_headline(doc.text) + " ").count(shortest) < 2:
         return
 
     # the headline proper: for "Home News X", the body repeating "X" is what we look for
     body_blocks = [r for r in doc.regions if r.kind not in ("headline", "standfirst", "byline", "title")
                    and r.start >= 0]
-    body_blocks.sort(key=lambda r: r.start)
     for index, block in enumerate(body_blocks):
         if block.start < head.end and block.end > head.start:
             continue
-        toks = _tokens(doc.text, block.start, block.end)
-        if not toks:
+        block_norm = " " + normalize_headline(doc.text[block.start:block.end]) + " "
+        if not any(c in block_norm for c in cand_norms):
             continue
-        for i in _all_sequences(toks, words):
-            s, e = toks[i][1], toks[i + len(words) - 1][2]
-            whole = len(toks) <= len(words) + 3
-            if whole and block.kind == "heading" and index < opts.top_blocks:
-                msg = "the headline is repeated as the first heading"
-            elif whole and index < opts.top_blocks:
-                msg = "the headline is repeated at the top of the story"
-            elif whole:
-                msg = "the headline is repeated as a paragraph of the body"
-            elif index < opts.top_blocks and i <= 4:
-                msg = "the headline is repeated at the start of the story"
-            else:
-                continue  # the headline's words inside a longer sentence are fine
-            yield Hit(s, e, msg)
+        toks = _tokens(doc.text, block.start, block.end)
+        for k, cand in enumerate(candidates):
+            hits = list(_all_sequences(toks, cand))
+            whole_only = k > 0
+            for i in hits:
+                s, e = toks[i][1], toks[i + len(cand) - 1][2]
+                whole = len(toks) <= len(cand) + 3
+                if whole and block.kind == "heading" and index < opts.top_blocks:
+                    msg = "the headline is repeated as the first heading"
+                elif whole and index < opts.top_blocks:
+                    msg = "the headline is repeated at the top of the story"
+                elif whole:
+                    msg = "the headline is repeated as a paragraph of the body"
+                elif index < opts.top_blocks and i <= 4 and not whole_only and not _continues(doc.text, e, block.end):
+                    msg = "the headline is repeated at the start of the story"
+                else:
+                    continue  # the headline's words inside a longer sentence are fine
+                yield Hit(s, e, msg)
+            if hits:
+                break
+
+
+def _continues(text: str, pos: int, end: int) -> bool:
+    """True when the words after ``pos`` carry on the same sentence ("Roy dies after a
+    heart attack"): a wire lede often opens with the headline's words, and that is fine.
+    A new sentence, a capital after a gap, or a dash means the headline was glued on."""
+    rest = text[pos:min(end, pos + 40)]
+    stripped = rest.lstrip(" \t")
+    if not stripped:
+        return False
+    gap = len(rest) - len(stripped)
+    first = stripped[0]
+    if first in "—–-:|" or gap >= 2:
+        return False
+    return first.islower() or first.isdigit() or first in ",;(\"'“$"
 
 
 def _collect_headline(doc: Document, ctx):
@@ -108,6 +131,7 @@ def _collect_headline(doc: Document, ctx):
     end_line, end_col = doc.lines.position(e)
     ls, le = doc.lines.line_span(line)
     return {"norm": norm, "text": text, "loc": (line, col, end_line, end_col),
+            "suppressed": ctx.suppressed(ctx.rule.id, head.start, head.end),
             "line_text": doc.source[ls:le].rstrip("\r"), "offsets": (s, e)}
 
 
@@ -128,7 +152,7 @@ def duplicate_headline(items, ctx) -> Iterator[Finding]:
             continue
         for path, facts in members:
             others = [(p, f) for p, f in members if p != path]
-            if not others:
+            if not others or facts["suppressed"]:
                 continue
             line, col, end_line, end_col = facts["loc"]
             related = tuple(Location(p, *f["loc"], message="same headline") for p, f in others)
@@ -158,26 +182,41 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
     blocks = sorted((r for r in doc.regions if r.kind not in _SKIP_KINDS), key=lambda r: r.start)
     seen_paragraphs: dict[str, Region] = {}
     seen_sentences: dict[str, tuple[int, int]] = {}
+    text = doc.text
+    # cheap pass first: most articles repeat no sentence, and then the exact (slower)
+    # sentence splitting is not needed at all
+    pieces = [_key(p) for p in _ROUGH_SENTENCE_RE.split(text)]
+    pieces = [p for p in pieces if p.count(" ") + 1 >= opts.min_words]
+    repeats = len(set(pieces)) != len(pieces)
     for block in blocks:
-        text = doc.region_text(block)
-        norm = normalize_headline(text)
-        if len(norm.split()) >= opts.min_words:
-            first = seen_paragraphs.get(norm)
+        key = _key(text[block.start:block.end])
+        if key.count(" ") + 1 >= opts.min_words:
+            first = seen_paragraphs.get(key)
             if first is not None:
                 yield Hit(block.start, block.end, "this paragraph repeats an earlier one",
                           related=(_location(doc, first.start, first.end, "first copy"),))
                 continue
-            seen_paragraphs[norm] = block
-        for s, e in sentences(doc.text, block.start, block.end):
-            snorm = normalize_headline(doc.text[s:e])
-            if len(snorm.split()) < opts.min_words:
+            seen_paragraphs[key] = block
+        if not repeats:
+            continue
+        for s, e in sentences(text, block.start, block.end):
+            skey = _key(text[s:e])
+            if skey.count(" ") + 1 < opts.min_words:
                 continue
-            first_s = seen_sentences.get(snorm)
+            first_s = seen_sentences.get(skey)
             if first_s is not None:
                 yield Hit(s, e, "this sentence repeats an earlier one",
                           related=(_location(doc, first_s[0], first_s[1], "first copy"),))
             else:
-                seen_sentences[snorm] = (s, e)
+                seen_sentences[skey] = (s, e)
+
+
+_ROUGH_SENTENCE_RE = re.compile(r"[.!?]+[\"'”’)\]]?\s+|\n\s*\n")
+
+
+def _key(text: str) -> str:
+    """Case and spacing folded: a pasted copy matches even if re-wrapped."""
+    return " ".join(text.casefold().split())
 
 
 def _location(doc: Document, start: int, end: int, message: str) -> Location:

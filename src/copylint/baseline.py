@@ -1,0 +1,171 @@
+"""A baseline: the findings a team has accepted for now, so CI fails only on new ones.
+
+A finding is recognised by a fingerprint of what it names, not where: its rule, the
+matched text, and a few words on either side of it (case, punctuation and spacing
+folded). Editing another paragraph, or another sentence on the same long Markdown line,
+leaves the fingerprint alone; so does moving the paragraph. Equal fingerprints in one
+file (the same slip twice in the same words) are told apart by their order: the file
+records how many there are, and only that many are forgiven.
+
+The file is JSON, versioned, sorted and free of line numbers, so regenerating it after
+unrelated edits produces no diff.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Iterable
+
+from .model import Finding
+
+BASELINE_VERSION = 1
+CONTEXT_WORDS = 3  # words kept on each side of the matched text
+FINGERPRINT_METHOD = f"rule+text+{CONTEXT_WORDS}-word-context/v1"
+
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
+
+
+class BaselineError(Exception):
+    """The baseline file is missing, unreadable or of another version."""
+
+
+def _norm_words(text: str) -> list[str]:
+    return [w.casefold().replace("’", "'") for w in _WORD_RE.findall(text)]
+
+
+def _norm_text(text: str) -> str:
+    return " ".join(text.split())
+
+
+def context_of(finding: Finding) -> tuple[str, str]:
+    """The normalised words just before and just after the finding on its first line."""
+    line = finding.line_text
+    if not line:
+        return "", ""
+    before = _norm_words(line[:max(0, finding.column - 1)])[-CONTEXT_WORDS:]
+    after: list[str] = []
+    if finding.end_line == finding.line:
+        after = _norm_words(line[max(0, finding.end_column - 1):])[:CONTEXT_WORDS]
+    return " ".join(before), " ".join(after)
+
+
+def fingerprint(finding: Finding) -> str:
+    """A stable hex digest of rule, matched text and surrounding words (no positions)."""
+    before, after = context_of(finding)
+    matched = _norm_text(finding.matched)
+    parts = [finding.rule, matched, before, after]
+    if not matched:
+        parts.append(finding.message)  # a zero-width finding is named by what it says
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return digest[:20]
+
+
+def baseline_path_key(path: str, base_dir: Path) -> str:
+    """A finding's path as the baseline stores it: POSIX, relative to the baseline's folder."""
+    if path.startswith("<"):
+        return path
+    full = Path(os.path.abspath(path))
+    try:
+        rel = os.path.relpath(full, base_dir)
+    except ValueError:  # another drive on Windows
+        return full.as_posix()
+    return PurePosixPath(*Path(rel).parts).as_posix()
+
+
+@dataclass
+class Baseline:
+    """Accepted findings, counted per (path, rule, fingerprint)."""
+
+    base_dir: Path
+    counts: Counter = field(default_factory=Counter)
+    entries: list[dict] = field(default_factory=list)
+
+    @classmethod
+    def from_findings(cls, findings: Iterable[Finding], base_dir: Path) -> "Baseline":
+        base = cls(base_dir=base_dir)
+        seen: Counter = Counter()
+        for f in sorted(findings, key=Finding.sort_key):
+            key = (baseline_path_key(f.path, base_dir), f.rule, fingerprint(f))
+            occurrence = seen[key]
+            seen[key] += 1
+            base.entries.append({
+                "path": key[0], "rule": f.rule, "fingerprint": key[2], "occurrence": occurrence,
+                "text": _norm_text(f.matched)[:80], "message": f.message,
+            })
+        base.counts = seen
+        base.entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"], e["occurrence"]))
+        return base
+
+    def to_json(self) -> str:
+        from . import __version__
+
+        doc = {
+            "version": BASELINE_VERSION,
+            "tool": "copylint",
+            "fingerprint": FINGERPRINT_METHOD,
+            "copylint_version": __version__,
+            "findings": self.entries,
+        }
+        return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+    def write(self, path: str | Path) -> None:
+        from .fixer import atomic_write
+
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(Path(path), self.to_json().encode("utf-8"), create=True)
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Baseline":
+        p = Path(path)
+        try:
+            doc = json.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise BaselineError(f"{p}: baseline file not found (create it with: copylint baseline PATH -o {p})") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BaselineError(f"{p}: cannot read baseline: {exc}") from None
+        except json.JSONDecodeError as exc:
+            raise BaselineError(f"{p}:{exc.lineno}: baseline is not valid JSON: {exc.msg}") from None
+        if not isinstance(doc, dict) or doc.get("tool") != "copylint" or not isinstance(doc.get("findings"), list):
+            raise BaselineError(f"{p}: not a copylint baseline file")
+        if doc.get("version") != BASELINE_VERSION:
+            raise BaselineError(f"{p}: baseline version {doc.get('version')!r} is not supported "
+                                f"(this copylint writes version {BASELINE_VERSION}); regenerate it")
+        if doc.get("fingerprint") != FINGERPRINT_METHOD:
+            raise BaselineError(f"{p}: baseline fingerprints were made by another method "
+                                f"({doc.get('fingerprint')!r}); regenerate it")
+        base = cls(base_dir=Path(os.path.abspath(p.parent)))
+        for n, e in enumerate(doc["findings"]):
+            try:
+                key = (str(e["path"]), str(e["rule"]), str(e["fingerprint"]))
+            except (KeyError, TypeError):
+                raise BaselineError(f"{p}: entry {n + 1} lacks path, rule or fingerprint") from None
+            base.counts[key] += 1
+            base.entries.append(e)
+        return base
+
+    def split(self, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+        """(new, baselined). In each file, the first N findings with a fingerprint the
+        baseline holds N times are baselined, in file order."""
+        left = Counter(self.counts)
+        new: list[Finding] = []
+        old: list[Finding] = []
+        for f in sorted(findings, key=Finding.sort_key):
+            key = (baseline_path_key(f.path, self.base_dir), f.rule, fingerprint(f))
+            if left[key] > 0:
+                left[key] -= 1
+                old.append(f)
+            else:
+                new.append(f)
+        return new, old
+
+    def stale(self, findings_baselined: list[Finding], checked_paths: Iterable[str]) -> int:
+        """Entries for checked files that matched nothing (fixed since the baseline)."""
+        checked = {baseline_path_key(p, self.base_dir) for p in checked_paths}
+        expected = sum(n for (path, _, _), n in self.counts.items() if path in checked)
+        return max(0, expected - len(findings_baselined))

@@ -1,0 +1,264 @@
+"""Autofix: apply the edits findings carry, safely.
+
+- Only fixes marked safe, unless unsafe ones are asked for.
+- Edits are code-point offsets into the decoded file; where two overlap, the first is
+  applied and the rest wait for the next pass. Passes repeat (re-linting the fixed text)
+  until nothing more applies, so a second run finds nothing to do.
+- A file is written only when its text changed: to a temporary file in the same folder,
+  then renamed over the original, keeping its mode, its byte-order mark and its line
+  endings. A file whose bytes are not valid UTF-8 is refused: writing it back would turn
+  the bad bytes into something else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+import stat
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .model import Edit, Finding, LineIndex
+
+MAX_PASSES = 10
+BOM = "\ufeff"
+
+
+@dataclass
+class FileFix:
+    """What fixing one file did (or would do, with ``--diff``)."""
+
+    path: str
+    original: str = ""  # decoded text, BOM included when the file has one
+    fixed: str = ""
+    applied: int = 0  # findings fixed
+    refused: str | None = None  # why the file was left alone
+    written: bool = False
+    unsafe_left: int = 0  # fixes held back because they are unsafe
+
+    @property
+    def changed(self) -> bool:
+        return self.refused is None and self.fixed != self.original
+
+
+@dataclass
+class FixReport:
+    files: list[FileFix] = field(default_factory=list)
+
+    @property
+    def changed(self) -> list[FileFix]:
+        return [f for f in self.files if f.changed]
+
+    @property
+    def applied(self) -> int:
+        return sum(f.applied for f in self.files if f.changed)
+
+
+def usable(finding: Finding, unsafe: bool) -> bool:
+    return finding.fix is not None and bool(finding.fix.edits) and (finding.fix.safe or unsafe)
+
+
+def choose_edits(findings: Iterable[Finding], unsafe: bool) -> tuple[list[Edit], int]:
+    """Non-overlapping edits in source order, and how many findings they fix. A fix with
+    several edits is taken whole or not at all. Two insertions at one point overlap."""
+    candidates = sorted((f for f in findings if usable(f, unsafe)),
+                        key=lambda f: (min(e.start for e in f.fix.edits), f.rule))
+    taken: list[Edit] = []
+    count = 0
+
+    def clashes(e: Edit) -> bool:
+        for t in taken:
+            if e.start < t.end and t.start < e.end:
+                return True
+            if e.start == t.start and (e.start == e.end or t.start == t.end):
+                return True
+        return False
+
+    for f in candidates:
+        edits = sorted(f.fix.edits, key=lambda e: (e.start, e.end))
+        if any(clashes(e) for e in edits):
+            continue
+        if any(a.end > b.start for a, b in zip(edits, edits[1:])):
+            continue  # a fix whose own edits overlap is broken: skip it
+        taken.extend(edits)
+        count += 1
+    taken.sort(key=lambda e: (e.start, e.end))
+    return taken, count
+
+
+def with_offsets(finding: Finding, text: str, index: LineIndex | None = None) -> Finding:
+    """The finding with its edits' offsets taken from their line and column, which
+    survive a round trip through JSON (the cache) where offsets may not."""
+    if finding.fix is None:
+        return finding
+    index = index or LineIndex(text)
+    n = len(index.starts)
+
+    def offset(line: int, column: int) -> int:
+        return min(index.offset(min(max(line, 1), n), max(column, 1)), len(text))
+
+    edits = tuple(dataclasses.replace(e, start=offset(e.line, e.column), end=offset(e.end_line, e.end_column))
+                  for e in finding.fix.edits)
+    if all(a.start == b.start and a.end == b.end for a, b in zip(edits, finding.fix.edits)):
+        return finding
+    return dataclasses.replace(finding, fix=dataclasses.replace(finding.fix, edits=edits))
+
+
+def apply_edits(text: str, edits: list[Edit], newline: str = "\n") -> str:
+    """Apply sorted, non-overlapping edits; inserted line breaks follow the file's style."""
+    out: list[str] = []
+    pos = 0
+    for e in edits:
+        if e.start < pos or e.end > len(text):
+            raise ValueError(f"edit {e.start}-{e.end} out of order or past the end")
+        out.append(text[pos:e.start])
+        inserted = e.text
+        if newline != "\n" and "\n" in inserted:
+            inserted = inserted.replace("\r\n", "\n").replace("\n", newline)
+        out.append(inserted)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def newline_style(text: str) -> str:
+    crlf = text.count("\r\n")
+    return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+
+
+def atomic_write(path: Path, data: bytes, *, create: bool = False) -> None:
+    """Write through a temporary file in the same folder and a rename. An existing
+    file keeps its permission bits (and its owner, where allowed); a symlink is followed
+    so the link stays a link."""
+    target = Path(os.path.realpath(path))
+    try:
+        st = target.stat()
+    except FileNotFoundError:
+        if not create:
+            raise
+        st = None
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".copylint-tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if st is not None:
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+            if hasattr(os, "chown"):
+                try:
+                    os.chown(tmp, st.st_uid, st.st_gid)
+                except OSError:
+                    pass
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+Lint = Callable[[str, str], list[Finding]]  # (path, decoded text) -> findings
+Accept = Callable[[str, list[Finding]], list[Finding]]  # keeps the findings to act on
+
+
+def fix_text(path: str, text: str, lint: Lint, unsafe: bool, accept: Accept | None = None,
+             first: list[Finding] | None = None) -> tuple[str, int, int]:
+    """Fix decoded text in passes. Returns (fixed text, findings fixed, unsafe fixes left).
+    ``first`` are findings already computed for ``text`` (saves one lint)."""
+    newline = newline_style(text)
+    applied = 0
+    findings = first if first is not None else lint(path, text)
+    for _ in range(MAX_PASSES):
+        if accept is not None:
+            findings = accept(path, findings)
+        index = LineIndex(text)
+        edits, count = choose_edits([with_offsets(f, text, index) for f in findings], unsafe)
+        if not edits:
+            break
+        new_text = apply_edits(text, edits, newline)
+        if new_text == text:
+            break
+        text, applied = new_text, applied + count
+        findings = lint(path, text)
+    left = 0 if unsafe else sum(1 for f in (accept(path, findings) if accept else findings)
+                                if f.fix is not None and not f.fix.safe)
+    return text, applied, left
+
+
+def fix_file(path: str, lint: Lint, *, unsafe: bool, write: bool, accept: Accept | None = None) -> FileFix:
+    """Fix one file on disk (or only compute the fix when ``write`` is false)."""
+    from .readers.common import BinaryFile, decode
+
+    result = FileFix(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        result.refused = f"cannot read: {exc.strerror or exc}"
+        return result
+    try:
+        source, bad, bom = decode(data)
+    except BinaryFile:
+        result.refused = "binary file"
+        return result
+    if bad:
+        line = source.count("\n", 0, bad[0][0]) + 1
+        result.refused = f"not fixed: invalid UTF-8 at line {line} (fix the encoding first)"
+        return result
+    fixed, result.applied, result.unsafe_left = fix_text(path, source, lint, unsafe, accept)
+    prefix = BOM if bom else ""
+    result.original, result.fixed = prefix + source, prefix + fixed
+    if write and result.changed:
+        # the file must still hold the bytes that were linted
+        try:
+            if Path(path).read_bytes() != data:
+                result.refused = "changed on disk while fixing: not written"
+                return result
+        except OSError as exc:
+            result.refused = f"cannot read: {exc.strerror or exc}"
+            return result
+        try:
+            atomic_write(Path(path), result.fixed.encode("utf-8"))
+        except OSError as exc:
+            result.refused = f"not fixed: cannot write: {exc.strerror or exc}"
+            return result
+        result.written = True
+    return result
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at "\n" only, as git and patch see them (not at form feeds or U+2028)."""
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def unified_diff(fix: FileFix) -> str:
+    """A git-style unified diff (``a/`` and ``b/`` prefixes) of one file's fix, which
+    ``git apply`` and ``patch -p1`` accept."""
+    if not fix.changed:
+        return ""
+    a, b = _lines(fix.original), _lines(fix.fixed)
+    name = Path(fix.path).as_posix()
+    if name.startswith("/"):
+        name = name[1:]
+    out: list[str] = []
+    for line in difflib.unified_diff(a, b, f"a/{name}", f"b/{name}", n=3):
+        if line.startswith(("---", "+++")):
+            out.append(line.rstrip("\n") + "\n")
+            continue
+        if line.endswith("\n"):
+            out.append(line)
+        else:
+            out.append(line + "\n\\ No newline at end of file\n")
+    return "".join(out)

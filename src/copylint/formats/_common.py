@@ -1,0 +1,69 @@
+"""Helpers the CI formats share: looking up a finding's rule (for rule metadata) and
+turning a reported path into a URI relative to the folder the run started in."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+# ids the tool itself reports (reader notices, suppression checks) that no Rule defines
+TOOL_NOTICES = {
+    "copylint.encoding": "The file is not valid UTF-8; the bad bytes were replaced",
+    "copylint.unknown-suppression": "A suppression comment names a rule that does not exist",
+    "copylint.unused-suppression": "A suppression comment that suppresses nothing",
+}
+
+
+class RuleLookup:
+    """Finds the Rule behind a finding's id, loading the rule set only when first asked.
+    An id emitted under a rule's prefix (``grammar.<LanguageTool id>``) maps to that rule."""
+
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        self._ruleset = options.get("ruleset")
+
+    def _rules(self):
+        if self._ruleset is None:
+            from ..config import Settings
+            from ..engine import load_ruleset
+
+            settings = self.options.get("settings") or Settings()
+            try:
+                self._ruleset = load_ruleset(settings)
+            except Exception:  # metadata is a nicety: a report is still written without it
+                self._ruleset = False
+        return self._ruleset
+
+    def get(self, rule_id: str):
+        ruleset = self._rules()
+        if not ruleset:
+            return None
+        found = ruleset.by_id.get(rule_id)
+        if found is not None:
+            return found
+        parents = [r for r in ruleset.rules if r.emits_prefix and rule_id.startswith(r.id + ".")]
+        return max(parents, key=lambda r: len(r.id)) if parents else None
+
+
+def report_root(options: dict[str, Any]) -> Path:
+    """The folder paths are reported relative to (the run's working folder by default)."""
+    return Path(options.get("root") or os.getcwd()).resolve()
+
+
+def relative_uri(path: str, root: Path) -> tuple[str, bool]:
+    """(uri, relative?) for a reported path: a relative, percent-encoded POSIX URI when
+    the file lies under ``root``, else an absolute ``file://`` URI."""
+    p = Path(path)
+    if path.startswith("<"):
+        return quote(path), True
+    try:
+        full = p.resolve() if not p.is_absolute() else p
+        rel = full.relative_to(root)
+        return quote(rel.as_posix(), safe="/"), True
+    except (ValueError, OSError):
+        pass
+    if p.is_absolute():
+        return p.as_uri(), False
+    return quote(p.as_posix(), safe="/"), True

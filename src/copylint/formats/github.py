@@ -1,0 +1,45 @@
+"""GitHub Actions workflow commands: each finding becomes an annotation on the pull
+request's "Files changed" view (``::error file=…,line=…,col=…,endLine=…,endColumn=…,
+title=RULE::message``). Errors are ``error``, warnings ``warning``, info ``notice``.
+
+Values are escaped as the Actions runner expects: ``%``, CR and LF everywhere, and
+also ``:`` and ``,`` inside properties (a file name or title could hold them).
+"""
+
+from __future__ import annotations
+
+from . import BaseFormatter
+
+COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(value: str) -> str:
+    return escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(kind: str, message: str, **props: object) -> str:
+    parts = ",".join(f"{k}={escape_property(str(v))}" for k, v in props.items() if v is not None)
+    return f"::{kind} {parts}::{escape_data(message)}" if parts else f"::{kind}::{escape_data(message)}"
+
+
+class Formatter(BaseFormatter):
+    NAME = "github"
+    SUMMARY = "GitHub Actions annotations (workflow commands)"
+
+    def file(self, path: str, findings: list) -> None:
+        for f in findings:
+            message = f.message
+            if f.suggestions:
+                message += " (suggestion: " + ", ".join(repr(s) for s in f.suggestions[:3]) + ")"
+            props = {"file": f.path, "line": f.line, "col": f.column,
+                     "endLine": f.end_line, "endColumn": f.end_column, "title": f.rule}
+            self.stream.write(command(COMMANDS[str(f.severity)], message, **props) + "\n")
+
+    def finish(self, result) -> None:
+        for p in result.problems:
+            kind = "error" if p.fatal else "warning"
+            self.stream.write(command(kind, p.message, file=p.path, title="copylint") + "\n")

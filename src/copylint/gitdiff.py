@@ -1,0 +1,175 @@
+"""Which lines changed since a git revision, for ``--changed-since REV``.
+
+Runs ``git diff -U0 REV`` once per repository (working tree against REV, so staged and
+unstaged edits both count) and reads the hunk headers: ``@@ -a,b +c,d @@`` says lines
+c … c+d-1 of the current file are new or changed. A file git does not track (new,
+untracked, or ignored) counts as changed throughout. Pure deletions change no line of the
+current file and so select nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+_HUNK_RE = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+ALL = None  # marker: every line of the file counts as changed
+
+
+class GitError(Exception):
+    """Not a git repository, an unknown revision, or git itself missing."""
+
+
+def _git(args: list[str], cwd: str | Path) -> str:
+    try:
+        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=300)
+    except FileNotFoundError:
+        raise GitError("git is not installed (needed for --changed-since)") from None
+    if proc.returncode != 0:
+        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(message[0] if message else f"git {' '.join(args[:2])} failed")
+    return proc.stdout.decode("utf-8", "surrogateescape")
+
+
+def unquote_path(raw: str) -> str:
+    """Undo git's C-style quoting of unusual file names (``"caf\\303\\251.md"``)."""
+    if not (raw.startswith('"') and raw.endswith('"')):
+        return raw
+    body = raw[1:-1]
+    out = bytearray()
+    i = 0
+    escapes = {"n": b"\n", "t": b"\t", '"': b'"', "\\": b"\\", "a": b"\a", "b": b"\b",
+               "f": b"\f", "r": b"\r", "v": b"\v"}
+    while i < len(body):
+        c = body[i]
+        if c == "\\" and i + 1 < len(body):
+            nxt = body[i + 1]
+            if nxt in "0123" and re.match(r"[0-7]{3}", body[i + 1:i + 4]):
+                out.append(int(body[i + 1:i + 4], 8))
+                i += 4
+                continue
+            out += escapes.get(nxt, nxt.encode())
+            i += 2
+            continue
+        out += c.encode("utf-8", "surrogateescape")
+        i += 1
+    return out.decode("utf-8", "surrogateescape")
+
+
+def parse_diff(text: str) -> dict[str, set[int]]:
+    """Changed line numbers of each file (path relative to the repository root) in the
+    output of ``git diff -U0 --src-prefix=a/ --dst-prefix=b/``."""
+    changed: dict[str, set[int]] = {}
+    current: set[int] | None = None
+    for line in text.split("\n"):
+        if line.startswith("+++ "):
+            target = unquote_path(line[4:].rstrip("\t"))
+            if target == "/dev/null":
+                current = None  # the file was deleted
+                continue
+            if target.startswith("b/"):
+                target = target[2:]
+            current = changed.setdefault(target, set())
+            continue
+        if current is None:
+            continue
+        m = _HUNK_RE.match(line)
+        if m:
+            start = int(m.group(1))
+            count = 1 if m.group(2) is None else int(m.group(2))
+            current.update(range(start, start + count))
+    return changed
+
+
+@dataclass
+class _Repo:
+    root: Path
+    changed: dict[str, set[int]] = field(default_factory=dict)
+    tracked: set[str] = field(default_factory=set)
+    seen: set[str] = field(default_factory=set)  # paths git was asked about
+
+
+class ChangedLines:
+    """Answers "did line N of this file change since REV?" for files in any repository."""
+
+    def __init__(self, rev: str) -> None:
+        self.rev = rev
+        self._roots: dict[str, Path] = {}  # folder -> repository root
+        self._repos: dict[Path, _Repo] = {}
+
+    def _root_of(self, folder: Path) -> Path:
+        key = str(folder)
+        if key not in self._roots:
+            try:
+                out = _git(["rev-parse", "--show-toplevel"], folder)
+            except GitError:
+                raise GitError(f"{folder}: not inside a git repository (needed for --changed-since)") from None
+            self._roots[key] = Path(out.strip()).resolve()
+        return self._roots[key]
+
+    def prepare(self, paths: list[str]) -> None:
+        """Run git once per repository for all of ``paths``."""
+        by_root: dict[Path, list[str]] = {}
+        for p in paths:
+            if p.startswith("<"):
+                continue
+            full = Path(os.path.abspath(p)).resolve()
+            root = self._root_of(full.parent)
+            by_root.setdefault(root, []).append(full.relative_to(root).as_posix())
+        for root, rels in by_root.items():
+            repo = self._repos.get(root)
+            if repo is None:
+                repo = self._repos[root] = _Repo(root)
+                try:
+                    _git(["rev-parse", "--verify", f"{self.rev}^{{commit}}"], root)
+                except GitError:
+                    raise GitError(f"{root}: unknown git revision {self.rev!r}") from None
+            for chunk in _chunks(sorted(set(rels)), 500):
+                diff = _git(["-c", "core.quotepath=on", "diff", "-U0", "--no-color", "--no-ext-diff",
+                             "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", self.rev, "--", *chunk], root)
+                repo.changed.update(parse_diff(diff))
+                listed = _git(["ls-files", "-z", "--", *chunk], root)
+                repo.tracked.update(x for x in listed.split("\0") if x)
+                repo.seen.update(chunk)
+
+    def lines(self, path: str) -> set[int] | None:
+        """Changed lines of ``path``; ``None`` means the whole file (untracked)."""
+        full = Path(os.path.abspath(path)).resolve()
+        root = self._root_of(full.parent)
+        rel = full.relative_to(root).as_posix()
+        repo = self._repos.get(root)
+        if repo is None or rel not in repo.seen:
+            self.prepare([path])
+            repo = self._repos[root]
+        if rel not in repo.tracked:
+            return ALL
+        return repo.changed.get(rel, set())
+
+    def forget(self, paths: list[str]) -> None:
+        """Ask git again about these files next time (they were just rewritten)."""
+        for p in paths:
+            full = Path(os.path.abspath(p)).resolve()
+            for root, repo in self._repos.items():
+                try:
+                    rel = full.relative_to(root).as_posix()
+                except ValueError:
+                    continue
+                repo.seen.discard(rel)
+                repo.changed.pop(rel, None)
+                repo.tracked.discard(rel)
+
+    def touches(self, path: str, first_line: int, last_line: int) -> bool:
+        if path.startswith("<"):
+            return True  # standard input has no history: all of it is new
+        lines = self.lines(path)
+        if lines is ALL:
+            return True
+        return any(n in lines for n in range(first_line, max(first_line, last_line) + 1))
+
+
+def _chunks(items: list[str], size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]

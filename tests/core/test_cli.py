@@ -1,0 +1,186 @@
+"""The CLI as a user meets it: exit codes, output formats, stdin, bad input, config errors."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from helpers import run_cli
+
+STORY = "Minister defends the the rail plan\n\nThe plan was approved on Monday.\n"
+CLEAN = "Minister defends rail plan\n\nThe plan was approved on Monday.\n"
+ONLY_MECHANICAL = "select: [structure, typo.repeated-word, typo.double-space, typo.space-before-punctuation, typo.unbalanced-quotes, typo.unbalanced-brackets]\n"
+
+
+def _project(tmp_path: Path, files: dict[str, str | bytes], config: str | None = ONLY_MECHANICAL) -> Path:
+    if config is not None:
+        (tmp_path / ".copylint.yaml").write_text(config, encoding="utf-8")
+    for name, content in files.items():
+        p = tmp_path / name
+        p.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            p.write_bytes(content)
+        else:
+            p.write_text(content, encoding="utf-8")
+    return tmp_path
+
+
+def test_findings_give_exit_1_and_text_lines(tmp_path):
+    root = _project(tmp_path, {"story.txt": STORY})
+    proc = run_cli("check", "story.txt", cwd=root)
+    assert proc.returncode == 1, proc.stderr
+    first = proc.stdout.splitlines()[0]
+    assert first == "story.txt:1:21: error typo.repeated-word the word 'the' is repeated"
+    # the caret line underlines " the" under the source line
+    lines = proc.stdout.splitlines()
+    assert lines[1].strip() == "Minister defends the the rail plan"
+    assert lines[2].index("^") - 4 == 20 and lines[2].count("^") == 4
+    assert "1 file(s) checked: 1 error(s)" in proc.stderr
+
+
+def test_clean_file_exit_0(tmp_path):
+    root = _project(tmp_path, {"story.txt": CLEAN})
+    proc = run_cli("check", "story.txt", cwd=root)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert proc.stdout == ""
+
+
+def test_fail_on_error_ignores_warnings(tmp_path):
+    root = _project(tmp_path, {"story.txt": "Minister defends rail plan\n\nThe plan (approved Monday.\n"})
+    assert run_cli("check", "story.txt", cwd=root).returncode == 1
+    assert run_cli("check", "--fail-on", "error", "story.txt", cwd=root).returncode == 0
+
+
+def test_json_format_schema(tmp_path):
+    root = _project(tmp_path, {"story.txt": STORY})
+    proc = run_cli("check", "--format", "json", "story.txt", cwd=root)
+    data = json.loads(proc.stdout)
+    assert data["version"] == 1
+    assert data["summary"]["findings"] == 1
+    f = data["findings"][0]
+    assert {k: f[k] for k in ("path", "rule", "severity", "line", "column", "end_line", "end_column")} == {
+        "path": "story.txt", "rule": "typo.repeated-word", "severity": "error",
+        "line": 1, "column": 21, "end_line": 1, "end_column": 25}
+    assert f["fix"] == {"safe": True, "edits": [{"line": 1, "column": 21, "end_line": 1, "end_column": 25, "text": ""}]}
+
+
+def test_output_file_and_stdin(tmp_path):
+    root = _project(tmp_path, {})
+    out = tmp_path / "report.json"
+    proc = run_cli("check", "-", "--stdin-filename", "desk/story.txt", "--format", "json", "-o", str(out),
+                   cwd=root, input=STORY.encode())
+    assert proc.returncode == 1
+    assert proc.stdout == ""
+    data = json.loads(out.read_text())
+    assert data["findings"][0]["path"] == "desk/story.txt"
+
+
+def test_directory_recursion_skips_hidden_and_other_types(tmp_path):
+    root = _project(tmp_path, {
+        "stories/a.txt": STORY, "stories/sub/b.md": STORY, "stories/.drafts/c.txt": STORY,
+        "stories/notes.csv": STORY, ".git/d.txt": STORY,
+    })
+    proc = run_cli("check", "--format", "json", "stories", cwd=root)
+    paths = sorted({f["path"] for f in json.loads(proc.stdout)["findings"]})
+    assert paths == [os.path.join("stories", "a.txt"), os.path.join("stories", "sub", "b.md")]
+
+
+def test_include_exclude_globs(tmp_path):
+    root = _project(tmp_path, {"s/a.txt": STORY, "s/b.txt": STORY, "s/c.rst": STORY})
+    proc = run_cli("check", "--format", "json", "--exclude", "b.txt", "s", cwd=root)
+    assert sorted({f["path"] for f in json.loads(proc.stdout)["findings"]}) == [os.path.join("s", "a.txt")]
+    proc = run_cli("check", "--format", "json", "--include", "*.rst", "s", cwd=root)
+    assert sorted({f["path"] for f in json.loads(proc.stdout)["findings"]}) == [os.path.join("s", "c.rst")]
+
+
+def test_same_output_whatever_jobs(tmp_path):
+    files = {f"s/{i:02d}.txt": (STORY if i % 2 else "Headline number %d is here\n\nBody  text (open.\n" % i) for i in range(24)}
+    root = _project(tmp_path, files)
+    one = run_cli("check", "--format", "json", "-j", "1", "s", cwd=root).stdout
+    two = run_cli("check", "--format", "json", "-j", "2", "s", cwd=root).stdout
+    assert one == two and json.loads(one)["summary"]["findings"] > 20
+
+
+def test_missing_path_exit_2_after_checking_others(tmp_path):
+    root = _project(tmp_path, {"story.txt": STORY})
+    proc = run_cli("check", "nope.txt", "story.txt", cwd=root)
+    assert proc.returncode == 2
+    assert "story.txt:1:21" in proc.stdout
+    assert "copylint: error: nope.txt: no such file or directory" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_binary_file_skipped_with_warning(tmp_path):
+    root = _project(tmp_path, {"photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))})
+    proc = run_cli("check", "photo.txt", cwd=root)
+    assert proc.returncode == 0
+    assert "copylint: warning: photo.txt: binary file: skipped" in proc.stderr
+
+
+def test_broken_utf8_reported_and_rest_checked(tmp_path):
+    data = "Minister defends rail plan\n\nThe caf\xe9 plan was approved the the same day.\n".encode("latin-1")
+    root = _project(tmp_path, {"story.txt": data})
+    proc = run_cli("check", "--format", "json", "story.txt", cwd=root)
+    findings = json.loads(proc.stdout)["findings"]
+    rules = [(f["rule"], f["line"], f["column"]) for f in findings]
+    assert ("copylint.encoding", 3, 8) in rules
+    assert ("typo.repeated-word", 3, 31) in rules
+    assert (tmp_path / "story.txt").read_bytes() == data  # never modified
+
+
+def test_empty_file_is_fine(tmp_path):
+    root = _project(tmp_path, {"empty.txt": "", "blank.md": "\n\n  \n"})
+    proc = run_cli("check", "empty.txt", "blank.md", cwd=root)
+    assert proc.returncode == 0, proc.stderr
+    assert "2 file(s) checked" in proc.stderr
+
+
+def test_unreadable_file(tmp_path):
+    root = _project(tmp_path, {"story.txt": STORY, "locked.txt": STORY})
+    (root / "locked.txt").chmod(0)
+    try:
+        if os.access(root / "locked.txt", os.R_OK):  # root can read anyway
+            return
+        proc = run_cli("check", "locked.txt", "story.txt", cwd=root)
+        assert proc.returncode == 2 and "locked.txt: cannot read" in proc.stderr
+    finally:
+        (root / "locked.txt").chmod(0o644)
+
+
+def test_unknown_config_key_suggests(tmp_path):
+    root = _project(tmp_path, {"story.txt": STORY}, config="select: [typo]\nfail_on: error\n")
+    proc = run_cli("check", "story.txt", cwd=root)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1].endswith(
+        ".copylint.yaml:2: unknown key 'fail_on' (did you mean 'fail-on'?)")
+    assert "Traceback" not in proc.stderr
+
+
+def test_malformed_yaml_config_names_line(tmp_path):
+    root = _project(tmp_path, {"story.txt": STORY}, config="select: [typo\nignore: x\n")
+    proc = run_cli("check", "story.txt", cwd=root)
+    assert proc.returncode == 2
+    assert ".copylint.yaml:" in proc.stderr and "invalid YAML" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_format_and_no_paths_are_usage_errors(tmp_path):
+    assert run_cli("check", "--format", "xml", "x.txt", cwd=tmp_path).returncode == 2
+    assert run_cli("check", cwd=tmp_path).returncode == 2
+
+
+def test_rules_and_explain_commands():
+    proc = run_cli("rules")
+    assert proc.returncode == 0
+    ids = [line.split()[0] for line in proc.stdout.splitlines()]
+    assert "structure.duplicate-headline" in ids and "typo.repeated-word" in ids
+    proc = run_cli("explain", "typo.repeated-word")
+    assert proc.returncode == 0 and "had had" in proc.stdout
+    proc = run_cli("explain", "typo.repeated-wrd")
+    assert proc.returncode == 2 and "did you mean 'typo.repeated-word'" in proc.stderr
+
+
+def test_python_dash_m_and_version():
+    proc = run_cli("--version")
+    assert proc.returncode == 0 and proc.stdout.startswith("copylint, version ")

@@ -1,0 +1,97 @@
+"""Config discovery, overrides, extends, pyproject, per-rule severity and options."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from copylint.config import ConfigError, ConfigResolver, Settings, find_config, load_config_file
+from copylint.model import Severity
+from helpers import run_cli
+
+STORY = "Minister defends the the rail plan\n\nTrains run  every ten minutes.\n"
+
+
+def test_closest_config_wins(tmp_path):
+    (tmp_path / ".copylint.yaml").write_text("select: [typo.repeated-word]\n")
+    (tmp_path / "sport").mkdir()
+    (tmp_path / "sport" / ".copylint.yaml").write_text("select: [typo.double-space]\n")
+    (tmp_path / "news.txt").write_text(STORY)
+    (tmp_path / "sport" / "match.txt").write_text(STORY)
+    proc = run_cli("check", "--format", "json", "news.txt", "sport/match.txt", cwd=tmp_path)
+    got = sorted((f["path"], f["rule"]) for f in json.loads(proc.stdout)["findings"])
+    assert got == [("news.txt", "typo.repeated-word"), ("sport/match.txt", "typo.double-space")]
+
+
+def test_overrides_per_path_and_severity(tmp_path):
+    (tmp_path / ".copylint.yaml").write_text(
+        "select: [typo.repeated-word, typo.double-space]\n"
+        "rules:\n  typo.double-space: error\n"
+        "overrides:\n  - files: ['sport/**']\n    ignore: [typo.double-space]\n")
+    (tmp_path / "sport").mkdir()
+    (tmp_path / "news.txt").write_text(STORY)
+    (tmp_path / "sport" / "match.txt").write_text(STORY)
+    proc = run_cli("check", "--format", "json", ".", cwd=tmp_path)
+    got = sorted((f["path"], f["rule"], f["severity"]) for f in json.loads(proc.stdout)["findings"])
+    assert got == [("news.txt", "typo.double-space", "error"), ("news.txt", "typo.repeated-word", "error"),
+                   ("sport/match.txt", "typo.repeated-word", "error")]
+
+
+def test_rule_options_from_config(tmp_path):
+    (tmp_path / ".copylint.yaml").write_text(
+        "select: [typo.repeated-word]\nrules:\n  typo.repeated-word:\n    allow: [the]\n")
+    (tmp_path / "news.txt").write_text(STORY)
+    assert run_cli("check", "news.txt", cwd=tmp_path).returncode == 0
+
+
+def test_unknown_rule_option_is_config_error(tmp_path):
+    (tmp_path / ".copylint.yaml").write_text("rules:\n  typo.repeated-word:\n    alow: [the]\n")
+    (tmp_path / "news.txt").write_text(STORY)
+    proc = run_cli("check", "news.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "unknown option 'alow' for rule typo.repeated-word (did you mean 'allow'?)" in proc.stderr
+
+
+def test_cli_select_beats_config(tmp_path):
+    (tmp_path / ".copylint.yaml").write_text("select: [typo.repeated-word]\n")
+    (tmp_path / "news.txt").write_text(STORY)
+    proc = run_cli("check", "--format", "json", "--select", "typo.double-space", "news.txt", cwd=tmp_path)
+    assert [f["rule"] for f in json.loads(proc.stdout)["findings"]] == ["typo.double-space"]
+
+
+def test_pyproject_section_and_extends(tmp_path):
+    (tmp_path / "base.yaml").write_text("fail-on: error\nselect: [typo]\n")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname="x"\n\n[tool.copylint]\nextends = "base.yaml"\nignore = ["typo.double-space"]\n')
+    assert find_config(tmp_path) == tmp_path / "pyproject.toml"
+    s = load_config_file(tmp_path / "pyproject.toml")
+    assert s.fail_on == Severity.ERROR and s.select == ["typo"] and s.ignore == ["typo.double-space"]
+
+
+def test_pyproject_unknown_key_names_line(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname="x"\n\n[tool.copylint]\nselct = ["typo"]\n')
+    with pytest.raises(ConfigError, match=r"pyproject.toml:5: unknown key 'selct' \(did you mean 'select'\?\)"):
+        load_config_file(tmp_path / "pyproject.toml")
+
+
+def test_bad_values_name_file_and_line(tmp_path):
+    cfg = tmp_path / ".copylint.yaml"
+    cfg.write_text("select: [typo]\nfail-on: fatal\n")
+    with pytest.raises(ConfigError, match=r"\.copylint\.yaml:2: unknown severity 'fatal'"):
+        load_config_file(cfg)
+    cfg.write_text("overrides:\n  - ignore: [typo]\n")
+    with pytest.raises(ConfigError, match=r"\.copylint\.yaml:2: an override needs 'files'"):
+        load_config_file(cfg)
+    cfg.write_text("extends: base.yaml\n")
+    with pytest.raises(ConfigError, match=r"\.copylint\.yaml:1: extended config 'base.yaml' not found"):
+        load_config_file(cfg)
+
+
+def test_selection_most_specific_prefix_wins():
+    from copylint.registry import is_selected
+
+    assert is_selected("typo.spelling", ["typo"], [])
+    assert not is_selected("typo.spelling", ["typo"], ["typo.spelling"])
+    assert is_selected("typo.spelling", ["typo.spelling"], ["typo"])
+    assert not is_selected("structure.duplicate-paragraph", ["typo"], [])
+    assert is_selected("house.kyiv", ["ALL"], ["typo"])

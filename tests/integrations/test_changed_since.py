@@ -1,0 +1,127 @@
+"""``--changed-since REV`` in a real git repository: only findings on lines changed since
+REV (committed, staged or not), untracked files wholly; errors exit 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from copylint.gitdiff import parse_diff, unquote_path
+from integration_support import git, run_cli
+
+STORY = """Ferry timetable changes from Monday
+
+The the first ferry will leave at 6 a.m., an hour earlier than now, the operator said.
+
+Tickets bought before the change remain valid.
+
+Fares will not rise rise this year.
+"""
+
+
+def findings(proc) -> list[tuple[str, int, str]]:
+    assert proc.returncode in (0, 1), proc.stderr
+    return [(Path(f["path"]).name, f["line"], f["matched"]) for f in json.loads(proc.stdout)["findings"]]
+
+
+def check(repo: Path, *args: str):
+    return run_cli("check", "--format", "json", *args, cwd=repo)
+
+
+def test_only_changed_lines_are_reported(repo: Path) -> None:
+    (repo / "ferry.txt").write_text(STORY, encoding="utf-8")
+    git(repo, "add", "ferry.txt")
+    git(repo, "commit", "-qm", "ferry story")
+    base = git(repo, "rev-parse", "HEAD").strip()
+    assert findings(check(repo, "--changed-since", "HEAD", "ferry.txt")) == []
+
+    # an edited line with a new slip, and a new line above the old slips
+    text = STORY.replace("Tickets bought before the change remain valid.",
+                         "Tickets bought before the the change remain valid.")
+    text = text.replace("Ferry timetable changes from Monday\n",
+                        "Ferry timetable changes from Monday\n\nBy our transport reporter reporter\n")
+    (repo / "ferry.txt").write_text(text, encoding="utf-8")
+    got = findings(check(repo, "--changed-since", base, "ferry.txt"))
+    assert got == [("ferry.txt", 3, " reporter"), ("ferry.txt", 7, " the")]
+    proc = check(repo, "--changed-since", base, "ferry.txt")
+    assert "2 finding(s) on lines unchanged since" in proc.stderr
+
+    # staged changes count too, and so do commits after REV
+    git(repo, "add", "ferry.txt")
+    assert findings(check(repo, "--changed-since", base, "ferry.txt")) == got
+    git(repo, "commit", "-qm", "edit")
+    assert findings(check(repo, "--changed-since", base, "ferry.txt")) == got
+    assert findings(check(repo, "--changed-since", "HEAD", "ferry.txt")) == []
+    # without the filter every slip is there
+    assert len(findings(check(repo, "ferry.txt"))) == 4
+
+
+def test_untracked_files_count_as_changed(repo: Path) -> None:
+    (repo / "ferry.txt").write_text(STORY, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "one")
+    (repo / "new story.txt").write_text("New story\n\nIt it is new.\n", encoding="utf-8")
+    (repo / ".gitignore").write_text("drafts/\n", encoding="utf-8")
+    (repo / "drafts").mkdir()
+    (repo / "drafts" / "d.txt").write_text("Draft\n\nA a draft.\n", encoding="utf-8")
+    got = findings(check(repo, "--changed-since", "HEAD", "ferry.txt", "new story.txt", "drafts/d.txt"))
+    assert got == [("d.txt", 3, " a"), ("new story.txt", 3, " it")]
+
+
+def test_pure_deletion_selects_nothing_and_lines_shift(repo: Path) -> None:
+    (repo / "ferry.txt").write_text(STORY, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "one")
+    lines = STORY.split("\n")
+    del lines[4:6]  # drop the tickets paragraph
+    (repo / "ferry.txt").write_text("\n".join(lines), encoding="utf-8")
+    assert findings(check(repo, "--changed-since", "HEAD", "ferry.txt")) == []
+
+
+def test_errors_exit_2(tmp_path: Path, repo: Path) -> None:
+    (tmp_path / "loose.txt").write_text(STORY, encoding="utf-8")
+    outside = run_cli("check", "--changed-since", "HEAD", "loose.txt", cwd=tmp_path)
+    assert outside.returncode == 2
+    assert "not inside a git repository" in outside.stderr and "Traceback" not in outside.stderr
+    (repo / "ferry.txt").write_text(STORY, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "one")
+    bad = run_cli("check", "--changed-since", "no-such-branch", "ferry.txt", cwd=repo)
+    assert bad.returncode == 2 and "unknown git revision 'no-such-branch'" in bad.stderr
+
+
+def test_fix_with_changed_since_fixes_only_changed_lines(repo: Path) -> None:
+    (repo / "ferry.txt").write_text(STORY, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "one")
+    edited = STORY.replace("remain valid.", "remain remain valid.")
+    (repo / "ferry.txt").write_text(edited, encoding="utf-8")
+    proc = run_cli("check", "--fix", "--changed-since", "HEAD", "ferry.txt", cwd=repo)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    after = (repo / "ferry.txt").read_text(encoding="utf-8")
+    assert after == STORY  # the new slip is fixed; the old ones were not touched
+    assert "The the first ferry" in after
+
+
+def test_parse_diff_reads_hunks_and_quoted_names() -> None:
+    diff = (
+        'diff --git "a/caf\\303\\251 story.md" "b/caf\\303\\251 story.md"\n'
+        '--- "a/caf\\303\\251 story.md"\n'
+        '+++ "b/caf\\303\\251 story.md"\n'
+        "@@ -3 +3 @@\n-old\n+new\n"
+        "@@ -10,0 +11,2 @@\n+a\n+b\n"
+        "@@ -20,3 +22,0 @@\n-x\n-y\n-z\n"
+        "diff --git a/gone.md b/gone.md\n--- a/gone.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-bye\n"
+    )
+    assert parse_diff(diff) == {"café story.md": {3, 11, 12}}
+    assert unquote_path('"tab\\there"') == "tab\there"
+    assert unquote_path("plain.md") == "plain.md"
+
+
+def test_non_ascii_file_names_in_a_real_repo(repo: Path) -> None:
+    name = "café story.txt"
+    (repo / name).write_text(STORY, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "one")
+    (repo / name).write_text(STORY.replace("remain valid", "remain valid valid"), encoding="utf-8")
+    assert findings(check(repo, "--changed-since", "HEAD", name)) == [(name, 5, " valid")]

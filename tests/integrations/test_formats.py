@@ -1,0 +1,309 @@
+"""The CI formats on real stories: SARIF checked against the official 2.1.0 schema,
+GitHub workflow commands parsed back the way the Actions runner reads them, JUnit XML
+read by xml.etree and by junitparser, and ``auto`` switching on GITHUB_ACTIONS."""
+
+from __future__ import annotations
+
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+
+from copylint.formats import available
+from copylint.formats.github import command, escape_data, escape_property
+from copylint.model import Edit, Finding, Fix, Severity
+from integration_support import SARIF_SCHEMA, run_cli
+
+# --------------------------------------------------------------------------- helpers
+
+
+def json_findings(*paths: str, cwd: Path) -> list[dict]:
+    proc = run_cli("check", "--format", "json", *paths, cwd=cwd)
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)["findings"]
+
+
+def sarif(*args: str, cwd: Path) -> dict:
+    proc = run_cli("check", "--format", "sarif", *args, cwd=cwd)
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)
+
+
+def validate_sarif(doc: dict) -> None:
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema).validate(doc)
+
+
+def github_unescape(value: str) -> str:
+    return (value.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":")
+            .replace("%2C", ",").replace("%25", "%"))
+
+
+def parse_command(line: str) -> tuple[str, dict[str, str], str]:
+    """Split a workflow command as the Actions runner does: '::name props::message'."""
+    assert line.startswith("::")
+    head, message = line[2:].split("::", 1)
+    name, _, props = head.partition(" ")
+    fields = {}
+    for part in props.split(","):
+        if part:
+            key, value = part.split("=", 1)
+            fields[key] = github_unescape(value)
+    return name, fields, github_unescape(message)
+
+
+# --------------------------------------------------------------------------- SARIF
+
+
+def test_sarif_is_valid_and_carries_rules_regions_and_fixes(stories: Path) -> None:
+    doc = sarif("harbour.txt", "clean.txt", cwd=stories)
+    validate_sarif(doc)
+    assert doc["version"] == "2.1.0"
+    run = doc["runs"][0]
+    assert run["columnKind"] == "unicodeCodePoints"
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == stories.resolve().as_uri() + "/"
+
+    expected = json_findings("harbour.txt", "clean.txt", cwd=stories)
+    results = run["results"]
+    assert len(results) == len(expected) == 4
+
+    from copylint.config import Settings
+    from copylint.engine import load_ruleset
+
+    ruleset = load_ruleset(Settings())
+    rules = run["tool"]["driver"]["rules"]
+    # one descriptor per rule that produced a finding, no more
+    assert sorted(r["id"] for r in rules) == sorted({f["rule"] for f in expected})
+    for descriptor in rules:
+        rule = ruleset.by_id[descriptor["id"]]
+        assert descriptor["shortDescription"]["text"] == rule.summary
+        assert descriptor["fullDescription"]["text"].split()[:5] == rule.doc.split()[:5]
+        level = {"error": "error", "warning": "warning", "info": "note"}[str(rule.severity)]
+        assert descriptor["defaultConfiguration"]["level"] == level
+
+    source_lines = (stories / "harbour.txt").read_text(encoding="utf-8").split("\n")
+    for res, f in zip(results, expected):
+        assert res["ruleId"] == f["rule"]
+        assert rules[res["ruleIndex"]]["id"] == f["rule"]
+        loc = res["locations"][0]["physicalLocation"]
+        assert loc["artifactLocation"] == {"uri": "harbour.txt", "uriBaseId": "%SRCROOT%"}
+        region = loc["region"]
+        assert (region["startLine"], region["startColumn"], region["endLine"], region["endColumn"]) == (
+            f["line"], f["column"], f["end_line"], f["end_column"])
+        # columns are code points: slicing the decoded line gives the matched text
+        line = source_lines[region["startLine"] - 1]
+        assert line[region["startColumn"] - 1:region["endColumn"] - 1] == f["matched"]
+        assert res["partialFingerprints"]["copylint/v1"]
+
+    by_rule = {r["ruleId"]: r for r in results}
+    repeated = by_rule["typo.repeated-word"]
+    assert repeated["level"] == "error"
+    change = repeated["fixes"][0]["artifactChanges"][0]
+    assert change["artifactLocation"]["uri"] == "harbour.txt"
+    replacement = change["replacements"][0]
+    assert replacement["insertedContent"]["text"] == ""
+    assert replacement["deletedRegion"]["startColumn"] == repeated["locations"][0]["physicalLocation"]["region"]["startColumn"]
+    assert by_rule["typo.double-space"]["level"] == "note"
+    assert "fixes" not in by_rule["typo.unbalanced-brackets"]
+
+
+def test_sarif_fixes_reproduce_the_fixed_file(stories: Path) -> None:
+    """Applying the SARIF replacements by hand gives what --fix writes."""
+    original = (stories / "harbour.txt").read_text(encoding="utf-8")
+    doc = sarif("harbour.txt", cwd=stories)
+    lines = original.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    edits = []
+    for res in doc["runs"][0]["results"]:
+        for fix in res.get("fixes", []):
+            for rep in fix["artifactChanges"][0]["replacements"]:
+                r = rep["deletedRegion"]
+                s = starts[r["startLine"] - 1] + r["startColumn"] - 1
+                e = starts[r["endLine"] - 1] + r["endColumn"] - 1
+                edits.append((s, e, rep["insertedContent"]["text"]))
+    text = original
+    for s, e, t in sorted(edits, reverse=True):
+        text = text[:s] + t + text[e:]
+    proc = run_cli("check", "--fix", "harbour.txt", cwd=stories)
+    assert proc.returncode == 1  # the unclosed bracket has no fix
+    assert (stories / "harbour.txt").read_text(encoding="utf-8") == text
+    assert "after the arm of" in text and "stopped at about" in text and "remaining cranes, a" in text
+
+
+def test_sarif_columns_count_code_points_not_utf16(tmp_path: Path) -> None:
+    # an emoji is one code point but two UTF-16 units: the column after it shows which
+    (tmp_path / "emoji.txt").write_text("Fans cheer\n\nFans 🎉 cheered the the winners.\n", encoding="utf-8")
+    doc = sarif("emoji.txt", cwd=tmp_path)
+    validate_sarif(doc)
+    region = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    line = "Fans 🎉 cheered the the winners."
+    assert line[region["startColumn"] - 1:region["endColumn"] - 1] == " the"
+    assert region["startColumn"] == 19
+
+
+def test_sarif_related_locations_and_uri_encoding(tmp_path: Path) -> None:
+    """Two stories under one headline point at each other; a space in a name is encoded."""
+    head = "Council approves new cycle lanes for the city centre"
+    (tmp_path / "first story.txt").write_text(f"{head}\n\nThe vote was close.\n", encoding="utf-8")
+    (tmp_path / "second.txt").write_text(f"{head}\n\nWork starts in May.\n", encoding="utf-8")
+    doc = sarif(".", cwd=tmp_path)
+    validate_sarif(doc)
+    results = doc["runs"][0]["results"]
+    dup = [r for r in results if r["ruleId"] == "structure.duplicate-headline"]
+    assert len(dup) == 2
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in dup}
+    assert uris == {"first%20story.txt", "second.txt"}
+    for r in dup:
+        mine = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        related = r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+        assert related != mine and related in uris
+        assert r["relatedLocations"][0]["physicalLocation"]["region"]["startLine"] == 1
+
+
+def test_sarif_reports_unreadable_paths_as_notifications(tmp_path: Path) -> None:
+    (tmp_path / "ok.txt").write_text("Fine headline here\n\nA fine story.\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "sarif", "ok.txt", "missing.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    doc = json.loads(proc.stdout)
+    validate_sarif(doc)
+    invocation = doc["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    note = invocation["toolExecutionNotifications"][0]
+    assert note["level"] == "error"
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "missing.txt"
+
+
+def test_sarif_on_reuters_articles_validates(tmp_path: Path) -> None:
+    """Real wire copy (Reuters-21578): whatever the rules find, the report is valid."""
+    from integration_support import reuters_articles
+
+    for a in reuters_articles(25):
+        (tmp_path / f"{a['id']}.txt").write_text(f"{a['headline']}\n\n{a['body']}\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "sarif", "-o", "report.sarif", ".", cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    doc = json.loads((tmp_path / "report.sarif").read_text(encoding="utf-8"))
+    validate_sarif(doc)
+    results = doc["runs"][0]["results"]
+    assert results, "25 wire stories should produce some findings"
+    ids = {d["id"] for d in doc["runs"][0]["tool"]["driver"]["rules"]}
+    assert {r["ruleId"] for r in results} == ids
+
+
+# --------------------------------------------------------------------------- GitHub
+
+
+def test_github_annotations_for_a_story(stories: Path) -> None:
+    proc = run_cli("check", "--format", "github", "harbour.txt", cwd=stories)
+    assert proc.returncode == 1
+    lines = proc.stdout.strip().split("\n")
+    expected = json_findings("harbour.txt", cwd=stories)
+    assert len(lines) == len(expected)
+    kinds = {"error": "error", "warning": "warning", "info": "notice"}
+    for line, f in zip(lines, expected):
+        name, props, message = parse_command(line)
+        assert name == kinds[f["severity"]]
+        assert props == {"file": "harbour.txt", "line": str(f["line"]), "col": str(f["column"]),
+                         "endLine": str(f["end_line"]), "endColumn": str(f["end_column"]), "title": f["rule"]}
+        assert message.startswith(f["message"])
+
+
+def test_github_escaping_round_trips() -> None:
+    tricky = "50% of 'a,b': line one\r\nline two"
+    assert escape_data(tricky) == "50%25 of 'a,b': line one%0D%0Aline two"
+    assert escape_property("a,b:c%") == "a%2Cb%3Ac%25"
+    line = command("warning", tricky, file="desk/a,b: c.md", line=3, title="house.kyiv")
+    assert "\n" not in line and "\r" not in line
+    name, props, message = parse_command(line)
+    assert (name, props["file"], props["line"], props["title"], message) == (
+        "warning", "desk/a,b: c.md", "3", "house.kyiv", tricky)
+
+
+def test_github_escapes_a_real_file_name(tmp_path: Path) -> None:
+    (tmp_path / "a,b:c.txt").write_text("Odd name\n\nIt was the the end.\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "github", "a,b:c.txt", cwd=tmp_path)
+    assert proc.stdout.startswith("::error file=a%2Cb%3Ac.txt,line=3,col=11,endLine=3,endColumn=15,"
+                                  "title=typo.repeated-word::")
+
+
+# --------------------------------------------------------------------------- JUnit
+
+
+def test_junit_report_parses_and_counts(stories: Path) -> None:
+    proc = run_cli("check", "--format", "junit", "-o", "report.xml", "clean.txt", "harbour.txt", cwd=stories)
+    assert proc.returncode == 1
+    tree = ET.parse(stories / "report.xml")
+    root = tree.getroot()
+    assert root.tag == "testsuites"
+    suites = {s.get("name"): s for s in root.findall("testsuite")}
+    assert set(suites) == {"clean.txt", "harbour.txt"}
+    harbour = suites["harbour.txt"]
+    cases = harbour.findall("testcase")
+    assert len(cases) == 4 and harbour.get("failures") == "4" and harbour.get("tests") == "4"
+    failures = [c.find("failure") for c in cases]
+    assert [f.get("type") for f in failures] == [
+        "typo.repeated-word", "typo.double-space", "typo.space-before-punctuation", "typo.unbalanced-brackets"]
+    assert "harbour.txt:3:74: error typo.repeated-word" in failures[0].text
+    clean = suites["clean.txt"]
+    assert clean.get("failures") == "0" and len(clean.findall("testcase")) == 1
+    assert clean.find("testcase").find("failure") is None
+    assert root.get("tests") == "5" and root.get("failures") == "4"
+
+
+def test_junit_report_read_by_junitparser(stories: Path) -> None:
+    import junitparser
+    proc = run_cli("check", "--format", "junit", "-o", "report.xml", "clean.txt", "harbour.txt", cwd=stories)
+    assert proc.returncode == 1
+    xml = junitparser.JUnitXml.fromfile(str(stories / "report.xml"))
+    seen = {}
+    for suite in xml:
+        for case in suite:
+            seen.setdefault(suite.name, []).append(
+                [type(r).__name__ for r in case.result])
+    assert seen["clean.txt"] == [[]]
+    assert seen["harbour.txt"] == [["Failure"]] * 4
+
+
+def test_junit_handles_control_characters_and_errors(tmp_path: Path) -> None:
+    (tmp_path / "ctl.txt").write_text("Bell\n\nA bell \x07 rang rang today.\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "junit", "ctl.txt", "gone.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    root = ET.fromstring(proc.stdout)
+    gone = [s for s in root.findall("testsuite") if s.get("name") == "gone.txt"][0]
+    assert gone.find("testcase").find("error") is not None
+    ctl = [s for s in root.findall("testsuite") if s.get("name") == "ctl.txt"][0]
+    assert ctl.find("testcase").find("failure").get("type") == "typo.repeated-word"
+
+
+# --------------------------------------------------------------------------- auto
+
+
+def test_auto_is_github_inside_actions_and_text_elsewhere(stories: Path) -> None:
+    inside = run_cli("check", "--format", "auto", "harbour.txt", cwd=stories, env={"GITHUB_ACTIONS": "true"})
+    outside = run_cli("check", "--format", "auto", "harbour.txt", cwd=stories, env={"GITHUB_ACTIONS": ""})
+    assert inside.stdout.startswith("::error file=harbour.txt,line=3,col=74")
+    assert outside.stdout.startswith("harbour.txt:3:74: error typo.repeated-word")
+
+
+def test_every_format_accepts_the_same_findings() -> None:
+    """Each registered formatter renders findings with fixes, related locations and
+    suggestions without needing the Document."""
+    from copylint.model import Location
+    from copylint.runner import RunResult
+
+    f = Finding(path="desk/a.md", rule="typo.repeated-word", severity=Severity.ERROR, message="twice",
+                line=2, column=5, end_line=2, end_column=9, suggestions=("x",),
+                fix=Fix((Edit(10, 14, "", 2, 5, 2, 9),)), matched=" the", line_text="Saw the the cat",
+                related=(Location("desk/b.md", 1, 1, 1, 4, "there"),))
+    result = RunResult(findings=[f], files_checked=1)
+    result.files = ["desk/a.md"]
+    for name, cls in available().items():
+        out = io.StringIO()
+        fmt = cls(out, options={})
+        fmt.start()
+        fmt.file("desk/a.md", [f])
+        fmt.finish(result)
+        assert "desk/a.md" in out.getvalue() or "desk%2Fa.md" in out.getvalue(), name
