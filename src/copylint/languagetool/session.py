@@ -10,6 +10,10 @@ The engine choice, from settings (CLI flags on top of config):
 - ``languagetool: true`` / ``--require-languagetool``: as above, but LanguageTool not
   being available, or dying during the run, is an error (exit code 2).
 
+When neither config nor flags decide and no URL is given, the environment variable
+``COPYLINT_LANGUAGETOOL`` (``off``, ``auto`` or ``require``) does; the test suite sets
+it to ``off`` so that only the LanguageTool tests start a server.
+
 The server's URL, version and the result cache's path go to every rule, in every worker
 process, through the run's ``resources``.
 """
@@ -30,6 +34,7 @@ from .server import LocalServer, ServerError, normalize_url, probe
 
 REMOTE_PROBE_TIMEOUT = 60.0  # a server someone else just started may still be warming up
 REQUIRED_FLAG = "--require-languagetool"
+MODE_ENV = "COPYLINT_LANGUAGETOOL"
 
 
 @dataclass
@@ -73,11 +78,14 @@ def open_session(rules: Iterable[Rule], settings: Any) -> Session:
     client.reset()
     notices.drain()
     mode = getattr(settings, "languagetool", None)
+    url = getattr(settings, "languagetool_url", None)
+    if mode is None and not url:
+        mode = {"off": False, "false": False, "0": False, "no": False,
+                "require": True, "required": True}.get(os.environ.get(MODE_ENV, "").strip().lower())
     session = Session(required=mode is True)
     if mode is False or not needs_languagetool(rules):
         return session
     language = getattr(settings, "language", "en-US")
-    url = getattr(settings, "languagetool_url", None)
     try:
         if url:
             url = normalize_url(url)
