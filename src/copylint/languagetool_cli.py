@@ -36,9 +36,7 @@ def install_cmd(root: str | None, version: str | None, offline: bool, force: boo
     target_root = cache_root(root)
     wanted = version or preferred_version()
     already = inspect(target_root / wanted, "") is not None and not force
-    log = (lambda s: None) if quiet else (lambda s: click.echo(f"  {s}", err=True))
-    if not already and not quiet:
-        click.echo(f"fetching LanguageTool {wanted} with mvn into {target_root} (about 250 MB)…", err=True)
+    log = (lambda s: None) if quiet else (lambda s: click.echo(s, err=True))
     try:
         inst = install(version, Path(target_root), offline=offline, force=force, log=log)
     except InstallError as exc:

@@ -227,7 +227,7 @@ def _run_maven(mvn: str, pom_dir: Path, libs: Path, offline: bool, log: Callable
            f"-DoutputDirectory={libs}", "-DincludeScope=runtime"]
     if offline:
         cmd.insert(1, "-o")
-    log("running: " + " ".join(cmd))
+    log("  running: " + " ".join(cmd))
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=3600, cwd=pom_dir)
     except subprocess.TimeoutExpired:
@@ -259,6 +259,7 @@ def install(version: str | None = None, root: Path | None = None, *, offline: bo
         root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise InstallError(f"cannot create {root}: {exc.strerror or exc}") from None
+    log(f"fetching LanguageTool {wanted} and its English module with mvn into {root} (about 250 MB)")
 
     with tempfile.TemporaryDirectory(prefix=".install-", dir=root) as tmp:
         work = Path(tmp)
@@ -274,7 +275,7 @@ def install(version: str | None = None, root: Path | None = None, *, offline: bo
                 break
             except InstallError as exc:
                 error = exc
-                log(f"{spec}: {exc}")
+                log(f"  {spec}: {exc}")
                 for leftover in (stage / "libs").glob("*"):
                     leftover.unlink()
         if error is not None:

@@ -171,8 +171,10 @@ def _name_filter(doc: Document, settings) -> Callable[[str, int, tuple[str, ...]
 class _StandInNames:
     """Name evidence until the built-in speller's lands: the accept list, or a capital
     letter away from a sentence start, or a capitalised word the story uses more than
-    once — unless LanguageTool's own suggestion is a capitalised word one edit away
-    (Isreal -> Israel): a near miss of a known name is a typo."""
+    once — unless LanguageTool's own suggestion is a capitalised word one cheap slip
+    away (two letters swapped, one doubled or undoubled: Isreal -> Israel): a near miss
+    of a known name is a typo. Other single edits are left alone: names are often one
+    letter from another name (Mattis, Mathis)."""
 
     def __init__(self, doc: Document, settings) -> None:
         from ..text import words
@@ -194,7 +196,7 @@ class _StandInNames:
             return True
         if not word[:1].isupper():
             return False
-        if any(s[:1].isupper() and " " not in s and _one_edit(word, s) for s in suggestions[:3]):
+        if any(s[:1].isupper() and " " not in s and _cheap_slip(word, s) for s in suggestions[:3]):
             return False
         if self.counts.get(word, 0) > 1:
             return True
@@ -206,17 +208,16 @@ class _StandInNames:
         return not at_sentence_start
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """True when b is one insertion, deletion, substitution or adjacent swap from a."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
+def _cheap_slip(a: str, b: str) -> bool:
+    """Two adjacent letters swapped, or one letter doubled or undoubled."""
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        if len(diff) == 1:
-            return True
         return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) - len(short) != 1:
+        return False
     i = 0
     while i < len(short) and short[i] == long_[i]:
         i += 1
-    return short[i:] == long_[i + 1:]
+    return long_[i] == long_[i - 1 if i > 0 else i + 1] and short[i:] == long_[i + 1:]
+
