@@ -1,31 +1,5 @@
-"""Grammar, style and a second opinion on spelling, from LanguageTool.
-
-Every LanguageTool match becomes a finding named ``grammar.<LanguageTool rule id>``
-(for example ``grammar.HE_VERB_AGR``), so single LanguageTool rules can be switched off
-with ``ignore: [grammar.EN_COMPOUNDS]``-style selection or the rule's
-``disabled-rules`` option. LanguageTool's spelling matches are reported as
-``typo.spelling``, but only after the same name logic as the built-in speller: a word
-capitalised mid-sentence, repeated in the story, or in the accept list is taken as a
-name, not a typo; a near miss of a known word or name still is one.
-
-Where LanguageTool and a built-in or house rule flag the same words, only one finding
-is kept (house rule, then built-in speller, then LanguageTool). Grammar matches inside
-direct quotations are dropped: quotes are the speaker's words. Spelling inside quotes is
-still checked.
-
-LanguageTool runs as one server per run, started by copylint when this rule is selected
-and LanguageTool is installed (``copylint languagetool install``), or reached at
-``--languagetool-url``; without it this rule reports nothing and copylint says so once.
-Paragraphs are checked independently and cached, so rules that look across paragraphs
-(unpaired quotes — a news quote often runs over several paragraphs — word coherency,
-repeated sentence openings) are off by default, together with rules that contradict
-common news style (lower-case titles such as "secretary of state", names written without
-diacritics). Style matches are reported as info.
-
-Options: ``disabled-rules`` (LanguageTool rule ids; ``*`` globs allowed),
-``enabled-rules``, ``picky`` (LanguageTool's stricter level), ``spelling`` (report
-LanguageTool's spelling matches), ``max-suggestions``.
-"""
+"""The LanguageTool rule family: grammar.<LanguageTool id>, and LanguageTool's spelling
+matches as typo.spelling after the built-in speller's name logic."""
 
 from __future__ import annotations
 
@@ -73,7 +47,34 @@ class GrammarOptions:
 @rule("grammar", "Grammar and style from LanguageTool; its spelling matches as typo.spelling",
       severity="warning", needs=("languagetool",), emits_prefix=True, options=GrammarOptions, fixable=True)
 def check(doc: Document, ctx) -> Iterator[Hit]:
-    """Grammar, style and a second opinion on spelling, from LanguageTool."""
+    """Grammar, style and a second opinion on spelling, from LanguageTool.
+    
+    Every LanguageTool match becomes a finding named ``grammar.<LanguageTool rule id>``
+    (for example ``grammar.HE_VERB_AGR``), so single LanguageTool rules can be switched off
+    with ``ignore: [grammar.EN_COMPOUNDS]``-style selection or the rule's
+    ``disabled-rules`` option. LanguageTool's spelling matches are reported as
+    ``typo.spelling``, but only after the same name logic as the built-in speller: a word
+    capitalised mid-sentence, repeated in the story, or in the accept list is taken as a
+    name, not a typo; a near miss of a known word or name still is one.
+    
+    Where LanguageTool and a built-in or house rule flag the same words, only one finding
+    is kept (house rule, then built-in speller, then LanguageTool). Grammar matches inside
+    direct quotations are dropped: quotes are the speaker's words. Spelling inside quotes is
+    still checked.
+    
+    LanguageTool runs as one server per run, started by copylint when this rule is selected
+    and LanguageTool is installed (``copylint languagetool install``), or reached at
+    ``--languagetool-url``; without it this rule reports nothing and copylint says so once.
+    Paragraphs are checked independently and cached, so rules that look across paragraphs
+    (unpaired quotes — a news quote often runs over several paragraphs — word coherency,
+    repeated sentence openings) are off by default, together with rules that contradict
+    common news style (lower-case titles such as "secretary of state", names written without
+    diacritics). Style matches are reported as info.
+    
+    Options: ``disabled-rules`` (LanguageTool rule ids; ``*`` globs allowed),
+    ``enabled-rules``, ``picky`` (LanguageTool's stricter level), ``spelling`` (report
+    LanguageTool's spelling matches), ``max-suggestions``.
+    """
     from ..languagetool.client import CheckSettings, LanguageToolFailed, checker_for
 
     opts: GrammarOptions = ctx.options
