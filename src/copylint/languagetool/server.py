@@ -13,8 +13,10 @@ from __future__ import annotations
 import atexit
 import os
 import shlex
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -51,7 +53,7 @@ def probe(url: str, language: str = "en-US", timeout: float = 10.0) -> str:
     try:
         r = requests.post(normalize_url(url) + "v2/check",
                           data={"text": "This is a test.", "language": language, "useragent": PROBE_AGENT},
-                          timeout=timeout)
+                          timeout=(min(5.0, timeout), timeout))
         r.raise_for_status()
         data = r.json()
     except requests.Timeout:
@@ -68,7 +70,7 @@ def healthy(url: str, timeout: float = 2.0) -> bool:
     import requests
 
     try:
-        return requests.get(normalize_url(url) + "v2/healthcheck", timeout=timeout).ok
+        return requests.get(normalize_url(url) + "v2/healthcheck", timeout=(min(2.0, timeout), timeout)).ok
     except requests.RequestException:
         return False
 
@@ -80,6 +82,17 @@ def _short(exc: BaseException) -> str:
     if "Name or service not known" in text or "nodename nor servname" in text:
         return "unknown host"
     return type(exc).__name__
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: ask Linux to stop the server if copylint is killed
+    (atexit does not run on SIGKILL or an unhandled SIGTERM)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:
+        pass
 
 
 def free_port() -> int:
@@ -138,7 +151,8 @@ class LocalServer:
         cmd = [java, *opts, "-cp", str(self.installation.jar), SERVER_MAIN, "--port", str(self.port)]
         with os.fdopen(fd, "wb") as log_file:
             self.process = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log_file,
-                                            stderr=subprocess.STDOUT, cwd=str(self.installation.path))
+                                            stderr=subprocess.STDOUT, cwd=str(self.installation.path),
+                                            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None)
 
     def _wait_ready(self, timeout: float) -> None:
         deadline = time.monotonic() + timeout
