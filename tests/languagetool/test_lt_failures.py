@@ -114,11 +114,12 @@ def test_server_killed_mid_run(tmp_path, private_server, monkeypatch, required):
     assert by_file["story0.txt"] == {"typo.repeated-word", "grammar.HE_VERB_AGR"}  # checked before the kill
     assert by_file["story1.txt"] == {"typo.repeated-word"}  # every other finding still reported
     assert by_file["story2.txt"] == {"typo.repeated-word"}
-    stopped = [n for n in result.notices if "stopped answering" in n]
-    assert len(stopped) == 1 and private_server.url in stopped[0] and "other checks ran" in stopped[0]
+    said = [n for n in result.notices if "stopped answering" in n]
+    said += [p.message for p in result.problems if p.fatal and p.path == "LanguageTool"]
+    assert len(said) == 1  # one warning, or with --require-languagetool one error
+    assert private_server.url in said[0] and "other checks ran" in said[0]
+    assert ("--require-languagetool" in said[0]) == required
     assert exit_code(result, result_fail_on()) == (2 if required else 1)
-    if required:
-        assert any(p.fatal and p.path == "LanguageTool" for p in result.problems)
 
 
 def result_fail_on():
@@ -167,3 +168,33 @@ def test_the_run_starts_its_own_server_and_stops_it(tmp_path, lt_installation, m
     assert started[0].spawned.poll() is not None  # the JVM is gone
     assert not started[0].alive()
     assert result.notices == []
+
+
+def test_death_seen_by_several_workers_is_one_warning(tmp_path, private_server, lt_env):
+    """Workers each find the server gone; the run prints one warning, not one per worker.
+    The server is killed as soon as it has logged the first file's request, so the later
+    files' requests (whatever the timing, most of them) meet a dead server."""
+    import subprocess
+    import sys
+
+    from helpers import REPO
+
+    from copylint.languagetool.server import PROBE_AGENT
+
+    paths = _stories(tmp_path / "desk", 16)
+    env = dict(os.environ, **lt_env, PYTHONPATH=str(REPO / "src"), NO_COLOR="1")
+    proc = subprocess.Popen([sys.executable, "-m", "copylint", "check", "--format", "json", "-j", "2",
+                             "--languagetool-url", private_server.url, *paths],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        log = Path(private_server.log_path).read_text(errors="replace").splitlines()
+        if any("Check done:" in line and f"agent:{PROBE_AGENT}" not in line for line in log):
+            break
+        time.sleep(0.02)
+    private_server.process.kill()
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 1, err
+    assert len([l for l in err.splitlines() if "stopped answering" in l]) == 1, err
+    rules = [f["rule"] for f in json.loads(out)["findings"]]
+    assert rules.count("typo.repeated-word") == 16

@@ -64,9 +64,14 @@ class Session:
             else:
                 result.notices.insert(0, f"grammar checks skipped: {self.unavailable}; "
                                          "the other checks ran (--no-languagetool silences this)")
-        if self.required and any(kind == client.NOTICE_KIND for kind, _ in raised):
-            message = next(m for k, m in raised if k == client.NOTICE_KIND)
-            result.problems.append(Problem("LanguageTool", f"{message} ({REQUIRED_FLAG})", True))
+        failures = [m for k, m in raised if k == client.NOTICE_KIND]
+        for extra in failures[1:]:  # workers may word the same death differently: say it once
+            if extra in result.notices and extra != failures[0]:
+                result.notices.remove(extra)
+        if self.required and failures:
+            if failures[0] in result.notices:
+                result.notices.remove(failures[0])  # it is the error below
+            result.problems.append(Problem("LanguageTool", f"{failures[0]} ({REQUIRED_FLAG})", True))
 
 
 def needs_languagetool(rules: Iterable[Rule]) -> bool:
