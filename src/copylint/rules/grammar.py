@@ -175,7 +175,8 @@ class _StandInNames:
     once — unless LanguageTool's own suggestion is a capitalised word one cheap slip
     away (two letters swapped, one doubled or undoubled: Isreal -> Israel): a near miss
     of a known name is a typo. Other single edits are left alone: names are often one
-    letter from another name (Mattis, Mathis)."""
+    letter from another name (Mattis, Mathis), and a word the story uses three times or
+    more is taken as its writer's spelling."""
 
     def __init__(self, doc: Document, settings) -> None:
         from ..text import words
@@ -197,6 +198,8 @@ class _StandInNames:
             return True
         if not word[:1].isupper():
             return False
+        if self.counts.get(word, 0) >= 3:
+            return True  # used as a name throughout (Carrey is a slip of Carey, and a name)
         if any(s[:1].isupper() and " " not in s and _cheap_slip(word, s) for s in suggestions[:3]):
             return False
         if self.counts.get(word, 0) > 1:
