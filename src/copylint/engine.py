@@ -74,6 +74,8 @@ class RuleSet:
     def _select(self, settings: Settings) -> list[Rule]:
         out = []
         for r in self.rules:
+            if r.check is None and r.collect is None:
+                continue  # metadata only: a pack rule, run by its pack's rule
             if is_selected(r.id, settings.select, settings.ignore):
                 out.append(r)
             elif r.emits_prefix and any(p.startswith(r.id + ".") for p in settings.select):

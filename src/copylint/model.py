@@ -109,7 +109,7 @@ class SourceMap:
         if i < 0:
             return offset
         if self.verbatim[i]:
-            return min(self.src_starts[i] + (offset - self.text_starts[i]), self.src_ends[i])
+            return min(max(self.src_starts[i] + (offset - self.text_starts[i]), self.src_starts[i]), self.src_ends[i])
         return self.src_starts[i] if offset < self.text_ends[i] else self.src_ends[i]
 
     def source_end(self, offset: int) -> int:
@@ -117,19 +117,27 @@ class SourceMap:
         if i < 0:
             return offset
         if self.verbatim[i]:
-            return max(self.src_ends[i] - (self.text_ends[i] - offset), self.src_starts[i])
+            return max(min(self.src_ends[i] - (self.text_ends[i] - offset), self.src_ends[i]), self.src_starts[i])
         return self.src_ends[i] if offset > self.text_starts[i] else self.src_starts[i]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Source [start, end) of text [start, end)."""
         if end <= start:
-            s = self.source_start(start)
+            # an empty span at the end of a verbatim run stays with that run, not with
+            # the separator or entity that follows it
+            s = self.source_end(start) if self._verbatim_ends_at(start) else self.source_start(start)
             return s, s
         return self.source_start(start), self.source_end(end)
+
+    def _verbatim_ends_at(self, offset: int) -> bool:
+        i = bisect.bisect_left(self.text_ends, offset)
+        return 0 <= i < len(self.text_ends) and self.text_ends[i] == offset and self.verbatim[i]
 
     def is_verbatim(self, start: int, end: int) -> bool:
         """True when text [start, end) lies inside one verbatim run (safe to edit)."""
         if not self.text_starts:
+            return True
+        if end <= start and self._verbatim_ends_at(start):
             return True
         i = bisect.bisect_right(self.text_starts, start) - 1
         if i < 0 or not self.verbatim[i]:
@@ -153,7 +161,13 @@ class TextBuilder:
         t0 = self.length
         self.parts.append(source[start:end])
         self.length += end - start
-        self.map.add(t0, self.length, start, end, True)
+        m = self.map
+        if m.verbatim and m.verbatim[-1] and m.src_ends[-1] == start and m.text_ends[-1] == t0:
+            # contiguous in both text and source: one run, so a fix may span both pieces
+            m.text_ends[-1] = self.length
+            m.src_ends[-1] = end
+        else:
+            m.add(t0, self.length, start, end, True)
         return t0, self.length
 
     def glue(self, text: str, src_start: int, src_end: int | None = None) -> tuple[int, int]:

@@ -190,6 +190,7 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
     if lt_session is not None:
         resources = {**resources, **lt_session.resources}
     _init_worker(resolver, resources)
+    _ruleset_for(base)  # a broken rule pack is one config error (exit 2), not one per file
 
     file_results: list[FileResult] = []
     disk_files = [f for f in files if f != "-"]

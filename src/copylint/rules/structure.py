@@ -53,14 +53,12 @@ def _repeated_headline(doc: Document, ctx) -> Iterator[Hit]:
     words = [t[0] for t in head_tokens]
 
     # 1. doubled inside the headline region: "Home News X X" or "X X"
-    n = len(words)
-    for size in range(n // 2, opts.min_words - 1, -1):
-        i = next((i for i in range(0, n - 2 * size + 1) if words[i:i + size] == words[i + size:i + 2 * size]), -1)
-        if i >= 0:
-            s, e = head_tokens[i + size][1], head_tokens[i + 2 * size - 1][2]
-            yield Hit(s, e, "headline text is doubled: the same words appear twice in the headline")
-            words = words[i:i + size]  # the headline proper is the doubled unit
-            break
+    doubled = _doubling(words, opts.min_words)
+    if doubled is not None:
+        i, size = doubled
+        s, e = head_tokens[i + size][1], head_tokens[i + 2 * size - 1][2]
+        yield Hit(s, e, "headline text is doubled: the same words appear twice in the headline")
+        words = words[i:i + size]  # the headline proper is the doubled unit
     if len(words) < opts.min_words:
         return
     # scraped headlines carry site navigation in front ("Home News X"): a body block that
@@ -118,12 +116,26 @@ def _continues(text: str, pos: int, end: int) -> bool:
     return first.islower() or first.isdigit() or first in ",;(\"'“$"
 
 
+def _doubling(words: list[str], min_words: int) -> tuple[int, int] | None:
+    """(start, size) of the longest run of words repeated back to back, if any."""
+    n = len(words)
+    for size in range(n // 2, min_words - 1, -1):
+        for i in range(0, n - 2 * size + 1):
+            if words[i:i + size] == words[i + size:i + 2 * size]:
+                return i, size
+    return None
+
+
 def _collect_headline(doc: Document, ctx):
     head = doc.headline
     if head is None:
         return None
     text = doc.region_text(head)
     norm = normalize_headline(text)
+    words = norm.split()
+    doubled = _doubling(words, ctx.options.min_words)
+    if doubled is not None:  # compare the headline proper, not its scraped doubling
+        norm = " ".join(words[doubled[0]:doubled[0] + doubled[1]])
     if len(norm.split()) < ctx.options.min_words:
         return None
     s, e = doc.map.span(head.start, head.end)

@@ -1,0 +1,361 @@
+"""What each kind of pack rule does with its matches in one article.
+
+Every function takes the compiled rule, the article view and the rule's matches (already
+inside the rule's regions, outside quotes unless allowed, not covered by an exception)
+and yields Hits.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Iterator
+
+from ..model import Hit
+from ..text import WORD_RE, sentences
+from .patterns import curly_for, keep_case, starts_sentence
+from .view import DocView, base_word
+
+
+def existence(rule, view: DocView, matches) -> Iterator[Hit]:
+    text = view.text
+    for s, e, _t in matches:
+        yield rule.hit(s, e, match=text[s:e])
+
+
+def substitution(rule, view: DocView, matches) -> Iterator[Hit]:
+    text = view.text
+    for s, e, t in matches:
+        matched = text[s:e]
+        first, *others = t.payload
+        replacement = keep_case(matched, first)
+        if replacement == matched:
+            continue
+        extra = tuple(keep_case(matched, o) for o in others)
+        yield rule.hit(s, e, replacement=replacement, suggestions=extra,
+                       match=matched, replacement_text=replacement)
+
+
+def consistency(rule, view: DocView, matches) -> Iterator[Hit]:
+    """The first variant used in the article wins (per group, or for all groups together),
+    unless the rule prefers one; other variants are flagged with a fix to the winner."""
+    text = view.text
+    winners: dict[int, tuple[int, str]] = {}
+    prefer = rule.prefer_index
+    for s, e, t in matches:
+        group, variant, form = t.payload
+        key = 0 if rule.together else group
+        matched = text[s:e]
+        if prefer is not None:
+            winner, first = prefer, None
+        elif key not in winners:
+            winners[key] = (variant, matched)
+            continue
+        else:
+            winner, first = winners[key]
+        if variant == winner:
+            continue
+        forms = rule.groups[group][winner]
+        replacement = None
+        guessed = False
+        if len(forms) == 1 and rule.form_is_literal(forms[0]):
+            replacement = keep_case(matched, forms[0])
+        elif len(forms) > 1:
+            replacement = curly_for(text, s, forms)
+            guessed = replacement is not None  # opening or closing told by position: offered, not applied
+            if replacement is None and len(forms) == len(rule.groups[group][variant]):
+                replacement = keep_case(matched, forms[form]) if rule.form_is_literal(forms[form]) else None
+        if replacement == matched:
+            continue
+        yield rule.hit(s, e, replacement=replacement, match=matched, safe=not guessed and rule.safe,
+                       replacement_text=replacement or " / ".join(forms),
+                       first=first if first is not None else forms[0],
+                       variant=rule.variants[winner])
+
+
+def _fmt_number(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def occurrence(rule, view: DocView, matches) -> Iterator[Hit]:
+    if rule.spec.get("max-words") or rule.spec.get("max-chars"):
+        yield from _length(rule, view)
+        return
+    count = len(matches)
+    if not count:
+        return
+    limit = float(rule.spec["max"])
+    per = rule.spec.get("per-words")
+    min_count = rule.spec.get("min-count", 1)
+    words = view.word_count(rule.blocks)
+    if per:
+        allowed = max(min_count - 1, math.floor(limit * words / per))
+        rate = count * per / max(words, 1)
+        unit = f"per {per:,} words"
+    else:
+        allowed = max(min_count - 1, int(limit))
+        rate = float(count)
+        unit = "times"
+    if count <= allowed:
+        return
+    s, e, _t = matches[allowed]
+    yield rule.hit(s, e, match=view.text[s:e], count=count, words=f"{words:,}", rate=f"{rate:.1f}",
+                   max=_fmt_number(limit), unit=unit)
+
+
+_COUNTED_RE = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
+
+
+def _length(rule, view: DocView) -> Iterator[Hit]:
+    max_words = rule.spec.get("max-words")
+    max_chars = rule.spec.get("max-chars")
+    scope = rule.spec.get("scope", "sentence" if max_words else "block")
+    text = view.text
+    for block in view.blocks(rule.blocks):
+        if max_words and not max_chars and (text.count(" ", block.start, block.end)
+                                            + text.count("\n", block.start, block.end)) < max_words:
+            continue  # too few gaps between words for any sentence to be that long
+        spans = [(block.start, block.end)] if scope == "block" else list(sentences(text, block.start, block.end))
+        for s, e in spans:
+            if not rule.position_ok(view, s, e):
+                continue
+            if max_words and not max_chars and e - s <= max_words:
+                continue  # too short to hold that many words
+            piece = text[s:e]
+            if piece.count("\n") > 2 or "   " in piece or "\t" in piece:
+                continue  # a table or a hard-wrapped list, not a sentence
+            n_words = len(_COUNTED_RE.findall(text, s, e))
+            if max_words and n_words > max_words:
+                yield rule.hit(s, e, match=text[s:e], count=n_words, max=max_words, unit="words",
+                               words=n_words, rate="")
+            elif max_chars and e - s > max_chars:
+                yield rule.hit(s, e, match=text[s:e], count=e - s, max=max_chars, unit="characters",
+                               words=n_words, rate="")
+
+
+# --------------------------------------------------------------------------- capitalization
+
+# words that are never names: capitalised inside a sentence-case headline they mark title case
+FUNCTION_WORDS = frozenset("""
+a an and but or nor for of in on at to by with from into onto as than is are was were be been
+its his her their after amid over about says say said has have had not that this who what how why
+when where while against before under amid via per up off out
+""".split()) - {"a"}
+MINOR_WORDS = frozenset("""
+a an the and but or nor for so yet as at by in of off on per to up via vs v with from into onto
+than over
+""".split())
+NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el".split())
+
+
+_LOWER_RUN = re.compile(r"[^\W\d_A-Z]+")
+_UPPER_RUN = re.compile(r"[A-Z]+")
+
+
+def mostly_capitals(piece: str, share: float) -> bool:
+    """True when more than ``share`` of the letters are capitals (ASCII capitals against
+    any lower-case letter: enough to tell a shouted wire slug from prose)."""
+    lower = len(piece) - len(_LOWER_RUN.sub("", piece))
+    upper = len(piece) - len(_UPPER_RUN.sub("", piece))
+    return upper + lower > 0 and upper / (upper + lower) > share
+
+
+def _headline_words(text: str, start: int, end: int):
+    return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, end)]
+
+
+def _opens_clause(text: str, start: int, block_start: int) -> bool:
+    if start == block_start or text[start - 1] in "\"'“‘(":
+        return True  # the first word, or the first word of a quotation or a title
+    return starts_sentence(text, start) or text[max(block_start, start - 2):start].rstrip().endswith(("—", "–", "|"))
+
+
+def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:
+    text = view.text
+    allowed = rule.word_exceptions
+    for block in view.blocks(rule.blocks):
+        s, e = block.start, block.end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        words = _headline_words(text, s, e)
+        if len(words) < 2:
+            continue
+        if mostly_capitals(text[s:e], 0.8):
+            continue  # ALL CAPS (a wire slug): cannot tell names from words
+        if not rule.position_ok(view, s, e):
+            continue
+        if rule.style == "sentence":
+            changes = _sentence_case(rule, view, words, s, allowed)
+        else:
+            changes = _title_case(rule, words, text, s, allowed)
+        if not changes:
+            continue
+        pieces, pos = [], s
+        for ws, we, new in changes:
+            pieces.append(text[pos:ws])
+            pieces.append(new)
+            pos = we
+        pieces.append(text[pos:e])
+        fixed = "".join(pieces)
+        listed = ", ".join(f"'{text[ws:we]}'" for ws, we, _ in changes)
+        yield rule.hit(s, e, replacement=fixed, match=text[s:e], style=f"{rule.style} case", words=listed,
+                       replacement_text=fixed)
+
+
+def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[str]):
+    text = view.text
+    changes = []
+    for ws, we, w in words:
+        if not w[0].isupper() or _opens_clause(text, ws, block_start):
+            continue
+        if len(w) > 1 and (w.isupper() or any(c.isupper() for c in w[1:])):
+            continue  # an acronym or a name such as McDonald
+        if w == "I" or (ws > 0 and text[ws - 1] == "-"):
+            continue
+        key = base_word(w)
+        if key in allowed:
+            continue
+        if key in FUNCTION_WORDS:
+            if not view.used_as_name(key):
+                changes.append((ws, we, w[0].lower() + w[1:]))
+            continue
+        as_name, as_word = view.word_usage(key)
+        if as_word and not as_name and not _in_capitalised_phrase(view, words, ws):
+            changes.append((ws, we, w[0].lower() + w[1:]))
+    return changes
+
+
+def _in_capitalised_phrase(view: DocView, words, ws: int) -> bool:
+    """True when the word and a capitalised neighbour are written capitalised together in
+    the body: "Port Ellery" ("PORT ELLERY — ..."), "New York Fashion Week"."""
+    i = next(n for n, w in enumerate(words) if w[0] == ws)
+    for a, b in ((i - 1, i), (i, i + 1)):
+        if a < 0 or b >= len(words):
+            continue
+        wa, wb = words[a][2], words[b][2]
+        if wa[0].isupper() and wb[0].isupper() and view.phrase_capitalised(base_word(wa), base_word(wb)):
+            return True
+    return False
+
+
+def _title_case(rule, words, text: str, block_start: int, allowed: set[str]):
+    minor = rule.minor_words
+    changes = []
+    last = len(words) - 1
+    for n, (ws, we, w) in enumerate(words):
+        if not w[0].islower() or any(c.isupper() for c in w[1:]):
+            continue  # already capitalised, or a name such as iPhone
+        if ws > 0 and text[ws - 1] in "-/@#.":
+            continue
+        key = base_word(w)
+        if key in allowed or key in NAME_PARTICLES:
+            continue
+        edge = n == 0 or n == last or _opens_clause(text, ws, block_start)
+        if key in minor and not edge:
+            continue
+        changes.append((ws, we, w[0].upper() + w[1:]))
+    return changes
+
+
+# --------------------------------------------------------------------------- conditional
+
+_ACRONYM_RE = re.compile(r"(?<![\w.&'’-])([A-Z][A-Z&]*[A-Z])(?:s|'s|’s)?(?![\w&])(?!\.\w)")
+_PAREN_RE = re.compile(r"\(\s*([A-Z][A-Z&]*[A-Z])s?\s*[);,]")
+_ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
+# after an abbreviation: a colon (a kicker or a speaker's label), a capitalised word (the
+# abbreviation is part of a name: "TDK Corp", "NBC News") or a ticker's closing bracket
+_DATELINE_RE = re.compile(r"[A-Z][A-Z.'’-]*(?:[ \u00a0]+[A-Z][A-Z.'’-]*)*(?=,|[ \u00a0]*[—–-][ \u00a0]|[ \u00a0]*\()")
+_NOT_AN_ABBREVIATION = re.compile(r":|[ \u00a0]+[A-Z][a-z]|[.A-Z]*>")
+_RUN_RE = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:(?:of|and|for|the|on|in|to|de|du|des|la|le|del|di|&)\s+)*"
+                     r"[A-Z][\w'’]*(?:-[\w'’]+)*)*")
+_CONNECTORS = {"of", "and", "for", "the", "on", "in", "to", "de", "du", "des", "la", "le", "del", "di", "&"}
+
+
+def _initials(run: str) -> list[tuple[str, bool]]:
+    out = []
+    for word in run.split():
+        if word.lower() in _CONNECTORS and not word[0].isupper():
+            out.append((word[0].upper(), True))
+            continue
+        for part in word.split("-"):
+            if part:
+                out.append((part[0].upper(), part.lower() in _CONNECTORS))
+    return out
+
+
+def _spells(acronym: str, initials: list[tuple[str, bool]]) -> bool:
+    letters = acronym.replace("&", "")
+    n = len(initials)
+
+    def match(i: int, j: int) -> bool:
+        if j == len(letters):
+            return True
+        if i == n:
+            return False
+        ch, connector = initials[i]
+        if connector and match(i + 1, j):
+            return True
+        return ch == letters[j] and match(i + 1, j + 1)
+
+    return any(not initials[i][1] and match(i, 0) for i in range(n))
+
+
+def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
+    """An abbreviation is spelled out at (or before) its first use."""
+    text = view.text
+    lo, hi = rule.spec.get("min-letters", 3), rule.spec.get("max-letters", 6)
+    exempt = rule.upper_exceptions
+    first: dict[str, tuple[int, int]] = {}
+    for block in view.blocks(rule.blocks):
+        shouting = dateline_end = None
+        for m in _ACRONYM_RE.finditer(text, block.start, block.end):
+            if shouting is None:
+                shouting = mostly_capitals(text[block.start:block.end], 0.6)
+            if shouting:
+                break  # an all-caps block: every word looks like an abbreviation
+            acr = m.group(1)
+            n = len(acr.replace("&", ""))
+            if n < lo or n > hi or acr in exempt or acr in first or _ROMAN_RE.match(acr):
+                continue
+            if _NOT_AN_ABBREVIATION.match(text, m.end()) or (m.start() > 0 and text[m.start() - 1] in "<$#@"):
+                continue  # a label ("WATCH:"), part of a name ("TDK Corp") or a ticker
+            if dateline_end is None:
+                d = _DATELINE_RE.match(text, block.start, block.end)
+                dateline_end = d.end() if d else block.start
+            if m.end() <= dateline_end:
+                continue  # a dateline: "KYIV, Ukraine —", "PORT ELLERY —"
+            if not rule.position_ok(view, m.start(1), m.end(1)):
+                continue
+            first[acr] = (m.start(1), m.end(1))
+    if not first:
+        return
+    defined: dict[str, int] = {}
+    for m in _PAREN_RE.finditer(text):
+        defined.setdefault(m.group(1), m.start(1))
+    runs = None
+    for acr, (s, e) in sorted(first.items(), key=lambda x: x[1]):
+        if acr in defined and defined[acr] <= s:
+            continue  # "North Atlantic Treaty Organization (NATO)"
+        after = text[e:e + 120]
+        m = re.match(r"(?:s|'s|’s)?\s*\(([^()]{3,100})\)", after)
+        if m and _spells(acr, _initials(m.group(1))):
+            continue  # "NATO (North Atlantic Treaty Organization)"
+        if runs is None:
+            runs = [(r.start(), _initials(r.group())) for r in _RUN_RE.finditer(text) if " " in r.group()]
+        if any(pos < s and _spells(acr, ini) for pos, ini in runs):
+            continue  # spelled out earlier without brackets
+        yield rule.hit(s, e, match=acr)
+
+
+KINDS = {
+    "existence": existence,
+    "substitution": substitution,
+    "consistency": consistency,
+    "occurrence": occurrence,
+    "capitalization": capitalization,
+    "conditional": conditional,
+}
+# kinds that look at the whole article rather than at term matches
+WHOLE_ARTICLE = {"capitalization", "conditional"}

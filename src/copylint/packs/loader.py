@@ -1,0 +1,328 @@
+"""Finding, reading and validating rule packs. Every error names ``file:line``.
+
+A pack is YAML data checked against ``schema.json`` (with the ``jsonschema`` package),
+then against what a schema cannot say: fields that do not belong to a rule's kind,
+message placeholders, and patterns that the linear-time engine refuses.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import string
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..config import ConfigError
+from ..data import rules_dir
+from ..yamlutil import Located, LocatedList, YamlError, _construct
+from .patterns import PatternError, compile_pattern, is_literal
+
+# kinds whose `exceptions` are plain words (acronyms, names), not patterns
+WORD_EXCEPTIONS = {"capitalization", "conditional"}
+RESERVED = {"typo", "grammar", "structure", "facts", "copylint", "all"}
+
+COMMON_FIELDS = {"id", "kind", "message", "summary", "description", "severity", "link", "regions", "quotes",
+                 "names", "exceptions", "ignorecase", "literal", "safe", "tests"}
+KIND_FIELDS = {
+    "existence": {"tokens"},
+    "substitution": {"swap"},
+    "consistency": {"groups", "variants", "prefer", "together"},
+    "occurrence": {"tokens", "max", "per-words", "min-count", "scope", "max-words", "max-chars"},
+    "capitalization": {"style", "minor-words"},
+    "conditional": {"min-letters", "max-letters"},
+}
+PLACEHOLDERS = {
+    "existence": {"match"},
+    "substitution": {"match", "replacement"},
+    "consistency": {"match", "replacement", "first", "variant"},
+    "occurrence": {"match", "count", "words", "rate", "max", "unit"},
+    "capitalization": {"style", "words", "replacement"},
+    "conditional": {"match"},
+}
+
+
+class PackError(ConfigError):
+    """A pack problem, phrased as ``file:line: message``."""
+
+
+@dataclass
+class PackSpec:
+    name: str
+    path: str
+    data: Located
+    description: str = ""
+    default: bool = False
+    locale: str | None = None
+    sources: list[str] = field(default_factory=list)
+    shipped: bool = False
+
+    @property
+    def rules(self) -> LocatedList:
+        return self.data["rules"]
+
+    def where(self, line: int) -> str:
+        return f"{self.path}:{line}"
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+def _load_yaml(text: str, path: str) -> Any:
+    """Like yamlutil.load_located, with libyaml's parser when present (packs can be long)."""
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_cls(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _plain_data_only(node, path)
+        return _construct(node, loader)
+    except YamlError as exc:
+        raise PackError(f"{path}:{exc.line}: {exc.message}") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}" if mark else path
+        raise PackError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise PackError(f"{path}: invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+
+
+def _plain_data_only(node, path: str) -> None:
+    """Refuse any tag beyond YAML's plain types: a pack is data, never objects."""
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if n.tag not in _PLAIN_TAGS:
+            raise PackError(f"{path}:{n.start_mark.line + 1}: unsupported tag {n.tag!r}: a pack holds plain data only")
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack.extend((k, v))
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+
+
+# --------------------------------------------------------------------------- schema
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    schema = json.loads((Path(__file__).with_name("schema.json")).read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
+
+
+def line_at(data: Any, path) -> int:
+    """Line of the deepest located node along a JSON path."""
+    line = getattr(data, "line", 1) or 1
+    node = data
+    for key in path:
+        if isinstance(node, Located) and key in node:
+            line = node.line_of(str(key))
+            node = node[key]
+        elif isinstance(node, LocatedList) and isinstance(key, int) and key < len(node):
+            line = node.item_lines[key]
+            node = node[key]
+        else:
+            break
+    return line
+
+
+def _rule_label(data: Any, path) -> str:
+    p = list(path)
+    if len(p) >= 2 and p[0] == "rules" and isinstance(p[1], int):
+        rules = data.get("rules")
+        try:
+            rid = rules[p[1]].get("id")
+        except (AttributeError, IndexError, TypeError):
+            rid = None
+        return f"rule {rid!r}: " if isinstance(rid, str) else f"rule #{p[1] + 1}: "
+    return ""
+
+
+def _explain(error) -> str:
+    v = error.validator
+    if v == "additionalProperties":
+        extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
+        if extra:
+            known = sorted(error.schema.get("properties", {}))
+            hint = difflib.get_close_matches(str(extra[0]), known, n=1)
+            return f"unknown key {extra[0]!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
+    if v == "required":
+        return error.message.replace("is a required property", "is required")
+    if v == "oneOf" and error.path and error.path[-2:-1] and error.path[-2] in ("fail", "pass"):
+        return "an example must be a string, or a mapping with headline, standfirst, body or caption"
+    if v == "oneOf":
+        return f"{error.instance!r} must be a string or a list of strings"
+    if v == "minItems" and "tests" in error.path:
+        return f"'{error.path[-1]}' needs at least one example"
+    if v == "pattern" and error.path and error.path[-1] in ("id", "pack"):
+        return f"{error.instance!r} is not a valid {error.path[-1]} (lower-case letters, digits and '-')"
+    return error.message
+
+
+def validate(data: Any, path: str) -> None:
+    if not isinstance(data, Located):
+        raise PackError(f"{path}:1: a pack must be a mapping with 'pack' and 'rules'")
+    errors = list(_validator().iter_errors(data))
+    if errors:
+        def depth_line(e):
+            return (line_at(data, e.absolute_path), -len(e.absolute_path))
+
+        errors.sort(key=depth_line)
+        e = errors[0]
+        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+        raise PackError(f"{path}:{line_at(data, e.absolute_path)}: {_rule_label(data, e.absolute_path)}"
+                        f"{_explain(e)}{more}")
+    _check_semantics(data, path)
+
+
+def _placeholders(message: str) -> set[str]:
+    names = set()
+    for _, name, _, _ in string.Formatter().parse(message):
+        if name is not None:
+            names.add(name)
+    return names
+
+
+def _check_semantics(data: Located, path: str) -> None:
+    if data["pack"] in RESERVED:
+        raise PackError(f"{path}:{data.line_of('pack')}: pack name {data['pack']!r} is reserved for built-in rules")
+    seen: dict[str, int] = {}
+    for i, r in enumerate(data["rules"]):
+        line = data["rules"].item_lines[i]
+        label = f"{path}:{{}}: rule {r['id']!r}: "
+        if r["id"] in seen:
+            raise PackError(label.format(r.line_of("id")) + f"duplicate id (first defined at line {seen[r['id']]})")
+        seen[r["id"]] = r.line_of("id")
+        kind = r["kind"]
+        allowed = COMMON_FIELDS | KIND_FIELDS[kind]
+        for key in r:
+            if key not in allowed:
+                raise PackError(label.format(r.line_of(key)) + f"{key!r} does not apply to kind {kind}")
+        try:
+            names = _placeholders(r["message"])
+        except ValueError as exc:
+            raise PackError(label.format(r.line_of("message")) + f"bad message template: {exc}") from None
+        unknown = sorted(names - PLACEHOLDERS[kind])
+        if unknown:
+            raise PackError(label.format(r.line_of("message")) + f"unknown placeholder {{{unknown[0]}}} "
+                            f"(a {kind} message may use: {', '.join('{' + n + '}' for n in sorted(PLACEHOLDERS[kind]))})")
+        literal = r.get("literal", False)
+        ignorecase = r.get("ignorecase", True)
+
+        def check_pattern(term: str, where_line: int) -> None:
+            if literal or is_literal(term) or (kind in WORD_EXCEPTIONS and key == "exceptions"):
+                return
+            try:
+                compile_pattern(term, ignorecase)
+            except PatternError as exc:
+                raise PackError(label.format(where_line) + str(exc)) from None
+
+        for key in ("tokens", "exceptions"):
+            if key in r:
+                for j, term in enumerate(r[key]):
+                    check_pattern(term, r[key].item_lines[j])
+        key = "swap"
+        if "swap" in r:
+            for term in r["swap"]:
+                check_pattern(term, r["swap"].line_of(str(term)))
+        if kind == "consistency":
+            variants = r.get("variants")
+            key = "groups"
+            for j, group in enumerate(r["groups"]):
+                gline = r["groups"].item_lines[j]
+                if variants and len(group) != len(variants):
+                    raise PackError(label.format(gline) + f"this group has {len(group)} forms but the rule names "
+                                    f"{len(variants)} variants ({', '.join(variants)})")
+                for form in group:
+                    for term in ([form] if isinstance(form, str) else form):
+                        check_pattern(term, gline)
+            if "prefer" in r and r["prefer"] not in (variants or []):
+                raise PackError(label.format(r.line_of("prefer")) + f"prefer: {r['prefer']!r} is not one of the "
+                                f"rule's variants ({', '.join(variants or []) or 'none named'})")
+        if kind == "occurrence":
+            has_tokens = "tokens" in r
+            has_length = "max-words" in r or "max-chars" in r
+            if has_tokens and has_length:
+                raise PackError(label.format(r.line) + "an occurrence rule counts either tokens (max) or length "
+                                "(max-words / max-chars), not both")
+            if has_tokens and "scope" in r:
+                raise PackError(label.format(r.line_of("scope")) + "'scope' applies to length limits only")
+            if "per-words" in r and not has_tokens:
+                raise PackError(label.format(r.line_of("per-words")) + "'per-words' needs 'tokens'")
+        if kind == "conditional" and r.get("min-letters", 3) > r.get("max-letters", 6):
+            raise PackError(label.format(r.line_of("min-letters")) + "min-letters is larger than max-letters")
+        del line
+
+
+# --------------------------------------------------------------------------- files
+
+
+_PACK_KEY_RE = re.compile(r"^pack\s*:", re.M)
+
+
+def read_pack(path: str | Path, shipped: bool = False) -> PackSpec:
+    p = Path(path)
+    shown = str(p)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PackError(f"{shown}: pack file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PackError(f"{shown}: cannot read pack: {exc}") from None
+    data = _load_yaml(text, shown)
+    validate(data, shown)
+    return PackSpec(name=data["pack"], path=shown, data=data, description=data.get("description", ""),
+                    default=bool(data.get("default", False)), locale=data.get("locale"),
+                    sources=list(data.get("sources", [])), shipped=shipped)
+
+
+def shipped_pack_files() -> dict[str, Path]:
+    """Shipped packs by name: the YAML files at the top of the rules folder that declare
+    ``pack:`` (other data files may live there too)."""
+    found: dict[str, Path] = {}
+    folder = rules_dir()
+    if not folder.is_dir():
+        return found
+    for f in sorted(folder.glob("*.yaml")):
+        try:
+            head = f.read_text(encoding="utf-8")[:4096]
+        except (OSError, UnicodeDecodeError):
+            continue
+        m = re.search(r"^pack\s*:\s*['\"]?([a-z][a-z0-9-]*)", head, re.M)
+        if m:
+            found[m.group(1)] = f
+    return found
+
+
+def resolve_entries(entries: list[str]) -> list[Path]:
+    """Turn ``packs:`` / ``--pack`` entries into files. An entry that is not a file and
+    whose last part names a shipped pack (``us``, ``uk``) means that pack."""
+    shipped = shipped_pack_files()
+    out: list[Path] = []
+    for entry in entries:
+        p = Path(entry)
+        if p.is_file():
+            out.append(p)
+            continue
+        name = p.name[:-5] if p.name.endswith(".yaml") else p.name[:-4] if p.name.endswith(".yml") else p.name
+        if name in shipped and p.suffix == "":
+            out.append(shipped[name])
+            continue
+        names = ", ".join(sorted(shipped)) or "none"
+        raise PackError(f"{entry}: pack not found (not a file, nor a shipped pack: {names})")
+    return out

@@ -1,0 +1,136 @@
+"""One matcher for the terms of every loaded pack rule, so the cost of a pass over an
+article does not grow with the number of rules.
+
+Literal terms go into Aho–Corasick automatons (pyahocorasick), one per combination of
+case sensitivity and quote folding; pattern terms are screened with one RE2 set, and
+only the patterns the set reports are run on their own. A match is kept only when it
+does not cut a word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick
+
+from .patterns import (at_boundaries, compile_pattern, fold_term, fold_view, is_literal, is_wordish,
+                       lower_same_length, search_set)
+
+
+@dataclass(eq=False)
+class Term:
+    """One thing to look for, on behalf of one rule. ``payload`` is what the rule's kind
+    needs back (a replacement, a variant...)."""
+
+    rule: int  # index of the rule in the matcher's rule list
+    text: str  # the term as written in the pack
+    ignorecase: bool = True
+    literal: bool | None = None  # None: decide from the term (no regex syntax = literal)
+    payload: Any = None
+    regex: Any = field(default=None, repr=False)
+
+    @property
+    def is_literal(self) -> bool:
+        return is_literal(self.text) if self.literal is None else self.literal
+
+    @property
+    def folded(self) -> bool:
+        return is_wordish(self.text)
+
+
+class _Views:
+    """The text as each group of terms sees it, built lazily once per article."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._cache: dict[tuple[bool, bool], str] = {}
+
+    def get(self, folded: bool, lower: bool) -> str:
+        key = (folded, lower)
+        view = self._cache.get(key)
+        if view is None:
+            if not folded:
+                view = self.text  # punctuation-only terms: white space and case do not matter
+            elif lower:
+                view = lower_same_length(self.get(True, False))
+            else:
+                view = fold_view(self.text)
+            self._cache[key] = view
+        return view
+
+
+class Matcher:
+    """Compiled terms of all rules. ``scan(text)`` returns ``{rule index: [(start, end,
+    term), ...]}`` sorted by position."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        self.automatons: dict[tuple[bool, bool], Any] = {}
+        self.patterns: list[Term] = []
+        buckets: dict[tuple[bool, bool], dict[str, list[Term]]] = {}
+        for t in terms:
+            if t.is_literal:
+                key = t.folded, t.ignorecase and t.folded  # punctuation has no case
+                needle = fold_term(t.text) if t.folded else t.text
+                if key[1]:
+                    needle = lower_same_length(needle)
+                buckets.setdefault(key, {}).setdefault(needle, []).append(t)
+            else:
+                if t.regex is None:
+                    t.regex = compile_pattern(fold_term(t.text) if t.folded else t.text, t.ignorecase)
+                self.patterns.append(t)
+        for key, needles in buckets.items():
+            a = ahocorasick.Automaton()
+            for needle, owners in needles.items():
+                a.add_word(needle, (len(needle), tuple(owners)))
+            a.make_automaton()
+            self.automatons[key] = a
+        # one RE2 set per text view screens every pattern in a single pass
+        self.sets: dict[bool, tuple[Any, list[Term]]] = {}
+        for folded in (True, False):
+            group = [t for t in self.patterns if t.folded == folded]
+            if group:
+                screened = search_set([("(?i)" if t.ignorecase else "") + (fold_term(t.text) if folded else t.text)
+                                       for t in group])
+                self.sets[folded] = (screened, group)
+        self.term_count = len(terms)
+
+    def scan(self, text: str) -> dict[int, list[tuple[int, int, Term]]]:
+        found: dict[int, list[tuple[int, int, Term]]] = {}
+        views = _Views(text)
+        for (folded, lower), automaton in self.automatons.items():
+            view = views.get(folded, lower)
+            for end, (length, owners) in automaton.iter(view):
+                start = end - length + 1
+                if not at_boundaries(text, start, end + 1):
+                    continue
+                for t in owners:
+                    found.setdefault(t.rule, []).append((start, end + 1, t))
+        for folded, (screened, group) in self.sets.items():
+            view = views.get(folded, False)
+            if screened is not None:
+                hits = screened.Match(view)
+                if not hits:
+                    continue
+                candidates = [group[i] for i in sorted(hits)]
+            else:
+                candidates = group
+            for t in candidates:
+                for m in t.regex.finditer(view):
+                    s, e = m.span()
+                    if e > s and at_boundaries(text, s, e):
+                        found.setdefault(t.rule, []).append((s, e, t))
+        for matches in found.values():
+            matches.sort(key=lambda x: (x[0], -x[1]))
+        return found
+
+
+def longest_first(matches: list[tuple[int, int, Term]]) -> list[tuple[int, int, Term]]:
+    """Drop matches that overlap an earlier (or, at the same start, longer) one."""
+    out: list[tuple[int, int, Term]] = []
+    last_end = -1
+    for m in matches:
+        if m[0] >= last_end:
+            out.append(m)
+            last_end = m[1]
+    return out

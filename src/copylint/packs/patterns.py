@@ -1,0 +1,195 @@
+"""Pattern helpers for rule packs: linear-time compilation, word boundaries, the text
+views patterns see, and case keeping for replacements.
+
+A pack may arrive in a pull request, so its patterns run on RE2 (google-re2), whose
+matching time grows linearly with the text whatever the pattern. Constructs RE2 cannot
+run in linear time (backreferences, lookaround) are refused with a message that names
+the file and line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+
+try:  # google-re2: linear-time matching, the only engine pack patterns run on
+    import re2 as _re2
+except ImportError:  # pragma: no cover - a declared dependency
+    _re2 = None
+
+MAX_PATTERN_LENGTH = 2000
+_META = set(".^$*+?{}[]\\|()")
+# whitespace inside prose that a space in a term should match
+_SPACE_TABLE = {ord(c): " " for c in "\n\r\t\f\v\u00a0\u2007\u2009\u202f"}
+# curly quotes and apostrophes folded to straight ones for word terms
+_FOLD_TABLE = dict(_SPACE_TABLE)
+_FOLD_TABLE.update({ord("’"): "'", ord("‘"): "'", ord("“"): '"', ord("”"): '"', ord("ʼ"): "'"})
+
+
+class PatternError(ValueError):
+    """A pattern RE2 refuses; the message explains why in plain words."""
+
+
+def re2_available() -> bool:
+    return _re2 is not None
+
+
+def _options(ignorecase: bool = False):
+    opts = _re2.Options()
+    opts.log_errors = False  # our own message names file:line; RE2's stderr log would be noise
+    opts.case_sensitive = not ignorecase
+    opts.max_mem = 64 << 20
+    return opts
+
+
+_HINTS = (
+    ("invalid escape sequence: \\", "backreferences (\\1) are not supported: patterns run on a linear-time engine"),
+    ("invalid perl operator: (?=", "lookahead (?=...) is not supported: put the context in `exceptions` instead"),
+    ("invalid perl operator: (?!", "negative lookahead (?!...) is not supported: put the context in `exceptions` instead"),
+    ("invalid perl operator: (?<", "lookbehind is not supported: put the context in `exceptions` instead"),
+    ("invalid perl operator: (?P=", "backreferences (?P=name) are not supported"),
+    ("invalid perl operator: (?>", "atomic groups are not supported"),
+)
+
+
+def compile_pattern(pattern: str, ignorecase: bool = False):
+    """Compile with RE2 or raise PatternError with a readable reason."""
+    if _re2 is None:  # pragma: no cover
+        raise PatternError("the google-re2 package is not installed (pip install google-re2)")
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise PatternError(f"pattern is longer than {MAX_PATTERN_LENGTH} characters")
+    try:
+        return _re2.compile(pattern, _options(ignorecase))
+    except Exception as exc:  # re2.error carries bytes
+        reason = exc.args[0] if exc.args else str(exc)
+        if isinstance(reason, bytes):
+            reason = reason.decode("utf-8", "replace")
+        reason = str(reason)
+        for needle, hint in _HINTS:
+            if reason.startswith(needle):
+                raise PatternError(f"{hint} (in {pattern!r})") from None
+        raise PatternError(f"invalid pattern {pattern!r}: {reason}") from None
+
+
+def search_set(patterns: list[str]):
+    """An RE2 set that tells which of many patterns match anywhere in a text, in one
+    pass; None when RE2 cannot build it (then every pattern is tried on its own)."""
+    if not patterns:
+        return None
+    try:
+        s = _re2.Set.SearchSet(_options(False))
+        for p in patterns:
+            s.Add(p)
+        s.Compile()
+        return s
+    except Exception:
+        return None
+
+
+def escape(text: str) -> str:
+    """A pattern matching ``text`` literally (RE2 syntax)."""
+    return "".join("\\" + c if c in _META else c for c in text)
+
+
+def is_literal(term: str) -> bool:
+    return not any(c in _META for c in term)
+
+
+def is_wordish(term: str) -> bool:
+    """Terms with letters or digits see curly and straight quotes as the same; terms of
+    punctuation only (quote marks) are matched exactly."""
+    return any(c.isalnum() for c in term)
+
+
+def space_view(text: str) -> str:
+    """The text with every white-space character turned into a plain space (same length)."""
+    return text.translate(_SPACE_TABLE)
+
+
+def fold_view(text: str) -> str:
+    """The text with white space to spaces and curly quotes to straight (same length)."""
+    return text.translate(_FOLD_TABLE)
+
+
+def fold_term(term: str) -> str:
+    return term.translate(_FOLD_TABLE)
+
+
+def lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def at_boundaries(text: str, start: int, end: int) -> bool:
+    """True when [start, end) does not cut a word: a match that starts (ends) with a word
+    character must not have a word character just before (after) it."""
+    if end <= start:
+        return False
+    if is_word_char(text[start]) and start > 0 and is_word_char(text[start - 1]):
+        return False
+    if is_word_char(text[end - 1]) and end < len(text) and is_word_char(text[end]):
+        return False
+    return True
+
+
+def keep_case(matched: str, replacement: str) -> str:
+    """The replacement in the case of the matched text: KIEV -> KYIV, Kiev -> Kyiv, and a
+    capital kept at the start of a sentence ("Per cent" -> "Percent")."""
+    letters = [c for c in matched if c.isalpha()]
+    if not letters or not replacement:
+        return replacement
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    first = next(c for c in matched if c.isalpha())
+    if first.isupper():
+        i = next((n for n, c in enumerate(replacement) if c.isalpha()), None)
+        if i is not None:
+            return replacement[:i] + replacement[i].upper() + replacement[i + 1:]
+    return replacement
+
+
+_OPENERS = "\"'“‘([{«—–-"
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """True when the word at ``start`` opens a sentence, a line or a block (after
+    sentence-ending punctuation, a colon, or only opening quotes and brackets)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+        while i >= 0 and text[i] in " \t\u00a0":
+            i -= 1
+    if i < 0 or text[i] in "\n\r":
+        return True
+    return text[i] in ".!?:…"
+
+
+def capitalised_mid_sentence(text: str, start: int) -> bool:
+    """A capitalised word inside a sentence: usually part of a name (Pearl Harbor)."""
+    return text[start:start + 1].isupper() and not starts_sentence(text, start)
+
+
+def curly_for(text: str, start: int, winner_forms: tuple[str, ...]) -> str | None:
+    """Opening or closing curly mark for a straight quote at ``start``, chosen by its
+    position: after a space or at a block start it opens, otherwise it closes."""
+    before = text[start - 1] if start > 0 else " "
+    opens = before.isspace() or before in "([{—–-/"
+    if "“" in winner_forms and "”" in winner_forms:
+        return "“" if opens else "”"
+    if "‘" in winner_forms and "’" in winner_forms:
+        return "‘" if opens and not (start + 1 < len(text) and text[start + 1].isdigit()) else "’"
+    return None
+
+
+__all__ = [
+    "PatternError", "compile_pattern", "search_set", "is_literal", "is_wordish", "space_view",
+    "fold_view", "fold_term", "lower_same_length", "at_boundaries", "keep_case", "starts_sentence",
+    "capitalised_mid_sentence", "curly_for", "re",
+]

@@ -1,0 +1,168 @@
+"""Front matter at the top of a Markdown story: YAML between ``---`` lines (Jekyll, Hugo,
+Eleventy) or TOML between ``+++`` lines (Hugo).
+
+Besides the parsed mapping, each top-level string value keeps its place in the file, so a
+headline taken from ``title:`` is checked, and reported, where it was typed. A malformed
+block never stops the story being read: it becomes a notice and the body is still checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .spans import Piece, align
+
+_YAML_OPEN = re.compile(r"\ufeff?---[ \t]*\r?\n")
+_YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
+_TOML_OPEN = re.compile(r"\ufeff?\+\+\+[ \t]*\r?\n")
+_TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*\r?$", re.M)
+
+NOTICE_ID = "copylint.front-matter"
+
+
+@dataclass
+class FrontMatter:
+    start: int  # the opening fence
+    end: int  # just after the closing fence line
+    data: dict[str, Any] = field(default_factory=dict)
+    # top-level key -> one list of pieces per string it holds (a list of authors gives several)
+    values: dict[str, list[list[Piece]]] = field(default_factory=dict)
+    # (rule id, message, source start, source end)
+    notices: list[tuple[str, str, int, int]] = field(default_factory=list)
+
+
+def read_front_matter(source: str) -> FrontMatter | None:
+    """The front matter at the top of ``source``, or None when there is none."""
+    for opener, closer, parse in ((_YAML_OPEN, _YAML_CLOSE, _parse_yaml), (_TOML_OPEN, _TOML_CLOSE, _parse_toml)):
+        m = opener.match(source)
+        if not m:
+            continue
+        close = closer.search(source, m.end())
+        if close is None:
+            return None  # an unclosed fence is a thematic break, not front matter
+        end = close.end()
+        if end < len(source) and source[end] == "\n":
+            end += 1
+        fm = FrontMatter(start=0, end=end)
+        parse(source, m.end(), close.start(), fm)
+        return fm
+    return None
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+def _parse_yaml(source: str, body_start: int, body_end: int, fm: FrontMatter) -> None:
+    body = source[body_start:body_end]
+    try:
+        loader = yaml.SafeLoader(body)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        at = body_start + (mark.index if mark is not None else 0)
+        at = min(at, body_end)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        fm.notices.append((NOTICE_ID, f"front matter is not valid YAML ({problem}); it was ignored",
+                           at, min(at + 1, body_end)))
+        return
+    except (RecursionError, ValueError, TypeError, OverflowError) as exc:
+        fm.notices.append((NOTICE_ID, f"front matter could not be read ({type(exc).__name__}); it was ignored",
+                           body_start, body_start))
+        return
+    if data is None:
+        return
+    if not isinstance(data, dict):
+        fm.notices.append((NOTICE_ID, "front matter is not a mapping of keys to values; it was ignored",
+                           body_start, body_end))
+        return
+    fm.data = {str(k): v for k, v in data.items()}
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        found = []
+        for scalar in _string_scalars(value_node):
+            value = scalar.value.strip()
+            if value:
+                found.append(align(value, source, body_start + scalar.start_mark.index,
+                                   body_start + scalar.end_mark.index))
+        if found:
+            fm.values[str(key_node.value)] = found
+
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+
+
+def _string_scalars(node) -> list:
+    """Scalar nodes holding text: the value itself, the items of a list, or the ``name``
+    of a mapping (``author: {name: ...}``)."""
+    if isinstance(node, yaml.ScalarNode):
+        return [] if node.tag == _NULL_TAG else [node]
+    if isinstance(node, yaml.SequenceNode):
+        out = []
+        for item in node.value:
+            if isinstance(item, (yaml.ScalarNode, yaml.MappingNode)):
+                out.extend(_string_scalars(item))
+        return out
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == "name" and isinstance(v, yaml.ScalarNode):
+                return [v]
+    return []
+
+
+# --------------------------------------------------------------------------- TOML
+
+
+def _parse_toml(source: str, body_start: int, body_end: int, fm: FrontMatter) -> None:
+    try:
+        import tomllib  # Python 3.11+
+    except ImportError:  # pragma: no cover - Python 3.10
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ImportError:
+            fm.notices.append((NOTICE_ID, "TOML front matter needs Python 3.11 or the tomli package; it was ignored",
+                               body_start, body_start))
+            return
+    body = source[body_start:body_end]
+    try:
+        data = tomllib.loads(body.replace("\r\n", "\n"))
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
+        fm.notices.append((NOTICE_ID, f"front matter is not valid TOML ({exc}); it was ignored",
+                           body_start, min(body_start + 1, body_end)))
+        return
+    fm.data = data
+    # top-level keys end before the first [table] header
+    table = re.search(r"^[ \t]*\[", body, re.M)
+    top_end = body_start + (table.start() if table else len(body))
+    for key, value in data.items():
+        strings = [value] if isinstance(value, str) else \
+            [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+        strings = [s.strip() for s in strings if s.strip()]
+        if not strings:
+            continue
+        line = re.compile(r"^[ \t]*([\"']?)" + re.escape(key) + r"\1[ \t]*=[ \t]*", re.M).search(source, body_start, top_end)
+        if line is None:
+            continue
+        pos = line.end()
+        stop = top_end
+        if source[pos:pos + 3] not in ('"""', "'''") and source[pos:pos + 1] != "[":
+            nl = source.find("\n", pos, top_end)
+            stop = top_end if nl == -1 else nl
+        found = []
+        for s in strings:
+            pieces = align(s, source, pos, stop)
+            verbatim_ends = [p[2] for p in pieces if p[0] == "v"]
+            if verbatim_ends:
+                pos = verbatim_ends[-1]
+            found.append(pieces)
+        fm.values[key] = found

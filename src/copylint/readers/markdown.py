@@ -1,0 +1,577 @@
+"""Markdown reader: front matter fields, the first ``#`` heading as headline, and the
+prose of every block, each piece mapped back to the exact place it was typed.
+
+markdown-it-py gives each block its line range (``token.map``) and each inline token its
+text, but no columns. Positions are recovered without ever searching the file: every
+inline token's content is first aligned line by line with the block's own source lines,
+then walked with a cursor that only moves forward, token by token, skipping exactly the
+markup markdown-it consumed (emphasis markers, link brackets and destinations, escapes).
+
+Not prose: code (fenced, indented, inline), link destinations, URLs, autolinks, raw HTML
+and HTML comments, front-matter keys. Inline code, URLs and images inside a sentence
+become one placeholder character (``spans.PLACEHOLDER``), so rules see neither the code
+nor a hole where it was.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+
+from ..model import Document, LineIndex, Region, TextBuilder
+from .common import DIRECTIVE_RE, FIELD_ALIASES, coerce_date, directive_at, front_matter_disabled, gc_paused
+from .frontmatter import read_front_matter
+from .spans import PLACEHOLDER, emit_pieces, pieces_text, url_spans
+
+# what CommonMark trims from both ends of a paragraph (JavaScript's String.trim)
+_TRIM = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+        "\u2028\u2029\u202f\u205f\u3000"
+_SPACE_NL = " \t\n"
+# inline HTML whose content is not prose (the tags themselves never are)
+_SKIP_TAGS = {"script", "style", "code", "kbd", "samp", "pre", "noscript", "svg", "math", "template", "textarea"}
+_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
+
+_MD: MarkdownIt | None = None
+
+
+def _parser() -> MarkdownIt:
+    global _MD
+    if _MD is None:
+        md = MarkdownIt("commonmark", {"html": True})
+        md.enable(["table", "strikethrough"])
+        # keep entities and escapes as separate tokens, so each keeps its own source span
+        md.disable("text_join")
+        _MD = md
+    return _MD
+
+
+def read_markdown(path: str, source: str) -> Document:
+    with gc_paused(len(source)):
+        return _MarkdownReader(path, source).read()
+
+
+class _MarkdownReader:
+    def __init__(self, path: str, source: str) -> None:
+        self.path = path
+        self.source = source
+        self.lines = LineIndex(source)
+        self.b = TextBuilder()
+        self.regions: list[Region] = []
+        self.directives = []
+        self.notices: list[tuple[str, str, int, int]] = []
+        self.fields: dict[str, Any] = {}
+        self.file_disabled: tuple[str, ...] = ()
+        self.cell_cursor = 0  # where the previous table cell ended, to find the next one on its row
+
+    # ------------------------------------------------------------------ document
+
+    def read(self) -> Document:
+        source = self.source
+        # markdown-it turns "\r\n" into "\n", which would shift every offset; a space in
+        # place of each "\r" keeps them (trailing spaces mean nothing to CommonMark here)
+        parse_src = source.replace("\r", " ")
+        fm = read_front_matter(source)
+        if fm is not None:
+            self._front_matter(fm)
+            # the front matter stays in the parsed copy as blank lines, so lines still match
+            head = re.sub(r"[^\n]", " ", parse_src[:fm.end])
+            parse_src = head + parse_src[fm.end:]
+        self.parse_src = parse_src
+        self.env: dict[str, Any] = {}
+        self.md = _parser()
+        tokens = self.md.parse(parse_src, self.env)
+        self._blocks(tokens)
+        doc = Document(path=self.path, source=source, text=self.b.text(), map=self.b.map,
+                       regions=self.regions, fields=self.fields, directives=self.directives,
+                       file_disabled=self.file_disabled, notices=self.notices, format="markdown")
+        doc._lines = self.lines
+        return doc
+
+    def _front_matter(self, fm) -> None:
+        self.notices.extend(fm.notices)
+        data = fm.data
+        self.fields["front_matter"] = data
+        self.file_disabled = front_matter_disabled(data)
+        lower = {k.lower(): k for k in data}
+        front: list[tuple[int, str, list]] = []
+        for name, aliases in FIELD_ALIASES.items():
+            key = next((lower[a.lower()] for a in aliases
+                        if a.lower() in lower and data[lower[a.lower()]] not in (None, "", [], {})), None)
+            if key is None:
+                continue
+            value = data[key]
+            if name == "date":
+                date = coerce_date(value)
+                if date is not None:
+                    self.fields["date"] = date
+                continue
+            found = fm.values.get(key, [])
+            if name in ("headline", "standfirst", "byline") and found:
+                texts = [pieces_text(p, self.source) for p in found]
+                self.fields[name] = ", ".join(texts) if name == "byline" else texts[0]
+                for pieces in (found if name == "byline" else found[:1]):
+                    front.append((_first_src(pieces), name, pieces))
+            elif isinstance(value, (list, tuple)):
+                self.fields[name] = ", ".join(str(v) for v in value)
+            elif not isinstance(value, dict):
+                self.fields[name] = str(value).strip()
+        for _, kind, pieces in sorted(front, key=lambda f: f[0]):
+            self.b.separate(_first_src(pieces))
+            t0, t1 = emit_pieces(self.b, self.source, pieces)
+            if t1 > t0:
+                self.regions.append(Region(kind, t0, t1))
+
+    # ------------------------------------------------------------------ blocks
+
+    def _blocks(self, tokens) -> None:
+        containers: list[str] = []
+        starts = self.lines.starts
+        n = len(tokens)
+        i = 0
+        while i < n:
+            t = tokens[i]
+            ty = t.type
+            if ty == "blockquote_open":
+                containers.append("blockquote")
+            elif ty in ("bullet_list_open", "ordered_list_open"):
+                containers.append("list")
+            elif ty in ("blockquote_close", "bullet_list_close", "ordered_list_close"):
+                if containers:
+                    containers.pop()
+            elif ty in ("heading_open", "paragraph_open", "th_open", "td_open") and i + 1 < n \
+                    and tokens[i + 1].type == "inline":
+                inline = tokens[i + 1]
+                i += 1
+                if ty == "heading_open":
+                    if t.tag == "h1" and not containers and "headline" not in self.fields:
+                        kind = "headline"
+                    else:
+                        kind = "heading"
+                    mode = "atx" if t.markup.startswith("#") else "lines"
+                elif ty == "paragraph_open":
+                    kind = "blockquote" if "blockquote" in containers else "list" if "list" in containers \
+                        else "paragraph"
+                    mode = "lines"
+                    if _starts_with_image(inline.children or []):
+                        kind = "caption"
+                else:
+                    kind, mode = "table", "cell"
+                t0, t1 = self._inline_block(inline, mode, kind == "caption")
+                if t1 > t0:
+                    self.regions.append(Region(kind, t0, t1))
+                    if kind == "headline":
+                        self.fields["headline"] = self.b.text()[t0:t1]
+            elif ty == "html_block" and t.map:
+                s = starts[t.map[0]]
+                e = starts[t.map[1]] if t.map[1] < len(starts) else len(self.source)
+                for m in DIRECTIVE_RE.finditer(self.source, s, e):
+                    self.directives.append(directive_at(m, m.start(), self.b.length, self.lines))
+            i += 1
+
+    def _inline_block(self, tok, mode: str, caption: bool) -> tuple[int, int]:
+        content = tok.content
+        if not content or not tok.map:
+            return self.b.length, self.b.length
+        if mode == "atx":
+            segs = self._segments_atx(content, tok.map[0])
+        elif mode == "cell":
+            segs = self._segments_cell(content, tok.map[0])
+        else:
+            segs = self._segments_lines(content, tok.map[0])
+        self.b.separate(self.lines.starts[tok.map[0]])
+        t0 = self.b.length
+        walker = _InlineWalker(self, content, segs)
+        walker.walk(tok.children or [], 0, len(content), caption)
+        if mode == "cell":
+            self.cell_cursor = walker.src_end(len(content))
+        return t0, self.b.length
+
+    # ------------------------------------------------------------------ content -> source
+
+    def _line_bounds(self, line: int) -> tuple[int, int]:
+        starts = self.lines.starts
+        s = starts[line] if line < len(starts) else len(self.source)
+        e = starts[line + 1] - 1 if line + 1 < len(starts) else len(self.source)
+        return s, e
+
+    def _segments_lines(self, content: str, first_line: int) -> tuple[list[int], list[int]]:
+        """Each content line is a suffix of its source line (indentation, list and quote
+        markers removed; the last line also lost trailing blanks), followed by the
+        source's newline."""
+        src = self.parse_src
+        cst: list[int] = []
+        sst: list[int] = []
+        c = 0
+        parts = content.split("\n")
+        last = len(parts) - 1
+        for k, part in enumerate(parts):
+            ls, le = self._line_bounds(first_line + k)
+            e = le
+            if k == last:
+                while e > ls and src[e - 1] in _TRIM:
+                    e -= 1
+            s = e - len(part)
+            if s >= ls and src.startswith(part, s):
+                cst.append(c)
+                sst.append(s)
+            else:
+                bare = part.lstrip(" \t")
+                pad = len(part) - len(bare)
+                s = e - len(bare)
+                cst.append(c)
+                if s >= ls and src.startswith(bare, s):
+                    sst.append(-1)
+                    if bare:
+                        cst.append(c + pad)
+                        sst.append(s)
+                else:
+                    sst.append(-1)
+            c += len(part) + 1
+        return cst, sst
+
+    def _segments_atx(self, content: str, line: int) -> tuple[list[int], list[int]]:
+        src = self.parse_src
+        ls, le = self._line_bounds(line)
+        p = ls
+        while p < le and src[p] in " \t":
+            p += 1
+        while p < le and src[p] == "#":
+            p += 1
+        while p < le and src[p] in " \t":
+            p += 1
+        if not src.startswith(content, p):
+            p = src.find(content, ls, le)
+        return [0], [p]
+
+    def _segments_cell(self, content: str, line: int) -> tuple[list[int], list[int]]:
+        """Table cells come in order along their row; a ``|`` inside a cell was typed
+        ``\\|`` (markdown-it drops the backslash)."""
+        src = self.parse_src
+        ls, le = self._line_bounds(line)
+        cursor = self.cell_cursor
+        if not ls <= cursor <= le:
+            cursor = ls
+        pieces = content.split("|")
+        typed = "\\|".join(pieces)
+        p = src.find(typed, cursor, le)
+        if p < 0:
+            return [0], [-1]
+        cst = [0]
+        sst = [p]
+        c = len(pieces[0])
+        p += len(pieces[0])
+        for piece in pieces[1:]:
+            # content "|" at c was typed "\\|" at p
+            cst.append(c)
+            sst.append(p + 1)
+            c += 1 + len(piece)
+            p += 2 + len(piece)
+        return cst, sst
+
+
+def _first_src(pieces) -> int:
+    for p in pieces:
+        return p[1] if p[0] == "v" else p[2]
+    return 0
+
+
+def _starts_with_image(children) -> bool:
+    for t in children:
+        if t.type == "text" and not t.content.strip():
+            continue
+        return t.type == "image"
+    return False
+
+
+class _InlineWalker:
+    """Walks one inline token's children with a forward-only cursor in its content."""
+
+    def __init__(self, reader: _MarkdownReader, content: str, segs: tuple[list[int], list[int]]) -> None:
+        self.r = reader
+        self.b = reader.b
+        self.source = reader.source
+        self.content = content
+        self.cst, self.sst = segs
+        self.states: dict[int, StateInline] = {}
+        self.skip_tag: str | None = None
+        self.skip_depth = 0
+        self.skip_from = 0
+        self.line_end: tuple[int, int, int] | None = None
+
+    # ----------------------------------------------------------- mapping
+
+    def src(self, c: int) -> int:
+        """Source offset of content offset ``c`` (as a start)."""
+        cst, sst = self.cst, self.sst
+        i = max(bisect.bisect_right(cst, c) - 1, 0)
+        s = sst[i]
+        if s >= 0:
+            return s + (c - cst[i])
+        for j in range(i + 1, len(sst)):
+            if sst[j] >= 0:
+                return sst[j]
+        for j in range(i - 1, -1, -1):
+            if sst[j] >= 0:
+                seg_end = cst[j + 1]
+                return sst[j] + (seg_end - cst[j])
+        return 0
+
+    def src_end(self, c: int) -> int:
+        """Source offset of content offset ``c`` (as an exclusive end)."""
+        cst, sst = self.cst, self.sst
+        i = bisect.bisect_left(cst, c) - 1
+        if i < 0 or sst[i] < 0:
+            return self.src(c)
+        return sst[i] + (c - cst[i])
+
+    def emit(self, a: int, z: int) -> None:
+        """Append content[a:z]: verbatim where it is the source, else glue."""
+        cst, sst, content, source, b = self.cst, self.sst, self.content, self.source, self.b
+        n = len(cst)
+        i = max(bisect.bisect_right(cst, a) - 1, 0)
+        while a < z and i < n:
+            seg_end = cst[i + 1] if i + 1 < n else len(content)
+            pz = min(z, seg_end)
+            if pz > a:
+                piece = content[a:pz]
+                s = sst[i]
+                if s >= 0:
+                    ss = s + (a - cst[i])
+                    if source.startswith(piece, ss):
+                        b.verbatim(source, ss, ss + len(piece))
+                    else:
+                        _emit_differing(b, source, piece, ss)
+                else:
+                    at = self.src(a)
+                    b.glue(piece, at, at)
+                a = pz
+            i += 1
+
+    def emit_text(self, a: int, z: int) -> None:
+        for us, ue in url_spans(self.content, a, z):
+            self.emit(a, us)
+            self.b.glue(PLACEHOLDER, self.src(us), self.src_end(ue))
+            a = ue
+        self.emit(a, z)
+
+    def glue_here(self, text: str, c: int) -> None:
+        at = self.src(c)
+        self.b.glue(text, at, at)
+
+    # ----------------------------------------------------------- walking
+
+    def walk(self, children, cur: int, limit: int, caption: bool = False) -> int:
+        c = self.content
+        links: list[tuple[int, int]] = []
+        in_autolink = False
+        for t in children:
+            ty = t.type
+            if in_autolink:
+                if ty == "link_close":
+                    in_autolink = False
+                continue
+            if ty == "html_inline":
+                s = c.find(t.content, cur, limit)
+                if s < 0:
+                    continue
+                cur = self._html_inline(t.content, s)
+                continue
+            if self.skip_tag is not None:
+                continue  # inside inline <code>, <script>...
+            if ty == "text":
+                if not t.content:
+                    continue
+                s = c.find(t.content, cur, self._line_end(cur, limit))
+                if s < 0:
+                    self.glue_here(t.content, cur)
+                    continue
+                self.emit_text(s, s + len(t.content))
+                cur = s + len(t.content)
+            elif ty == "text_special":
+                s = c.find(t.markup, cur, self._line_end(cur, limit))
+                if s < 0:
+                    self.glue_here(t.content, cur)
+                    continue
+                e = s + len(t.markup)
+                if t.info == "escape":
+                    # the escaped character itself is typed in the source, after the backslash
+                    self.emit(s + (len(t.markup) - len(t.content)), e)
+                else:
+                    self.b.glue(t.content, self.src(s), self.src_end(e))
+                cur = e
+            elif ty in ("softbreak", "hardbreak"):
+                s = c.find("\n", cur, limit)
+                if s < 0:
+                    self.glue_here("\n", cur)
+                    continue
+                self.emit(s, s + 1)
+                cur = s + 1
+            elif ty == "code_inline":
+                s = c.find(t.markup, cur, limit)
+                if s < 0:
+                    self.glue_here(PLACEHOLDER, cur)
+                    continue
+                e = _code_end(c, s, len(t.markup), limit)
+                self.b.glue(PLACEHOLDER, self.src(s), self.src_end(e))
+                cur = e
+            elif ty in _EMPHASIS:
+                s = c.find(t.markup, cur, limit)
+                if s >= 0:
+                    cur = s + len(t.markup)
+            elif ty == "link_open":
+                if t.markup == "autolink" or t.info == "auto":
+                    s = c.find("<", cur, limit)
+                    e = c.find(">", s, limit) + 1 if s >= 0 else 0
+                    if s >= 0 and e > 0:
+                        self.b.glue(PLACEHOLDER, self.src(s), self.src_end(e))
+                        cur = e
+                    in_autolink = True
+                    continue
+                s = c.find("[", cur, limit)
+                if s < 0:
+                    links.append((cur, -1))
+                    continue
+                label_end = self._label_end(s, limit, nested=False)
+                links.append((s + 1, label_end))
+                cur = s + 1
+            elif ty == "link_close":
+                if links:
+                    label_start, label_end = links.pop()
+                    if label_end >= 0:
+                        cur = self._link_tail(label_start, label_end, limit)
+            elif ty == "image":
+                s = c.find("![", cur, limit)
+                if s < 0:
+                    self.glue_here(PLACEHOLDER, cur)
+                    continue
+                label_end = self._label_end(s + 1, limit, nested=True)
+                if label_end < 0:
+                    cur = s + 2
+                    continue
+                end = self._link_tail(s + 2, label_end, limit)
+                if caption:
+                    self.walk(t.children or [], s + 2, label_end)
+                else:
+                    self.b.glue(PLACEHOLDER, self.src(s), self.src_end(end))
+                cur = end
+        return cur
+
+    def _line_end(self, cur: int, limit: int) -> int:
+        # cached: on a long line, searching for its end at every token would be quadratic
+        cached = self.line_end
+        if cached is not None and cached[0] <= cur <= cached[1] and cached[2] == limit:
+            return cached[1]
+        nl = self.content.find("\n", cur, limit)
+        end = limit if nl < 0 else nl
+        self.line_end = (cur, end, limit)
+        return end
+
+    def _html_inline(self, raw: str, s: int) -> int:
+        e = s + len(raw)
+        m = DIRECTIVE_RE.match(raw)
+        if m:
+            self.r.directives.append(directive_at(m, self.src(s), self.b.length, self.r.lines))
+            return e
+        tag = _TAG_RE.match(raw)
+        if tag is None:
+            return e
+        closing, name = tag.group(1) == "/", tag.group(2).lower()
+        if self.skip_tag is not None:
+            if name == self.skip_tag:
+                self.skip_depth += -1 if closing else (0 if raw.rstrip().endswith("/>") else 1)
+                if self.skip_depth <= 0:
+                    self.skip_tag = None
+                    self.b.glue(PLACEHOLDER, self.src(self.skip_from), self.src_end(e))
+            return e
+        if not closing and name in _SKIP_TAGS and not raw.rstrip().endswith("/>"):
+            self.skip_tag, self.skip_depth, self.skip_from = name, 1, s
+        elif name == "br":
+            self.b.glue("\n", self.src(s), self.src_end(e))
+        return e
+
+    def _state(self, limit: int) -> StateInline:
+        state = self.states.get(limit)
+        if state is None:
+            state = StateInline(self.content, self.r.md, self.r.env, [])
+            state.posMax = limit
+            self.states[limit] = state
+        return state
+
+    def _label_end(self, bracket: int, limit: int, nested: bool) -> int:
+        state = self._state(limit)
+        return self.r.md.helpers.parseLinkLabel(state, bracket, not nested)
+
+    def _link_tail(self, label_start: int, label_end: int, limit: int) -> int:
+        """Where a link or image that markdown-it accepted ends: after ``(dest "title")``,
+        ``[ref]``, ``[]`` or just the label (the same steps as markdown-it's link rule)."""
+        src = self.content
+        md = self.r.md
+        pos = label_end + 1
+        parse_reference = True
+        if pos < limit and src[pos] == "(":
+            parse_reference = False
+            pos += 1
+            while pos < limit and src[pos] in _SPACE_NL:
+                pos += 1
+            if pos >= limit:
+                return label_end + 1
+            res = md.helpers.parseLinkDestination(src, pos, limit)
+            if res.ok:
+                # markdown-it validates the normalised URL; only its scheme matters, and
+                # normalising (punycode) costs more than the whole walk
+                if md.validateLink(res.str):
+                    pos = res.pos
+                start = pos
+                while pos < limit and src[pos] in _SPACE_NL:
+                    pos += 1
+                res = md.helpers.parseLinkTitle(src, pos, limit)
+                if pos < limit and start != pos and res.ok:
+                    pos = res.pos
+                    while pos < limit and src[pos] in _SPACE_NL:
+                        pos += 1
+            if pos >= limit or src[pos] != ")":
+                parse_reference = True
+            pos += 1
+        if parse_reference:
+            if pos < limit and src[pos] == "[":
+                end = md.helpers.parseLinkLabel(self._state(limit), pos)
+                pos = end + 1 if end >= 0 else label_end + 1
+            else:
+                pos = label_end + 1
+        return min(pos, limit)
+
+
+def _emit_differing(b: TextBuilder, source: str, piece: str, ss: int) -> None:
+    """``piece`` was parsed from source[ss:ss+len(piece)] with single characters changed
+    (a lone "\r" read as a space, NUL as U+FFFD): equal stretches stay verbatim."""
+    n = len(piece)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and ss + j < len(source) and source[ss + j] == piece[j]:
+            j += 1
+        b.verbatim(source, ss + i, ss + j)
+        if j < n:
+            b.glue(piece[j], min(ss + j, len(source)), min(ss + j + 1, len(source)))
+            j += 1
+        i = j
+
+
+def _code_end(c: str, start: int, n: int, limit: int) -> int:
+    """End of an inline code span whose opening run of ``n`` backticks is at ``start``."""
+    p = start + n
+    while True:
+        q = c.find("`", p, limit)
+        if q < 0:
+            return limit
+        r = q
+        while r < limit and c[r] == "`":
+            r += 1
+        if r - q == n:
+            return r
+        p = r

@@ -1,0 +1,134 @@
+"""Pieces of text with their source spans, shared by the Markdown and HTML readers.
+
+A reader that cannot copy a value straight from the file (a quoted YAML scalar, an HTML
+attribute with entities, a JSON string) still maps it back: the words that occur in the
+source as they are become verbatim runs, everything else becomes glue standing for the
+source it came from. URLs and e-mail addresses inside prose are not prose: each becomes one
+placeholder character, so rules neither spell-check them nor see a gap where they were.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable, Union
+
+from ..model import TextBuilder
+
+# U+FFFC OBJECT REPLACEMENT CHARACTER: stands for inline code, a URL or an image inside a
+# sentence. It is not a word, a space or punctuation, so no rule reads anything into it.
+PLACEHOLDER = "\ufffc"
+
+URL_RE = re.compile(
+    r"\b(?:https?|ftp)://[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
+    r"|\bwww\.[^\s<>\"'`]*[^\s<>\"'`.,;:!?)\]}]"
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})+"
+)
+
+# A piece is ("v", src_start, src_end) for verbatim source, or ("g", text, src_start, src_end).
+Piece = Union[tuple[str, int, int], tuple[str, str, int, int]]
+
+
+def might_hold_url(text: str) -> bool:
+    return "://" in text or "www." in text or "@" in text
+
+
+def url_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of URLs and e-mail addresses in text[start:end]."""
+    end = len(text) if end is None else end
+    if not might_hold_url(text[start:end]):
+        return []
+    return [(m.start(), m.end()) for m in URL_RE.finditer(text, start, end)]
+
+
+def prose_pieces(source: str, start: int, end: int) -> list[Piece]:
+    """source[start:end] as verbatim pieces, URLs replaced by the placeholder."""
+    pieces: list[Piece] = []
+    pos = start
+    for s, e in url_spans(source, start, end):
+        if s > pos:
+            pieces.append(("v", pos, s))
+        pieces.append(("g", PLACEHOLDER, s, e))
+        pos = e
+    if end > pos:
+        pieces.append(("v", pos, end))
+    return pieces
+
+
+def emit_prose(b: TextBuilder, source: str, start: int, end: int) -> None:
+    """Append source[start:end] verbatim, URLs replaced by the placeholder."""
+    emit_pieces(b, source, prose_pieces(source, start, end))
+
+
+def emit_pieces(b: TextBuilder, source: str, pieces: Iterable[Piece]) -> tuple[int, int]:
+    """Append pieces; returns the text span they cover."""
+    t0 = b.length
+    for p in pieces:
+        if p[0] == "v":
+            b.verbatim(source, p[1], p[2])
+        else:
+            b.glue(p[1], p[2], p[3])
+    return t0, b.length
+
+
+def pieces_text(pieces: Iterable[Piece], source: str) -> str:
+    """The text the pieces stand for."""
+    return "".join(source[p[1]:p[2]] if p[0] == "v" else p[1] for p in pieces)
+
+
+_WORD_OR_SPACE = re.compile(r"\S+|\s+")
+
+
+def align(value: str, source: str, start: int, end: int) -> list[Piece]:
+    """Map ``value`` (a decoded string) onto source[start:end] (its raw, maybe quoted or
+    escaped, form). Words found in order in the source are verbatim; whitespace between
+    them is verbatim when the source has the same, else glue for the source gap; words
+    not found (escapes) are glue."""
+    if not value:
+        return []
+    if source[start:end] == value:
+        return [("v", start, end)]
+    pieces: list[Piece] = []
+    j = start
+    pending_ws: str | None = None
+    for m in _WORD_OR_SPACE.finditer(value):
+        tok = m.group()
+        if tok[0].isspace():
+            pending_ws = tok
+            continue
+        k = source.find(tok, j, end)
+        if k == -1:
+            if pending_ws is not None:
+                pieces.append(("g", pending_ws, j, j))
+                pending_ws = None
+            stop = min(j + len(tok), end)
+            pieces.append(("g", tok, j, stop))
+            j = stop
+            continue
+        if pending_ws is not None:
+            if source[j:k] == pending_ws:
+                pieces.append(("v", j, k))
+            else:
+                pieces.append(("g", pending_ws, j, k))
+            pending_ws = None
+        pieces.append(("v", k, k + len(tok)))
+        j = k + len(tok)
+    if pending_ws is not None:
+        pieces.append(("g", pending_ws, j, j))
+    return pieces
+
+
+def truncate(pieces: list[Piece], length: int) -> list[Piece]:
+    """The first ``length`` characters of the pieces' text, as pieces."""
+    out: list[Piece] = []
+    left = length
+    for p in pieces:
+        if left <= 0:
+            break
+        if p[0] == "v":
+            n = p[2] - p[1]
+            out.append(p if n <= left else ("v", p[1], p[1] + left))
+        else:
+            n = len(p[1])
+            out.append(p if n <= left else ("g", p[1][:left], p[2], p[3]))
+        left -= n
+    return out

@@ -1,0 +1,221 @@
+"""Pack files: schema errors name file:line, unsafe patterns are refused or bounded,
+packs load from config by path or by a shipped pack's name."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from packtools import lint, write_pack
+
+from copylint.packs import PackError, load_engine
+from copylint.packs.loader import read_pack
+from helpers import REPO, run_cli
+
+GOOD_RULE = """\
+  - id: kyiv
+    kind: substitution
+    message: "Use {replacement}."
+    swap: {Kiev: Kyiv}
+    tests: {fail: ["In Kiev."], pass: ["In Kyiv."]}
+"""
+
+
+def _error(tmp_path, text: str) -> str:
+    path = write_pack(tmp_path, "p.yaml", textwrap.dedent(text))
+    with pytest.raises(PackError) as exc:
+        read_pack(path)
+    return str(exc.value).replace(str(tmp_path) + "/", "")
+
+
+def test_missing_tests_named_with_file_and_line(tmp_path):
+    msg = _error(tmp_path, """\
+        pack: desk
+        rules:
+          - id: one
+            kind: existence
+            message: "no {match}"
+            tokens: [foo]
+        """)
+    assert msg == "p.yaml:3: rule 'one': 'tests' is required"
+
+
+def test_empty_fail_list_rejected(tmp_path):
+    msg = _error(tmp_path, """\
+        pack: desk
+        rules:
+          - id: one
+            kind: existence
+            message: "no {match}"
+            tokens: [foo]
+            tests:
+              fail: []
+              pass: [bar]
+        """)
+    assert msg == "p.yaml:8: rule 'one': 'fail' needs at least one example"
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path):
+    msg = _error(tmp_path, """\
+        pack: desk
+        rules:
+          - id: one
+            kind: substitution
+            message: "use {replacement}"
+            swapp: {a: b}
+            tests: {fail: [a], pass: [b]}
+        """)
+    assert msg.startswith("p.yaml:3: rule 'one': ")
+    assert "unknown key 'swapp' (did you mean 'swap'?)" in msg
+
+
+def test_bad_kind_and_field_of_another_kind(tmp_path):
+    msg = _error(tmp_path, """\
+        pack: desk
+        rules:
+          - id: one
+            kind: existance
+            message: "x"
+            tests: {fail: [a], pass: [b]}
+        """)
+    assert msg.startswith("p.yaml:4: rule 'one': 'existance' is not one of")
+    msg = _error(tmp_path, """\
+        pack: desk
+        rules:
+          - id: one
+            kind: existence
+            message: "x"
+            tokens: [a]
+            style: title
+            tests: {fail: [a], pass: [b]}
+        """)
+    assert msg == "p.yaml:7: rule 'one': 'style' does not apply to kind existence"
+
+
+def test_unknown_placeholder_and_duplicate_id(tmp_path):
+    msg = _error(tmp_path, """\
+        pack: desk
+        rules:
+          - id: one
+            kind: existence
+            message: "write {replacement}"
+            tokens: [a]
+            tests: {fail: [a], pass: [b]}
+        """)
+    assert msg.startswith("p.yaml:5: rule 'one': unknown placeholder {replacement}")
+    msg = _error(tmp_path, "pack: desk\nrules:\n" + GOOD_RULE + GOOD_RULE)
+    assert msg == "p.yaml:8: rule 'kyiv': duplicate id (first defined at line 3)"
+
+
+def test_yaml_syntax_error_and_reserved_name(tmp_path):
+    msg = _error(tmp_path, "pack: desk\nrules:\n  - id: [unclosed\n")
+    assert msg.startswith("p.yaml:4: invalid YAML")
+    assert _error(tmp_path, "pack: typo\nrules:\n" + GOOD_RULE).startswith("p.yaml:1: pack name 'typo' is reserved")
+
+
+def test_packs_are_data_only(tmp_path):
+    # a Python tag must not construct anything: safe YAML refuses it with a line number
+    msg = _error(tmp_path, "pack: desk\nrules: !!python/object/apply:os.system ['echo hacked']\n")
+    assert msg == ("p.yaml:2: unsupported tag 'tag:yaml.org,2002:python/object/apply:os.system': "
+                   "a pack holds plain data only")
+
+
+def test_backreference_and_lookaround_refused_with_line(tmp_path):
+    msg = _error(tmp_path, """\
+        pack: desk
+        rules:
+          - id: doubled
+            kind: existence
+            message: "x"
+            tokens:
+              - "foo"
+              - "(\\\\w+) \\\\1"
+            tests: {fail: [a a], pass: [b]}
+        """)
+    assert msg.startswith("p.yaml:8: rule 'doubled': backreferences")
+    msg = _error(tmp_path, """\
+        pack: desk
+        rules:
+          - id: look
+            kind: existence
+            message: "x"
+            tokens: ["said(?= he)"]
+            tests: {fail: [said he], pass: [b]}
+        """)
+    assert msg.startswith("p.yaml:6: rule 'look': lookahead")
+
+
+def test_pathological_pattern_runs_in_linear_time(tmp_path):
+    """(a+)+$ takes exponential time on a backtracking engine; on RE2 it is one pass.
+    Run in a subprocess with a timeout so a regression shows as a failure, not a hang."""
+    pack = write_pack(tmp_path, "p.yaml", textwrap.dedent("""\
+        pack: desk
+        rules:
+          - id: evil
+            kind: existence
+            message: "x {match}"
+            tokens: ["(a+)+$"]
+            tests: {fail: ["aaaa"], pass: ["aaab"]}
+        """))
+    code = (
+        "import sys; sys.path.insert(0, %r)\n"
+        "from copylint import lint_text\n"
+        "from copylint.config import Settings\n"
+        "text = 'Head\\n\\n' + 'a' * 200000 + 'b'\n"
+        "print(len(lint_text(text, path='x.txt', config=Settings(select=['desk'], packs=[%r]))))\n"
+    ) % (str(REPO / "src"), str(pack))
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "0"
+    found = lint("Head\n\naaaa", ["desk"], packs=[str(pack)])
+    assert [f.matched for f in found] == ["aaaa"]
+
+
+def test_config_packs_by_shipped_name_and_by_path(tmp_path):
+    own = write_pack(tmp_path, "desk.yaml", "pack: desk\nrules:\n" + GOOD_RULE)
+    (tmp_path / ".copylint.yaml").write_text("packs: [us, desk.yaml]\nselect: [us, desk]\n", encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Talks\n\nThe defence minister flew to Kiev.\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "json", str(story), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    import json
+
+    found = sorted((f["rule"], f["matched"]) for f in json.loads(proc.stdout)["findings"])
+    assert found == [("desk.kyiv", "Kiev"), ("us.spelling", "defence")]
+
+
+def test_unknown_pack_is_a_config_error(tmp_path):
+    (tmp_path / ".copylint.yaml").write_text("packs: [nosuchpack]\n", encoding="utf-8")
+    story = tmp_path / "story.txt"
+    story.write_text("Talks\n\nBody.\n", encoding="utf-8")
+    proc = run_cli("check", str(story), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert "nosuchpack: pack not found" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_broken_pack_on_the_command_line_exits_2_with_file_line(tmp_path):
+    bad = write_pack(tmp_path, "bad.yaml", "pack: desk\nrules:\n  - id: x\n    kind: existence\n    message: m\n"
+                     "    tokens: ['(?<=a)b']\n    tests: {fail: [ab], pass: [b]}\n")
+    story = tmp_path / "story.txt"
+    story.write_text("Talks\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("Talks\n\nBody.\n", encoding="utf-8")
+    proc = run_cli("check", "--pack", str(bad), str(story), str(tmp_path / "other.txt"), cwd=tmp_path)
+    assert proc.returncode == 2
+    assert f"{bad}:6: rule 'x': lookbehind is not supported" in proc.stderr
+    assert proc.stderr.count("lookbehind") == 1  # reported once, not once per file
+    assert "Traceback" not in proc.stderr
+
+
+def test_user_pack_named_house_replaces_the_shipped_one(tmp_path):
+    own = write_pack(tmp_path, "house.yaml", "pack: house\nrules:\n" + GOOD_RULE)
+    engine = load_engine([str(own)])
+    assert [r.id for r in engine.rules] == ["house.kyiv"]
+    assert engine.rules[0].source == f"{own}:3"
+
+
+def test_two_locale_packs_conflict():
+    with pytest.raises(PackError, match="fixes the locale"):
+        load_engine(["us", "uk"])

@@ -1,0 +1,198 @@
+"""The HTML reader on a CMS export: page furniture skipped, fields from the body, meta
+tags, <title> and JSON-LD, entities as glue, and positions exact in the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from copylint import lint_text
+from copylint.config import Settings
+from copylint.readers import read_text
+from copylint.readers.spans import PLACEHOLDER
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGE = (FIXTURES / "cms_export.html").read_text(encoding="utf-8")
+RULES = Settings(select=["typo.repeated-word", "typo.double-space", "typo.space-before-punctuation",
+                         "structure", "copylint"], languagetool=False)
+
+
+@pytest.fixture(params=["lf", "crlf"])
+def page(request):
+    source = PAGE if request.param == "lf" else PAGE.replace("\n", "\r\n")
+    return read_text("story.html", source)
+
+
+def _source_of(doc, start: int, end: int) -> str:
+    s, e = doc.map.span(start, end)
+    return doc.source[s:e]
+
+
+def _assert_runs_exact(doc) -> None:
+    m = doc.map
+    for ts, te, ss, se, verbatim in zip(m.text_starts, m.text_ends, m.src_starts, m.src_ends, m.verbatim):
+        if verbatim:
+            assert doc.text[ts:te] == doc.source[ss:se]
+
+
+def test_fields(page):
+    f = page.fields
+    assert f["headline"] == "Odesa port handles record grain\u00a0exports"
+    assert f["standfirst"] == ("Shipments rose 18% in March, the port authority said, despite drone "
+                               "attacks & mines.")
+    assert f["byline"] == "By Marta Kovalchuk · 2 April 2024"
+    assert f["date"] == dt.date(2024, 4, 2)
+    assert f["section"] == "Business"
+    assert f["json_ld"]["@type"] == "NewsArticle"
+    assert f["meta"]["og:title"] == "Odesa port handles record grain exports"
+    assert page.format == "html"
+
+
+def test_regions(page):
+    got = [(r.kind, page.region_text(r)) for r in page.regions]
+    assert got == [
+        ("title", "Odesa port handles record grain exports"),
+        ("headline", "Odesa port handles record grain\u00a0exports"),
+        ("standfirst", "Shipments rose 18% in March, the port authority said, despite drone attacks & mines."),
+        ("byline", "By Marta Kovalchuk · 2 April 2024"),
+        ("paragraph", "ODESA, Ukraine — Ships carried 4.1\u00a0million tonnes of grain out of Odesa’s ports in "
+                      "March, the most since the full-scale invasion began."),
+        ("paragraph", "“It was was a good month,” said port official Andrii Lysenko."),
+        ("caption", "Cranes load a bulk carrier in Odesa. Photo: Harbour Post"),
+        ("paragraph", f"Insurers still charge a premium, traders said. Use the {PLACEHOLDER} API for data."),
+    ]
+
+
+@pytest.mark.parametrize("furniture", [
+    "Home", "Please enable JavaScript", "Related", "Danube", "raw data", "Sign up", "Email", "Topics",
+    "©", "dataLayer", "not prose", "font-weight", "grain_exports", "Cranes at the port", "The Harbour Post\n",
+    "&amp;", "&nbsp;", "<",
+])
+def test_page_furniture_is_not_prose(page, furniture):
+    assert furniture not in page.text
+
+
+def test_words_map_to_themselves_and_entities_to_their_span(page):
+    _assert_runs_exact(page)
+    for word in ("ODESA", "invasion", "Lysenko", "bulk", "Insurers", "Kovalchuk"):
+        i = page.text.index(word)
+        assert _source_of(page, i, i + len(word)) == word
+    i = page.text.index("’s ports")
+    assert _source_of(page, i, i + 1) == "&rsquo;"
+    # a line break inside a paragraph reads as one space, standing for the whole gap
+    j = page.text.index("of\u0020Odesa")
+    gap = _source_of(page, j + 2, j + 3)
+    assert gap.strip() == "" and "\n" in gap
+
+
+def test_directives(page):
+    disable, enable = page.directives
+    assert (disable.action, disable.rules, disable.line, disable.column) == ("disable", ("typo.repeated-word",), 41, 7)
+    assert enable.action == "enable" and enable.line == 43
+    quote = next(r for r in page.regions if page.region_text(r).startswith("“It was"))
+    assert disable.offset <= quote.start and quote.end <= enable.offset
+
+
+def test_suppressed_repeat_is_not_reported_but_positions_are_exact():
+    findings = lint_text(PAGE, path="story.html", config=RULES)
+    assert not [f for f in findings if f.rule == "typo.repeated-word"]
+    src = PAGE.replace("<!-- copylint: disable typo.repeated-word -->", "")
+    (f,) = [f for f in lint_text(src, path="story.html", config=RULES) if f.rule == "typo.repeated-word"]
+    line = src.splitlines()[f.line - 1]
+    assert line[f.column - 1:f.end_column - 1] == f.matched == " was"
+    assert f.fix is not None
+
+
+def test_headline_falls_back_to_og_title_mapped_to_the_attribute():
+    src = ('<html><head><title>Other title | Site</title>'
+           '<meta property="og:title" content="Kyiv &amp; Lviv sign deal"></head>'
+           '<body><p>Body text.</p></body></html>')
+    doc = read_text("a.html", src)
+    assert doc.fields["headline"] == "Kyiv & Lviv sign deal"
+    head = doc.headline
+    assert doc.region_text(head) == "Kyiv & Lviv sign deal"
+    assert _source_of(doc, head.start, head.end) == "Kyiv &amp; Lviv sign deal"
+    assert _source_of(doc, head.start, head.start + 4) == "Kyiv"
+    assert [(r.kind, doc.region_text(r)) for r in doc.regions] == [
+        ("title", "Other title"), ("headline", "Kyiv & Lviv sign deal"), ("paragraph", "Body text.")]
+
+
+@pytest.mark.parametrize("title,headline", [
+    ("Kyiv budget passes - The Daily Example", "Kyiv budget passes"),
+    ("Kyiv budget passes | Daily", "Kyiv budget passes"),
+    ("Kyiv - the budget - passes — News Site", "Kyiv - the budget - passes"),
+    ("A headline with no site name", "A headline with no site name"),
+])
+def test_headline_falls_back_to_title_without_site_suffix(title, headline):
+    doc = read_text("a.html", f"<title>{title}</title><p>Body.</p>")
+    assert doc.fields["headline"] == headline
+    assert doc.region_text(doc.headline) == headline
+    assert _source_of(doc, doc.headline.start, doc.headline.end) == headline
+
+
+def test_headline_and_date_from_json_ld():
+    src = ('<script type="application/ld+json">{"@type": ["NewsArticle"], '
+           '"headline": "Mykolaiv water \\"restored\\" after two years", "datePublished": "2023-11-20",'
+           ' "author": [{"name": "A. Writer"}, {"name": "B. Writer"}]}</script><p>Body.</p>')
+    doc = read_text("a.html", src)
+    assert doc.fields["headline"] == 'Mykolaiv water "restored" after two years'
+    assert doc.fields["date"] == dt.date(2023, 11, 20)
+    assert doc.fields["byline"] == "A. Writer, B. Writer"
+    i = doc.text.index("water")
+    assert _source_of(doc, i, i + 5) == "water"
+    j = doc.text.index('"restored"')
+    assert "\\" in _source_of(doc, j, j + 10)
+
+
+def test_date_from_time_element():
+    doc = read_text("a.html", '<p>Filed <time datetime="2022-02-24T05:00">24 Feb</time>.</p>')
+    assert doc.fields["date"] == dt.date(2022, 2, 24)
+    assert doc.text == "Filed 24 Feb."
+
+
+def test_standfirst_from_h2_after_h1_and_byline_from_meta():
+    src = ('<meta name="author" content="Ann Lee"><h1>Headline here</h1>\n<h2>The standfirst.</h2>'
+           '<p>Body.</p><h2>A subheading</h2>')
+    doc = read_text("a.html", src)
+    assert [(r.kind, doc.region_text(r)) for r in doc.regions] == [
+        ("byline", "Ann Lee"), ("headline", "Headline here"), ("standfirst", "The standfirst."),
+        ("paragraph", "Body."), ("heading", "A subheading")]
+
+
+def test_whitespace_collapses_like_a_browser():
+    src = "<p>\n  One <b>bold</b>   <i> word</i>\n\ttwo<br/>three  four </p>"
+    doc = read_text("a.html", src)
+    assert doc.text == "One bold word two\nthree  four"
+    _assert_runs_exact(doc)
+
+
+@pytest.mark.parametrize("src", [
+    "<![foo[ broken ]]><p>After the bad section.</p>",
+    "<!DOCTYPE html [ <p>Still read.</p>",
+    "<p>Unclosed <b>bold <i>italic<p>Next</div></span></p></p>",
+    "</p></p><li>stray<td>cell",
+    "<p>text &#xFFFFFFF; &#0; &bogus; &amp</p>",
+    "<code>never closed<p>Para after.</p>",
+    "<script>never closed",
+    "<p>a</p><!-- unclosed comment",
+    "<html><body><p>x" + "<div>" * 2000 + "deep",
+    "",
+])
+def test_malformed_html_never_crashes(src):
+    doc = read_text("a.html", src)
+    _assert_runs_exact(doc)
+    for r in doc.regions:
+        assert 0 <= r.start < r.end <= len(doc.text)
+
+
+def test_malformed_declaration_is_read_on():
+    doc = read_text("a.html", "<![foo[ broken ]]><p>After the bad section.</p>")
+    assert "After the bad section." in doc.text
+    assert doc.notices and doc.notices[0][0] == "copylint.html"
+
+
+def test_code_unclosed_ends_at_next_block():
+    doc = read_text("a.html", "<p>Run <code>never closed</p><p>Para after.</p>")
+    assert doc.text == f"Run {PLACEHOLDER}\n\nPara after."

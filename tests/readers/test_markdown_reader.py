@@ -1,0 +1,242 @@
+"""The Markdown reader on a realistic story: fields, regions, what is not prose, and
+positions that point at the exact characters in the file (LF and CRLF)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from copylint import lint_text
+from copylint.config import Settings
+from copylint.readers import read_text
+from copylint.readers.spans import PLACEHOLDER
+
+FIXTURES = Path(__file__).parent / "fixtures"
+STORY = (FIXTURES / "story.md").read_text(encoding="utf-8")
+RULES = Settings(select=["typo.repeated-word", "typo.double-space", "typo.space-before-punctuation",
+                         "structure", "copylint"], languagetool=False)
+
+
+def _crlf(text: str) -> str:
+    return text.replace("\n", "\r\n")
+
+
+@pytest.fixture(params=["lf", "crlf"])
+def story(request):
+    source = STORY if request.param == "lf" else _crlf(STORY)
+    return read_text("story.md", source)
+
+
+def _source_of(doc, start: int, end: int) -> str:
+    s, e = doc.map.span(start, end)
+    return doc.source[s:e]
+
+
+def _assert_runs_exact(doc) -> None:
+    m = doc.map
+    for ts, te, ss, se, verbatim in zip(m.text_starts, m.text_ends, m.src_starts, m.src_ends, m.verbatim):
+        if verbatim:
+            assert doc.text[ts:te] == doc.source[ss:se]
+
+
+def test_front_matter_fields(story):
+    f = story.fields
+    assert f["headline"] == "Kharkiv tram depot reopens after repairs"
+    assert f["standfirst"] == "The depot was damaged in 2022; the city says trams will run again on three routes."
+    assert f["byline"] == "Iryna Melnyk, Tom O'Hara"
+    assert f["date"] == dt.date(2024, 5, 14)
+    assert f["section"] == "Cities"
+    assert f["front_matter"]["tags"] == ["transport", "kharkiv"]
+    assert story.file_disabled == ("typo.double-space",)
+    assert story.format == "markdown"
+
+
+def test_regions_in_order(story):
+    got = [(r.kind, story.region_text(r)) for r in story.regions]
+    assert got == [
+        ("headline", "Kharkiv tram depot reopens after repairs"),
+        ("standfirst", "The depot was damaged in 2022; the city says trams will run again on three routes."),
+        ("byline", "Iryna Melnyk"),
+        ("byline", "Tom O'Hara"),
+        ("paragraph", "KHARKIV, Ukraine — The city's main tram depot reopened on Tuesday, two years after\n"
+                      "it was hit, the mayor's office said in a statement\non its website."),
+        ("paragraph", "Repairs cost ₴48 million — about $1.2m & more than planned. Engineers\n"
+                      "replaced 1,200\u00a0metres of overhead wire."),
+        ("paragraph", "Passengers had had enough of buses, one driver said."),
+        ("blockquote", '"We waited a long time for this," said Olha Bondar, 61, who rides route 12.\n'
+                       '"It feels like the city is coming back."'),
+        ("heading", "What reopens first"),
+        ("list", "Route 5, from the depot to Freedom Square"),
+        ("list", "Route 12 to the northern districts"),
+        ("list", f"Route 27 once the bridge is checked (see {PLACEHOLDER})"),
+        ("table", "Route"), ("table", "Reopens"), ("table", "5"), ("table", "14 May"),
+        ("table", "12"), ("table", "1 June"),
+        ("paragraph", f"Officials asked riders to report faults by email at {PLACEHOLDER} or with the\n"
+                      f"{PLACEHOLDER} command in the city app. Fares stay at ₴8 🚋."),
+        ("caption", "Trams wait inside the repaired depot\nPhoto: city council press office"),
+    ]
+
+
+@pytest.mark.parametrize("not_prose", [
+    "routes: [5", "not_prose", "indented code block", "example.org", "/fault", "City hall", "depot.jpg",
+    "Subscribe", "promo", "tags", "transport", "copylint", "disable", "**", "&mdash;", "&amp;", "](", "`",
+])
+def test_markup_is_not_prose(story, not_prose):
+    assert not_prose not in story.text
+
+
+def test_front_matter_values_map_to_where_they_are_typed(story):
+    head = story.headline
+    s, e = story.map.span(head.start, head.end)
+    assert story.lines.position(s) == (2, 9)  # inside the quotes of title: "..."
+    assert story.source[s:e] == "Kharkiv tram depot reopens after repairs"
+    byline = story.regions_of("byline")[1]
+    assert _source_of(story, byline.start, byline.end) == "Tom O'Hara"
+    # the folded standfirst: each word is verbatim, the line break between is glue
+    standfirst = story.regions_of("standfirst")[0]
+    says = story.text.index("says", standfirst.start)
+    assert _source_of(story, says, says + 4) == "says"
+    assert story.lines.position(story.map.source_start(says))[0] == 4
+
+
+def test_every_word_maps_to_itself(story):
+    _assert_runs_exact(story)
+    for word in ("Tuesday", "statement", "Engineers", "Bondar", "Freedom", "Reopens", "June", "Photo", "🚋"):
+        i = story.text.index(word)
+        assert _source_of(story, i, i + len(word)) == word
+
+
+def test_entities_are_glue_for_their_whole_span(story):
+    i = story.text.index("—", story.text.index("Repairs"))
+    assert _source_of(story, i, i + 1) == "&mdash;"
+    assert not story.map.is_verbatim(i, i + 1)
+    j = story.text.index("\u00a0")
+    assert _source_of(story, j, j + 1) == "&nbsp;"
+
+
+def test_suppression_comment_becomes_a_directive(story):
+    (d,) = story.directives
+    assert (d.action, d.rules, d.line, d.column) == ("ignore", ("typo.repeated-word",), 23, 1)
+    paragraph = next(r for r in story.regions if story.region_text(r).startswith("Passengers"))
+    assert story.text[d.offset:paragraph.start].strip() == ""
+
+
+def test_first_heading_is_the_headline_without_a_title_field():
+    doc = read_text("a.md", "Intro line? no.\n\n# Kyiv *budget* passes\n\nBody text.\n\n# Second h1\n")
+    assert [(r.kind, doc.region_text(r)) for r in doc.regions] == [
+        ("paragraph", "Intro line? no."), ("headline", "Kyiv budget passes"),
+        ("paragraph", "Body text."), ("heading", "Second h1")]
+    assert doc.fields["headline"] == "Kyiv budget passes"
+
+
+def test_setext_heading_and_hard_breaks():
+    src = "Kyiv budget\npasses\n===\n\nLine one  \nline two\\\nline three\n"
+    doc = read_text("a.md", src)
+    assert [(r.kind, doc.region_text(r)) for r in doc.regions] == [
+        ("headline", "Kyiv budget\npasses"), ("paragraph", "Line one\nline two\nline three")]
+    _assert_runs_exact(doc)
+
+
+def test_escapes_keep_the_escaped_character_verbatim():
+    doc = read_text("a.md", r"Price \*not\* 5\_000 \[sic\] AT\&T" + "\n")
+    assert doc.text == "Price *not* 5_000 [sic] AT&T"
+    i = doc.text.index("[sic]")
+    s, e = doc.map.span(i, i + 5)
+    assert doc.source[s:e] == r"[sic\]"
+
+
+def test_links_keep_text_drop_destinations():
+    src = ('See [the report](<https://a.example/x y> "Title (draft)") and [the data][d], '
+           '[d][] or [d]. [undefined][] Not a link: [x](\n\n[d]: https://d.example "D"\n')
+    doc = read_text("a.md", src)
+    assert doc.text == "See the report and the data, d or d. [undefined][] Not a link: [x]("
+
+
+def test_nested_quote_and_list_markers_are_not_text():
+    src = "> - first *point*\n>   continues\n> - second\n>\n> > inner quote\n"
+    doc = read_text("a.md", src)
+    assert [(r.kind, doc.region_text(r)) for r in doc.regions] == [
+        ("blockquote", "first point\ncontinues"), ("blockquote", "second"), ("blockquote", "inner quote")]
+    i = doc.text.index("continues")
+    s, e = doc.map.span(i, i + 9)
+    assert doc.lines.position(s) == (2, 5) and doc.source[s:e] == "continues"
+
+
+def test_table_cell_with_escaped_pipe():
+    src = "| Name | Note |\n|---|---|\n| Kyiv | a \\| b |\n"
+    doc = read_text("a.md", src)
+    assert [doc.region_text(r) for r in doc.regions] == ["Name", "Note", "Kyiv", "a | b"]
+    i = doc.text.index("a | b")
+    assert _source_of(doc, i, i + 5) == "a \\| b"
+    assert _source_of(doc, i + 2, i + 3) == "|"
+
+
+def test_inline_html_and_comments():
+    src = ("Text <span class='x'>kept</span> and <code>hidden()</code> plus "
+           "<!-- copylint: disable typo --> after<br>next\n")
+    doc = read_text("a.md", src)
+    assert doc.text == f"Text kept and {PLACEHOLDER} plus  after\nnext"
+    (d,) = doc.directives
+    assert d.action == "disable" and doc.text[d.offset:].startswith(" after")
+
+
+def test_malformed_front_matter_is_a_notice_and_the_body_is_read():
+    src = "---\ntitle: [unclosed\nauthor: x\n---\n\n# Real headline\n\nBody.\n"
+    doc = read_text("a.md", src)
+    assert doc.fields.get("headline") == "Real headline"
+    ((rule, message, s, e),) = doc.notices
+    assert rule == "copylint.front-matter" and "YAML" in message
+    assert 4 <= s <= src.index("\n---\n") + 1
+    assert "unclosed" not in doc.text
+
+
+def test_front_matter_that_is_not_a_mapping():
+    doc = read_text("a.md", "---\n- a\n- b\n---\nBody.\n")
+    assert doc.notices[0][0] == "copylint.front-matter"
+    assert doc.text == "Body."
+
+
+def test_toml_front_matter():
+    src = '+++\ntitle = "Odesa port reopens"\nauthor = ["Ann Lee"]\ndate = 2024-01-02\n+++\n\nBody.\n'
+    doc = read_text("a.md", src)
+    assert doc.fields["headline"] == "Odesa port reopens"
+    assert doc.fields["date"] == dt.date(2024, 1, 2)
+    assert [(r.kind, doc.region_text(r)) for r in doc.regions] == [
+        ("headline", "Odesa port reopens"), ("byline", "Ann Lee"), ("paragraph", "Body.")]
+    assert _source_of(doc, 0, 18) == "Odesa port reopens"
+
+
+def test_yaml_escapes_become_glue():
+    doc = read_text("a.md", "---\ntitle: 'It''s the \"end\"'\n---\n")
+    assert doc.fields["headline"] == "It's the \"end\""
+    assert doc.text == "It's the \"end\""
+    i = doc.text.index("the")
+    assert _source_of(doc, i, i + 3) == "the"
+
+
+def test_unclosed_fence_is_not_front_matter():
+    doc = read_text("a.md", "---\nJust a rule above.\n")
+    assert doc.text == "Just a rule above." and not doc.notices
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+def test_findings_point_at_the_source(crlf):
+    src = ("---\ntitle: The the budget\n---\n\nThe *council* voted voted on `code code` "
+           "[the the](http://x.example) Tuesday ,\nsaid the the mayor &amp; &amp; staff.\n")
+    if crlf:
+        src = _crlf(src)
+    findings = lint_text(src, path="story.md", config=RULES)
+    got = sorted((f.rule, f.line, f.column, f.end_line, f.end_column, f.matched) for f in findings)
+    assert got == sorted([
+        ("typo.repeated-word", 2, 11, 2, 15, " the"),
+        ("typo.repeated-word", 5, 20, 5, 26, " voted"),
+        ("typo.repeated-word", 5, 46, 5, 50, " the"),  # inside the link text
+        ("typo.space-before-punctuation", 5, 77, 5, 78, " "),
+        ("typo.repeated-word", 6, 9, 6, 13, " the"),
+    ])
+    lines = src.splitlines()
+    for f in findings:
+        assert lines[f.line - 1][f.column - 1:f.end_column - 1] == f.matched
+        assert f.fix is not None
