@@ -88,4 +88,4 @@ def test_config_languagetool_dir_is_found_and_started(tmp_path, lt_installation)
     assert proc.returncode == 1, proc.stderr
     assert [f["rule"] for f in json.loads(proc.stdout)["findings"]] == ["grammar.HE_VERB_AGR"]
     status = run_cli("languagetool", "status", cwd=tmp_path, env=env)
-    assert f"found via config languagetool-dir" in status.stdout
+    assert "found via config languagetool-dir" in status.stdout

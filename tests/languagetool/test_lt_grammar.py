@@ -9,8 +9,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from helpers import run_cli
 
 from copylint.config import Settings
@@ -82,7 +80,6 @@ He go to the talks yesterday, officials said.
 
 
 def test_grammar_position_in_markdown(tmp_path, lt_server, lt_env):
-    pytest.importorskip("copylint.readers.markdown", reason="the Markdown reader is not on this branch yet")
     story = tmp_path / "talks.md"
     story.write_text(MARKDOWN, encoding="utf-8")
     findings, _ = check_json(story, "--languagetool-url", lt_server.url, env=lt_env)
