@@ -194,3 +194,16 @@ def test_disabled_rules_option_and_selection_by_languagetool_id(tmp_path, lt_ser
     findings, _ = check_json(tmp_path / "s.txt", "--languagetool-url", lt_server.url,
                              "--ignore", "grammar.HE_VERB_AGR", env=lt_env)
     assert "grammar.HE_VERB_AGR" not in {f["rule"] for f in findings}
+
+
+def test_us_uk_spelling_is_left_to_the_house_packs_unless_asked(tmp_path, lt_server, lt_env):
+    text = "Storm hits coast\n\nThe storm damaged the harbour wall, and boats will recieve repairs.\n"
+    (tmp_path / "s.txt").write_text(text, encoding="utf-8")
+    findings, _ = check_json(tmp_path / "s.txt", "--languagetool-url", lt_server.url, "--select", "grammar",
+                             env=lt_env)
+    assert [(f["rule"], f["matched"]) for f in findings] == [("typo.spelling", "recieve")]
+    (tmp_path / ".copylint.yaml").write_text("rules:\n  grammar:\n    locale: true\n", encoding="utf-8")
+    findings, _ = check_json(tmp_path / "s.txt", "--languagetool-url", lt_server.url, "--select", "grammar",
+                             env=lt_env)
+    harbour = [f for f in findings if f["matched"] == "harbour"]
+    assert [f["rule"] for f in harbour] == ["typo.spelling"] and harbour[0]["suggestions"][0] == "harbor"

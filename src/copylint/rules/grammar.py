@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterator
 
 from ..model import Document, Hit, Region, Severity
@@ -41,6 +42,7 @@ class GrammarOptions:
     enabled_rules: list[str] = field(default_factory=list)
     picky: bool = False
     spelling: bool = True
+    locale: bool = False
     max_suggestions: int = 5
 
 
@@ -71,9 +73,14 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
     common news style (lower-case titles such as "secretary of state", names written without
     diacritics). Style matches are reported as info.
     
+    US against British spelling is left to the house packs (``house.spelling`` keeps a story
+    consistent; ``packs: [us]`` or ``[uk]`` fixes the locale): LanguageTool's spelling
+    matches on a word that is the other variety's spelling (harbour, defence, in en-US) and
+    its locale-violation matches are dropped unless the ``locale`` option is true.
+
     Options: ``disabled-rules`` (LanguageTool rule ids; ``*`` globs allowed),
     ``enabled-rules``, ``picky`` (LanguageTool's stricter level), ``spelling`` (report
-    LanguageTool's spelling matches), ``max-suggestions``.
+    LanguageTool's spelling matches), ``locale`` (report US/UK matches), ``max-suggestions``.
     """
     from ..languagetool.client import CheckSettings, LanguageToolFailed, checker_for
 
@@ -105,12 +112,16 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
                 if not opts.spelling:
                     continue
                 word = doc.text[start:end]
+                if not opts.locale and word.casefold() in _locale_variants():
+                    continue
                 if names is None:
                     names = _name_filter(doc, ctx.settings)
                 if names(word, start, suggestions):
                     continue
                 yield Hit(start, end, f"'{word}' may be misspelt (LanguageTool)", suggestions=suggestions,
                           rule="typo.spelling")
+                continue
+            if not opts.locale and m.issue_type == "locale-violation":
                 continue
             if quotes is None:
                 quotes = QuoteIndex(doc.text)
@@ -148,6 +159,32 @@ def paragraph_spans(doc: Document) -> list[tuple[int, int]]:
                 spans.append((s, e))
             pos = stop + 2 if cut != -1 else r.end
     return spans
+
+
+# --------------------------------------------------------------------------- locale
+
+
+@lru_cache(maxsize=1)
+def _locale_variants() -> frozenset[str]:
+    """Both spellings of every US/UK pair in the shipped us and uk packs' spelling swaps
+    (lower case). Empty when the packs are missing or laid out differently."""
+    import yaml
+
+    from ..data import rules_path
+
+    words: set[str] = set()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for name in ("us.yaml", "uk.yaml"):
+        try:
+            with open(rules_path(name), encoding="utf-8") as fh:
+                pack = yaml.load(fh, Loader=loader)
+            for entry in pack.get("rules", []):
+                if entry.get("id") == "spelling" and isinstance(entry.get("swap"), dict):
+                    for a, b in entry["swap"].items():
+                        words.update((str(a).casefold(), str(b).casefold()))
+        except (OSError, yaml.YAMLError, AttributeError, TypeError):
+            continue
+    return frozenset(words)
 
 
 # --------------------------------------------------------------------------- names
