@@ -196,14 +196,16 @@ def test_disabled_rules_option_and_selection_by_languagetool_id(tmp_path, lt_ser
     assert "grammar.HE_VERB_AGR" not in {f["rule"] for f in findings}
 
 
-def test_us_uk_spelling_is_left_to_the_house_packs_unless_asked(tmp_path, lt_server, lt_env):
-    text = "Storm hits coast\n\nThe storm damaged the harbour wall, and boats will recieve repairs.\n"
-    (tmp_path / "s.txt").write_text(text, encoding="utf-8")
-    findings, _ = check_json(tmp_path / "s.txt", "--languagetool-url", lt_server.url, "--select", "grammar",
-                             env=lt_env)
-    assert [(f["rule"], f["matched"]) for f in findings] == [("typo.spelling", "recieve")]
-    (tmp_path / ".copylint.yaml").write_text("rules:\n  grammar:\n    locale: true\n", encoding="utf-8")
-    findings, _ = check_json(tmp_path / "s.txt", "--languagetool-url", lt_server.url, "--select", "grammar",
-                             env=lt_env)
-    harbour = [f for f in findings if f["matched"] == "harbour"]
-    assert [f["rule"] for f in harbour] == ["typo.spelling"] and harbour[0]["suggestions"][0] == "harbor"
+def test_us_uk_spelling_is_left_to_the_house_packs_unless_asked(tmp_path, lt_server, monkeypatch):
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    doc = read_text("s.txt", "Storm hits coast\n\nThe storm damaged the harbour wall, and boats will recieve repairs.\n")
+    resources = {"languagetool_url": lt_server.url, "languagetool_version": lt_server.version,
+                 "languagetool_cache": None}
+    client.reset()
+    for locale, expected in ((False, ["recieve"]), (True, ["harbour", "recieve"])):
+        settings = Settings(rules={"grammar": {"locale": locale}})
+        ruleset = load_ruleset(settings)
+        findings, _ = check_document(doc, [ruleset.by_id["grammar"]], settings, ruleset, resources)
+        assert [f.matched for f in findings if f.rule == "typo.spelling"] == expected
+        if locale:
+            assert findings[0].suggestions[0] == "harbor"
