@@ -158,14 +158,16 @@ class Checker:
             if key not in known and key not in todo and text.strip():
                 todo[key] = text
         fresh: dict[str, list[LTMatch]] = {}
-        for batch in _batches(list(todo.items()), BATCH_CHARS):
-            try:
-                fresh.update(self._check_batch(batch))
-            except _RequestRejected as exc:
-                notices.note("languagetool-rejected", f"LanguageTool refused a request ({exc}); "
-                             "some paragraphs were not checked")
-        if self.cache is not None and fresh:
-            self.cache.put_many({k: [m.to_json() for m in v] for k, v in fresh.items()})
+        try:
+            for batch in _batches(list(todo.items()), BATCH_CHARS):
+                try:
+                    fresh.update(self._check_batch(batch))
+                except _RequestRejected as exc:
+                    notices.note("languagetool-rejected", f"LanguageTool refused a request ({exc}); "
+                                 "some paragraphs were not checked")
+        finally:  # keep what was answered even when the server dies half-way
+            if self.cache is not None and fresh:
+                self.cache.put_many({k: [m.to_json() for m in v] for k, v in fresh.items()})
         known.update(fresh)
         return [known.get(k, []) for k in keys]
 
