@@ -84,19 +84,7 @@ class Settings:
         for ov in self.overrides:
             if any(_glob_match(rel, g) for g in ov["files"]):
                 result = dataclasses.replace(result)
-                for key, value in ov.items():
-                    if key == "files":
-                        continue
-                    attr = KEYS[key]
-                    if key == "rules":
-                        merged = {k: dict(v) for k, v in result.rules.items()}
-                        for rid, opts in value.items():
-                            merged.setdefault(rid, {}).update(opts)
-                        result.rules = merged
-                    elif key in ("accept", "reject"):
-                        setattr(result, attr, list(getattr(result, attr)) + list(value))
-                    else:
-                        setattr(result, attr, value)
+                apply_values(result, {k: v for k, v in ov.items() if k != "files"}, Path(self.root or "."))
         return result
 
     def severity_for(self, rule_id: str, default: Severity) -> Severity:
