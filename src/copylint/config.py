@@ -362,6 +362,7 @@ class ConfigResolver:
         self.explicit = explicit
         self.cli_values = cli_values or {}
         self._by_file: dict[str, Settings] = {}
+        self._config_by_folder: dict[str, Path | None] = {}
 
     def _with_cli(self, settings: Settings) -> Settings:
         settings = dataclasses.replace(settings)
@@ -380,7 +381,11 @@ class ConfigResolver:
         if self.explicit:
             cfg: Path | None = Path(self.explicit)
         else:
-            cfg = find_config(path if path != "-" else os.getcwd())
+            start = path if path != "-" else os.getcwd()
+            folder = start if os.path.isdir(start) else os.path.dirname(os.path.abspath(start))
+            if folder not in self._config_by_folder:  # one walk up per folder, not per file
+                self._config_by_folder[folder] = find_config(folder)
+            cfg = self._config_by_folder[folder]
         key = str(cfg) if cfg else ""
         if key not in self._by_file:
             settings = load_config_file(cfg) if cfg else Settings(root=os.getcwd())

@@ -68,3 +68,23 @@ def test_cross_article_duplicate_headline_can_be_suppressed_in_one_file(tmp_path
         "Storm hits the coast overnight\n\nBody two, a planned repost.\n")
     found = lint_paths([tmp_path], config=Settings(select=["structure"]))
     assert [(f.path.rsplit("/", 1)[-1], f.rule) for f in found] == [("a.txt", "structure.duplicate-headline")]
+
+
+def test_front_matter_list_disables_rules_for_the_whole_file():
+    text = (
+        "---\ntitle: Storm hits the the coast overnight\n"
+        "copylint:\n  disable: [typo.repeated-word]\n---\n\n"
+        "Waves hit the the harbour  wall.\n"
+    )
+    found = lint_text(text, "s.md", MECH)
+    assert [(f.rule, f.line) for f in found] == [("typo.double-space", 7)]
+
+
+def test_markdown_html_comment_directives():
+    text = (
+        "# Storm hits the coast overnight\n\n"
+        "<!-- copylint: ignore typo.repeated-word -->\n"
+        "Waves hit the the harbour.\n\n"
+        "Boats left the the harbour.\n"
+    )
+    assert [(f.rule, f.line) for f in lint_text(text, "s.md", MECH)] == [("typo.repeated-word", 6)]

@@ -87,3 +87,10 @@ def test_default_packs_and_named_packs():
     names = [s.name for s in pack_specs([])]
     assert names == ["house"]  # us and uk wait to be named
     assert [s.name for s in pack_specs(["uk"])] == ["house", "uk"]
+
+
+def test_every_shipped_pack_passes_the_full_schema():
+    from copylint.packs.loader import _load_yaml, validate
+
+    for path in shipped_pack_files().values():
+        validate(_load_yaml(path.read_text(encoding="utf-8"), str(path)), str(path), schema=True)

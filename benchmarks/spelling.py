@@ -1,0 +1,380 @@
+"""Accuracy and speed of the spellers on real news, side by side.
+
+Articles come from ../shared/data/news (Reuters-21578, US news 2016, AG News ledes).
+Into a copy of each article we inject real misspellings (Birkbeck, Holbrook, Aspell,
+Norvig and Wikipedia lists in ../shared/data/spelling; never codespell's own list) and
+random keyboard slips (a swapped, dropped, doubled or neighbouring-key letter). Only
+non-words are injected: a "misspelling" that is itself a dictionary word (there for their)
+is a real-word error no dictionary speller can see; how many were left out is printed.
+
+Printed per engine: recall of injected typos, how often the top suggestion is the
+right word, false alarms per 1,000 words on the untouched articles (with a sample to
+read), and throughput on the untouched articles.
+
+An engine is a function ``engine(text) -> list[(start, end, suggestion or None)]`` in
+``ENGINES``; add one there to compare another speller. A tuple may carry a fourth item
+"style" for a finding that makes no misspelling claim (copylint's "British spelling in
+en-US" warning): it counts towards recall but is reported apart from false alarms.
+
+    python benchmarks/spelling.py [--split test|dev] [--per-corpus N] [--alarms 40]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import gzip
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+DATA = REPO.parent / "shared" / "data"
+
+from copylint.config import Settings  # noqa: E402
+from copylint.readers import read_text  # noqa: E402
+from copylint.spelling.check import SpellingAnalysis  # noqa: E402
+from copylint.spelling.speller import NEAR_KEYS, get_speller  # noqa: E402
+from copylint.text import WORD_RE  # noqa: E402
+
+Span = tuple[int, int, "str | None"]
+CORPORA = {"us_news_2016_real_small": None, "reuters21578": "NORM", "ag_news_test": None}
+MISSPELLING_FILES = ("birkbeck_missp.tsv", "holbrook_missp.tsv", "aspell_missp.tsv",
+                     "norvig_spell_testset1.tsv", "norvig_spell_testset2.tsv",
+                     "wikipedia_missp_mitton.tsv", "wikipedia_common_misspellings.tsv")
+
+
+# ---------------------------------------------------------------------- engines
+
+
+REUTERS_HOUSE_WORDS = (
+    # Reuters' own abbreviations in its 1987 wire copy, as a Reuters desk would put them in
+    # its `accept:` vocabulary: million, dollars, per cent, cents, shares, months, quarter...
+    "mln", "dlrs", "dlr", "pct", "cts", "shr", "shrs", "mths", "qtr", "qtrs", "bpd", "revs", "avg",
+    "oper", "stg", "reuter", "vs", "yr", "prev", "div", "pay", "record", "corp", "inc",
+)
+
+
+def _other_language(message: str) -> bool:
+    return " is the British spelling" in message or " is the American spelling" in message
+
+
+def copylint_engine(language: str = "en-US", accept: tuple[str, ...] = ()) -> Callable[[str], list[Span]]:
+    """typo.spelling and typo.name-variant, run as the runner runs them on one document."""
+    from copylint.engine import check_document, load_ruleset
+
+    settings = Settings(select=["typo.spelling", "typo.name-variant"], language=language,
+                        accept=list(accept))
+    ruleset = load_ruleset(settings)
+    rules = ruleset.selected(settings)
+
+    def run(text: str) -> list[Span]:
+        findings, _ = check_document(read_text("article.txt", text), rules, settings, ruleset)
+        return [(f.start_offset, f.end_offset, f.suggestions[0] if f.suggestions else None,
+                 "style" if _other_language(f.message) else "typo") for f in findings]
+
+    return run
+
+
+def copylint_reuters_vocabulary(language: str = "en-US") -> Callable[[str], list[Span]]:
+    """copylint with the Reuters house vocabulary above (the other corpora are unaffected)."""
+    return copylint_engine(language, REUTERS_HOUSE_WORDS)
+
+
+def codespell_engine() -> Callable[[str], list[Span]]:
+    """codespell's default dictionaries (clear, rare) with its own word pattern."""
+    import os
+
+    import codespell_lib
+    from codespell_lib import _codespell as cs
+
+    misspellings: dict = {}
+    base = os.path.join(os.path.dirname(codespell_lib.__file__), "data")
+    for name in ("dictionary.txt", "dictionary_rare.txt"):
+        cs.build_dict(os.path.join(base, name), misspellings, set())
+    word_re = re.compile(cs.word_regex_def)
+
+    def run(text: str) -> list[Span]:
+        out = []
+        for m in word_re.finditer(text):
+            hit = misspellings.get(m.group().lower())
+            if hit is not None:
+                fix = hit.data.split(",")[0].strip()
+                out.append((m.start(), m.end(), fix or None))
+        return out
+
+    return run
+
+
+ENGINES: dict[str, Callable[[], Callable[[str], list[Span]]]] = {
+    "copylint": copylint_engine,
+    "copylint+vocab": copylint_reuters_vocabulary,
+    "codespell": codespell_engine,
+}
+
+
+# ---------------------------------------------------------------------- data
+
+
+def load_articles(split: str, per_corpus: int) -> list[tuple[str, str]]:
+    """(corpus, text) pairs; "dev" and "test" draw disjoint articles."""
+    out = []
+    for name, text_type in CORPORA.items():
+        rows = [json.loads(line) for line in gzip.open(DATA / "news" / f"{name}.jsonl.gz", "rt", encoding="utf-8")]
+        rows = [r for r in rows if r["body"] and (text_type is None or r.get("text_type") == text_type)]
+        rows.sort(key=lambda r: r["id"])
+        rng = random.Random(f"{name}-order")
+        rng.shuffle(rows)
+        half = len(rows) // 2
+        pool = rows[:half] if split == "dev" else rows[half:]
+        for r in pool[:per_corpus]:
+            head = r["headline"].strip()
+            text = (head + "\n\n" + r["body"]) if head else r["body"]
+            out.append((name, text))
+    return out
+
+
+def load_misspellings() -> dict[str, list[str]]:
+    """correct word (lower case) -> real misspellings of it, from the evaluation lists."""
+    out: dict[str, set[str]] = collections.defaultdict(set)
+    for fn in MISSPELLING_FILES:
+        with open(DATA / "spelling" / fn, encoding="utf-8") as fh:
+            next(fh)
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) < 2:
+                    continue
+                wrong, right = parts[0], parts[1].split("|")[0]
+                if right == "?" or not wrong.isalpha() or not right.isalpha() or wrong.lower() == right.lower():
+                    continue
+                out[right.lower()].add(wrong.lower())
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def keyboard_slip(word: str, rng: random.Random) -> str:
+    w = list(word)
+    i = rng.randrange(1, len(w) - 1)
+    op = rng.choice(("swap", "drop", "double", "near", "insert"))
+    if op == "swap":
+        w[i], w[i + 1] = w[i + 1], w[i]
+    elif op == "drop":
+        del w[i]
+    elif op == "double":
+        w.insert(i, w[i])
+    else:
+        near = sorted(NEAR_KEYS.get(w[i].lower(), ())) or ["e"]
+        c = rng.choice(near)
+        c = c.upper() if w[i].isupper() else c
+        if op == "near":
+            w[i] = c
+        else:
+            w.insert(i, c)
+    return "".join(w)
+
+
+def with_case(model: str, word: str) -> str:
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def inject(text: str, rng: random.Random, missp: dict[str, list[str]], speller, stats) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """Replace about one word in 60 (at most 6) by a misspelling; returns the new text and
+    (start, end, right word, source) of each typo in it."""
+    words = [m for m in WORD_RE.finditer(text) if len(m.group()) >= 3 and m.group().isalpha()]
+    if not words:
+        return text, []
+    k = max(1, min(6, len(words) // 60))
+    chosen = sorted(rng.sample(words, min(k * 3, len(words))), key=lambda m: m.start())
+    edits = []
+    for m in chosen:
+        if len(edits) >= k:
+            break
+        word = m.group()
+        if edits and m.start() < edits[-1][1] + 2:
+            continue
+        if rng.random() < 0.5 and word.lower() in missp:
+            wrong = with_case(word, rng.choice(missp[word.lower()]))
+            source = "lists"
+        elif len(word) >= 4:
+            wrong = keyboard_slip(word, rng)
+            source = "keyboard"
+        else:
+            continue
+        if speller.known_to_scowl(wrong) or wrong.lower() == word.lower():
+            stats["real-word (left out)"] += 1
+            continue
+        edits.append((m.start(), m.end(), word, wrong, source))
+    out, typos, shift = [], [], 0
+    pos = 0
+    for s, e, right, wrong, source in edits:
+        out.append(text[pos:s])
+        ns = s + shift
+        out.append(wrong)
+        typos.append((ns, ns + len(wrong), right, source + ("/name" if right[:1].isupper() else "")))
+        shift += len(wrong) - (e - s)
+        pos = e
+    out.append(text[pos:])
+    return "".join(out), typos
+
+
+# ---------------------------------------------------------------------- measuring
+
+
+def measure(name: str, engine, articles, injected, show_alarms: int) -> dict:
+    n_words = sum(len(WORD_RE.findall(t)) for _, t in articles)
+    n_chars = sum(len(t.encode("utf-8")) for _, t in articles)
+    t0 = time.perf_counter()
+    alarms = [(corpus, text, engine(text)) for corpus, text in articles]
+    elapsed = time.perf_counter() - t0
+    per_corpus = collections.Counter()
+    words_per_corpus = collections.Counter()
+    style = 0
+    for corpus, text, hits in alarms:
+        style += sum(1 for h in hits if len(h) > 3 and h[3] == "style")
+        hits[:] = [h for h in hits if not (len(h) > 3 and h[3] == "style")]
+        per_corpus[corpus] += len(hits)
+        words_per_corpus[corpus] += len(WORD_RE.findall(text))
+    found = right = total = 0
+    by_source = collections.defaultdict(lambda: [0, 0, 0])
+    for text, typos in injected:
+        hits = engine(text)
+        for s, e, want, source in typos:
+            total += 1
+            b = by_source[source]
+            b[0] += 1
+            hit = next((h for h in hits if h[0] < e and s < h[1]), None)
+            if hit is None:
+                continue
+            found += 1
+            b[1] += 1
+            if hit[2] and hit[2].lower() == want.lower():
+                right += 1
+                b[2] += 1
+    total_alarms = sum(len(h) for _, _, h in alarms)
+    result = {
+        "engine": name, "typos": total, "recall": found / max(1, total),
+        "top1": right / max(1, found), "alarms": total_alarms,
+        "alarms_per_1000": 1000 * total_alarms / max(1, n_words),
+        "mb_per_s": n_chars / 1e6 / elapsed, "by_source": dict(by_source),
+        "style_per_1000": 1000 * style / max(1, n_words),
+        "per_corpus": {c: 1000 * per_corpus[c] / max(1, words_per_corpus[c]) for c in words_per_corpus},
+    }
+    if show_alarms:
+        sample = [(c, t, h) for c, t, hits in alarms for h in hits]
+        random.Random(7).shuffle(sample)
+        result["sample"] = [(c, t[max(0, h[0] - 40):h[0]] + "[" + t[h[0]:h[1]] + "]" + t[h[1]:h[1] + 30], h[2])
+                            for c, t, h in sample[:show_alarms]]
+    return result
+
+
+def speed(language: str, limit_mb: float) -> None:
+    """Throughput on full articles (US news 2016 and Reuters), one pass, caches cold."""
+    from copylint.engine import check_document, load_ruleset
+    from copylint.spelling import check as check_module
+
+    texts = []
+    for name, text_type in (("us_news_2016_real_small", None), ("reuters21578", "NORM")):
+        for line in gzip.open(DATA / "news" / f"{name}.jsonl.gz", "rt", encoding="utf-8"):
+            r = json.loads(line)
+            if r["body"] and (text_type is None or r.get("text_type") == text_type):
+                texts.append(((r["headline"] + "\n\n") if r["headline"] else "") + r["body"])
+    size = 0
+    chosen = []
+    for t in texts:
+        chosen.append(t)
+        size += len(t.encode("utf-8"))
+        if size >= limit_mb * 1e6:
+            break
+    # with the house vocabulary a Reuters desk would keep (mln, dlrs, pct...)
+    settings = Settings(select=["typo.spelling", "typo.name-variant"], language=language,
+                        accept=list(REUTERS_HOUSE_WORDS))
+    ruleset = load_ruleset(settings)
+    rules = ruleset.selected(settings)
+    sp = get_speller(language)
+    sp._cache.clear(), sp._near.clear(), sp._known.clear(), check_module._PLAUSIBLE.clear()
+    mb = size / 1e6
+    for label in ("cold caches", "warm caches"):
+        read_time = rule_time = 0.0
+        for t in chosen:
+            t0 = time.perf_counter()
+            doc = read_text("a.txt", t)
+            t1 = time.perf_counter()
+            check_document(doc, rules, settings, ruleset)
+            rule_time += time.perf_counter() - t1
+            read_time += t1 - t0
+        print(f"speed on {len(chosen)} full articles, {mb:.1f} MB, {label}: spelling rules "
+              f"{mb / rule_time:.2f} MB/s; with the plain-text reader {mb / (rule_time + read_time):.2f} MB/s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", choices=("dev", "test"), default="test")
+    ap.add_argument("--per-corpus", type=int, default=400)
+    ap.add_argument("--alarms", type=int, default=30, help="false alarms to print per engine")
+    ap.add_argument("--engines", default=",".join(ENGINES))
+    ap.add_argument("--language", default="en-US")
+    ap.add_argument("--speed-mb", type=float, default=10.0, help="MB of full articles for the speed run (0: skip)")
+    args = ap.parse_args(argv)
+    if args.speed_mb:
+        speed(args.language, args.speed_mb)
+
+    articles = load_articles(args.split, args.per_corpus)
+    speller = get_speller(args.language)
+    missp = load_misspellings()
+    rng = random.Random(2024)
+    stats: collections.Counter = collections.Counter()
+    injected = [inject(text, rng, missp, speller, stats) for _, text in articles]
+    n_words = sum(len(WORD_RE.findall(t)) for _, t in articles)
+    mb = sum(len(t.encode("utf-8")) for _, t in articles) / 1e6
+    print(f"{len(articles)} articles ({args.split} split), {n_words} words, {mb:.2f} MB; "
+          f"{sum(len(t) for _, t in injected)} typos injected; {stats['real-word (left out)']} real-word "
+          "misspellings left out")
+
+    t0 = time.perf_counter()
+    get_speller(args.language)  # already loaded; report a cold load separately
+    from copylint.spelling import speller as speller_module
+    speller_module._SPELLERS.clear()
+    speller_module._entries.cache_clear()
+    t0 = time.perf_counter()
+    get_speller(args.language)
+    print(f"dictionary load: {time.perf_counter() - t0:.2f} s")
+
+    results = []
+    for name in args.engines.split(","):
+        factory = ENGINES[name]
+        try:
+            engine = factory(args.language) if name.startswith("copylint") else factory()
+        except ImportError as exc:
+            print(f"{name}: not available ({exc}); pip install \".[bench]\"")
+            continue
+
+        results.append(measure(name, engine, articles, injected, args.alarms))
+
+    print()
+    print(f"{'engine':<12}{'recall':>8}{'top-1':>8}{'alarms/1k words':>17}{'MB/s':>8}")
+    for r in results:
+        print(f"{r['engine']:<12}{r['recall']:>8.1%}{r['top1']:>8.1%}{r['alarms_per_1000']:>17.2f}{r['mb_per_s']:>8.2f}")
+    for r in results:
+        print(f"\n{r['engine']}: by typo source (n, recall, top-1 of found)")
+        for src, (n, f, ok) in sorted(r["by_source"].items()):
+            print(f"  {src:<16}{n:>6}{f / max(1, n):>8.1%}{ok / max(1, f):>8.1%}")
+        if r["style_per_1000"]:
+            print(f"  plus other-language spelling warnings (colour in en-US), not counted above: "
+                  f"{r['style_per_1000']:.2f} per 1,000 words")
+        print("  false alarms per 1,000 words by corpus: " +
+              ", ".join(f"{c} {v:.2f}" for c, v in sorted(r["per_corpus"].items())))
+        for corpus, ctx, sugg in r.get("sample", []):
+            print(f"  - {corpus[:8]}: {ctx!r} -> {sugg!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

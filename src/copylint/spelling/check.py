@@ -1,0 +1,220 @@
+"""One pass of the speller over a document: find the words the dictionary lacks (a set
+difference over distinct words, so known words cost one lookup per distinct word), then
+judge each occurrence with the name logic. Results are kept for the document so that
+``typo.spelling`` and ``typo.name-variant`` share one analysis."""
+
+from __future__ import annotations
+
+import collections
+import re
+from dataclasses import dataclass
+
+from ..text import WORD_RE
+from .names import NameEvidence, Verdict, judge_word, word_shape
+from .speller import get_speller, normalise
+
+_URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)+/?$|\.(com|org|net|gov|edu|io|uk|de|fr|ru|ua)\b", re.I)
+
+
+PREFIXES = frozenset(("non", "un", "re", "de", "pre", "post", "anti", "over", "under", "multi",
+                      "cyber", "counter", "inter", "mis", "sub", "super", "co", "semi", "mid"))
+_PLAUSIBLE: dict[tuple[str, str], bool] = {}
+_PAREN_SIC = re.compile(r"['’]?\s*\(sic\)", re.I)
+_HELD_LETTER = re.compile(r"([a-z])\1\1")
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    start: int
+    end: int
+    word: str
+    verdict: Verdict
+
+
+def skipped_context(text: str, start: int, end: int) -> bool:
+    """Words glued to digits, handles and hashtags, parts of URLs, emails, file names
+    and domain names, and halves of a word split by a soft hyphen are not prose."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isdigit() or after.isdigit() or before in "@#_\\/=<\u00ad" or after in "_\\/=@>\u00ad":
+        return True
+    if before == "." and start >= 2 and text[start - 2].isalnum():
+        return True  # bbc.co.uk, file.txt
+    if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
+        return True
+    # the whitespace-delimited chunk around the word
+    s = start
+    while s > 0 and not text[s - 1].isspace() and start - s < 200:
+        s -= 1
+    e = end
+    while e < len(text) and not text[e].isspace() and e - end < 200:
+        e += 1
+    chunk = text[s:e].strip("\"'“”‘’()[]<>,;:!?")
+    return bool(_URLISH.search(chunk))
+
+
+def _occurrences(text: str, word: str):
+    n = len(word)
+    i = text.find(word)
+    while i != -1:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        if not (before.isalpha() or before in "'’" or after.isalpha()
+                or (after in "'’" and text[i + n + 1: i + n + 2].isalpha())):
+            yield i
+        i = text.find(word, i + n)
+
+
+class SpellingAnalysis:
+    """Misspellings of one document."""
+
+    def __init__(self, doc, settings) -> None:
+        self.doc = doc
+        self.speller = get_speller(settings.language)
+        text = doc.text
+        self.counts = collections.Counter(WORD_RE.findall(text))
+        self.evidence = NameEvidence(doc, settings, self.speller, self.counts)
+        self._verdicts: dict[str, Verdict] = {}
+        self.misspellings = self._find()
+        self.flagged_words = {m.word for m in self.misspellings}
+
+    def _find(self) -> list[Misspelling]:
+        sp, ev, text = self.speller, self.evidence, self.doc.text
+        known = sp.known
+        vocab = ev.vocabulary
+        cache = sp._known
+        suspects = [w for w in self.counts if not (cache.get(w) or known(w))]
+        if vocab.reject_any or vocab.reject_exact:
+            suspects += [w for w in self.counts if known(w) and vocab.rejects(w)]
+        out: list[Misspelling] = []
+        for token in suspects:
+            if vocab.accepts(token):
+                continue
+            base = token
+            key = normalise(token)
+            if key != token.lower() and len(key) < len(token):
+                base = token[: len(key)]  # drop the possessive ending from the span
+            if "'" in base or "’" in base:
+                if known(base):
+                    continue
+            rejected = vocab.rejects(token)
+            shape = word_shape(base)
+            if not rejected and self._informal_or_handle(base, shape, text):
+                continue
+            for start in _occurrences(text, token):
+                end = start + len(base)
+                if skipped_context(text, start, start + len(token)) or _PAREN_SIC.match(text, start + len(token)):
+                    continue  # "(sic)" marks the original's spelling like "[sic]"
+                if rejected:
+                    verdict = Verdict(tuple(s for s in sp.suggest(base) if not vocab.rejects(s)),
+                                      f"'{base}' is on the house reject list", False, "reject")
+                elif shape == "lower":
+                    verdict = None if self._plausible_word(base) else self._lower(base)
+                else:
+                    verdict = ev.judge_capitalised(base, start)
+                if verdict is not None:
+                    out.append(Misspelling(start, end, base, verdict))
+        # a known first name one slip from a lexicon full name ("Kier Starmer")
+        out.extend(self._full_name_slips({m.start for m in out}))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _informal_or_handle(self, word: str, shape: str, text: str) -> bool:
+        """Not a misspelling: an interjection with a letter held ("soooo"), a dropped g
+        written with its apostrophe ("nothin'"), a name's plural ("the Obamas") or
+        singular ("a Beatle"), or a social
+        media handle the article also writes with its @ ("champagnepapi")."""
+        sp = self.speller
+        key = normalise(word)
+        if _HELD_LETTER.search(key) and not sp.known(_HELD_LETTER.sub(r"\1\1", key)):
+            return True  # "soooo"; but "commmittee" is a slip of committee
+        if shape == "lower" and key.endswith("in") and len(key) >= 4 and sp.known(key + "g"):
+            for i in self.evidence.occurrences(word):
+                if text[i + len(word): i + len(word) + 1] in ("'", "’"):
+                    return True  # "nothin'", written so on purpose
+        if shape != "lower" and key.endswith("s") and len(key) >= 5:
+            stem = word[:-1]
+            if self.evidence.known_name(stem) or (sp.known(stem) and sp.is_proper(stem)):
+                return True
+        if shape == "capitalised" and sp.is_proper(word + "s"):
+            return True  # "a Beatle", singular of a name known in the plural
+        return ("@" + word) in text
+
+    def _plausible_word(self, word: str) -> bool:
+        """A word the dictionary lacks but English builds from known parts: a plural
+        ("crudes", "Kennedys"), a closed compound of two content words ("counterparty",
+        "cyberattacks") or a prefixed word ("nonrecourse"); never when it is also one
+        cheap slip from a frequent word ("untill" is un + till, but a slip of until)."""
+        sp, key = self.speller, normalise(word)
+        cached = _PLAUSIBLE.get((sp.language, key))
+        if cached is not None:
+            return cached
+        base = None
+        for end in ("s", "es"):
+            stem = key[: -len(end)]
+            if key.endswith(end) and len(stem) >= 4 and sp.known(stem) and sp.zipf(stem) <= 5.5:
+                base = stem
+        ok = base is not None
+        if not ok:
+            for i in range(2, len(key) - 3):
+                a, b = key[:i], key[i:]
+                if a in PREFIXES and sp.known(b) and len(b) >= 5:
+                    ok = True
+                    break
+                if len(a) >= 4 and sp.known(a) and sp.known(b) and \
+                        3.0 <= sp.zipf(a) <= 5.8 and 3.0 <= sp.zipf(b) <= 5.8:
+                    ok = True
+                    break
+        if ok:
+            # but not when a frequent word is one plain slip away ("seens" for scenes)
+            for c in sp.candidates(key)[:3]:
+                if c.word != base and c.kind == "edit" and c.plain_cost <= 1.3 and c.zipf >= 2.5:
+                    ok = False
+                    break
+        if len(_PLAUSIBLE) > 100_000:
+            _PLAUSIBLE.clear()
+        _PLAUSIBLE[(sp.language, key)] = ok
+        return ok
+
+    def _lower(self, word: str) -> Verdict | None:
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._verdicts[word] = judge_word(self.speller, word, self.evidence.context)
+        return verdict
+
+    def _full_name_slips(self, already: set[int]) -> list[Misspelling]:
+        """Known first names before a lexicon surname they do not belong to."""
+        ev, text = self.evidence, self.doc.text
+        lex = ev.lexicon
+        out = []
+        for token in ev.caps_tokens:
+            if token.lower() not in lex.by_last or not ev._distinctive(token):
+                continue  # known first names are only checked against distinctive surnames
+            for i in _occurrences(text, token):
+                prev = _PREV_RE.search(text, max(0, i - 30), i)
+                if prev is None or prev.start(1) in already:
+                    continue
+                first = prev.group(1)
+                if not self.speller.known(first) and not lex.knows(first):
+                    continue  # unknown words were judged above
+                v = ev.full_name_slip(first, prev.start(1))
+                if v is not None:
+                    out.append(Misspelling(prev.start(1), prev.end(1), first, v))
+                    already.add(prev.start(1))
+        return out
+
+
+_PREV_RE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)[ \t]+$")
+
+_CACHE: list[tuple[object, str, SpellingAnalysis]] = []
+
+
+def analyse(doc, settings) -> SpellingAnalysis:
+    """The document's analysis, computed once for the rules that share it."""
+    fp = repr((settings.language, tuple(settings.accept), tuple(settings.reject)))
+    for d, f, a in _CACHE:
+        if d is doc and f == fp:
+            return a
+    a = SpellingAnalysis(doc, settings)
+    _CACHE[:] = [(doc, fp, a)]
+    return a

@@ -1,0 +1,529 @@
+"""Names are not typos because they are unknown.
+
+A capitalised word the dictionary lacks is taken for a name when the writer chose the
+capital (it stands mid-sentence, not at a sentence start or in a title-case headline),
+when it is used that way elsewhere in the article, or when the name lexicon or a house
+vocabulary lists it. It is still reported when it is one slip away from a much more
+frequent known word or name ("Isreal" -> Israel), or when, with the word next to it, it
+is one slip from a full name in the lexicon ("Kier Starmer" -> Keir Starmer).
+
+:class:`NameEvidence` is built once per document; the LanguageTool bridge uses it too.
+"""
+
+from __future__ import annotations
+
+import collections
+import re
+from dataclasses import dataclass
+
+from ..text import WORD_RE
+from .lexicon import name_lexicon, vocabulary_for
+from rapidfuzz.distance import OSA
+
+from .speller import Speller, edit_cost, edits1, get_speller, match_case, normalise
+
+HEAD_KINDS = ("headline", "title", "heading")
+_OPENERS = "\"“‘'([{«"
+_CLOSERS = "\"”’')]}»"
+_NOT_SENTENCE_END = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "prof", "st", "capt",
+    "cmdr", "adm", "maj", "brig", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt", "jr",
+    "sr", "messrs", "mt", "ft", "no", "vs", "v", "u.s", "u.k", "u.n", "e.g", "i.e", "cf", "approx",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov",
+}
+_PREV_WORD_RE = re.compile(r"([\w.]+)\.$")
+_NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)")
+INSTITUTION_WORDS = frozenset((
+    "Corp", "Corporation", "Inc", "Co", "Ltd", "Plc", "PLC", "Group", "Bank", "Center", "Centre",
+    "Association", "Institute", "Council", "Committee", "Department", "Ministry", "University",
+    "College", "School", "Agency", "Authority", "Commission", "Foundation", "Systems", "Industries",
+    "Airlines", "Party", "Court", "States", "Union", "Company", "Holdings", "Services", "Board",
+    "Office", "Organization", "Organisation", "Fund", "Trust", "Society", "Federation", "Museum",
+))
+_INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
+_PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|von|der|den|al|el|bin|ibn|ben|le|la|y|zu)[ \t]+[A-Z]")
+_PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
+
+# thresholds, in wordfreq zipf units (log10 of frequency per billion words)
+NAME_ZIPF_TRANSPOSED = 2.5  # a name this frequent, two letters swapped: "Isreal"
+NAME_ZIPF_OTHER = 3.5  # any other single slip from a name this frequent
+NAME_ZIPF_FAMOUS = 4.5  # any one slip from a name this frequent ("Germny")
+NAME_ZIPF_REPEATED = 4.0  # the same slip used consistently: only for very frequent names
+WORD_ZIPF_CAPITALISED = 4.0  # a capitalised slip of a common word: "Goverment"
+WORD_ZIPF_NAME_SLOT = 4.5  # ...written where a name would stand, mid-sentence
+CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """True when a capital at ``start`` says nothing about the word: it opens a block,
+    a sentence, a quotation after a colon, or follows a dash or a colon."""
+    i = start - 1
+    newlines = 0
+    while i >= 0 and (text[i] in " \t\r\n" or text[i] in _OPENERS):
+        if text[i] == "\n":
+            newlines += 1
+            if newlines >= 2:
+                return True
+        i -= 1
+    if i < 0:
+        return True
+    c = text[i]
+    while c in _CLOSERS and i > 0:  # said." Next
+        i -= 1
+        c = text[i]
+    if c in "!?:|•—–-":
+        return True
+    if c == ".":
+        m = _PREV_WORD_RE.search(text, max(0, i - 12), i + 1)
+        if m:
+            w = m.group(1).lower()
+            if w in _NOT_SENTENCE_END or (len(w) == 1 and w.isalpha()):
+                return False  # "Mr. Isreal", "J. Smith"
+        return True
+    return newlines > 0 and c == "\n"
+
+
+def is_title_case(text: str) -> bool:
+    """A headline in Title Case or ALL CAPS: its capitals are not evidence of names."""
+    words = [w for w in WORD_RE.findall(text) if len(w) >= 4]
+    if not words:
+        return True
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps / len(words) >= 0.6
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A word judged a misspelling: what to say and what to offer."""
+
+    suggestions: tuple[str, ...]
+    message: str
+    safe: bool
+    kind: str  # "word", "name", "full-name", "variant-spelling", "reject"
+
+
+def word_shape(word: str) -> str:
+    """lower, Capitalised, UPPER or miXed."""
+    letters = [c for c in word if c.isalpha()]
+    if not letters or all(c.islower() for c in letters):
+        return "lower"
+    if all(c.isupper() for c in letters):
+        return "upper" if len(letters) > 1 else "capitalised"
+    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return "capitalised"
+    # O'Brien, McDonald: capital first, more capitals after a prefix or apostrophe
+    return "mixed"
+
+
+class NameEvidence:
+    """Per-document evidence about names: positions, repetition, lexicon, vocabularies."""
+
+    def __init__(self, doc, settings, speller: Speller | None = None,
+                 counts: collections.Counter | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.speller = speller or get_speller(getattr(settings, "language", "en-US"))
+        self.vocabulary = vocabulary_for(settings)
+        self.lexicon = name_lexicon().extended(self.vocabulary.names)
+        self._counts = counts
+        self._title_lines: dict[int, bool] = {}
+        self.caps_spans = [(r.start, r.end) for r in doc.regions
+                           if r.kind in HEAD_KINDS and is_title_case(doc.text[r.start:r.end])]
+
+    # ------------------------------------------------------------------ the interface
+
+    def vocabulary_accepts(self, word: str) -> bool:
+        return self.vocabulary.accepts(word)
+
+    def vocabulary_rejects(self, word: str) -> bool:
+        return self.vocabulary.rejects(word)
+
+    def is_probably_name(self, word: str, start: int) -> bool:
+        """True when ``word`` at text offset ``start`` should be left alone as a name:
+        capitalised (or mixed case), and no near miss of a known word or name."""
+        if word_shape(word) == "lower":
+            return False
+        if self.vocabulary_accepts(word):
+            return True
+        return self.judge_capitalised(word, start) is None
+
+    # ------------------------------------------------------------------ evidence
+
+    @property
+    def counts(self) -> collections.Counter:
+        if self._counts is None:
+            self._counts = collections.Counter(WORD_RE.findall(self.text))
+        return self._counts
+
+    def count(self, word: str) -> int:
+        """Uses of a word in the article, possessives included."""
+        c = self.counts
+        n = c.get(word, 0) + c.get(word + "'s", 0) + c.get(word + "’s", 0)
+        if "'" in word or "’" in word:
+            base = word[: len(normalise(word))]
+            if base != word:
+                n += c.get(base, 0)
+        return n
+
+    def in_caps_heading(self, start: int) -> bool:
+        return any(s <= start < e for s, e in self.caps_spans)
+
+    def evidential(self, start: int) -> bool:
+        """True when a capital at ``start`` was the writer's choice: not at a sentence
+        start, not in a title-case headline or a title-case line of the body."""
+        if self.in_caps_heading(start) or starts_sentence(self.text, start):
+            return False
+        text = self.text
+        ls = text.rfind("\n", 0, start) + 1
+        titled = self._title_lines.get(ls)
+        if titled is None:
+            le = text.find("\n", start)
+            le = len(text) if le == -1 else le
+            titled = le - ls <= 120 and len(WORD_RE.findall(text, ls, le)) >= 3 and is_title_case(text[ls:le])
+            self._title_lines[ls] = titled
+        return not titled
+
+    def occurrences(self, word: str):
+        text, n = self.text, len(word)
+        i = text.find(word)
+        while i != -1:
+            before = text[i - 1] if i else " "
+            after = text[i + n] if i + n < len(text) else " "
+            if not (before.isalnum() or after.isalnum()):
+                yield i
+            i = text.find(word, i + n)
+
+    def used_as_name(self, word: str) -> bool:
+        """Capitalised mid-sentence somewhere in the article."""
+        return any(self.evidential(i) for i in self.occurrences(word))
+
+    # ------------------------------------------------------------------ judging
+
+    def known_name(self, word: str) -> bool:
+        return self.lexicon.knows(word) or self.vocabulary_accepts(word)
+
+    def name_zipf(self, key: str) -> float:
+        return max(self.lexicon.zipf(key), self.speller.freq.get(key, 0) / 10)
+
+    def _is_proper(self, key: str) -> bool:
+        """A name rather than a common word: the dictionary only has it with capitals,
+        or only the lexicon has it."""
+        if key in self.speller.freq and key not in self.speller.extra:
+            return self.speller.is_proper(key)
+        return key in self.lexicon.words or key in self.speller.extra
+
+    def near_names(self, word: str) -> list[tuple[str, float, float]]:
+        """(display, zipf, edit cost) of known names one slip from ``word``, best first."""
+        key = normalise(word)
+        cache = self.lexicon.near_cache
+        hit = cache.get((self.speller.language, key))
+        if hit is not None:
+            return hit
+        proper = _proper_keys(self.speller, self.lexicon)
+        lex = self.lexicon.words
+        out = []
+        for e in edits1(key) & proper:
+            display = lex[e][0] if e in lex else self.speller.display(e)
+            out.append((display, self.name_zipf(e), edit_cost(key, e)))
+        out.sort(key=lambda t: (t[2] - t[1] / 2.6, t[0]))
+        if len(cache) > 200_000:
+            cache.clear()
+        cache[(self.speller.language, key)] = out
+        return out
+
+    def full_name_slip(self, word: str, start: int) -> Verdict | None:
+        """"Kier Starmer" / "Keir Stramer": with its neighbour, one slip from a lexicon name."""
+        text, lex, end = self.text, self.lexicon, start + len(word)
+        nxt = _NEXT_NAME_RE.match(text, end)
+        if nxt:
+            last = nxt.group(1)
+            pairs = lex.by_last.get(normalise(last))
+            # a frequent common word before a surname ("And Kim said") is no first name
+            common = self.speller.is_common(word) and self.speller.zipf(word) >= 3.0
+            if pairs and not common and f"{word} {last}".lower() not in lex.full and \
+                    (self._distinctive(last) or not (self.speller.known(word) or lex.knows(word))):
+                hits = {f for f, _ in pairs if _one_slip(word, f)}
+                if len(hits) == 1:
+                    right = hits.pop()
+                    return Verdict((right,), f"'{word} {last}' looks like a slip for the name '{right} {last}'",
+                                   True, "full-name")
+        prev = _PREV_NAME_RE.search(text, max(0, start - 40), start)
+        if prev and not self.speller.known(word) and not lex.knows(word):
+            first = prev.group(1)
+            pairs = lex.by_first.get(first.lower())
+            if pairs and f"{first} {word}".lower() not in lex.full:
+                hits = {l for _, l in pairs if _one_slip(word, l)}
+                if len(hits) == 1:
+                    right = hits.pop()
+                    return Verdict((right,), f"'{first} {word}' looks like a slip for the name '{first} {right}'",
+                                   True, "full-name")
+        return None
+
+    def _distinctive(self, surname: str) -> bool:
+        """A surname that is not also a common word (Brown, Bush), so a first name one slip
+        from the lexicon's is probably a slip."""
+        return not self.speller.is_common(surname)
+
+    def judge_capitalised(self, word: str, start: int) -> Verdict | None:
+        """Decide about a capitalised, upper-case or mixed-case word: None when it is fine
+        (a known word or a name), else the misspelling it looks like."""
+        full = self.full_name_slip(word, start)
+        if full is not None:
+            return full
+        sp = self.speller
+        if sp.known(word) or self.known_name(word):
+            return None
+        shape = word_shape(word)
+        key = normalise(word)
+        if shape == "upper" and not self._caps_context(start, len(word)):
+            # an acronym: only a clear slip of a long common word ("GOVERMENT")
+            best = sp.near(word)[:1] if len(key) >= 6 else []
+            if best and best[0].cost <= 1.0 and best[0].zipf >= WORD_ZIPF_CAPITALISED:
+                return self._word_verdict(word)
+            return None
+        slip = self.article_slip(word)
+        if slip is not None:
+            return slip
+        if shape == "mixed":
+            return None  # LinkedIn, DeSantis, McConnell: capitals inside mark a name or brand
+        repeated = self.count(word) > 1
+        in_name = self._in_name(start, len(word))
+        if not repeated:
+            cheap = self._cheap_slip(word, key, names_only=in_name)
+            if cheap is not None:
+                return cheap
+        verdict = self._name_slip(word, key, repeated, strict=in_name)
+        if verdict is not None:
+            return verdict
+        if in_name or (repeated and shape != "upper"):
+            return None  # part of a name ("Mariah Carey", "Stade de France"), or used repeatedly
+        if (shape in ("capitalised", "mixed") and self.evidential(start)) or \
+                (shape != "upper" and self.used_as_name(word)):
+            # a name by position; only a typical slip of a very common word counts
+            # ("the Court of Humon Rights")
+            best = sp.near(word)[:1] if len(key) >= 5 else []
+            if best:
+                c = best[0]
+                if (c.cost <= CHEAP_SLIP and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
+                        (len(key) >= 7 and c.cost <= 1.0 and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
+                        (c.cost <= 1.0 and c.zipf >= 3.5 and self._before_institution(start + len(word))):
+                    return self._word_verdict(word)
+            return None
+        # no evidence either way (sentence start, title-case headline): a slip of a
+        # frequent word is a typo, anything else is taken for a name
+        if len(key) == 3:
+            best = sp.near(word)[:1]
+            if best and best[0].cost <= 0.7 and best[0].zipf >= 5.0:
+                return self._word_verdict(word)
+            return None
+        cands = sp.near(word)[:1] if len(key) >= (5 if shape == "upper" else 4) else ()
+        if not cands and len(key) >= 7:
+            cands = sp.candidates(word)[:1]  # the slower search, only for long words
+        if cands and cands[0].kind != "split":
+            c = cands[0]
+            cost = c.plain_cost
+            shouted = (shape == "upper" and len(key) >= 7 and cost <= 1.0 and c.zipf >= 3.0
+                       and not sp.is_proper(c.word))  # company names fill shouted headlines
+            if shouted or (len(key) >= 5 and cost <= 1.0 and c.zipf >= WORD_ZIPF_CAPITALISED) or \
+               (cost <= CHEAP_SLIP and c.zipf >= 3.0) or \
+               (len(key) >= 7 and cost <= 1.6 and c.zipf >= WORD_ZIPF_CAPITALISED):
+                return self._word_verdict(word)
+        return None
+
+    def _cheap_slip(self, word: str, key: str, names_only: bool = False) -> Verdict | None:
+        """Two letters swapped or one doubled or undoubled, in a frequent word or name:
+        a slip wherever it stands ("Kiing Charles", "Nighht", "Thsi Week"). Next to
+        another part of a name only slips of names count ("Ryan Singel" is no "single")."""
+        if len(key) < 4:
+            return None
+        for c in self.speller.near(word)[:3]:
+            if c.cost > 0.7:
+                break
+            doubled = c.cost <= 0.5
+            swapped = sorted(key) == sorted(c.word)
+            proper = self.speller.is_proper(c.word)
+            if names_only and not proper:
+                continue
+            if (doubled or swapped) and c.zipf >= (3.0 if proper else WORD_ZIPF_CAPITALISED):
+                if proper:
+                    display = self.speller.display(c.word)
+                    return Verdict((match_case(word, display),),
+                                   f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
+                return self._word_verdict(word)
+        return None
+
+    def _before_institution(self, end: int) -> bool:
+        """Followed by a word that ends the name of an institution ("Sytems Corp",
+        "Bamnk of England" is not covered): such names are made of ordinary words."""
+        nxt = _NEXT_NAME_RE.match(self.text, end)
+        return nxt is not None and nxt.group(1) in INSTITUTION_WORDS
+
+    def _in_name(self, start: int, length: int) -> bool:
+        """Next to another part of a name: after a first name or before a capitalised word
+        that is no common word ("Mariah Carey", "Kori Schake"), or before a particle
+        ("Stade de France", "Ahmed bin Salman")."""
+        text = self.text
+        nxt = _NEXT_NAME_RE.match(text, start + length)
+        if nxt is not None:
+            w = nxt.group(1)
+            if w not in INSTITUTION_WORDS and (not self.speller.is_common(w) or self.lexicon.knows(w)):
+                return True
+        if _PARTICLE_RE.match(text, start + length):
+            return True
+        return self._after_first_name(start)
+
+    def _name_slip(self, word: str, key: str, repeated: bool, strict: bool = False) -> Verdict | None:
+        """One slip from a frequent name ("Isreal"). Short names are often one letter
+        from a famous one (Dimon, Simon), so the bar rises as the word gets shorter."""
+        names = self.near_names(word)
+        if not names or len(key) < 4:
+            return None
+        display, zipf, cost = names[0]
+        transposed = cost <= 0.7 and sorted(key) == sorted(display.lower())
+        if strict:  # inside a longer name only a swap of letters is a clear slip
+            ok = transposed and zipf >= NAME_ZIPF_TRANSPOSED and not repeated
+        elif repeated and display not in self.counts:
+            ok = transposed and zipf >= NAME_ZIPF_REPEATED
+        else:
+            ok = (transposed and zipf >= NAME_ZIPF_TRANSPOSED) or \
+                 (len(key) >= 5 and cost <= 0.5 and zipf >= NAME_ZIPF_TRANSPOSED + 0.5) or \
+                 (len(key) >= 7 and cost <= 1.0 and zipf >= NAME_ZIPF_OTHER) or \
+                 (len(key) >= 5 and cost <= 1.0 and zipf >= NAME_ZIPF_FAMOUS)
+        if not ok:
+            return None
+        others = [n for n in names[1:] if n[2] <= cost and n[1] >= zipf - 0.5]
+        return Verdict((match_case(word, display),) + tuple(match_case(word, n[0]) for n in names[1:3]),
+                       f"'{word}' looks like a misspelling of the name '{display}'", not others, "name")
+
+    def article_slip(self, word: str) -> Verdict | None:
+        """One slip (two for long words) from a capitalised word this article uses at
+        least as often: "Truump" in a story about Trump."""
+        key = normalise(word)
+        if len(key) < 3:
+            return None
+        caps = self._article_caps()
+        found = [caps[e] for e in edits1(key) & caps.keys()]
+        if not found and len(key) >= 8:
+            found = [v for k, v in caps.items() if abs(len(k) - len(key)) <= 2
+                     and OSA.distance(k, key, score_cutoff=2) <= 2 and self._is_proper(k)
+                     and edit_cost(key, k) <= 1.4]
+        mine = self.count(word)
+        low = key
+        found = [(n, t) for t, n in found if n >= max(2, mine + 1) and t != word
+                 and not (low.startswith(t.lower()) and low[len(t):] in ("s", "es", "'s"))
+                 and (self._is_proper(t.lower()) or self.used_as_name(t))]
+        if not found:
+            return None
+        found.sort(key=lambda f: (-f[0], f[1]))
+        right = found[0][1]
+        return Verdict((match_case(word, right),), f"'{word}' looks like a slip for '{right}', used elsewhere in this article",
+                       len(found) == 1, "name")
+
+    def _article_caps(self) -> dict[str, tuple[str, int]]:
+        """lower case -> (spelling, count) of the article's known capitalised words."""
+        caps = getattr(self, "_caps", None)
+        if caps is None:
+            caps = {}
+            sp, lex = self.speller, self.lexicon
+            for token in self.caps_tokens:
+                base = token[: len(normalise(token))] if ("'" in token or "’" in token) else token
+                if len(base) < 3 or not (sp.known(base) or lex.knows(base)):
+                    continue
+                k = base.lower()
+                n = self.count(base)
+                if n > caps.get(k, ("", 0))[1]:
+                    caps[k] = (base, n)
+            self._caps = caps
+        return caps
+
+    def _after_first_name(self, start: int) -> bool:
+        """The word follows a first name ("Jamie Dimon"): a surname, which the full-name
+        check covers; a lone near miss of another name says nothing."""
+        if _INITIAL_RE.search(self.text, max(0, start - 6), start):
+            return True  # "Robert D. Blackwill"
+        prev = _PREV_NAME_RE.search(self.text, max(0, start - 30), start)
+        if not prev:
+            return False
+        first = prev.group(1)
+        return first.lower() in self.lexicon.by_first or first in self.lexicon.first_names
+
+    def _caps_context(self, start: int, length: int) -> bool:
+        """Upper-case words around: a shouted line, where ALL CAPS are ordinary words."""
+        text = self.text
+        around = WORD_RE.findall(text, max(0, start - 30), min(len(text), start + length + 30))
+        longer = [w for w in around if len(w) >= 4]
+        return len(longer) >= 3 and all(w.isupper() for w in longer)
+
+    def _word_verdict(self, word: str) -> Verdict | None:
+        return judge_word(self.speller, word, self.context)
+
+    def context(self, key: str) -> bool:
+        """True when the article uses the lower-case word ``key`` (in any usual case)."""
+        c = self.counts
+        return key in c or key.capitalize() in c or key.upper() in c
+
+    @property
+    def caps_tokens(self) -> list[str]:
+        """The article's distinct words that start with a capital (ALL CAPS excluded)."""
+        caps = getattr(self, "_caps_tokens", None)
+        if caps is None:
+            caps = self._caps_tokens = [t for t in self.counts if t[:1].isupper() and not t.isupper()]
+        return caps
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Two different spellings one edit (a transposition counts as one) apart."""
+    a, b = a.lower(), b.lower()
+    return a != b and abs(len(a) - len(b)) <= 1 and OSA.distance(a, b, score_cutoff=1) <= 1
+
+
+_PROPER: dict[tuple[int, int], frozenset[str]] = {}
+
+
+def _proper_keys(speller: Speller, lexicon) -> frozenset[str]:
+    """Lower-case keys of names: the dictionary's capitals-only entries and the lexicon's
+    words that are not common dictionary words."""
+    k = (id(speller), id(lexicon))
+    keys = _PROPER.get(k)
+    if keys is None:
+        freq, forms = speller.freq, speller.forms
+        keys = frozenset([*forms, *(w for w in lexicon.words if w not in freq or w in forms)])
+        if len(_PROPER) > 16:
+            _PROPER.clear()
+        _PROPER[k] = keys
+    return keys
+
+
+SAFE_MARGIN = 1.5  # score lead the best candidate needs for a safe fix
+
+
+CONTEXT_BONUS = 1.0  # zipf units added to a candidate the article itself uses
+
+
+def judge_word(speller: Speller, word: str, context=None) -> Verdict:
+    """The verdict on an unknown word taken as an ordinary word. ``context(key)`` tells
+    whether the article uses a word: a correction the article uses elsewhere is likelier."""
+    cands = list(speller.candidates(word))
+    if context is not None and len(cands) > 1:
+        used = {c.word for c in cands[:8] if context(c.word)}
+        if used:
+            cands.sort(key=lambda c: (-(c.score + (CONTEXT_BONUS if c.word in used else 0.0)), c.word))
+    suggestions = tuple(match_case(word, speller.display(c.word) if c.kind != "split" else c.word)
+                        for c in cands[:5])
+    if speller.other_spelling(word):
+        other = "British" if speller.language == "en-US" else "American"
+        right = speller.counterpart(word)
+        if right is not None:
+            suggestions = (right,) + tuple(x for x in suggestions if x != right)[:4]
+        msg = f"'{word}' is the {other} spelling"
+        if suggestions:
+            msg += f"; {speller.language} has '{suggestions[0]}'"
+        return Verdict(suggestions, msg, False, "variant-spelling")
+    if not cands:
+        return Verdict((), f"'{word}' is not in the dictionary", False, "word")
+    best = cands[0]
+    second = cands[1] if len(cands) > 1 else None
+    safe = (best.kind != "split" and best.cost <= 1.0
+            and (second is None or best.score - second.score >= SAFE_MARGIN))
+    return Verdict(suggestions, f"'{word}' is not in the dictionary; did you mean '{suggestions[0]}'?",
+                   safe, "word")

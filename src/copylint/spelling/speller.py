@@ -1,0 +1,454 @@
+"""A frequency-weighted English speller.
+
+The dictionary is SCOWL with wordfreq frequencies, pre-built into
+``rules/spelling/words.txt.gz`` by ``tools/build_spelling_data.py`` and loaded once per
+process. Lookup is case-insensitive ("israel" is known because "Israel" is). Candidates
+for an unknown word come from edits at distance one (deletions, insertions,
+substitutions and transpositions), a distance-two search with rapidfuzz among words of
+the same first letter, the removal of a stray block of letters ("blockingading"), and
+splits into two words ("alot"). They are ranked by frequency minus a weighted edit cost
+in which typical slips (a transposition, a doubled or dropped double letter, a wrong
+vowel, a neighbouring key) cost less than arbitrary ones.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..data import rules_path
+
+DATA_FILE = ("spelling", "words.txt.gz")
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+VOWELS = frozenset("aeiou")
+# cost per unit of weighted edit distance, in zipf (log10 frequency) units
+EDIT_WEIGHT = 2.6
+MAX_COST = 3.0
+SPLIT_COST = 1.4  # a missing space
+SOUND_BONUS = 0.5
+PREFILTER = 8  # edit candidates given the weighted cost
+D1_ENOUGH = 40  # a one-edit candidate this common (zipf*10) makes the distance-2 search moot
+NEARBY_MIN_ZIPF10 = 15  # distance-2 candidates need a zipf of 1.5  # off the cost of a candidate that sounds the same  # candidates costing more than this are not offered
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _keyboard_neighbours() -> dict[str, frozenset[str]]:
+    pos = {c: (r, i) for r, row in enumerate(_KEYBOARD_ROWS) for i, c in enumerate(row)}
+    out = {}
+    for c, (r, i) in pos.items():
+        near = set()
+        for d, (r2, i2) in pos.items():
+            if d != c and abs(r2 - r) <= 1 and -1 <= (i2 - i) + (0.5 * (r2 - r)) <= 1:
+                near.add(d)
+        out[c] = frozenset(near)
+    return out
+
+
+NEAR_KEYS = _keyboard_neighbours()
+# letters that stand for the same sound often enough to be swapped by writers
+SOUND_ALIKE = {frozenset(p) for p in ("ck", "cs", "sz", "iy", "gj", "mn", "fv", "td", "bp", "xz", "kq", "ae", "ei", "ou")}
+
+
+@lru_cache(maxsize=4096)
+def _sub_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if a in VOWELS and b in VOWELS:
+        return 0.7
+    if frozenset((a, b)) in SOUND_ALIKE:
+        return 0.8
+    if b in NEAR_KEYS.get(a, ()):
+        return 0.85
+    return 1.0
+
+
+def edit_cost(typed: str, word: str) -> float:
+    """Weighted optimal-string-alignment distance from ``word`` to ``typed``: cheap for
+    the slips people make (transpositions, doubled or undoubled letters, vowels,
+    neighbouring keys), 1 for anything else."""
+    n, m = len(typed), len(word)
+    ins_t = [_indel_cost(typed, i) for i in range(n)]
+    ins_w = [_indel_cost(word, j) for j in range(m)]
+    prev2: list[float] = []
+    prev = [0.0] * (m + 1)
+    for j in range(1, m + 1):  # inserting word's letters into nothing
+        prev[j] = prev[j - 1] + ins_w[j - 1]
+    for i in range(1, n + 1):
+        it = ins_t[i - 1]
+        cur = [prev[0] + it] + [0.0] * m
+        a = typed[i - 1]
+        a_prev = typed[i - 2] if i > 1 else ""
+        for j in range(1, m + 1):
+            b = word[j - 1]
+            best = prev[j - 1] + (0.0 if a == b else _sub_cost(a, b))
+            d = prev[j] + it  # typed has an extra letter
+            if d < best:
+                best = d
+            d = cur[j - 1] + ins_w[j - 1]  # typed dropped a letter
+            if d < best:
+                best = d
+            if j > 1 and a != b and a == word[j - 2] and a_prev == b:
+                d = prev2[j - 2] + 0.7
+                if d < best:
+                    best = d
+            cur[j] = best
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+def _indel_cost(s: str, i: int) -> float:
+    """Cost of the letter s[i] being extra or missing: low when it doubles a neighbour."""
+    c = s[i]
+    if (i > 0 and s[i - 1] == c) or (i + 1 < len(s) and s[i + 1] == c):
+        return 0.5
+    if c in VOWELS or c in "'-":
+        return 0.85
+    return 1.0
+
+
+_SOUND_RULES = (
+    ("tch", "ch"), ("tion", "shn"), ("sion", "shn"), ("cian", "shn"), ("ph", "f"), ("ck", "k"),
+    ("wr", "r"), ("kn", "n"), ("wh", "w"), ("dg", "j"), ("gh", ""), ("ce", "se"), ("ci", "si"),
+    ("cy", "sy"), ("c", "k"), ("q", "k"), ("x", "ks"), ("z", "s"), ("y", "i"),
+)
+
+
+@lru_cache(maxsize=65536)
+def sound_key(word: str) -> str:
+    """A rough key of how a word sounds: spellings of one sound folded together, vowel
+    runs reduced to one mark, doubled letters collapsed ("seperate" ~ "separate")."""
+    w = word.lower()
+    for a, b in _SOUND_RULES:
+        if a in w:
+            w = w.replace(a, b)
+    out = []
+    for ch in w:
+        ch = "a" if ch in "aeiou" else ch
+        if not out or out[-1] != ch:
+            out.append(ch)
+    return "".join(out)
+
+
+@lru_cache(maxsize=8192)
+def edits1(word: str, letters: str = LETTERS + "'") -> frozenset[str]:
+    """Every string one deletion, transposition, substitution or insertion away."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
+    out |= {a + c + b for a, b in splits for c in letters}
+    out.discard(word)
+    return frozenset(out)
+
+
+def strip_accents(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def normalise(word: str) -> str:
+    """The lookup key: lower case, typographic apostrophes made straight, a possessive
+    ending removed."""
+    if "'" not in word and "’" not in word and "‘" not in word and "ʼ" not in word:
+        return word.lower()
+    w = word.translate(APOSTROPHES).lower()
+    if w.endswith("'s") and len(w) > 2:
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class Candidate:
+    word: str  # lower-case key
+    cost: float  # weighted edit cost from the typed word
+    zipf: float
+    kind: str  # "edit", "block" or "split"
+    raw: float = -1.0  # the cost before the sound-alike bonus (-1: same as cost)
+
+    @property
+    def plain_cost(self) -> float:
+        return self.cost if self.raw < 0 else self.raw
+
+    @property
+    def score(self) -> float:
+        return self.zipf - EDIT_WEIGHT * self.cost
+
+
+def match_case(original: str, suggestion: str) -> str:
+    """Give a suggestion the case pattern of what was typed: GOVERMENT -> GOVERNMENT,
+    Goverment -> Government; a proper noun keeps its own capitals."""
+    if len(original) > 1 and original.isupper():
+        return suggestion.upper()
+    if original[:1].isupper() and suggestion[:1].islower():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+class Speller:
+    """One language's dictionary. Build it with :func:`get_speller`."""
+
+    def __init__(self, language: str, entries: dict[str, tuple[int, str]]) -> None:
+        self.language = language
+        want = "gb" if language.lower().endswith("gb") else "us"
+        self.freq: dict[str, int] = {}  # lower-case key -> zipf*10
+        self.other: dict[str, int] = {}  # the other language's spellings (colour in en-US)
+        self.forms: dict[str, str] = {}  # keys whose every dictionary form has capitals
+        lower_seen: set[str] = set()
+        rare_proper: set[str] = set()
+        rare_lower: set[str] = set()
+        extra: set[str] = set()
+        for word, (z, tag) in entries.items():
+            key = word.lower()
+            rare = "+" in tag
+            if "*" in tag:
+                extra.add(key)
+            tag = tag.rstrip("+*")
+            if rare and word != key:
+                rare_proper.add(key)
+            table = self.freq if tag in ("-", want) else self.other
+            if z > table.get(key, -1):
+                table[key] = z
+            if word == key:
+                # a rare lower-case entry ("israel", size 95) does not make a name common
+                (rare_lower if rare else lower_seen).add(key)
+            elif key not in self.forms or self.forms[key].isupper():
+                self.forms[key] = word  # prefer "Nasa"-style over "NASA" only when both
+        for key in lower_seen:
+            self.forms.pop(key, None)
+        for key in rare_lower:
+            if key in self.forms and key not in rare_proper:
+                continue
+            self.forms.pop(key, None)
+        self.extra = frozenset(extra)  # words from wordfreq alone, not from SCOWL
+        self.unaccented = frozenset(strip_accents(k) for k in self.freq if not k.isascii())
+        # a rare name ("Teh", size 95) does not make its lower-case form a word
+        self.rare_names = frozenset(k for k in rare_proper if k in self.forms)
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._near: dict[str, list[Candidate]] = {}
+        self._known: dict[str, bool] = {}
+        self._buckets: dict[tuple[str, int], list[str]] | None = None
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ lookup
+
+    def known(self, word: str) -> bool:
+        """True when the word (possessive removed) is in this language's dictionary, in
+        any case ("israel"), except that a rare name's lower-case form is no word ("teh")."""
+        hit = self._known.get(word)
+        if hit is None:
+            key = normalise(word)
+            hit = key in self.freq and not (key in self.rare_names and word[:1].islower())
+            if not hit and not key.isascii():
+                hit = strip_accents(key) in self.freq  # résumé, Musée
+            if not hit and key in self.unaccented:
+                hit = True  # cafe for café
+            if len(self._known) > 1_000_000:
+                self._known.clear()
+            self._known[word] = hit
+        return hit
+
+    def is_common(self, word: str) -> bool:
+        """A dictionary word written in lower case (shake, city), not a name: words taken
+        from wordfreq alone are left out, since many of them are names (kardashian)."""
+        key = normalise(word)
+        return key in self.freq and key not in self.forms and key not in self.extra
+
+    def known_to_scowl(self, word: str) -> bool:
+        """Known without the words added from wordfreq (for measurements)."""
+        return self.known(word) and normalise(word) not in self.extra
+
+    def zipf(self, word: str) -> float:
+        return self.freq.get(normalise(word), 0) / 10
+
+    def is_proper(self, word: str) -> bool:
+        """True when the dictionary spells this word only with capitals (Israel, NATO)."""
+        return normalise(word) in self.forms
+
+    def display(self, key: str) -> str:
+        return self.forms.get(key, key)
+
+    def counterpart(self, word: str) -> str | None:
+        """This language's spelling of the other language's word: metre -> meter,
+        colour -> color, organise -> organize (and back for en-GB)."""
+        key = normalise(word)
+        rules = _GB_TO_US if self.language == "en-US" else _US_TO_GB
+        for pattern, repl in rules:
+            for m in pattern.finditer(key):
+                cand = key[:m.start()] + m.expand(repl) + key[m.end():]
+                if cand != key and cand in self.freq:
+                    return match_case(word, self.display(cand))
+        return None
+
+    def other_spelling(self, word: str) -> bool:
+        """True when the word is the other language's spelling (colour in en-US)."""
+        key = normalise(word)
+        return key not in self.freq and key in self.other
+
+    # ------------------------------------------------------------------ candidates
+
+    def candidates(self, word: str) -> tuple[Candidate, ...]:
+        """Ranked corrections for an unknown word (best first); cached per word."""
+        key = normalise(word)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = tuple(sorted(self._generate(key), key=lambda c: (-c.score, c.word)))
+            self._cache[key] = hit
+        return hit
+
+    def suggest(self, word: str, n: int = 5) -> list[str]:
+        """Up to ``n`` corrections, best first, in the case pattern of ``word``."""
+        return [match_case(word, self.display(c.word) if c.kind != "split" else c.word)
+                for c in self.candidates(word)[:n]]
+
+    def near(self, word: str) -> list[Candidate]:
+        """Dictionary words one edit from ``word`` (for the name logic: "Isreal"), ranked."""
+        key = normalise(word)
+        out = self._near.get(key)
+        if out is None:
+            freq = self.freq
+            out = [Candidate(e, edit_cost(key, e), freq[e] / 10, "edit")
+                   for e in edits1(key) & freq.keys()]
+            out.sort(key=lambda c: (-c.score, c.word))
+            if len(self._near) > 200_000:
+                self._near.clear()
+            self._near[key] = out
+        return out
+
+    def _generate(self, key: str) -> list[Candidate]:
+        freq = self.freq
+        found: dict[str, Candidate] = {}
+        if not key or len(key) > 40:
+            return []
+
+        sound = sound_key(key)
+
+        def add(w: str, kind: str, cost: float | None = None) -> None:
+            raw = c = edit_cost(key, w) if cost is None else cost
+            if sound_key(w) == sound:
+                c = max(0.3, c - SOUND_BONUS)
+            old = found.get(w)
+            if c <= MAX_COST and (old is None or c < old.cost):
+                found[w] = Candidate(w, c, freq[w] / 10, kind, raw)
+
+        # plain edit candidates with their unweighted distance; only the most promising
+        # are given the (slower) weighted cost
+        plain: dict[str, int] = dict.fromkeys(edits1(key) & freq.keys(), 1)
+        enough = any(freq[e] >= D1_ENOUGH for e in plain)
+        if len(key) >= 4 and not enough:
+            for w, d in self._nearby(key, 2):
+                plain.setdefault(w, d)
+            if len(key) >= 7 and not plain:
+                for w, d in self._nearby(key, 3):
+                    plain.setdefault(w, d)
+        ranked = sorted(plain, key=lambda w: (plain[w] - freq[w] / (10 * EDIT_WEIGHT)
+                                              - (0.3 if sound_key(w) == sound else 0.0), w))
+        for w in ranked[:PREFILTER]:
+            add(w, "edit")
+        if len(key) >= 6 and not enough:
+            # a stray block of letters typed in the middle ("blockingading"), cheap when
+            # the block echoes letters typed elsewhere in the word
+            for size in (2, 3, 4, 5):
+                for i in range(1, len(key) - size + 1):
+                    w = key[:i] + key[i + size:]
+                    if len(w) >= 4 and w in freq:
+                        echo = key[i:i + size] in w
+                        add(w, "block", (0.9 + 0.15 * size) if echo else (1.2 + 0.3 * size))
+        if len(key) >= 4:
+            # two words run together ("alot", "inthe")
+            for i in range(1, len(key)):
+                a, b = key[:i], key[i:]
+                za, zb = freq.get(a, 0), freq.get(b, 0)
+                if _split_part(a, za) and _split_part(b, zb):
+                    w = f"{self.display(a)} {self.display(b)}"
+                    found[w] = Candidate(w, SPLIT_COST, min(za, zb) / 10, "split")
+        return list(found.values())
+
+    def _nearby(self, key: str, distance: int) -> list[str]:
+        """Words within an optimal-string-alignment distance that share the first letter."""
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        buckets = self._buckets
+        if buckets is None:
+            with self._lock:
+                if self._buckets is None:
+                    b: dict[tuple[str, int], list[str]] = {}
+                    for w, z in self.freq.items():
+                        if z >= NEARBY_MIN_ZIPF10:  # distant corrections only to words in use
+                            b.setdefault((w[:1], len(w)), []).append(w)
+                    self._buckets = b
+                buckets = self._buckets
+        first, n = key[0], len(key)
+        out: list[tuple[str, int]] = []
+        for length in range(max(1, n - distance), n + distance + 1):
+            pool = buckets.get((first, length))
+            if pool:
+                out.extend((w, d) for w, d, _ in process.extract(
+                    key, pool, scorer=OSA.distance, score_cutoff=distance, limit=None))
+        return out
+
+
+def _split_part(part: str, zipf10: int) -> bool:
+    """A word that may stand on its own in a split: common, and a one- or two-letter
+    part only if it is a very common word ("a", "of"), not a prefix ("un", "de")."""
+    if len(part) <= 2:
+        return part in ("a", "i") or zipf10 >= 58
+    return zipf10 >= 40
+
+
+# the regular differences between British and American spelling, as rewrites to try
+_GB_TO_US = tuple((re.compile(a), b) for a, b in (
+    (r"([^aeiou])re(s|d)?$", r"\1er\2"), (r"our", "or"), (r"is(e|ed|es|ing|ation|ations)$", r"iz\1"),
+    (r"ys(e|ed|es|ing)$", r"yz\1"), (r"ence$", "ense"), (r"ogue$", "og"), (r"ll(ed|ing|er|ers)$", r"l\1"),
+    (r"ae", "e"), (r"oe", "e"), (r"mme$", "m"), (r"que$", "k"),
+))
+_US_TO_GB = tuple((re.compile(a), b) for a, b in (
+    (r"([^aeiou])er(s|ed)?$", r"\1re\2"), (r"or", "our"), (r"ense$", "ence"), (r"og$", "ogue"),
+    (r"([aeiou])l(ed|ing|er|ers)$", r"\1ll\2"), (r"m$", "mme"),
+))
+
+
+# ---------------------------------------------------------------------- loading
+
+
+def load_entries(path: Path) -> dict[str, tuple[int, str]]:
+    """Read the grouped dictionary file: ``@zipf tag`` lines, each followed by a line of words."""
+    entries: dict[str, tuple[int, str]] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    for i in range(0, len(lines) - 1, 2):
+        head = lines[i]
+        if not head.startswith("@"):
+            continue
+        z, tag = head[1:].split(" ", 1)
+        entries.update(dict.fromkeys(lines[i + 1].split(" "), (int(z), tag)))
+    return entries
+
+
+@lru_cache(maxsize=1)
+def _entries() -> dict[str, tuple[int, str]]:
+    return load_entries(rules_path(*DATA_FILE))
+
+
+_SPELLERS: dict[str, Speller] = {}
+_SPELLERS_LOCK = threading.Lock()
+
+
+def get_speller(language: str = "en-US") -> Speller:
+    """The speller for ``en-US`` or ``en-GB``, loaded once per process."""
+    lang = "en-GB" if language.lower().replace("_", "-") in ("en-gb", "gb", "british") else "en-US"
+    sp = _SPELLERS.get(lang)
+    if sp is None:
+        with _SPELLERS_LOCK:
+            sp = _SPELLERS.get(lang)
+            if sp is None:
+                sp = _SPELLERS[lang] = Speller(lang, _entries())
+    return sp

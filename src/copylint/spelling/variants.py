@@ -1,0 +1,106 @@
+"""One name spelt two ways in one article (Zelensky / Zelenskyy, Olexander / Oleksandr,
+Gaddafi / Qaddafi).
+
+Capitalised words are compared by a transliteration key that folds the usual
+alternatives of romanised names together (y/i, ks/x, kh/h, q/k and an initial g,
+w/v, ph/f, doubled letters), and by edit distance: two spellings belong together when
+their keys are equal, or when their keys are one edit apart and at least one of them is
+not a dictionary name (Johnson and Johnston are two names; Vereshchuk and Vereschuk are
+one). Forms that differ by an ending that makes another word (Ivanov / Ivanova, Russia /
+Russian, Smith / Smiths) are left apart. The spelling used less often is reported with
+the majority one as the suggestion; on a tie the one that appears later.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from .speller import normalise
+
+_KEY_RULES = (("kh", "h"), ("ks", "x"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("y", "i"),
+              ("j", "i"), ("ou", "u"))
+_ENDINGS = {"a", "s", "n", "e", "es", "an", "ian", "i"}
+MIN_LENGTH = 4  # shorter names (Kim, Jim, Ali) are too easily one letter apart
+MIN_LENGTH_EDIT = 6  # names compared by edit distance, not only by key
+
+
+@lru_cache(maxsize=32768)
+def translit_key(name: str) -> str:
+    w = unicodedata.normalize("NFKD", name.lower())
+    w = "".join(c for c in w if not unicodedata.combining(c) and c.isalpha())
+    if w[:1] in "gq":
+        w = "k" + w[1:]
+    for a, b in _KEY_RULES:
+        if a in w:
+            w = w.replace(a, b)
+    out = []
+    for c in w:
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)
+
+
+def _different_word(a: str, b: str) -> bool:
+    """b is a with an ending that makes another word (gender, plural, demonym)."""
+    a, b = a.lower(), b.lower()
+    if len(a) > len(b):
+        a, b = b, a
+    return b.startswith(a) and b[len(a):] in _ENDINGS
+
+
+@dataclass(frozen=True)
+class VariantGroup:
+    majority: str
+    minority: tuple[str, ...]
+
+
+def group_variants(counts: dict[str, int], first_seen, is_dictionary_name) -> list[VariantGroup]:
+    """Cluster capitalised spellings. ``counts`` maps each spelling to its uses;
+    ``first_seen(name)`` gives its first offset (asked only to break ties)."""
+    names = sorted(counts)
+    keys = {n: translit_key(n) for n in names}
+    parent = {n: n for n in names}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    by_initial: dict[str, list[str]] = {}
+    for n in names:
+        by_initial.setdefault(keys[n][:1], []).append(n)
+    for bucket in by_initial.values():
+        for i, a in enumerate(bucket):
+            ka = keys[a]
+            for b in bucket[i + 1:]:
+                kb = keys[b]
+                if abs(len(ka) - len(kb)) > 1 or _different_word(a, b):
+                    continue
+                if not (ka == kb and len(ka) >= MIN_LENGTH):
+                    if min(len(a), len(b)) < MIN_LENGTH_EDIT:
+                        continue
+                    if OSA.distance(ka, kb, score_cutoff=1) > 1:
+                        continue
+                    if is_dictionary_name(a) and is_dictionary_name(b):
+                        continue
+                parent[find(a)] = find(b)
+    clusters: dict[str, list[str]] = {}
+    for n in names:
+        clusters.setdefault(find(n), []).append(n)
+    out = []
+    for members in clusters.values():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda n: (-counts[n], first_seen(n)))
+        out.append(VariantGroup(members[0], tuple(members[1:])))
+    return out
+
+
+def possessive_base(token: str) -> str:
+    key = normalise(token)
+    return token[: len(key)] if len(key) < len(token) else token

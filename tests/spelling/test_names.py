@@ -1,0 +1,66 @@
+"""NameEvidence: the interface the LanguageTool bridge shares, and the evidence rules."""
+
+from __future__ import annotations
+
+import copylint
+from copylint.config import Settings
+from copylint.readers import read_text
+from copylint.spelling.names import NameEvidence, starts_sentence
+
+TEXT = (
+    "Talks resume in Istanbul\n\n"
+    "Negotiator David Arakhamia said talks with Isreal went well. Arakhamia met Kier Starmer, "
+    "then Keir Stramer. Goverment officials were told.\n"
+)
+
+
+def evidence(text: str = TEXT, **settings) -> NameEvidence:
+    return NameEvidence(read_text("a.txt", text), Settings(**settings))
+
+
+def at(word: str, nth: int = 0, text: str = TEXT) -> int:
+    i = -1
+    for _ in range(nth + 1):
+        i = text.index(word, i + 1)
+    return i
+
+
+def test_unknown_capitalised_names_are_names():
+    ev = evidence()
+    assert ev.is_probably_name("Arakhamia", at("Arakhamia"))
+    assert ev.is_probably_name("Arakhamia", at("Arakhamia", 1))  # at a sentence start, used as a name before
+
+
+def test_near_misses_of_known_names_are_not():
+    ev = evidence()
+    assert not ev.is_probably_name("Isreal", at("Isreal"))
+    assert not ev.is_probably_name("Kier", at("Kier"))  # with Starmer after it
+    assert not ev.is_probably_name("Stramer", at("Stramer"))  # after Keir
+    assert not ev.is_probably_name("Goverment", at("Goverment"))  # a common word at a sentence start
+    assert not ev.is_probably_name("talks", at("talks"))  # lower case is never a name
+
+
+def test_vocabulary():
+    ev = evidence(accept=["Arakhamiya", "iPhone", "Olena Zelenska"], reject=["alright"])
+    assert ev.vocabulary_accepts("Arakhamiya") and ev.vocabulary_accepts("arakhamiya") is False
+    assert ev.vocabulary_accepts("iPhone") and not ev.vocabulary_accepts("Iphone")
+    assert ev.vocabulary_accepts("Zelenska") and ev.lexicon.knows("Olena")
+    assert ev.vocabulary_rejects("alright") and ev.vocabulary_rejects("Alright")
+
+
+def test_sentence_starts():
+    text = 'He left. Mr. Smith said: "Later." J. Jones came — Then'
+    assert starts_sentence(text, 0)
+    assert not starts_sentence(text, text.index("Smith"))  # after Mr.
+    assert starts_sentence(text, text.index("Later"))  # after a colon and a quote mark
+    assert not starts_sentence(text, text.index("Jones"))  # after an initial
+    assert starts_sentence(text, text.index("Then"))  # after a dash
+
+
+def test_name_slot_words_near_common_words_left_alone():
+    # real people whose surnames are one letter from a common word or name
+    text = ("Stars and bankers at the final\n\n"
+            "Bankers Jamie Dimon and Kori Schake spoke. The singer Lorde and rapper Busta Rhymes "
+            "performed at the Stade de France, and Rishi Sunak watched.\n")
+    findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))
+    assert [f.matched for f in findings] == []

@@ -1,0 +1,58 @@
+"""What the speller skips, what the vocabularies change, and [sic]."""
+
+from __future__ import annotations
+
+import copylint
+from copylint.config import Settings
+
+
+def words(text: str, **settings) -> list[str]:
+    settings.setdefault("select", ["typo.spelling"])
+    return [f.matched for f in copylint.lint_text(text, path="a.txt", config=Settings(**settings))]
+
+
+def test_skipped_contexts():
+    text = ("Headline here\n\nSee https://exmaple.com/pge or www.exmaple.org, mail desk@exmaple.com, "
+            "follow @exmaple and #exmaple, buy a 4x4 or a B52xq, read file.txtt today.\n")
+    assert words(text) == []
+
+
+def test_acronyms_skipped_unless_a_clear_slip():
+    text = "Headline here\n\nThe IAEA, NATO and the UNHCR met the OSCE. GOVERMENT sources said so.\n"
+    assert words(text) == ["GOVERMENT"]
+
+
+def test_shouted_headline_words_are_words():
+    text = "GOVERMENT RAISES TAXES\n\nThe government raised taxes.\n"
+    assert words(text) == ["GOVERMENT"]
+
+
+def test_sic_keeps_a_quoted_misspelling():
+    text = 'Headline here\n\nThe sign read "Goverment [sic] offices" and the goverment agreed.\n'
+    found = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))
+    assert [(f.matched, f.column) for f in found] == [("goverment", text.split("\n")[2].index("goverment") + 1)]
+
+
+def test_accept_and_reject_from_config():
+    text = "Headline here\n\nThe mln figure was alright, said the kompany.\n"
+    assert words(text) == ["mln", "kompany"]
+    assert words(text, accept=["mln", "kompany"]) == []
+    assert words(text, reject=["alright"]) == ["mln", "alright", "kompany"]
+
+
+def test_accepted_full_name_becomes_a_name_to_compare_with():
+    text = "Headline here\n\nThe editor Olha Kovalenko spoke; later Olha Kovalneko wrote.\n"
+    assert words(text) == []  # two unknown spellings: the variant rule's business
+    assert words(text, accept=["Olha Kovalenko"]) == ["Kovalneko"]
+
+
+def test_quotes_are_checked_for_spelling():
+    text = 'Headline here\n\nShe said: "The goverment lied."\n'
+    assert words(text) == ["goverment"]
+
+
+def test_inner_capitals_mark_names_and_brands():
+    text = ("Head line here\n\nShare on Facebook, Twitter and LinkedIn. Ron DeSantis and "
+            "Mitch McConnel spoke on YouTube.\n")
+    # McConnel is one slip from the lexicon's Mitch McConnell; the brands are left alone
+    assert words(text) == ["McConnel"]

@@ -1,0 +1,168 @@
+"""Build rules/names/lexicon.tsv, the name lexicon behind the speller's name logic.
+
+Sources (all under ../shared/data, see SOURCES.md there; facts only, no text is copied):
+  * officeholders/us_executive_terms.csv, us_legislators_current_terms.csv: full names;
+  * officeholders/world_leaders_wikidata_2021plus.csv, world_leaders_wikipedia_2022.csv:
+    full names of heads of state and government since 2021;
+  * officeholders/archigos_4.1_leaders.csv, reign_leaderlist_3_21.csv: leaders' names
+    (mostly surnames);
+  * style/ukrainian_toponyms_kyivnotkiev.tsv: both spellings of Ukrainian places and people;
+  * news/*.jsonl.gz: capitalised words written mid-sentence in at least MIN_DOCS articles
+    that are not dictionary words (people, places, organisations frequent in news; sentence-case headlines
+    count too), and
+    "First Last" pairs whose first part is a known first name, seen in MIN_DOCS articles.
+    A candidate one edit from a far more frequent capitalised word of the same corpus is
+    left out as a likely typo.
+  * rules/names/extra.txt: names kept by hand (people in the news after the data above).
+
+Each row: ``name<TAB>zipf*10<TAB>articles`` where zipf is wordfreq's frequency of the name
+(of its last word for full names) and articles the number of news articles using it.
+
+Run from the repository root (needs ``pip install wordfreq`` and the shared data):
+    python tools/build_name_lexicon.py [--data ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from copylint.spelling.names import is_title_case, starts_sentence  # noqa: E402
+from copylint.spelling.speller import edits1, get_speller  # noqa: E402
+
+OUT = REPO / "rules" / "names" / "lexicon.tsv"
+FIRST_NAMES = REPO / "rules" / "names" / "first_names.txt"
+MIN_FIRST = 3  # uses as the first of two capitalised words, to count as a first name
+FIRST_SHARE = 0.6  # ...and this share of its uses mid-sentence
+EXTRA = REPO / "rules" / "names" / "extra.txt"
+MIN_DOCS = 3
+TYPO_RATIO = 20  # a neighbour this many times more common makes a candidate a likely typo
+NAME_RE = re.compile(r"[A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?")
+PAIR_RE = re.compile(r"(?=\b([A-Z][a-z]+) ([A-Z][^\W\d_]+)\b)")
+
+
+def officeholder_names(data: Path) -> set[str]:
+    names: set[str] = set()
+    off = data / "officeholders"
+    for f, col in (("us_executive_terms.csv", "full_name"), ("us_legislators_current_terms.csv", "full_name"),
+                   ("world_leaders_wikidata_2021plus.csv", "officeholderLabel"),
+                   ("world_leaders_wikipedia_2022.csv", "officeholderlabel"),
+                   ("archigos_4.1_leaders.csv", "leader"), ("reign_leaderlist_3_21.csv", "leader")):
+        with open(off / f, encoding="utf-8", errors="replace", newline="") as fh:
+            for row in csv.DictReader(fh):
+                name = (row.get(col) or "").strip()
+                if name and "\ufffd" not in name and not re.match(r"Q\d", name) and not any(ch.isdigit() for ch in name):
+                    names.add(" ".join(name.split()))
+    with open(data / "style" / "ukrainian_toponyms_kyivnotkiev.tsv", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            for col in ("russian_derived", "ukrainian"):
+                if row.get(col):
+                    names.add(row[col].strip())
+    return names
+
+
+def news_articles(data: Path):
+    for path in sorted((data / "news").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                head = row.get("headline") or ""
+                body = row.get("body") or ""
+                # a sentence-case headline's capitals are evidence too
+                yield (head + "\n\n" + body) if head and not is_title_case(head) else body
+
+
+def news_names(data: Path, speller, first_names: set[str]) -> tuple[collections.Counter, collections.Counter, collections.Counter]:
+    """Article counts of capitalised non-dictionary words used mid-sentence, of their
+    lower-case uses, and of "First Last" pairs; also counts (in ``FIRST_USES``) of how
+    often a dictionary name stands mid-sentence, and how often before another capitalised
+    word, to find first names."""
+    caps: collections.Counter = collections.Counter()
+    lower: collections.Counter = collections.Counter()
+    pairs: collections.Counter = collections.Counter()
+    for body in news_articles(data):
+        if not body:
+            continue
+        seen = set()
+        for m in NAME_RE.finditer(body):
+            w = m.group()
+            if w.isupper() or starts_sentence(body, m.start()):
+                continue
+            if speller.is_proper(w):
+                FIRST_USES[w][0] += 1
+                if re.match(r" [A-Z][a-z]", body[m.end():m.end() + 3]):
+                    FIRST_USES[w][1] += 1
+            seen.add(w)
+        caps.update(seen)
+        lower.update({w for w in re.findall(r"\b[a-z]+\b", body)})
+        pairs.update({f"{a} {b}" for a, b in PAIR_RE.findall(body) if a in first_names and not b.isupper()})
+    return caps, lower, pairs
+
+
+FIRST_USES: collections.defaultdict = collections.defaultdict(lambda: [0, 0])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(REPO.parent / "shared" / "data"))
+    ap.add_argument("--out", default=str(OUT))
+    args = ap.parse_args(argv)
+    from wordfreq import zipf_frequency
+
+    data = Path(args.data)
+    speller = get_speller("en-US")
+    names = officeholder_names(data)
+    if EXTRA.exists():
+        for line in EXTRA.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                names.add(line)
+    first_names = {n.split()[0] for n in names if " " in n}
+    first_names |= {w for w in speller.forms.values() if w[:1].isupper() and w[1:].islower()}
+    caps, lower, pairs = news_names(data, speller, first_names)
+
+    docs: collections.Counter = collections.Counter()
+    for w, n in caps.items():
+        key = w.lower()
+        if n < MIN_DOCS or speller.known(w) or lower.get(key, 0) * 4 > n:
+            continue
+        neighbours = [caps[e[:1].upper() + e[1:]] for e in edits1(key)]
+        if neighbours and max(neighbours) >= TYPO_RATIO * n:
+            continue  # one edit from a far more common name: probably a typo
+        docs[w] = n
+    for pair, n in pairs.items():
+        if n >= MIN_DOCS:
+            docs[pair] = n
+    for name in names:
+        docs.setdefault(name, caps.get(name, 0))
+
+    rows = []
+    for name, n in docs.items():
+        z = zipf_frequency(name.split()[-1], "en")
+        rows.append((name, round(z * 10), n))
+    rows.sort()
+    out = Path(args.out)
+    with open(out, "w", encoding="utf-8", newline="\n") as fh:
+        fh.write("# name\tzipf*10\tarticles  (built by tools/build_name_lexicon.py; see README.md)\n")
+        for name, z, n in rows:
+            fh.write(f"{name}\t{z}\t{n}\n")
+    firsts = sorted(w for w, (n, before) in FIRST_USES.items()
+                    if before >= MIN_FIRST and before >= FIRST_SHARE * n)
+    FIRST_NAMES.write_text("# first names: dictionary names that news copy mostly writes before another\n"
+                           "# capitalised word (built by tools/build_name_lexicon.py; see README.md)\n"
+                           + "\n".join(firsts) + "\n", encoding="utf-8")
+    print(f"{len(rows)} names -> {out}; {len(firsts)} first names -> {FIRST_NAMES}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
