@@ -80,7 +80,7 @@ def ensure_server(url: str | None = None) -> tuple[str, str]:
         else:
             installation = find_installation()
             if installation is None:
-                sys.exit("LanguageTool is not installed: run `copylint languagetool install` first")
+                raise RuntimeError("LanguageTool is not installed: run `copylint languagetool install` first")
             _Server.local = LocalServer(installation)
             t0 = time.perf_counter()
             _Server.url = _Server.local.start()
@@ -98,9 +98,10 @@ def _resources(cache_path: str | None) -> dict:
 # ---------------------------------------------------------------------- engines
 
 
-def languagetool_engine(select: str = "typo.spelling", cache_path: str | None = None) -> Callable[[str], list[Span]]:
+def languagetool_engine(language: str = "en-US", select: str = "typo.spelling",
+                        cache_path: str | None = None) -> Callable[[str], list[Span]]:
     """LanguageTool through copylint's grammar rule (names filtered), as source spans."""
-    settings = Settings(select=[select], languagetool_url=ensure_server()[0])
+    settings = Settings(select=[select], language=language, languagetool_url=ensure_server()[0])
     ruleset = load_ruleset(settings)
     rule = ruleset.by_id["grammar"]
     resources = _resources(cache_path)
@@ -248,7 +249,7 @@ def throughput(texts: list[str]) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         cache = str(Path(tmp) / "results.sqlite")
         client.reset()
-        run = languagetool_engine("grammar", cache)
+        run = languagetool_engine(select="grammar", cache_path=cache)
         t0 = time.perf_counter()
         for t in texts:
             run(t)
@@ -271,7 +272,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args(argv)
 
-    url, version = ensure_server(args.url)
+    try:
+        url, version = ensure_server(args.url)
+    except (RuntimeError, OSError) as exc:
+        sys.exit(str(exc))
     if _Server.started_in is not None:
         print(f"LanguageTool {version} started (and answered a first check) in {_Server.started_in:.1f} s")
     else:
