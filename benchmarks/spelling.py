@@ -117,10 +117,20 @@ def codespell_engine() -> Callable[[str], list[Span]]:
     return run
 
 
+def languagetool_engine(language: str = "en-US") -> Callable[[str], list[Span]]:
+    """LanguageTool's spelling matches as copylint reports them (the grammar rule, through the
+    same name logic); one server for the run, started from `copylint languagetool install`."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import languagetool as lt_bench
+
+    return lt_bench.languagetool_engine(language=language)
+
+
 ENGINES: dict[str, Callable[[], Callable[[str], list[Span]]]] = {
     "copylint": copylint_engine,
     "copylint+vocab": copylint_reuters_vocabulary,
     "codespell": codespell_engine,
+    "languagetool": languagetool_engine,
 }
 
 
@@ -391,9 +401,12 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.engines.split(","):
         factory = ENGINES[name]
         try:
-            engine = factory(args.language) if name.startswith("copylint") else factory()
+            engine = factory(args.language) if name.startswith(("copylint", "languagetool")) else factory()
         except ImportError as exc:
             print(f"{name}: not available ({exc}); pip install \".[bench]\"")
+            continue
+        except RuntimeError as exc:  # LanguageTool not installed
+            print(f"{name}: not available ({exc})")
             continue
 
         results.append(measure(name, engine, articles, injected, args.alarms))
