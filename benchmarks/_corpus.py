@@ -27,3 +27,32 @@ def articles(names=("reuters21578", "us_news_2016_real_small", "ag_news_test"), 
 def as_plain_text(rec) -> str:
     """An article as wire copy: headline, blank line, body."""
     return f"{rec['headline']}\n\n{rec['body']}\n"
+
+
+# The spelling benchmark's articles: per corpus (and the text type it keeps), the rows are
+# sorted by id, shuffled with a fixed seed and cut in two halves, "dev" and "test". Word
+# lists built from the news (tools/build_name_lexicon.py, tools/build_news_words.py) must
+# leave the test half out, or the benchmark would measure them on their own source.
+SPELLING_CORPORA = {"us_news_2016_real_small": None, "reuters21578": "NORM", "ag_news_test": None}
+
+
+def split_rows(name: str, rows: list[dict], split: str) -> list[dict]:
+    """The "dev" or "test" half of one corpus's rows (only rows with a body, of the kept type)."""
+    import random
+
+    text_type = SPELLING_CORPORA.get(name)
+    rows = [r for r in rows if r["body"] and (text_type is None or r.get("text_type") == text_type)]
+    rows.sort(key=lambda r: r["id"])
+    random.Random(f"{name}-order").shuffle(rows)
+    half = len(rows) // 2
+    return rows[:half] if split == "dev" else rows[half:]
+
+
+def spelling_test_ids() -> set[str]:
+    """Ids of every article in the spelling benchmark's test halves."""
+    out: set[str] = set()
+    for name in SPELLING_CORPORA:
+        with gzip.open(NEWS / f"{name}.jsonl.gz", "rt", encoding="utf-8") as fh:
+            rows = [json.loads(line) for line in fh]
+        out.update(r["id"] for r in split_rows(name, rows, "test"))
+    return out

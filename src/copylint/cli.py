@@ -77,13 +77,17 @@ def _formats_help() -> str:
 @click.option("--date", "date_", help="Judge every article as of this date (YYYY-MM-DD).")
 @click.option("--language", type=click.Choice(["en-US", "en-GB"]), help="Spelling variety.")
 @click.option("--pack", "packs", multiple=True, type=click.Path(), help="Extra rule pack (YAML); repeatable.")
+@click.option("--no-languagetool", is_flag=True, help="Built-in checks only: do not start or use LanguageTool.")
+@click.option("--require-languagetool", is_flag=True, help="Exit 2 when LanguageTool cannot be used or dies mid-run.")
+@click.option("--languagetool-url", metavar="URL", help="Use the LanguageTool server at URL instead of starting one.")
 @click.option("--no-color", is_flag=True, help="No colour even on a terminal.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line.")
 @check_extras
 def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fmt: str, output: str | None, fail_on: str | None, jobs: int | None, stdin_filename: str | None,
           include: tuple[str, ...], exclude: tuple[str, ...], date_: str | None, language: str | None,
-          packs: tuple[str, ...], no_color: bool, quiet: bool, **extras: Any) -> None:
+          packs: tuple[str, ...], no_color: bool, quiet: bool, no_languagetool: bool = False,
+          require_languagetool: bool = False, languagetool_url: str | None = None, **extras: Any) -> None:
     """Check article files and folders (or '-' for standard input)."""
     from . import formats
     from .runner import exit_code, run
@@ -99,7 +103,11 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
         "include": list(include) or None, "exclude": list(exclude) or None,
         "language": language, "packs": list(packs),
         "date": parse_date(date_, "--date") if date_ else None,
+        "languagetool": False if no_languagetool else (True if require_languagetool else None),
+        "languagetool_url": languagetool_url,
     }
+    if no_languagetool and require_languagetool:
+        fail("--no-languagetool and --require-languagetool contradict each other")
     resolver = ConfigResolver(config_path, cli_values)
     base = resolver.base_for(paths[0] if paths[0] != "-" else os.getcwd())
 

@@ -213,23 +213,34 @@ def _sic_follows(doc: Document, end: int) -> bool:
 # --------------------------------------------------------------------------- overlap
 
 
-def resolve_overlaps(findings: list[Finding], priorities: dict[str, int]) -> list[Finding]:
+def resolve_overlaps(findings: list[Finding], priorities: dict[str, int],
+                     by_finding: dict[int, int] | None = None) -> list[Finding]:
     """Where word-level findings of different rule families cover overlapping spans, keep
-    the one with the higher priority (house rule > built-in speller > LanguageTool)."""
+    the one with the higher priority (house rule > built-in speller > LanguageTool).
+    Two findings with the same id and the same span (the built-in speller and
+    LanguageTool both saying ``typo.spelling``) are one: the higher-priority rule's stays.
+    ``by_finding`` gives the priority of the rule that made each finding (by ``id()``)."""
     word_level = [f for f in findings if f.rule.split(".", 1)[0] not in ("structure", "facts", "copylint")]
     if len(word_level) < 2:
         return findings
+    by_finding = by_finding or {}
+
+    def prio(f: Finding) -> int:
+        return by_finding.get(id(f), priorities.get(f.rule, 50))
+
     word_level.sort(key=lambda f: (f.start_offset, f.end_offset))
     dropped: set[int] = set()
     for i, a in enumerate(word_level):
         for b in word_level[i + 1:]:
             if b.start_offset >= a.end_offset:
                 break
+            pa, pb = prio(a), prio(b)
+            if a.rule == b.rule and (a.start_offset, a.end_offset) == (b.start_offset, b.end_offset):
+                dropped.add(id(b) if pa >= pb else id(a))
+                continue
             fa, fb = a.rule.split(".", 1)[0], b.rule.split(".", 1)[0]
             if fa == fb:
                 continue
-            pa = priorities.get(a.rule, 50)
-            pb = priorities.get(b.rule, 50)
             if pa != pb:
                 dropped.add(id(b) if pa > pb else id(a))
     return [f for f in findings if id(f) not in dropped]
@@ -247,6 +258,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
     findings: list[Finding] = []
     facts: dict[str, Any] = {}
     priorities: dict[str, int] = {}
+    made_by: dict[int, int] = {}  # priority of the rule behind each finding, by id()
     resources = resources if resources is not None else {}
 
     for rid, message, s, e in doc.notices:
@@ -281,10 +293,12 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
                 continue
             if rule_id.startswith("typo.") and _sic_follows(doc, hit.end):
                 continue
-            findings.append(hit_to_finding(doc, rule, hit, settings))
-            priorities[rule_id] = rule.priority
+            finding = hit_to_finding(doc, rule, hit, settings)
+            findings.append(finding)
+            priorities[rule_id] = max(priorities.get(rule_id, 0), rule.priority)
+            made_by[id(finding)] = rule.priority
 
-    findings = resolve_overlaps(findings, priorities)
+    findings = resolve_overlaps(findings, priorities, made_by)
     findings.extend(_suppression_notices(doc, suppress, ruleset, settings))
     return findings, facts
 
@@ -298,8 +312,8 @@ _OPTIONS_CACHE: dict[tuple[int, int], tuple[Settings, Rule, Any]] = {}
 
 def _options(rule: Rule, settings: Settings) -> Any:
     """The rule's options object for these settings (built once per settings, then shared).
-    The entry keeps the rule and settings it was made for: an id can be reused once an
-    object is gone, and another rule's options must never be handed out."""
+    The cache keeps the rule and settings it was built for: an id can be reused once an
+    object is gone (a rule set rebuilt), and another rule's options must never come back."""
     key = (id(rule), id(settings))
     cached = _OPTIONS_CACHE.get(key)
     if cached is None or cached[0] is not settings or cached[1] is not rule:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+import inspect
 import pkgutil
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator
@@ -103,7 +104,7 @@ def rule(
         fn.copylint_rule = Rule(
             id=id, summary=summary, severity=Severity.parse(severity), check=fn,
             reads=tuple(reads), skips=tuple(skips), fixable=fixable, options=options,
-            needs=tuple(needs), doc=(fn.__doc__ or "").strip(), link=link,
+            needs=tuple(needs), doc=inspect.cleandoc(fn.__doc__ or ""), link=link,
             emits_prefix=emits_prefix, priority=_namespace_priority(id),
         )
         return fn
@@ -130,7 +131,7 @@ def corpus_rule(
     def wrap(fn: Callable) -> Callable:
         fn.copylint_rule = Rule(
             id=id, summary=summary, severity=Severity.parse(severity), collect=collect,
-            check=check, finish=fn, reads=tuple(reads), options=options, doc=(fn.__doc__ or "").strip(),
+            check=check, finish=fn, reads=tuple(reads), options=options, doc=inspect.cleandoc(fn.__doc__ or ""),
             link=link, priority=_namespace_priority(id),
         )
         return fn

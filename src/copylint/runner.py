@@ -98,6 +98,7 @@ class FileResult:
     facts: dict[str, Any]
     problem: Problem | None = None
     size: int = 0
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (kind, message) raised by rules
 
 
 class _State:
@@ -149,7 +150,9 @@ def lint_one(path: str, stdin_data: bytes | None = None, display: str | None = N
         return FileResult(shown, [], {}, problem, size)
     settings = _State.resolver.for_path(shown if path == "-" else path)
     findings, facts = lint_document(doc, settings)
-    return FileResult(shown, findings, facts, None, size)
+    from .notices import drain
+
+    return FileResult(shown, findings, facts, None, size, drain())
 
 
 def _init_worker(resolver: ConfigResolver, resources: dict[str, Any]) -> None:
@@ -175,6 +178,17 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
     resources = resources or {}
     base = resolver.base_for(paths[0] if paths and paths[0] != "-" else os.getcwd())
     files = discover(paths, base.include, base.exclude, result.problems)
+    # one LanguageTool server for the whole run, started only when a selected rule needs it
+    # (stopped below; its atexit hook covers a run that ends in an exception)
+    from .languagetool.session import open_session
+
+    try:
+        selected = _ruleset_for(base).selected(base) if files else []
+    except (ConfigError, ValueError):
+        selected = []  # reported per file below, as before
+    lt_session = open_session(selected, base) if selected else None
+    if lt_session is not None:
+        resources = {**resources, **lt_session.resources}
     _init_worker(resolver, resources)
     _ruleset_for(base)  # a broken rule pack is one config error (exit 2), not one per file
 
@@ -195,6 +209,8 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
             file_results.append(_lint_in_worker(f))
             if progress:
                 progress(f)
+    if lt_session is not None:
+        lt_session.close()
 
     facts_by_rule: dict[str, list[tuple[str, Any]]] = {}
     for fr in file_results:
@@ -228,6 +244,12 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
                         finding = dataclasses.replace(finding, severity=sev)
                     result.findings.append(finding)
 
+    raised = [n for fr in file_results for n in fr.notices]
+    for _kind, message in raised:
+        if message not in result.notices:
+            result.notices.append(message)
+    if lt_session is not None:
+        lt_session.finish(result, raised)
     result.findings.sort(key=Finding.sort_key)
     result.problems.sort(key=lambda p: p.path)
     return result

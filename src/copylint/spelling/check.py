@@ -18,7 +18,22 @@ _URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)+/?$|\.(com|org|net|gov|edu
 
 PREFIXES = frozenset(("non", "un", "re", "de", "pre", "post", "anti", "over", "under", "multi",
                       "cyber", "counter", "inter", "mis", "sub", "super", "co", "semi", "mid"))
+# words that glue to others only by a missing space ("thathe", "accordingto", "assetsof")
+# ("after", "over", "out", "down", "off" make compounds: afterparty, outrun, downtime)
+FUNCTION_WORDS = frozenset("""a an the and or but nor so yet for of to in on at by as from with into onto upon
+about above again against all also am any are aren't be been before being below between both
+can could did do does doing during each few had has have having he her here hers him his how i if
+is it its itself just me more most my no not now once only other our own same she should
+some such than that their them then there these they this those through too until very was we
+were what when where which while who whom why will would you your per via amid""".split())
 _PLAUSIBLE: dict[tuple[str, str], bool] = {}
+
+
+def _content_word(sp, part: str) -> bool:
+    """A common lower-case word that may stand in a closed compound: four letters or more
+    in use (zipf 3), or three in common use (zipf 4: "car", "tax"); no function word, no name."""
+    return len(part) >= 3 and part not in FUNCTION_WORDS and sp.is_common(part) and \
+        sp.zipf(part) >= (3.0 if len(part) >= 4 else 4.0)
 _PAREN_SIC = re.compile(r"['’]?\s*\(sic\)", re.I)
 _HELD_LETTER = re.compile(r"([a-z])\1\1")
 
@@ -82,8 +97,7 @@ class SpellingAnalysis:
         sp, ev, text = self.speller, self.evidence, self.doc.text
         known = sp.known
         vocab = ev.vocabulary
-        cache = sp._known
-        suspects = [w for w in self.counts if not (cache.get(w) or known(w))]
+        suspects = sorted(sp.unknown_among(self.counts.keys()))
         if vocab.reject_any or vocab.reject_exact:
             suspects += [w for w in self.counts if known(w) and vocab.rejects(w)]
         out: list[Misspelling] = []
@@ -143,8 +157,9 @@ class SpellingAnalysis:
     def _plausible_word(self, word: str) -> bool:
         """A word the dictionary lacks but English builds from known parts: a plural
         ("crudes", "Kennedys"), a closed compound of two content words ("counterparty",
-        "cyberattacks") or a prefixed word ("nonrecourse"); never when it is also one
-        cheap slip from a frequent word ("untill" is un + till, but a slip of until)."""
+        "flashmob", "afterparty") or a prefixed word ("nonrecourse"); never when it is also
+        one cheap slip from a frequent word ("untill" is un + till, but a slip of until),
+        and never two words run together when one is a function word ("thathe")."""
         sp, key = self.speller, normalise(word)
         cached = _PLAUSIBLE.get((sp.language, key))
         if cached is not None:
@@ -155,20 +170,25 @@ class SpellingAnalysis:
             if key.endswith(end) and len(stem) >= 4 and sp.known(stem) and sp.zipf(stem) <= 5.5:
                 base = stem
         ok = base is not None
+        compound = False
         if not ok:
-            for i in range(2, len(key) - 3):
+            for i in range(2, len(key) - 2):
                 a, b = key[:i], key[i:]
-                if a in PREFIXES and sp.known(b) and len(b) >= 5:
+                if a in PREFIXES and len(b) >= 5 and sp.known(b):
                     ok = True
                     break
-                if len(a) >= 4 and sp.known(a) and sp.known(b) and \
-                        3.0 <= sp.zipf(a) <= 5.8 and 3.0 <= sp.zipf(b) <= 5.8:
-                    ok = True
+                if _content_word(sp, a) and _content_word(sp, b):
+                    ok = compound = True
                     break
         if ok:
-            # but not when a frequent word is one plain slip away ("seens" for scenes)
+            # but not when a frequent word is one plain slip away ("seens" for scenes); a
+            # compound of two content words gives way only to a clearly frequent word
             for c in sp.candidates(key)[:3]:
-                if c.word != base and c.kind == "edit" and c.plain_cost <= 1.3 and c.zipf >= 2.5:
+                if c.word == base or c.kind != "edit":
+                    continue
+                if (not compound and c.plain_cost <= 1.3 and c.zipf >= 2.5) or \
+                        (compound and ((c.plain_cost <= 1.0 and c.zipf >= 3.0) or
+                                       (c.plain_cost <= 2.0 and c.zipf >= 5.0))):
                     ok = False
                     break
         if len(_PLAUSIBLE) > 100_000:

@@ -20,7 +20,7 @@ from ..text import WORD_RE
 from .lexicon import name_lexicon, vocabulary_for
 from rapidfuzz.distance import OSA
 
-from .speller import Speller, edit_cost, edits1, get_speller, match_case, normalise
+from .speller import Speller, edit_cost, edits1, get_speller, match_case, news_articles, normalise, seen_words
 
 HEAD_KINDS = ("headline", "title", "heading")
 _OPENERS = "\"“‘'([{«"
@@ -51,6 +51,9 @@ NAME_ZIPF_FAMOUS = 4.5  # any one slip from a name this frequent ("Germny")
 NAME_ZIPF_REPEATED = 4.0  # the same slip used consistently: only for very frequent names
 WORD_ZIPF_CAPITALISED = 4.0  # a capitalised slip of a common word: "Goverment"
 WORD_ZIPF_NAME_SLOT = 4.5  # ...written where a name would stand, mid-sentence
+UNSEEN_WORD_ZIPF = 3.0  # a word nobody writes one slip from a word this frequent: "Presedent"
+UNSEEN_FAR_COST = 1.6  # ...or two slips from a frequent word, for long words: "Unighted"
+NEWS_NAME_ARTICLES = 5  # a capitalised word the news corpora use this often is a name
 CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
 
 
@@ -275,6 +278,8 @@ class NameEvidence:
             return None
         shape = word_shape(word)
         key = normalise(word)
+        if news_articles(key) >= NEWS_NAME_ARTICLES:
+            return None  # a name the news uses (Schering, LGBTQ), not a slip of a word
         if shape == "upper" and not self._caps_context(start, len(word)):
             # an acronym: only a clear slip of a long common word ("GOVERMENT")
             best = sp.near(word)[:1] if len(key) >= 6 else []
@@ -295,6 +300,10 @@ class NameEvidence:
         verdict = self._name_slip(word, key, repeated, strict=in_name)
         if verdict is not None:
             return verdict
+        if not repeated:
+            verdict = self._unseen_slip(word, key, shape, in_name and self._after_name(start))
+            if verdict is not None:
+                return verdict
         if in_name or (repeated and shape != "upper"):
             return None  # part of a name ("Mariah Carey", "Stade de France"), or used repeatedly
         if (shape in ("capitalised", "mixed") and self.evidential(start)) or \
@@ -352,6 +361,47 @@ class NameEvidence:
                 return self._word_verdict(word)
         return None
 
+    def unseen(self, key: str) -> bool:
+        """Never seen in running text: no dictionary, name lexicon, wordfreq or news word."""
+        return key not in seen_words() and not self.lexicon.knows(key)
+
+    def _unseen_slip(self, word: str, key: str, shape: str, after_name: bool) -> Verdict | None:
+        """A capitalised word that nobody writes (not in wordfreq's list of running text
+        nor in the news), one slip from a frequent word or name, is that word misspelt,
+        wherever it stands: "Presedent Obama", "Sytems Corp", "SAYYS". After another
+        part of a name only a slip of a name counts ("Kori Schake" is no "shake"), and a
+        name spelt with another first letter is a transliteration ("Olexander"), not a
+        slip; an ALL-CAPS word must be a slip of a common word of five letters or more."""
+        if len(key) < 4 or not self.unseen(key):
+            return None
+        sp = self.speller
+        best = sp.near(word)[:1]
+        if best:
+            c = best[0]
+            proper = sp.is_proper(c.word)
+            if c.word[:1] != key[:1]:
+                return None  # first letters are seldom mistyped; names are transliterated
+            if shape == "upper":
+                ok = len(key) >= 5 and not proper and c.plain_cost <= 1.0 and c.zipf >= UNSEEN_WORD_ZIPF
+            elif after_name:
+                ok = proper and c.plain_cost <= 1.0 and c.zipf >= UNSEEN_WORD_ZIPF
+            else:
+                ok = c.plain_cost <= 1.0 and c.zipf >= (UNSEEN_WORD_ZIPF if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
+            if not ok:
+                return None
+            if proper:
+                display = sp.display(c.word)
+                return Verdict((match_case(word, display),),
+                               f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
+            return self._word_verdict(word)
+        if after_name or len(key) < 6:
+            return None
+        cands = sp.candidates(word)[:1]
+        if cands and cands[0].kind == "edit" and cands[0].plain_cost <= UNSEEN_FAR_COST and \
+                cands[0].zipf >= WORD_ZIPF_CAPITALISED and not (shape == "upper" and sp.is_proper(cands[0].word)):
+            return self._word_verdict(word)
+        return None
+
     def _before_institution(self, end: int) -> bool:
         """Followed by a word that ends the name of an institution ("Sytems Corp",
         "Bamnk of England" is not covered): such names are made of ordinary words."""
@@ -359,8 +409,8 @@ class NameEvidence:
         return nxt is not None and nxt.group(1) in INSTITUTION_WORDS
 
     def _in_name(self, start: int, length: int) -> bool:
-        """Next to another part of a name: after a first name or before a capitalised word
-        that is no common word ("Mariah Carey", "Kori Schake"), or before a particle
+        """Next to another part of a name: after one (see :meth:`_after_name`), before a
+        capitalised word that is no common word ("Mariah Carey"), or before a particle
         ("Stade de France", "Ahmed bin Salman")."""
         text = self.text
         nxt = _NEXT_NAME_RE.match(text, start + length)
@@ -369,6 +419,16 @@ class NameEvidence:
             if w not in INSTITUTION_WORDS and (not self.speller.is_common(w) or self.lexicon.knows(w)):
                 return True
         if _PARTICLE_RE.match(text, start + length):
+            return True
+        return self._after_name(start)
+
+    def _after_name(self, start: int) -> bool:
+        """After a first name or an initial ("Jamie Dimon", "Robert D. Blackwill"), or
+        after a capitalised word that is no frequent common word ("Kori Schake")."""
+        text = self.text
+        prev = _PREV_NAME_RE.search(text, max(0, start - 30), start)
+        if prev is not None and not (self.speller.is_common(prev.group(1)) and self.speller.zipf(prev.group(1)) >= 3.0) and \
+                not starts_sentence(text, prev.start(1)) and not self.in_caps_heading(start):
             return True
         return self._after_first_name(start)
 
@@ -402,7 +462,9 @@ class NameEvidence:
         if len(key) < 3:
             return None
         caps = self._article_caps()
-        found = [caps[e] for e in edits1(key) & caps.keys()]
+        n = len(key)
+        found = [v for k, v in caps.items() if abs(len(k) - n) <= 1 and k != key
+                 and OSA.distance(k, key, score_cutoff=1) <= 1]
         if not found and len(key) >= 8:
             found = [v for k, v in caps.items() if abs(len(k) - len(key)) <= 2
                      and OSA.distance(k, key, score_cutoff=2) <= 2 and self._is_proper(k)
@@ -420,17 +482,20 @@ class NameEvidence:
                        len(found) == 1, "name")
 
     def _article_caps(self) -> dict[str, tuple[str, int]]:
-        """lower case -> (spelling, count) of the article's known capitalised words."""
+        """lower case -> (spelling, count) of the article's known capitalised words used
+        at least twice (a slip must be rarer than what it misspells)."""
         caps = getattr(self, "_caps", None)
         if caps is None:
             caps = {}
             sp, lex = self.speller, self.lexicon
             for token in self.caps_tokens:
                 base = token[: len(normalise(token))] if ("'" in token or "’" in token) else token
-                if len(base) < 3 or not (sp.known(base) or lex.knows(base)):
+                if len(base) < 3:
+                    continue
+                n = self.count(base)
+                if n < 2 or not (sp.known(base) or lex.knows(base)):
                     continue
                 k = base.lower()
-                n = self.count(base)
                 if n > caps.get(k, ("", 0))[1]:
                     caps[k] = (base, n)
             self._caps = caps
@@ -449,6 +514,8 @@ class NameEvidence:
 
     def _caps_context(self, start: int, length: int) -> bool:
         """Upper-case words around: a shouted line, where ALL CAPS are ordinary words."""
+        if self.in_caps_heading(start):
+            return True
         text = self.text
         around = WORD_RE.findall(text, max(0, start - 30), min(len(text), start + length + 30))
         longer = [w for w in around if len(w) >= 4]

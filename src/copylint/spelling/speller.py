@@ -24,6 +24,7 @@ from pathlib import Path
 from ..data import rules_path
 
 DATA_FILE = ("spelling", "words.txt.gz")
+SEEN_FILE = ("spelling", "seen.txt.gz")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 VOWELS = frozenset("aeiou")
@@ -234,6 +235,7 @@ class Speller:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._near: dict[str, list[Candidate]] = {}
         self._known: dict[str, bool] = {}
+        self._known_tokens: set[str] = set()  # surface forms found known, for unknown_among
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._lock = threading.Lock()
 
@@ -254,6 +256,28 @@ class Speller:
                 self._known.clear()
             self._known[word] = hit
         return hit
+
+    def unknown_among(self, tokens) -> list[str]:
+        """The tokens (a set or dict keys) this dictionary does not know. Tokens once found
+        known are remembered, so a document costs a set difference and a lookup per new word."""
+        rest = tokens - self._known_tokens
+        if not rest:
+            return []
+        out = []
+        known_tokens = self._known_tokens
+        if len(known_tokens) > 1_000_000:
+            known_tokens.clear()
+        for w in rest:
+            if self.known(w):
+                known_tokens.add(w)
+            else:
+                out.append(w)
+        return out
+
+    def clear_caches(self) -> None:
+        """Forget every per-word result (for measuring cold runs)."""
+        for cache in (self._cache, self._near, self._known, self._known_tokens):
+            cache.clear()
 
     def is_common(self, word: str) -> bool:
         """A dictionary word written in lower case (shake, city), not a name: words taken
@@ -436,6 +460,37 @@ def load_entries(path: Path) -> dict[str, tuple[int, str]]:
 @lru_cache(maxsize=1)
 def _entries() -> dict[str, tuple[int, str]]:
     return load_entries(rules_path(*DATA_FILE))
+
+
+@lru_cache(maxsize=1)
+def _seen() -> tuple[frozenset[str], dict[str, int]]:
+    path = rules_path(*SEEN_FILE)
+    if not path.exists():
+        return frozenset(), {}
+    words: set[str] = set()
+    news: dict[str, int] = {}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        lines = fh.read().split("\n")
+    for i in range(0, len(lines) - 1, 2):
+        n, tag = lines[i][1:].split(" ", 1)
+        group = lines[i + 1].split(" ")
+        words.update(group)
+        if tag == "news":
+            news.update(dict.fromkeys(group, int(n)))
+    return frozenset(words), news
+
+
+def seen_words() -> frozenset[str]:
+    """Lower-case words the dictionary lacks that running text is known to use (wordfreq's
+    list and the news corpora; ``tools/build_seen_words.py``): evidence that a capitalised
+    word is a name, never that it is a word."""
+    return _seen()[0]
+
+
+def news_articles(key: str) -> int:
+    """In how many news articles (the corpora behind ``seen.txt.gz``) a word the
+    dictionary lacks was used, in any case; 0 when fewer than three."""
+    return _seen()[1].get(key, 0)
 
 
 _SPELLERS: dict[str, Speller] = {}

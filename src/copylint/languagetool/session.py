@@ -1,0 +1,129 @@
+"""One LanguageTool per run: decided, started (or reached) and stopped by the runner.
+
+The engine choice, from settings (CLI flags on top of config):
+
+- ``languagetool: false`` / ``--no-languagetool``: built-in checks only, no server.
+- unset (the default): use LanguageTool when a rule that needs it is selected and it can
+  be reached (``languagetool-url`` / ``--languagetool-url``) or started (an installation
+  from ``languagetool-dir``, ``LTP_JAR_DIR_PATH``, ``copylint languagetool install`` or
+  language-tool-python's download). Otherwise say so once and carry on.
+- ``languagetool: true`` / ``--require-languagetool``: as above, but LanguageTool not
+  being available, or dying during the run, is an error (exit code 2).
+
+When neither config nor flags decide and no URL is given, the environment variable
+``COPYLINT_LANGUAGETOOL`` (``off``, ``auto`` or ``require``) does; the test suite sets
+it to ``off`` so that only the LanguageTool tests start a server.
+
+The server's URL, version and the result cache's path go to every rule, in every worker
+process, through the run's ``resources``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from .. import notices
+from ..registry import Rule
+from . import client
+from .cache import default_path
+from .install import find_installation
+from .server import LocalServer, ServerError, normalize_url, probe
+
+REMOTE_PROBE_TIMEOUT = 60.0  # a server someone else just started may still be warming up
+REQUIRED_FLAG = "--require-languagetool"
+MODE_ENV = "COPYLINT_LANGUAGETOOL"
+
+
+@dataclass
+class Session:
+    required: bool = False
+    resources: dict[str, Any] = field(default_factory=dict)
+    unavailable: str | None = None  # why LanguageTool is not used in this run
+    server: LocalServer | None = None
+
+    @property
+    def active(self) -> bool:
+        return "languagetool_url" in self.resources
+
+    def close(self) -> None:
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+    def finish(self, result: Any, raised: Iterable[tuple[str, str]]) -> None:
+        """Report on the run: the start-up notice, and with ``required`` a failure as an
+        error (a fatal problem, so the exit code is 2)."""
+        from ..runner import Problem
+
+        if self.unavailable:
+            if self.required:
+                result.problems.append(Problem("LanguageTool", f"{self.unavailable} ({REQUIRED_FLAG})", True))
+            else:
+                result.notices.insert(0, f"grammar checks skipped: {self.unavailable}; "
+                                         "the other checks ran (--no-languagetool silences this)")
+        failures = [m for k, m in raised if k == client.NOTICE_KIND]
+        for extra in failures[1:]:  # workers may word the same death differently: say it once
+            if extra in result.notices and extra != failures[0]:
+                result.notices.remove(extra)
+        if self.required and failures:
+            if failures[0] in result.notices:
+                result.notices.remove(failures[0])  # it is the error below
+            result.problems.append(Problem("LanguageTool", f"{failures[0]} ({REQUIRED_FLAG})", True))
+
+
+def needs_languagetool(rules: Iterable[Rule]) -> bool:
+    return any("languagetool" in r.needs for r in rules)
+
+
+def open_session(rules: Iterable[Rule], settings: Any) -> Session:
+    """Decide whether this run uses LanguageTool, and start or reach it if so."""
+    client.reset()
+    notices.drain()
+    mode = getattr(settings, "languagetool", None)
+    url = getattr(settings, "languagetool_url", None)
+    if mode is None and not url:
+        mode = {"off": False, "false": False, "0": False, "no": False,
+                "require": True, "required": True}.get(os.environ.get(MODE_ENV, "").strip().lower())
+    session = Session(required=mode is True)
+    if mode is False or not needs_languagetool(rules):
+        return session
+    language = getattr(settings, "language", "en-US")
+    try:
+        if url:
+            url = normalize_url(url)
+            version = probe(url, language, timeout=REMOTE_PROBE_TIMEOUT)
+        else:
+            installation = find_installation(_configured_dir(settings))
+            if installation is None:
+                configured = _configured_dir(settings)
+                if configured:
+                    raise ServerError(f"no languagetool-server.jar in languagetool-dir {configured}")
+                raise ServerError("LanguageTool is not installed (run: copylint languagetool install) "
+                                  "and no --languagetool-url was given")
+            session.server = LocalServer(installation)
+            url = session.server.start(language=language)
+            version = session.server.version or installation.version
+    except ServerError as exc:
+        session.close()
+        session.unavailable = str(exc)
+        return session
+    session.resources = {
+        "languagetool_url": url,
+        "languagetool_version": version,
+        "languagetool_cache": str(default_path()) if getattr(settings, "cache", True) else None,
+    }
+    return session
+
+
+def _configured_dir(settings: Any) -> str | None:
+    value = getattr(settings, "languagetool_dir", None)
+    if not value:
+        return None
+    p = Path(os.path.expanduser(value))
+    root = getattr(settings, "root", None)
+    if not p.is_absolute() and root:
+        p = Path(root) / p
+    return str(p)

@@ -1,0 +1,265 @@
+"""The LanguageTool rule family: grammar.<LanguageTool id>, and LanguageTool's spelling
+matches as typo.spelling after the built-in speller's name logic."""
+
+from __future__ import annotations
+
+import fnmatch
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Iterator
+
+from ..model import Document, Hit, Region, Severity
+from ..registry import rule
+from ..text import QuoteIndex, sentences
+
+# Off by default, with the reason. Exact ids go to the server; globs are applied here.
+NEWS_DISABLED = (
+    "EN_UNPAIRED_QUOTES",  # a quote continued in the next paragraph has no closing mark
+    "EN_UNPAIRED_BRACKETS",  # looks across paragraphs
+    "EN_WORD_COHERENCY",  # looks across paragraphs; US/UK consistency is house style's job
+    "EN_CONSISTENT_APOS",  # looks across paragraphs
+    "ENGLISH_WORD_REPEAT_BEGINNING_RULE",  # flags quoted speech ("They're ... They're ...")
+    "PARAGRAPH_REPEAT_BEGINNING_RULE",  # looks across paragraphs
+    "EN_REPEATEDWORDS_*",  # style, across sentences
+    "WHITESPACE_RULE",  # tables and wire layouts; spacing is not a copy-desk finding
+    "CONSECUTIVE_SPACES",
+    "EN_SPECIFIC_CASE",  # wants "Secretary of State" where news style lower-cases titles
+    "POSSESSIVE_APOSTROPHE",  # "human services secretary": mostly false alarms on news
+    "COMMA_COMPOUND_SENTENCE",  # comma before "and": style, not an error
+    "COMMA_COMPOUND_SENTENCE_2",
+    "ALL_OF_THE",  # "all of the" is fine in news
+    "EN_DIACRITICS_REPLACE_*",  # Erdogan, Beyonce: the house decides about diacritics
+    "PER_CENT",  # "per cent" or "percent" is house style (house.percent keeps one form)
+)
+# Region kinds sent to LanguageTool; bylines are names, tables are not sentences.
+CHECKED_KINDS = ("headline", "standfirst", "heading", "paragraph", "list", "blockquote", "caption")
+STYLE_TYPES = {"style", "locale-violation", "register"}
+LINK = "https://community.languagetool.org/rule/show/{id}?lang=en"
+
+
+@dataclass
+class GrammarOptions:
+    disabled_rules: list[str] = field(default_factory=lambda: list(NEWS_DISABLED))
+    enabled_rules: list[str] = field(default_factory=list)
+    picky: bool = False
+    spelling: bool = True
+    locale: bool = False
+    max_suggestions: int = 5
+
+
+@rule("grammar", "Grammar and style from LanguageTool; its spelling matches as typo.spelling",
+      severity="warning", needs=("languagetool",), emits_prefix=True, options=GrammarOptions, fixable=True)
+def check(doc: Document, ctx) -> Iterator[Hit]:
+    """Grammar, style and a second opinion on spelling, from LanguageTool.
+    
+    Every LanguageTool match becomes a finding named ``grammar.<LanguageTool rule id>``
+    (for example ``grammar.HE_VERB_AGR``), so single LanguageTool rules can be switched off
+    with ``ignore: [grammar.EN_COMPOUNDS]``-style selection or the rule's
+    ``disabled-rules`` option. LanguageTool's spelling matches are reported as
+    ``typo.spelling``, but only after the same name logic as the built-in speller: a word
+    capitalised mid-sentence, repeated in the story, or in the accept list is taken as a
+    name, not a typo; a near miss of a known word or name still is one.
+    
+    Where LanguageTool and a built-in or house rule flag the same words, only one finding
+    is kept (house rule, then built-in speller, then LanguageTool). Grammar matches inside
+    direct quotations are dropped: quotes are the speaker's words. Spelling inside quotes is
+    still checked.
+    
+    LanguageTool runs as one server per run, started by copylint when this rule is selected
+    and LanguageTool is installed (``copylint languagetool install``), or reached at
+    ``--languagetool-url``; without it this rule reports nothing and copylint says so once.
+    Paragraphs are checked independently and cached, so rules that look across paragraphs
+    (unpaired quotes — a news quote often runs over several paragraphs — word coherency,
+    repeated sentence openings) are off by default, together with rules that contradict
+    common news style (lower-case titles such as "secretary of state", names written without
+    diacritics). Style matches are reported as info.
+    
+    US against British spelling is left to the house packs (``house.spelling`` keeps a story
+    consistent; ``packs: [us]`` or ``[uk]`` fixes the locale): LanguageTool's spelling
+    matches on a word that is the other variety's spelling (harbour, defence, in en-US) and
+    its locale-violation matches are dropped unless the ``locale`` option is true.
+
+    Options: ``disabled-rules`` (LanguageTool rule ids; ``*`` globs allowed),
+    ``enabled-rules``, ``picky`` (LanguageTool's stricter level), ``spelling`` (report
+    LanguageTool's spelling matches), ``locale`` (report US/UK matches), ``max-suggestions``.
+    """
+    from ..languagetool.client import CheckSettings, LanguageToolFailed, checker_for
+
+    opts: GrammarOptions = ctx.options
+    exact = tuple(sorted(r for r in opts.disabled_rules if "*" not in r))
+    globs = tuple(r for r in opts.disabled_rules if "*" in r)
+    settings = CheckSettings(language=ctx.settings.language, disabled_rules=exact,
+                             enabled_rules=tuple(sorted(opts.enabled_rules)), picky=bool(opts.picky),
+                             max_replacements=max(1, int(opts.max_suggestions)))
+    checker = checker_for(ctx.resources, settings, use_cache=ctx.settings.cache)
+    if checker is None:
+        return
+    units = paragraph_spans(doc)
+    if not units:
+        return
+    try:
+        results = checker.check([doc.text[s:e] for s, e in units])
+    except LanguageToolFailed:
+        return  # said once by the checker; the other rules carry on
+    names: Callable[[str, int, tuple[str, ...]], bool] | None = None
+    quotes: QuoteIndex | None = None
+    for (base, _end), matches in zip(units, results):
+        for m in matches:
+            start, end = base + m.start, base + m.end
+            if globs and any(fnmatch.fnmatchcase(m.rule_id, g) for g in globs):
+                continue
+            suggestions = tuple(m.replacements[: opts.max_suggestions])
+            if m.is_spelling:
+                if not opts.spelling:
+                    continue
+                word = doc.text[start:end]
+                if not opts.locale and word.casefold() in _locale_variants():
+                    continue
+                if names is None:
+                    names = _name_filter(doc, ctx.settings)
+                if names(word, start, suggestions):
+                    continue
+                yield Hit(start, end, f"'{word}' may be misspelt (LanguageTool)", suggestions=suggestions,
+                          rule="typo.spelling")
+                continue
+            if not opts.locale and m.issue_type == "locale-violation":
+                continue
+            if quotes is None:
+                quotes = QuoteIndex(doc.text)
+            if quotes.inside(start, end):
+                continue
+            severity = Severity.INFO if m.issue_type in STYLE_TYPES else None
+            replacement = suggestions[0] if len(suggestions) == 1 else None
+            yield Hit(start, end, m.message, suggestions=suggestions, replacement=replacement, safe=False,
+                      rule=f"grammar.{m.rule_id}", severity=severity, link=LINK.format(id=m.rule_id))
+
+
+def paragraph_spans(doc: Document) -> list[tuple[int, int]]:
+    """The text spans sent to LanguageTool: the outermost checked regions, cut at blank
+    lines (a paragraph is LanguageTool's unit and the cache's), without edge whitespace."""
+    chosen: list[Region] = sorted((r for r in doc.regions if r.kind in CHECKED_KINDS),
+                                  key=lambda r: (r.start, -r.end))
+    spans: list[tuple[int, int]] = []
+    covered_to = -1
+    text = doc.text
+    for r in chosen:
+        if r.end <= covered_to:
+            continue  # nested in a region already taken (a paragraph inside a blockquote)
+        start = max(r.start, covered_to)
+        covered_to = r.end
+        pos = start
+        while pos < r.end:
+            cut = text.find("\n\n", pos, r.end)
+            stop = r.end if cut == -1 else cut
+            s, e = pos, stop
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                spans.append((s, e))
+            pos = stop + 2 if cut != -1 else r.end
+    return spans
+
+
+# --------------------------------------------------------------------------- locale
+
+
+@lru_cache(maxsize=1)
+def _locale_variants() -> frozenset[str]:
+    """Both spellings of every US/UK pair in the shipped us and uk packs' spelling swaps
+    (lower case). Empty when the packs are missing or laid out differently."""
+    import yaml
+
+    from ..data import rules_path
+
+    words: set[str] = set()
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for name in ("us.yaml", "uk.yaml"):
+        try:
+            with open(rules_path(name), encoding="utf-8") as fh:
+                pack = yaml.load(fh, Loader=loader)
+            for entry in pack.get("rules", []):
+                if entry.get("id") == "spelling" and isinstance(entry.get("swap"), dict):
+                    for a, b in entry["swap"].items():
+                        words.update((str(a).casefold(), str(b).casefold()))
+        except (OSError, yaml.YAMLError, AttributeError, TypeError):
+            continue
+    return frozenset(words)
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _name_filter(doc: Document, settings) -> Callable[[str, int, tuple[str, ...]], bool]:
+    """Adapter to the built-in speller's name logic: ``drop(word, start, suggestions)`` is
+    True when a LanguageTool spelling match is a name or an accepted word, not a typo.
+
+    Uses ``copylint.spelling.names.NameEvidence`` when it is present; until then a small
+    stand-in with the same idea (see ``_StandInNames``)."""
+    try:
+        from ..spelling.names import NameEvidence  # type: ignore[import-not-found]
+    except ImportError:
+        stand_in = _StandInNames(doc, settings)
+        return lambda word, start, suggestions: stand_in.drop(word, start, suggestions)
+    evidence = NameEvidence(doc, settings)
+    return lambda word, start, suggestions: bool(evidence.vocabulary_accepts(word)
+                                                 or evidence.is_probably_name(word, start))
+
+
+class _StandInNames:
+    """Name evidence until the built-in speller's lands: the accept list, or a capital
+    letter away from a sentence start, or a capitalised word the story uses more than
+    once — unless LanguageTool's own suggestion is a capitalised word one cheap slip
+    away (two letters swapped, one doubled or undoubled: Isreal -> Israel): a near miss
+    of a known name is a typo. Other single edits are left alone: names are often one
+    letter from another name (Mattis, Mathis), and a word the story uses three times or
+    more is taken as its writer's spelling."""
+
+    def __init__(self, doc: Document, settings) -> None:
+        from ..text import words
+
+        self.doc = doc
+        self.accept = {w.casefold() for w in getattr(settings, "accept", ())}
+        self.reject = {w.casefold() for w in getattr(settings, "reject", ())}
+        self.sentence_starts = {s for s, _e in sentences(doc.text)}
+        self.sentence_starts.update(r.start for r in doc.regions)
+        self.counts: dict[str, int] = {}
+        for _s, _e, w in words(doc.text):
+            self.counts[w] = self.counts.get(w, 0) + 1
+
+    def drop(self, word: str, start: int, suggestions: tuple[str, ...]) -> bool:
+        key = word.casefold()
+        if key in self.reject:
+            return False
+        if key in self.accept:
+            return True
+        if not word[:1].isupper():
+            return False
+        if self.counts.get(word, 0) >= 3:
+            return True  # used as a name throughout (Carrey is a slip of Carey, and a name)
+        if any(s[:1].isupper() and " " not in s and _cheap_slip(word, s) for s in suggestions[:3]):
+            return False
+        if self.counts.get(word, 0) > 1:
+            return True
+        text = self.doc.text
+        i = start - 1
+        while i >= 0 and text[i] in " \t\"'“‘(":
+            i -= 1
+        at_sentence_start = i < 0 or text[i] in ".!?\n" or start in self.sentence_starts
+        return not at_sentence_start
+
+
+def _cheap_slip(a: str, b: str) -> bool:
+    """Two adjacent letters swapped, or one letter doubled or undoubled."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(long_) - len(short) != 1:
+        return False
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return long_[i] == long_[i - 1 if i > 0 else i + 1] and short[i:] == long_[i + 1:]
+

@@ -1,0 +1,211 @@
+"""LanguageTool findings from a real server: positions, names, quotes, priorities, cache.
+
+Every expected position below is worked out from the article text in the test (the
+word's place in its line), not copied from a run.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from helpers import run_cli
+
+from copylint.config import Settings
+from copylint.engine import check_document, load_ruleset
+from copylint.model import Hit
+from copylint.readers import read_text
+from copylint.registry import Rule
+from copylint.languagetool import client
+
+
+def position(source: str, needle: str, nth: int = 0) -> tuple[int, int]:
+    """1-based line and column of the nth occurrence of needle in source."""
+    at = -1
+    for _ in range(nth + 1):
+        at = source.index(needle, at + 1)
+    line = source.count("\n", 0, at) + 1
+    col = at - (source.rfind("\n", 0, at) + 1) + 1
+    return line, col
+
+
+def check_json(path: Path, *args: str, env: dict) -> tuple[list[dict], object]:
+    proc = run_cli("check", "--format", "json", *args, str(path), cwd=path.parent, env=env)
+    assert proc.returncode in (0, 1), proc.stderr
+    return json.loads(proc.stdout)["findings"], proc
+
+
+STORY = """Talks resume in Istanbul
+
+He go to the talks yesterday, officials said.
+
+Ukraine's negotiator Arakhamia said the delegation would recieve new instructions.
+
+Fans 😀 said he go there too.
+"""
+
+
+def test_grammar_and_spelling_at_their_place_in_plain_text(tmp_path, lt_server, lt_env):
+    story = tmp_path / "talks.txt"
+    story.write_text(STORY, encoding="utf-8")
+    findings, proc = check_json(story, "--languagetool-url", lt_server.url, env=lt_env)
+    got = {(f["rule"], f["line"], f["column"], f["matched"]) for f in findings}
+
+    line, col = position(STORY, "go to the talks")
+    assert ("grammar.HE_VERB_AGR", line, col, "go") in got
+    line, col = position(STORY, "recieve")
+    assert ("typo.spelling", line, col, "recieve") in got
+    spelling = next(f for f in findings if f["matched"] == "recieve")
+    assert spelling["suggestions"][0] == "receive"
+    # a character outside the BMP earlier in the line does not shift the column
+    line, col = position(STORY, "go there")
+    assert ("grammar.HE_VERB_AGR", line, col, "go") in got
+    # the name mid-sentence is not a typo, though LanguageTool's dictionary lacks it
+    assert not [f for f in findings if f["matched"] == "Arakhamia"]
+    assert "grammar checks skipped" not in proc.stderr
+
+
+MARKDOWN = """---
+title: Talks resume in Istanbul
+date: 2022-03-29
+---
+
+# Talks resume in Istanbul
+
+The delegation arrived on *Monday* with [new proposals](https://example.com/p).
+He go to the talks yesterday, officials said.
+
+> Officials said Vereshchuk would open the corridors. Civilians will recieve water.
+"""
+
+
+def test_grammar_position_in_markdown(tmp_path, lt_server, lt_env):
+    story = tmp_path / "talks.md"
+    story.write_text(MARKDOWN, encoding="utf-8")
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, env=lt_env)
+    got = {(f["rule"], f["line"], f["column"], f["end_column"]) for f in findings}
+    line, col = position(MARKDOWN, "go to the talks")
+    assert ("grammar.HE_VERB_AGR", line, col, col + 2) in got
+    line, col = position(MARKDOWN, "recieve")
+    assert ("typo.spelling", line, col, col + 7) in got
+    assert not [f for f in findings if f["matched"] in ("Vereshchuk", "example", "https")]
+
+
+def test_grammar_in_a_quotation_is_the_speakers_but_spelling_still_counts(tmp_path, lt_server, lt_env):
+    text = ('Minister resigns\n\n"We was never told about the the plan," she said. '
+            'It was a honest mistake, the ministry said, and staff will recieve training.\n')
+    story = tmp_path / "quote.txt"
+    story.write_text(text, encoding="utf-8")
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, env=lt_env)
+    rules = {(f["rule"], f["matched"]) for f in findings}
+    assert not any(r.startswith("grammar.") and m == "was" for r, m in rules)  # inside the quote
+    assert ("grammar.EN_A_VS_AN", "a") in rules  # outside it
+    assert ("typo.spelling", "recieve") in rules
+
+
+def test_a_built_in_rule_wins_over_languagetool_on_the_same_words(tmp_path, lt_server, lt_env):
+    """LanguageTool also flags "the the" (ENGLISH_WORD_REPEAT_RULE); the built-in
+    typo.repeated-word outranks it, so one finding is left, the built-in's."""
+    text = "Budget agreed\n\nThe council approved the the budget on Tuesday.\n"
+    story = tmp_path / "budget.txt"
+    story.write_text(text, encoding="utf-8")
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, env=lt_env)
+    assert [f["rule"] for f in findings] == ["typo.repeated-word"]
+    only_lt, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
+    assert [f["rule"] for f in only_lt] == ["grammar.ENGLISH_WORD_REPEAT_RULE"]
+
+
+def test_same_id_same_span_from_the_built_in_speller_and_languagetool_is_one_finding(lt_server, tmp_path,
+                                                                                       monkeypatch):
+    """Both engines say typo.spelling for "recieve": one finding stays, the built-in's
+    (higher priority). A stand-in plays the built-in speller so the test does not
+    depend on its dictionary; the LanguageTool side is the real rule and server."""
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path / "cache"))
+
+    def builtin_check(doc, ctx):
+        at = doc.text.index("recieve")
+        yield Hit(at, at + 7, "built-in: 'recieve' is misspelt", suggestions=("receive",))
+
+    builtin = Rule(id="typo.spelling", summary="stand-in", check=builtin_check, priority=70)
+    settings = Settings()
+    ruleset = load_ruleset(settings)
+    grammar = ruleset.by_id["grammar"]
+    doc = read_text("story.txt", "Aid arrives\n\nFamilies will recieve food and water on Friday.\n")
+    resources = {"languagetool_url": lt_server.url, "languagetool_version": lt_server.version,
+                 "languagetool_cache": None}
+    client.reset()
+    for order in ([grammar, builtin], [builtin, grammar]):
+        findings, _ = check_document(doc, order, settings, ruleset, resources)
+        spelling = [f for f in findings if f.rule == "typo.spelling"]
+        assert len(spelling) == 1
+        assert spelling[0].message.startswith("built-in")
+    alone, _ = check_document(doc, [grammar], settings, ruleset, resources)
+    assert [f.message for f in alone if f.rule == "typo.spelling"] == ["'recieve' may be misspelt (LanguageTool)"]
+
+
+def test_an_unchanged_paragraph_is_never_sent_twice(tmp_path, lt_server, lt_env):
+    paragraphs = ["Flood warning issued", "The river rose two metres overnight, the agency said.",
+                  "Residents was told to leave their homes before noon.",
+                  "Schools in the valley will stay closed on Friday."]
+    story = tmp_path / "flood.txt"
+    story.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    before = len(lt_server.checks())
+    first, _ = check_json(story, "--languagetool-url", lt_server.url, env=lt_env)
+    sent_first = lt_server.checks()[before:]
+    assert len(sent_first) == 1  # all four paragraphs in one request
+    assert sent_first[0] == sum(len(p) for p in paragraphs) + 2 * (len(paragraphs) - 1)
+
+    again, _ = check_json(story, "--languagetool-url", lt_server.url, env=lt_env)
+    assert lt_server.checks()[before + 1:] == []  # everything came from the cache
+    assert again == first
+
+    paragraphs[3] = "Schools in the valley will stays closed on Friday."
+    story.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    edited, _ = check_json(story, "--languagetool-url", lt_server.url, env=lt_env)
+    assert lt_server.checks()[before + 1:] == [len(paragraphs[3])]  # only the edited paragraph
+    line, col = position(story.read_text(encoding="utf-8"), "was told")
+    assert any(f["rule"].startswith("grammar.") and (f["line"], f["column"]) == (line, col) for f in edited)
+    line, _ = position(story.read_text(encoding="utf-8"), "stays")
+    assert any(f["rule"].startswith("grammar.") and f["line"] == line for f in edited)
+
+
+def test_workers_share_the_run_server(tmp_path, lt_server, lt_env):
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    for n in range(10):
+        (folder / f"story{n}.txt").write_text(
+            f"Story {n}\n\nHe go to the talks number {n} on Tuesday, officials said.\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "json", "-j", "2", "--languagetool-url", lt_server.url,
+                   "--require-languagetool", str(folder), env=lt_env)
+    assert proc.returncode == 1, proc.stderr
+    findings = json.loads(proc.stdout)["findings"]
+    flagged = {Path(f["path"]).name for f in findings if f["rule"] == "grammar.HE_VERB_AGR"}
+    assert flagged == {f"story{n}.txt" for n in range(10)}
+
+
+def test_disabled_rules_option_and_selection_by_languagetool_id(tmp_path, lt_server, lt_env):
+    text = "Minister resigns\n\nIt was a honest mistake, and he go home now.\n"
+    (tmp_path / "s.txt").write_text(text, encoding="utf-8")
+    (tmp_path / ".copylint.yaml").write_text("rules:\n  grammar:\n    disabled-rules: [EN_A_VS_AN]\n",
+                                             encoding="utf-8")
+    findings, _ = check_json(tmp_path / "s.txt", "--languagetool-url", lt_server.url, env=lt_env)
+    rules = {f["rule"] for f in findings}
+    assert "grammar.HE_VERB_AGR" in rules and "grammar.EN_A_VS_AN" not in rules
+    findings, _ = check_json(tmp_path / "s.txt", "--languagetool-url", lt_server.url,
+                             "--ignore", "grammar.HE_VERB_AGR", env=lt_env)
+    assert "grammar.HE_VERB_AGR" not in {f["rule"] for f in findings}
+
+
+def test_us_uk_spelling_is_left_to_the_house_packs_unless_asked(tmp_path, lt_server, monkeypatch):
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    doc = read_text("s.txt", "Storm hits coast\n\nThe storm damaged the harbour wall, and boats will recieve repairs.\n")
+    resources = {"languagetool_url": lt_server.url, "languagetool_version": lt_server.version,
+                 "languagetool_cache": None}
+    client.reset()
+    for locale, expected in ((False, ["recieve"]), (True, ["harbour", "recieve"])):
+        settings = Settings(rules={"grammar": {"locale": locale}})
+        ruleset = load_ruleset(settings)
+        findings, _ = check_document(doc, [ruleset.by_id["grammar"]], settings, ruleset, resources)
+        assert [f.matched for f in findings if f.rule == "typo.spelling"] == expected
+        if locale:
+            assert findings[0].suggestions[0] == "harbor"
