@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document, LineIndex, Region, TextBuilder
+from ..model import Document, LineIndex, Region, SourceMap, TextBuilder
 from .common import DIRECTIVE_RE, directive_at
 
 
@@ -37,27 +37,7 @@ def read_plain(path: str, source: str) -> Document:
         block.clear()
 
     if "<!--" not in source:
-        # fast path (no directives): blocks are runs of non-blank lines
-        for m in _BLOCK_RE.finditer(source):
-            s, e = m.start(), m.end()
-            while source[s] in " \t":
-                s += 1
-            while source[e - 1] in " \t\r":
-                e -= 1
-            nl = source.find("\n", s, e)
-            if nl == -1:
-                block.append((s, e))
-            else:
-                first_end = nl
-                while source[first_end - 1] in " \t\r":
-                    first_end -= 1
-                block.append((s, first_end))
-                rest = nl + 1
-                while source[rest] in " \t":
-                    rest += 1
-                block.append((rest, e))
-            flush()
-        return _document(path, source, b, regions, directives, lines)
+        return _read_without_directives(path, source)
     pos = 0
     n = len(source)
     while pos <= n:
@@ -85,6 +65,35 @@ def read_plain(path: str, source: str) -> Document:
         pos = nl + 1
     flush()
     return _document(path, source, b, regions, directives, lines)
+
+
+def _read_without_directives(path: str, source: str) -> Document:
+    """The common case: the prose text is the file itself (one verbatim run), so reading
+    costs one scan for blocks and nothing to copy."""
+    smap = SourceMap()
+    smap.add(0, len(source), 0, len(source), True)
+    regions: list[Region] = []
+    for m in _BLOCK_RE.finditer(source):
+        s, e = m.start(), m.end()
+        while source[s] in " \t":
+            s += 1
+        while source[e - 1] in " \t\r":
+            e -= 1
+        if not regions:  # the headline is the first line; the rest of its block is body
+            nl = source.find("\n", s, e)
+            if nl != -1:
+                head_end = nl
+                while source[head_end - 1] in " \t\r":
+                    head_end -= 1
+                regions.append(Region("headline", s, head_end))
+                s = nl + 1
+                while source[s] in " \t":
+                    s += 1
+            else:
+                regions.append(Region("headline", s, e))
+                continue
+        regions.append(Region("paragraph", s, e))
+    return Document(path=path, source=source, text=source, map=smap, regions=regions, format="text")
 
 
 def _document(path, source, b, regions, directives, lines) -> Document:

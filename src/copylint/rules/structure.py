@@ -67,6 +67,9 @@ def _repeated_headline(doc: Document, ctx) -> Iterator[Hit]:
     # cheap test first: the shortest candidate must occur in the text beyond the headline
     cand_norms = [" " + normalize_headline(" ".join(c)) + " " for c in candidates]
     shortest = cand_norms[-1]
+    # cheapest first: the shortest candidate's longest word must appear twice at least
+    if doc.text.casefold().count(max(shortest.split(), key=len)) < 2:
+        return
     if (" " + normalize_headline(doc.text) + " ").count(shortest) < 2:
         return
 
