@@ -4,6 +4,7 @@ the same whatever ``--jobs`` is."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -11,9 +12,10 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .config import ConfigError, ConfigResolver, Settings, glob_match
-from .engine import RuleOptionError, RuleSet, check_document, load_ruleset
+from .engine import RuleContext, RuleOptionError, RuleSet, check_document, load_ruleset
 from .model import Document, Finding, Severity
 from .readers import DEFAULT_SUFFIXES, BinaryFile, read_bytes
+from .registry import is_selected
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
@@ -229,18 +231,12 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
         for rid, items in sorted(facts_by_rule.items()):
             rule = ruleset.by_id[rid]
             items.sort(key=lambda x: x[0])
-            from .engine import RuleContext
-
             ctx = RuleContext(rule, rule.make_options(base.options_for(rid)), base, resources)
             for finding in rule.finish(items, ctx):
                 settings = resolver.for_path(finding.path)
-                from .registry import is_selected
-
                 if is_selected(finding.rule, settings.select, settings.ignore):
                     sev = settings.severity_for(finding.rule, finding.severity)
                     if sev != finding.severity:
-                        import dataclasses
-
                         finding = dataclasses.replace(finding, severity=sev)
                     result.findings.append(finding)
 
