@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..text import sentences
 from .kb import KnowledgeBase, Person, Position
-from .mentions import Mention, find_mentions
+from .mentions import Mention, find_mentions, patterns_for
 
 FAR = dt.date.max
 _YEAR_RE = re.compile(r"(?<![\w$£€#/.-])(1[89]\d\d|20\d\d)(?![\w%/-]|\.\d)")
@@ -227,7 +227,10 @@ def analyse(kb: KnowledgeBase, text: str, blocks: list[tuple[int, int, str]], da
     mentions: list[tuple[Mention, str]] = []
     anchors: dict[int, Anchor | None] = {}
     sentence_of: dict[int, tuple[int, int]] = {}
+    title_word = patterns_for(kb).title_word
     for bs, be, kind in blocks:
+        if not title_word.search(text, bs, be):
+            continue  # no title word, no mention: most paragraphs stop here
         sents = list(sentences(text, bs, be)) if kind != "headline" else [(bs, be)]
         quoted = [(q.start(), q.end()) for q in _SINGLE_QUOTE_RE.finditer(text, bs, be)]
         for m in find_mentions(kb, text, bs, be, headline=kind in ("headline", "heading", "title")):

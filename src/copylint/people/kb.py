@@ -16,8 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+import yaml
+
 from ..data import rules_path
-from ..yamlutil import Located, LocatedList, YamlError, load_located
+from ..yamlutil import Located, LocatedList, YamlError, _construct, load_located
 
 SPECIAL_FILES = ("titles.yaml", "places.yaml")
 PERSON_KEYS = {"name", "id", "aliases", "surnames", "source", "positions", "note", "tracks"}
@@ -192,13 +194,30 @@ def _suggest(value: str, valid: Iterable[str]) -> str:
     return f" (did you mean {hint[0]!r}?)" if hint else ""
 
 
+def _load_yaml(text: str, path: str) -> Any:
+    """libyaml's parser when present (the base is long: loading it is most of a short
+    run's start-up); on any problem the pure parser reads it again, so errors are worded
+    exactly as before."""
+    loader_cls = getattr(yaml, "CSafeLoader", None)
+    if loader_cls is not None:
+        loader = loader_cls(text)
+        try:
+            node = loader.get_single_node()
+            return None if node is None else _construct(node, loader)
+        except Exception:  # noqa: BLE001 - the pure parser below words the error
+            pass
+        finally:
+            loader.dispose()
+    return load_located(text, path)
+
+
 def _read(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise _err(str(path), None, f"cannot read: {exc}") from None
     try:
-        return load_located(text, str(path))
+        return _load_yaml(text, str(path))
     except YamlError as exc:
         raise KBError(exc.path, exc.line, exc.message) from None
     except ValueError as exc:  # YAML reads 2020-13-01 as a date and fails on it

@@ -74,10 +74,15 @@ class Mention:
         return self.start, self.end
 
 
-def _alternation(items, lower: bool = False) -> str:
+def _forms(items, lower: bool = False) -> set[str]:
     forms = set(items)
     if lower:
         forms |= {f.lower() for f in items if f[:1].isupper() and not f.isupper() and not f.endswith(".")}
+    return forms
+
+
+def _alternation(items, lower: bool = False) -> str:
+    forms = _forms(items, lower)
     ordered = sorted(forms, key=lambda f: (-len(f), f))
     return "|".join(re.escape(f).replace(r"\ ", _GAP) for f in ordered)
 
@@ -90,6 +95,10 @@ class Patterns:
         quals = _alternation([q.rstrip("-") for q in kb.qualifiers])
         places = _alternation(kb.place_forms)
         titles = _alternation(kb.form_family, lower=True)
+        # every mention's title starts with the first word of some title form: a block
+        # without one of these words cannot hold a mention (a cheap, exact pre-filter)
+        firsts = {re.match(r"\w*", f).group() or f[0] for f in _forms(kb.form_family, lower=True)}
+        self.title_word = re.compile("|".join(re.escape(f) for f in sorted(firsts, key=lambda f: (-len(f), f))))
         suffixes = _alternation(kb.suffixes)
         qual = rf"(?P<qual>(?:{quals})(?:-|{_GAP}))?"
         qual2 = rf"(?P<qual2>(?:(?:{quals})(?:-|{_GAP})){{1,2}})?"
