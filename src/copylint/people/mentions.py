@@ -29,6 +29,7 @@ _NAME_WORD_RE = re.compile(_NAME_WORD)
 _NAME_START = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|(?:von|van|de|da|del|bin|ibn|al|el)[\s\-])"
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a space run, at most one line break (not a paragraph)
 _GAP_RE = re.compile(_GAP)
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s[ \t\n]")  # what the lead pattern's "<place>'s" branch needs
 _NAME_AFTER_RE = re.compile(r"[ \t]+[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]")
 _HONORIFICS = {"sir", "dame", "dr", "lord", "lady", "sheikh", "ayatollah", "mr", "mrs", "ms", "gen", "general"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -114,6 +115,10 @@ class Patterns:
         # "the <place> <title>, <name>" (names are read after the match)
         self.lead = re.compile(
             rf"(?:(?<![\w])(?:the|The){_GAP}|(?=(?:{places})['’]s{_GAP})){qual}(?:{place})?{title}(?![\w\-]){of},{_GAP}(?={_NAME_START})")
+        # the same without the "<place>'s" branch, for blocks with no "'s" before a space;
+        # it starts with a literal, so the engine skips ahead to each "the"
+        self.lead_the = re.compile(
+            rf"(?:the|The)(?<!\wthe)(?<!\wThe){_GAP}{qual}(?:{place})?{title}(?![\w\-]){of},{_GAP}(?={_NAME_START})")
 
 
 _PATTERNS: dict[int, tuple[KnowledgeBase, Patterns]] = {}
@@ -277,8 +282,9 @@ def find_mentions(kb: KnowledgeBase, text: str, start: int, end: int, headline: 
             out.append(mention)
             taken.append((ns, mention.end))
 
-    # 3. "the <title>, <name>,"
-    for m in pats.lead.finditer(text, start, end):
+    # 3. "the <title>, <name>," (needs a comma; the "<place>'s" branch needs "'s ")
+    lead = pats.lead if _POSSESSIVE_GAP_RE.search(text, start, end) else pats.lead_the
+    for m in (lead.finditer(text, start, end) if text.find(",", start, end) >= 0 else ()):
         found = lookup_forward(kb, text, m.end())
         if not found:
             continue

@@ -5,7 +5,7 @@ facts come from the people base in rules/people/ (see its README)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..config import ConfigError
@@ -15,7 +15,7 @@ from ..people.kb import KBError, load_kb
 from ..registry import rule
 
 _SKIP_REGIONS = ("byline", "title")
-_last: tuple[object, tuple, Analysis] | None = None
+_last: tuple[object, tuple, Options, Analysis] | None = None
 
 
 @dataclass
@@ -49,15 +49,15 @@ def _blocks(doc: Document) -> list[tuple[int, int, str]]:
 def analysis_for(doc: Document, ctx) -> Analysis:
     global _last
     options = ctx.options if isinstance(ctx.options, Options) else TitleOptions()
-    key = (article_date(doc, ctx.settings), tuple(ctx.settings.people), tuple(sorted(asdict(options).items())))
-    if _last is not None and _last[0] is doc and _last[1] == key:
-        return _last[2]
+    key = (article_date(doc, ctx.settings), tuple(ctx.settings.people))
+    if _last is not None and _last[0] is doc and _last[1] == key and (_last[2] is options or vars(_last[2]) == vars(options)):
+        return _last[3]
     try:
         kb = load_kb(ctx.settings.people)
     except KBError as exc:
         raise ConfigError(str(exc)) from None
     result = analyse(kb, doc.text, _blocks(doc), key[0], options)
-    _last = (doc, key, result)
+    _last = (doc, key, options, result)
     return result
 
 
