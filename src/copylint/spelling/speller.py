@@ -251,6 +251,7 @@ class Speller:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._near: dict[str, list[Candidate]] = {}
         self._known: dict[str, bool] = {}
+        self._common: dict[str, bool] = {}  # is_common per surface form
         self._known_tokens: set[str] = set()  # surface forms found known, for unknown_among
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._lock = threading.Lock()
@@ -292,14 +293,20 @@ class Speller:
 
     def clear_caches(self) -> None:
         """Forget every per-word result (for measuring cold runs)."""
-        for cache in (self._cache, self._near, self._known, self._known_tokens):
+        for cache in (self._cache, self._near, self._known, self._known_tokens, self._common):
             cache.clear()
 
     def is_common(self, word: str) -> bool:
         """A dictionary word written in lower case (shake, city), not a name: words taken
         from wordfreq alone are left out, since many of them are names (kardashian)."""
-        key = normalise(word)
-        return key in self.freq and key not in self.forms and key not in self.extra
+        hit = self._common.get(word)
+        if hit is None:
+            key = normalise(word)
+            hit = key in self.freq and key not in self.forms and key not in self.extra
+            if len(self._common) > 1_000_000:
+                self._common.clear()
+            self._common[word] = hit
+        return hit
 
     def known_to_scowl(self, word: str) -> bool:
         """Known without the words added from wordfreq (for measurements)."""
