@@ -15,6 +15,7 @@ from __future__ import annotations
 import collections
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text import WORD_RE
 from .lexicon import name_lexicon, vocabulary_for
@@ -105,8 +106,9 @@ class Verdict:
     kind: str  # "word", "name", "full-name", "variant-spelling", "reject"
 
 
+@lru_cache(maxsize=65536)
 def word_shape(word: str) -> str:
-    """lower, Capitalised, UPPER or miXed."""
+    """lower, Capitalised, UPPER or miXed (cached: the same words recur in every article)."""
     letters = [c for c in word if c.isalpha()]
     if not letters or all(c.islower() for c in letters):
         return "lower"

@@ -37,6 +37,9 @@ PREFILTER = 8  # edit candidates given the weighted cost
 D1_ENOUGH = 40  # a one-edit candidate this common (zipf*10) makes the distance-2 search moot
 NEARBY_MIN_ZIPF10 = 15  # distance-2 candidates need a zipf of 1.5  # off the cost of a candidate that sounds the same  # candidates costing more than this are not offered
 
+NEAR_TOP = 3  # Speller.near keeps this many (the name logic looks at three at most)
+ONE_EDIT_MIN = 0.5  # the cheapest single edit (a doubled letter dropped or added)
+
 _KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
@@ -70,10 +73,12 @@ def _sub_cost(a: str, b: str) -> float:
     return 1.0
 
 
+@lru_cache(maxsize=65536)
 def edit_cost(typed: str, word: str) -> float:
     """Weighted optimal-string-alignment distance from ``word`` to ``typed``: cheap for
     the slips people make (transpositions, doubled or undoubled letters, vowels,
-    neighbouring keys), 1 for anything else."""
+    neighbouring keys), 1 for anything else. Cached: the name logic, :meth:`Speller.near`
+    and the candidate search weigh the same pairs."""
     n, m = len(typed), len(word)
     ins_t = [_indel_cost(typed, i) for i in range(n)]
     ins_w = [_indel_cost(word, j) for j in range(m)]
@@ -139,12 +144,23 @@ def sound_key(word: str) -> str:
 
 @lru_cache(maxsize=8192)
 def edits1(word: str, letters: str = LETTERS + "'") -> frozenset[str]:
-    """Every string one deletion, transposition, substitution or insertion away."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    out = {a + b[1:] for a, b in splits if b}
-    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
-    out |= {a + c + b[1:] for a, b in splits if b for c in letters}
-    out |= {a + c + b for a, b in splits for c in letters}
+    """Every string one deletion, transposition, substitution or insertion away
+    (one loop with set.add: about a third faster than a comprehension per kind of edit)."""
+    n = len(word)
+    out: set[str] = set()
+    add = out.add
+    for i in range(n):
+        a, rest = word[:i], word[i + 1:]
+        add(a + rest)  # deletion
+        if i + 1 < n:
+            add(a + word[i + 1] + word[i] + word[i + 2:])  # transposition
+        for c in letters:
+            add(a + c + rest)  # substitution
+        rest = word[i:]
+        for c in letters:
+            add(a + c + rest)  # insertion before word[i]
+    for c in letters:
+        add(word + c)  # insertion at the end
     out.discard(word)
     return frozenset(out)
 
@@ -235,6 +251,7 @@ class Speller:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._near: dict[str, list[Candidate]] = {}
         self._known: dict[str, bool] = {}
+        self._common: dict[str, bool] = {}  # is_common per surface form
         self._known_tokens: set[str] = set()  # surface forms found known, for unknown_among
         self._buckets: dict[tuple[str, int], list[str]] | None = None
         self._lock = threading.Lock()
@@ -276,14 +293,20 @@ class Speller:
 
     def clear_caches(self) -> None:
         """Forget every per-word result (for measuring cold runs)."""
-        for cache in (self._cache, self._near, self._known, self._known_tokens):
+        for cache in (self._cache, self._near, self._known, self._known_tokens, self._common):
             cache.clear()
 
     def is_common(self, word: str) -> bool:
         """A dictionary word written in lower case (shake, city), not a name: words taken
         from wordfreq alone are left out, since many of them are names (kardashian)."""
-        key = normalise(word)
-        return key in self.freq and key not in self.forms and key not in self.extra
+        hit = self._common.get(word)
+        if hit is None:
+            key = normalise(word)
+            hit = key in self.freq and key not in self.forms and key not in self.extra
+            if len(self._common) > 1_000_000:
+                self._common.clear()
+            self._common[word] = hit
+        return hit
 
     def known_to_scowl(self, word: str) -> bool:
         """Known without the words added from wordfreq (for measurements)."""
@@ -333,14 +356,23 @@ class Speller:
                 for c in self.candidates(word)[:n]]
 
     def near(self, word: str) -> list[Candidate]:
-        """Dictionary words one edit from ``word`` (for the name logic: "Isreal"), ranked."""
+        """The best ``NEAR_TOP`` dictionary words one edit from ``word`` (for the name
+        logic: "Isreal"), ranked. No edit costs less than ONE_EDIT_MIN, so words are
+        weighed most frequent first and the rest skipped once even their best possible
+        score is below the last of the top ones."""
         key = normalise(word)
         out = self._near.get(key)
         if out is None:
             freq = self.freq
-            out = [Candidate(e, edit_cost(key, e), freq[e] / 10, "edit")
-                   for e in edits1(key) & freq.keys()]
-            out.sort(key=lambda c: (-c.score, c.word))
+            hits = sorted(((freq[e], e) for e in edits1(key) & freq.keys()), reverse=True)
+            out = []
+            for z10, e in hits:
+                z = z10 / 10
+                if len(out) >= NEAR_TOP and z - EDIT_WEIGHT * ONE_EDIT_MIN < out[NEAR_TOP - 1].score:
+                    break  # this and every rarer word score below the top ones
+                out.append(Candidate(e, edit_cost(key, e), z, "edit"))
+                out.sort(key=lambda c: (-c.score, c.word))
+            del out[NEAR_TOP:]
             if len(self._near) > 200_000:
                 self._near.clear()
             self._near[key] = out
