@@ -56,3 +56,16 @@ def spelling_test_ids() -> set[str]:
             rows = [json.loads(line) for line in fh]
         out.update(r["id"] for r in split_rows(name, rows, "test"))
     return out
+
+
+def rows_outside_spelling_test(news_dir: Path = NEWS):
+    """Every row of every news corpus in ``news_dir`` except the spelling benchmark's
+    test halves: what the data builders may learn from without the benchmark measuring
+    them on their own source."""
+    held_out = spelling_test_ids()
+    for path in sorted(news_dir.glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                if row["id"] not in held_out:
+                    yield row

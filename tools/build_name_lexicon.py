@@ -28,8 +28,6 @@ from __future__ import annotations
 import argparse
 import collections
 import csv
-import gzip
-import json
 import re
 import sys
 from pathlib import Path
@@ -38,7 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from _corpus import spelling_test_ids  # noqa: E402
+from _corpus import rows_outside_spelling_test  # noqa: E402
 
 from copylint.spelling.names import is_title_case, starts_sentence  # noqa: E402
 from copylint.spelling.speller import edits1, get_speller  # noqa: E402
@@ -75,17 +73,11 @@ def officeholder_names(data: Path) -> set[str]:
 
 
 def news_articles(data: Path):
-    held_out = spelling_test_ids()
-    for path in sorted((data / "news").glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                row = json.loads(line)
-                if row["id"] in held_out:
-                    continue
-                head = row.get("headline") or ""
-                body = row.get("body") or ""
-                # a sentence-case headline's capitals are evidence too
-                yield (head + "\n\n" + body) if head and not is_title_case(head) else body
+    for row in rows_outside_spelling_test(data / "news"):
+        head = row.get("headline") or ""
+        body = row.get("body") or ""
+        # a sentence-case headline's capitals are evidence too
+        yield (head + "\n\n" + body) if head and not is_title_case(head) else body
 
 
 def news_names(data: Path, speller, first_names: set[str]) -> tuple[collections.Counter, collections.Counter, collections.Counter]:

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import collections
 import gzip
-import json
 import math
 import re
 import sys
@@ -35,7 +34,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from _corpus import spelling_test_ids  # noqa: E402
+from _corpus import rows_outside_spelling_test  # noqa: E402
 from copylint.spelling.speller import edits1, get_speller  # noqa: E402
 
 OUT = REPO / "rules" / "spelling" / "seen.txt.gz"
@@ -57,16 +56,10 @@ def wordfreq_words(known) -> dict[str, int]:
 
 
 def news_words(data: Path, known) -> dict[str, int]:
-    held_out = spelling_test_ids()
     docs: collections.Counter = collections.Counter()
-    for path in sorted((data / "news").glob("*.jsonl.gz")):
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                row = json.loads(line)
-                if row["id"] in held_out:
-                    continue
-                text = f"{row.get('headline') or ''}\n{row.get('body') or ''}"
-                docs.update({w.lower() for w in WORD.findall(text)})
+    for row in rows_outside_spelling_test(data / "news"):
+        text = f"{row.get('headline') or ''}\n{row.get('body') or ''}"
+        docs.update({w.lower() for w in WORD.findall(text)})
     out = {}
     for w, n in docs.items():
         if n < MIN_ARTICLES or known(w) or len(w) < 2:
