@@ -26,3 +26,17 @@ def run_cli(*args: str, cwd: str | Path | None = None, input: bytes | None = Non
     proc.stdout = proc.stdout.decode("utf-8", "replace")
     proc.stderr = proc.stderr.decode("utf-8", "replace")
     return proc
+
+
+def source_of(doc, start: int, end: int) -> str:
+    """The source text that the prose text [start, end) maps back to."""
+    s, e = doc.map.span(start, end)
+    return doc.source[s:e]
+
+
+def assert_runs_exact(doc) -> None:
+    """Every verbatim run of the source map is exactly the source it claims to copy."""
+    m = doc.map
+    for ts, te, ss, se, verbatim in zip(m.text_starts, m.text_ends, m.src_starts, m.src_ends, m.verbatim):
+        if verbatim:
+            assert doc.text[ts:te] == doc.source[ss:se]

@@ -12,6 +12,7 @@ from copylint import lint_text
 from copylint.config import Settings
 from copylint.readers import read_text
 from copylint.readers.spans import PLACEHOLDER
+from helpers import assert_runs_exact, source_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PAGE = (FIXTURES / "cms_export.html").read_text(encoding="utf-8")
@@ -23,18 +24,6 @@ RULES = Settings(select=["typo.repeated-word", "typo.double-space", "typo.space-
 def page(request):
     source = PAGE if request.param == "lf" else PAGE.replace("\n", "\r\n")
     return read_text("story.html", source)
-
-
-def _source_of(doc, start: int, end: int) -> str:
-    s, e = doc.map.span(start, end)
-    return doc.source[s:e]
-
-
-def _assert_runs_exact(doc) -> None:
-    m = doc.map
-    for ts, te, ss, se, verbatim in zip(m.text_starts, m.text_ends, m.src_starts, m.src_ends, m.verbatim):
-        if verbatim:
-            assert doc.text[ts:te] == doc.source[ss:se]
 
 
 def test_fields(page):
@@ -75,15 +64,15 @@ def test_page_furniture_is_not_prose(page, furniture):
 
 
 def test_words_map_to_themselves_and_entities_to_their_span(page):
-    _assert_runs_exact(page)
+    assert_runs_exact(page)
     for word in ("ODESA", "invasion", "Lysenko", "bulk", "Insurers", "Kovalchuk"):
         i = page.text.index(word)
-        assert _source_of(page, i, i + len(word)) == word
+        assert source_of(page, i, i + len(word)) == word
     i = page.text.index("’s ports")
-    assert _source_of(page, i, i + 1) == "&rsquo;"
+    assert source_of(page, i, i + 1) == "&rsquo;"
     # a line break inside a paragraph reads as one space, standing for the whole gap
     j = page.text.index("of\u0020Odesa")
-    gap = _source_of(page, j + 2, j + 3)
+    gap = source_of(page, j + 2, j + 3)
     assert gap.strip() == "" and "\n" in gap
 
 
@@ -113,8 +102,8 @@ def test_headline_falls_back_to_og_title_mapped_to_the_attribute():
     assert doc.fields["headline"] == "Kyiv & Lviv sign deal"
     head = doc.headline
     assert doc.region_text(head) == "Kyiv & Lviv sign deal"
-    assert _source_of(doc, head.start, head.end) == "Kyiv &amp; Lviv sign deal"
-    assert _source_of(doc, head.start, head.start + 4) == "Kyiv"
+    assert source_of(doc, head.start, head.end) == "Kyiv &amp; Lviv sign deal"
+    assert source_of(doc, head.start, head.start + 4) == "Kyiv"
     assert [(r.kind, doc.region_text(r)) for r in doc.regions] == [
         ("title", "Other title"), ("headline", "Kyiv & Lviv sign deal"), ("paragraph", "Body text.")]
 
@@ -129,7 +118,7 @@ def test_headline_falls_back_to_title_without_site_suffix(title, headline):
     doc = read_text("a.html", f"<title>{title}</title><p>Body.</p>")
     assert doc.fields["headline"] == headline
     assert doc.region_text(doc.headline) == headline
-    assert _source_of(doc, doc.headline.start, doc.headline.end) == headline
+    assert source_of(doc, doc.headline.start, doc.headline.end) == headline
 
 
 def test_headline_and_date_from_json_ld():
@@ -141,9 +130,9 @@ def test_headline_and_date_from_json_ld():
     assert doc.fields["date"] == dt.date(2023, 11, 20)
     assert doc.fields["byline"] == "A. Writer, B. Writer"
     i = doc.text.index("water")
-    assert _source_of(doc, i, i + 5) == "water"
+    assert source_of(doc, i, i + 5) == "water"
     j = doc.text.index('"restored"')
-    assert "\\" in _source_of(doc, j, j + 10)
+    assert "\\" in source_of(doc, j, j + 10)
 
 
 def test_date_from_time_element():
@@ -165,7 +154,7 @@ def test_whitespace_collapses_like_a_browser():
     src = "<p>\n  One <b>bold</b>   <i> word</i>\n\ttwo<br/>three  four </p>"
     doc = read_text("a.html", src)
     assert doc.text == "One bold word two\nthree  four"
-    _assert_runs_exact(doc)
+    assert_runs_exact(doc)
 
 
 @pytest.mark.parametrize("src", [
@@ -182,7 +171,7 @@ def test_whitespace_collapses_like_a_browser():
 ])
 def test_malformed_html_never_crashes(src):
     doc = read_text("a.html", src)
-    _assert_runs_exact(doc)
+    assert_runs_exact(doc)
     for r in doc.regions:
         assert 0 <= r.start < r.end <= len(doc.text)
 

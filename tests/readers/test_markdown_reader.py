@@ -12,6 +12,7 @@ from copylint import lint_text
 from copylint.config import Settings
 from copylint.readers import read_text
 from copylint.readers.spans import PLACEHOLDER
+from helpers import assert_runs_exact, source_of
 
 FIXTURES = Path(__file__).parent / "fixtures"
 STORY = (FIXTURES / "story.md").read_text(encoding="utf-8")
@@ -27,18 +28,6 @@ def _crlf(text: str) -> str:
 def story(request):
     source = STORY if request.param == "lf" else _crlf(STORY)
     return read_text("story.md", source)
-
-
-def _source_of(doc, start: int, end: int) -> str:
-    s, e = doc.map.span(start, end)
-    return doc.source[s:e]
-
-
-def _assert_runs_exact(doc) -> None:
-    m = doc.map
-    for ts, te, ss, se, verbatim in zip(m.text_starts, m.text_ends, m.src_starts, m.src_ends, m.verbatim):
-        if verbatim:
-            assert doc.text[ts:te] == doc.source[ss:se]
 
 
 def test_front_matter_fields(story):
@@ -93,27 +82,27 @@ def test_front_matter_values_map_to_where_they_are_typed(story):
     assert story.lines.position(s) == (2, 9)  # inside the quotes of title: "..."
     assert story.source[s:e] == "Kharkiv tram depot reopens after repairs"
     byline = story.regions_of("byline")[1]
-    assert _source_of(story, byline.start, byline.end) == "Tom O'Hara"
+    assert source_of(story, byline.start, byline.end) == "Tom O'Hara"
     # the folded standfirst: each word is verbatim, the line break between is glue
     standfirst = story.regions_of("standfirst")[0]
     says = story.text.index("says", standfirst.start)
-    assert _source_of(story, says, says + 4) == "says"
+    assert source_of(story, says, says + 4) == "says"
     assert story.lines.position(story.map.source_start(says))[0] == 4
 
 
 def test_every_word_maps_to_itself(story):
-    _assert_runs_exact(story)
+    assert_runs_exact(story)
     for word in ("Tuesday", "statement", "Engineers", "Bondar", "Freedom", "Reopens", "June", "Photo", "🚋"):
         i = story.text.index(word)
-        assert _source_of(story, i, i + len(word)) == word
+        assert source_of(story, i, i + len(word)) == word
 
 
 def test_entities_are_glue_for_their_whole_span(story):
     i = story.text.index("—", story.text.index("Repairs"))
-    assert _source_of(story, i, i + 1) == "&mdash;"
+    assert source_of(story, i, i + 1) == "&mdash;"
     assert not story.map.is_verbatim(i, i + 1)
     j = story.text.index("\u00a0")
-    assert _source_of(story, j, j + 1) == "&nbsp;"
+    assert source_of(story, j, j + 1) == "&nbsp;"
 
 
 def test_suppression_comment_becomes_a_directive(story):
@@ -136,7 +125,7 @@ def test_setext_heading_and_hard_breaks():
     doc = read_text("a.md", src)
     assert [(r.kind, doc.region_text(r)) for r in doc.regions] == [
         ("headline", "Kyiv budget\npasses"), ("paragraph", "Line one\nline two\nline three")]
-    _assert_runs_exact(doc)
+    assert_runs_exact(doc)
 
 
 def test_escapes_keep_the_escaped_character_verbatim():
@@ -169,8 +158,8 @@ def test_table_cell_with_escaped_pipe():
     doc = read_text("a.md", src)
     assert [doc.region_text(r) for r in doc.regions] == ["Name", "Note", "Kyiv", "a | b"]
     i = doc.text.index("a | b")
-    assert _source_of(doc, i, i + 5) == "a \\| b"
-    assert _source_of(doc, i + 2, i + 3) == "|"
+    assert source_of(doc, i, i + 5) == "a \\| b"
+    assert source_of(doc, i + 2, i + 3) == "|"
 
 
 def test_inline_html_and_comments():
@@ -205,7 +194,7 @@ def test_toml_front_matter():
     assert doc.fields["date"] == dt.date(2024, 1, 2)
     assert [(r.kind, doc.region_text(r)) for r in doc.regions] == [
         ("headline", "Odesa port reopens"), ("byline", "Ann Lee"), ("paragraph", "Body.")]
-    assert _source_of(doc, 0, 18) == "Odesa port reopens"
+    assert source_of(doc, 0, 18) == "Odesa port reopens"
 
 
 def test_yaml_escapes_become_glue():
@@ -213,7 +202,7 @@ def test_yaml_escapes_become_glue():
     assert doc.fields["headline"] == "It's the \"end\""
     assert doc.text == "It's the \"end\""
     i = doc.text.index("the")
-    assert _source_of(doc, i, i + 3) == "the"
+    assert source_of(doc, i, i + 3) == "the"
 
 
 def test_unclosed_fence_is_not_front_matter():
