@@ -44,7 +44,6 @@ from _corpus import SPELLING_CORPORA, split_rows  # noqa: E402
 
 from copylint.config import Settings  # noqa: E402
 from copylint.readers import read_text  # noqa: E402
-from copylint.spelling.check import SpellingAnalysis  # noqa: E402
 from copylint.spelling.speller import NEAR_KEYS, get_speller  # noqa: E402
 from copylint.text import WORD_RE  # noqa: E402
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from copylint.config import ConfigError, ConfigResolver, Settings, find_config, load_config_file
+from copylint.config import ConfigError, find_config, load_config_file
 from copylint.model import Severity
 from helpers import run_cli
 

@@ -174,7 +174,7 @@ def test_pathological_pattern_runs_in_linear_time(tmp_path):
 
 
 def test_config_packs_by_shipped_name_and_by_path(tmp_path):
-    own = write_pack(tmp_path, "desk.yaml", "pack: desk\nrules:\n" + GOOD_RULE)
+    write_pack(tmp_path, "desk.yaml", "pack: desk\nrules:\n" + GOOD_RULE)
     (tmp_path / ".copylint.yaml").write_text("packs: [us, desk.yaml]\nselect: [us, desk]\n", encoding="utf-8")
     story = tmp_path / "story.txt"
     story.write_text("Talks\n\nThe defence minister flew to Kiev.\n", encoding="utf-8")

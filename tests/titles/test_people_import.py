@@ -68,7 +68,6 @@ def test_sparql_json_import(kb, tmp_path):
     src.write_text(json.dumps(doc, indent=1), encoding="utf-8")
     with pytest.raises(ImportError_) as exc:
         import_file(kb, src, None)
-    line = json.dumps(doc, indent=1).splitlines().index("   {") + 1
     lines = [i + 1 for i, l in enumerate(json.dumps(doc, indent=1).splitlines()) if l == "   {"]
     assert str(exc.value).startswith(f"{src}:{lines[1]}: start 'not a date'"), str(exc.value)
     doc["results"]["bindings"].pop()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import itertools
-from pathlib import Path
 
 import pytest
 import yaml

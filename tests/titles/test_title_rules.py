@@ -103,7 +103,7 @@ def test_broken_people_file_is_a_one_line_error(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("source: x\npeople:\n  - name: A B\n    positions:\n      - {title: Emperor, of: EE, start: 2020-01-01}\n",
                    encoding="utf-8")
-    (tmp_path / ".copylint.yaml").write_text(f"people: [bad.yaml]\n", encoding="utf-8")
+    (tmp_path / ".copylint.yaml").write_text("people: [bad.yaml]\n", encoding="utf-8")
     story = tmp_path / "s.txt"
     story.write_text("President Joe Biden visits Warsaw\n", encoding="utf-8")
     proc = run_cli("check", "--select", "facts", str(story), cwd=tmp_path)

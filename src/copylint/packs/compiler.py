@@ -18,7 +18,7 @@ from ..registry import Rule, is_selected
 from .kinds import KINDS, MINOR_WORDS, WHOLE_ARTICLE
 from .loader import WORD_EXCEPTIONS, PackSpec
 from .matcher import Matcher, Term, longest_first
-from .patterns import (at_boundaries, capitalised_mid_sentence, compile_pattern, escape, fold_term, fold_view,
+from .patterns import (capitalised_mid_sentence, compile_pattern, escape, fold_term, fold_view,
                        is_literal)
 from .view import SCOPES, DocView
 

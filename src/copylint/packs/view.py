@@ -7,7 +7,7 @@ import bisect
 import re
 
 from ..model import Document, Region
-from ..text import QuoteIndex, WORD_RE
+from ..text import QuoteIndex
 from .patterns import at_boundaries, lower_same_length, starts_sentence
 
 # scope names a pack may use -> Region kinds

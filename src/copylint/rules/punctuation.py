@@ -43,7 +43,7 @@ _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
 def double_space(doc: Document, ctx) -> Iterator[Hit]:
     """Two or more spaces between words or after a full stop. The fix leaves one.
     Only spaces typed in the source count: gaps left where markup was removed do not."""
-    source, smap = doc.source, doc.map
+    smap = doc.map
     for m in _DOUBLE_SPACE_RE.finditer(doc.text):
         if not smap.is_verbatim(m.start(), m.end()):
             continue

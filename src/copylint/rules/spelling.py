@@ -9,7 +9,6 @@ from typing import Iterator
 from ..model import Document, Hit, Severity
 from ..registry import rule
 from ..spelling.check import analyse, skipped_context
-from ..spelling.names import word_shape
 from ..spelling.variants import group_variants, possessive_base
 
 

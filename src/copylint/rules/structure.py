@@ -8,9 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import Document, Finding, Hit, Location, Region, Severity
+from ..model import Document, Finding, Hit, Location, Region
 from ..registry import corpus_rule, rule
-from ..text import WORD_RE, normalize_headline, sentences
+from ..text import normalize_headline, sentences
 
 _TOKEN_RE = re.compile(r"[\w]+(?:['’][\w]+)*")
 
