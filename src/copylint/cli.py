@@ -80,13 +80,16 @@ def _formats_help() -> str:
 @click.option("--no-languagetool", is_flag=True, help="Built-in checks only: do not start or use LanguageTool.")
 @click.option("--require-languagetool", is_flag=True, help="Exit 2 when LanguageTool cannot be used or dies mid-run.")
 @click.option("--languagetool-url", metavar="URL", help="Use the LanguageTool server at URL instead of starting one.")
+@click.option("--no-cache", is_flag=True, help="Check every file afresh: neither read nor write cached results.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="Keep cached results here (default: $COPYLINT_CACHE_DIR or ~/.cache/copylint).")
 @click.option("--no-color", is_flag=True, help="No colour even on a terminal.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line.")
 @check_extras
 def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fmt: str, output: str | None, fail_on: str | None, jobs: int | None, stdin_filename: str | None,
           include: tuple[str, ...], exclude: tuple[str, ...], date_: str | None, language: str | None,
-          packs: tuple[str, ...], no_color: bool, quiet: bool, no_languagetool: bool = False,
+          packs: tuple[str, ...], no_cache: bool, cache_dir: str | None, no_color: bool, quiet: bool,
+          no_languagetool: bool = False,
           require_languagetool: bool = False, languagetool_url: str | None = None, **extras: Any) -> None:
     """Check article files and folders (or '-' for standard input)."""
     from . import formats
@@ -105,6 +108,8 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
         "date": parse_date(date_, "--date") if date_ else None,
         "languagetool": False if no_languagetool else (True if require_languagetool else None),
         "languagetool_url": languagetool_url,
+        "cache": False if no_cache else None,
+        "cache_dir": os.path.abspath(cache_dir) if cache_dir else None,
     }
     if no_languagetool and require_languagetool:
         fail("--no-languagetool and --require-languagetool contradict each other")
@@ -228,6 +233,21 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
     for kind in ("fail", "pass"):
         for ex in r.examples.get(kind, []):
             click.echo(f"  {kind}: {ex}")
+
+
+@main.group("cache")
+def cache_group() -> None:
+    """The results cache, from which an unchanged article's findings are read."""
+
+
+@cache_group.command("clear")
+@click.option("--cache-dir", type=click.Path(file_okay=False), help="The folder given to check --cache-dir.")
+def cache_clear(cache_dir: str | None) -> None:
+    """Forget every cached result (LanguageTool's answers: copylint languagetool clear-cache)."""
+    from .cache import clear
+
+    removed, folder = clear(cache_dir)
+    click.echo(f"removed {removed} cached result(s) from {folder}")
 
 
 for _module in ("languagetool_cli", "people_cli", "packs_cli", "integrations_cli"):

@@ -44,6 +44,7 @@ KEYS = {
     "people": "people",
     "date": "date",
     "cache": "cache",
+    "cache-dir": "cache_dir",
     "jobs": "jobs",
 }
 OVERRIDE_KEYS = {"files", "select", "ignore", "rules", "language", "accept", "reject"}
@@ -70,6 +71,7 @@ class Settings:
     people: list[str] = field(default_factory=list)
     date: Any = None  # a date to judge every article against (--date)
     cache: bool = True
+    cache_dir: str | None = None  # the results cache's folder (default: the user cache folder)
     jobs: int | None = None
     overrides: list[dict[str, Any]] = field(default_factory=list)
     source: str | None = None  # the config file these came from
@@ -107,6 +109,7 @@ class Settings:
         d.pop("root", None)
         d.pop("jobs", None)
         d.pop("cache", None)
+        d.pop("cache_dir", None)
         return repr(sorted((k, repr(v)) for k, v in d.items()))
 
 
@@ -209,6 +212,10 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
                     raise ConfigError(f"{path}:{item.line}: an override needs 'files' (a list of globs)")
                 ovs.append(ov)
             out[key] = ovs
+        elif key == "cache-dir":
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: 'cache-dir' must be a path")
+            out[key] = value
         elif key == "extends":
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: 'extends' must be a path")
@@ -308,6 +315,8 @@ def apply_values(settings: Settings, values: dict[str, Any], base: Path) -> None
             for rid, opts in value.items():
                 merged.setdefault(rid, {}).update(opts)
             settings.rules = merged
+        elif key == "cache-dir":
+            settings.cache_dir = str(base / os.path.expanduser(value))
         elif key in ("packs", "people"):
             setattr(settings, attr, [str((base / p)) for p in value])
         elif key in ("accept", "reject"):

@@ -18,3 +18,15 @@ def rules_dir() -> Path:
 
 def rules_path(*parts: str) -> Path:
     return rules_dir().joinpath(*parts)
+
+
+def user_cache_dir() -> Path:
+    """copylint's cache folder: ``$COPYLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/copylint``,
+    else ``~/.cache/copylint``. Outside any repository, so a cache never shows up in git."""
+    import os
+
+    base = os.environ.get("COPYLINT_CACHE_DIR")
+    if base:
+        return Path(base).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "copylint"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from .config import ConfigError, ConfigResolver, Settings, glob_match
+from .cache import ResultsCache, content_digest, settings_key
 from .engine import RuleContext, RuleOptionError, RuleSet, check_document, load_ruleset
 from .model import Document, Finding, Severity
 from .readers import DEFAULT_SUFFIXES, BinaryFile, read_bytes
@@ -101,6 +102,7 @@ class FileResult:
     problem: Problem | None = None
     size: int = 0
     notices: list[tuple[str, str]] = field(default_factory=list)  # (kind, message) raised by rules
+    content: str = ""  # hash of the bytes that were checked (the results cache's check)
 
 
 class _State:
@@ -125,7 +127,7 @@ def lint_document(doc: Document, settings: Settings, resources: dict[str, Any] |
                           resources if resources is not None else _State.resources)
 
 
-def read_path(path: str, stdin_data: bytes | None = None, display: str | None = None) -> tuple[Document | None, Problem | None, int]:
+def read_path(path: str, stdin_data: bytes | None = None, display: str | None = None) -> tuple[Document | None, Problem | None, bytes]:
     shown = display or path
     if path == "-":
         data = stdin_data or b""
@@ -133,34 +135,67 @@ def read_path(path: str, stdin_data: bytes | None = None, display: str | None = 
         try:
             size = os.path.getsize(path)
             if size > MAX_FILE_BYTES:
-                return None, Problem(shown, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB: skipped", True), 0
+                return None, Problem(shown, f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB: skipped", True), b""
             with open(path, "rb") as fh:
                 data = fh.read()
         except OSError as exc:
-            return None, Problem(shown, f"cannot read: {exc.strerror or exc}", True), 0
+            return None, Problem(shown, f"cannot read: {exc.strerror or exc}", True), b""
     try:
         doc = read_bytes(shown, data)
     except BinaryFile:
-        return None, Problem(shown, "binary file: skipped", False), len(data)
-    return doc, None, len(data)
+        return None, Problem(shown, "binary file: skipped", False), data
+    return doc, None, data
 
 
 def lint_one(path: str, stdin_data: bytes | None = None, display: str | None = None) -> FileResult:
     shown = display or path
-    doc, problem, size = read_path(path, stdin_data, display)
+    doc, problem, data = read_path(path, stdin_data, display)
     if doc is None:
-        return FileResult(shown, [], {}, problem, size)
+        return FileResult(shown, [], {}, problem, len(data))
     settings = _State.resolver.for_path(shown if path == "-" else path)
     findings, facts = lint_document(doc, settings)
     from .notices import drain
 
-    return FileResult(shown, findings, facts, None, size, drain())
+    return FileResult(shown, findings, facts, None, len(data), drain(), content_digest(data))
 
 
 def _init_worker(resolver: ConfigResolver, resources: dict[str, Any]) -> None:
+    if _State.resolver is not resolver:  # a forked worker keeps the rule sets it inherited
+        _State.rulesets = {}
     _State.resolver = resolver
-    _State.rulesets = {}
     _State.resources = resources
+
+
+# A short story that makes every rule load its data (dictionary, names, people, packs).
+_WARM_UP = ("Kiev talks resume as President Joe Biden meets Zelenskyy\n\n"
+            "KYIV, Ukraine — The goverment in Kiev will recieve aid, according to Prime Minister "
+            "Denys Shmyhal, who met Olena Zelenska and the NATO chief on Monday.\n")
+
+
+def _warm_up(settings: Settings) -> None:
+    """Run the selected rules (LanguageTool's aside) once on a small story in this process
+    before the pool forks, so the workers share the data they load instead of each
+    loading it again."""
+    from .notices import drain
+    from .readers import read_text
+
+    ruleset = _ruleset_for(settings)
+    rules = [r for r in ruleset.selected(settings) if "languagetool" not in r.needs]
+    try:
+        check_document(read_text("warm-up.txt", _WARM_UP), rules, settings, ruleset, {})
+    except (ConfigError, RuleOptionError):
+        pass  # reported per file
+    drain()
+
+
+def _pool_context():
+    """Fork where the platform has it: workers start at once with the parent's loaded data."""
+    import multiprocessing
+
+    try:
+        return multiprocessing.get_context("fork")
+    except ValueError:
+        return None
 
 
 def _lint_in_worker(path: str) -> FileResult:
@@ -180,39 +215,26 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
     resources = resources or {}
     base = resolver.base_for(paths[0] if paths and paths[0] != "-" else os.getcwd())
     files = discover(paths, base.include, base.exclude, result.problems)
-    # one LanguageTool server for the whole run, started only when a selected rule needs it
-    # (stopped below; its atexit hook covers a run that ends in an exception)
-    from .languagetool.session import open_session
-
-    try:
-        selected = _ruleset_for(base).selected(base) if files else []
-    except (ConfigError, ValueError):
-        selected = []  # reported per file below, as before
-    lt_session = open_session(selected, base) if selected else None
-    if lt_session is not None:
-        resources = {**resources, **lt_session.resources}
-    _init_worker(resolver, resources)
-    _ruleset_for(base)  # a broken rule pack is one config error (exit 2), not one per file
-
-    file_results: list[FileResult] = []
     disk_files = [f for f in files if f != "-"]
-    if "-" in files:
-        file_results.append(lint_one("-", stdin_data, stdin_filename or "<stdin>"))
-    jobs = jobs or base.jobs or os.cpu_count() or 1
-    if jobs > 1 and len(disk_files) >= 8:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(resolver, resources)) as pool:
-            for fr in pool.map(_lint_in_worker, disk_files, chunksize=max(1, min(16, len(disk_files) // (jobs * 4) or 1))):
-                file_results.append(fr)
-                if progress:
-                    progress(fr.path)
-    else:
+    _init_worker(resolver, resources)  # this process lints too (stdin, small runs, --fix)
+    cached = _CachedRun.open(base, resolver, result) if disk_files else None
+    file_results: list[FileResult] = []
+    todo = disk_files
+    if cached is not None:
+        todo = []
         for f in disk_files:
-            file_results.append(_lint_in_worker(f))
+            hit = cached.lookup(f)
+            if hit is None:
+                todo.append(f)
+                continue
+            file_results.append(hit)
             if progress:
                 progress(f)
-    if lt_session is not None:
-        lt_session.close()
+    if todo or "-" in files:
+        file_results += _check_files(todo, "-" in files, resolver, base, resources, jobs, stdin_data,
+                                     stdin_filename, progress, cached, result)
+    elif cached is not None:
+        cached.repeat_languagetool_notice(base, result)
 
     facts_by_rule: dict[str, list[tuple[str, Any]]] = {}
     for fr in file_results:
@@ -225,30 +247,183 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
         result.findings.extend(fr.findings)
         for rid, f in fr.facts.items():
             facts_by_rule.setdefault(rid, []).append((fr.path, f))
-
     if facts_by_rule:
-        ruleset = _ruleset_for(base)
-        for rid, items in sorted(facts_by_rule.items()):
-            rule = ruleset.by_id[rid]
-            items.sort(key=lambda x: x[0])
-            ctx = RuleContext(rule, rule.make_options(base.options_for(rid)), base, resources)
-            for finding in rule.finish(items, ctx):
-                settings = resolver.for_path(finding.path)
-                if is_selected(finding.rule, settings.select, settings.ignore):
-                    sev = settings.severity_for(finding.rule, finding.severity)
-                    if sev != finding.severity:
-                        finding = dataclasses.replace(finding, severity=sev)
-                    result.findings.append(finding)
+        _finish_corpus_rules(facts_by_rule, resolver, base, resources, result)
+    if cached is not None:
+        cached.close(result)
+    result.findings.sort(key=Finding.sort_key)
+    result.problems.sort(key=lambda p: p.path)
+    return result
 
+
+def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, base: Settings,
+                 resources: dict[str, Any], jobs: int | None, stdin_data: bytes | None,
+                 stdin_filename: str | None, progress, cached: "_CachedRun | None",
+                 result: RunResult) -> list[FileResult]:
+    """Check the files the cache could not answer for: one LanguageTool server for all of
+    them (started only when a selected rule needs it), in a process pool when there are
+    many. Their results go into the cache."""
+    from .languagetool.session import open_session
+
+    try:
+        selected = _ruleset_for(base).selected(base)
+    except (ConfigError, ValueError):
+        selected = []  # reported per file below, as before
+    lt_session = open_session(selected, base) if selected else None
+    if lt_session is not None:
+        resources = {**resources, **lt_session.resources}
+    _init_worker(resolver, resources)
+    _ruleset_for(base)  # a broken rule pack is one config error (exit 2), not one per file
+
+    file_results: list[FileResult] = []
+    if with_stdin:
+        file_results.append(lint_one("-", stdin_data, stdin_filename or "<stdin>"))
+    jobs = jobs or base.jobs or os.cpu_count() or 1
+    if jobs > 1 and len(todo) >= 8:
+        context = _pool_context()
+        if context is not None:
+            _warm_up(base)
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=context,
+                                 initargs=(resolver, resources)) as pool:
+            for fr in pool.map(_lint_in_worker, todo, chunksize=max(1, min(16, len(todo) // (jobs * 4) or 1))):
+                file_results.append(fr)
+                if progress:
+                    progress(fr.path)
+    else:
+        for f in todo:
+            file_results.append(_lint_in_worker(f))
+            if progress:
+                progress(f)
+    if lt_session is not None:
+        lt_session.close()
     raised = [n for fr in file_results for n in fr.notices]
     for _kind, message in raised:
         if message not in result.notices:
             result.notices.append(message)
     if lt_session is not None:
         lt_session.finish(result, raised)
-    result.findings.sort(key=Finding.sort_key)
-    result.problems.sort(key=lambda p: p.path)
-    return result
+    if cached is not None and cached.may_keep(lt_session, base):
+        for fr in file_results:
+            cached.store(fr)
+    return file_results
+
+
+def _finish_corpus_rules(facts_by_rule: dict[str, list[tuple[str, Any]]], resolver: ConfigResolver,
+                         base: Settings, resources: dict[str, Any], result: RunResult) -> None:
+    """Run each corpus rule once over the facts every file gave it."""
+    for rid, items in sorted(facts_by_rule.items()):
+        rule = _corpus_rule(rid, base)
+        if rule is None:
+            continue
+        items.sort(key=lambda x: x[0])
+        ctx = RuleContext(rule, rule.make_options(base.options_for(rid)), base, resources)
+        for finding in rule.finish(items, ctx):
+            settings = resolver.for_path(finding.path)
+            if is_selected(finding.rule, settings.select, settings.ignore):
+                sev = settings.severity_for(finding.rule, finding.severity)
+                if sev != finding.severity:
+                    finding = dataclasses.replace(finding, severity=sev)
+                result.findings.append(finding)
+
+
+def _corpus_rule(rule_id: str, base: Settings):
+    """The corpus rule behind cached facts: from the run's rule set when files were
+    checked, else from the built-in and plugin rules (rule packs have no corpus rules, so
+    a run answered wholly from the cache need not load them)."""
+    key = repr((base.source, tuple(base.packs)))
+    if key in _State.rulesets:
+        return _State.rulesets[key].by_id.get(rule_id)
+    rule = _code_rules().by_id.get(rule_id)
+    return rule if rule is not None and rule.is_corpus else None
+
+
+def _code_rules() -> RuleSet:
+    """The built-in and plugin rules, without the rule packs (slower to load)."""
+    if "" not in _State.rulesets:
+        from .registry import builtin_rules, plugin_rules
+
+        _State.rulesets[""] = RuleSet([*builtin_rules(), *plugin_rules()])
+    return _State.rulesets[""]
+
+
+class _CachedRun:
+    """The results cache as one run uses it: which settings each file is checked under,
+    and whether the run may keep what it found."""
+
+    def __init__(self, cache: ResultsCache, resolver: ConfigResolver, result: RunResult) -> None:
+        self.cache = cache
+        self.resolver = resolver
+        self.result = result
+        self._keys: dict[int, tuple[Settings, str]] = {}  # id(settings) -> (settings kept alive, key)
+        self._key_of_fingerprint: dict[str, str] = {}
+        self._engines: dict[tuple, str] = {}
+        self._key_of_path: dict[str, str] = {}
+
+    @classmethod
+    def open(cls, base: Settings, resolver: ConfigResolver, result: RunResult) -> "_CachedRun | None":
+        if not base.cache:
+            return None
+        return cls(ResultsCache.open(base.cache_dir), resolver, result)
+
+    def _settings_key(self, path: str) -> str:
+        from .languagetool.session import expected_engine
+
+        settings = self.resolver.for_path(path)
+        known = self._keys.get(id(settings))
+        if known is not None:
+            return known[1]
+        lt = (settings.languagetool, settings.languagetool_url, settings.languagetool_dir, settings.root)
+        if lt not in self._engines:
+            self._engines[lt] = expected_engine(settings)
+        fingerprint = settings.fingerprint() + "\0" + self._engines[lt]
+        if fingerprint not in self._key_of_fingerprint:
+            self._key_of_fingerprint[fingerprint] = settings_key(settings, self._engines[lt])
+        key = self._key_of_fingerprint[fingerprint]
+        if settings is self.resolver.base_for(path):  # shared by many files: remember it
+            self._keys[id(settings)] = (settings, key)
+        return key
+
+    def lookup(self, path: str) -> FileResult | None:
+        try:
+            key = self._key_of_path[path] = self._settings_key(path)
+        except ConfigError:
+            return None  # the check reports it
+        entry = self.cache.lookup(path, path, key)
+        if entry is None:
+            return None
+        return FileResult(path, self.cache.findings_of(path, entry), entry["facts"], None,
+                          entry["size"], [], entry["content"])
+
+    def store(self, fr: FileResult) -> None:
+        """Keep a file's results unless something went wrong while checking it."""
+        key = self._key_of_path.get(fr.path)
+        if key is None or fr.problem is not None or fr.notices or not fr.content:
+            return
+        self.cache.store(fr.path, fr.path, key, fr.content, fr.size, fr.findings, fr.facts)
+
+    def may_keep(self, lt_session, base: Settings) -> bool:
+        """Results are kept unless LanguageTool was meant to run and could not: they lack
+        its findings (and a required LanguageTool must fail the next run too)."""
+        from .languagetool.session import required
+
+        if lt_session is None or not lt_session.unavailable:
+            return True
+        expected = any(e.startswith(("local", "remote")) for e in self._engines.values())
+        return not expected and not required(base)
+
+    def repeat_languagetool_notice(self, base: Settings, result: RunResult) -> None:
+        """A run answered wholly from the cache starts no LanguageTool, but says, as the
+        run that filled the cache did, that grammar checks were skipped for want of one."""
+        from .languagetool.session import Session, needs_languagetool
+
+        missing = [e for e in self._engines.values() if e.startswith("none: ")]
+        if missing and needs_languagetool(_code_rules().selected(base)):
+            Session(unavailable=missing[0][len("none: "):]).finish(result, [])
+
+    def close(self, result: RunResult) -> None:
+        if self.cache.broken:
+            result.notices.append(self.cache.broken)
+        self.cache.prune()
 
 
 def exit_code(result: RunResult, fail_on: Severity) -> int:

@@ -17,17 +17,13 @@ import time
 from pathlib import Path
 from typing import Iterable
 
+from ..data import user_cache_dir
+
 FORMAT = 1  # bump when what is stored changes
 
 
 def default_path() -> Path:
-    base = os.environ.get("COPYLINT_CACHE_DIR")
-    if base:
-        root = Path(base).expanduser()
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        root = (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "copylint"
-    return root / "languagetool-results.sqlite"
+    return user_cache_dir() / "languagetool-results.sqlite"
 
 
 def make_key(version: str, settings_fingerprint: str, text: str) -> str:

@@ -56,12 +56,9 @@ def preferred_version() -> str:
 def cache_root(explicit: str | os.PathLike | None = None) -> Path:
     if explicit:
         return Path(explicit).expanduser()
-    base = os.environ.get("COPYLINT_CACHE_DIR")
-    if base:
-        return Path(base).expanduser() / "languagetool"
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    home_cache = Path(xdg).expanduser() if xdg else Path.home() / ".cache"
-    return home_cache / "copylint" / "languagetool"
+    from ..data import user_cache_dir
+
+    return user_cache_dir() / "languagetool"
 
 
 @dataclass(frozen=True)
@@ -133,10 +130,11 @@ def find_installation(configured_dir: str | None = None, root: Path | None = Non
         if inst is not None:
             return inst
     ours = installed(root)
-    want = preferred_version()
-    for inst in ours:
-        if inst.version == want:
-            return inst
+    if len(ours) > 1:  # only then ask language-tool-python (a slow import) which it expects
+        want = preferred_version()
+        for inst in ours:
+            if inst.version == want:
+                return inst
     if ours:
         return ours[0]
     ltp_root = Path(os.environ.get("LTP_PATH") or Path.home() / ".cache" / "language_tool_python").expanduser()

@@ -82,11 +82,8 @@ def open_session(rules: Iterable[Rule], settings: Any) -> Session:
     """Decide whether this run uses LanguageTool, and start or reach it if so."""
     client.reset()
     notices.drain()
-    mode = getattr(settings, "languagetool", None)
+    mode = _mode(settings)
     url = getattr(settings, "languagetool_url", None)
-    if mode is None and not url:
-        mode = {"off": False, "false": False, "0": False, "no": False,
-                "require": True, "required": True}.get(os.environ.get(MODE_ENV, "").strip().lower())
     session = Session(required=mode is True)
     if mode is False or not needs_languagetool(rules):
         return session
@@ -96,13 +93,10 @@ def open_session(rules: Iterable[Rule], settings: Any) -> Session:
             url = normalize_url(url)
             version = probe(url, language, timeout=REMOTE_PROBE_TIMEOUT)
         else:
-            installation = find_installation(_configured_dir(settings))
+            configured = _configured_dir(settings)
+            installation = find_installation(configured)
             if installation is None:
-                configured = _configured_dir(settings)
-                if configured:
-                    raise ServerError(f"no languagetool-server.jar in languagetool-dir {configured}")
-                raise ServerError("LanguageTool is not installed (run: copylint languagetool install) "
-                                  "and no --languagetool-url was given")
+                raise ServerError(_not_installed(configured))
             session.server = LocalServer(installation)
             url = session.server.start(language=language)
             version = session.server.version or installation.version
@@ -113,9 +107,56 @@ def open_session(rules: Iterable[Rule], settings: Any) -> Session:
     session.resources = {
         "languagetool_url": url,
         "languagetool_version": version,
-        "languagetool_cache": str(default_path()) if getattr(settings, "cache", True) else None,
+        "languagetool_cache": _answers_cache(settings),
     }
     return session
+
+
+def _answers_cache(settings: Any) -> str | None:
+    """Where LanguageTool's answers are kept: beside the results cache (``--cache-dir``),
+    nowhere with ``--no-cache``."""
+    if not getattr(settings, "cache", True):
+        return None
+    folder = getattr(settings, "cache_dir", None)
+    return str(Path(folder) / default_path().name) if folder else str(default_path())
+
+
+def _mode(settings: Any) -> bool | None:
+    """False: never; True: required; None: when it can be reached or started."""
+    mode = getattr(settings, "languagetool", None)
+    if mode is None and not getattr(settings, "languagetool_url", None):
+        mode = {"off": False, "false": False, "0": False, "no": False,
+                "require": True, "required": True}.get(os.environ.get(MODE_ENV, "").strip().lower())
+    return mode
+
+
+def expected_engine(settings: Any) -> str:
+    """What LanguageTool a run with these settings would use, said without starting it:
+    part of the results cache's key, so that installing, upgrading or switching off
+    LanguageTool re-checks the files. A remote server is named by its URL only (asking
+    for its version would cost a request on every warm run). "none: <why>" when there is
+    none to start."""
+    if _mode(settings) is False:
+        return "off"
+    url = getattr(settings, "languagetool_url", None)
+    if url:
+        return f"remote {normalize_url(url)}"
+    configured = _configured_dir(settings)
+    installation = find_installation(configured)
+    if installation is None:
+        return f"none: {_not_installed(configured)}"
+    return f"local {installation.version} {installation.path}"
+
+
+def required(settings: Any) -> bool:
+    return _mode(settings) is True
+
+
+def _not_installed(configured: str | None) -> str:
+    if configured:
+        return f"no languagetool-server.jar in languagetool-dir {configured}"
+    return ("LanguageTool is not installed (run: copylint languagetool install) "
+            "and no --languagetool-url was given")
 
 
 def _configured_dir(settings: Any) -> str | None:
