@@ -18,8 +18,8 @@ from ..registry import Rule, is_selected
 from .kinds import KINDS, MINOR_WORDS, WHOLE_ARTICLE
 from .loader import WORD_EXCEPTIONS, PackSpec
 from .matcher import Matcher, Term, longest_first
-from .patterns import (capitalised_mid_sentence, compile_pattern, escape, fold_term, fold_view,
-                       is_literal)
+from .patterns import (capitalised_mid_sentence, compile_pattern, escape, fold_term, fold_view, is_literal,
+                       spans_of_all)
 from .view import SCOPES, DocView
 
 PACK_PRIORITY = 90
@@ -124,14 +124,9 @@ class PackRule:
         key = (self.index, bs)
         spans = cache.get(key)
         if spans is None:
-            piece = fold_view(view.text[bs:be])
-            spans = []
-            for rx in self.exceptions:
-                for m in rx.finditer(piece):
-                    ms, me = bs + m.start(), bs + m.end()
-                    if me > ms:  # no word-boundary test: "the Ukraine-[A-Z]" may end inside a word
-                        spans.append((ms, me))
-            cache[key] = spans
+            # no word-boundary test: "the Ukraine-[A-Z]" may end inside a word
+            spans = cache[key] = [(bs + ms, bs + me) for ms, me in
+                                  spans_of_all(self.exceptions, fold_view(view.text[bs:be])) if me > ms]
         return any(ms <= s and e <= me for ms, me in spans)
 
     def usable(self, view: DocView, matches, cache: dict):

@@ -116,8 +116,7 @@ class Matcher:
             else:
                 candidates = group
             for t in candidates:
-                for m in t.regex.finditer(view):
-                    s, e = m.span()
+                for s, e in t.regex.spans(view):
                     if e > s and at_boundaries(text, s, e):
                         found.setdefault(t.rule, []).append((s, e, t))
         for matches in found.values():

@@ -51,14 +51,39 @@ _HINTS = (
 )
 
 
-def compile_pattern(pattern: str, ignorecase: bool = False):
+class LinearPattern:
+    """A pattern compiled by RE2, twice: for text and for the UTF-8 bytes of text. The
+    wrapper of google-re2 converts every match position between bytes and characters,
+    which costs more than the match; in ASCII text the two agree, so there the pattern
+    runs on the bytes (same matches, a few times faster)."""
+
+    __slots__ = ("on_text", "on_bytes")
+
+    def __init__(self, pattern: str, ignorecase: bool) -> None:
+        self.on_text = _re2.compile(pattern, _options(ignorecase))
+        self.on_bytes = _re2.compile(pattern.encode("utf-8"), _options(ignorecase))
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of every match in ``text``."""
+        return spans_of_all((self,), text)
+
+
+def spans_of_all(patterns, text: str) -> list[tuple[int, int]]:
+    """(start, end) of every match of each pattern in ``text`` (the text is encoded once)."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return [m.span() for p in patterns for m in p.on_bytes.finditer(data)]
+    return [m.span() for p in patterns for m in p.on_text.finditer(text)]
+
+
+def compile_pattern(pattern: str, ignorecase: bool = False) -> LinearPattern:
     """Compile with RE2 or raise PatternError with a readable reason."""
     if _re2 is None:  # pragma: no cover
         raise PatternError("the google-re2 package is not installed (pip install google-re2)")
     if len(pattern) > MAX_PATTERN_LENGTH:
         raise PatternError(f"pattern is longer than {MAX_PATTERN_LENGTH} characters")
     try:
-        return _re2.compile(pattern, _options(ignorecase))
+        return LinearPattern(pattern, ignorecase)
     except Exception as exc:  # re2.error carries bytes
         reason = exc.args[0] if exc.args else str(exc)
         if isinstance(reason, bytes):
@@ -189,7 +214,7 @@ def curly_for(text: str, start: int, winner_forms: tuple[str, ...]) -> str | Non
 
 
 __all__ = [
-    "PatternError", "compile_pattern", "search_set", "is_literal", "is_wordish", "space_view",
+    "PatternError", "LinearPattern", "compile_pattern", "spans_of_all", "search_set", "is_literal", "is_wordish", "space_view",
     "fold_view", "fold_term", "lower_same_length", "at_boundaries", "keep_case", "starts_sentence",
     "capitalised_mid_sentence", "curly_for", "re",
 ]
