@@ -18,8 +18,8 @@ from ..registry import Rule, is_selected
 from .kinds import KINDS, MINOR_WORDS, WHOLE_ARTICLE
 from .loader import WORD_EXCEPTIONS, PackSpec
 from .matcher import Matcher, Term, longest_first
-from .patterns import (capitalised_mid_sentence, compile_pattern, escape, fold_term, fold_view, is_literal,
-                       spans_of_all)
+from .patterns import (PatternGroup, capitalised_mid_sentence, compile_pattern, escape, fold_term, fold_view,
+                       is_literal)
 from .view import SCOPES, DocView
 
 PACK_PRIORITY = 90
@@ -59,14 +59,15 @@ class PackRule:
         self.safe = spec.get("safe", self.kind != "capitalization")
         self.word_exceptions: set[str] = set()
         self.upper_exceptions = {w.upper() for w in spec.get("exceptions", [])} if self.kind == "conditional" else set()
-        self.exceptions: list[Any] = []
+        sources: list[str] = []
         if self.kind in WORD_EXCEPTIONS:
             self.word_exceptions = {w.casefold() for w in spec.get("exceptions", [])}
         else:
             for e in spec.get("exceptions", []):
                 literal = is_literal(e)  # `literal` is about terms; exceptions are patterns
-                pattern = escape(fold_term(e)) if literal else fold_term(e)
-                self.exceptions.append(compile_pattern(pattern, self.ignorecase))
+                sources.append(escape(fold_term(e)) if literal else fold_term(e))
+        self.exceptions = PatternGroup([compile_pattern(p, self.ignorecase) for p in sources], sources,
+                                       self.ignorecase)
         self.variants: list[str] = list(spec.get("variants") or [])
         self.groups: list[list[tuple[str, ...]]] = []
         if self.kind == "consistency":
@@ -126,7 +127,7 @@ class PackRule:
         if spans is None:
             # no word-boundary test: "the Ukraine-[A-Z]" may end inside a word
             spans = cache[key] = [(bs + ms, bs + me) for ms, me in
-                                  spans_of_all(self.exceptions, fold_view(view.text[bs:be])) if me > ms]
+                                  self.exceptions.spans(fold_view(view.text[bs:be])) if me > ms]
         return any(ms <= s and e <= me for ms, me in spans)
 
     def usable(self, view: DocView, matches, cache: dict):
