@@ -109,7 +109,7 @@ class PackRule:
 
     # ------------------------------------------------------------------ filtering
     def position_ok(self, view: DocView, s: int, e: int) -> bool:
-        if not (view.kinds_at(s, e) & self.blocks):
+        if not view.any_kind_at(s, e, self.blocks):
             return False
         if self.quotes_only:
             return view.in_quote(s, e)

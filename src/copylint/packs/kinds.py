@@ -343,10 +343,33 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
         if m and _spells(acr, _initials(m.group(1))):
             continue  # "NATO (North Atlantic Treaty Organization)"
         if runs is None:
-            runs = [(r.start(), _initials(r.group())) for r in _RUN_RE.finditer(text) if " " in r.group()]
-        if any(pos < s and _spells(acr, ini) for pos, ini in runs):
+            runs = _CapitalisedRuns(text)
+        if runs.spell_before(acr, s):
             continue  # spelled out earlier without brackets
         yield rule.hit(s, e, match=acr)
+
+
+class _CapitalisedRuns:
+    """Runs of capitalised words ("North Atlantic Treaty Organization") and their
+    initials, read from the start of the article only as far as a question needs: the
+    abbreviations asked about are usually near the top."""
+
+    def __init__(self, text: str) -> None:
+        self._runs: list[tuple[int, list[tuple[str, bool]]]] = []
+        self._unread = _RUN_RE.finditer(text)
+        self._read_to = -1  # start of the last run read
+
+    def spell_before(self, acronym: str, pos: int) -> bool:
+        """Whether a run of several words starting before ``pos`` spells ``acronym``."""
+        while self._read_to < pos:
+            m = next(self._unread, None)
+            if m is None:
+                self._read_to = float("inf")
+                break
+            self._read_to = m.start()
+            if " " in m.group():
+                self._runs.append((m.start(), _initials(m.group())))
+        return any(start < pos and _spells(acronym, initials) for start, initials in self._runs)
 
 
 KINDS = {

@@ -98,12 +98,21 @@ class Matcher:
     def scan(self, text: str) -> dict[int, list[tuple[int, int, Term]]]:
         found: dict[int, list[tuple[int, int, Term]]] = {}
         views = _Views(text)
+        last = len(text) - 1
         for (folded, lower), automaton in self.automatons.items():
             view = views.get(folded, lower)
             for end, (length, owners) in automaton.iter(view):
                 start = end - length + 1
-                if not at_boundaries(text, start, end + 1):
-                    continue
+                # at_boundaries(text, start, end + 1), written out: this loop sees every
+                # digit of every number and every "said"
+                if start:
+                    a, b = text[start - 1], text[start]
+                    if (a.isalnum() or a == "_") and (b.isalnum() or b == "_"):
+                        continue
+                if end < last:
+                    a, b = text[end], text[end + 1]
+                    if (a.isalnum() or a == "_") and (b.isalnum() or b == "_"):
+                        continue
                 for t in owners:
                     found.setdefault(t.rule, []).append((start, end + 1, t))
         for folded, (screened, group) in self.sets.items():

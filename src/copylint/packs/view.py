@@ -52,6 +52,16 @@ class DocView:
     def kinds_at(self, start: int, end: int) -> set[str]:
         return {r.kind for r in self.covering(start, end)}
 
+    def any_kind_at(self, start: int, end: int, kinds: frozenset[str]) -> bool:
+        """Whether a block of one of ``kinds`` covers [start, end) (asked for every match)."""
+        if self.flat:
+            i = bisect.bisect_right(self.starts, start)
+            if not i:
+                return False
+            r = self.regions[i - 1]
+            return r.kind in kinds and r.start <= start and end <= r.end
+        return any(r.kind in kinds for r in self.covering(start, end))
+
     def block_at(self, start: int, end: int) -> Region | None:
         inside = self.covering(start, end)
         return min(inside, key=lambda r: r.end - r.start) if inside else None
