@@ -34,6 +34,11 @@ def _content_word(sp, part: str) -> bool:
     in use (zipf 3), or three in common use (zipf 4: "car", "tax"); no function word, no name."""
     return len(part) >= 3 and part not in FUNCTION_WORDS and sp.is_common(part) and \
         sp.zipf(part) >= (3.0 if len(part) >= 4 else 4.0)
+# Reuters tags company names: "<Tennex Industries Inc>"; an HTML tag has an attribute or
+# is one short lower-case word
+_COMPANY_TAG = re.compile(r"[A-Z][\w.&'’-]*(?:[ ]+[\w.&'’-]+)*>")
+# two or three words joined by slashes ("October/September"), no path or URL
+_WORDS_AND_SLASHES = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?:/[^\W\d_]+(?:['’-][^\W\d_]+)*){1,2}")
 _PAREN_SIC = re.compile(r"['’]?\s*\(sic\)", re.I)
 _HELD_LETTER = re.compile(r"([a-z])\1\1")
 
@@ -51,21 +56,28 @@ def skipped_context(text: str, start: int, end: int) -> bool:
     and domain names, and halves of a word split by a soft hyphen are not prose."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if before.isdigit() or after.isdigit() or before in "@#_\\/=<\u00ad" or after in "_\\/=@>\u00ad":
+    if before.isdigit() or after.isdigit() or before in "@#_\\=\u00ad" or after in "_\\=@>\u00ad":
         return True
+    if before == "<" and not _COMPANY_TAG.match(text, start):
+        return True  # an HTML tag (<b>, <FONT face=...>), not a Reuters <Company Name>
+    if (before == "/" or after == "/") and not _WORDS_AND_SLASHES.fullmatch(_chunk_around(text, start, end).rstrip(".")):
+        return True  # a path or URL part, not "October/September" or "JAKARTA/BANGKOK"
     if before == "." and start >= 2 and text[start - 2].isalnum():
         return True  # bbc.co.uk, file.txt
     if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
         return True
-    # the whitespace-delimited chunk around the word
+    return bool(_URLISH.search(_chunk_around(text, start, end)))
+
+
+def _chunk_around(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited chunk around a word, without the punctuation around it."""
     s = start
     while s > 0 and not text[s - 1].isspace() and start - s < 200:
         s -= 1
     e = end
     while e < len(text) and not text[e].isspace() and e - end < 200:
         e += 1
-    chunk = text[s:e].strip("\"'“”‘’()[]<>,;:!?")
-    return bool(_URLISH.search(chunk))
+    return text[s:e].strip("\"'“”‘’()[]<>,;:!?")
 
 
 def _occurrences(text: str, word: str):

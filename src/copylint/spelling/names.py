@@ -312,34 +312,36 @@ class NameEvidence:
                 (shape != "upper" and self.used_as_name(word)):
             # a name by position; only a typical slip of a very common word counts
             # ("the Court of Humon Rights")
-            best = sp.near(word)[:1] if len(key) >= 5 else []
-            if best:
-                c = best[0]
+            institution = self._before_institution(start + len(word))
+            for c in sp.near(word) if len(key) >= 5 else ():
                 if (c.cost <= CHEAP_SLIP and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
                         (len(key) >= 7 and c.cost <= 1.0 and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
-                        (c.cost <= 1.0 and c.zipf >= 3.5 and self._before_institution(start + len(word))):
+                        (c.cost <= 1.0 and c.zipf >= 3.5 and institution):
                     return self._word_verdict(word)
             return None
         # no evidence either way (sentence start, title-case headline): a slip of a
         # frequent word is a typo, anything else is taken for a name
         if len(key) == 3:
-            best = sp.near(word)[:1]
-            if best and best[0].cost <= 0.7 and best[0].zipf >= 5.0:
+            if any(c.cost <= 0.7 and c.zipf >= 5.0 for c in sp.near(word)):
                 return self._word_verdict(word)
             return None
-        cands = sp.near(word)[:1] if len(key) >= (5 if shape == "upper" else 4) else ()
+        cands = sp.near(word) if len(key) >= (5 if shape == "upper" else 4) else ()
         if not cands and len(key) >= 7:
             cands = sp.candidates(word)[:1]  # the slower search, only for long words
-        if cands and cands[0].kind != "split":
-            c = cands[0]
-            cost = c.plain_cost
-            shouted = (shape == "upper" and len(key) >= 7 and cost <= 1.0 and c.zipf >= 3.0
-                       and not sp.is_proper(c.word))  # company names fill shouted headlines
-            if shouted or (len(key) >= 5 and cost <= 1.0 and c.zipf >= WORD_ZIPF_CAPITALISED) or \
-               (cost <= CHEAP_SLIP and c.zipf >= 3.0) or \
-               (len(key) >= 7 and cost <= 1.6 and c.zipf >= WORD_ZIPF_CAPITALISED):
+        for c in cands:
+            if c.kind != "split" and self._slip_of_word(c, key, shape):
                 return self._word_verdict(word)
         return None
+
+    def _slip_of_word(self, c, key: str, shape: str) -> bool:
+        """With no evidence of a name, a slip of a frequent word: one edit from a word in
+        common use, a cheap slip of a word in use, or two edits from a frequent long word."""
+        cost = c.plain_cost
+        if shape == "upper" and len(key) >= 7 and cost <= 1.0 and not self.speller.is_proper(c.word):
+            return c.zipf >= (2.5 if len(key) >= 9 else 3.0)  # company names fill shouted headlines
+        return (len(key) >= 5 and cost <= 1.0 and c.zipf >= WORD_ZIPF_CAPITALISED) or \
+            (cost <= CHEAP_SLIP and c.zipf >= 3.0) or \
+            (len(key) >= 7 and cost <= 1.6 and c.zipf >= WORD_ZIPF_CAPITALISED)
 
     def _cheap_slip(self, word: str, key: str, names_only: bool = False) -> Verdict | None:
         """Two letters swapped or one doubled or undoubled, in a frequent word or name:
@@ -377,18 +379,18 @@ class NameEvidence:
         if len(key) < 4 or not self.unseen(key):
             return None
         sp = self.speller
-        best = sp.near(word)[:1]
+        best = [c for c in sp.near(word)[:1] if c.zipf >= 1.0]  # not a dictionary oddity ("Massachusets")
         if best:
             c = best[0]
             proper = sp.is_proper(c.word)
             if c.word[:1] != key[:1]:
                 return None  # first letters are seldom mistyped; names are transliterated
             if shape == "upper":
-                ok = len(key) >= 5 and not proper and c.plain_cost <= 1.0 and c.zipf >= UNSEEN_WORD_ZIPF
+                ok = len(key) >= 5 and not proper and c.plain_cost <= 1.0 and c.zipf >= _unseen_zipf(key)
             elif after_name:
                 ok = proper and c.plain_cost <= 1.0 and c.zipf >= UNSEEN_WORD_ZIPF
             else:
-                ok = c.plain_cost <= 1.0 and c.zipf >= (UNSEEN_WORD_ZIPF if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
+                ok = c.plain_cost <= 1.0 and c.zipf >= (_unseen_zipf(key) if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
             if not ok:
                 return None
             if proper:
@@ -396,19 +398,37 @@ class NameEvidence:
                 return Verdict((match_case(word, display),),
                                f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
             return self._word_verdict(word)
-        if after_name or len(key) < 6:
-            return None
+        verdict = self._unseen_name_slip(word, key, after_name)
+        if verdict is not None or after_name or len(key) < 6:
+            return verdict
         cands = sp.candidates(word)[:1]
         if cands and cands[0].kind == "edit" and cands[0].plain_cost <= UNSEEN_FAR_COST and \
                 cands[0].zipf >= WORD_ZIPF_CAPITALISED and not (shape == "upper" and sp.is_proper(cands[0].word)):
             return self._word_verdict(word)
         return None
 
+    def _unseen_name_slip(self, word: str, key: str, after_name: bool) -> Verdict | None:
+        """An unseen word one slip from a lexicon name no dictionary word is near
+        ("Blnkett", "Kunetsova"): the name in use, not a new one. After a first name the
+        name must be better known, since rare surnames are often one letter apart."""
+        if len(key) < 5:
+            return None
+        names = self.near_names(word)
+        if not names:
+            return None
+        display, zipf, cost = names[0]
+        if display[:1].lower() != key[:1] or cost > 1.0 or zipf < (3.0 if after_name else 2.0):
+            return None
+        if len(names) > 1 and names[1][2] <= cost and names[1][1] >= zipf - 0.5:
+            return None  # two names as close: no telling which
+        return Verdict((match_case(word, display),),
+                       f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
+
     def _before_institution(self, end: int) -> bool:
         """Followed by a word that ends the name of an institution ("Sytems Corp",
         "Bamnk of England" is not covered): such names are made of ordinary words."""
         nxt = _NEXT_NAME_RE.match(self.text, end)
-        return nxt is not None and nxt.group(1) in INSTITUTION_WORDS
+        return nxt is not None and _institution(nxt.group(1))
 
     def _in_name(self, start: int, length: int) -> bool:
         """Next to another part of a name: after one (see :meth:`_after_name`), before a
@@ -418,7 +438,7 @@ class NameEvidence:
         nxt = _NEXT_NAME_RE.match(text, start + length)
         if nxt is not None:
             w = nxt.group(1)
-            if w not in INSTITUTION_WORDS and (not self.speller.is_common(w) or self.lexicon.knows(w)):
+            if not _institution(w) and (not self.speller.is_common(w) or self.lexicon.knows(w)):
                 return True
         if _PARTICLE_RE.match(text, start + length):
             return True
@@ -538,6 +558,18 @@ class NameEvidence:
         if caps is None:
             caps = self._caps_tokens = [t for t in self.counts if t[:1].isupper() and not t.isupper()]
         return caps
+
+
+def _unseen_zipf(key: str) -> float:
+    """How frequent a word must be for an unseen word one slip from it to be its typo:
+    long words are seldom names, and a long word one slip from a rarer word is still
+    that word ("DIFFEERNTIALS")."""
+    return UNSEEN_WORD_ZIPF - (0.5 if len(key) >= 9 else 0.0)
+
+
+def _institution(word: str) -> bool:
+    """A word that ends an institution's name, in any case ("Corp", "CORP")."""
+    return word in INSTITUTION_WORDS or word.capitalize() in INSTITUTION_WORDS or word.upper() in INSTITUTION_WORDS
 
 
 def _one_slip(a: str, b: str) -> bool:
