@@ -41,6 +41,9 @@ INSTITUTION_WORDS = frozenset((
     "Airlines", "Party", "Court", "States", "Union", "Company", "Holdings", "Services", "Board",
     "Office", "Organization", "Organisation", "Fund", "Trust", "Society", "Federation", "Museum",
 ))
+# after a dateline's place: ", Country", " (Agency)" or a dash
+_DATELINE_RE = re.compile(r",[ \t]+[A-Z][a-z]|[ \t]+\([A-Za-z]|[ \t]+[-–—]")
+_LINE_START_RE = re.compile(r"(?:^|\n)(?:[A-Z]+[ /])*$")
 _INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|von|der|den|al|el|bin|ibn|ben|le|la|y|zu)[ \t]+[A-Z]")
 _PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
@@ -386,9 +389,15 @@ class NameEvidence:
             if c.word[:1] != key[:1]:
                 return None  # first letters are seldom mistyped; names are transliterated
             if shape == "upper":
-                ok = len(key) >= 5 and not proper and c.plain_cost <= 1.0 and c.zipf >= _unseen_zipf(key)
+                # shouted company names are often one slip from a word; from a known name
+                # only a cheap slip counts ("ADZMS EXPRESS")
+                ok = len(key) >= 5 and c.plain_cost <= (0.85 if proper else 1.0) and \
+                    c.zipf >= (UNSEEN_WORD_ZIPF if proper else _unseen_zipf(key))
             elif after_name:
-                ok = proper and c.plain_cost <= 1.0 and c.zipf >= UNSEEN_WORD_ZIPF
+                # after a name: a slip of a name, or a swapped or doubled letter in a
+                # frequent word ("Hk Hotle shares")
+                ok = c.plain_cost <= 1.0 and c.zipf >= UNSEEN_WORD_ZIPF if proper else \
+                    c.plain_cost <= 0.7 and c.zipf >= WORD_ZIPF_NAME_SLOT
             else:
                 ok = c.plain_cost <= 1.0 and c.zipf >= (_unseen_zipf(key) if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
             if not ok:
@@ -532,11 +541,16 @@ class NameEvidence:
         if not prev:
             return False
         first = prev.group(1)
-        return first.lower() in self.lexicon.by_first or first in self.lexicon.first_names
+        if first in self.lexicon.first_names:
+            return True
+        # in a title-case heading every word has a capital: "Tokyo Stocks Higher" is no name
+        return first.lower() in self.lexicon.by_first and not self.in_caps_heading(start)
 
     def _caps_context(self, start: int, length: int) -> bool:
-        """Upper-case words around: a shouted line, where ALL CAPS are ordinary words."""
-        if self.in_caps_heading(start):
+        """Upper-case words around: a shouted line, where ALL CAPS are ordinary words, or
+        a dateline ("BAGHDAD (Reuters) -", "KABUL, Afghanistan --"), where they are places."""
+        if self.in_caps_heading(start) or _DATELINE_RE.match(self.text, start + length) and \
+                _LINE_START_RE.search(self.text, max(0, start - 40), start):
             return True
         text = self.text
         around = WORD_RE.findall(text, max(0, start - 30), min(len(text), start + length + 30))
