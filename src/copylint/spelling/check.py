@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..text import WORD_RE
 from .names import NameEvidence, Verdict, judge_word, word_shape
-from .speller import get_speller, normalise
+from .speller import get_speller, news_articles, normalise, running_text_zipf
 
 _URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)+/?$|\.(com|org|net|gov|edu|io|uk|de|fr|ru|ua)\b", re.I)
 
@@ -27,6 +27,9 @@ is it its itself just me more most my no not now once only other our own same sh
 some such than that their them then there these they this those through too until very was we
 were what when where which while who whom why will would you your per via amid""".split())
 _PLAUSIBLE: dict[tuple[str, str], bool] = {}
+IN_USE_NEWS_ARTICLES = 10  # a lower-case word this many news articles use is a word
+IN_USE_ZIPF = 3.5  # ...and so is one this frequent in running text (wordfreq)
+IN_USE_MARGIN = 2.0  # unless a word this much more frequent is one slip away
 
 
 def _content_word(sp, part: str) -> bool:
@@ -176,6 +179,9 @@ class SpellingAnalysis:
         cached = _PLAUSIBLE.get((sp.language, key))
         if cached is not None:
             return cached
+        if self._in_use(key):
+            _PLAUSIBLE[(sp.language, key)] = True
+            return True
         base = None
         for end in ("s", "es"):
             stem = key[: -len(end)]
@@ -207,6 +213,18 @@ class SpellingAnalysis:
             _PLAUSIBLE.clear()
         _PLAUSIBLE[(sp.language, key)] = ok
         return ok
+
+    def _in_use(self, key: str) -> bool:
+        """A word the dictionary lacks that writers use: in many news articles ("plc",
+        "soyoil") or frequent in running text ("lol"), and no cheap slip of a word used
+        far more often (as "thier" and "alot" are)."""
+        sp = self.speller
+        own = running_text_zipf(key)
+        if news_articles(key) < IN_USE_NEWS_ARTICLES and own < IN_USE_ZIPF:
+            return False
+        own = max(own, 2.0)
+        return not any(c.kind != "edit" or (c.plain_cost <= 1.0 and c.zipf >= own + IN_USE_MARGIN)
+                       for c in sp.candidates(key)[:3])
 
     def _lower(self, word: str) -> Verdict | None:
         verdict = self._verdicts.get(word)

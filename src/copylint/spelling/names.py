@@ -44,6 +44,7 @@ INSTITUTION_WORDS = frozenset((
 # after a dateline's place: ", Country", " (Agency)" or a dash
 _DATELINE_RE = re.compile(r",[ \t]+[A-Z][a-z]|[ \t]+\([A-Za-z]|[ \t]+[-–—]")
 _LINE_START_RE = re.compile(r"(?:^|\n)(?:[A-Z]+[ /])*$")
+_TICKER_RE = re.compile(r"[ \t]*<[A-Z][A-Z0-9.]*>")
 _INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|von|der|den|al|el|bin|ibn|ben|le|la|y|zu)[ \t]+[A-Z]")
 _PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
@@ -297,7 +298,8 @@ class NameEvidence:
         if shape == "mixed":
             return None  # LinkedIn, DeSantis, McConnell: capitals inside mark a name or brand
         repeated = self.count(word) > 1
-        in_name = self._in_name(start, len(word))
+        # a word just before a ticker is a company's name ("MITEL <MLT>", "LORAL <LOR> DEBT")
+        in_name = self._in_name(start, len(word)) or self._company_before_ticker(word, start)
         if not repeated:
             cheap = self._cheap_slip(word, key, names_only=in_name)
             if cheap is not None:
@@ -306,7 +308,7 @@ class NameEvidence:
         if verdict is not None:
             return verdict
         if not repeated:
-            verdict = self._unseen_slip(word, key, shape, in_name and self._after_name(start))
+            verdict = self._unseen_slip(word, key, shape, in_name and self._after_name(start), start)
             if verdict is not None:
                 return verdict
         if in_name or (repeated and shape != "upper"):
@@ -372,7 +374,7 @@ class NameEvidence:
         """Never seen in running text: no dictionary, name lexicon, wordfreq or news word."""
         return key not in seen_words() and not self.lexicon.knows(key)
 
-    def _unseen_slip(self, word: str, key: str, shape: str, after_name: bool) -> Verdict | None:
+    def _unseen_slip(self, word: str, key: str, shape: str, after_name: bool, start: int) -> Verdict | None:
         """A capitalised word that nobody writes (not in wordfreq's list of running text
         nor in the news), one slip from a frequent word or name, is that word misspelt,
         wherever it stands: "Presedent Obama", "Sytems Corp", "SAYYS". After another
@@ -388,6 +390,8 @@ class NameEvidence:
             proper = sp.is_proper(c.word)
             if c.word[:1] != key[:1]:
                 return None  # first letters are seldom mistyped; names are transliterated
+            if shape == "upper" and not proper and self._company_before_ticker(word, start):
+                return None  # a company's name before its ticker, no slip of a word
             if shape == "upper":
                 # shouted company names are often one slip from a word; from a known name
                 # only a cheap slip counts ("ADZMS EXPRESS")
@@ -395,8 +399,11 @@ class NameEvidence:
                     c.zipf >= (UNSEEN_WORD_ZIPF if proper else _unseen_zipf(key))
             elif after_name:
                 # after a name: a slip of a name, or a swapped or doubled letter in a
-                # frequent word ("Hk Hotle shares")
-                ok = c.plain_cost <= 1.0 and c.zipf >= UNSEEN_WORD_ZIPF if proper else \
+                # frequent word ("Hk Hotle shares"); after a first name, where rare
+                # surnames one letter from a famous one abound ("Ted Kassinger"), only a
+                # slip of a very frequent name
+                ok = c.plain_cost <= 1.0 and c.zipf >= (WORD_ZIPF_CAPITALISED if self._after_first_name(start)
+                                                        else UNSEEN_WORD_ZIPF) if proper else \
                     c.plain_cost <= 0.7 and c.zipf >= WORD_ZIPF_NAME_SLOT
             else:
                 ok = c.plain_cost <= 1.0 and c.zipf >= (_unseen_zipf(key) if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
@@ -432,6 +439,12 @@ class NameEvidence:
             return None  # two names as close: no telling which
         return Verdict((match_case(word, display),),
                        f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
+
+    def _company_before_ticker(self, word: str, start: int) -> bool:
+        """Just before a ticker ("MITEL <MLT>", "LORAL <LOR> DEBT"): a company's name, which
+        is no slip of a word unless it is a slip of the company's "Corp" or "Inc"."""
+        return bool(_TICKER_RE.match(self.text, start + len(word))) and \
+            not any(_institution(c.word) for c in self.speller.near(word))
 
     def _before_institution(self, end: int) -> bool:
         """Followed by a word that ends the name of an institution ("Sytems Corp",
