@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..text import WORD_RE
 from .names import NameEvidence, Verdict, judge_word, word_shape
-from .speller import get_speller, normalise
+from .speller import get_speller, news_articles, normalise, running_text_zipf
 
 _URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)+/?$|\.(com|org|net|gov|edu|io|uk|de|fr|ru|ua)\b", re.I)
 
@@ -27,6 +27,9 @@ is it its itself just me more most my no not now once only other our own same sh
 some such than that their them then there these they this those through too until very was we
 were what when where which while who whom why will would you your per via amid""".split())
 _PLAUSIBLE: dict[tuple[str, str], bool] = {}
+IN_USE_NEWS_ARTICLES = 10  # a lower-case word this many news articles use is a word
+IN_USE_ZIPF = 3.5  # ...and so is one this frequent in running text (wordfreq)
+IN_USE_MARGIN = 2.0  # unless a word this much more frequent is one slip away
 
 
 def _content_word(sp, part: str) -> bool:
@@ -34,6 +37,11 @@ def _content_word(sp, part: str) -> bool:
     in use (zipf 3), or three in common use (zipf 4: "car", "tax"); no function word, no name."""
     return len(part) >= 3 and part not in FUNCTION_WORDS and sp.is_common(part) and \
         sp.zipf(part) >= (3.0 if len(part) >= 4 else 4.0)
+# Reuters tags company names: "<Tennex Industries Inc>"; an HTML tag has an attribute or
+# is one short lower-case word
+_COMPANY_TAG = re.compile(r"[A-Z][\w.&'’-]*(?:[ ]+[\w.&'’-]+)*>")
+# two or three words joined by slashes ("October/September"), no path or URL
+_WORDS_AND_SLASHES = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?:/[^\W\d_]+(?:['’-][^\W\d_]+)*){1,2}")
 _PAREN_SIC = re.compile(r"['’]?\s*\(sic\)", re.I)
 _HELD_LETTER = re.compile(r"([a-z])\1\1")
 
@@ -51,21 +59,28 @@ def skipped_context(text: str, start: int, end: int) -> bool:
     and domain names, and halves of a word split by a soft hyphen are not prose."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if before.isdigit() or after.isdigit() or before in "@#_\\/=<\u00ad" or after in "_\\/=@>\u00ad":
+    if before.isdigit() or after.isdigit() or before in "@#_\\=\u00ad" or after in "_\\=@>\u00ad":
         return True
+    if before == "<" and not _COMPANY_TAG.match(text, start):
+        return True  # an HTML tag (<b>, <FONT face=...>), not a Reuters <Company Name>
+    if (before == "/" or after == "/") and not _WORDS_AND_SLASHES.fullmatch(_chunk_around(text, start, end).rstrip(".")):
+        return True  # a path or URL part, not "October/September" or "JAKARTA/BANGKOK"
     if before == "." and start >= 2 and text[start - 2].isalnum():
         return True  # bbc.co.uk, file.txt
     if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
         return True
-    # the whitespace-delimited chunk around the word
+    return bool(_URLISH.search(_chunk_around(text, start, end)))
+
+
+def _chunk_around(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited chunk around a word, without the punctuation around it."""
     s = start
     while s > 0 and not text[s - 1].isspace() and start - s < 200:
         s -= 1
     e = end
     while e < len(text) and not text[e].isspace() and e - end < 200:
         e += 1
-    chunk = text[s:e].strip("\"'“”‘’()[]<>,;:!?")
-    return bool(_URLISH.search(chunk))
+    return text[s:e].strip("\"'“”‘’()[]<>,;:!?")
 
 
 def _occurrences(text: str, word: str):
@@ -164,6 +179,9 @@ class SpellingAnalysis:
         cached = _PLAUSIBLE.get((sp.language, key))
         if cached is not None:
             return cached
+        if self._in_use(key):
+            _PLAUSIBLE[(sp.language, key)] = True
+            return True
         base = None
         for end in ("s", "es"):
             stem = key[: -len(end)]
@@ -195,6 +213,18 @@ class SpellingAnalysis:
             _PLAUSIBLE.clear()
         _PLAUSIBLE[(sp.language, key)] = ok
         return ok
+
+    def _in_use(self, key: str) -> bool:
+        """A word the dictionary lacks that writers use: in many news articles ("plc",
+        "soyoil") or frequent in running text ("lol"), and no cheap slip of a word used
+        far more often (as "thier" and "alot" are)."""
+        sp = self.speller
+        own = running_text_zipf(key)
+        if news_articles(key) < IN_USE_NEWS_ARTICLES and own < IN_USE_ZIPF:
+            return False
+        own = max(own, 2.0)
+        return not any(c.kind != "edit" or (c.plain_cost <= 1.0 and c.zipf >= own + IN_USE_MARGIN)
+                       for c in sp.candidates(key)[:3])
 
     def _lower(self, word: str) -> Verdict | None:
         verdict = self._verdicts.get(word)

@@ -41,6 +41,10 @@ INSTITUTION_WORDS = frozenset((
     "Airlines", "Party", "Court", "States", "Union", "Company", "Holdings", "Services", "Board",
     "Office", "Organization", "Organisation", "Fund", "Trust", "Society", "Federation", "Museum",
 ))
+# after a dateline's place: ", Country", " (Agency)" or a dash
+_DATELINE_RE = re.compile(r",[ \t]+[A-Z][a-z]|[ \t]+\([A-Za-z]|[ \t]+[-–—]")
+_LINE_START_RE = re.compile(r"(?:^|\n)(?:[A-Z]+[ /])*$")
+_TICKER_RE = re.compile(r"[ \t]*<[A-Z][A-Z0-9.]*>")
 _INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|von|der|den|al|el|bin|ibn|ben|le|la|y|zu)[ \t]+[A-Z]")
 _PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
@@ -294,7 +298,8 @@ class NameEvidence:
         if shape == "mixed":
             return None  # LinkedIn, DeSantis, McConnell: capitals inside mark a name or brand
         repeated = self.count(word) > 1
-        in_name = self._in_name(start, len(word))
+        # a word just before a ticker is a company's name ("MITEL <MLT>", "LORAL <LOR> DEBT")
+        in_name = self._in_name(start, len(word)) or self._company_before_ticker(word, start)
         if not repeated:
             cheap = self._cheap_slip(word, key, names_only=in_name)
             if cheap is not None:
@@ -303,7 +308,7 @@ class NameEvidence:
         if verdict is not None:
             return verdict
         if not repeated:
-            verdict = self._unseen_slip(word, key, shape, in_name and self._after_name(start))
+            verdict = self._unseen_slip(word, key, shape, in_name and self._after_name(start), start)
             if verdict is not None:
                 return verdict
         if in_name or (repeated and shape != "upper"):
@@ -312,34 +317,36 @@ class NameEvidence:
                 (shape != "upper" and self.used_as_name(word)):
             # a name by position; only a typical slip of a very common word counts
             # ("the Court of Humon Rights")
-            best = sp.near(word)[:1] if len(key) >= 5 else []
-            if best:
-                c = best[0]
+            institution = self._before_institution(start + len(word))
+            for c in sp.near(word) if len(key) >= 5 else ():
                 if (c.cost <= CHEAP_SLIP and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
                         (len(key) >= 7 and c.cost <= 1.0 and c.zipf >= WORD_ZIPF_NAME_SLOT) or \
-                        (c.cost <= 1.0 and c.zipf >= 3.5 and self._before_institution(start + len(word))):
+                        (c.cost <= 1.0 and c.zipf >= 3.5 and institution):
                     return self._word_verdict(word)
             return None
         # no evidence either way (sentence start, title-case headline): a slip of a
         # frequent word is a typo, anything else is taken for a name
         if len(key) == 3:
-            best = sp.near(word)[:1]
-            if best and best[0].cost <= 0.7 and best[0].zipf >= 5.0:
+            if any(c.cost <= 0.7 and c.zipf >= 5.0 for c in sp.near(word)):
                 return self._word_verdict(word)
             return None
-        cands = sp.near(word)[:1] if len(key) >= (5 if shape == "upper" else 4) else ()
+        cands = sp.near(word) if len(key) >= (5 if shape == "upper" else 4) else ()
         if not cands and len(key) >= 7:
             cands = sp.candidates(word)[:1]  # the slower search, only for long words
-        if cands and cands[0].kind != "split":
-            c = cands[0]
-            cost = c.plain_cost
-            shouted = (shape == "upper" and len(key) >= 7 and cost <= 1.0 and c.zipf >= 3.0
-                       and not sp.is_proper(c.word))  # company names fill shouted headlines
-            if shouted or (len(key) >= 5 and cost <= 1.0 and c.zipf >= WORD_ZIPF_CAPITALISED) or \
-               (cost <= CHEAP_SLIP and c.zipf >= 3.0) or \
-               (len(key) >= 7 and cost <= 1.6 and c.zipf >= WORD_ZIPF_CAPITALISED):
+        for c in cands:
+            if c.kind != "split" and self._slip_of_word(c, key, shape):
                 return self._word_verdict(word)
         return None
+
+    def _slip_of_word(self, c, key: str, shape: str) -> bool:
+        """With no evidence of a name, a slip of a frequent word: one edit from a word in
+        common use, a cheap slip of a word in use, or two edits from a frequent long word."""
+        cost = c.plain_cost
+        if shape == "upper" and len(key) >= 7 and cost <= 1.0 and not self.speller.is_proper(c.word):
+            return c.zipf >= (2.5 if len(key) >= 9 else 3.0)  # company names fill shouted headlines
+        return (len(key) >= 5 and cost <= 1.0 and c.zipf >= WORD_ZIPF_CAPITALISED) or \
+            (cost <= CHEAP_SLIP and c.zipf >= 3.0) or \
+            (len(key) >= 7 and cost <= 1.6 and c.zipf >= WORD_ZIPF_CAPITALISED)
 
     def _cheap_slip(self, word: str, key: str, names_only: bool = False) -> Verdict | None:
         """Two letters swapped or one doubled or undoubled, in a frequent word or name:
@@ -367,7 +374,7 @@ class NameEvidence:
         """Never seen in running text: no dictionary, name lexicon, wordfreq or news word."""
         return key not in seen_words() and not self.lexicon.knows(key)
 
-    def _unseen_slip(self, word: str, key: str, shape: str, after_name: bool) -> Verdict | None:
+    def _unseen_slip(self, word: str, key: str, shape: str, after_name: bool, start: int) -> Verdict | None:
         """A capitalised word that nobody writes (not in wordfreq's list of running text
         nor in the news), one slip from a frequent word or name, is that word misspelt,
         wherever it stands: "Presedent Obama", "Sytems Corp", "SAYYS". After another
@@ -377,18 +384,29 @@ class NameEvidence:
         if len(key) < 4 or not self.unseen(key):
             return None
         sp = self.speller
-        best = sp.near(word)[:1]
+        best = [c for c in sp.near(word)[:1] if c.zipf >= 1.0]  # not a dictionary oddity ("Massachusets")
         if best:
             c = best[0]
             proper = sp.is_proper(c.word)
             if c.word[:1] != key[:1]:
                 return None  # first letters are seldom mistyped; names are transliterated
+            if shape == "upper" and not proper and self._company_before_ticker(word, start):
+                return None  # a company's name before its ticker, no slip of a word
             if shape == "upper":
-                ok = len(key) >= 5 and not proper and c.plain_cost <= 1.0 and c.zipf >= UNSEEN_WORD_ZIPF
+                # shouted company names are often one slip from a word; from a known name
+                # only a cheap slip counts ("ADZMS EXPRESS")
+                ok = len(key) >= 5 and c.plain_cost <= (0.85 if proper else 1.0) and \
+                    c.zipf >= (UNSEEN_WORD_ZIPF if proper else _unseen_zipf(key))
             elif after_name:
-                ok = proper and c.plain_cost <= 1.0 and c.zipf >= UNSEEN_WORD_ZIPF
+                # after a name: a slip of a name, or a swapped or doubled letter in a
+                # frequent word ("Hk Hotle shares"); after a first name, where rare
+                # surnames one letter from a famous one abound ("Ted Kassinger"), only a
+                # slip of a very frequent name
+                ok = c.plain_cost <= 1.0 and c.zipf >= (WORD_ZIPF_CAPITALISED if self._after_first_name(start)
+                                                        else UNSEEN_WORD_ZIPF) if proper else \
+                    c.plain_cost <= 0.7 and c.zipf >= WORD_ZIPF_NAME_SLOT
             else:
-                ok = c.plain_cost <= 1.0 and c.zipf >= (UNSEEN_WORD_ZIPF if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
+                ok = c.plain_cost <= 1.0 and c.zipf >= (_unseen_zipf(key) if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
             if not ok:
                 return None
             if proper:
@@ -396,19 +414,43 @@ class NameEvidence:
                 return Verdict((match_case(word, display),),
                                f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
             return self._word_verdict(word)
-        if after_name or len(key) < 6:
-            return None
+        verdict = self._unseen_name_slip(word, key, after_name)
+        if verdict is not None or after_name or len(key) < 6:
+            return verdict
         cands = sp.candidates(word)[:1]
         if cands and cands[0].kind == "edit" and cands[0].plain_cost <= UNSEEN_FAR_COST and \
                 cands[0].zipf >= WORD_ZIPF_CAPITALISED and not (shape == "upper" and sp.is_proper(cands[0].word)):
             return self._word_verdict(word)
         return None
 
+    def _unseen_name_slip(self, word: str, key: str, after_name: bool) -> Verdict | None:
+        """An unseen word one slip from a lexicon name no dictionary word is near
+        ("Blnkett", "Kunetsova"): the name in use, not a new one. After a first name the
+        name must be better known, since rare surnames are often one letter apart."""
+        if len(key) < 5:
+            return None
+        names = self.near_names(word)
+        if not names:
+            return None
+        display, zipf, cost = names[0]
+        if display[:1].lower() != key[:1] or cost > 1.0 or zipf < (3.0 if after_name else 2.0):
+            return None
+        if len(names) > 1 and names[1][2] <= cost and names[1][1] >= zipf - 0.5:
+            return None  # two names as close: no telling which
+        return Verdict((match_case(word, display),),
+                       f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
+
+    def _company_before_ticker(self, word: str, start: int) -> bool:
+        """Just before a ticker ("MITEL <MLT>", "LORAL <LOR> DEBT"): a company's name, which
+        is no slip of a word unless it is a slip of the company's "Corp" or "Inc"."""
+        return bool(_TICKER_RE.match(self.text, start + len(word))) and \
+            not any(_institution(c.word) for c in self.speller.near(word))
+
     def _before_institution(self, end: int) -> bool:
         """Followed by a word that ends the name of an institution ("Sytems Corp",
         "Bamnk of England" is not covered): such names are made of ordinary words."""
         nxt = _NEXT_NAME_RE.match(self.text, end)
-        return nxt is not None and nxt.group(1) in INSTITUTION_WORDS
+        return nxt is not None and _institution(nxt.group(1))
 
     def _in_name(self, start: int, length: int) -> bool:
         """Next to another part of a name: after one (see :meth:`_after_name`), before a
@@ -418,7 +460,7 @@ class NameEvidence:
         nxt = _NEXT_NAME_RE.match(text, start + length)
         if nxt is not None:
             w = nxt.group(1)
-            if w not in INSTITUTION_WORDS and (not self.speller.is_common(w) or self.lexicon.knows(w)):
+            if not _institution(w) and (not self.speller.is_common(w) or self.lexicon.knows(w)):
                 return True
         if _PARTICLE_RE.match(text, start + length):
             return True
@@ -512,11 +554,16 @@ class NameEvidence:
         if not prev:
             return False
         first = prev.group(1)
-        return first.lower() in self.lexicon.by_first or first in self.lexicon.first_names
+        if first in self.lexicon.first_names:
+            return True
+        # in a title-case heading every word has a capital: "Tokyo Stocks Higher" is no name
+        return first.lower() in self.lexicon.by_first and not self.in_caps_heading(start)
 
     def _caps_context(self, start: int, length: int) -> bool:
-        """Upper-case words around: a shouted line, where ALL CAPS are ordinary words."""
-        if self.in_caps_heading(start):
+        """Upper-case words around: a shouted line, where ALL CAPS are ordinary words, or
+        a dateline ("BAGHDAD (Reuters) -", "KABUL, Afghanistan --"), where they are places."""
+        if self.in_caps_heading(start) or _DATELINE_RE.match(self.text, start + length) and \
+                _LINE_START_RE.search(self.text, max(0, start - 40), start):
             return True
         text = self.text
         around = WORD_RE.findall(text, max(0, start - 30), min(len(text), start + length + 30))
@@ -538,6 +585,18 @@ class NameEvidence:
         if caps is None:
             caps = self._caps_tokens = [t for t in self.counts if t[:1].isupper() and not t.isupper()]
         return caps
+
+
+def _unseen_zipf(key: str) -> float:
+    """How frequent a word must be for an unseen word one slip from it to be its typo:
+    long words are seldom names, and a long word one slip from a rarer word is still
+    that word ("DIFFEERNTIALS")."""
+    return UNSEEN_WORD_ZIPF - (0.5 if len(key) >= 9 else 0.0)
+
+
+def _institution(word: str) -> bool:
+    """A word that ends an institution's name, in any case ("Corp", "CORP")."""
+    return word in INSTITUTION_WORDS or word.capitalize() in INSTITUTION_WORDS or word.upper() in INSTITUTION_WORDS
 
 
 def _one_slip(a: str, b: str) -> bool:

@@ -495,21 +495,21 @@ def _entries() -> dict[str, tuple[int, str]]:
 
 
 @lru_cache(maxsize=1)
-def _seen() -> tuple[frozenset[str], dict[str, int]]:
+def _seen() -> tuple[frozenset[str], dict[str, int], dict[str, int]]:
     path = rules_path(*SEEN_FILE)
     if not path.exists():
-        return frozenset(), {}
+        return frozenset(), {}, {}
     words: set[str] = set()
     news: dict[str, int] = {}
+    running: dict[str, int] = {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         lines = fh.read().split("\n")
     for i in range(0, len(lines) - 1, 2):
         n, tag = lines[i][1:].split(" ", 1)
         group = lines[i + 1].split(" ")
         words.update(group)
-        if tag == "news":
-            news.update(dict.fromkeys(group, int(n)))
-    return frozenset(words), news
+        (news if tag == "news" else running).update(dict.fromkeys(group, int(n)))
+    return frozenset(words), news, running
 
 
 def seen_words() -> frozenset[str]:
@@ -523,6 +523,11 @@ def news_articles(key: str) -> int:
     """In how many news articles (the corpora behind ``seen.txt.gz``) a word the
     dictionary lacks was used, in any case; 0 when fewer than three."""
     return _seen()[1].get(key, 0)
+
+
+def running_text_zipf(key: str) -> float:
+    """wordfreq's frequency (zipf) of a word the dictionary lacks; 0 below 1.5."""
+    return _seen()[2].get(key, 0) / 10
 
 
 _SPELLERS: dict[str, Speller] = {}

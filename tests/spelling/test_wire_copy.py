@@ -1,0 +1,103 @@
+"""Wire copy: shouted headlines, datelines, Reuters' <Company> tags and tickers, words
+joined by slashes. Sentences are from the Reuters-21578, AG News and US news 2016 articles
+in ../shared/data/news, with one word misspelt where a test expects a finding."""
+
+from __future__ import annotations
+
+import copylint
+from copylint.config import Settings
+
+REUTERS_DESK = Settings(select=["typo.spelling"], accept=["mln", "dlrs", "pct", "qtr", "shr"])
+
+
+def findings(text: str, settings: Settings = REUTERS_DESK) -> dict[str, str | None]:
+    """misspelt word -> its first suggestion"""
+    return {f.matched: (f.suggestions[0] if f.suggestions else None)
+            for f in copylint.lint_text(text, path="article.txt", config=settings)}
+
+
+def test_words_joined_by_a_slash_are_checked():
+    text = ("Sugar output is forecast to rise to 425,000 tonnes in 1987/88 (October/Septmeber) "
+            "from an estimated 300,000 in 1986/87, the report said.\n")
+    assert findings(text) == {"Septmeber": "September"}
+
+
+def test_paths_and_links_stay_skipped():
+    text = ('Sony to Support MP3\n\n<a href="http://arstechnica.com/nes/posts/20040923-4222.html">'
+            "Sony</a> said it would support the format.\n")
+    assert "nes" not in findings(text)
+
+
+def test_first_word_of_a_reuters_company_tag_is_checked():
+    text = ("Gateway Medical Systems Inc said it has withdrawn its May 27 offer to acquire "
+            "<Wsetworld Community Healthcare Inc>.\n\nGateway said the offer had lapsed.\n")
+    assert "Wsetworld" in findings(text)
+
+
+def test_html_tags_stay_skipped():
+    text = ('Japan snubs Russian proposal, says it wants all disputed islands <b>...</b>\n\n'
+            'TOKYO: Japan said on Tuesday it wanted all four islands returned.\n')
+    assert findings(text) == {}
+
+
+def test_misspelt_place_in_a_dateline():
+    text = ("Iraq Govt. Seeks to Confirm if Saddam Aide Held\n\n"
+            "BAGHDDAD (Reuters) - Iraq's government said on Thursday it was trying to confirm "
+            "reports that a top aide had been captured.\n")
+    assert findings(text) == {"BAGHDDAD": "BAGHDAD"}
+    text = ("Afghan court convicts US trio of torture\n\n"
+            "KABBUL, Afghanistan -- Three Americans were convicted on Wednesday of running a "
+            "private jail.\n")
+    assert findings(text) == {"KABBUL": "KABUL"}
+
+
+def test_long_shouted_word_one_swap_from_a_word():
+    text = ("OPEC DIFFEERNTIALS NOT SEEN POSING MAJOR PROBLEM\n\n"
+            "OPEC's price differentials are not seen as a major problem, delegates said.\n")
+    assert findings(text) == {"DIFFEERNTIALS": "DIFFERENTIALS"}
+
+
+def test_title_case_headline_gives_no_first_name_evidence():
+    text = "Tokyo Stodks Higher at Late Morning (AP)\n\nAP - Tokyo stocks were higher.\n"
+    assert findings(text) == {"Stodks": "Stocks"}
+
+
+def test_swapped_letters_of_a_frequent_word_after_a_name():
+    text = ("Shares rose 2.5 pct, stock brokers said.\n\nThey noted heavy buying in Hk Hotle shares "
+            "after an announcement of higher profits.\n")
+    assert findings(text) == {"Hotle": "Hotel"}
+
+
+def test_two_slips_from_a_frequent_name_nobody_writes():
+    text = ("Boston Five said the planned merger will create the largest savings bank in "
+            "Massachussets and the third largest in New England.\n")
+    assert findings(text) == {"Massachussets": "Massachusetts"}
+
+
+def test_company_names_before_a_ticker_are_names():
+    text = ("MOODY'S DOWNGRADES LORAL <LOR> DEBT\n\nMoody's Investors Service Inc said it "
+            "downgraded Loral Corp's debt.\n")
+    assert findings(text) == {}
+    text = ("MITEL <MLT> HAS TWO NEW PRODUCTS\n\nMitel Corp said it introduced two new digital "
+            "telephone switching systems.\n")
+    assert "MITEL" not in findings(text)
+
+
+def test_a_slip_of_corp_before_a_ticker_is_still_a_slip():
+    text = "HARTMARX CORRP <HMX> 1ST QTR FEB 28 NET\n\nShr 29 cts vs 20 cts\n"
+    assert findings(text) == {"CORRP": "CORP"}
+
+
+def test_words_in_wide_use_are_not_typos():
+    text = ("Rothmans International plc <ROT.L> aims to set up a joint venture in China, "
+            "the company said.\n")
+    assert findings(text) == {}
+    text = ('"Mine and (sister) Kendall\'s little tears of joy lol (laugh out loud). I love my '
+            'dad," she wrote.\n')
+    assert findings(text, Settings(select=["typo.spelling"])) == {}
+
+
+def test_rare_surname_after_a_first_name_is_no_slip_of_a_famous_one():
+    text = ("Former deputy national security adviser\n\nTed Kassinger\n\n"
+            "Former deputy secretary of commerce\n")
+    assert findings(text, Settings(select=["typo.spelling"])) == {}
