@@ -130,6 +130,21 @@ class PackRule:
                                   self.exceptions.spans(fold_view(view.text[bs:be])) if me > ms]
         return any(ms <= s and e <= me for ms, me in spans)
 
+    def cannot_fire(self, matches) -> bool:
+        """True when the raw matches already show the rule has nothing to say, so the
+        (costlier) position and exception checks can be skipped: a consistency rule with
+        no preferred variant sees a single variant (per group), as in most articles
+        that keep to one quotation style."""
+        if self.kind != "consistency" or self.prefer_index is not None:
+            return False
+        seen: dict[int, int] = {}
+        for _s, _e, t in matches:
+            group, variant, _form = t.payload
+            key = 0 if self.together else group
+            if seen.setdefault(key, variant) != variant:
+                return False
+        return True
+
     def usable(self, view: DocView, matches, cache: dict):
         out = []
         text = view.text
@@ -276,7 +291,10 @@ class PackEngine:
         cache: dict = {}
         for i in sorted(todo):
             r = todo[i]
-            usable = r.usable(view, found.get(i, []), cache)
+            matches = found.get(i, [])
+            if r.cannot_fire(matches):
+                continue
+            usable = r.usable(view, matches, cache)
             if not usable and not r.always_run:
                 continue
             yield from KINDS[r.kind](r, view, usable)
