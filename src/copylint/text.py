@@ -19,10 +19,25 @@ def words(text: str, start: int = 0, end: int | None = None):
         yield m.start(), m.end(), m.group()
 
 
-def sentences(text: str, start: int = 0, end: int | None = None):
-    """Yield (start, end) of sentences in text[start:end]; abbreviations such as "Mr."
-    and initials do not end a sentence."""
+_remembered: tuple[str | None, dict[tuple[int, int], tuple[tuple[int, int], ...]]] = (None, {})
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the sentences in text[start:end]; abbreviations such as "Mr." and
+    initials do not end a sentence. Several rules split the same blocks of one article,
+    so the splits of the last text asked about are remembered."""
+    global _remembered
     end = len(text) if end is None else end
+    if _remembered[0] is not text:
+        _remembered = (text, {})
+    known = _remembered[1]
+    found = known.get((start, end))
+    if found is None:
+        found = known[(start, end)] = tuple(_split_sentences(text, start, end))
+    return found
+
+
+def _split_sentences(text: str, start: int, end: int):
     pos = start
     for m in SENTENCE_END_RE.finditer(text, start, end):
         if m.group().startswith("."):

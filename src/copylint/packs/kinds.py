@@ -355,7 +355,7 @@ class _CapitalisedRuns:
     abbreviations asked about are usually near the top."""
 
     def __init__(self, text: str) -> None:
-        self._runs: list[tuple[int, list[tuple[str, bool]]]] = []
+        self._runs: list[tuple[int, list[tuple[str, bool]], frozenset[str]]] = []
         self._unread = _RUN_RE.finditer(text)
         self._read_to = -1  # start of the last run read
 
@@ -368,8 +368,12 @@ class _CapitalisedRuns:
                 break
             self._read_to = m.start()
             if " " in m.group():
-                self._runs.append((m.start(), _initials(m.group())))
-        return any(start < pos and _spells(acronym, initials) for start, initials in self._runs)
+                initials = _initials(m.group())
+                self._runs.append((m.start(), initials, frozenset(ch for ch, _ in initials)))
+        # a run can spell the abbreviation only if it has every letter of it as an initial
+        letters = frozenset(acronym.replace("&", ""))
+        return any(start < pos and letters <= have and _spells(acronym, initials)
+                   for start, initials, have in self._runs)
 
 
 KINDS = {

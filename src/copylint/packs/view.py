@@ -108,10 +108,12 @@ class DocView:
                     if at_boundaries(text, i, end):
                         first = text[i]
                         if first.isupper():
-                            if not starts_sentence(text, i):
+                            if not as_name and not starts_sentence(text, i):
                                 as_name = True
                         elif first.islower():
                             as_word = True
+                        if as_name and as_word:
+                            break
                     i = low.find(key, i + 1, be)
                 if as_name and as_word:
                     break

@@ -200,7 +200,8 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
     text = doc.text
     # cheap pass first: most articles repeat no sentence, and then the exact (slower)
     # sentence splitting is not needed at all
-    pieces = [_key(p) for p in _ROUGH_SENTENCE_RE.split(text)]
+    # (case folded once for the whole text: folding is per character, the pieces agree)
+    pieces = [" ".join(p.split()) for p in _ROUGH_SENTENCE_RE.split(text.casefold())]
     pieces = [p for p in pieces if p.count(" ") + 1 >= opts.min_words]
     repeats = len(set(pieces)) != len(pieces)
     for block in blocks:
