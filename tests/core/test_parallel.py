@@ -1,0 +1,53 @@
+"""The process pool: the report is the same whatever --jobs is, on real articles."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from helpers import SHARED_DATA, run_cli
+
+
+def _archive(folder: Path, count: int) -> list[str]:
+    """``count`` real Reuters stories as wire copy, and one of them again under another name
+    (two articles with one headline: a corpus finding that crosses workers)."""
+    folder.mkdir()
+    names = []
+    with gzip.open(SHARED_DATA / "news" / "reuters21578.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            row = json.loads(line)
+            if not row["headline"] or not row["body"]:
+                continue
+            name = f"{len(names):03d}.txt"
+            (folder / name).write_text(f"{row['headline']}\n\n{row['body']}\n", encoding="utf-8")
+            names.append(name)
+            if len(names) == count:
+                break
+    (folder / "zz-repost.txt").write_text((folder / names[0]).read_text(encoding="utf-8"), encoding="utf-8")
+    return names
+
+
+def _report(folder: Path, *args: str) -> dict:
+    proc = run_cli("check", "--format", "json", "--no-languagetool", *args, str(folder))
+    assert proc.returncode == 1, proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_the_report_does_not_depend_on_jobs_or_the_cache(tmp_path):
+    folder = tmp_path / "archive"
+    names = _archive(folder, 60)
+    one = _report(folder, "-j", "1", "--no-cache")
+    two = _report(folder, "-j", "2", "--no-cache")
+    assert two == one
+    assert one["summary"]["files"] == 61 and one["summary"]["findings"] > 61
+
+    cache = ["--cache-dir", str(tmp_path / "cache")]
+    assert _report(folder, "-j", "2", *cache) == one  # filling the cache
+    assert _report(folder, "-j", "1", *cache) == one  # read from it
+
+    shared = {f["path"] for f in one["findings"] if f["rule"] == "structure.duplicate-headline"
+              and f["message"].startswith("another article")}
+    assert {str(folder / names[0]), str(folder / "zz-repost.txt")} <= shared  # Reuters repeats some too
+    # the story the parent runs before forking its workers is never reported
+    assert not [f for f in one["findings"] if "warm-up" in f["path"]]
