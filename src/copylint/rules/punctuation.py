@@ -43,6 +43,8 @@ _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
 def double_space(doc: Document, ctx) -> Iterator[Hit]:
     """Two or more spaces between words or after a full stop. The fix leaves one.
     Only spaces typed in the source count: gaps left where markup was removed do not."""
+    if "  " not in doc.text:
+        return  # a quick look first: most articles have none
     smap = doc.map
     for m in _DOUBLE_SPACE_RE.finditer(doc.text):
         if not smap.is_verbatim(m.start(), m.end()):
@@ -51,6 +53,7 @@ def double_space(doc: Document, ctx) -> Iterator[Hit]:
 
 
 _SPACE_BEFORE_RE = re.compile(r"[ \t]+(?=[,.;:!?](?:[\s\"'”’)]|$))")
+_SPACE_BEFORE_MARKS = tuple(space + mark for space in " \t" for mark in ",.;:!?")
 
 
 @rule("typo.space-before-punctuation", "A space before a comma, full stop, colon or question mark",
@@ -59,6 +62,8 @@ def space_before_punctuation(doc: Document, ctx) -> Iterator[Hit]:
     """A space typed before ``, . ; : ! ?``. English news copy closes punctuation up to
     the word before it; the fix removes the space."""
     text = doc.text
+    if not any(gap in text for gap in _SPACE_BEFORE_MARKS):
+        return  # a quick look first: most articles have none
     for m in _SPACE_BEFORE_RE.finditer(text):
         before = text[m.start() - 1] if m.start() else " "
         if not (before.isalnum()) or text.startswith("...", m.end()):
@@ -82,6 +87,8 @@ def unbalanced_brackets(doc: Document, ctx) -> Iterator[Hit]:
     points at the bracket left without a partner. List markers such as "1)" and "a)" at
     the start of a line are not brackets."""
     text = doc.text
+    if not any(c in text for c in "()[]{}"):
+        return
     for r in _paragraphs(doc):
         stack: list[tuple[str, int]] = []
         for m in _BRACKET_RE.finditer(text, r.start, r.end):
@@ -115,6 +122,8 @@ def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
     mark (the usual news convention), so that is not reported. Inch marks (5'10") are not
     quotes."""
     text = doc.text
+    if '"' not in text and _CURLY_OPEN not in text and _CURLY_CLOSE not in text:
+        return
     paras = list(_paragraphs(doc))
     for n, r in enumerate(paras):
         nxt = paras[n + 1] if n + 1 < len(paras) else None
