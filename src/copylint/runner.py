@@ -385,8 +385,10 @@ class _CachedRun:
 
     def lookup(self, path: str) -> FileResult | None:
         try:
+            if os.path.getsize(path) > MAX_FILE_BYTES:
+                return None  # not read at all: the check says why
             key = self._key_of_path[path] = self._settings_key(path)
-        except ConfigError:
+        except (ConfigError, OSError):
             return None  # the check reports it
         entry = self.cache.lookup(path, path, key)
         if entry is None:
