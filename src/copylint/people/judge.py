@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from ..text import sentences
 from .finder import touches
@@ -223,7 +224,7 @@ def attach_years(text: str, mentions: list[Mention], anchors: dict[int, Anchor |
 # --------------------------------------------------------------------------- analysis
 
 
-def analyse(kb: KnowledgeBase, text: str, blocks: list[tuple[int, int, str]], date: dt.date | None,
+def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]], date: dt.date | None,
             options: Options) -> Analysis:
     mentions: list[tuple[Mention, str]] = []
     anchors: dict[int, Anchor | None] = {}
