@@ -146,3 +146,51 @@ def test_contradicting_files_are_an_error(tmp_path):
     with pytest.raises(KBError) as exc:
         load_kb([str(a), str(b)])
     assert f"{b}:5" in str(exc.value) and "contradicts" in str(exc.value)
+
+
+def _person(name: str, start: str) -> str:
+    return (f"source: desk\npeople:\n  - name: {name}\n    positions:\n"
+            f"      - {{title: Prime Minister, of: EE, start: {start}}}\n")
+
+
+def _start_of(kb, name: str) -> dt.date | None:
+    people = kb.full_index.get(name_key(name))
+    return people[0].positions[0].start if people else None
+
+
+def test_an_edited_extra_file_is_read_again_at_once(tmp_path):
+    desk = tmp_path / "desk.yaml"
+    desk.write_text(_person("Jane Example", "2030-01-01"), encoding="utf-8")
+    assert _start_of(load_kb([str(desk)]), "Jane Example") == dt.date(2030, 1, 1)
+    desk.write_text(_person("Jane Example", "2031-01-01"), encoding="utf-8")
+    assert _start_of(load_kb([str(desk)]), "Jane Example") == dt.date(2031, 1, 1)
+    desk.unlink()
+    with pytest.raises(KBError, match="people file not found"):
+        load_kb([str(desk)])
+
+
+def test_files_added_to_an_extra_folder_are_seen(tmp_path):
+    import os
+
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(_person("Jane Example", "2030-01-01"), encoding="utf-8")
+    assert _start_of(load_kb([str(folder)]), "John Sample") is None
+    (folder / "b.yaml").write_text(_person("John Sample", "2032-01-01"), encoding="utf-8")
+    assert _start_of(load_kb([str(folder)]), "John Sample") == dt.date(2032, 1, 1)
+    # a folder last changed long ago is listed once, then again when a file is added
+    os.utime(folder, (1_000_000_000, 1_000_000_000))
+    assert [f.name for f in people_files([str(folder)])][-2:] == ["a.yaml", "b.yaml"]
+    assert _start_of(load_kb([str(folder)]), "Ann Other") is None
+    (folder / "c.yaml").write_text(_person("Ann Other", "2033-01-01"), encoding="utf-8")
+    kb = load_kb([str(folder)])
+    assert _start_of(kb, "Ann Other") == dt.date(2033, 1, 1) and _start_of(kb, "Jane Example") is not None
+    (folder / "a.yaml").unlink()
+    assert _start_of(load_kb([str(folder)]), "Jane Example") is None
+
+
+def test_an_unchanged_base_is_the_same_object(tmp_path):
+    desk = tmp_path / "desk.yaml"
+    desk.write_text(_person("Jane Example", "2030-01-01"), encoding="utf-8")
+    assert load_kb() is load_kb()
+    assert load_kb([str(desk)]) is load_kb([str(desk)])

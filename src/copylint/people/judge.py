@@ -15,8 +15,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Iterable
 
 from ..text import sentences
+from .finder import touches
 from .kb import KnowledgeBase, Person, Position
 from .mentions import Mention, find_mentions, patterns_for
 
@@ -222,18 +224,24 @@ def attach_years(text: str, mentions: list[Mention], anchors: dict[int, Anchor |
 # --------------------------------------------------------------------------- analysis
 
 
-def analyse(kb: KnowledgeBase, text: str, blocks: list[tuple[int, int, str]], date: dt.date | None,
+def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]], date: dt.date | None,
             options: Options) -> Analysis:
     mentions: list[tuple[Mention, str]] = []
     anchors: dict[int, Anchor | None] = {}
     sentence_of: dict[int, tuple[int, int]] = {}
-    title_word = patterns_for(kb).title_word
+    spans = patterns_for(kb).titles.spans(text)
+    if not spans:
+        return Analysis(date=date, window=None)  # no title, no mention: most articles stop here
+    ends = [e for _, e in spans]
     for bs, be, kind in blocks:
-        if not title_word.search(text, bs, be):
-            continue  # no title word, no mention: most paragraphs stop here
+        if not touches(spans, ends, bs, be):
+            continue  # no title, no mention: most paragraphs stop here
+        found = find_mentions(kb, text, bs, be, headline=kind in ("headline", "heading", "title"))
+        if not found:
+            continue
         sents = list(sentences(text, bs, be)) if kind != "headline" else [(bs, be)]
         quoted = [(q.start(), q.end()) for q in _SINGLE_QUOTE_RE.finditer(text, bs, be)]
-        for m in find_mentions(kb, text, bs, be, headline=kind in ("headline", "heading", "title")):
+        for m in found:
             if any(qs <= m.start and m.end <= qe for qs, qe in quoted):
                 continue  # 'President Trump is wrong': someone's words (double quotes: the engine)
             mentions.append((m, kind))

@@ -11,6 +11,8 @@ import datetime as dt
 import difflib
 import os
 import re
+import stat
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -475,23 +477,73 @@ def merge(kb: KnowledgeBase, people: Iterable[Person]) -> None:
 
 
 def people_files(extra: Iterable[str] = ()) -> list[Path]:
-    base = rules_path("people")
-    try:  # scandir, not glob: this runs once per article (the cache key of load_kb)
-        names = sorted(e.name for e in os.scandir(base) if e.name.endswith(".yaml") and e.name not in SPECIAL_FILES)
-    except OSError:
-        names = []
-    files = [base / n for n in names]
+    files = _yaml_files(_base_folder(), SPECIAL_FILES) + _extra_files(tuple(str(e) for e in extra))
+    return [Path(f) for f in files]
+
+
+@lru_cache(maxsize=1)
+def _base_folder() -> str:
+    return str(rules_path("people"))
+
+
+def _extra_files(extra: tuple[str, ...]) -> list[str]:
+    """Each extra file, or the *.yaml files of each extra folder, as plain strings: this
+    runs for every article (the cache key of load_kb)."""
+    files: list[str] = []
     for e in extra:
-        p = Path(e)
-        if p.is_dir():
-            files.extend(sorted(p.glob("*.yaml")))
+        try:
+            is_folder = stat.S_ISDIR(os.stat(e).st_mode)
+        except OSError:
+            is_folder = False  # reported as "people file not found" when loading
+        if is_folder:
+            files.extend(_yaml_files(e, ()))
         else:
-            files.append(p)
+            files.append(e)
     return files
 
 
+_LISTED: dict[tuple[str, tuple[str, ...]], tuple[int, list[str]]] = {}
+_RACY_NS = 2_000_000_000
+
+
+def _yaml_files(folder: str, skip: tuple[str, ...]) -> list[str]:
+    """The *.yaml files of a folder, sorted by name, ``skip`` left out. Listed again only
+    when the folder's mtime moves (adding, removing or renaming a file moves it); a folder
+    changed in the last two seconds is listed every time, as a second change within the
+    file system's clock tick would not move its mtime again."""
+    try:
+        stamp = os.stat(folder).st_mtime_ns
+    except OSError:
+        return []
+    key = (folder, skip)
+    hit = _LISTED.get(key)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    try:
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".yaml") and n not in skip)
+    except OSError:
+        return []
+    files = [os.path.join(folder, n) for n in names]
+    if time.time_ns() - stamp > _RACY_NS:
+        _LISTED[key] = (stamp, files)
+    return files
+
+
+def _stamps(files: list[str]) -> tuple[tuple[str, int, int], ...]:
+    """Each file with what tells an edit: its mtime and size (-1, -1: missing)."""
+    out = []
+    for f in files:
+        try:
+            st = os.stat(f)
+        except OSError:
+            out.append((f, -1, -1))
+            continue
+        out.append((f, st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
 @lru_cache(maxsize=8)
-def _load_cached(extra: tuple[str, ...], stamps: tuple[float, ...]) -> KnowledgeBase:
+def _load_cached(extra: tuple[str, ...], stamps: tuple[tuple[str, int, int], ...]) -> KnowledgeBase:
     base = rules_path("people")
     kb = load_vocabulary(base / "titles.yaml", base / "places.yaml")
     for path in people_files(extra):
@@ -531,13 +583,24 @@ def drop_duplicates(kb: KnowledgeBase) -> None:
             del kb.people[pid]
 
 
+_SHIPPED_RECHECK_NS = 1_000_000_000
+_shipped: dict[str, tuple[int, tuple[tuple[str, int, int], ...]]] = {}  # folder -> (looked at, stamps)
+
+
+def _shipped_stamps() -> tuple[tuple[str, int, int], ...]:
+    """The stamps of the shipped people files, looked at again once a second: they change
+    by hand, between runs, and six stats per article were a third of the cost of a short
+    one. The desk's files (``extra``) are looked at for every article."""
+    folder = _base_folder()
+    now = time.monotonic_ns()
+    hit = _shipped.get(folder)
+    if hit is None or now - hit[0] >= _SHIPPED_RECHECK_NS:
+        hit = _shipped[folder] = (now, _stamps(_yaml_files(folder, SPECIAL_FILES)))
+    return hit[1]
+
+
 def load_kb(extra: Iterable[str] = ()) -> KnowledgeBase:
-    """The shipped base plus ``extra`` files or folders (config key ``people``)."""
+    """The shipped base plus ``extra`` files or folders (config key ``people``), loaded
+    again when a file is added, removed or edited (a shipped one: within a second)."""
     extra = tuple(str(e) for e in extra)
-    stamps = []
-    for p in people_files(extra):
-        try:
-            stamps.append(os.stat(p).st_mtime)
-        except OSError:
-            stamps.append(-1.0)
-    return _load_cached(extra, tuple(stamps))
+    return _load_cached(extra, _shipped_stamps() + _stamps(_extra_files(extra)))

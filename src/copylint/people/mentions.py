@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .finder import TitleFinder
 from .kb import KnowledgeBase, Person, name_key
 
 # a name word: capitalised (Unicode), with inner apostrophes, hyphens and full stops
@@ -83,9 +84,37 @@ def _forms(items, lower: bool = False) -> set[str]:
 
 
 def _alternation(items, lower: bool = False) -> str:
+    """The forms as one regular expression shaped as a trie, led by a look-ahead for their
+    first letters. The engine tries the branches of an alternation one by one, so a flat
+    list of hundreds of forms costs hundreds of comparisons at every word; here a word
+    costs one look at its first letter, and each further letter narrows the branches.
+    A form is tried after the longer forms it begins, as in a list sorted longest first,
+    so the matches are the same."""
     forms = _forms(items, lower)
-    ordered = sorted(forms, key=lambda f: (-len(f), f))
-    return "|".join(re.escape(f).replace(r"\ ", _GAP) for f in ordered)
+    if not forms or "" in forms:  # nothing to look ahead for
+        return _trie(forms) if forms else ""
+    firsts = "".join(re.escape(ch) for ch in sorted({f[0] for f in forms}))
+    return f"(?=[{firsts}]){_trie(forms)}"
+
+
+def _trie(forms) -> str:
+    """The forms as a trie-shaped alternation without look-arounds (RE2 runs it too)."""
+    root: dict = {}
+    for form in forms:
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a form ends here
+    return _trie_branches(root)
+
+
+def _trie_branches(node: dict) -> str:
+    branches = [(_GAP if ch == " " else re.escape(ch)) + _trie_branches(node[ch]) for ch in sorted(node) if ch]
+    if "" in node:
+        branches.append("")  # the shorter form last
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 class Patterns:
@@ -96,11 +125,14 @@ class Patterns:
         quals = _alternation([q.rstrip("-") for q in kb.qualifiers])
         places = _alternation(kb.place_forms)
         titles = _alternation(kb.form_family, lower=True)
-        # every mention's title starts with the first word of some title form: a block
-        # without one of these words cannot hold a mention (a cheap, exact pre-filter)
-        firsts = {re.match(r"\w*", f).group() or f[0] for f in _forms(kb.form_family, lower=True)}
-        self.title_word = re.compile("|".join(re.escape(f) for f in sorted(firsts, key=lambda f: (-len(f), f))))
+        # every mention holds a title form: a block without one cannot hold a mention
+        title_forms = _forms(kb.form_family, lower=True)
+        self.titles = TitleFinder(_trie(title_forms), title_forms, kb.place_forms)
         suffixes = _alternation(kb.suffixes)
+        # each qualifier alone, longest first, with its kind (what _qualifier_kind reads)
+        self.qualifier_kinds = [
+            (re.compile(rf"\s*{re.escape(q.rstrip('-')).replace(chr(92) + ' ', _GAP)}(?:-|{_GAP}|$)"), kind)
+            for q, kind in sorted(kb.qualifiers.items(), key=lambda item: len(item[0]), reverse=True)]
         qual = rf"(?P<qual>(?:{quals})(?:-|{_GAP}))?"
         qual2 = rf"(?P<qual2>(?:(?:{quals})(?:-|{_GAP})){{1,2}})?"
         place = rf"(?P<place>(?:{places})){_GAP}{qual2}"
@@ -308,11 +340,10 @@ def _qualifier_kind(kb: KnowledgeBase, parts: list[str]) -> str:
     for part in parts:
         rest = part
         while rest.strip():
-            for q in sorted(kb.qualifiers, key=len, reverse=True):
-                qb = q.rstrip("-")
-                m = re.match(rf"\s*{re.escape(qb).replace(chr(92) + ' ', _GAP)}(?:-|{_GAP}|$)", rest)
+            for pattern, kind in patterns_for(kb).qualifier_kinds:
+                m = pattern.match(rest)
                 if m:
-                    kinds.append(kb.qualifiers[q])
+                    kinds.append(kind)
                     rest = rest[m.end():]
                     break
             else:

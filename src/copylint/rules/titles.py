@@ -33,17 +33,21 @@ def article_date(doc: Document, settings) -> dt.date | None:
     return doc.date
 
 
-def _blocks(doc: Document) -> list[tuple[int, int, str]]:
+def _blocks(doc: Document) -> Iterator[tuple[int, int, str]]:
+    """The article's blocks in order, nested ones left out. A generator: analyse reads
+    them only when the article holds a title, so most articles never sort their regions."""
     regions = [r for r in doc.regions if r.kind not in _SKIP_REGIONS]
     if not regions:
-        return [(0, len(doc.text), "paragraph")] if doc.text else []
+        if doc.text:
+            yield 0, len(doc.text), "paragraph"
+        return
     regions.sort(key=lambda r: (r.start, -r.end))
-    blocks: list[tuple[int, int, str]] = []
+    taken_end = None
     for r in regions:
-        if blocks and r.start < blocks[-1][1]:
+        if taken_end is not None and r.start < taken_end:
             continue  # nested in a block already taken (a quote inside a paragraph)
-        blocks.append((r.start, r.end, r.kind))
-    return blocks
+        taken_end = r.end
+        yield r.start, r.end, r.kind
 
 
 def analysis_for(doc: Document, ctx) -> Analysis:
