@@ -111,20 +111,22 @@ def link_subset(paths: list[Path], folder: Path) -> list[Path]:
     return out
 
 
-def write_big(path: Path, mb: float) -> tuple[int, bool]:
-    """One file of whole articles until it holds ``mb`` MB; returns (bytes, whether the
-    news ran out and articles repeat)."""
-    size, n, want = 0, 0, int(mb * MB)
+def write_big(path: Path, mb: float) -> tuple[int, int]:
+    """One file of whole articles until it holds ``mb`` MB; returns (bytes, bytes of
+    articles written a second time because the news ran out)."""
+    size, n, want, repeated = 0, 0, int(mb * MB), 0
     distinct = sum(1 for _ in mixed_articles())
     with open(path, "w", encoding="utf-8") as fh:
         for rec in mixed_articles(cycle=True):
             text = as_plain_text(rec) + "\n"
             fh.write(text)
-            size += len(text.encode("utf-8"))
+            nbytes = len(text.encode("utf-8"))
+            size += nbytes
             n += 1
+            repeated += nbytes if n > distinct else 0
             if size >= want:
                 break
-    return size, n > distinct
+    return size, repeated
 
 
 def size_of(paths: list[Path]) -> int:
@@ -217,10 +219,16 @@ def run_once(cmd: list[str], env: dict | None = None, ok_codes=(0, 1), timeout: 
         sampler.start()
         timer = threading.Timer(timeout, kill)
         timer.start()
-        _, status, usage = os.wait4(proc.pid, 0)
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        except BaseException:  # Ctrl-C or SIGTERM: take the tool down with us
+            kill()
+            os.waitpid(proc.pid, 0)
+            raise
+        finally:
+            timer.cancel()
+            sampler.done.set()
         wall = time.perf_counter() - t0
-        timer.cancel()
-        sampler.done.set()
         sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     run = Run(wall, usage.ru_utime + usage.ru_stime, max(sampler.peak, usage.ru_maxrss * 1024) / MB)
@@ -527,7 +535,7 @@ class Plan:
 
 def plan_for(args) -> Plan:
     if args.quick:
-        plan = Plan(300, 2, 300, 20, (100, 200, 400), 20, 60)
+        plan = Plan(300, 2, 300, 20, (100, 200, 400), 10, 60)
     else:
         plan = Plan(3000, 20, 2000, 150, (500, 1000, 2000, 4000), 600, 900)
     plan.files = args.files or plan.files
@@ -547,7 +555,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small sizes: a run in under ~3 minutes")
     ap.add_argument("--repeat", type=int, default=2, help="runs per measurement; the fastest is kept")
     ap.add_argument("--max-est", type=float, default=0,
-                    help="skip a peer on the big file when its estimate passes this (s; default 600, quick 20)")
+                    help="skip a peer on the big file when its estimate passes this (s; default 600, quick 10)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary corpus folder")
     args = ap.parse_args(argv)
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
@@ -556,6 +564,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error(f"unknown tools: {', '.join(sorted(unknown))}")
     plan = plan_for(args)
     scratch = Path(tempfile.mkdtemp(prefix="copylint-peers-"))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # so the folder is removed
     try:
         return run_all(plan, tools, args, scratch)
     finally:
@@ -583,10 +592,10 @@ def run_all(plan: Plan, tools: list[str], args, scratch: Path) -> int:
     corpus = link_subset(pool[:plan.files], scratch / "corpus")
     big = scratch / "big" / "all-articles.txt"
     big.parent.mkdir()
-    big_bytes, repeats = write_big(big, plan.big_mb)
+    big_bytes, repeated = write_big(big, plan.big_mb)
     cbytes = size_of(corpus)
     print(f"corpus: {len(corpus)} files, {cbytes / MB:.2f} MB; big file: {big_bytes / MB:.1f} MB"
-          f"{' (articles repeat)' if repeats else ''}; written in {time.perf_counter() - t0:.1f} s to {scratch}")
+          f"{f' ({repeated / MB:.2f} MB of it repeated articles)' if repeated else ''}; written in {time.perf_counter() - t0:.1f} s to {scratch}")
 
     summary: dict[str, Row] = {}
     rows = []
@@ -624,9 +633,10 @@ def run_all(plan: Plan, tools: list[str], args, scratch: Path) -> int:
 
 def section_big(cl: Copylint, peers: dict, tools: list[str], big: Path, big_bytes: int, plan: Plan,
                 repeat: int, scratch: Path) -> dict[str, Row]:
-    """Every tool on the one big file. Each first runs once on two prefixes of it (an
-    eighth and a quarter); the growth between them gives an estimate for the whole file
-    (time ~ size^k, k >= 1), and a tool estimated past ``plan.max_est`` is skipped."""
+    """Every tool on the one big file. Each first runs once on one article and on two
+    prefixes of the file (an eighth and a quarter). CPU time less the one-article run (the
+    start-up) is fitted as size^k between the prefixes (1 <= k <= 3) and scaled to the
+    whole file and to wall time; a tool estimated past ``plan.max_est`` is skipped."""
     runners = []
     if "copylint" in tools:
         runners.append(("copylint", cl.version, "default rules, no LanguageTool, cold",
@@ -634,28 +644,26 @@ def section_big(cl: Copylint, peers: dict, tools: list[str], big: Path, big_byte
     for name, peer in peers.items():
         if peer.exe is not None:
             runners.append((name, peer.version, PEER_NOTE[name], peer_runner(name, peer.exe, scratch, plan.timeout)))
-    probe_sizes = [big_bytes / 8, big_bytes / 4]
     probes = []
-    for i, size in enumerate(probe_sizes):
+    for i, size in enumerate([3000, big_bytes / 8, big_bytes / 4]):
         path = big.parent / f"prefix-{i}.txt"
         with open(big, "rb") as src, open(path, "wb") as dst:
             dst.write(src.read(int(size)).rsplit(b"\n\n", 1)[0] + b"\n")
         probes.append((path, path.stat().st_size))
     probe_rows, rows = [], []
     for name, version, note, run in runners:
-        times = []
+        runs = []
         for path, size in probes:
             r = run(path, [path], 1)
-            probe_rows.append(Row(name, version, r, size, 1, f"{size / MB:.1f} MB prefix, one run"))
+            label = f"{size / 1000:.0f} kB (one article)" if size < 10_000 else f"{size / MB:.1f} MB prefix"
+            probe_rows.append(Row(name, version, r, size, 1, f"{label}, one run"))
             if r.error:
                 break
-            times.append(r.wall)
-        if len(times) < 2:
+            runs.append(r)
+        if len(runs) < 3:
             rows.append(Row(name, version, None, note="not run: it failed on a prefix"))
             continue
-        (s1, s2), (t1, t2) = (probes[0][1], probes[1][1]), times
-        k = max(1.0, math.log(max(t2, 1e-3) / max(t1, 1e-3)) / math.log(s2 / s1))
-        est = t2 * (big_bytes / s2) ** k
+        est, k = estimate(runs, [size for _, size in probes], big_bytes)
         if est > plan.max_est:
             rows.append(Row(name, version, None, note=f"skipped (est. {est:.0f} s; time grows as size^{k:.1f})"))
             continue
@@ -663,6 +671,16 @@ def section_big(cl: Copylint, peers: dict, tools: list[str], big: Path, big_byte
     show("== big-file probes: prefixes of the big file, for the estimates ==", probe_rows)
     show(f"== one big file: {big_bytes / MB:.1f} MB ==", rows)
     return {"big:" + r.tool: r for r in rows}
+
+
+def estimate(runs: list[Run], sizes: list[int], target: int) -> tuple[float, float]:
+    """(wall seconds expected on ``target`` bytes, exponent k) from runs on a tiny file and
+    two larger ones; see section_big."""
+    base = runs[0].cpu
+    net1, net2 = max(runs[1].cpu - base, 1e-3), max(runs[2].cpu - base, 1e-3)
+    k = min(3.0, max(1.0, math.log(net2 / net1) / math.log(sizes[2] / sizes[1])))
+    cpu = base + net2 * (target / sizes[2]) ** k
+    return cpu * runs[2].wall / max(runs[2].cpu, 1e-3), k
 
 
 def section_languagetool(cl: Copylint, files: list[Path], scratch: Path, repeat: int) -> None:
