@@ -18,8 +18,9 @@ is kept. CPU time is the child's user + system time from os.wait4 (it includes e
 descendant the child waited for: copylint's worker processes, the LanguageTool JVM it
 starts). Peak memory is the largest sum of resident set sizes over the child's whole
 process tree, sampled every 50 ms from /proc, or the exact peak of the single largest
-process (ru_maxrss) when that is larger. Forked workers share pages with their parent,
-so a multi-process sum overstates real use somewhat; the single-process peak is a floor.
+process (GNU time's %M, when /usr/bin/time is installed) when that is larger. Forked
+workers share pages with their parent, so a multi-process sum overstates real use
+somewhat; the single-process peak is a floor.
 
 Sections: the corpus, the big file, a warm re-run of an unchanged archive, LanguageTool
 (through copylint, cold and warm, and the server on its own), copylint's memory against the
@@ -193,6 +194,22 @@ class TreeSampler(threading.Thread):
 MEMORY_LIMIT_MB = 6000  # the machine is shared: a tool whose process tree grows past this is stopped
 
 
+def gnu_time() -> str | None:
+    """GNU time, when installed: it gives a child's exact peak RSS. (os.wait4 on our own
+    child would not: a forked child keeps this script's high-water mark across exec.)"""
+    exe = shutil.which("time") or ("/usr/bin/time" if os.path.exists("/usr/bin/time") else None)
+    if not exe:
+        return None
+    try:
+        out = subprocess.run([exe, "--version"], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return exe if "GNU" in out.stdout + out.stderr else None
+
+
+GNU_TIME = gnu_time()
+
+
 def run_once(cmd: list[str], env: dict | None = None, ok_codes=(0, 1), timeout: float = 900.0,
              log_dir: Path | None = None) -> Run:
     """Run ``cmd`` to the end; wall, CPU (os.wait4) and peak tree memory. An exit code not
@@ -200,6 +217,10 @@ def run_once(cmd: list[str], env: dict | None = None, ok_codes=(0, 1), timeout: 
     stopped for taking longer than ``timeout`` or more memory than MEMORY_LIMIT_MB."""
     log_dir = log_dir or Path(tempfile.gettempdir())
     out_path, err_path = log_dir / "last-stdout.txt", log_dir / "last-stderr.txt"
+    rss_path = log_dir / "last-maxrss.txt"
+    rss_path.unlink(missing_ok=True)
+    if GNU_TIME:
+        cmd = [GNU_TIME, "-f", "%M", "-o", str(rss_path), *cmd]
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=err, env=env,
@@ -230,19 +251,39 @@ def run_once(cmd: list[str], env: dict | None = None, ok_codes=(0, 1), timeout: 
             sampler.done.set()
         wall = time.perf_counter() - t0
         sampler.join()
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    run = Run(wall, usage.ru_utime + usage.ru_stime, max(sampler.peak, usage.ru_maxrss * 1024) / MB)
+    proc.returncode = rc = os.waitstatus_to_exitcode(status)
+    peak_kb, signum = _time_report(rss_path)
+    rc = -signum if signum else rc
+    run = Run(wall, usage.ru_utime + usage.ru_stime, max(sampler.peak, peak_kb * 1024) / MB)
     stderr = err_path.read_text(encoding="utf-8", errors="replace")
     if killed.is_set() and run.peak_mb > MEMORY_LIMIT_MB:
         run.error = f"stopped past {MEMORY_LIMIT_MB} MB after {wall:.0f} s"
     elif killed.is_set():
         run.error = f"killed after {timeout:.0f} s"
-    elif proc.returncode < 0:
-        run.error = f"died of signal {-proc.returncode}"
-    elif (ok_codes is not None and proc.returncode not in ok_codes) or "Traceback (most recent call last)" in stderr:
+    elif rc < 0:
+        run.error = f"died of signal {-rc}"
+    elif (ok_codes is not None and rc not in ok_codes) or "Traceback (most recent call last)" in stderr:
         last = [line for line in stderr.splitlines() if line.strip()][-1:] or ["no stderr"]
-        run.error = f"exit {proc.returncode}: {last[0][:120]}"
+        run.error = f"exit {rc}: {last[0][:120]}"
     return run
+
+
+def _time_report(path: Path) -> tuple[int, int]:
+    """(peak RSS in KB, signal number or 0) from GNU time's output file: the %M line,
+    after a "Command terminated by signal N" line when the tool was killed."""
+    try:
+        lines = path.read_text().split("\n")
+    except OSError:
+        return 0, 0
+    lines = [line.strip() for line in lines if line.strip()]
+    signum = 0
+    for line in lines[:-1]:
+        if line.startswith("Command terminated by signal"):
+            signum = int(line.split()[-1])
+    try:
+        return int(lines[-1]), signum
+    except (ValueError, IndexError):
+        return 0, signum
 
 
 def best_of(repeat: int, cmd: list[str] | None = None, make=None, **kw) -> Run:
@@ -407,10 +448,14 @@ class Copylint:
 # --------------------------------------------------------------------------- peers
 
 
-def peer_cmd(name: str, exe: Path, target: Path, files: list[Path]) -> list[str]:
-    """Each peer as its users run it: on the folder (or, for write-good, the file list)."""
+def peer_cmd(name: str, exe: Path, target: Path, files: list[Path], scratch: Path) -> list[str]:
+    """Each peer as its users run it: on the folder (or, for write-good, the file list).
+    proselint stops after 1,000 findings in a file by default; its config lifts that so
+    it does all its work on the big file too."""
     if name == "proselint":
-        return [str(exe), "check", str(target)]
+        config = scratch / "proselintrc.json"
+        config.write_text('{"max_errors": 1000000000}\n')
+        return [str(exe), "check", "--config", str(config), str(target)]
     if name == "write-good":
         return [str(exe), *(map(str, files))]
     if name == "alex":
@@ -420,7 +465,7 @@ def peer_cmd(name: str, exe: Path, target: Path, files: list[Path]) -> list[str]
 
 PEER_OK = {"proselint": (0, 1), "codespell": (0, 65), "typos": (0, 2), "write-good": None, "alex": (0, 1)}
 PEER_NOTE = {
-    "proselint": "one process, file after file",
+    "proselint": "one process, file after file; max_errors lifted",
     "codespell": "misspelling table, one process",
     "typos": "misspelling table, all cores",
     "write-good": "file list on the command line",
@@ -431,7 +476,7 @@ PEER_NOTE = {
 def peer_runner(name: str, exe: Path, scratch: Path, timeout: float):
     """``run(target, files, repeat) -> Run`` for one peer."""
     def run(target: Path, files: list[Path], repeat: int) -> Run:
-        return best_of(repeat, peer_cmd(name, exe, target, files), ok_codes=PEER_OK[name],
+        return best_of(repeat, peer_cmd(name, exe, target, files, scratch), ok_codes=PEER_OK[name],
                        timeout=timeout, log_dir=scratch)
     return run
 

@@ -53,3 +53,9 @@ def test_a_crash_is_reported_not_timed(tmp_path):
     assert "CRASH: exit 1" in lines[4] and lines[4].split()[2] == "-"
     assert lines[5].endswith("skipped (est. 900 s)")
     assert len({len(line) for line in lines[1:3]}) == 1  # header and rule line up
+
+
+def test_a_signal_is_a_crash(tmp_path):
+    run = peers.run_once([sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"],
+                         ok_codes=None, log_dir=tmp_path)
+    assert run.error == "died of signal 9"
