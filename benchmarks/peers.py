@@ -400,6 +400,7 @@ class Copylint:
     def __init__(self, version: str, flags: set[str], scratch: Path, repeat: int) -> None:
         self.version, self.flags, self.scratch, self.repeat = version, flags, scratch, repeat
         self.n = 0
+        self.lt_install: str | None = None  # the LanguageTool folder, once provisioned
 
     def fresh_dir(self) -> Path:
         self.n += 1
@@ -438,8 +439,6 @@ class Copylint:
         elif "--cache-dir" in self.flags:
             args += ["--cache-dir", str(cache / "run")]
         return copylint_cmd(*args, str(target))
-
-    lt_install: str | None = None
 
     def lt_env(self, lt: bool) -> dict:
         return {"LTP_JAR_DIR_PATH": self.lt_install} if lt and self.lt_install else {}
@@ -785,7 +784,8 @@ def print_targets(summary: dict, plan: Plan) -> None:
                                     ("big file", "big:copylint", "big:codespell", 1.0)):
         x = ratio(key, other)
         name = other.split(":")[-1]
-        shown = f"{x:.2f}x" if x is not None else "not measured"
+        skipped = [summary[k].note for k in (key, other) if k in summary and summary[k].run is None]
+        shown = f"{x:.2f}x" if x is not None else "; ".join(skipped) or "not measured"
         if x is not None:
             shown += f" by wall time ({ratio(key, other, per_cpu=True):.2f}x by CPU time)"
         print(f"{label}: copylint {'-j 2' if key == 'j2' else ''} vs {name}: {shown} (need >= {need:g}x): "
