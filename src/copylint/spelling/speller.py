@@ -19,6 +19,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from pathlib import Path
 
 from ..data import rules_path
@@ -79,34 +80,73 @@ def edit_cost(typed: str, word: str) -> float:
     the slips people make (transpositions, doubled or undoubled letters, vowels,
     neighbouring keys), 1 for anything else. Cached: the name logic, :meth:`Speller.near`
     and the candidate search weigh the same pairs."""
-    n, m = len(typed), len(word)
-    ins_t = [_indel_cost(typed, i) for i in range(n)]
-    ins_w = [_indel_cost(word, j) for j in range(m)]
+    ins_t = _indel_costs(typed)
+    ins_w = _indel_costs(word)
     prev2: list[float] = []
-    prev = [0.0] * (m + 1)
-    for j in range(1, m + 1):  # inserting word's letters into nothing
-        prev[j] = prev[j - 1] + ins_w[j - 1]
-    for i in range(1, n + 1):
-        it = ins_t[i - 1]
-        cur = [prev[0] + it] + [0.0] * m
-        a = typed[i - 1]
-        a_prev = typed[i - 2] if i > 1 else ""
-        for j in range(1, m + 1):
-            b = word[j - 1]
-            best = prev[j - 1] + (0.0 if a == b else _sub_cost(a, b))
-            d = prev[j] + it  # typed has an extra letter
+    prev = [0.0]
+    for c in ins_w:  # inserting word's letters into nothing
+        prev.append(prev[-1] + c)
+    a_prev = ""
+    for a, it in zip(typed, ins_t):
+        cur = _cost_row(a, a_prev, it, prev, prev2, word, ins_w)
+        prev2, prev, a_prev = prev, cur, a
+    return prev[-1]
+
+
+def _cost_row(a: str, a_prev: str, it: float, prev: list[float], prev2: list[float],
+              word: str, ins_w: tuple[float, ...]) -> list[float]:
+    """One row of :func:`edit_cost`'s table: the costs of typed letter ``a`` against every
+    prefix of ``word``. The swap of two letters is looked at only where ``word`` has them."""
+    left = prev[0] + it
+    cur = [left]
+    append = cur.append
+    subs = map(_sub_cost, repeat(a), word)  # 0.0 where the letters agree
+    swaps = _swap_columns(word, a, a_prev) if a_prev and a != a_prev else ()
+    if not swaps:
+        for diag, up, s, iw in zip(prev, prev[1:], subs, ins_w):
+            best = diag + s
+            d = up + it  # typed has an extra letter
             if d < best:
                 best = d
-            d = cur[j - 1] + ins_w[j - 1]  # typed dropped a letter
+            d = left + iw  # typed dropped a letter
             if d < best:
                 best = d
-            if j > 1 and a != b and a == word[j - 2] and a_prev == b:
-                d = prev2[j - 2] + 0.7
-                if d < best:
-                    best = d
-            cur[j] = best
-        prev2, prev = prev, cur
-    return prev[m]
+            append(best)
+            left = best
+        return cur
+    for j, (diag, up, s, iw) in enumerate(zip(prev, prev[1:], subs, ins_w), 1):
+        best = diag + s
+        d = up + it
+        if d < best:
+            best = d
+        d = left + iw
+        if d < best:
+            best = d
+        if j in swaps:
+            d = prev2[j - 2] + 0.7  # two letters swapped
+            if d < best:
+                best = d
+        append(best)
+        left = best
+    return cur
+
+
+def _swap_columns(word: str, a: str, a_prev: str) -> tuple[int, ...]:
+    """Columns j (1-based) where ``word`` has ``a`` then ``a_prev`` at j-1, j: the cells
+    where typing ``a_prev, a`` is a swap."""
+    out = []
+    i = word.find(a + a_prev)
+    while i != -1:
+        out.append(i + 2)
+        i = word.find(a + a_prev, i + 1)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _indel_costs(s: str) -> tuple[float, ...]:
+    """The cost of each letter of ``s`` being extra or missing (cached: a typed word is
+    weighed against many candidates, a candidate against many typed words)."""
+    return tuple(_indel_cost(s, i) for i in range(len(s)))
 
 
 def _indel_cost(s: str, i: int) -> float:
@@ -250,6 +290,8 @@ class Speller:
         self.rare_names = frozenset(k for k in rare_proper if k in self.forms)
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._near: dict[str, list[Candidate]] = {}
+        self._one_edit: dict[str, frozenset[str]] = {}  # dictionary words one edit away
+        self._counterparts: dict[str, str | None] = {}
         self._known: dict[str, bool] = {}
         self._common: dict[str, bool] = {}  # is_common per surface form
         self._known_tokens: set[str] = set()  # surface forms found known, for unknown_among
@@ -293,7 +335,8 @@ class Speller:
 
     def clear_caches(self) -> None:
         """Forget every per-word result (for measuring cold runs)."""
-        for cache in (self._cache, self._near, self._known, self._known_tokens, self._common):
+        for cache in (self._cache, self._near, self._known, self._known_tokens, self._common,
+                      self._one_edit, self._counterparts):
             cache.clear()
 
     def is_common(self, word: str) -> bool:
@@ -324,7 +367,16 @@ class Speller:
 
     def counterpart(self, word: str) -> str | None:
         """This language's spelling of the other language's word: metre -> meter,
-        colour -> color, organise -> organize (and back for en-GB)."""
+        colour -> color, organise -> organize (and back for en-GB); cached per word, since
+        the same British words recur from article to article."""
+        if word in self._counterparts:
+            return self._counterparts[word]
+        if len(self._counterparts) > 100_000:
+            self._counterparts.clear()
+        right = self._counterparts[word] = self._find_counterpart(word)
+        return right
+
+    def _find_counterpart(self, word: str) -> str | None:
         key = normalise(word)
         rules = _GB_TO_US if self.language == "en-US" else _US_TO_GB
         for pattern, repl in rules:
@@ -364,7 +416,7 @@ class Speller:
         out = self._near.get(key)
         if out is None:
             freq = self.freq
-            hits = sorted(((freq[e], e) for e in edits1(key) & freq.keys()), reverse=True)
+            hits = sorted(((freq[e], e) for e in self.one_edit(key)), reverse=True)
             out = []
             for z10, e in hits:
                 z = z10 / 10
@@ -377,6 +429,16 @@ class Speller:
                 self._near.clear()
             self._near[key] = out
         return out
+
+    def one_edit(self, key: str) -> frozenset[str]:
+        """The dictionary's words one edit from ``key`` (for :meth:`near` and the candidate
+        search alike)."""
+        hit = self._one_edit.get(key)
+        if hit is None:
+            if len(self._one_edit) > 200_000:
+                self._one_edit.clear()
+            hit = self._one_edit[key] = frozenset(edits1(key) & self.freq.keys())
+        return hit
 
     def _generate(self, key: str) -> list[Candidate]:
         freq = self.freq
@@ -396,7 +458,7 @@ class Speller:
 
         # plain edit candidates with their unweighted distance; only the most promising
         # are given the (slower) weighted cost
-        plain: dict[str, int] = dict.fromkeys(edits1(key) & freq.keys(), 1)
+        plain: dict[str, int] = dict.fromkeys(self.one_edit(key), 1)
         enough = any(freq[e] >= D1_ENOUGH for e in plain)
         if len(key) >= 4 and not enough:
             for w, d in self._nearby(key, 2):
@@ -427,7 +489,7 @@ class Speller:
                     found[w] = Candidate(w, SPLIT_COST, min(za, zb) / 10, "split")
         return list(found.values())
 
-    def _nearby(self, key: str, distance: int) -> list[str]:
+    def _nearby(self, key: str, distance: int) -> list[tuple[str, int]]:
         """Words within an optimal-string-alignment distance that share the first letter."""
         from rapidfuzz import process
         from rapidfuzz.distance import OSA
