@@ -72,14 +72,9 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
     counts: dict[str, int] = {}
     all_counts = analysis.counts
     for token in ev.caps_tokens:
-        n = all_counts[token]
-        if len(token) < 4:
-            continue
-        base = possessive_base(token) if ("'" in token or "’" in token) else token
-        key = base.lower()
-        if len(base) < 4 or sp.is_common(key):
-            continue  # a common word (Government, Russian at a sentence start)
-        counts[base] = counts.get(base, 0) + n
+        base = _name_base(sp, token)
+        if base is not None:
+            counts[base] = counts.get(base, 0) + all_counts[token]
     if len(counts) < 2:
         return
     first_seen: dict[str, int] = {}
@@ -100,6 +95,27 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
                 yield Hit(start, start + len(name),
                           f"'{name}' is spelt '{group.majority}' elsewhere in this article",
                           suggestions=(group.majority,), replacement=group.majority, safe=False)
+
+
+_BASES: dict[tuple[str, str], str | None] = {}
+
+
+def _name_base(sp, token: str) -> str | None:
+    """The spelling a capitalised token counts for (its possessive removed), or None for
+    short words and common words (Government, Russian at a sentence start); cached, as
+    the same tokens recur from article to article."""
+    hit = _BASES.get((sp.language, token), "")
+    if hit != "":
+        return hit
+    base = None
+    if len(token) >= 4:
+        base = possessive_base(token) if ("'" in token or "’" in token) else token
+        if len(base) < 4 or sp.is_common(base.lower()):
+            base = None
+    if len(_BASES) > 200_000:
+        _BASES.clear()
+    _BASES[(sp.language, token)] = base
+    return base
 
 
 def _positions(text: str, name: str):

@@ -238,10 +238,11 @@ class SpellingAnalysis:
         lex = ev.lexicon
         out = []
         for token in ev.caps_tokens:
-            if token.lower() not in lex.by_last or not ev._distinctive(token):
+            if not ev.distinctive_surname(token):
                 continue  # known first names are only checked against distinctive surnames
             for i in _occurrences(text, token):
-                prev = _PREV_RE.search(text, max(0, i - 30), i)
+                # the word before, if it is a capitalised word and a space or tab apart
+                prev = _PREV_RE.search(text, max(0, i - 30), i) if text[i - 1:i] in (" ", "\t") else None
                 if prev is None or prev.start(1) in already:
                     continue
                 first = prev.group(1)

@@ -136,6 +136,8 @@ class NameEvidence:
         self.lexicon = name_lexicon().extended(self.vocabulary.names)
         self._counts = counts
         self._title_lines: dict[int, bool] = {}
+        self._slips: dict[str, Verdict | None] = {}  # article_slip per word
+        self._caps_lengths: dict[int, list] | None = None
         self.caps_spans = [(r.start, r.end) for r in doc.regions
                            if r.kind in HEAD_KINDS and is_title_case(doc.text[r.start:r.end])]
 
@@ -248,16 +250,19 @@ class NameEvidence:
             last = nxt.group(1)
             pairs = lex.by_last.get(normalise(last))
             # a frequent common word before a surname ("And Kim said") is no first name
-            common = self.speller.is_common(word) and self.speller.zipf(word) >= 3.0
-            if pairs and not common and f"{word} {last}".lower() not in lex.full and \
+            if pairs and not (self.speller.is_common(word) and self.speller.zipf(word) >= 3.0) and \
+                    f"{word} {last}".lower() not in lex.full and \
                     (self._distinctive(last) or not (self.speller.known(word) or lex.knows(word))):
                 hits = {f for f, _ in pairs if _one_slip(word, f)}
                 if len(hits) == 1:
                     right = hits.pop()
                     return Verdict((right,), f"'{word} {last}' looks like a slip for the name '{right} {last}'",
                                    True, "full-name")
-        prev = _PREV_NAME_RE.search(text, max(0, start - 40), start)
-        if prev and not self.speller.known(word) and not lex.knows(word):
+        if self.speller.known(word) or lex.knows(word):
+            return None  # a known word is no slip of a surname
+        # the name before: the word must follow a space or tab
+        prev = _PREV_NAME_RE.search(text, max(0, start - 40), start) if text[start - 1:start] in (" ", "\t") else None
+        if prev:
             first = prev.group(1)
             pairs = lex.by_first.get(first.lower())
             if pairs and f"{first} {word}".lower() not in lex.full:
@@ -267,6 +272,17 @@ class NameEvidence:
                     return Verdict((right,), f"'{first} {word}' looks like a slip for the name '{first} {right}'",
                                    True, "full-name")
         return None
+
+    def distinctive_surname(self, token: str) -> bool:
+        """A lexicon surname that is no common word (cached per word and lexicon)."""
+        cache = self.lexicon.surname_cache
+        hit = cache.get((self.speller.language, token))
+        if hit is None:
+            if len(cache) > 200_000:
+                cache.clear()
+            hit = token.lower() in self.lexicon.by_last and self._distinctive(token)
+            cache[(self.speller.language, token)] = hit
+        return hit
 
     def _distinctive(self, surname: str) -> bool:
         """A surname that is not also a common word (Brown, Bush), so a first name one slip
@@ -501,17 +517,23 @@ class NameEvidence:
 
     def article_slip(self, word: str) -> Verdict | None:
         """One slip (two for long words) from a capitalised word this article uses at
-        least as often: "Truump" in a story about Trump."""
+        least as often: "Truump" in a story about Trump. Judged once per word and article."""
+        slips = self._slips
+        if word not in slips:
+            slips[word] = self._article_slip(word)
+        return slips[word]
+
+    def _article_slip(self, word: str) -> Verdict | None:
         key = normalise(word)
         if len(key) < 3:
             return None
-        caps = self._article_caps()
+        by_length = self._caps_by_length()
         n = len(key)
-        found = [v for k, v in caps.items() if abs(len(k) - n) <= 1 and k != key
-                 and OSA.distance(k, key, score_cutoff=1) <= 1]
+        found = [v for length in (n - 1, n, n + 1) for k, v in by_length.get(length, ())
+                 if k != key and OSA.distance(k, key, score_cutoff=1) <= 1]
         if not found and len(key) >= 8:
-            found = [v for k, v in caps.items() if abs(len(k) - len(key)) <= 2
-                     and OSA.distance(k, key, score_cutoff=2) <= 2 and self._is_proper(k)
+            found = [v for length in range(n - 2, n + 3) for k, v in by_length.get(length, ())
+                     if OSA.distance(k, key, score_cutoff=2) <= 2 and self._is_proper(k)
                      and edit_cost(key, k) <= 1.4]
         mine = self.count(word)
         low = key
@@ -524,6 +546,15 @@ class NameEvidence:
         right = found[0][1]
         return Verdict((match_case(word, right),), f"'{word}' looks like a slip for '{right}', used elsewhere in this article",
                        len(found) == 1, "name")
+
+    def _caps_by_length(self) -> dict[int, list[tuple[str, tuple[str, int]]]]:
+        """:meth:`_article_caps` grouped by the length of the key: a slip is within two."""
+        by_length = self._caps_lengths
+        if by_length is None:
+            by_length = self._caps_lengths = {}
+            for k, v in self._article_caps().items():
+                by_length.setdefault(len(k), []).append((k, v))
+        return by_length
 
     def _article_caps(self) -> dict[str, tuple[str, int]]:
         """lower case -> (spelling, count) of the article's known capitalised words used

@@ -19,7 +19,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import repeat
+from itertools import filterfalse, repeat
 from pathlib import Path
 
 from ..data import rules_path
@@ -318,12 +318,13 @@ class Speller:
 
     def unknown_among(self, tokens) -> list[str]:
         """The tokens (a set or dict keys) this dictionary does not know. Tokens once found
-        known are remembered, so a document costs a set difference and a lookup per new word."""
-        rest = tokens - self._known_tokens
+        known are remembered, so a document costs a set lookup per distinct word and a
+        dictionary lookup per new one."""
+        known_tokens = self._known_tokens
+        rest = list(filterfalse(known_tokens.__contains__, tokens))  # no set built per document
         if not rest:
             return []
         out = []
-        known_tokens = self._known_tokens
         if len(known_tokens) > 1_000_000:
             known_tokens.clear()
         for w in rest:
