@@ -21,7 +21,7 @@ from ..text import WORD_RE
 from .lexicon import name_lexicon, vocabulary_for
 from rapidfuzz.distance import OSA
 
-from .speller import Speller, edit_cost, edits1, get_speller, match_case, news_articles, normalise, seen_words
+from .speller import Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, seen_words
 
 HEAD_KINDS = ("headline", "title", "heading")
 _OPENERS = "\"“‘'([{«"
@@ -233,7 +233,7 @@ class NameEvidence:
         proper = _proper_keys(self.speller, self.lexicon)
         lex = self.lexicon.words
         out = []
-        for e in edits1(key) & proper:
+        for e in proper.intersection(edit_strings(key)) - {key}:
             display = lex[e][0] if e in lex else self.speller.display(e)
             out.append((display, self.name_zipf(e), edit_cost(key, e)))
         out.sort(key=lambda t: (t[2] - t[1] / 2.6, t[0]))
