@@ -9,7 +9,7 @@ from typing import Iterator
 from ..model import Document, Hit, Severity
 from ..registry import rule
 from ..spelling.check import analyse, skipped_context
-from ..spelling.variants import group_variants, possessive_base
+from ..spelling.variants import group_variants
 
 
 @dataclass
@@ -71,8 +71,8 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
     sp, ev, text = analysis.speller, analysis.evidence, doc.text
     counts: dict[str, int] = {}
     all_counts = analysis.counts
-    for token in ev.caps_tokens:
-        base = _name_base(sp, token)
+    for token, facts in ev.caps_facts():
+        base = facts.variant  # None for short and common words (Government, Russian)
         if base is not None:
             counts[base] = counts.get(base, 0) + all_counts[token]
     if len(counts) < 2:
@@ -95,27 +95,6 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
                 yield Hit(start, start + len(name),
                           f"'{name}' is spelt '{group.majority}' elsewhere in this article",
                           suggestions=(group.majority,), replacement=group.majority, safe=False)
-
-
-_BASES: dict[tuple[str, str], str | None] = {}
-
-
-def _name_base(sp, token: str) -> str | None:
-    """The spelling a capitalised token counts for (its possessive removed), or None for
-    short words and common words (Government, Russian at a sentence start); cached, as
-    the same tokens recur from article to article."""
-    hit = _BASES.get((sp.language, token), "")
-    if hit != "":
-        return hit
-    base = None
-    if len(token) >= 4:
-        base = possessive_base(token) if ("'" in token or "’" in token) else token
-        if len(base) < 4 or sp.is_common(base.lower()):
-            base = None
-    if len(_BASES) > 200_000:
-        _BASES.clear()
-    _BASES[(sp.language, token)] = base
-    return base
 
 
 def _positions(text: str, name: str):

@@ -237,8 +237,8 @@ class SpellingAnalysis:
         ev, text = self.evidence, self.doc.text
         lex = ev.lexicon
         out = []
-        for token in ev.caps_tokens:
-            if not ev.distinctive_surname(token):
+        for token, facts in ev.caps_facts():
+            if not facts.surname:
                 continue  # known first names are only checked against distinctive surnames
             for i in _occurrences(text, token):
                 # the word before, if it is a capitalised word and a space or tab apart

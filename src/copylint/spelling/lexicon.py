@@ -32,7 +32,7 @@ class NameLexicon:
     full: set[str] = field(default_factory=set)  # "keir starmer"
     first_names: frozenset[str] = frozenset()  # names news copy writes before a surname
     near_cache: dict = field(default_factory=dict, repr=False)  # filled by the name logic
-    surname_cache: dict = field(default_factory=dict, repr=False)  # distinctive surnames, ditto
+    token_facts: dict = field(default_factory=dict, repr=False)  # per language, ditto
 
     def add(self, name: str, zipf: float = 0.0) -> None:
         parts = name.split()

@@ -16,6 +16,7 @@ import collections
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..text import WORD_RE
 from .lexicon import name_lexicon, vocabulary_for
@@ -98,6 +99,15 @@ def is_title_case(text: str) -> bool:
         return True
     caps = sum(1 for w in words if w[:1].isupper())
     return caps / len(words) >= 0.6
+
+
+class TokenFacts(NamedTuple):
+    """What the name logic asks of a capitalised token, whatever the article."""
+
+    base: str  # without a possessive ending
+    known: bool  # three letters or more, and the dictionary or the name lexicon has it
+    surname: bool  # a lexicon surname that is no common word (for full-name slips)
+    variant: str | None  # the spelling typo.name-variant counts it as, or None
 
 
 @dataclass(frozen=True)
@@ -272,17 +282,6 @@ class NameEvidence:
                     return Verdict((right,), f"'{first} {word}' looks like a slip for the name '{first} {right}'",
                                    True, "full-name")
         return None
-
-    def distinctive_surname(self, token: str) -> bool:
-        """A lexicon surname that is no common word (cached per word and lexicon)."""
-        cache = self.lexicon.surname_cache
-        hit = cache.get((self.speller.language, token))
-        if hit is None:
-            if len(cache) > 200_000:
-                cache.clear()
-            hit = token.lower() in self.lexicon.by_last and self._distinctive(token)
-            cache[(self.speller.language, token)] = hit
-        return hit
 
     def _distinctive(self, surname: str) -> bool:
         """A surname that is not also a common word (Brown, Bush), so a first name one slip
@@ -562,19 +561,43 @@ class NameEvidence:
         caps = getattr(self, "_caps", None)
         if caps is None:
             caps = {}
-            sp, lex = self.speller, self.lexicon
-            for token in self.caps_tokens:
-                base = token[: len(normalise(token))] if ("'" in token or "’" in token) else token
-                if len(base) < 3:
+            for _token, facts in self.caps_facts():
+                if not facts.known:  # (nor are words under three letters)
                     continue
+                base = facts.base
                 n = self.count(base)
-                if n < 2 or not (sp.known(base) or lex.knows(base)):
+                if n < 2:
                     continue
                 k = base.lower()
                 if n > caps.get(k, ("", 0))[1]:
                     caps[k] = (base, n)
             self._caps = caps
         return caps
+
+    def caps_facts(self) -> list[tuple[str, "TokenFacts"]]:
+        """(token, facts) for each of :attr:`caps_tokens`; the facts of a token are
+        worked out once per language and lexicon, as the same names recur."""
+        out = getattr(self, "_caps_facts", None)
+        if out is None:
+            by_language = self.lexicon.token_facts
+            cache = by_language.get(self.speller.language)
+            if cache is None or len(cache) > 200_000:
+                cache = by_language[self.speller.language] = {}
+            out = self._caps_facts = []
+            for token in self.caps_tokens:
+                facts = cache.get(token)
+                if facts is None:
+                    facts = cache[token] = self._token_facts(token)
+                out.append((token, facts))
+        return out
+
+    def _token_facts(self, token: str) -> "TokenFacts":
+        sp, lex = self.speller, self.lexicon
+        base = token[: len(normalise(token))] if ("'" in token or "’" in token) else token
+        known = len(base) >= 3 and (sp.known(base) or lex.knows(base))
+        surname = token.lower() in lex.by_last and self._distinctive(token)
+        variant = base if len(token) >= 4 and len(base) >= 4 and not sp.is_common(base.lower()) else None
+        return TokenFacts(base, known, surname, variant)
 
     def _after_first_name(self, start: int) -> bool:
         """The word follows a first name ("Jamie Dimon"): a surname, which the full-name
