@@ -499,9 +499,11 @@ class Speller:
         return list(found.values())
 
     def _nearby(self, key: str, distance: int) -> list[tuple[str, int]]:
-        """Words within an optimal-string-alignment distance that share the first letter."""
+        """Words within an optimal-string-alignment distance that share the first letter.
+        Each edit costs at most two insertions or deletions, so rapidfuzz's cheaper Indel
+        distance first keeps the words within twice the distance, then OSA decides."""
         from rapidfuzz import process
-        from rapidfuzz.distance import OSA
+        from rapidfuzz.distance import OSA, Indel
 
         buckets = self._buckets
         if buckets is None:
@@ -518,8 +520,11 @@ class Speller:
         for length in range(max(1, n - distance), n + distance + 1):
             pool = buckets.get((first, length))
             if pool:
-                out.extend((w, d) for w, d, _ in process.extract(
-                    key, pool, scorer=OSA.distance, score_cutoff=distance, limit=None))
+                near = [w for w, _, _ in process.extract(
+                    key, pool, scorer=Indel.distance, score_cutoff=2 * distance, limit=None)]
+                if near:
+                    out.extend((w, d) for w, d, _ in process.extract(
+                        key, near, scorer=OSA.distance, score_cutoff=distance, limit=None))
         return out
 
 
