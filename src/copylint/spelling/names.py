@@ -22,7 +22,8 @@ from ..text import WORD_RE
 from .lexicon import name_lexicon, vocabulary_for
 from rapidfuzz.distance import OSA
 
-from .speller import Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, seen_words
+from .deletions import SmallDeletionIndex
+from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, seen_words
 
 HEAD_KINDS = ("headline", "title", "heading")
 _OPENERS = "\"“‘'([{«"
@@ -240,10 +241,9 @@ class NameEvidence:
         hit = cache.get((self.speller.language, key))
         if hit is not None:
             return hit
-        proper = _proper_keys(self.speller, self.lexicon)
         lex = self.lexicon.words
         out = []
-        for e in proper.intersection(edit_strings(key)) - {key}:
+        for e in _proper_one_edit(self.speller, self.lexicon, key):
             display = lex[e][0] if e in lex else self.speller.display(e)
             out.append((display, self.name_zipf(e), edit_cost(key, e)))
         out.sort(key=lambda t: (t[2] - t[1] / 2.6, t[0]))
@@ -674,6 +674,25 @@ def _proper_keys(speller: Speller, lexicon) -> frozenset[str]:
             _PROPER.clear()
         _PROPER[k] = keys
     return keys
+
+
+_PROPER_REST: dict[tuple[int, int], SmallDeletionIndex] = {}
+
+
+def _proper_one_edit(speller: Speller, lexicon, key: str) -> frozenset[str] | set[str]:
+    """Names one edit from ``key``: with the speller's deletion index, its dictionary
+    words that are names plus the names the dictionary lacks (a small index of their
+    own); without it, every edit of ``key`` looked up."""
+    proper = _proper_keys(speller, lexicon)
+    if speller.deletion_index() is None:
+        return proper.intersection(edit_strings(key)) - {key}
+    k = (id(speller), id(lexicon))
+    rest = _PROPER_REST.get(k)
+    if rest is None:
+        if len(_PROPER_REST) > 16:
+            _PROPER_REST.clear()
+        rest = _PROPER_REST[k] = SmallDeletionIndex(proper - speller.words)
+    return (speller.one_edit(key) & proper) | rest.one_edit(key, LETTERS + "'")
 
 
 SAFE_MARGIN = 1.5  # score lead the best candidate needs for a safe fix

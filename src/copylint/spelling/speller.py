@@ -22,7 +22,8 @@ from functools import lru_cache
 from itertools import filterfalse, repeat
 from pathlib import Path
 
-from ..data import rules_path
+from ..data import rules_path, user_cache_dir
+from .deletions import BUILD_AFTER, DeletionIndex
 
 DATA_FILE = ("spelling", "words.txt.gz")
 SEEN_FILE = ("spelling", "seen.txt.gz")
@@ -301,6 +302,9 @@ class Speller:
         self._common: dict[str, bool] = {}  # is_common per surface form
         self._known_tokens: set[str] = set()  # surface forms found known, for unknown_among
         self._buckets: dict[tuple[str, int], list[str]] | None = None
+        self._index: DeletionIndex | None = None
+        self._index_state = "unread"  # then "counting" one-edit searches, or "none"
+        self._searches = 0
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ lookup
@@ -438,16 +442,40 @@ class Speller:
 
     def one_edit(self, key: str) -> frozenset[str]:
         """The dictionary's words one edit from ``key`` (for :meth:`near` and the candidate
-        search alike)."""
+        search alike): through the deletion index once there is one, else by intersecting
+        the dictionary with every edit of ``key``."""
         hit = self._one_edit.get(key)
         if hit is None:
             if len(self._one_edit) > 200_000:
                 self._one_edit.clear()
-            hit = self.words.intersection(edit_strings(key))
-            if key in hit:
-                hit = hit - {key}
+            index = self.deletion_index()
+            if index is not None:
+                hit = frozenset(index.one_edit(key, self.words, LETTERS + "'"))
+            else:
+                hit = self.words.intersection(edit_strings(key))
+                if key in hit:
+                    hit = hit - {key}
             self._one_edit[key] = hit
         return hit
+
+    def deletion_index(self) -> DeletionIndex | None:
+        """The dictionary's deletion index: loaded from the user's cache folder when saved
+        there, built (and saved) once this process has searched for many words, else None."""
+        if self._index is None and self._index_state != "none":
+            with self._lock:
+                if self._index is None and self._index_state == "unread":
+                    self._index_state = "counting"
+                    self._index = DeletionIndex.load(list(self.freq), user_cache_dir())
+                elif self._index is None:
+                    self._searches += 1
+                    if self._searches >= BUILD_AFTER:
+                        self._index_state = "none"  # one try, whatever happens
+                        try:
+                            self._index = DeletionIndex.build(list(self.freq))
+                        except ValueError:  # a dictionary too large for the index
+                            return None
+                        self._index.save(user_cache_dir())
+        return self._index
 
     def _generate(self, key: str) -> list[Candidate]:
         freq = self.freq
