@@ -257,12 +257,12 @@ class SpellingAnalysis:
 
 _PREV_RE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)[ \t]+$")
 
-_CACHE: list[tuple[object, str, SpellingAnalysis]] = []
+_CACHE: list[tuple[object, tuple, SpellingAnalysis]] = []
 
 
 def analyse(doc, settings) -> SpellingAnalysis:
     """The document's analysis, computed once for the rules that share it."""
-    fp = repr((settings.language, tuple(settings.accept), tuple(settings.reject)))
+    fp = (settings.language, tuple(settings.accept), tuple(settings.reject))
     for d, f, a in _CACHE:
         if d is doc and f == fp:
             return a

@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from ..text import WORD_RE
 from .lexicon import name_lexicon, vocabulary_for
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .deletions import SmallDeletionIndex
@@ -148,7 +149,9 @@ class NameEvidence:
         self._counts = counts
         self._title_lines: dict[int, bool] = {}
         self._slips: dict[str, Verdict | None] = {}  # article_slip per word
-        self._caps_lengths: dict[int, list] | None = None
+        self._fine: dict[str, bool] = {}  # known or a name, per word
+        self._caps_groups: dict[str, list[str]] | None = None  # lower case -> spellings
+        self._caps_entries: dict[str, tuple[str, int] | None] = {}
         self.caps_spans = [(r.start, r.end) for r in doc.regions
                            if r.kind in HEAD_KINDS and is_title_case(doc.text[r.start:r.end])]
 
@@ -294,13 +297,11 @@ class NameEvidence:
         full = self.full_name_slip(word, start)
         if full is not None:
             return full
-        sp = self.speller
-        if sp.known(word) or self.known_name(word):
+        if self._fine_word(word):
             return None
+        sp = self.speller
         shape = word_shape(word)
         key = normalise(word)
-        if news_articles(key) >= NEWS_NAME_ARTICLES:
-            return None  # a name the news uses (Schering, LGBTQ), not a slip of a word
         if shape == "upper" and not self._caps_context(start, len(word)):
             # an acronym: only a clear slip of a long common word ("GOVERMENT")
             best = sp.near(word)[:1] if len(key) >= 6 else []
@@ -352,6 +353,15 @@ class NameEvidence:
             if c.kind != "split" and self._slip_of_word(c, key, shape):
                 return self._word_verdict(word)
         return None
+
+    def _fine_word(self, word: str) -> bool:
+        """A known word or name, or a name the news uses (Schering, LGBTQ), not a slip of
+        a word; asked once per word and article."""
+        fine = self._fine.get(word)
+        if fine is None:
+            fine = self._fine[word] = self.speller.known(word) or self.known_name(word) or \
+                news_articles(normalise(word)) >= NEWS_NAME_ARTICLES
+        return fine
 
     def _slip_of_word(self, c, key: str, shape: str) -> bool:
         """With no evidence of a name, a slip of a frequent word: one edit from a word in
@@ -526,14 +536,11 @@ class NameEvidence:
         key = normalise(word)
         if len(key) < 3:
             return None
-        by_length = self._caps_by_length()
-        n = len(key)
-        found = [v for length in (n - 1, n, n + 1) for k, v in by_length.get(length, ())
-                 if k != key and OSA.distance(k, key, score_cutoff=1) <= 1]
+        keys = self._caps_keys()
+        found = [v for k, v in self._caps_near(key, keys, 1) if k != key]
         if not found and len(key) >= 8:
-            found = [v for length in range(n - 2, n + 3) for k, v in by_length.get(length, ())
-                     if OSA.distance(k, key, score_cutoff=2) <= 2 and self._is_proper(k)
-                     and edit_cost(key, k) <= 1.4]
+            found = [v for k, v in self._caps_near(key, keys, 2)
+                     if self._is_proper(k) and edit_cost(key, k) <= 1.4]
         mine = self.count(word)
         low = key
         found = [(n, t) for t, n in found if n >= max(2, mine + 1) and t != word
@@ -546,33 +553,38 @@ class NameEvidence:
         return Verdict((match_case(word, right),), f"'{word}' looks like a slip for '{right}', used elsewhere in this article",
                        len(found) == 1, "name")
 
-    def _caps_by_length(self) -> dict[int, list[tuple[str, tuple[str, int]]]]:
-        """:meth:`_article_caps` grouped by the length of the key: a slip is within two."""
-        by_length = self._caps_lengths
-        if by_length is None:
-            by_length = self._caps_lengths = {}
-            for k, v in self._article_caps().items():
-                by_length.setdefault(len(k), []).append((k, v))
-        return by_length
+    def _caps_near(self, key: str, keys: list[str], distance: int) -> list[tuple[str, tuple[str, int]]]:
+        """(k, (spelling, count)) of the article's known capitalised words within
+        ``distance`` of ``key`` and used at least twice (a slip must be rarer than what
+        it misspells)."""
+        out = []
+        for k, _, _ in process.extract(key, keys, scorer=OSA.distance, score_cutoff=distance, limit=None):
+            entry = self._caps_entry(k)
+            if entry is not None:
+                out.append((k, entry))
+        return out
 
-    def _article_caps(self) -> dict[str, tuple[str, int]]:
-        """lower case -> (spelling, count) of the article's known capitalised words used
-        at least twice (a slip must be rarer than what it misspells)."""
-        caps = getattr(self, "_caps", None)
-        if caps is None:
-            caps = {}
+    def _caps_keys(self) -> list[str]:
+        """The lower-case forms of the article's known capitalised words, each once."""
+        if self._caps_groups is None:
+            groups: dict[str, list[str]] = {}
             for _token, facts in self.caps_facts():
-                if not facts.known:  # (nor are words under three letters)
-                    continue
-                base = facts.base
+                if facts.known:  # (nor are words under three letters)
+                    groups.setdefault(facts.base.lower(), []).append(facts.base)
+            self._caps_groups = groups
+        return list(self._caps_groups)
+
+    def _caps_entry(self, k: str) -> tuple[str, int] | None:
+        """The spelling of ``k`` the article uses most (the first of equals) and its
+        count, when at least two; counted only for the words a slip is near."""
+        if k not in self._caps_entries:
+            best, top = None, 0
+            for base in self._caps_groups[k]:
                 n = self.count(base)
-                if n < 2:
-                    continue
-                k = base.lower()
-                if n > caps.get(k, ("", 0))[1]:
-                    caps[k] = (base, n)
-            self._caps = caps
-        return caps
+                if n >= 2 and n > top:
+                    best, top = (base, n), n
+            self._caps_entries[k] = best
+        return self._caps_entries[k]
 
     def caps_facts(self) -> list[tuple[str, "TokenFacts"]]:
         """(token, facts) for each of :attr:`caps_tokens`; the facts of a token are
