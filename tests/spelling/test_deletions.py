@@ -91,3 +91,16 @@ def test_unwritable_cache_folder_is_no_error(tmp_path):
     blocker.write_text("x")
     DeletionIndex.build(["alpha"]).save(blocker / "sub")
     assert deletions.DeletionIndex.load(["alpha"], blocker / "sub") is None
+
+
+def test_speller_tables_read_back_from_the_cache_are_the_same(tmp_path, monkeypatch):
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path))
+    built = speller_module._load_speller("en-GB")
+    saved = list(tmp_path.glob("speller-*-en-GB-*.marshal"))
+    assert len(saved) == 1
+    read = speller_module._load_speller("en-GB")
+    assert read.tables() == built.tables() and list(read.freq) == list(built.freq)
+    assert read.known("colour") and read.words == built.words
+    saved[0].write_bytes(b"not marshal")
+    again = speller_module._load_speller("en-GB")  # a spoilt file is built anew
+    assert again.tables() == built.tables()

@@ -97,7 +97,8 @@ class DeletionIndex:
 
     @staticmethod
     def path_for(words: list[str], cache_dir: Path) -> Path:
-        signature = zlib.crc32("\n".join(words).encode("utf-8"))
+        """The file for exactly these words, indexed by exactly this module."""
+        signature = zlib.crc32("\n".join(words).encode("utf-8"), zlib.crc32(Path(__file__).read_bytes()))
         return cache_dir / f"spelling-deletions-{FORMAT}-{len(words)}-{signature:08x}.bin"
 
     @classmethod
@@ -117,20 +118,23 @@ class DeletionIndex:
         return cls(words, table)
 
     def save(self, cache_dir: Path) -> None:
-        """Write the index atomically; a folder that cannot be written is no error."""
-        path = self.path_for(self.words, cache_dir)
+        write_atomically(self.path_for(self.words, cache_dir), self.table.tobytes())
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """A cache file appears whole or not at all; a folder that cannot be written is no error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".bin")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    self.table.tofile(fh)
-                os.replace(tmp, path)
-            except BaseException:
-                os.unlink(tmp)
-                raise
-        except OSError:
-            pass
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
 
 
 class SmallDeletionIndex:
