@@ -33,6 +33,7 @@ class NameLexicon:
     first_names: frozenset[str] = frozenset()  # names news copy writes before a surname
     near_cache: dict = field(default_factory=dict, repr=False)  # filled by the name logic
     token_facts: dict = field(default_factory=dict, repr=False)  # per language, ditto
+    slip_cache: dict = field(default_factory=dict, repr=False)  # full names one slip away, ditto
 
     def add(self, name: str, zipf: float = 0.0) -> None:
         parts = name.split()

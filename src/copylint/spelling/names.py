@@ -150,6 +150,7 @@ class NameEvidence:
         self._title_lines: dict[int, bool] = {}
         self._slips: dict[str, Verdict | None] = {}  # article_slip per word
         self._fine: dict[str, bool] = {}  # known or a name, per word
+        self._repeated_fine: dict[str, bool] = {}  # used again, and no slip of a name
         self._caps_groups: dict[str, list[str]] | None = None  # lower case -> spellings
         self._caps_entries: dict[str, tuple[str, int] | None] = {}
         self.caps_spans = [(r.start, r.end) for r in doc.regions
@@ -266,9 +267,9 @@ class NameEvidence:
             if pairs and not (self.speller.is_common(word) and self.speller.zipf(word) >= 3.0) and \
                     f"{word} {last}".lower() not in lex.full and \
                     (self._distinctive(last) or not (self.speller.known(word) or lex.knows(word))):
-                hits = {f for f, _ in pairs if _one_slip(word, f)}
+                hits = _slips_among(lex, word, 0, normalise(last), pairs)
                 if len(hits) == 1:
-                    right = hits.pop()
+                    right = next(iter(hits))
                     return Verdict((right,), f"'{word} {last}' looks like a slip for the name '{right} {last}'",
                                    True, "full-name")
         if self.speller.known(word) or lex.knows(word):
@@ -279,9 +280,9 @@ class NameEvidence:
             first = prev.group(1)
             pairs = lex.by_first.get(first.lower())
             if pairs and f"{first} {word}".lower() not in lex.full:
-                hits = {l for _, l in pairs if _one_slip(word, l)}
+                hits = _slips_among(lex, word, 1, first.lower(), pairs)
                 if len(hits) == 1:
-                    right = hits.pop()
+                    right = next(iter(hits))
                     return Verdict((right,), f"'{first} {word}' looks like a slip for the name '{first} {right}'",
                                    True, "full-name")
         return None
@@ -314,6 +315,8 @@ class NameEvidence:
         if shape == "mixed":
             return None  # LinkedIn, DeSantis, McConnell: capitals inside mark a name or brand
         repeated = self.count(word) > 1
+        if repeated and shape != "upper" and self._repeated_name_is_fine(word, key):
+            return None  # a name used again, no slip of a frequent name inside a name or out
         # a word just before a ticker is a company's name ("MITEL <MLT>", "LORAL <LOR> DEBT")
         in_name = self._in_name(start, len(word)) or self._company_before_ticker(word, start)
         if not repeated:
@@ -353,6 +356,16 @@ class NameEvidence:
             if c.kind != "split" and self._slip_of_word(c, key, shape):
                 return self._word_verdict(word)
         return None
+
+    def _repeated_name_is_fine(self, word: str, key: str) -> bool:
+        """A capitalised word used more than once is judged only as a slip of a frequent
+        name (strictly when inside a longer name); when neither reading finds one, no
+        occurrence needs its neighbours looked at. Asked once per word and article."""
+        fine = self._repeated_fine.get(word)
+        if fine is None:
+            fine = self._repeated_fine[word] = self._name_slip(word, key, True) is None and \
+                self._name_slip(word, key, True, strict=True) is None
+        return fine
 
     def _fine_word(self, word: str) -> bool:
         """A known word or name, or a name the news uses (Schering, LGBTQ), not a slip of
@@ -663,6 +676,20 @@ def _unseen_zipf(key: str) -> float:
 def _institution(word: str) -> bool:
     """A word that ends an institution's name, in any case ("Corp", "CORP")."""
     return word in INSTITUTION_WORDS or word.capitalize() in INSTITUTION_WORDS or word.upper() in INSTITUTION_WORDS
+
+
+def _slips_among(lexicon, word: str, part: int, key: str, pairs) -> frozenset[str]:
+    """The first (``part`` 0) or last names (1) of the lexicon's full names ``pairs``
+    (those with the other name ``key``) one slip from ``word``; cached per lexicon, as a
+    common surname has hundreds of first names to compare."""
+    cache = lexicon.slip_cache
+    k = (part, word, key)
+    hit = cache.get(k)
+    if hit is None:
+        if len(cache) > 200_000:
+            cache.clear()
+        hit = cache[k] = frozenset(p[part] for p in pairs if _one_slip(word, p[part]))
+    return hit
 
 
 def _one_slip(a: str, b: str) -> bool:
