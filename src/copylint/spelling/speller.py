@@ -89,9 +89,9 @@ def edit_cost(typed: str, word: str) -> float:
     for c in ins_w:  # inserting word's letters into nothing
         prev.append(prev[-1] + c)
     a_prev = ""
+    row = _cost_row
     for a, it in zip(typed, ins_t):
-        cur = _cost_row(a, a_prev, it, prev, prev2, word, ins_w)
-        prev2, prev, a_prev = prev, cur, a
+        prev2, prev, a_prev = prev, row(a, a_prev, it, prev, prev2, word, ins_w), a
     return prev[-1]
 
 
@@ -103,7 +103,7 @@ def _cost_row(a: str, a_prev: str, it: float, prev: list[float], prev2: list[flo
     cur = [left]
     append = cur.append
     subs = map(_sub_cost, repeat(a), word)  # 0.0 where the letters agree
-    swaps = _swap_columns(word, a, a_prev) if a_prev and a != a_prev else ()
+    swaps = _swap_columns(word, a, a_prev) if a_prev and a != a_prev and a + a_prev in word else ()
     if not swaps:
         for diag, up, s, iw in zip(prev, prev[1:], subs, ins_w):
             best = diag + s
@@ -531,9 +531,7 @@ class Speller:
             if len(key) >= 7 and not plain:
                 for w, d in self._nearby(key, 3):
                     plain.setdefault(w, d)
-        ranked = sorted(plain, key=lambda w: (plain[w] - freq[w] / (10 * EDIT_WEIGHT)
-                                              - (0.3 if sound_key(w) == sound else 0.0), w))
-        for w in ranked[:PREFILTER]:
+        for w in _most_promising(plain, freq, sound):
             add(w, "edit")
         if len(key) >= 6 and not enough:
             # a stray block of letters typed in the middle ("blockingading"), cheap when
@@ -582,6 +580,17 @@ class Speller:
                     out.extend((w, d) for w, d, _ in process.extract(
                         key, near, scorer=OSA.distance, score_cutoff=distance, limit=None))
         return out
+
+
+def _most_promising(plain: dict[str, int], freq: dict[str, int], sound: str) -> list[str]:
+    """The PREFILTER words ranked best by plain distance less frequency, less a bonus of
+    0.3 for sounding like the typed word. The bonus can only lift a word whose rank without
+    it is within 0.3 of the last one kept, so only those words are sounded out."""
+    base = {w: d - freq[w] / (10 * EDIT_WEIGHT) for w, d in plain.items()}
+    if len(base) > PREFILTER:
+        cut = sorted(base.values())[PREFILTER - 1] + 0.3 + 1e-9
+        base = {w: b for w, b in base.items() if b <= cut}
+    return sorted(base, key=lambda w: (base[w] - (0.3 if sound_key(w) == sound else 0.0), w))[:PREFILTER]
 
 
 def _split_part(part: str, zipf10: int) -> bool:
