@@ -104,3 +104,16 @@ def test_speller_tables_read_back_from_the_cache_are_the_same(tmp_path, monkeypa
     saved[0].write_bytes(b"not marshal")
     again = speller_module._load_speller("en-GB")  # a spoilt file is built anew
     assert again.tables() == built.tables()
+
+
+def test_only_the_newest_versions_of_a_cache_file_are_kept(tmp_path):
+    import os
+
+    for n in range(deletions.KEEP_VERSIONS + 3):
+        old = tmp_path / f"spelling-deletions-{n}.bin"
+        old.write_bytes(b"")
+        os.utime(old, (n, n))
+    DeletionIndex.build(["alpha"]).save(tmp_path)
+    kept = sorted(p.name for p in tmp_path.glob("spelling-deletions-*.bin"))
+    assert len(kept) == deletions.KEEP_VERSIONS
+    assert DeletionIndex.path_for(["alpha"], tmp_path).name in kept

@@ -118,11 +118,16 @@ class DeletionIndex:
         return cls(words, table)
 
     def save(self, cache_dir: Path) -> None:
-        write_atomically(self.path_for(self.words, cache_dir), self.table.tobytes())
+        write_atomically(self.path_for(self.words, cache_dir), self.table.tobytes(), "spelling-deletions-*.bin")
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """A cache file appears whole or not at all; a folder that cannot be written is no error."""
+KEEP_VERSIONS = 4  # cache files of one kind kept, newest first (several checkouts may share)
+
+
+def write_atomically(path: Path, data: bytes, kind: str) -> None:
+    """A cache file appears whole or not at all; a folder that cannot be written is no
+    error. Of the files matching the glob ``kind`` (other versions of the same data)
+    only the newest few are kept."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -133,6 +138,9 @@ def write_atomically(path: Path, data: bytes) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
+        older = sorted(path.parent.glob(kind), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in older[KEEP_VERSIONS:]:
+            old.unlink()
     except OSError:
         pass
 

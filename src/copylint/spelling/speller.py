@@ -706,7 +706,7 @@ def _load_speller(language: str) -> Speller:
     except (OSError, EOFError, ValueError, TypeError):
         pass
     sp = Speller(language, _entries())
-    write_atomically(path, marshal.dumps(sp.tables()))
+    write_atomically(path, marshal.dumps(sp.tables()), f"speller-*-{language}-*.marshal")
     return sp
 
 
