@@ -9,7 +9,7 @@ from typing import Iterator
 from ..model import Document, Hit, Severity
 from ..registry import rule
 from ..spelling.check import analyse, skipped_context
-from ..spelling.variants import group_variants, possessive_base
+from ..spelling.variants import group_variants
 
 
 @dataclass
@@ -71,15 +71,10 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
     sp, ev, text = analysis.speller, analysis.evidence, doc.text
     counts: dict[str, int] = {}
     all_counts = analysis.counts
-    for token in ev.caps_tokens:
-        n = all_counts[token]
-        if len(token) < 4:
-            continue
-        base = possessive_base(token) if ("'" in token or "’" in token) else token
-        key = base.lower()
-        if len(base) < 4 or sp.is_common(key):
-            continue  # a common word (Government, Russian at a sentence start)
-        counts[base] = counts.get(base, 0) + n
+    for token, facts in ev.caps_facts():
+        base = facts.variant  # None for short and common words (Government, Russian)
+        if base is not None:
+            counts[base] = counts.get(base, 0) + all_counts[token]
     if len(counts) < 2:
         return
     first_seen: dict[str, int] = {}

@@ -237,11 +237,12 @@ class SpellingAnalysis:
         ev, text = self.evidence, self.doc.text
         lex = ev.lexicon
         out = []
-        for token in ev.caps_tokens:
-            if token.lower() not in lex.by_last or not ev._distinctive(token):
+        for token, facts in ev.caps_facts():
+            if not facts.surname:
                 continue  # known first names are only checked against distinctive surnames
             for i in _occurrences(text, token):
-                prev = _PREV_RE.search(text, max(0, i - 30), i)
+                # the word before, if it is a capitalised word and a space or tab apart
+                prev = _PREV_RE.search(text, max(0, i - 30), i) if text[i - 1:i] in (" ", "\t") else None
                 if prev is None or prev.start(1) in already:
                     continue
                 first = prev.group(1)
@@ -256,12 +257,12 @@ class SpellingAnalysis:
 
 _PREV_RE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)[ \t]+$")
 
-_CACHE: list[tuple[object, str, SpellingAnalysis]] = []
+_CACHE: list[tuple[object, tuple, SpellingAnalysis]] = []
 
 
 def analyse(doc, settings) -> SpellingAnalysis:
     """The document's analysis, computed once for the rules that share it."""
-    fp = repr((settings.language, tuple(settings.accept), tuple(settings.reject)))
+    fp = (settings.language, tuple(settings.accept), tuple(settings.reject))
     for d, f, a in _CACHE:
         if d is doc and f == fp:
             return a

@@ -32,6 +32,8 @@ class NameLexicon:
     full: set[str] = field(default_factory=set)  # "keir starmer"
     first_names: frozenset[str] = frozenset()  # names news copy writes before a surname
     near_cache: dict = field(default_factory=dict, repr=False)  # filled by the name logic
+    token_facts: dict = field(default_factory=dict, repr=False)  # per language, ditto
+    slip_cache: dict = field(default_factory=dict, repr=False)  # full names one slip away, ditto
 
     def add(self, name: str, zipf: float = 0.0) -> None:
         parts = name.split()
@@ -112,6 +114,9 @@ def house_lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return (tuple(read_word_list(base / "accept.txt")), tuple(read_word_list(base / "reject.txt")))
 
 
+_CURLY = str.maketrans({"’": "'"})
+
+
 class Vocabulary:
     """Accept and reject lists: the shipped ones plus the project's config."""
 
@@ -121,6 +126,7 @@ class Vocabulary:
         self.reject_any: set[str] = set()
         self.reject_exact: set[str] = set()
         self.names: list[str] = []
+        self._accepts: dict[str, bool] = {}
         for entry in accept:
             entry = entry.strip()
             if " " in entry:
@@ -136,21 +142,32 @@ class Vocabulary:
 
     @staticmethod
     def _put(entry: str, any_case: set[str], exact: set[str]) -> None:
-        entry = entry.translate(str.maketrans({"’": "'"}))
+        entry = entry.translate(_CURLY)
         if entry.islower() or not any(ch.isalpha() for ch in entry):
             any_case.add(entry.lower())
         else:
             exact.add(entry)
 
     def accepts(self, word: str) -> bool:
-        w = word.translate(str.maketrans({"’": "'"}))
+        """On the accept list (cached per word: the same words recur in every article)."""
+        hit = self._accepts.get(word)
+        if hit is None:
+            if len(self._accepts) > 200_000:
+                self._accepts.clear()
+            hit = self._accepts[word] = self._on_accept_list(word)
+        return hit
+
+    def _on_accept_list(self, word: str) -> bool:
+        w = word.translate(_CURLY)
         if w in self.accept_exact or w.lower() in self.accept_any:
             return True
         key = normalise(w)
         return key != w.lower() and (key in self.accept_any or w[: len(key)] in self.accept_exact)
 
     def rejects(self, word: str) -> bool:
-        w = word.translate(str.maketrans({"’": "'"}))
+        if not (self.reject_any or self.reject_exact):
+            return False
+        w = word.translate(_CURLY)
         return w in self.reject_exact or w.lower() in self.reject_any or normalise(w) in self.reject_any
 
 

@@ -16,12 +16,15 @@ import collections
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from ..text import WORD_RE
 from .lexicon import name_lexicon, vocabulary_for
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .speller import Speller, edit_cost, edits1, get_speller, match_case, news_articles, normalise, seen_words
+from .deletions import SmallDeletionIndex
+from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, seen_words
 
 HEAD_KINDS = ("headline", "title", "heading")
 _OPENERS = "\"“‘'([{«"
@@ -100,6 +103,15 @@ def is_title_case(text: str) -> bool:
     return caps / len(words) >= 0.6
 
 
+class TokenFacts(NamedTuple):
+    """What the name logic asks of a capitalised token, whatever the article."""
+
+    base: str  # without a possessive ending
+    known: bool  # three letters or more, and the dictionary or the name lexicon has it
+    surname: bool  # a lexicon surname that is no common word (for full-name slips)
+    variant: str | None  # the spelling typo.name-variant counts it as, or None
+
+
 @dataclass(frozen=True)
 class Verdict:
     """A word judged a misspelling: what to say and what to offer."""
@@ -136,6 +148,11 @@ class NameEvidence:
         self.lexicon = name_lexicon().extended(self.vocabulary.names)
         self._counts = counts
         self._title_lines: dict[int, bool] = {}
+        self._slips: dict[str, Verdict | None] = {}  # article_slip per word
+        self._fine: dict[str, bool] = {}  # known or a name, per word
+        self._repeated_fine: dict[str, bool] = {}  # used again, and no slip of a name
+        self._caps_groups: dict[str, list[str]] | None = None  # lower case -> spellings
+        self._caps_entries: dict[str, tuple[str, int] | None] = {}
         self.caps_spans = [(r.start, r.end) for r in doc.regions
                            if r.kind in HEAD_KINDS and is_title_case(doc.text[r.start:r.end])]
 
@@ -228,10 +245,9 @@ class NameEvidence:
         hit = cache.get((self.speller.language, key))
         if hit is not None:
             return hit
-        proper = _proper_keys(self.speller, self.lexicon)
         lex = self.lexicon.words
         out = []
-        for e in edits1(key) & proper:
+        for e in _proper_one_edit(self.speller, self.lexicon, key):
             display = lex[e][0] if e in lex else self.speller.display(e)
             out.append((display, self.name_zipf(e), edit_cost(key, e)))
         out.sort(key=lambda t: (t[2] - t[1] / 2.6, t[0]))
@@ -248,22 +264,25 @@ class NameEvidence:
             last = nxt.group(1)
             pairs = lex.by_last.get(normalise(last))
             # a frequent common word before a surname ("And Kim said") is no first name
-            common = self.speller.is_common(word) and self.speller.zipf(word) >= 3.0
-            if pairs and not common and f"{word} {last}".lower() not in lex.full and \
+            if pairs and not (self.speller.is_common(word) and self.speller.zipf(word) >= 3.0) and \
+                    f"{word} {last}".lower() not in lex.full and \
                     (self._distinctive(last) or not (self.speller.known(word) or lex.knows(word))):
-                hits = {f for f, _ in pairs if _one_slip(word, f)}
+                hits = _slips_among(lex, word, 0, normalise(last), pairs)
                 if len(hits) == 1:
-                    right = hits.pop()
+                    right = next(iter(hits))
                     return Verdict((right,), f"'{word} {last}' looks like a slip for the name '{right} {last}'",
                                    True, "full-name")
-        prev = _PREV_NAME_RE.search(text, max(0, start - 40), start)
-        if prev and not self.speller.known(word) and not lex.knows(word):
+        if self.speller.known(word) or lex.knows(word):
+            return None  # a known word is no slip of a surname
+        # the name before: the word must follow a space or tab
+        prev = _PREV_NAME_RE.search(text, max(0, start - 40), start) if text[start - 1:start] in (" ", "\t") else None
+        if prev:
             first = prev.group(1)
             pairs = lex.by_first.get(first.lower())
             if pairs and f"{first} {word}".lower() not in lex.full:
-                hits = {l for _, l in pairs if _one_slip(word, l)}
+                hits = _slips_among(lex, word, 1, first.lower(), pairs)
                 if len(hits) == 1:
-                    right = hits.pop()
+                    right = next(iter(hits))
                     return Verdict((right,), f"'{first} {word}' looks like a slip for the name '{first} {right}'",
                                    True, "full-name")
         return None
@@ -279,13 +298,11 @@ class NameEvidence:
         full = self.full_name_slip(word, start)
         if full is not None:
             return full
-        sp = self.speller
-        if sp.known(word) or self.known_name(word):
+        if self._fine_word(word):
             return None
+        sp = self.speller
         shape = word_shape(word)
         key = normalise(word)
-        if news_articles(key) >= NEWS_NAME_ARTICLES:
-            return None  # a name the news uses (Schering, LGBTQ), not a slip of a word
         if shape == "upper" and not self._caps_context(start, len(word)):
             # an acronym: only a clear slip of a long common word ("GOVERMENT")
             best = sp.near(word)[:1] if len(key) >= 6 else []
@@ -298,6 +315,8 @@ class NameEvidence:
         if shape == "mixed":
             return None  # LinkedIn, DeSantis, McConnell: capitals inside mark a name or brand
         repeated = self.count(word) > 1
+        if repeated and shape != "upper" and self._repeated_name_is_fine(word, key):
+            return None  # a name used again, no slip of a frequent name inside a name or out
         # a word just before a ticker is a company's name ("MITEL <MLT>", "LORAL <LOR> DEBT")
         in_name = self._in_name(start, len(word)) or self._company_before_ticker(word, start)
         if not repeated:
@@ -337,6 +356,25 @@ class NameEvidence:
             if c.kind != "split" and self._slip_of_word(c, key, shape):
                 return self._word_verdict(word)
         return None
+
+    def _repeated_name_is_fine(self, word: str, key: str) -> bool:
+        """A capitalised word used more than once is judged only as a slip of a frequent
+        name (strictly when inside a longer name); when neither reading finds one, no
+        occurrence needs its neighbours looked at. Asked once per word and article."""
+        fine = self._repeated_fine.get(word)
+        if fine is None:
+            fine = self._repeated_fine[word] = self._name_slip(word, key, True) is None and \
+                self._name_slip(word, key, True, strict=True) is None
+        return fine
+
+    def _fine_word(self, word: str) -> bool:
+        """A known word or name, or a name the news uses (Schering, LGBTQ), not a slip of
+        a word; asked once per word and article."""
+        fine = self._fine.get(word)
+        if fine is None:
+            fine = self._fine[word] = self.speller.known(word) or self.known_name(word) or \
+                news_articles(normalise(word)) >= NEWS_NAME_ARTICLES
+        return fine
 
     def _slip_of_word(self, c, key: str, shape: str) -> bool:
         """With no evidence of a name, a slip of a frequent word: one edit from a word in
@@ -501,18 +539,21 @@ class NameEvidence:
 
     def article_slip(self, word: str) -> Verdict | None:
         """One slip (two for long words) from a capitalised word this article uses at
-        least as often: "Truump" in a story about Trump."""
+        least as often: "Truump" in a story about Trump. Judged once per word and article."""
+        slips = self._slips
+        if word not in slips:
+            slips[word] = self._article_slip(word)
+        return slips[word]
+
+    def _article_slip(self, word: str) -> Verdict | None:
         key = normalise(word)
         if len(key) < 3:
             return None
-        caps = self._article_caps()
-        n = len(key)
-        found = [v for k, v in caps.items() if abs(len(k) - n) <= 1 and k != key
-                 and OSA.distance(k, key, score_cutoff=1) <= 1]
+        keys = self._caps_keys()
+        found = [v for k, v in self._caps_near(key, keys, 1) if k != key]
         if not found and len(key) >= 8:
-            found = [v for k, v in caps.items() if abs(len(k) - len(key)) <= 2
-                     and OSA.distance(k, key, score_cutoff=2) <= 2 and self._is_proper(k)
-                     and edit_cost(key, k) <= 1.4]
+            found = [v for k, v in self._caps_near(key, keys, 2)
+                     if self._is_proper(k) and edit_cost(key, k) <= 1.4]
         mine = self.count(word)
         low = key
         found = [(n, t) for t, n in found if n >= max(2, mine + 1) and t != word
@@ -525,25 +566,63 @@ class NameEvidence:
         return Verdict((match_case(word, right),), f"'{word}' looks like a slip for '{right}', used elsewhere in this article",
                        len(found) == 1, "name")
 
-    def _article_caps(self) -> dict[str, tuple[str, int]]:
-        """lower case -> (spelling, count) of the article's known capitalised words used
-        at least twice (a slip must be rarer than what it misspells)."""
-        caps = getattr(self, "_caps", None)
-        if caps is None:
-            caps = {}
-            sp, lex = self.speller, self.lexicon
-            for token in self.caps_tokens:
-                base = token[: len(normalise(token))] if ("'" in token or "’" in token) else token
-                if len(base) < 3:
-                    continue
+    def _caps_near(self, key: str, keys: list[str], distance: int) -> list[tuple[str, tuple[str, int]]]:
+        """(k, (spelling, count)) of the article's known capitalised words within
+        ``distance`` of ``key`` and used at least twice (a slip must be rarer than what
+        it misspells)."""
+        out = []
+        for k, _, _ in process.extract(key, keys, scorer=OSA.distance, score_cutoff=distance, limit=None):
+            entry = self._caps_entry(k)
+            if entry is not None:
+                out.append((k, entry))
+        return out
+
+    def _caps_keys(self) -> list[str]:
+        """The lower-case forms of the article's known capitalised words, each once."""
+        if self._caps_groups is None:
+            groups: dict[str, list[str]] = {}
+            for _token, facts in self.caps_facts():
+                if facts.known:  # (nor are words under three letters)
+                    groups.setdefault(facts.base.lower(), []).append(facts.base)
+            self._caps_groups = groups
+        return list(self._caps_groups)
+
+    def _caps_entry(self, k: str) -> tuple[str, int] | None:
+        """The spelling of ``k`` the article uses most (the first of equals) and its
+        count, when at least two; counted only for the words a slip is near."""
+        if k not in self._caps_entries:
+            best, top = None, 0
+            for base in self._caps_groups[k]:
                 n = self.count(base)
-                if n < 2 or not (sp.known(base) or lex.knows(base)):
-                    continue
-                k = base.lower()
-                if n > caps.get(k, ("", 0))[1]:
-                    caps[k] = (base, n)
-            self._caps = caps
-        return caps
+                if n >= 2 and n > top:
+                    best, top = (base, n), n
+            self._caps_entries[k] = best
+        return self._caps_entries[k]
+
+    def caps_facts(self) -> list[tuple[str, "TokenFacts"]]:
+        """(token, facts) for each of :attr:`caps_tokens`; the facts of a token are
+        worked out once per language and lexicon, as the same names recur."""
+        out = getattr(self, "_caps_facts", None)
+        if out is None:
+            by_language = self.lexicon.token_facts
+            cache = by_language.get(self.speller.language)
+            if cache is None or len(cache) > 200_000:
+                cache = by_language[self.speller.language] = {}
+            out = self._caps_facts = []
+            for token in self.caps_tokens:
+                facts = cache.get(token)
+                if facts is None:
+                    facts = cache[token] = self._token_facts(token)
+                out.append((token, facts))
+        return out
+
+    def _token_facts(self, token: str) -> "TokenFacts":
+        sp, lex = self.speller, self.lexicon
+        base = token[: len(normalise(token))] if ("'" in token or "’" in token) else token
+        known = len(base) >= 3 and (sp.known(base) or lex.knows(base))
+        surname = token.lower() in lex.by_last and self._distinctive(token)
+        variant = base if len(token) >= 4 and len(base) >= 4 and not sp.is_common(base.lower()) else None
+        return TokenFacts(base, known, surname, variant)
 
     def _after_first_name(self, start: int) -> bool:
         """The word follows a first name ("Jamie Dimon"): a surname, which the full-name
@@ -599,6 +678,20 @@ def _institution(word: str) -> bool:
     return word in INSTITUTION_WORDS or word.capitalize() in INSTITUTION_WORDS or word.upper() in INSTITUTION_WORDS
 
 
+def _slips_among(lexicon, word: str, part: int, key: str, pairs) -> frozenset[str]:
+    """The first (``part`` 0) or last names (1) of the lexicon's full names ``pairs``
+    (those with the other name ``key``) one slip from ``word``; cached per lexicon, as a
+    common surname has hundreds of first names to compare."""
+    cache = lexicon.slip_cache
+    k = (part, word, key)
+    hit = cache.get(k)
+    if hit is None:
+        if len(cache) > 200_000:
+            cache.clear()
+        hit = cache[k] = frozenset(p[part] for p in pairs if _one_slip(word, p[part]))
+    return hit
+
+
 def _one_slip(a: str, b: str) -> bool:
     """Two different spellings one edit (a transposition counts as one) apart."""
     a, b = a.lower(), b.lower()
@@ -620,6 +713,25 @@ def _proper_keys(speller: Speller, lexicon) -> frozenset[str]:
             _PROPER.clear()
         _PROPER[k] = keys
     return keys
+
+
+_PROPER_REST: dict[tuple[int, int], SmallDeletionIndex] = {}
+
+
+def _proper_one_edit(speller: Speller, lexicon, key: str) -> frozenset[str] | set[str]:
+    """Names one edit from ``key``: with the speller's deletion index, its dictionary
+    words that are names plus the names the dictionary lacks (a small index of their
+    own); without it, every edit of ``key`` looked up."""
+    proper = _proper_keys(speller, lexicon)
+    if speller.deletion_index() is None:
+        return proper.intersection(edit_strings(key)) - {key}
+    k = (id(speller), id(lexicon))
+    rest = _PROPER_REST.get(k)
+    if rest is None:
+        if len(_PROPER_REST) > 16:
+            _PROPER_REST.clear()
+        rest = _PROPER_REST[k] = SmallDeletionIndex(proper - speller.words)
+    return (speller.one_edit(key) & proper) | rest.one_edit(key, LETTERS + "'")
 
 
 SAFE_MARGIN = 1.5  # score lead the best candidate needs for a safe fix

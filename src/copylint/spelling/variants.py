@@ -78,17 +78,8 @@ def group_variants(counts: dict[str, int], first_seen, is_dictionary_name) -> li
         for i, a in enumerate(bucket):
             ka = keys[a]
             for b in bucket[i + 1:]:
-                kb = keys[b]
-                if abs(len(ka) - len(kb)) > 1 or _different_word(a, b):
-                    continue
-                if not (ka == kb and len(ka) >= MIN_LENGTH):
-                    if min(len(a), len(b)) < MIN_LENGTH_EDIT:
-                        continue
-                    if OSA.distance(ka, kb, score_cutoff=1) > 1:
-                        continue
-                    if is_dictionary_name(a) and is_dictionary_name(b):
-                        continue
-                parent[find(a)] = find(b)
+                if _same_name(a, b, ka, keys[b], is_dictionary_name):
+                    parent[find(a)] = find(b)
     clusters: dict[str, list[str]] = {}
     for n in names:
         clusters.setdefault(find(n), []).append(n)
@@ -99,6 +90,21 @@ def group_variants(counts: dict[str, int], first_seen, is_dictionary_name) -> li
         members.sort(key=lambda n: (-counts[n], first_seen(n)))
         out.append(VariantGroup(members[0], tuple(members[1:])))
     return out
+
+
+def _same_name(a: str, b: str, ka: str, kb: str, is_dictionary_name) -> bool:
+    """Two spellings of one name: equal keys, or (long names) keys one edit apart when
+    one of them is no dictionary name; never an ending that makes another word. The
+    cheap tests come first: most pairs differ in length or in key."""
+    if abs(len(ka) - len(kb)) > 1:
+        return False
+    if not (ka == kb and len(ka) >= MIN_LENGTH):
+        if min(len(a), len(b)) < MIN_LENGTH_EDIT or OSA.distance(ka, kb, score_cutoff=1) > 1:
+            return False
+        if _different_word(a, b):
+            return False
+        return not (is_dictionary_name(a) and is_dictionary_name(b))
+    return not _different_word(a, b)
 
 
 def possessive_base(token: str) -> str:
