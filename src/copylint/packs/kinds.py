@@ -343,19 +343,24 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
         if m and _spells(acr, _initials(m.group(1))):
             continue  # "NATO (North Atlantic Treaty Organization)"
         if runs is None:
-            runs = _CapitalisedRuns(text)
+            runs = _CapitalisedRuns(text, hi)
         if runs.spell_before(acr, s):
             continue  # spelled out earlier without brackets
         yield rule.hit(s, e, match=acr)
 
 
 class _CapitalisedRuns:
-    """Runs of capitalised words ("North Atlantic Treaty Organization") and their
-    initials, read from the start of the article only as far as a question needs: the
-    abbreviations asked about are usually near the top."""
+    """Runs of capitalised words ("North Atlantic Treaty Organization") and the
+    abbreviations each can spell, read from the start of the article only as far as a
+    question needs: the abbreviations asked about are usually near the top, and in a long
+    file every question is then one look-up, not a pass over all runs before it."""
 
-    def __init__(self, text: str) -> None:
-        self._runs: list[tuple[int, list[tuple[str, bool]], frozenset[str]]] = []
+    MAX_CONNECTORS = 8  # a run with more is checked as before (its spellings grow as 2**n)
+
+    def __init__(self, text: str, most_letters: int) -> None:
+        self._first_spelled: dict[str, int] = {}  # abbreviation -> start of the first run spelling it
+        self._tangled: list[tuple[int, list[tuple[str, bool]]]] = []  # runs with too many connectors
+        self._most = most_letters
         self._unread = _RUN_RE.finditer(text)
         self._read_to = -1  # start of the last run read
 
@@ -368,12 +373,40 @@ class _CapitalisedRuns:
                 break
             self._read_to = m.start()
             if " " in m.group():
-                initials = _initials(m.group())
-                self._runs.append((m.start(), initials, frozenset(ch for ch, _ in initials)))
-        # a run can spell the abbreviation only if it has every letter of it as an initial
-        letters = frozenset(acronym.replace("&", ""))
-        return any(start < pos and letters <= have and _spells(acronym, initials)
-                   for start, initials, have in self._runs)
+                self._add(m.start(), _initials(m.group()))
+        letters = acronym.replace("&", "")
+        if self._first_spelled.get(letters, pos) < pos:
+            return True
+        return any(start < pos and _spells(acronym, initials) for start, initials in self._tangled)
+
+    def _add(self, start: int, initials: list[tuple[str, bool]]) -> None:
+        if sum(connector for _, connector in initials) > self.MAX_CONNECTORS:
+            self._tangled.append((start, initials))
+            return
+        for spelled in _spellable(initials, self._most):
+            self._first_spelled.setdefault(spelled, start)
+
+
+def _spellable(initials: list[tuple[str, bool]], most: int) -> set[str]:
+    """Every string of at most ``most`` letters that ``_spells`` finds in these initials:
+    from any initial that is not a connector, the following initials in order, where a
+    connector's may be left out."""
+    out: set[str] = set()
+    n = len(initials)
+
+    def walk(i: int, spelled: str) -> None:
+        out.add(spelled)
+        if len(spelled) == most or i == n:
+            return
+        ch, connector = initials[i]
+        if connector:
+            walk(i + 1, spelled)
+        walk(i + 1, spelled + ch)
+
+    for i, (ch, connector) in enumerate(initials):
+        if not connector:
+            walk(i + 1, ch)
+    return out
 
 
 KINDS = {

@@ -9,6 +9,7 @@ from typing import Iterator
 from ..model import Document, Hit, Severity
 from ..registry import rule
 from ..spelling.check import analyse, skipped_context
+from ..spelling.occurrences import candidate_starts
 from ..spelling.variants import group_variants
 
 
@@ -99,10 +100,8 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
 
 def _positions(text: str, name: str):
     n = len(name)
-    i = text.find(name)
-    while i != -1:
+    for i in candidate_starts(text, name):
         before = text[i - 1] if i else " "
         after = text[i + n] if i + n < len(text) else " "
         if not (before.isalnum() or after.isalnum()) and not skipped_context(text, i, i + n):
             yield i
-        i = text.find(name, i + n)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import WORD_RE
+from .occurrences import candidate_starts
 from .names import NameEvidence, Verdict, judge_word, word_shape
 from .speller import get_speller, news_articles, normalise, running_text_zipf
 
@@ -85,14 +86,12 @@ def _chunk_around(text: str, start: int, end: int) -> str:
 
 def _occurrences(text: str, word: str):
     n = len(word)
-    i = text.find(word)
-    while i != -1:
+    for i in candidate_starts(text, word):
         before = text[i - 1] if i else " "
         after = text[i + n] if i + n < len(text) else " "
         if not (before.isalpha() or before in "'’" or after.isalpha()
                 or (after in "'’" and text[i + n + 1: i + n + 2].isalpha())):
             yield i
-        i = text.find(word, i + n)
 
 
 class SpellingAnalysis:
@@ -105,6 +104,7 @@ class SpellingAnalysis:
         self.counts = collections.Counter(WORD_RE.findall(text))
         self.evidence = NameEvidence(doc, settings, self.speller, self.counts)
         self._verdicts: dict[str, Verdict] = {}
+        self._at_signs: list[int] | None = None
         self.misspellings = self._find()
         self.flagged_words = {m.word for m in self.misspellings}
 
@@ -167,7 +167,14 @@ class SpellingAnalysis:
                 return True
         if shape == "capitalised" and sp.is_proper(word + "s"):
             return True  # "a Beatle", singular of a name known in the plural
-        return ("@" + word) in text
+        return self._after_at(word)
+
+    def _after_at(self, word: str) -> bool:
+        """Whether the article writes ``word`` straight after an @ (a handle)."""
+        if self._at_signs is None:
+            text = self.doc.text
+            self._at_signs = [m.start() for m in re.finditer("@", text)] if "@" in text else []
+        return any(self.doc.text.startswith(word, i + 1) for i in self._at_signs)
 
     def _plausible_word(self, word: str) -> bool:
         """A word the dictionary lacks but English builds from known parts: a plural

@@ -24,6 +24,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from .deletions import SmallDeletionIndex
+from .occurrences import candidate_starts
 from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, seen_words
 
 HEAD_KINDS = ("headline", "title", "heading")
@@ -211,13 +212,11 @@ class NameEvidence:
 
     def occurrences(self, word: str):
         text, n = self.text, len(word)
-        i = text.find(word)
-        while i != -1:
+        for i in candidate_starts(text, word):
             before = text[i - 1] if i else " "
             after = text[i + n] if i + n < len(text) else " "
             if not (before.isalnum() or after.isalnum()):
                 yield i
-            i = text.find(word, i + n)
 
     def used_as_name(self, word: str) -> bool:
         """Capitalised mid-sentence somewhere in the article."""
@@ -566,26 +565,31 @@ class NameEvidence:
         return Verdict((match_case(word, right),), f"'{word}' looks like a slip for '{right}', used elsewhere in this article",
                        len(found) == 1, "name")
 
-    def _caps_near(self, key: str, keys: list[str], distance: int) -> list[tuple[str, tuple[str, int]]]:
+    def _caps_near(self, key: str, keys: dict[int, list[str]], distance: int) -> list[tuple[str, tuple[str, int]]]:
         """(k, (spelling, count)) of the article's known capitalised words within
         ``distance`` of ``key`` and used at least twice (a slip must be rarer than what
-        it misspells)."""
+        it misspells). Only words of a length within ``distance`` can be that near."""
+        near_length = [k for n in range(len(key) - distance, len(key) + distance + 1) for k in keys.get(n, ())]
         out = []
-        for k, _, _ in process.extract(key, keys, scorer=OSA.distance, score_cutoff=distance, limit=None):
+        for k, _, _ in process.extract(key, near_length, scorer=OSA.distance, score_cutoff=distance, limit=None):
             entry = self._caps_entry(k)
             if entry is not None:
                 out.append((k, entry))
         return out
 
-    def _caps_keys(self) -> list[str]:
-        """The lower-case forms of the article's known capitalised words, each once."""
+    def _caps_keys(self) -> dict[int, list[str]]:
+        """The lower-case forms of the article's known capitalised words, each once, by
+        length."""
         if self._caps_groups is None:
             groups: dict[str, list[str]] = {}
             for _token, facts in self.caps_facts():
                 if facts.known:  # (nor are words under three letters)
                     groups.setdefault(facts.base.lower(), []).append(facts.base)
             self._caps_groups = groups
-        return list(self._caps_groups)
+            self._caps_by_length: dict[int, list[str]] = {}
+            for k in groups:
+                self._caps_by_length.setdefault(len(k), []).append(k)
+        return self._caps_by_length
 
     def _caps_entry(self, k: str) -> tuple[str, int] | None:
         """The spelling of ``k`` the article uses most (the first of equals) and its

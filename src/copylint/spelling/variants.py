@@ -71,13 +71,16 @@ def group_variants(counts: dict[str, int], first_seen, is_dictionary_name) -> li
             x = parent[x]
         return x
 
-    by_initial: dict[str, list[str]] = {}
+    # only names with the same initial and keys at most one letter longer are compared
+    # (_same_name's first test), so a long file's thousands of names are not all paired
+    buckets: dict[tuple[str, int], list[str]] = {}
     for n in names:
-        by_initial.setdefault(keys[n][:1], []).append(n)
-    for bucket in by_initial.values():
+        buckets.setdefault((keys[n][:1], len(keys[n])), []).append(n)
+    for (initial, length), bucket in buckets.items():
+        longer = buckets.get((initial, length + 1), [])
         for i, a in enumerate(bucket):
             ka = keys[a]
-            for b in bucket[i + 1:]:
+            for b in (*bucket[i + 1:], *longer):
                 if _same_name(a, b, ka, keys[b], is_dictionary_name):
                     parent[find(a)] = find(b)
     clusters: dict[str, list[str]] = {}
