@@ -419,6 +419,18 @@ class Copylint:
 
         return best_of(repeat or self.repeat, make=make, log_dir=self.scratch)
 
+    def primed(self, target: Path, jobs: int | None) -> Run:
+        """Cold results, but the speller's derived tables already built: --no-cache runs
+        with one COPYLINT_CACHE_DIR kept, after one untimed run that builds them there (as
+        on any machine that has run copylint before, or a CI job that keeps the folder)."""
+        d = self.fresh_dir()
+        env = copylint_env(COPYLINT_CACHE_DIR=str(d))
+        cmd = self.check_args(target, jobs, False, d, cold=True)
+        first = run_once(cmd, env=env, log_dir=self.scratch)
+        if first.error:
+            return first
+        return best_of(self.repeat, cmd, env=env, log_dir=self.scratch)
+
     def warm(self, target: Path, jobs: int | None, lt: bool = False) -> tuple[Run, Run]:
         """(the filling run, the best warm re-run) with one cache folder kept between them."""
         d = self.fresh_dir()
@@ -646,8 +658,14 @@ def run_all(plan: Plan, tools: list[str], args, scratch: Path) -> int:
     if "copylint" in tools:
         for jobs in (1, 2):
             run = cl.cold(scratch / "corpus", jobs)
-            rows.append(Row(f"copylint -j {jobs}", version, run, cbytes, len(corpus), "default rules, no LanguageTool, cold"))
+            rows.append(Row(f"copylint -j {jobs}", version, run, cbytes, len(corpus),
+                            "default rules, no LanguageTool, first run: empty cache folder"))
             summary[f"j{jobs}"] = rows[-1]
+        for jobs in (1, 2):
+            run = cl.primed(scratch / "corpus", jobs)
+            rows.append(Row(f"copylint -j {jobs}, tables built", version, run, cbytes, len(corpus),
+                            "--no-cache, the speller's tables built by an earlier run"))
+            summary[f"j{jobs}-primed"] = rows[-1]
     rows += peer_rows(peers, scratch / "corpus", corpus, cbytes, args.repeat, scratch, timeout=plan.timeout)
     summary.update({r.tool: r for r in rows})
     show(f"== corpus: {len(corpus)} article files, {cbytes / MB:.2f} MB ==", rows)
@@ -780,6 +798,8 @@ def print_targets(summary: dict, plan: Plan) -> None:
         return "n/a" if ok is None else "target met" if ok else "target NOT met"
 
     for label, key, other, need in (("corpus", "j2", "proselint", 10.0), ("corpus", "j2", "codespell", 1.0),
+                                    ("corpus, tables built", "j2-primed", "proselint", 10.0),
+                                    ("corpus, tables built", "j2-primed", "codespell", 1.0),
                                     ("big file", "big:copylint", "big:proselint", 10.0),
                                     ("big file", "big:copylint", "big:codespell", 1.0)):
         x = ratio(key, other)
@@ -788,7 +808,7 @@ def print_targets(summary: dict, plan: Plan) -> None:
         shown = f"{x:.2f}x" if x is not None else "; ".join(skipped) or "not measured"
         if x is not None:
             shown += f" by wall time ({ratio(key, other, per_cpu=True):.2f}x by CPU time)"
-        print(f"{label}: copylint {'-j 2' if key == 'j2' else ''} vs {name}: {shown} (need >= {need:g}x): "
+        print(f"{label}: copylint {'-j 2' if key.startswith('j2') else ''} vs {name}: {shown} (need >= {need:g}x): "
               f"{verdict(None if x is None else x >= need)}".replace("  ", " "))
     warm = summary.get("warm")
     if warm and warm.run and not warm.run.error:
