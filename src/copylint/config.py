@@ -103,13 +103,12 @@ class Settings:
         return opts
 
     def fingerprint(self) -> str:
-        """A stable text of everything that changes findings (for the cache)."""
+        """A stable text of everything that changes findings (for the cache): not where
+        the settings came from, which files are searched for, how many workers, the cache
+        itself or the severity that fails the run."""
         d = dataclasses.asdict(self)
-        d.pop("source", None)
-        d.pop("root", None)
-        d.pop("jobs", None)
-        d.pop("cache", None)
-        d.pop("cache_dir", None)
+        for key in ("source", "root", "jobs", "cache", "cache_dir", "fail_on", "include", "exclude"):
+            d.pop(key, None)
         return repr(sorted((k, repr(v)) for k, v in d.items()))
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from copylint import runner
 from copylint.cache import KEEP_ENVIRONMENTS, ResultsCache
 from copylint.config import ConfigResolver
+from copylint.model import Severity
 from helpers import run_cli
 
 STORY = "Council approves budget\n\nThe council approved the the budget on Monday.\n"
@@ -74,6 +75,9 @@ def test_other_settings_or_an_edited_pack_check_again(tmp_path, monkeypatch):
     desk = _desk(tmp_path, {"a.txt": STORY}, config=f"languagetool: false\npacks: [{pack}]\n")
     first, _ = _run(desk, tmp_path / "cache", monkeypatch)
     assert "desk.monday" in {f.rule for f in first.findings}
+
+    _, checked = _run(desk, tmp_path / "cache", monkeypatch, fail_on=Severity.ERROR)
+    assert checked == []  # what fails the run does not change what is found
 
     ignored, checked = _run(desk, tmp_path / "cache", monkeypatch, ignore=["typo.repeated-word"])
     assert checked == ["a.txt"]
