@@ -64,17 +64,21 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
     """A name spelt two ways in one article: Zelensky and Zelenskyy, Olexander and
     Oleksandr, Gaddafi and Qaddafi. Spellings are matched by a transliteration key (y/i,
     ks/x, kh/h, q/k, doubled letters ...) and by edit distance, not from a list of pairs;
-    two different dictionary names (Johnson, Johnston) and forms that make another word
-    (Ivanov, Ivanova) are left apart. The less used spelling is reported, with the
+    two different dictionary names (Johnson, Johnston), forms that make another word
+    (Ivanov, Ivanova) and spellings that differ only by accents (Beyoncé, Beyonce: a house
+    style matter) are left apart; a spelling that typo.spelling reports is never the one to
+    follow. The less used spelling is reported, with the
     majority one as the fix (on a tie, the later spelling is reported). The fix is not
     marked safe: the house may prefer the other spelling."""
     analysis = analyse(doc, ctx.settings)
     sp, ev, text = analysis.speller, analysis.evidence, doc.text
     counts: dict[str, int] = {}
     all_counts = analysis.counts
+    flagged = analysis.flagged_words
     for token, facts in ev.caps_facts():
         base = facts.variant  # None for short and common words (Government, Russian)
-        if base is not None:
+        # a spelling typo.spelling reports is no spelling to follow (Venezula)
+        if base is not None and base not in flagged:
             counts[base] = counts.get(base, 0) + all_counts[token]
     if len(counts) < 2:
         return
@@ -90,8 +94,6 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
 
     for group in group_variants(counts, first, dictionary_name):
         for name in group.minority:
-            if name in analysis.flagged_words:
-                continue  # already reported as a misspelling
             for start in _positions(text, name):
                 yield Hit(start, start + len(name),
                           f"'{name}' is spelt '{group.majority}' elsewhere in this article",

@@ -25,6 +25,7 @@ from rapidfuzz.distance import OSA
 
 from .deletions import SmallDeletionIndex
 from .occurrences import candidate_starts
+from .variants import different_word, transliterations
 from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, seen_words
 
 HEAD_KINDS = ("headline", "title", "heading")
@@ -51,6 +52,8 @@ _LINE_START_RE = re.compile(r"(?:^|\n)(?:[A-Z]+[ /])*$")
 _TICKER_RE = re.compile(r"[ \t]*<[A-Z][A-Z0-9.]*>")
 _INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|von|der|den|al|el|bin|ibn|ben|le|la|y|zu)[ \t]+[A-Z]")
+_HYPHEN_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)-$")
+_HYPHEN_AFTER_RE = re.compile(r"-([A-Z][^\W\d_]+)(?![\w'’-])")
 _PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
 
 # thresholds, in wordfreq zipf units (log10 of frequency per billion words)
@@ -68,7 +71,8 @@ CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
 
 def starts_sentence(text: str, start: int) -> bool:
     """True when a capital at ``start`` says nothing about the word: it opens a block,
-    a sentence, a quotation after a colon, or follows a dash or a colon."""
+    a sentence, a quotation after a colon, or follows a dash or a colon (a hyphen with
+    no space before the word joins a compound and is no dash)."""
     i = start - 1
     newlines = 0
     while i >= 0 and (text[i] in " \t\r\n" or text[i] in _OPENERS):
@@ -80,6 +84,8 @@ def starts_sentence(text: str, start: int) -> bool:
     if i < 0:
         return True
     c = text[i]
+    if c == "-" and i == start - 1 and i > 0 and text[i - 1].isalnum():
+        return False  # the second part of a compound ("Kloeckner-Werke"), no dash
     while c in _CLOSERS and i > 0:  # said." Next
         i -= 1
         c = text[i]
@@ -269,6 +275,8 @@ class NameEvidence:
                 hits = _slips_among(lex, word, 0, normalise(last), pairs)
                 if len(hits) == 1:
                     right = next(iter(hits))
+                    if transliterations(word, right) and (self.speller.known(word) or lex.knows(word)):
+                        return None  # a known name romanised another way: Sergey Lavrov
                     return Verdict((right,), f"'{word} {last}' looks like a slip for the name '{right} {last}'",
                                    True, "full-name")
         if self.speller.known(word) or lex.knows(word):
@@ -397,8 +405,8 @@ class NameEvidence:
             doubled = c.cost <= 0.5
             swapped = sorted(key) == sorted(c.word)
             proper = self.speller.is_proper(c.word)
-            if names_only and not proper:
-                continue
+            if names_only and not proper and not _institution(c.word):
+                continue  # but a name's "Corp" or "Inc" is still a slip ("Ashton-Tate Copr")
             if (doubled or swapped) and c.zipf >= (3.0 if proper else WORD_ZIPF_CAPITALISED):
                 if proper:
                     display = self.speller.display(c.word)
@@ -501,7 +509,18 @@ class NameEvidence:
                 return True
         if _PARTICLE_RE.match(text, start + length):
             return True
+        if self._hyphened_to_name(start, length):
+            return True
         return self._after_name(start)
+
+    def _hyphened_to_name(self, start: int, length: int) -> bool:
+        """Joined by a hyphen to a capitalised word the dictionary lacks: a part of that
+        name ("Kloeckner-Werke", "KLOECKNER-WERKE")."""
+        text = self.text
+        m = _HYPHEN_BEFORE_RE.search(text, max(0, start - 30), start) if text[start - 1:start] == "-" else None
+        if m is None and text[start + length:start + length + 1] == "-":
+            m = _HYPHEN_AFTER_RE.match(text, start + length)
+        return m is not None and not self.speller.known(m.group(1))
 
     def _after_name(self, start: int) -> bool:
         """After a first name or an initial ("Jamie Dimon", "Robert D. Blackwill"), or
@@ -538,7 +557,9 @@ class NameEvidence:
 
     def article_slip(self, word: str) -> Verdict | None:
         """One slip (two for long words) from a capitalised word this article uses at
-        least as often: "Truump" in a story about Trump. Judged once per word and article."""
+        least as often: "Truump" in a story about Trump; not when an ending makes the one
+        word of the other (TransAmerican and TransAmerica, Ivanova and Ivanov, a plural).
+        Judged once per word and article."""
         slips = self._slips
         if word not in slips:
             slips[word] = self._article_slip(word)
@@ -556,7 +577,7 @@ class NameEvidence:
         mine = self.count(word)
         low = key
         found = [(n, t) for t, n in found if n >= max(2, mine + 1) and t != word
-                 and not (low.startswith(t.lower()) and low[len(t):] in ("s", "es", "'s"))
+                 and not different_word(word, t) and not (low.startswith(t.lower()) and low[len(t):] == "'s")
                  and (self._is_proper(t.lower()) or self.used_as_name(t))]
         if not found:
             return None
