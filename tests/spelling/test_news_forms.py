@@ -80,3 +80,30 @@ def test_a_word_hyphened_to_a_name_is_part_of_it():
     assert findings(text, REUTERS_DESK) == {}
     text = ("Tax cuts for farmers\n\nThe Anglo-Amercan group said it would cut prices.\n")
     assert findings(text) == {"Amercan": "American"}
+
+
+def test_prefixed_and_plural_forms_give_way_only_to_words_in_common_use():
+    text = ("Cocoa stocks fall\n\nTraders said the destocking has come about as a result of lower "
+            "prices, and farmers plan to cut their maize sowings by 100,000 hectares.\n")
+    assert findings(text) == {}  # restocking and swings are rarer look-alikes
+    text = "Cocoa stocks fall\n\nWe regreat the decision, the chairman said.\n"
+    assert findings(text) == {"regreat": "regret"}
+
+
+def test_a_name_with_another_first_letter_is_another_spelling():
+    text = "At the premiere\n\nThe actor and his brother Khristopher were seen at the premiere.\n"
+    assert findings(text) == {}
+
+
+def test_capitalised_words_running_text_uses_are_names():
+    text = ("Refinery fire\n\nFacebook Twitter Pinterest\n\nStacks and burn-off from the refinery "
+            "were seen for miles.\n")
+    assert findings(text) == {}
+    text = "Refinery fire\n\nThe fire was seen for miles, Wass said.\n"  # "was", 10,000 times as common
+    assert findings(text) == {"Wass": "Was"}
+
+
+def test_a_slip_of_an_institution_word_inside_a_company_name():
+    text = ("TENNEX INDUSTRIES TO BUILD PLANT\n\n<Tennex Indutries Inc>, a Japanese owned supplier "
+            "of parts, said it would build a plant.\n")
+    assert findings(text, REUTERS_DESK) == {"Indutries": "Industries"}

@@ -237,7 +237,7 @@ class SpellingAnalysis:
             for c in sp.candidates(key)[:3]:
                 if c.word == base or c.kind != "edit":
                     continue
-                if (not compound and c.plain_cost <= 1.3 and c.zipf >= 2.5) or \
+                if (not compound and c.plain_cost <= 1.3 and c.zipf >= 4.0) or \
                         (compound and ((c.plain_cost <= 1.0 and c.zipf >= 3.0) or
                                        (c.plain_cost <= 2.0 and c.zipf >= 5.0))):
                     ok = False

@@ -26,7 +26,7 @@ from rapidfuzz.distance import OSA
 from .deletions import SmallDeletionIndex
 from .occurrences import candidate_starts
 from .variants import different_word, transliterations
-from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, seen_words
+from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, running_text_zipf, seen_words
 
 HEAD_KINDS = ("headline", "title", "heading")
 _OPENERS = "\"“‘'([{«"
@@ -66,6 +66,8 @@ WORD_ZIPF_NAME_SLOT = 4.5  # ...written where a name would stand, mid-sentence
 UNSEEN_WORD_ZIPF = 3.0  # a word nobody writes one slip from a word this frequent: "Presedent"
 UNSEEN_FAR_COST = 1.6  # ...or two slips from a frequent word, for long words: "Unighted"
 NEWS_NAME_ARTICLES = 5  # a capitalised word the news corpora use this often is a name
+WRITTEN_AS_IS_ZIPF = 2.5  # ...and so is one this frequent in wordfreq's running text
+WRITTEN_AS_IS_MARGIN = 2.5  # unless a word this much more frequent is one slip away
 CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
 
 
@@ -310,6 +312,8 @@ class NameEvidence:
         sp = self.speller
         shape = word_shape(word)
         key = normalise(word)
+        if self._institution_slip(key):
+            return self._word_verdict(word)
         if shape == "upper" and not self._caps_context(start, len(word)):
             # an acronym: only a clear slip of a long common word ("GOVERMENT")
             best = sp.near(word)[:1] if len(key) >= 6 else []
@@ -364,6 +368,15 @@ class NameEvidence:
                 return self._word_verdict(word)
         return None
 
+    def _institution_slip(self, key: str) -> bool:
+        """One slip from a word that ends an institution's name, and written nowhere:
+        "<Tennex Indutries Inc>", "Pacific Western Airlines Cotrp". Names are made of such
+        words, so inside a name too it is a slip; a foreign form in use (Institut, Groupe)
+        is no slip, as running text has it."""
+        if len(key) < 4 or not self.unseen(key):
+            return False
+        return any(c.plain_cost <= 1.0 and len(c.word) >= 4 and _institution(c.word) for c in self.speller.near(key))
+
     def _repeated_name_is_fine(self, word: str, key: str) -> bool:
         """A capitalised word used more than once is judged only as a slip of a frequent
         name (strictly when inside a longer name); when neither reading finds one, no
@@ -380,8 +393,18 @@ class NameEvidence:
         fine = self._fine.get(word)
         if fine is None:
             fine = self._fine[word] = self.speller.known(word) or self.known_name(word) or \
-                news_articles(normalise(word)) >= NEWS_NAME_ARTICLES
+                news_articles(normalise(word)) >= NEWS_NAME_ARTICLES or self._written_as_is(word)
         return fine
+
+    def _written_as_is(self, word: str) -> bool:
+        """A capitalised word running text often uses (wordfreq: Pinterest, Kourtney,
+        Permanente) is a name or a brand, unless a word one slip away is used some 300
+        times as often (misspellings of common words are in wordfreq too: "Wass")."""
+        key = normalise(word)
+        own = running_text_zipf(key)
+        if own < WRITTEN_AS_IS_ZIPF:
+            return False
+        return not any(c.plain_cost <= 1.0 and c.zipf >= own + WRITTEN_AS_IS_MARGIN for c in self.speller.near(key))
 
     def _slip_of_word(self, c, key: str, shape: str) -> bool:
         """With no evidence of a name, a slip of a frequent word: one edit from a word in
@@ -405,6 +428,8 @@ class NameEvidence:
             doubled = c.cost <= 0.5
             swapped = sorted(key) == sorted(c.word)
             proper = self.speller.is_proper(c.word)
+            if proper and c.word[:1] != key[:1]:
+                continue  # first letters are seldom mistyped; names are spelt many ways
             if names_only and not proper and not _institution(c.word):
                 continue  # but a name's "Corp" or "Inc" is still a slip ("Ashton-Tate Copr")
             if (doubled or swapped) and c.zipf >= (3.0 if proper else WORD_ZIPF_CAPITALISED):
@@ -539,6 +564,8 @@ class NameEvidence:
         if not names or len(key) < 4:
             return None
         display, zipf, cost = names[0]
+        if display[:1].lower() != key[:1]:
+            return None  # another first letter: another spelling of a name (Kourtney, Courtney)
         transposed = cost <= 0.7 and sorted(key) == sorted(display.lower())
         if strict:  # inside a longer name only a swap of letters is a clear slip
             ok = transposed and zipf >= NAME_ZIPF_TRANSPOSED and not repeated
