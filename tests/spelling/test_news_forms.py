@@ -107,3 +107,15 @@ def test_a_slip_of_an_institution_word_inside_a_company_name():
     text = ("TENNEX INDUSTRIES TO BUILD PLANT\n\n<Tennex Indutries Inc>, a Japanese owned supplier "
             "of parts, said it would build a plant.\n")
     assert findings(text, REUTERS_DESK) == {"Indutries": "Industries"}
+
+
+def test_short_words_nobody_writes_where_a_capital_says_nothing():
+    text = ("Wll Tiger Woods's Marriage Survive?\n\nThe golfer's marriage is in trouble, friends "
+            "of the couple say.\n")
+    assert "Wll" in findings(text)
+    text = ("BALTIMORE GAS AND ELECTRIC <BGE> FILES DEAT\n\nBaltimore Gas and Electric Co said it "
+            "filed a debt offering.\n")
+    assert list(findings(text, REUTERS_DESK)) == ["DEAT"]
+    # a short name the article writes mid-sentence stays a name
+    text = "Odn Technologies expands\n\nShares of Odn rose 4 pct after the deal, Odn said.\n"
+    assert findings(text, REUTERS_DESK) == {}

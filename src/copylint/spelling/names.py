@@ -68,6 +68,7 @@ UNSEEN_FAR_COST = 1.6  # ...or two slips from a frequent word, for long words: "
 NEWS_NAME_ARTICLES = 5  # a capitalised word the news corpora use this often is a name
 WRITTEN_AS_IS_ZIPF = 2.5  # ...and so is one this frequent in wordfreq's running text
 WRITTEN_AS_IS_MARGIN = 2.5  # unless a word this much more frequent is one slip away
+SHORT_SLIP_COST, SHORT_SLIP_ZIPF = 1.0, 5.0  # a short unseen word this near a word this common
 CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
 
 
@@ -356,6 +357,8 @@ class NameEvidence:
             return None
         # no evidence either way (sentence start, title-case headline): a slip of a
         # frequent word is a typo, anything else is taken for a name
+        if len(key) <= 4 and self._short_slip(key):
+            return self._word_verdict(word)
         if len(key) == 3:
             if any(c.cost <= 0.7 and c.zipf >= 5.0 for c in sp.near(word)):
                 return self._word_verdict(word)
@@ -367,6 +370,13 @@ class NameEvidence:
             if c.kind != "split" and self._slip_of_word(c, key, shape):
                 return self._word_verdict(word)
         return None
+
+    def _short_slip(self, key: str) -> bool:
+        """A short word nobody writes, where a capital says nothing (a headline, a sentence
+        start), one slip from one of the commonest words: "Wll", "Ths year", "NEW YOKR"."""
+        if running_text_zipf(key) >= WRITTEN_AS_IS_ZIPF:
+            return False
+        return any(c.plain_cost <= SHORT_SLIP_COST and c.zipf >= SHORT_SLIP_ZIPF for c in self.speller.near(key))
 
     def _institution_slip(self, key: str) -> bool:
         """One slip from a word that ends an institution's name, and written nowhere:
