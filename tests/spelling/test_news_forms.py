@@ -119,3 +119,9 @@ def test_short_words_nobody_writes_where_a_capital_says_nothing():
     # a short name the article writes mid-sentence stays a name
     text = "Odn Technologies expands\n\nShares of Odn rose 4 pct after the deal, Odn said.\n"
     assert findings(text, REUTERS_DESK) == {}
+
+
+def test_a_surname_after_a_first_name_at_the_start_of_a_line():
+    text = ("Photos of the day\n\nThe singer broke her silence on Sunday.\n\nTristan Fewings / Getty "
+            "Images\n\nShe said she was happy.\n")
+    assert findings(text) == {}

@@ -559,11 +559,14 @@ class NameEvidence:
 
     def _after_name(self, start: int) -> bool:
         """After a first name or an initial ("Jamie Dimon", "Robert D. Blackwill"), or
-        after a capitalised word that is no frequent common word ("Kori Schake")."""
+        after a capitalised word that is no frequent common word ("Kori Schake"); at the
+        start of a line or sentence, after a word the dictionary has only as a name
+        ("Tristan Fewings / Getty Images")."""
         text = self.text
         prev = _PREV_NAME_RE.search(text, max(0, start - 30), start)
         if prev is not None and not (self.speller.is_common(prev.group(1)) and self.speller.zipf(prev.group(1)) >= 3.0) and \
-                not starts_sentence(text, prev.start(1)) and not self.in_caps_heading(start):
+                (not starts_sentence(text, prev.start(1)) or self.speller.is_proper(prev.group(1))) and \
+                not self.in_caps_heading(start):
             return True
         return self._after_first_name(start)
 
