@@ -125,3 +125,12 @@ def test_a_surname_after_a_first_name_at_the_start_of_a_line():
     text = ("Photos of the day\n\nThe singer broke her silence on Sunday.\n\nTristan Fewings / Getty "
             "Images\n\nShe said she was happy.\n")
     assert findings(text) == {}
+
+
+def test_two_first_names_before_different_surnames_are_two_people():
+    text = ("Conservatives against Trump\n\nThe essays include ones by the radio hosts Glenn Beck and "
+            "Erick Erickson. Among the signers is Erik Paulsen, and Erik Paulsen's staff agreed.\n")
+    assert findings(text) == {}
+    text = ("Conservatives against Trump\n\nThe signers include Erick Paulsen. Erik Paulsen is a "
+            "representative, and Erik Paulsen's staff agreed.\n")
+    assert findings(text) == {"Erick": "Erik"}
