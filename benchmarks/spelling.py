@@ -19,7 +19,7 @@ An engine is a function ``engine(text) -> list[(start, end, suggestion or None)]
 "style" for a finding that makes no misspelling claim (copylint's "British spelling in
 en-US" warning): it counts towards recall but is reported apart from false alarms.
 
-    python benchmarks/spelling.py [--split test|dev] [--per-corpus N] [--alarms 40]
+    python benchmarks/spelling.py [--split test|dev] [--per-corpus N] [--alarms 40] [--misses 40]
 """
 
 from __future__ import annotations
@@ -268,7 +268,7 @@ def inject(text: str, rng: random.Random, missp: dict[str, list[str]], speller, 
 # ---------------------------------------------------------------------- measuring
 
 
-def measure(name: str, engine, articles, injected, show_alarms: int) -> dict:
+def measure(name: str, engine, articles, injected, show_alarms: int, show_misses: int = 0) -> dict:
     n_words = sum(len(WORD_RE.findall(t)) for _, t in articles)
     n_chars = sum(len(t.encode("utf-8")) for _, t in articles)
     t0 = time.process_time()  # CPU time: the machine may be shared
@@ -277,15 +277,17 @@ def measure(name: str, engine, articles, injected, show_alarms: int) -> dict:
     per_corpus = collections.Counter()
     words_per_corpus = collections.Counter()
     style = 0
+    source_typos = load_source_typos()
     for corpus, text, hits in alarms:
         style += sum(1 for h in hits if len(h) > 3 and h[3] == "style")
         hits[:] = [h for h in hits if not (len(h) > 3 and h[3] == "style")]
-        per_corpus[corpus] += len(hits)
+        per_corpus[corpus] += sum(1 for h in hits if text[h[0]:h[1]] not in source_typos)  # false alarms only
         words_per_corpus[corpus] += len(WORD_RE.findall(text))
     found = right = total = 0
     by_source = collections.defaultdict(lambda: [0, 0, 0])
     by_class = collections.defaultdict(lambda: [0, 0, 0])
-    for text, typos in injected:
+    misses = []
+    for (corpus, _), (text, typos) in zip(articles, injected):
         hits = engine(text)
         for s, e, want, source, cls in typos:
             total += 1
@@ -294,6 +296,7 @@ def measure(name: str, engine, articles, injected, show_alarms: int) -> dict:
                 b[0] += 1
             hit = next((h for h in hits if h[0] < e and s < h[1]), None)
             if hit is None:
+                misses.append((corpus, text[max(0, s - 40):s] + "[" + text[s:e] + "]" + text[e:e + 30], want, cls))
                 continue
             found += 1
             for b in (bs, bc):
@@ -303,7 +306,6 @@ def measure(name: str, engine, articles, injected, show_alarms: int) -> dict:
                 for b in (bs, bc):
                     b[2] += 1
     total_alarms = sum(len(h) for _, _, h in alarms)
-    source_typos = load_source_typos()
     on_typos = sum(1 for _, text, hits in alarms for h in hits if text[h[0]:h[1]] in source_typos)
     result = {
         "on_source_typos_per_1000": 1000 * on_typos / max(1, n_words),
@@ -321,6 +323,9 @@ def measure(name: str, engine, articles, injected, show_alarms: int) -> dict:
         random.Random(7).shuffle(sample)
         result["sample"] = [(c, t[max(0, h[0] - 40):h[0]] + "[" + t[h[0]:h[1]] + "]" + t[h[1]:h[1] + 30], h[2])
                             for c, t, h in sample[:show_alarms]]
+    if show_misses:
+        random.Random(7).shuffle(misses)
+        result["misses"] = misses[:show_misses]
     return result
 
 
@@ -368,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "test"), default="test")
     ap.add_argument("--per-corpus", type=int, default=400)
     ap.add_argument("--alarms", type=int, default=30, help="false alarms to print per engine")
+    ap.add_argument("--misses", type=int, default=0,
+                    help="missed typos to print per engine, in context, with the right word and its class")
     ap.add_argument("--engines", default=",".join(ENGINES))
     ap.add_argument("--language", default="en-US")
     ap.add_argument("--speed-mb", type=float, default=10.0, help="MB of full articles for the speed run (0: skip)")
@@ -408,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: not available ({exc})")
             continue
 
-        results.append(measure(name, engine, articles, injected, args.alarms))
+        results.append(measure(name, engine, articles, injected, args.alarms, args.misses))
 
     print()
     print(f"{'engine':<15}{'recall':>8}{'top-1':>8}{'alarms/1k words':>17}{'on source typos':>17}"
@@ -435,6 +442,10 @@ def main(argv: list[str] | None = None) -> int:
               ", ".join(f"{c} {v:.2f}" for c, v in sorted(r["per_corpus"].items())))
         for corpus, ctx, sugg in r.get("sample", []):
             print(f"  - {corpus[:8]}: {ctx!r} -> {sugg!r}")
+        if r.get("misses"):
+            print("  missed typos (context, right word, class):")
+        for corpus, ctx, want, cls in r.get("misses", []):
+            print(f"  ~ {corpus[:8]}: {ctx!r} (right: {want!r}; {cls})")
     return 0
 
 

@@ -3,6 +3,7 @@ ways in one article (typo.name-variant)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -64,17 +65,22 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
     """A name spelt two ways in one article: Zelensky and Zelenskyy, Olexander and
     Oleksandr, Gaddafi and Qaddafi. Spellings are matched by a transliteration key (y/i,
     ks/x, kh/h, q/k, doubled letters ...) and by edit distance, not from a list of pairs;
-    two different dictionary names (Johnson, Johnston) and forms that make another word
-    (Ivanov, Ivanova) are left apart. The less used spelling is reported, with the
+    two different dictionary names (Johnson, Johnston), forms that make another word
+    (Ivanov, Ivanova) and spellings that differ only by accents (Beyoncé, Beyonce: a house
+    style matter) are left apart, and so are two first names each always followed by
+    another surname (Erick Erickson, Erik Paulsen: two people); a spelling that
+    typo.spelling reports is never the one to follow. The less used spelling is reported, with the
     majority one as the fix (on a tie, the later spelling is reported). The fix is not
     marked safe: the house may prefer the other spelling."""
     analysis = analyse(doc, ctx.settings)
     sp, ev, text = analysis.speller, analysis.evidence, doc.text
     counts: dict[str, int] = {}
     all_counts = analysis.counts
+    flagged = analysis.flagged_words
     for token, facts in ev.caps_facts():
         base = facts.variant  # None for short and common words (Government, Russian)
-        if base is not None:
+        # a spelling typo.spelling reports is no spelling to follow (Venezula)
+        if base is not None and base not in flagged:
             counts[base] = counts.get(base, 0) + all_counts[token]
     if len(counts) < 2:
         return
@@ -90,12 +96,34 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
 
     for group in group_variants(counts, first, dictionary_name):
         for name in group.minority:
-            if name in analysis.flagged_words:
-                continue  # already reported as a misspelling
+            if _different_people(text, name, group.majority):
+                continue
             for start in _positions(text, name):
                 yield Hit(start, start + len(name),
                           f"'{name}' is spelt '{group.majority}' elsewhere in this article",
                           suggestions=(group.majority,), replacement=group.majority, safe=False)
+
+
+_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][^\W\d_]+)")
+
+
+def _different_people(text: str, a: str, b: str) -> bool:
+    """Two first names, each always followed by a surname and never by the same one:
+    two people (Erick Erickson, Erik Paulsen), not one name spelt two ways."""
+    def surnames(name: str) -> set[str] | None:
+        out = set()
+        for i in _positions(text, name):
+            m = _SURNAME_AFTER.match(text, i + len(name))
+            if m is None:
+                return None
+            out.add(m.group(1))
+        return out
+
+    sa = surnames(a)
+    if not sa:
+        return False
+    sb = surnames(b)
+    return bool(sb) and not (sa & sb)
 
 
 def _positions(text: str, name: str):

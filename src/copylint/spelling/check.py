@@ -8,6 +8,7 @@ from __future__ import annotations
 import collections
 import re
 from dataclasses import dataclass
+from html.entities import name2codepoint
 
 from ..text import WORD_RE
 from .occurrences import candidate_starts
@@ -43,6 +44,9 @@ def _content_word(sp, part: str) -> bool:
 _COMPANY_TAG = re.compile(r"[A-Z][\w.&'’-]*(?:[ ]+[\w.&'’-]+)*>")
 # two or three words joined by slashes ("October/September"), no path or URL
 _WORDS_AND_SLASHES = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?:/[^\W\d_]+(?:['’-][^\W\d_]+)*){1,2}")
+# what a user name in social media copy does: "katytaylor added", "joestar writes"
+_POSTED = re.compile(r"[ \t]+(?:wrote|writes|posted|posts|tweeted|tweets|commented|comments|replied|"
+                     r"replies|added|adds|blasted|blasting|shared|captioned|quipped|responded|joked)\b")
 _PAREN_SIC = re.compile(r"['’]?\s*\(sic\)", re.I)
 _HELD_LETTER = re.compile(r"([a-z])\1\1")
 
@@ -57,11 +61,14 @@ class Misspelling:
 
 def skipped_context(text: str, start: int, end: int) -> bool:
     """Words glued to digits, handles and hashtags, parts of URLs, emails, file names
-    and domain names, and halves of a word split by a soft hyphen are not prose."""
+    and domain names, halves of a word split by a soft hyphen and the names of HTML
+    entities ("hellip;") are not prose."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     if before.isdigit() or after.isdigit() or before in "@#_\\=\u00ad" or after in "_\\=@>\u00ad":
         return True
+    if after == ";" and text[start:end] in name2codepoint:
+        return True  # an HTML entity whose & was lost on the way ("a better iPod hellip;")
     if before == "<" and not _COMPANY_TAG.match(text, start):
         return True  # an HTML tag (<b>, <FONT face=...>), not a Reuters <Company Name>
     if (before == "/" or after == "/") and not _WORDS_AND_SLASHES.fullmatch(_chunk_around(text, start, end).rstrip(".")):
@@ -71,6 +78,16 @@ def skipped_context(text: str, start: int, end: int) -> bool:
     if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
         return True
     return bool(_URLISH.search(_chunk_around(text, start, end)))
+
+
+_CONTRACTION = re.compile(r"(.+)['’](?:ve|ll|d|re)", re.I)
+
+
+def _contracted(sp, word: str) -> bool:
+    """A known word with have, will, would or are contracted onto it ("lies that've made
+    them", "who'll"); the dictionary lists only the common ones."""
+    m = _CONTRACTION.fullmatch(word)
+    return m is not None and sp.known(m.group(1))
 
 
 def _chunk_around(text: str, start: int, end: int) -> str:
@@ -124,7 +141,7 @@ class SpellingAnalysis:
             if key != token.lower() and len(key) < len(token):
                 base = token[: len(key)]  # drop the possessive ending from the span
             if "'" in base or "’" in base:
-                if known(base):
+                if known(base) or _contracted(sp, base):
                     continue
             rejected = vocab.rejects(token)
             shape = word_shape(base)
@@ -138,7 +155,7 @@ class SpellingAnalysis:
                     verdict = Verdict(tuple(s for s in sp.suggest(base) if not vocab.rejects(s)),
                                       f"'{base}' is on the house reject list", False, "reject")
                 elif shape == "lower":
-                    verdict = None if self._plausible_word(base) else self._lower(base)
+                    verdict = None if self._plausible_word(base) or self._poster(base, end) else self._lower(base)
                 else:
                     verdict = ev.judge_capitalised(base, start)
                 if verdict is not None:
@@ -168,6 +185,15 @@ class SpellingAnalysis:
         if shape == "capitalised" and sp.is_proper(word + "s"):
             return True  # "a Beatle", singular of a name known in the plural
         return self._after_at(word)
+
+    def _poster(self, word: str, end: int) -> bool:
+        """A user name before what it posted ("with twittyj blasting:", "Instagrammer
+        belledbel wrote:"): a lower-case word the dictionary lacks, right before a verb of
+        posting, and no single slip of a word."""
+        if not _POSTED.match(self.doc.text, end):
+            return False
+        best = self.speller.candidates(word)[:1]
+        return not (best and best[0].kind == "edit" and best[0].plain_cost <= 1.0)
 
     def _after_at(self, word: str) -> bool:
         """Whether the article writes ``word`` straight after an @ (a handle)."""
@@ -211,7 +237,7 @@ class SpellingAnalysis:
             for c in sp.candidates(key)[:3]:
                 if c.word == base or c.kind != "edit":
                     continue
-                if (not compound and c.plain_cost <= 1.3 and c.zipf >= 2.5) or \
+                if (not compound and c.plain_cost <= 1.3 and c.zipf >= 4.0) or \
                         (compound and ((c.plain_cost <= 1.0 and c.zipf >= 3.0) or
                                        (c.plain_cost <= 2.0 and c.zipf >= 5.0))):
                     ok = False

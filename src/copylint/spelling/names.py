@@ -25,7 +25,8 @@ from rapidfuzz.distance import OSA
 
 from .deletions import SmallDeletionIndex
 from .occurrences import candidate_starts
-from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, seen_words
+from .variants import different_word, transliterations
+from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, running_text_zipf, seen_words
 
 HEAD_KINDS = ("headline", "title", "heading")
 _OPENERS = "\"“‘'([{«"
@@ -51,6 +52,8 @@ _LINE_START_RE = re.compile(r"(?:^|\n)(?:[A-Z]+[ /])*$")
 _TICKER_RE = re.compile(r"[ \t]*<[A-Z][A-Z0-9.]*>")
 _INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|von|der|den|al|el|bin|ibn|ben|le|la|y|zu)[ \t]+[A-Z]")
+_HYPHEN_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)-$")
+_HYPHEN_AFTER_RE = re.compile(r"-([A-Z][^\W\d_]+)(?![\w'’-])")
 _PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
 
 # thresholds, in wordfreq zipf units (log10 of frequency per billion words)
@@ -63,12 +66,16 @@ WORD_ZIPF_NAME_SLOT = 4.5  # ...written where a name would stand, mid-sentence
 UNSEEN_WORD_ZIPF = 3.0  # a word nobody writes one slip from a word this frequent: "Presedent"
 UNSEEN_FAR_COST = 1.6  # ...or two slips from a frequent word, for long words: "Unighted"
 NEWS_NAME_ARTICLES = 5  # a capitalised word the news corpora use this often is a name
+WRITTEN_AS_IS_ZIPF = 2.5  # ...and so is one this frequent in wordfreq's running text
+WRITTEN_AS_IS_MARGIN = 2.5  # unless a word this much more frequent is one slip away
+SHORT_SLIP_COST, SHORT_SLIP_ZIPF = 1.0, 5.0  # a short unseen word this near a word this common
 CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
 
 
 def starts_sentence(text: str, start: int) -> bool:
     """True when a capital at ``start`` says nothing about the word: it opens a block,
-    a sentence, a quotation after a colon, or follows a dash or a colon."""
+    a sentence, a quotation after a colon, or follows a dash or a colon (a hyphen with
+    no space before the word joins a compound and is no dash)."""
     i = start - 1
     newlines = 0
     while i >= 0 and (text[i] in " \t\r\n" or text[i] in _OPENERS):
@@ -80,6 +87,8 @@ def starts_sentence(text: str, start: int) -> bool:
     if i < 0:
         return True
     c = text[i]
+    if c == "-" and i == start - 1 and i > 0 and text[i - 1].isalnum():
+        return False  # the second part of a compound ("Kloeckner-Werke"), no dash
     while c in _CLOSERS and i > 0:  # said." Next
         i -= 1
         c = text[i]
@@ -269,6 +278,8 @@ class NameEvidence:
                 hits = _slips_among(lex, word, 0, normalise(last), pairs)
                 if len(hits) == 1:
                     right = next(iter(hits))
+                    if transliterations(word, right) and (self.speller.known(word) or lex.knows(word)):
+                        return None  # a known name romanised another way: Sergey Lavrov
                     return Verdict((right,), f"'{word} {last}' looks like a slip for the name '{right} {last}'",
                                    True, "full-name")
         if self.speller.known(word) or lex.knows(word):
@@ -302,6 +313,8 @@ class NameEvidence:
         sp = self.speller
         shape = word_shape(word)
         key = normalise(word)
+        if self._institution_slip(key):
+            return self._word_verdict(word)
         if shape == "upper" and not self._caps_context(start, len(word)):
             # an acronym: only a clear slip of a long common word ("GOVERMENT")
             best = sp.near(word)[:1] if len(key) >= 6 else []
@@ -344,6 +357,8 @@ class NameEvidence:
             return None
         # no evidence either way (sentence start, title-case headline): a slip of a
         # frequent word is a typo, anything else is taken for a name
+        if len(key) <= 4 and self._short_slip(key):
+            return self._word_verdict(word)
         if len(key) == 3:
             if any(c.cost <= 0.7 and c.zipf >= 5.0 for c in sp.near(word)):
                 return self._word_verdict(word)
@@ -355,6 +370,22 @@ class NameEvidence:
             if c.kind != "split" and self._slip_of_word(c, key, shape):
                 return self._word_verdict(word)
         return None
+
+    def _short_slip(self, key: str) -> bool:
+        """A short word nobody writes, where a capital says nothing (a headline, a sentence
+        start), one slip from one of the commonest words: "Wll", "Ths year", "NEW YOKR"."""
+        if running_text_zipf(key) >= WRITTEN_AS_IS_ZIPF:
+            return False
+        return any(c.plain_cost <= SHORT_SLIP_COST and c.zipf >= SHORT_SLIP_ZIPF for c in self.speller.near(key))
+
+    def _institution_slip(self, key: str) -> bool:
+        """One slip from a word that ends an institution's name, and written nowhere:
+        "<Tennex Indutries Inc>", "Pacific Western Airlines Cotrp". Names are made of such
+        words, so inside a name too it is a slip; a foreign form in use (Institut, Groupe)
+        is no slip, as running text has it."""
+        if len(key) < 4 or not self.unseen(key):
+            return False
+        return any(c.plain_cost <= 1.0 and len(c.word) >= 4 and _institution(c.word) for c in self.speller.near(key))
 
     def _repeated_name_is_fine(self, word: str, key: str) -> bool:
         """A capitalised word used more than once is judged only as a slip of a frequent
@@ -372,8 +403,18 @@ class NameEvidence:
         fine = self._fine.get(word)
         if fine is None:
             fine = self._fine[word] = self.speller.known(word) or self.known_name(word) or \
-                news_articles(normalise(word)) >= NEWS_NAME_ARTICLES
+                news_articles(normalise(word)) >= NEWS_NAME_ARTICLES or self._written_as_is(word)
         return fine
+
+    def _written_as_is(self, word: str) -> bool:
+        """A capitalised word running text often uses (wordfreq: Pinterest, Kourtney,
+        Permanente) is a name or a brand, unless a word one slip away is used some 300
+        times as often (misspellings of common words are in wordfreq too: "Wass")."""
+        key = normalise(word)
+        own = running_text_zipf(key)
+        if own < WRITTEN_AS_IS_ZIPF:
+            return False
+        return not any(c.plain_cost <= 1.0 and c.zipf >= own + WRITTEN_AS_IS_MARGIN for c in self.speller.near(key))
 
     def _slip_of_word(self, c, key: str, shape: str) -> bool:
         """With no evidence of a name, a slip of a frequent word: one edit from a word in
@@ -397,8 +438,10 @@ class NameEvidence:
             doubled = c.cost <= 0.5
             swapped = sorted(key) == sorted(c.word)
             proper = self.speller.is_proper(c.word)
-            if names_only and not proper:
-                continue
+            if proper and c.word[:1] != key[:1]:
+                continue  # first letters are seldom mistyped; names are spelt many ways
+            if names_only and not proper and not _institution(c.word):
+                continue  # but a name's "Corp" or "Inc" is still a slip ("Ashton-Tate Copr")
             if (doubled or swapped) and c.zipf >= (3.0 if proper else WORD_ZIPF_CAPITALISED):
                 if proper:
                     display = self.speller.display(c.word)
@@ -501,15 +544,29 @@ class NameEvidence:
                 return True
         if _PARTICLE_RE.match(text, start + length):
             return True
+        if self._hyphened_to_name(start, length):
+            return True
         return self._after_name(start)
+
+    def _hyphened_to_name(self, start: int, length: int) -> bool:
+        """Joined by a hyphen to a capitalised word the dictionary lacks: a part of that
+        name ("Kloeckner-Werke", "KLOECKNER-WERKE")."""
+        text = self.text
+        m = _HYPHEN_BEFORE_RE.search(text, max(0, start - 30), start) if text[start - 1:start] == "-" else None
+        if m is None and text[start + length:start + length + 1] == "-":
+            m = _HYPHEN_AFTER_RE.match(text, start + length)
+        return m is not None and not self.speller.known(m.group(1))
 
     def _after_name(self, start: int) -> bool:
         """After a first name or an initial ("Jamie Dimon", "Robert D. Blackwill"), or
-        after a capitalised word that is no frequent common word ("Kori Schake")."""
+        after a capitalised word that is no frequent common word ("Kori Schake"); at the
+        start of a line or sentence, after a word the dictionary has only as a name
+        ("Tristan Fewings / Getty Images")."""
         text = self.text
         prev = _PREV_NAME_RE.search(text, max(0, start - 30), start)
         if prev is not None and not (self.speller.is_common(prev.group(1)) and self.speller.zipf(prev.group(1)) >= 3.0) and \
-                not starts_sentence(text, prev.start(1)) and not self.in_caps_heading(start):
+                (not starts_sentence(text, prev.start(1)) or self.speller.is_proper(prev.group(1))) and \
+                not self.in_caps_heading(start):
             return True
         return self._after_first_name(start)
 
@@ -520,6 +577,8 @@ class NameEvidence:
         if not names or len(key) < 4:
             return None
         display, zipf, cost = names[0]
+        if display[:1].lower() != key[:1]:
+            return None  # another first letter: another spelling of a name (Kourtney, Courtney)
         transposed = cost <= 0.7 and sorted(key) == sorted(display.lower())
         if strict:  # inside a longer name only a swap of letters is a clear slip
             ok = transposed and zipf >= NAME_ZIPF_TRANSPOSED and not repeated
@@ -538,7 +597,9 @@ class NameEvidence:
 
     def article_slip(self, word: str) -> Verdict | None:
         """One slip (two for long words) from a capitalised word this article uses at
-        least as often: "Truump" in a story about Trump. Judged once per word and article."""
+        least as often: "Truump" in a story about Trump; not when an ending makes the one
+        word of the other (TransAmerican and TransAmerica, Ivanova and Ivanov, a plural).
+        Judged once per word and article."""
         slips = self._slips
         if word not in slips:
             slips[word] = self._article_slip(word)
@@ -556,7 +617,7 @@ class NameEvidence:
         mine = self.count(word)
         low = key
         found = [(n, t) for t, n in found if n >= max(2, mine + 1) and t != word
-                 and not (low.startswith(t.lower()) and low[len(t):] in ("s", "es", "'s"))
+                 and not different_word(word, t) and not (low.startswith(t.lower()) and low[len(t):] == "'s")
                  and (self._is_proper(t.lower()) or self.used_as_name(t))]
         if not found:
             return None

@@ -8,7 +8,9 @@ their keys are equal, or when their keys are one edit apart and at least one of 
 not a dictionary name (Johnson and Johnston are two names; Vereshchuk and Vereschuk are
 one). Forms that differ by an ending that makes another word (Ivanov / Ivanova, Russia /
 Russian, Smith / Smiths) are left apart. The spelling used less often is reported with
-the majority one as the suggestion; on a tie the one that appears later.
+the majority one as the suggestion; on a tie the one that appears later. Spellings that
+differ only by accents (Beyoncé / Beyonce) are left to house style: feeds and headline
+systems that keep to ASCII drop accents, which makes no second spelling.
 """
 
 from __future__ import annotations
@@ -30,13 +32,7 @@ MIN_LENGTH_EDIT = 6  # names compared by edit distance, not only by key
 
 @lru_cache(maxsize=32768)
 def translit_key(name: str) -> str:
-    w = unicodedata.normalize("NFKD", name.lower())
-    w = "".join(c for c in w if not unicodedata.combining(c) and c.isalpha())
-    if w[:1] in "gq":
-        w = "k" + w[1:]
-    for a, b in _KEY_RULES:
-        if a in w:
-            w = w.replace(a, b)
+    w = _folded(name)
     out = []
     for c in w:
         if not out or out[-1] != c:
@@ -44,7 +40,37 @@ def translit_key(name: str) -> str:
     return "".join(out)
 
 
-def _different_word(a: str, b: str) -> bool:
+@lru_cache(maxsize=32768)
+def _folded(name: str) -> str:
+    """The name with its accents dropped and the usual romanisation alternatives folded,
+    doubled letters kept."""
+    w = unicodedata.normalize("NFKD", name.lower())
+    w = "".join(c for c in w if not unicodedata.combining(c) and c.isalpha())
+    if w[:1] in "gq":
+        w = "k" + w[1:]
+    for a, b in _KEY_RULES:
+        if a in w:
+            w = w.replace(a, b)
+    return w
+
+
+def transliterations(a: str, b: str) -> bool:
+    """Two romanisations of one name (Sergey / Sergei, Mikhail / Mihail), not a slip: the
+    same letters once the usual alternatives are folded, doubled letters and all (a
+    doubled or dropped letter, as in Jenifer for Jennifer, is a typing slip)."""
+    return a.lower() != b.lower() and _folded(a) == _folded(b)
+
+
+def accents_only(a: str, b: str) -> bool:
+    """The same letters but for accents (Beyoncé / Beyonce)."""
+    return a != b and _unaccented(a) == _unaccented(b)
+
+
+def _unaccented(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def different_word(a: str, b: str) -> bool:
     """b is a with an ending that makes another word (gender, plural, demonym)."""
     a, b = a.lower(), b.lower()
     if len(a) > len(b):
@@ -101,13 +127,15 @@ def _same_name(a: str, b: str, ka: str, kb: str, is_dictionary_name) -> bool:
     cheap tests come first: most pairs differ in length or in key."""
     if abs(len(ka) - len(kb)) > 1:
         return False
+    if ka == kb and accents_only(a, b):
+        return False  # an accent dropped: house style, no second spelling
     if not (ka == kb and len(ka) >= MIN_LENGTH):
         if min(len(a), len(b)) < MIN_LENGTH_EDIT or OSA.distance(ka, kb, score_cutoff=1) > 1:
             return False
-        if _different_word(a, b):
+        if different_word(a, b):
             return False
         return not (is_dictionary_name(a) and is_dictionary_name(b))
-    return not _different_word(a, b)
+    return not different_word(a, b)
 
 
 def possessive_base(token: str) -> str:
