@@ -3,6 +3,8 @@ wheel, or the repository's ``rules/`` folder when running from a checkout."""
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,10 +25,32 @@ def rules_path(*parts: str) -> Path:
 def user_cache_dir() -> Path:
     """copylint's cache folder: ``$COPYLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/copylint``,
     else ``~/.cache/copylint``. Outside any repository, so a cache never shows up in git."""
-    import os
-
     base = os.environ.get("COPYLINT_CACHE_DIR")
     if base:
         return Path(base).expanduser()
     xdg = os.environ.get("XDG_CACHE_HOME")
     return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "copylint"
+
+
+KEEP_VERSIONS = 4  # cache files of one kind kept, newest first (several checkouts may share)
+
+
+def write_atomically(path: Path, data: bytes, kind: str) -> None:
+    """A cache file appears whole or not at all; a folder that cannot be written is no
+    error. Of the files matching the glob ``kind`` (other versions of the same data)
+    only the newest few are kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        older = sorted(path.parent.glob(kind), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in older[KEEP_VERSIONS:]:
+            old.unlink()
+    except OSError:
+        pass

@@ -20,7 +20,7 @@ import yaml
 
 from ..config import ConfigError
 from ..data import rules_dir
-from ..yamlutil import Located, LocatedList, YamlError, _construct
+from ..yamlutil import Located, LocatedList, YamlError, _construct, parse_cached
 from .patterns import PatternError, compile_pattern, is_literal
 
 # kinds whose `exceptions` are plain words (acronyms, names), not patterns
@@ -286,7 +286,7 @@ def read_pack(path: str | Path, shipped: bool = False) -> PackSpec:
         raise PackError(f"{shown}: pack file not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(f"{shown}: cannot read pack: {exc}") from None
-    data = _load_yaml(text, shown)
+    data = parse_cached(text, shown, _load_yaml, __file__)
     # shipped packs are schema-checked by the test suite (tests/packs): at run time the
     # schema pass would cost most of a second at every start, in every worker
     validate(data, shown, schema=not shipped)

@@ -22,7 +22,7 @@ from typing import Any, Iterable
 import yaml
 
 from ..data import rules_path
-from ..yamlutil import Located, LocatedList, YamlError, _construct, load_located
+from ..yamlutil import Located, LocatedList, YamlError, _construct, load_located, parse_cached
 
 SPECIAL_FILES = ("titles.yaml", "places.yaml")
 PERSON_KEYS = {"name", "id", "aliases", "surnames", "source", "positions", "note", "tracks"}
@@ -220,7 +220,7 @@ def _read(path: Path) -> Any:
     except (OSError, UnicodeDecodeError) as exc:
         raise _err(str(path), None, f"cannot read: {exc}") from None
     try:
-        return _load_yaml(text, str(path))
+        return parse_cached(text, str(path), _load_yaml, __file__)
     except YamlError as exc:
         raise KBError(exc.path, exc.line, exc.message) from None
     except ValueError as exc:  # YAML reads 2020-13-01 as a date and fails on it

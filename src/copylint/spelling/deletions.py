@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import array
 import bisect
-import os
-import tempfile
 import zlib
 from pathlib import Path
+
+from ..data import KEEP_VERSIONS, write_atomically  # noqa: F401 - KEEP_VERSIONS re-exported
 
 FORMAT = 1
 BUILD_AFTER = 1000  # one-edit searches a run makes before the index pays for its build
@@ -119,30 +119,6 @@ class DeletionIndex:
 
     def save(self, cache_dir: Path) -> None:
         write_atomically(self.path_for(self.words, cache_dir), self.table.tobytes(), "spelling-deletions-*.bin")
-
-
-KEEP_VERSIONS = 4  # cache files of one kind kept, newest first (several checkouts may share)
-
-
-def write_atomically(path: Path, data: bytes, kind: str) -> None:
-    """A cache file appears whole or not at all; a folder that cannot be written is no
-    error. Of the files matching the glob ``kind`` (other versions of the same data)
-    only the newest few are kept."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-        older = sorted(path.parent.glob(kind), key=lambda p: p.stat().st_mtime, reverse=True)
-        for old in older[KEEP_VERSIONS:]:
-            old.unlink()
-    except OSError:
-        pass
 
 
 class SmallDeletionIndex:
