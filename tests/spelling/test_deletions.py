@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+from copylint import data
 from copylint.spelling import deletions, speller as speller_module
 from copylint.spelling.deletions import DeletionIndex, SmallDeletionIndex, one_edit_apart
 from copylint.spelling.speller import LETTERS, edits1, get_speller
@@ -109,11 +110,11 @@ def test_speller_tables_read_back_from_the_cache_are_the_same(tmp_path, monkeypa
 def test_only_the_newest_versions_of_a_cache_file_are_kept(tmp_path):
     import os
 
-    for n in range(deletions.KEEP_VERSIONS + 3):
+    for n in range(data.KEEP_VERSIONS + 3):
         old = tmp_path / f"spelling-deletions-{n}.bin"
         old.write_bytes(b"")
         os.utime(old, (n, n))
     DeletionIndex.build(["alpha"]).save(tmp_path)
     kept = sorted(p.name for p in tmp_path.glob("spelling-deletions-*.bin"))
-    assert len(kept) == deletions.KEEP_VERSIONS
+    assert len(kept) == data.KEEP_VERSIONS
     assert DeletionIndex.path_for(["alpha"], tmp_path).name in kept

@@ -20,7 +20,7 @@ import yaml
 
 from ..config import ConfigError
 from ..data import rules_dir
-from ..yamlutil import Located, LocatedList, YamlError, _construct, parse_cached
+from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, _construct, parse_cached
 from .patterns import PatternError, compile_pattern, is_literal
 
 # kinds whose `exceptions` are plain words (acronyms, names), not patterns
@@ -75,8 +75,7 @@ class PackSpec:
 
 def _load_yaml(text: str, path: str) -> Any:
     """Like yamlutil.load_located, with libyaml's parser when present (packs can be long)."""
-    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    loader = loader_cls(text)
+    loader = FAST_SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:

@@ -22,7 +22,7 @@ from typing import Any, Iterable
 import yaml
 
 from ..data import rules_path
-from ..yamlutil import Located, LocatedList, YamlError, _construct, load_located, parse_cached
+from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, _construct, load_located, parse_cached
 
 SPECIAL_FILES = ("titles.yaml", "places.yaml")
 PERSON_KEYS = {"name", "id", "aliases", "surnames", "source", "positions", "note", "tracks"}
@@ -201,9 +201,8 @@ def _load_yaml(text: str, path: str) -> Any:
     """libyaml's parser when present (the base is long: loading it is most of a short
     run's start-up); on any problem the pure parser reads it again, so errors are worded
     exactly as before."""
-    loader_cls = getattr(yaml, "CSafeLoader", None)
-    if loader_cls is not None:
-        loader = loader_cls(text)
+    if FAST_SAFE_LOADER is not yaml.SafeLoader:
+        loader = FAST_SAFE_LOADER(text)
         try:
             node = loader.get_single_node()
             return None if node is None else _construct(node, loader)

@@ -21,7 +21,7 @@ import bisect
 import zlib
 from pathlib import Path
 
-from ..data import KEEP_VERSIONS, write_atomically  # noqa: F401 - KEEP_VERSIONS re-exported
+from ..data import write_atomically
 
 FORMAT = 1
 BUILD_AFTER = 1000  # one-edit searches a run makes before the index pays for its build
@@ -51,6 +51,18 @@ def one_edit_apart(typed: str, word: str, letters: str) -> bool:
 
 def _deletions(word: str) -> list[str]:
     return [word[:i] + word[i + 1:] for i in range(len(word))]
+
+
+def _one_edit(lookup, known, typed: str, letters: str) -> set[str]:
+    """The words one edit from ``typed``, given ``lookup`` (a deletion -> the words that
+    leave it) and ``known`` (the words themselves): those that leave ``typed`` or one of
+    its deletions, and its deletions that are words, kept when really one edit away."""
+    found = set(lookup(typed))
+    for d in _deletions(typed):
+        found.update(lookup(d))
+        if d in known:
+            found.add(d)
+    return {w for w in found if w != typed and one_edit_apart(typed, w, letters)}
 
 
 def _crc(s: str) -> int:
@@ -86,12 +98,7 @@ class DeletionIndex:
 
     def one_edit(self, typed: str, known, letters: str) -> set[str]:
         """The indexed words one edit from ``typed``; ``known`` is the set of the words."""
-        found = set(self.lookup(typed))
-        for d in _deletions(typed):
-            found.update(self.lookup(d))
-            if d in known:
-                found.add(d)
-        return {w for w in found if w != typed and one_edit_apart(typed, w, letters)}
+        return _one_edit(self.lookup, known, typed, letters)
 
     # ------------------------------------------------------------------ the cache file
 
@@ -133,9 +140,4 @@ class SmallDeletionIndex:
 
     def one_edit(self, typed: str, letters: str) -> set[str]:
         table = self.table
-        found = set(table.get(typed, ()))
-        for d in _deletions(typed):
-            found.update(table.get(d, ()))
-            if d in self.known:
-                found.add(d)
-        return {w for w in found if w != typed and one_edit_apart(typed, w, letters)}
+        return _one_edit(lambda d: table.get(d, ()), self.known, typed, letters)

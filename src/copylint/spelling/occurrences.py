@@ -44,7 +44,7 @@ def _letter_runs(text: str) -> dict[str, list[int]]:
             if run.isalpha():
                 runs.setdefault(run, []).append(start)
                 continue
-            for part in re.finditer(r"[^\W\d_]+", "".join(c if c.isalpha() else " " for c in run)):
+            for part in _LETTERS_RE.finditer("".join(c if c.isalpha() else " " for c in run)):
                 runs.setdefault(part.group(), []).append(start + part.start())
         _index = (text, runs)
     return _index[1]

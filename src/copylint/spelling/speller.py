@@ -23,8 +23,8 @@ from functools import lru_cache
 from itertools import filterfalse, repeat
 from pathlib import Path
 
-from ..data import rules_path, user_cache_dir
-from .deletions import BUILD_AFTER, DeletionIndex, write_atomically
+from ..data import rules_path, user_cache_dir, write_atomically
+from .deletions import BUILD_AFTER, DeletionIndex
 
 DATA_FILE = ("spelling", "words.txt.gz")
 SEEN_FILE = ("spelling", "seen.txt.gz")
