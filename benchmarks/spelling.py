@@ -319,7 +319,7 @@ def measure(name: str, engine, articles, injected, show_alarms: int, show_misses
         "per_corpus": {c: 1000 * per_corpus[c] / max(1, words_per_corpus[c]) for c in words_per_corpus},
     }
     if show_alarms:
-        sample = [(c, t, h) for c, t, hits in alarms for h in hits]
+        sample = [(c, t, h) for c, t, hits in alarms for h in hits if t[h[0]:h[1]] not in source_typos]
         random.Random(7).shuffle(sample)
         result["sample"] = [(c, t[max(0, h[0] - 40):h[0]] + "[" + t[h[0]:h[1]] + "]" + t[h[1]:h[1] + 30], h[2])
                             for c, t, h in sample[:show_alarms]]

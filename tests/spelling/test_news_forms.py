@@ -134,3 +134,31 @@ def test_two_first_names_before_different_surnames_are_two_people():
     text = ("Conservatives against Trump\n\nThe signers include Erick Paulsen. Erik Paulsen is a "
             "representative, and Erik Paulsen's staff agreed.\n")
     assert findings(text) == {"Erick": "Erik"}
+
+
+def test_a_possessive_ends_a_name_so_the_next_word_is_judged_as_a_word():
+    text = ("Trade talks\n\nCanada's Mijister of State for Finance said on Monday that talks "
+            "would resume.\n")
+    assert findings(text) == {"Mijister": "Minister"}
+    # without the possessive the word stands inside a name and is left alone
+    assert findings("Trade talks\n\nCanada Mijister of State spoke.\n").get("Mijister") is None
+
+
+def test_no_plural_or_compound_hides_a_held_or_doubled_letter():
+    text = ("Hog futures\n\nPork belllies are expected lower, and in a presss statement the "
+            "exchange called the rules pointlesss.\n")
+    assert findings(text) == {"belllies": "bellies", "presss": "press", "pointlesss": "pointless"}
+    # real plurals and compounds stay fine
+    assert findings("Hog futures\n\nThe crudes and the bellwethers rose.\n") == {}
+
+
+def test_a_lower_case_plural_of_a_name_is_no_plural():
+    text = "Contracts\n\nFirms are sticking arbitration claudes into their contracts.\n"
+    assert list(findings(text)) == ["claudes"]  # (its first suggestion is "Claude", not ideal)
+
+
+def test_a_letter_doubled_in_a_common_word_inside_a_name():
+    text = ("Bank names chief\n\nBraintree Savvings Bank said it named a new chief executive.\n")
+    assert findings(text) == {"Savvings": "Savings"}
+    # a doubled letter that makes a word running text uses is left to the name logic
+    assert findings("Bank names chief\n\nBraintree Savings Bank said so.\n") == {}

@@ -14,6 +14,7 @@ from ..text import WORD_RE
 from .occurrences import candidate_starts
 from .names import NameEvidence, Verdict, judge_word, word_shape
 from .speller import get_speller, news_articles, normalise, running_text_zipf
+from .usage import defined_abbreviations, held_interjection, loan_phrase_spans, loan_phrases
 
 _URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)+/?$|\.(com|org|net|gov|edu|io|uk|de|fr|ru|ua)\b", re.I)
 
@@ -29,6 +30,8 @@ is it its itself just me more most my no not now once only other our own same sh
 some such than that their them then there these they this those through too until very was we
 were what when where which while who whom why will would you your per via amid""".split())
 _PLAUSIBLE: dict[tuple[str, str], bool] = {}
+# a verb and its particle written as one noun ("signup", "writeoffs", as "layoff" is)
+PARTICLES = ("up", "off", "out", "down", "over", "back", "away")
 IN_USE_NEWS_ARTICLES = 10  # a lower-case word this many news articles use is a word
 IN_USE_ZIPF = 3.5  # ...and so is one this frequent in running text (wordfreq)
 IN_USE_MARGIN = 2.0  # unless a word this much more frequent is one slip away
@@ -49,6 +52,8 @@ _POSTED = re.compile(r"[ \t]+(?:wrote|writes|posted|posts|tweeted|tweets|comment
                      r"replies|added|adds|blasted|blasting|shared|captioned|quipped|responded|joked)\b")
 _PAREN_SIC = re.compile(r"['’]?\s*\(sic\)", re.I)
 _HELD_LETTER = re.compile(r"([a-z])\1\1")
+# a noun ending so makes its plural with -es or -ies: "presss" and "citys" are no plurals
+_TAKES_ES = re.compile(r"(?:s|sh|ch|x|z|[^aeiou]y)$")
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,9 @@ class SpellingAnalysis:
         self.evidence = NameEvidence(doc, settings, self.speller, self.counts)
         self._verdicts: dict[str, Verdict] = {}
         self._at_signs: list[int] | None = None
+        self._abbreviations: frozenset[str] | None = None
+        self._phrase_spans: list[tuple[int, int]] | None = None
+        self._lower_names: bool | None = None  # see _lower_case_text
         self.misspellings = self._find()
         self.flagged_words = {m.word for m in self.misspellings}
 
@@ -145,17 +153,21 @@ class SpellingAnalysis:
                     continue
             rejected = vocab.rejects(token)
             shape = word_shape(base)
-            if not rejected and self._informal_or_handle(base, shape, text):
+            if not rejected and (self._informal_or_handle(base, shape, text) or self._defined_here(key)):
                 continue
+            in_phrase = not rejected and key in loan_phrases()[0]
             for start in _occurrences(text, token):
                 end = start + len(base)
                 if skipped_context(text, start, start + len(token)) or _PAREN_SIC.match(text, start + len(token)):
                     continue  # "(sic)" marks the original's spelling like "[sic]"
+                if in_phrase and self._in_loan_phrase(start):
+                    continue
                 if rejected:
                     verdict = Verdict(tuple(s for s in sp.suggest(base) if not vocab.rejects(s)),
                                       f"'{base}' is on the house reject list", False, "reject")
                 elif shape == "lower":
-                    verdict = None if self._plausible_word(base) or self._poster(base, end) else self._lower(base)
+                    verdict = None if self._plausible_word(base) or self._poster(base, end) or \
+                        self._name_in_lower_case(base) else self._lower(base)
                 else:
                     verdict = ev.judge_capitalised(base, start)
                 if verdict is not None:
@@ -165,8 +177,20 @@ class SpellingAnalysis:
         out.sort(key=lambda m: m.start)
         return out
 
+    def _defined_here(self, key: str) -> bool:
+        """An abbreviation the article spells out ("video tape recorders (vtrs)")."""
+        if self._abbreviations is None:
+            self._abbreviations = defined_abbreviations(self.doc.text)
+        return key in self._abbreviations
+
+    def _in_loan_phrase(self, start: int) -> bool:
+        """Inside a foreign phrase English keeps ("pari passu", "tel quel")."""
+        if self._phrase_spans is None:
+            self._phrase_spans = loan_phrase_spans(self.doc.text)
+        return any(s <= start < e for s, e in self._phrase_spans)
+
     def _informal_or_handle(self, word: str, shape: str, text: str) -> bool:
-        """Not a misspelling: an interjection with a letter held ("soooo"), a dropped g
+        """Not a misspelling: an interjection drawn out ("soooo", "goshh", "hahahah"), a dropped g
         written with its apostrophe ("nothin'"), a name's plural ("the Obamas") or
         singular ("a Beatle"), or a social
         media handle the article also writes with its @ ("champagnepapi")."""
@@ -174,6 +198,8 @@ class SpellingAnalysis:
         key = normalise(word)
         if _HELD_LETTER.search(key) and not sp.known(_HELD_LETTER.sub(r"\1\1", key)):
             return True  # "soooo"; but "commmittee" is a slip of committee
+        if held_interjection(key):
+            return True
         if shape == "lower" and key.endswith("in") and len(key) >= 4 and sp.known(key + "g"):
             for i in self.evidence.occurrences(word):
                 if text[i + len(word): i + len(word) + 1] in ("'", "’"):
@@ -185,6 +211,33 @@ class SpellingAnalysis:
         if shape == "capitalised" and sp.is_proper(word + "s"):
             return True  # "a Beatle", singular of a name known in the plural
         return self._after_at(word)
+
+    def _name_in_lower_case(self, word: str) -> bool:
+        """In a story written all in lower case (some wire copy is: "venezuela will supply
+        ecuador ..."), a name the dictionary or the lexicon has with a capital
+        ("mancera aguayo"), or a word no dictionary word is one slip from ("grisanti",
+        "pdvsa"), is a name written in lower case."""
+        if not self._lower_case_text():
+            return False
+        sp = self.speller
+        if sp.known(word.capitalize()) or self.evidence.lexicon.knows(word):
+            return True
+        return not any(c.plain_cost <= 1.0 for c in sp.near(word))
+
+    def _lower_case_text(self) -> bool:
+        """More of the article's names (words the dictionary has only with capitals) are
+        written in lower case than with their capitals, and at least three."""
+        if self._lower_names is None:
+            sp = self.speller
+            lower = capital = 0
+            for token in self.counts:
+                if len(token) >= 4 and sp.is_proper(token):
+                    if token.islower():
+                        lower += 1
+                    elif token[:1].isupper():
+                        capital += 1
+            self._lower_names = lower >= 3 and lower > capital
+        return self._lower_names
 
     def _poster(self, word: str, end: int) -> bool:
         """A user name before what it posted ("with twittyj blasting:", "Instagrammer
@@ -205,7 +258,8 @@ class SpellingAnalysis:
     def _plausible_word(self, word: str) -> bool:
         """A word the dictionary lacks but English builds from known parts: a plural
         ("crudes", "Kennedys"), a closed compound of two content words ("counterparty",
-        "flashmob", "afterparty") or a prefixed word ("nonrecourse"); never when it is also
+        "flashmob", "afterparty") or of a verb and its particle ("signup"), or a prefixed
+        word ("nonrecourse"); never when it is also
         one cheap slip from a frequent word ("untill" is un + till, but a slip of until),
         and never two words run together when one is a function word ("thathe")."""
         sp, key = self.speller, normalise(word)
@@ -215,13 +269,19 @@ class SpellingAnalysis:
         if self._in_use(key):
             _PLAUSIBLE[(sp.language, key)] = True
             return True
+        if _HELD_LETTER.search(key):
+            return False  # no compound or ending makes a letter triple ("belllies")
         base = None
         for end in ("s", "es"):
             stem = key[: -len(end)]
-            if key.endswith(end) and len(stem) >= 4 and sp.known(stem) and sp.zipf(stem) <= 5.5:
+            if key.endswith(end) and len(stem) >= 4 and sp.known(stem) and sp.zipf(stem) <= 5.5 and \
+                    not (end == "s" and _TAKES_ES.search(stem)) and not sp.is_proper(stem):
                 base = stem
         ok = base is not None
         compound = False
+        if not ok:
+            stem = key[:-1] if key.endswith("s") else key
+            ok = compound = any(stem.endswith(p) and _content_word(sp, stem[: -len(p)]) for p in PARTICLES)
         if not ok:
             for i in range(2, len(key) - 2):
                 a, b = key[:i], key[i:]

@@ -440,8 +440,10 @@ class NameEvidence:
             proper = self.speller.is_proper(c.word)
             if proper and c.word[:1] != key[:1]:
                 continue  # first letters are seldom mistyped; names are spelt many ways
-            if names_only and not proper and not _institution(c.word):
-                continue  # but a name's "Corp" or "Inc" is still a slip ("Ashton-Tate Copr")
+            if names_only and not proper and not _institution(c.word) and \
+                    not (doubled and c.zipf >= WORD_ZIPF_CAPITALISED and self.unseen(key)):
+                continue  # but a name's "Corp" or "Inc" is still a slip ("Ashton-Tate Copr"),
+                # and so is a letter doubled in a frequent word nobody writes so ("Savvings Bank")
             if (doubled or swapped) and c.zipf >= (3.0 if proper else WORD_ZIPF_CAPITALISED):
                 if proper:
                     display = self.speller.display(c.word)
@@ -564,6 +566,8 @@ class NameEvidence:
         ("Tristan Fewings / Getty Images")."""
         text = self.text
         prev = _PREV_NAME_RE.search(text, max(0, start - 30), start)
+        if prev is not None and prev.group(1)[-2:] in ("'s", "’s"):
+            prev = None  # a possessive ends its name: "Canada's Minister of State"
         if prev is not None and not (self.speller.is_common(prev.group(1)) and self.speller.zipf(prev.group(1)) >= 3.0) and \
                 (not starts_sentence(text, prev.start(1)) or self.speller.is_proper(prev.group(1))) and \
                 not self.in_caps_heading(start):
