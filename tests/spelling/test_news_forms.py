@@ -162,3 +162,20 @@ def test_a_letter_doubled_in_a_common_word_inside_a_name():
     assert findings(text) == {"Savvings": "Savings"}
     # a doubled letter that makes a word running text uses is left to the name logic
     assert findings("Bank names chief\n\nBraintree Savings Bank said so.\n") == {}
+
+
+def test_two_letters_swapped_in_a_word_nobody_writes_even_from_a_rarer_word():
+    text = "Aid workers return\n\nThe film would help Cabmodians speak more openly, she said.\n"
+    assert findings(text) == {"Cabmodians": "Cambodians"}
+    # the same rare word written right is no slip
+    assert findings(text.replace("Cabmodians", "Cambodians")) == {}
+
+
+def test_a_headline_slip_of_a_word_the_story_uses_once():
+    # one use each: the spelling nobody writes gives way to the known one
+    text = "DIVI HOTEPLS RECOMMENDS DIVIDEND\n\nDivi Hotels NV said its board recommended a dividend.\n"
+    assert findings(text, REUTERS_DESK) == {"HOTEPLS": "HOTELS"}
+    # a name running text knows, though no dictionary does, is the right spelling too
+    text = ("Lynch triumphs at Recdar\n\nFergal Lynch had a good win at Redcar on Monday, his "
+            "third of the week.\n")
+    assert findings(text) == {"Recdar": "Redcar"}

@@ -42,8 +42,13 @@ def test_accept_and_reject_from_config():
 
 def test_accepted_full_name_becomes_a_name_to_compare_with():
     text = "Headline here\n\nThe editor Olha Kovalenko spoke; later Olha Kovalneko wrote.\n"
-    assert words(text) == []  # two unknown spellings: the variant rule's business
     assert words(text, accept=["Olha Kovalenko"]) == ["Kovalneko"]
+    # two spellings no dictionary has, once each, are the variant rule's business...
+    text = "Headline here\n\nThe editor Olha Kovalenkp spoke; later Olha Kovalneko wrote.\n"
+    assert words(text) == []
+    # ...unless running text knows one of them and nobody writes the other
+    text = "Headline here\n\nThe editor Olha Kovalenko spoke; later Olha Kovalneko wrote.\n"
+    assert words(text) == ["Kovalneko"]
 
 
 def test_quotes_are_checked_for_spelling():

@@ -101,3 +101,19 @@ def test_rare_surname_after_a_first_name_is_no_slip_of_a_famous_one():
     text = ("Former deputy national security adviser\n\nTed Kassinger\n\n"
             "Former deputy secretary of commerce\n")
     assert findings(text, Settings(select=["typo.spelling"])) == {}
+
+
+def test_a_swapped_or_doubled_letter_in_a_shouted_word_nobody_writes():
+    text = "Workers rally\n\nMOER than 5000 building workers rallied, calls within OPEEC grew.\n"
+    assert findings(text) == {"MOER": "MORE", "OPEEC": "OPEC"}
+    # letters swapped in an acronym may spell a name; that alone is no slip of it
+    text = "Unit sold\n\nIts subsidiary, ERCI Facilities Service Corp, was sold.\n"
+    assert findings(text) == {}
+
+
+def test_letters_pushed_into_one_of_the_commonest_words():
+    text = "Drastic cuts\n\nUnighted Airlines, trying to pare costs, will cut 1,000 jobs.\n"
+    assert findings(text) == {"Unighted": "United"}
+    # a rarer word two slips away is no such evidence ("Correns", a French town)
+    text = "A castle\n\nThey bought a vineyard in the tiny town of Correns, near Aix.\n"
+    assert findings(text) == {}

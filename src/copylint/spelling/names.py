@@ -26,7 +26,7 @@ from rapidfuzz.distance import OSA
 from .deletions import SmallDeletionIndex
 from .occurrences import candidate_starts
 from .variants import different_word, transliterations
-from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, running_text_zipf, seen_words
+from .speller import LETTERS, ONE_EDIT_MIN, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, running_text_zipf, seen_words
 
 HEAD_KINDS = ("headline", "title", "heading")
 _OPENERS = "\"“‘'([{«"
@@ -69,6 +69,8 @@ NEWS_NAME_ARTICLES = 5  # a capitalised word the news corpora use this often is 
 WRITTEN_AS_IS_ZIPF = 2.5  # ...and so is one this frequent in wordfreq's running text
 WRITTEN_AS_IS_MARGIN = 2.5  # unless a word this much more frequent is one slip away
 SHORT_SLIP_COST, SHORT_SLIP_ZIPF = 1.0, 5.0  # a short unseen word this near a word this common
+FAR_BLOCK_COST, FAR_SLIP_ZIPF = 1.8, 5.0  # "Unighted" for United, wherever it stands
+UNSEEN_SWAP_ZIPF = 2.0  # two letters swapped in a word nobody writes, from a word this frequent
 CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
 
 
@@ -163,6 +165,7 @@ class NameEvidence:
         self._repeated_fine: dict[str, bool] = {}  # used again, and no slip of a name
         self._caps_groups: dict[str, list[str]] | None = None  # lower case -> spellings
         self._caps_entries: dict[str, tuple[str, int] | None] = {}
+        self._seen_caps: dict[str, str] | None = None  # see _seen_spelling_slip
         self.caps_spans = [(r.start, r.end) for r in doc.regions
                            if r.kind in HEAD_KINDS and is_title_case(doc.text[r.start:r.end])]
 
@@ -320,7 +323,9 @@ class NameEvidence:
             best = sp.near(word)[:1] if len(key) >= 6 else []
             if best and best[0].cost <= 1.0 and best[0].zipf >= WORD_ZIPF_CAPITALISED:
                 return self._word_verdict(word)
-            return None
+            # or a swapped or doubled letter, in one nobody writes, of a frequent word or
+            # name ("MOER than 5000 workers", "within OPEEC")
+            return self._acronym_slip(word, key)
         slip = self.article_slip(word)
         if slip is not None:
             return slip
@@ -368,6 +373,23 @@ class NameEvidence:
             cands = sp.candidates(word)[:1]  # the slower search, only for long words
         for c in cands:
             if c.kind != "split" and self._slip_of_word(c, key, shape):
+                return self._word_verdict(word)
+        return None
+
+    def _acronym_slip(self, word: str, key: str) -> Verdict | None:
+        if len(key) < 4 or not self.unseen(key):
+            return None
+        sp = self.speller
+        for c in sp.near(word)[:1]:
+            proper = sp.is_proper(c.word)
+            # (letters swapped in an acronym may make a name, ERCI and Eric: only a
+            # doubled letter counts against a name)
+            if c.cost <= (ONE_EDIT_MIN if proper else CHEAP_SLIP) and c.word[:1] == key[:1] and \
+                    c.zipf >= (3.0 if proper else WORD_ZIPF_NAME_SLOT):
+                if proper:
+                    display = sp.display(c.word)
+                    return Verdict((match_case(word, display),),
+                                   f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
                 return self._word_verdict(word)
         return None
 
@@ -444,7 +466,9 @@ class NameEvidence:
                     not (doubled and c.zipf >= WORD_ZIPF_CAPITALISED and self.unseen(key)):
                 continue  # but a name's "Corp" or "Inc" is still a slip ("Ashton-Tate Copr"),
                 # and so is a letter doubled in a frequent word nobody writes so ("Savvings Bank")
-            if (doubled or swapped) and c.zipf >= (3.0 if proper else WORD_ZIPF_CAPITALISED):
+            # a swap nobody writes is a slip of a rarer word too ("Cabmodians", "Mutatse")
+            floor = UNSEEN_SWAP_ZIPF if (swapped or doubled) and self.unseen(key) else (3.0 if proper else WORD_ZIPF_CAPITALISED)
+            if (doubled or swapped) and c.zipf >= floor:
                 if proper:
                     display = self.speller.display(c.word)
                     return Verdict((match_case(word, display),),
@@ -471,7 +495,9 @@ class NameEvidence:
             c = best[0]
             proper = sp.is_proper(c.word)
             if c.word[:1] != key[:1]:
-                return None  # first letters are seldom mistyped; names are transliterated
+                # first letters are seldom mistyped; names are transliterated; but letters
+                # pushed into one of the commonest words still make a slip of it ("Unighted")
+                return self._far_slip_of_common_word(word, key)
             if shape == "upper" and not proper and self._company_before_ticker(word, start):
                 return None  # a company's name before its ticker, no slip of a word
             if shape == "upper":
@@ -502,6 +528,17 @@ class NameEvidence:
         cands = sp.candidates(word)[:1]
         if cands and cands[0].kind == "edit" and cands[0].plain_cost <= UNSEEN_FAR_COST and \
                 cands[0].zipf >= WORD_ZIPF_CAPITALISED and not (shape == "upper" and sp.is_proper(cands[0].word)):
+            return self._word_verdict(word)
+        return None
+
+    def _far_slip_of_common_word(self, word: str, key: str) -> Verdict | None:
+        """Two slips, or a block of letters pushed in, from one of the commonest words,
+        with the same first letter, in a long word nobody writes."""
+        if len(key) < 7:
+            return None
+        c = self.speller.candidates(word)[:1]
+        if c and c[0].word[:1] == key[:1] and c[0].zipf >= FAR_SLIP_ZIPF and \
+                c[0].plain_cost <= {"edit": UNSEEN_FAR_COST, "block": FAR_BLOCK_COST}.get(c[0].kind, 0.0):
             return self._word_verdict(word)
         return None
 
@@ -619,21 +656,40 @@ class NameEvidence:
             found = [v for k, v in self._caps_near(key, keys, 2)
                      if self._is_proper(k) and edit_cost(key, k) <= 1.4]
         mine = self.count(word)
+        # the other spelling must be the commoner; on a tie of one use each, a spelling
+        # nobody writes gives way to the known one ("HOTEPLS" in the headline, then
+        # "Hotels" in the story)
+        need = 1 if mine == 1 and self.unseen(key) else max(2, mine + 1)
         low = key
-        found = [(n, t) for t, n in found if n >= max(2, mine + 1) and t != word
+        found = [(n, t) for t, n in found if n >= need and t != word
                  and not different_word(word, t) and not (low.startswith(t.lower()) and low[len(t):] == "'s")
                  and (self._is_proper(t.lower()) or self.used_as_name(t))]
         if not found:
-            return None
+            return self._seen_spelling_slip(word, key) if need == 1 else None
         found.sort(key=lambda f: (-f[0], f[1]))
-        right = found[0][1]
-        return Verdict((match_case(word, right),), f"'{word}' looks like a slip for '{right}', used elsewhere in this article",
-                       len(found) == 1, "name")
+        return _used_elsewhere(word, found[0][1], len(found) == 1)
+
+    def _seen_spelling_slip(self, word: str, key: str) -> Verdict | None:
+        """A spelling nobody writes, used once, one slip from a name the article also uses
+        that running text knows though no dictionary does ("Recdar" in the headline,
+        "Redcar" in the story)."""
+        if len(key) < 5:
+            return None
+        if self._seen_caps is None:
+            self._seen_caps = {}
+            for _token, facts in self.caps_facts():
+                k = facts.base.lower()
+                if not facts.known and len(k) >= 5 and not self.unseen(k):
+                    self._seen_caps.setdefault(k, facts.base)
+        near = [self._seen_caps[k] for k, _, _ in process.extract(
+            key, list(self._seen_caps), scorer=OSA.distance, score_cutoff=1, limit=None)
+            if k != key and not different_word(word, self._seen_caps[k])]
+        return _used_elsewhere(word, near[0], True) if len(near) == 1 else None
 
     def _caps_near(self, key: str, keys: dict[int, list[str]], distance: int) -> list[tuple[str, tuple[str, int]]]:
         """(k, (spelling, count)) of the article's known capitalised words within
-        ``distance`` of ``key`` and used at least twice (a slip must be rarer than what
-        it misspells). Only words of a length within ``distance`` can be that near."""
+        ``distance`` of ``key``. Only words of a length within ``distance`` can be that
+        near."""
         near_length = [k for n in range(len(key) - distance, len(key) + distance + 1) for k in keys.get(n, ())]
         out = []
         for k, _, _ in process.extract(key, near_length, scorer=OSA.distance, score_cutoff=distance, limit=None):
@@ -658,12 +714,12 @@ class NameEvidence:
 
     def _caps_entry(self, k: str) -> tuple[str, int] | None:
         """The spelling of ``k`` the article uses most (the first of equals) and its
-        count, when at least two; counted only for the words a slip is near."""
+        count; counted only for the words a slip is near."""
         if k not in self._caps_entries:
             best, top = None, 0
             for base in self._caps_groups[k]:
                 n = self.count(base)
-                if n >= 2 and n > top:
+                if n > top:
                     best, top = (base, n), n
             self._caps_entries[k] = best
         return self._caps_entries[k]
@@ -733,6 +789,11 @@ class NameEvidence:
         if caps is None:
             caps = self._caps_tokens = [t for t in self.counts if t[:1].isupper() and not t.isupper()]
         return caps
+
+
+def _used_elsewhere(word: str, right: str, safe: bool) -> Verdict:
+    return Verdict((match_case(word, right),), f"'{word}' looks like a slip for '{right}', used elsewhere in this article",
+                   safe, "name")
 
 
 def _unseen_zipf(key: str) -> float:
