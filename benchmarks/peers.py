@@ -20,7 +20,9 @@ starts). Peak memory is the largest sum of resident set sizes over the child's w
 process tree, sampled every 50 ms from /proc, or the exact peak of the single largest
 process (GNU time's %M, when /usr/bin/time is installed) when that is larger. Forked
 workers share pages with their parent, so a multi-process sum overstates real use
-somewhat; the single-process peak is a floor.
+somewhat; the single-process peak is a floor. The memory-against-files section also
+samples the tree's summed PSS (proportional set size, /proc/PID/smaps_rollup: a page
+shared by n processes counts 1/n) and judges "flat" by it.
 
 Sections: the corpus, the big file, a warm re-run of an unchanged archive, LanguageTool
 (through copylint, cold and warm, and the server on its own), copylint's memory against the
@@ -142,6 +144,7 @@ class Run:
     wall: float = 0.0
     cpu: float = 0.0
     peak_mb: float = 0.0
+    peak_pss_mb: float = 0.0  # shared pages counted once (0: not measured)
     error: str = ""  # a crash or a kill: the run is reported, not timed
 
 
@@ -174,18 +177,40 @@ def _rss(pid: int) -> int:
         return 0
 
 
+def _pss(pid: int) -> int | None:
+    """A process's proportional set size: each page shared by n processes counts 1/n, so
+    forked workers' shared pages are counted once over the tree (None: not readable)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return None
+
+
 class TreeSampler(threading.Thread):
-    """Samples the summed RSS of a process tree until stopped; ``peak`` in bytes."""
+    """Samples the summed RSS of a process tree until stopped, and every fourth time its
+    summed PSS (dearer to read); ``peak`` and ``peak_pss`` in bytes (``peak_pss`` 0 when
+    /proc has no smaps_rollup)."""
 
     def __init__(self, pid: int, limit: float, on_limit, interval: float = 0.05) -> None:
         super().__init__(daemon=True)
-        self.pid, self.interval, self.peak = pid, interval, 0
+        self.pid, self.interval, self.peak, self.peak_pss = pid, interval, 0, 0
         self.limit, self.on_limit = limit, on_limit
         self.done = threading.Event()
 
     def run(self) -> None:
-        while not self.done.is_set():
-            self.peak = max(self.peak, sum(_rss(p) for p in _process_tree(self.pid)))
+        for tick in itertools.count():
+            if self.done.is_set():
+                break
+            tree = _process_tree(self.pid)
+            self.peak = max(self.peak, sum(_rss(p) for p in tree))
+            if tick % 4 == 0:
+                pss = [_pss(p) for p in tree]
+                if pss and None not in pss:
+                    self.peak_pss = max(self.peak_pss, sum(pss))
             if self.peak > self.limit:
                 self.on_limit()
             self.done.wait(self.interval)
@@ -254,7 +279,7 @@ def run_once(cmd: list[str], env: dict | None = None, ok_codes=(0, 1), timeout: 
     proc.returncode = rc = os.waitstatus_to_exitcode(status)
     peak_kb, signum = _time_report(rss_path)
     rc = -signum if signum else rc
-    run = Run(wall, usage.ru_utime + usage.ru_stime, max(sampler.peak, peak_kb * 1024) / MB)
+    run = Run(wall, usage.ru_utime + usage.ru_stime, max(sampler.peak, peak_kb * 1024) / MB, sampler.peak_pss / MB)
     stderr = err_path.read_text(encoding="utf-8", errors="replace")
     if killed.is_set() and run.peak_mb > MEMORY_LIMIT_MB:
         run.error = f"stopped past {MEMORY_LIMIT_MB} MB after {wall:.0f} s"
@@ -778,8 +803,10 @@ def section_scale(cl: Copylint, pool: list[Path], sizes: tuple[int, ...], scratc
         nbytes = size_of(files)
         for jobs in (1, 2):
             run = cl.cold(folder, jobs)
-            rows.append(Row(f"copylint -j {jobs}, {n} files", cl.version, run, nbytes, n))
-            peaks[(n, jobs)] = run.peak_mb if not run.error else None
+            note = f"PSS {run.peak_pss_mb:.0f} MB" if run.peak_pss_mb and not run.error else ""
+            rows.append(Row(f"copylint -j {jobs}, {n} files", cl.version, run, nbytes, n, note))
+            # shared pages counted once where /proc allows, else the RSS sum
+            peaks[(n, jobs)] = (run.peak_pss_mb or run.peak_mb) if not run.error else None
     show("== copylint memory against the number of files (cold, no LanguageTool) ==", rows)
     return peaks
 
@@ -821,8 +848,8 @@ def print_targets(summary: dict, plan: Plan) -> None:
         if len(got) >= 2:
             (n0, p0), (n1, p1) = got[0], got[-1]
             growth = p1 / p0 - 1
-            print(f"memory, -j {jobs}: {p0:.0f} MB at {n0} files, {p1:.0f} MB at {n1} files ({growth:+.0%}; "
-                  f"flat = within +25%): {verdict(growth <= 0.25)}")
+            print(f"memory (PSS where readable), -j {jobs}: {p0:.0f} MB at {n0} files, {p1:.0f} MB at {n1} files "
+                  f"({growth:+.0%}; flat = within +25%): {verdict(growth <= 0.25)}")
 
 
 if __name__ == "__main__":

@@ -59,3 +59,14 @@ def test_a_signal_is_a_crash(tmp_path):
     run = peers.run_once([sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"],
                          ok_codes=None, log_dir=tmp_path)
     assert run.error == "died of signal 9"
+
+
+def test_pss_counts_pages_a_forked_child_shares_once(tmp_path):
+    # the parent fills 200 MB, then forks a child that only sleeps: RSS counts the pages
+    # twice over the tree, PSS once
+    code = ("import os, time; a = bytearray(200_000_000); a[::4096] = b'x' * len(a[::4096]); "
+            "pid = os.fork(); time.sleep(0.8); os._exit(0) if pid == 0 else os.waitpid(pid, 0)")
+    run = peers.run_once([sys.executable, "-c", code], log_dir=tmp_path)
+    assert not run.error
+    assert run.peak_mb > 380
+    assert 190 < run.peak_pss_mb < 300
