@@ -179,3 +179,12 @@ def test_a_headline_slip_of_a_word_the_story_uses_once():
     text = ("Lynch triumphs at Recdar\n\nFergal Lynch had a good win at Redcar on Monday, his "
             "third of the week.\n")
     assert findings(text) == {"Recdar": "Redcar"}
+
+
+def test_plurals_of_rare_nouns_and_latin_plurals():
+    text = ("Exchanges merge\n\nThe bourses of Zurich and Geneva will merge, and the redactions "
+            "were lifted. Scientists measured the amygdalae of 40 people.\n")
+    assert findings(text) == {}
+    # a doubled letter is still the slip it looks like, plural or not
+    text = "Arms deal\n\nProfits from the arms salles had been diverted.\n"
+    assert findings(text) == {"salles": "sales"}

@@ -13,7 +13,7 @@ from html.entities import name2codepoint
 from ..text import WORD_RE
 from .occurrences import candidate_starts
 from .names import NameEvidence, Verdict, judge_word, word_shape
-from .speller import get_speller, news_articles, normalise, running_text_zipf
+from .speller import ONE_EDIT_MIN, get_speller, news_articles, normalise, running_text_zipf
 from .usage import defined_abbreviations, held_interjection, loan_phrase_spans, loan_phrases
 
 _URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)+/?$|\.(com|org|net|gov|edu|io|uk|de|fr|ru|ua)\b", re.I)
@@ -32,6 +32,7 @@ were what when where which while who whom why will would you your per via amid""
 _PLAUSIBLE: dict[tuple[str, str], bool] = {}
 # a verb and its particle written as one noun ("signup", "writeoffs", as "layoff" is)
 PARTICLES = ("up", "off", "out", "down", "over", "back", "away")
+RARE_NOUN_ZIPF, PLURAL_IN_USE_ZIPF = 3.5, 1.5
 IN_USE_NEWS_ARTICLES = 10  # a lower-case word this many news articles use is a word
 IN_USE_ZIPF = 3.5  # ...and so is one this frequent in running text (wordfreq)
 IN_USE_MARGIN = 2.0  # unless a word this much more frequent is one slip away
@@ -257,7 +258,7 @@ class SpellingAnalysis:
 
     def _plausible_word(self, word: str) -> bool:
         """A word the dictionary lacks but English builds from known parts: a plural
-        ("crudes", "Kennedys"), a closed compound of two content words ("counterparty",
+        ("crudes", "Kennedys", "amygdalae"), a closed compound of two content words ("counterparty",
         "flashmob", "afterparty") or of a verb and its particle ("signup"), or a prefixed
         word ("nonrecourse"); never when it is also
         one cheap slip from a frequent word ("untill" is un + till, but a slip of until),
@@ -277,6 +278,9 @@ class SpellingAnalysis:
             if key.endswith(end) and len(stem) >= 4 and sp.known(stem) and sp.zipf(stem) <= 5.5 and \
                     not (end == "s" and _TAKES_ES.search(stem)) and not sp.is_proper(stem):
                 base = stem
+        if base is None and key.endswith("ae") and len(key) >= 7 and sp.known(key[:-1]) and \
+                not sp.is_proper(key[:-1]):
+            base = key[:-1]  # a Latin plural: amygdalae, vertebrae
         ok = base is not None
         compound = False
         if not ok:
@@ -291,7 +295,13 @@ class SpellingAnalysis:
                 if _content_word(sp, a) and _content_word(sp, b):
                     ok = compound = True
                     break
-        if ok:
+        # the plural of a rare noun that running text uses ("bourses", "redactions") is
+        # a plural even one slip from a frequent word, unless that slip is a doubled
+        # letter, the commonest of all ("salles" for sales); "seens" is a verb form's slip
+        plural_in_use = base is not None and sp.zipf(base) <= RARE_NOUN_ZIPF and \
+            running_text_zipf(key) >= PLURAL_IN_USE_ZIPF and \
+            not any(c.cost <= ONE_EDIT_MIN and c.zipf >= 4.0 for c in sp.near(key))
+        if ok and not plural_in_use:
             # but not when a frequent word is one plain slip away ("seens" for scenes); a
             # compound of two content words gives way only to a clearly frequent word
             for c in sp.candidates(key)[:3]:
