@@ -32,6 +32,7 @@ were what when where which while who whom why will would you your per via amid""
 _PLAUSIBLE: dict[tuple[str, str], bool] = {}
 # a verb and its particle written as one noun ("signup", "writeoffs", as "layoff" is)
 PARTICLES = ("up", "off", "out", "down", "over", "back", "away")
+# the plural of a noun this rare, itself this frequent in running text, is a plural
 RARE_NOUN_ZIPF, PLURAL_IN_USE_ZIPF = 3.5, 1.5
 IN_USE_NEWS_ARTICLES = 10  # a lower-case word this many news articles use is a word
 IN_USE_ZIPF = 3.5  # ...and so is one this frequent in running text (wordfreq)
@@ -258,11 +259,11 @@ class SpellingAnalysis:
 
     def _plausible_word(self, word: str) -> bool:
         """A word the dictionary lacks but English builds from known parts: a plural
-        ("crudes", "Kennedys", "amygdalae"), a closed compound of two content words ("counterparty",
+        ("crudes", "amygdalae"), a closed compound of two content words ("counterparty",
         "flashmob", "afterparty") or of a verb and its particle ("signup"), or a prefixed
-        word ("nonrecourse"); never when it is also
-        one cheap slip from a frequent word ("untill" is un + till, but a slip of until),
-        and never two words run together when one is a function word ("thathe")."""
+        word ("nonrecourse"); never when it is also one cheap slip from a frequent word
+        ("untill" is un + till, but a slip of until), and never two words run together
+        when one is a function word ("thathe")."""
         sp, key = self.speller, normalise(word)
         cached = _PLAUSIBLE.get((sp.language, key))
         if cached is not None:

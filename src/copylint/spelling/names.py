@@ -376,7 +376,14 @@ class NameEvidence:
                 return self._word_verdict(word)
         return None
 
+    def _misspelt_name(self, word: str, name: str) -> Verdict:
+        display = self.speller.display(name)
+        return Verdict((match_case(word, display),), f"'{word}' looks like a misspelling of the name '{display}'",
+                       True, "name")
+
     def _acronym_slip(self, word: str, key: str) -> Verdict | None:
+        """An ALL-CAPS word nobody writes with two letters swapped or one doubled in a
+        frequent word ("MOER"), or one doubled in a name ("OPEEC")."""
         if len(key) < 4 or not self.unseen(key):
             return None
         sp = self.speller
@@ -386,11 +393,7 @@ class NameEvidence:
             # doubled letter counts against a name)
             if c.cost <= (ONE_EDIT_MIN if proper else CHEAP_SLIP) and c.word[:1] == key[:1] and \
                     c.zipf >= (3.0 if proper else WORD_ZIPF_NAME_SLOT):
-                if proper:
-                    display = sp.display(c.word)
-                    return Verdict((match_case(word, display),),
-                                   f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
-                return self._word_verdict(word)
+                return self._misspelt_name(word, c.word) if proper else self._word_verdict(word)
         return None
 
     def _short_slip(self, key: str) -> bool:
@@ -466,14 +469,11 @@ class NameEvidence:
                     not (doubled and c.zipf >= WORD_ZIPF_CAPITALISED and self.unseen(key)):
                 continue  # but a name's "Corp" or "Inc" is still a slip ("Ashton-Tate Copr"),
                 # and so is a letter doubled in a frequent word nobody writes so ("Savvings Bank")
-            # a swap nobody writes is a slip of a rarer word too ("Cabmodians", "Mutatse")
-            floor = UNSEEN_SWAP_ZIPF if (swapped or doubled) and self.unseen(key) else (3.0 if proper else WORD_ZIPF_CAPITALISED)
+            # in a word nobody writes, the swap or the double is a slip of a rarer word
+            # too ("Cabmodians", "Mutatse")
+            floor = UNSEEN_SWAP_ZIPF if self.unseen(key) else 3.0 if proper else WORD_ZIPF_CAPITALISED
             if (doubled or swapped) and c.zipf >= floor:
-                if proper:
-                    display = self.speller.display(c.word)
-                    return Verdict((match_case(word, display),),
-                                   f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
-                return self._word_verdict(word)
+                return self._misspelt_name(word, c.word) if proper else self._word_verdict(word)
         return None
 
     def unseen(self, key: str) -> bool:
@@ -517,11 +517,7 @@ class NameEvidence:
                 ok = c.plain_cost <= 1.0 and c.zipf >= (_unseen_zipf(key) if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
             if not ok:
                 return None
-            if proper:
-                display = sp.display(c.word)
-                return Verdict((match_case(word, display),),
-                               f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
-            return self._word_verdict(word)
+            return self._misspelt_name(word, c.word) if proper else self._word_verdict(word)
         verdict = self._unseen_name_slip(word, key, after_name)
         if verdict is not None or after_name or len(key) < 6:
             return verdict
