@@ -188,3 +188,16 @@ def test_plurals_of_rare_nouns_and_latin_plurals():
     # a doubled letter is still the slip it looks like, plural or not
     text = "Arms deal\n\nProfits from the arms salles had been diverted.\n"
     assert findings(text) == {"salles": "sales"}
+
+
+def test_a_first_name_and_a_surname_one_letter_apart_are_two_people():
+    text = ("Yen outlook\n\nFinance Minister Kiichi Miyazawa spoke on Monday. \"We must act,\" "
+            "said Takashi Kiuchi, an economist in Tokyo.\n")
+    assert findings(text) == {}
+    # a capitalised common word before a name is no first name: still one name spelt two ways
+    text = "New plotters\n\nThe Draftmaster costs 9,900 dlrs, and the Draftsmaster II costs more.\n"
+    assert findings(text, REUTERS_DESK) == {"Draftsmaster": "Draftmaster"}
+    # the same surname spelt two ways, each once, is a slip when nobody writes one of them
+    text = ("Bank sold\n\nThe arranger is Lloydds Merchant Bank, dealers said. Lloyds Bank "
+            "declined to comment.\n")
+    assert findings(text) == {"Lloydds": "Lloyds"}

@@ -104,10 +104,11 @@ def test_rare_surname_after_a_first_name_is_no_slip_of_a_famous_one():
 
 
 def test_a_swapped_or_doubled_letter_in_a_shouted_word_nobody_writes():
-    text = "Workers rally\n\nMOER than 5000 building workers rallied, calls within OPEEC grew.\n"
-    assert findings(text) == {"MOER": "MORE", "OPEEC": "OPEC"}
-    # letters swapped in an acronym may spell a name; that alone is no slip of it
-    text = "Unit sold\n\nIts subsidiary, ERCI Facilities Service Corp, was sold.\n"
+    text = "Workers rally\n\nMOER than 5000 building workers rallied on Monday.\n"
+    assert findings(text) == {"MOER": "MORE"}
+    # acronyms are a letter from many names: ERCI (Eric), NACCO (Naco), CIIT (CIT)
+    text = ("Unit sold\n\nIts subsidiary, ERCI Facilities Service Corp, was sold to NACCO "
+            "Industries; CIIT said it would not bid.\n")
     assert findings(text) == {}
 
 

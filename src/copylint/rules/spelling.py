@@ -68,7 +68,8 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
     two different dictionary names (Johnson, Johnston), forms that make another word
     (Ivanov, Ivanova) and spellings that differ only by accents (Beyoncé, Beyonce: a house
     style matter) are left apart, and so are two first names each always followed by
-    another surname (Erick Erickson, Erik Paulsen: two people); a spelling that
+    another surname (Erick Erickson, Erik Paulsen: two people) and a first name beside
+    a surname (Kiichi Miyazawa, Takashi Kiuchi); a spelling that
     typo.spelling reports is never the one to follow. The less used spelling is reported, with the
     majority one as the fix (on a tie, the later spelling is reported). The fix is not
     marked safe: the house may prefer the other spelling."""
@@ -96,7 +97,7 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
 
     for group in group_variants(counts, first, dictionary_name):
         for name in group.minority:
-            if _different_people(text, name, group.majority):
+            if _different_people(text, name, group.majority, sp.is_common):
                 continue
             for start in _positions(text, name):
                 yield Hit(start, start + len(name),
@@ -105,11 +106,13 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
 
 
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][^\W\d_]+)")
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)[ \t]+$")
 
 
-def _different_people(text: str, a: str, b: str) -> bool:
-    """Two first names, each always followed by a surname and never by the same one:
-    two people (Erick Erickson, Erik Paulsen), not one name spelt two ways."""
+def _different_people(text: str, a: str, b: str, is_common) -> bool:
+    """Two first names, each always followed by a surname and never by the same one
+    (Erick Erickson, Erik Paulsen), or a first name and a surname (Kiichi Miyazawa,
+    Takashi Kiuchi): two people, not one name spelt two ways."""
     def surnames(name: str) -> set[str] | None:
         out = set()
         for i in _positions(text, name):
@@ -119,11 +122,19 @@ def _different_people(text: str, a: str, b: str) -> bool:
             out.add(m.group(1))
         return out
 
-    sa = surnames(a)
-    if not sa:
-        return False
-    sb = surnames(b)
-    return bool(sb) and not (sa & sb)
+    def always_surname(name: str) -> bool:
+        """After a first name ("Takashi Kiuchi"; "The" is none) and before no surname."""
+        uses = list(_positions(text, name))
+        for i in uses:
+            m = _FIRST_NAME_BEFORE.search(text, max(0, i - 40), i)
+            if m is None or is_common(m.group(1)) or _SURNAME_AFTER.match(text, i + len(name)):
+                return False
+        return bool(uses)
+
+    sa, sb = surnames(a), surnames(b)
+    if sa and sb:
+        return not (sa & sb)
+    return bool(sa and always_surname(b)) or bool(sb and always_surname(a))
 
 
 def _positions(text: str, name: str):

@@ -26,7 +26,7 @@ from rapidfuzz.distance import OSA
 from .deletions import SmallDeletionIndex
 from .occurrences import candidate_starts
 from .variants import different_word, transliterations
-from .speller import LETTERS, ONE_EDIT_MIN, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, running_text_zipf, seen_words
+from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, running_text_zipf, seen_words
 
 HEAD_KINDS = ("headline", "title", "heading")
 _OPENERS = "\"“‘'([{«"
@@ -166,8 +166,9 @@ class NameEvidence:
         self._caps_groups: dict[str, list[str]] | None = None  # lower case -> spellings
         self._caps_entries: dict[str, tuple[str, int] | None] = {}
         self._seen_caps: dict[str, str] | None = None  # see _seen_spelling_slip
-        self.caps_spans = [(r.start, r.end) for r in doc.regions
-                           if r.kind in HEAD_KINDS and is_title_case(doc.text[r.start:r.end])]
+        heads = [r for r in doc.regions if r.kind in HEAD_KINDS]
+        self.head_spans = [(r.start, r.end) for r in heads]
+        self.caps_spans = [(r.start, r.end) for r in heads if is_title_case(doc.text[r.start:r.end])]
 
     # ------------------------------------------------------------------ the interface
 
@@ -323,8 +324,7 @@ class NameEvidence:
             best = sp.near(word)[:1] if len(key) >= 6 else []
             if best and best[0].cost <= 1.0 and best[0].zipf >= WORD_ZIPF_CAPITALISED:
                 return self._word_verdict(word)
-            # or a swapped or doubled letter, in one nobody writes, of a frequent word or
-            # name ("MOER than 5000 workers", "within OPEEC")
+            # or a swapped or doubled letter, in one nobody writes, of a frequent word
             return self._acronym_slip(word, key)
         slip = self.article_slip(word)
         if slip is not None:
@@ -383,17 +383,16 @@ class NameEvidence:
 
     def _acronym_slip(self, word: str, key: str) -> Verdict | None:
         """An ALL-CAPS word nobody writes with two letters swapped or one doubled in a
-        frequent word ("MOER"), or one doubled in a name ("OPEEC")."""
+        frequent word ("MOER than 5000 workers")."""
         if len(key) < 4 or not self.unseen(key):
             return None
         sp = self.speller
         for c in sp.near(word)[:1]:
             proper = sp.is_proper(c.word)
-            # (letters swapped in an acronym may make a name, ERCI and Eric: only a
-            # doubled letter counts against a name)
-            if c.cost <= (ONE_EDIT_MIN if proper else CHEAP_SLIP) and c.word[:1] == key[:1] and \
-                    c.zipf >= (3.0 if proper else WORD_ZIPF_NAME_SLOT):
-                return self._misspelt_name(word, c.word) if proper else self._word_verdict(word)
+            # (not of a name: acronyms are one letter from many, ERCI and Eric, NACCO and
+            # Naco, CIIT and CIT)
+            if not proper and c.cost <= CHEAP_SLIP and c.word[:1] == key[:1] and c.zipf >= WORD_ZIPF_NAME_SLOT:
+                return self._word_verdict(word)
         return None
 
     def _short_slip(self, key: str) -> bool:
@@ -470,8 +469,9 @@ class NameEvidence:
                 continue  # but a name's "Corp" or "Inc" is still a slip ("Ashton-Tate Copr"),
                 # and so is a letter doubled in a frequent word nobody writes so ("Savvings Bank")
             # in a word nobody writes, the swap or the double is a slip of a rarer word
-            # too ("Cabmodians", "Mutatse")
-            floor = UNSEEN_SWAP_ZIPF if self.unseen(key) else 3.0 if proper else WORD_ZIPF_CAPITALISED
+            # too ("Cabmodians", "Mutatse"); but acronyms double letters (NACCO, CIIT)
+            rare_ok = self.unseen(key) and (swapped or not word.isupper())
+            floor = UNSEEN_SWAP_ZIPF if rare_ok else 3.0 if proper else WORD_ZIPF_CAPITALISED
             if (doubled or swapped) and c.zipf >= floor:
                 return self._misspelt_name(word, c.word) if proper else self._word_verdict(word)
         return None
@@ -653,22 +653,41 @@ class NameEvidence:
                      if self._is_proper(k) and edit_cost(key, k) <= 1.4]
         mine = self.count(word)
         # the other spelling must be the commoner; on a tie of one use each, a spelling
-        # nobody writes gives way to the known one ("HOTEPLS" in the headline, then
-        # "Hotels" in the story)
-        need = 1 if mine == 1 and self.unseen(key) else max(2, mine + 1)
+        # nobody writes gives way to the known one when it is in the headline ("HOTEPLS",
+        # then "Hotels" in the story) or stands as the other does ("John MGcillicuddy,"
+        # and "McGillicuddy added"; "Takashi Kiuchi," and "Kiichi Miyazawa" are two people)
+        tie = mine == 1 and self.unseen(key)
+        head = tie and self._in_head(word)
         low = key
-        found = [(n, t) for t, n in found if n >= need and t != word
+        found = [(n, t) for t, n in found
+                 if (n >= max(2, mine + 1) or (tie and (head or self._same_slot(word, t)))) and t != word
                  and not different_word(word, t) and not (low.startswith(t.lower()) and low[len(t):] == "'s")
                  and (self._is_proper(t.lower()) or self.used_as_name(t))]
         if not found:
-            return self._seen_spelling_slip(word, key) if need == 1 else None
+            return self._seen_spelling_slip(word, key, head) if tie else None
         found.sort(key=lambda f: (-f[0], f[1]))
         return _used_elsewhere(word, found[0][1], len(found) == 1)
 
-    def _seen_spelling_slip(self, word: str, key: str) -> Verdict | None:
+    def _same_slot(self, word: str, other: str) -> bool:
+        """Whether two words first stand alike: both before another capitalised word (as
+        a first name stands before a surname) or neither, or both after a name or
+        neither. A first name and a surname one letter apart are two people's."""
+        slots = []
+        for w in (word, other):
+            i = next(iter(self.occurrences(w)), None)
+            if i is None:
+                return False
+            slots.append((_NEXT_NAME_RE.match(self.text, i + len(w)) is not None, self._after_name(i)))
+        return slots[0][0] == slots[1][0] or slots[0][1] == slots[1][1]
+
+    def _in_head(self, word: str) -> bool:
+        """Whether ``word`` is used in a headline, title or heading."""
+        return any(s <= i < e for i in self.occurrences(word) for s, e in self.head_spans)
+
+    def _seen_spelling_slip(self, word: str, key: str, in_head: bool) -> Verdict | None:
         """A spelling nobody writes, used once, one slip from a name the article also uses
         that running text knows though no dictionary does ("Recdar" in the headline,
-        "Redcar" in the story)."""
+        "Redcar" in the story), on the terms of :meth:`_article_slip`'s tie."""
         if len(key) < 5:
             return None
         if self._seen_caps is None:
@@ -679,7 +698,8 @@ class NameEvidence:
                     self._seen_caps.setdefault(k, facts.base)
         near = [self._seen_caps[k] for k, _, _ in process.extract(
             key, list(self._seen_caps), scorer=OSA.distance, score_cutoff=1, limit=None)
-            if k != key and not different_word(word, self._seen_caps[k])]
+            if k != key and not different_word(word, self._seen_caps[k])
+            and (in_head or self._same_slot(word, self._seen_caps[k]))]
         return _used_elsewhere(word, near[0], True) if len(near) == 1 else None
 
     def _caps_near(self, key: str, keys: dict[int, list[str]], distance: int) -> list[tuple[str, tuple[str, int]]]:
