@@ -82,6 +82,9 @@ def edit_cost(typed: str, word: str) -> float:
     the slips people make (transpositions, doubled or undoubled letters, vowels,
     neighbouring keys), 1 for anything else. Cached: the name logic, :meth:`Speller.near`
     and the candidate search weigh the same pairs."""
+    one = _one_edit_cost(typed, word)
+    if one is not None:
+        return one
     ins_t = _indel_costs(typed)
     ins_w = _indel_costs(word)
     prev2: list[float] = []
@@ -93,6 +96,33 @@ def edit_cost(typed: str, word: str) -> float:
     for a, it in zip(typed, ins_t):
         prev2, prev, a_prev = prev, row(a, a_prev, it, prev, prev2, word, ins_w), a
     return prev[-1]
+
+
+def _one_edit_cost(typed: str, word: str) -> float | None:
+    """:func:`edit_cost` of two strings one edit apart, without the table (most pairs the
+    speller weighs are); None for other pairs. Every edit costs from 0.5 to 1, so two cost
+    at least 1 and the table's best is the cheapest single edit that explains the pair."""
+    n, m = len(typed), len(word)
+    if n - m not in (-1, 0, 1) or typed == word:
+        return None
+    short = min(n, m)
+    p = 0  # common prefix
+    while p < short and typed[p] == word[p]:
+        p += 1
+    if n == m:
+        if typed[p + 1:] == word[p + 1:]:
+            return _sub_cost(typed[p], word[p])
+        if p + 1 < n and typed[p] == word[p + 1] and typed[p + 1] == word[p] and typed[p + 2:] == word[p + 2:]:
+            return 0.7  # two letters swapped
+        return None
+    s = 0  # common suffix
+    while s < short and typed[n - 1 - s] == word[m - 1 - s]:
+        s += 1
+    longer = typed if n > m else word
+    first = len(longer) - 1 - s  # the letters whose removal leaves the shorter string
+    if first > p:
+        return None
+    return min(_indel_costs(longer)[first:p + 1])
 
 
 def _cost_row(a: str, a_prev: str, it: float, prev: list[float], prev2: list[float],
