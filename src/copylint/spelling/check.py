@@ -231,7 +231,8 @@ class SpellingAnalysis:
                 if _content_word(sp, a) and _content_word(sp, b):
                     ok = compound = True
                     break
-        if ok:
+        if ok and (sp.could_offer(key, 1.0, 3.0) or sp.could_offer(key, 2.0, 5.0) if compound
+                   else sp.could_offer(key, 1.3, 4.0)):
             # but not when a frequent word is one plain slip away ("seens" for scenes); a
             # compound of two content words gives way only to a clearly frequent word
             for c in sp.candidates(key)[:3]:
