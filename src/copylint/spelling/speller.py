@@ -13,7 +13,6 @@ vowel, a neighbouring key) cost less than arbitrary ones.
 
 from __future__ import annotations
 
-import bisect
 import gzip
 import marshal
 import re
@@ -363,7 +362,8 @@ class Speller:
         self._known: dict[str, bool] = {}
         self._common: dict[str, bool] = {}  # is_common per surface form
         self._known_tokens: set[str] = set()  # surface forms found known, for unknown_among
-        self._buckets: dict[tuple[str, int], tuple[list[str], list[int]]] | None = None
+        self._buckets: dict[tuple[str, int], list[str]] | None = None
+        self._frequent: dict[tuple[str, int, int], list[str]] = {}  # buckets' words above a zipf
         self._offers: dict[tuple[str, float, float], bool] = {}  # could_offer per question
         self._index: DeletionIndex | None = None
         self._index_state = "unread"  # then "counting" one-edit searches, or "none"
@@ -633,20 +633,24 @@ class Speller:
         if buckets is None:
             with self._lock:
                 if self._buckets is None:
-                    b: dict[tuple[str, int], list[tuple[int, str]]] = {}
+                    b: dict[tuple[str, int], list[str]] = {}
                     for w, z in self.freq.items():
                         if z >= NEARBY_MIN_ZIPF10:  # distant corrections only to words in use
-                            b.setdefault((w[:1], len(w)), []).append((-z, w))
-                    # most frequent first, so that the words of a higher zipf are a prefix
-                    self._buckets = {k: ([w for _, w in v], [nz for nz, _ in v])
-                                     for k, v in ((k, sorted(v)) for k, v in b.items())}
+                            b.setdefault((w[:1], len(w)), []).append(w)
+                    self._buckets = b
                 buckets = self._buckets
         first, n = key[0], len(key)
         out: list[tuple[str, int]] = []
         for length in range(max(1, n - distance), n + distance + 1):
-            pool, neg_zipf10 = buckets.get((first, length), ((), ()))
-            if min_zipf10 > NEARBY_MIN_ZIPF10:
-                pool = pool[:bisect.bisect_right(neg_zipf10, -min_zipf10)]
+            pool = buckets.get((first, length))
+            if pool and min_zipf10 > NEARBY_MIN_ZIPF10:
+                # a bucket's more frequent words, picked out once (a few floors are asked)
+                k = (first, length, min_zipf10)
+                frequent = self._frequent.get(k)
+                if frequent is None:
+                    freq = self.freq
+                    frequent = self._frequent[k] = [w for w in pool if freq[w] >= min_zipf10]
+                pool = frequent
             if pool:
                 near = [w for w, _, _ in process.extract(
                     key, pool, scorer=Indel.distance, score_cutoff=2 * distance, limit=None)]
