@@ -363,6 +363,7 @@ class Speller:
         self._common: dict[str, bool] = {}  # is_common per surface form
         self._known_tokens: set[str] = set()  # surface forms found known, for unknown_among
         self._buckets: dict[tuple[str, int], list[str]] | None = None
+        self._bucket_zipfs: dict[tuple[str, int], list[int]] = {}  # each bucket's zipf*10, in order
         self._frequent: dict[tuple[str, int, int], list[str]] = {}  # buckets' words above a zipf
         self._offers: dict[tuple[str, float, float], bool] = {}  # could_offer per question
         self._index: DeletionIndex | None = None
@@ -634,9 +635,16 @@ class Speller:
             with self._lock:
                 if self._buckets is None:
                     b: dict[tuple[str, int], list[str]] = {}
+                    zipfs = self._bucket_zipfs
                     for w, z in self.freq.items():
                         if z >= NEARBY_MIN_ZIPF10:  # distant corrections only to words in use
-                            b.setdefault((w[:1], len(w)), []).append(w)
+                            k = (w[:1], len(w))
+                            words = b.get(k)
+                            if words is None:
+                                words = b[k] = []
+                                zipfs[k] = []
+                            words.append(w)
+                            zipfs[k].append(z)
                     self._buckets = b
                 buckets = self._buckets
         first, n = key[0], len(key)
@@ -644,12 +652,13 @@ class Speller:
         for length in range(max(1, n - distance), n + distance + 1):
             pool = buckets.get((first, length))
             if pool and min_zipf10 > NEARBY_MIN_ZIPF10:
-                # a bucket's more frequent words, picked out once (a few floors are asked)
+                # a bucket's more frequent words, picked out once (a few floors are asked),
+                # by the zipfs kept beside it: looking each word up again costs twice as much
                 k = (first, length, min_zipf10)
                 frequent = self._frequent.get(k)
                 if frequent is None:
-                    freq = self.freq
-                    frequent = self._frequent[k] = [w for w in pool if freq[w] >= min_zipf10]
+                    zipfs = self._bucket_zipfs[(first, length)]
+                    frequent = self._frequent[k] = [w for w, z in zip(pool, zipfs) if z >= min_zipf10]
                 pool = frequent
             if pool:
                 near = [w for w, _, _ in process.extract(
