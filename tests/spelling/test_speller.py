@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from copylint.spelling.speller import edit_cost, get_speller, match_case
+import random
+
+from copylint.spelling.speller import (Speller, _one_edit_cost, _table_cost, edit_cost, edit_strings,
+                                       get_speller, match_case)
 
 
 def test_loaded_once_and_cached():
@@ -47,6 +50,35 @@ def test_typical_slips_cost_less_than_arbitrary_edits():
     double = edit_cost("untill", "until")
     other = edit_cost("rexeive", "receive")
     assert double < swap < other <= 1.0
+
+
+def test_one_edit_shortcut_agrees_with_the_table():
+    # every single edit of words with doubled letters, vowels, apostrophes and hyphens
+    for word in ("committee", "receive", "don't", "aab", "e-mail", "ab", "a"):
+        for typed in set(edit_strings(word, "abcdeilmot'-")):
+            one = _one_edit_cost(typed, word)
+            assert one is None or one == _table_cost(typed, word), (typed, word)
+            assert _one_edit_cost(word, typed) in (None, _table_cost(word, typed)), (word, typed)
+    assert _one_edit_cost("goverment", "government") == _table_cost("goverment", "government")
+    assert _one_edit_cost("abcd", "bacd") == 0.7 and _one_edit_cost("abcd", "badc") is None
+
+
+def test_could_offer_is_never_wrong_to_say_no():
+    # a fresh speller (no candidates cached), asked before each full search
+    sp = Speller.from_tables("en-US", get_speller("en-US").tables())
+    rng = random.Random(7)
+    words = ["goverment", "statment", "blockingading", "Presedent", "Unighted", "xyzzyqw", "conveniance",
+             "recieve", "Kardashain", "zqxjkv", "definately", "dificulties", "qwertyuiop", "aaaaaaab"]
+    words += ["".join(rng.choice("etaoinshrdlucmfwyp") for _ in range(rng.randrange(5, 12))) for _ in range(60)]
+    said_no = 0
+    for w in words:
+        asked = [(cost, zipf) for cost in (0.75, 1.0, 1.6, 2.0) for zipf in (2.5, 3.0, 4.0, 5.0)
+                 if not sp.could_offer(w, cost, zipf)]
+        cands = sp.candidates(w)
+        for cost, zipf in asked:
+            said_no += 1
+            assert not any(c.kind != "split" and c.plain_cost <= cost and c.zipf >= zipf for c in cands), (w, cost, zipf)
+    assert said_no > 100
 
 
 def test_missing_space_offered():

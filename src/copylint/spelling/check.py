@@ -302,7 +302,8 @@ class SpellingAnalysis:
         plural_in_use = base is not None and sp.zipf(base) <= RARE_NOUN_ZIPF and \
             running_text_zipf(key) >= PLURAL_IN_USE_ZIPF and \
             not any(c.cost <= ONE_EDIT_MIN and c.zipf >= 4.0 for c in sp.near(key))
-        if ok and not plural_in_use:
+        if ok and not plural_in_use and (sp.could_offer(key, 1.0, 3.0) or sp.could_offer(key, 2.0, 5.0) if compound
+                                         else sp.could_offer(key, 1.3, 4.0)):
             # but not when a frequent word is one plain slip away ("seens" for scenes); a
             # compound of two content words gives way only to a clearly frequent word
             for c in sp.candidates(key)[:3]:

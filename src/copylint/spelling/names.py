@@ -369,8 +369,8 @@ class NameEvidence:
                 return self._word_verdict(word)
             return None
         cands = sp.near(word) if len(key) >= (5 if shape == "upper" else 4) else ()
-        if not cands and len(key) >= 7:
-            cands = sp.candidates(word)[:1]  # the slower search, only for long words
+        if not cands and len(key) >= 7 and sp.could_offer(word, 1.6, 2.5 if shape == "upper" else 3.0):
+            cands = sp.candidates(word)[:1]  # the slower search, only for long words that may pass
         for c in cands:
             if c.kind != "split" and self._slip_of_word(c, key, shape):
                 return self._word_verdict(word)
@@ -521,7 +521,8 @@ class NameEvidence:
         verdict = self._unseen_name_slip(word, key, after_name)
         if verdict is not None or after_name or len(key) < 6:
             return verdict
-        cands = sp.candidates(word)[:1]
+        # the full candidate search only when its best could pass
+        cands = sp.candidates(word)[:1] if sp.could_offer(word, UNSEEN_FAR_COST, WORD_ZIPF_CAPITALISED) else ()
         if cands and cands[0].kind == "edit" and cands[0].plain_cost <= UNSEEN_FAR_COST and \
                 cands[0].zipf >= WORD_ZIPF_CAPITALISED and not (shape == "upper" and sp.is_proper(cands[0].word)):
             return self._word_verdict(word)
@@ -530,7 +531,7 @@ class NameEvidence:
     def _far_slip_of_common_word(self, word: str, key: str) -> Verdict | None:
         """Two slips, or a block of letters pushed in, from one of the commonest words,
         with the same first letter, in a long word nobody writes."""
-        if len(key) < 7:
+        if len(key) < 7 or not self.speller.could_offer(word, FAR_BLOCK_COST, FAR_SLIP_ZIPF):
             return None
         c = self.speller.candidates(word)[:1]
         if c and c[0].word[:1] == key[:1] and c[0].zipf >= FAR_SLIP_ZIPF and \

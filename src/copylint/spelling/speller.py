@@ -82,6 +82,12 @@ def edit_cost(typed: str, word: str) -> float:
     the slips people make (transpositions, doubled or undoubled letters, vowels,
     neighbouring keys), 1 for anything else. Cached: the name logic, :meth:`Speller.near`
     and the candidate search weigh the same pairs."""
+    one = _one_edit_cost(typed, word)
+    return _table_cost(typed, word) if one is None else one
+
+
+def _table_cost(typed: str, word: str) -> float:
+    """:func:`edit_cost` by the full table, row by row."""
     ins_t = _indel_costs(typed)
     ins_w = _indel_costs(word)
     prev2: list[float] = []
@@ -93,6 +99,33 @@ def edit_cost(typed: str, word: str) -> float:
     for a, it in zip(typed, ins_t):
         prev2, prev, a_prev = prev, row(a, a_prev, it, prev, prev2, word, ins_w), a
     return prev[-1]
+
+
+def _one_edit_cost(typed: str, word: str) -> float | None:
+    """:func:`edit_cost` of two strings one edit apart, without the table (most pairs the
+    speller weighs are); None for other pairs. Every edit costs from 0.5 to 1, so two cost
+    at least 1 and the table's best is the cheapest single edit that explains the pair."""
+    n, m = len(typed), len(word)
+    if n - m not in (-1, 0, 1) or typed == word:
+        return None
+    short = min(n, m)
+    p = 0  # common prefix
+    while p < short and typed[p] == word[p]:
+        p += 1
+    if n == m:
+        if typed[p + 1:] == word[p + 1:]:
+            return _sub_cost(typed[p], word[p])
+        if p + 1 < n and typed[p] == word[p + 1] and typed[p + 1] == word[p] and typed[p + 2:] == word[p + 2:]:
+            return 0.7  # two letters swapped
+        return None
+    s = 0  # common suffix
+    while s < short and typed[n - 1 - s] == word[m - 1 - s]:
+        s += 1
+    longer = typed if n > m else word
+    first = len(longer) - 1 - s  # the letters whose removal leaves the shorter string
+    if first > p:
+        return None
+    return min(_indel_costs(longer)[first:p + 1])
 
 
 def _cost_row(a: str, a_prev: str, it: float, prev: list[float], prev2: list[float],
@@ -330,6 +363,9 @@ class Speller:
         self._common: dict[str, bool] = {}  # is_common per surface form
         self._known_tokens: set[str] = set()  # surface forms found known, for unknown_among
         self._buckets: dict[tuple[str, int], list[str]] | None = None
+        self._bucket_zipfs: dict[tuple[str, int], list[int]] = {}  # each bucket's zipf*10, in order
+        self._frequent: dict[tuple[str, int, int], list[str]] = {}  # buckets' words above a zipf
+        self._offers: dict[tuple[str, float, float], bool] = {}  # could_offer per question
         self._index: DeletionIndex | None = None
         self._index_state = "unread"  # then "counting" one-edit searches, or "none"
         self._searches = 0
@@ -374,7 +410,7 @@ class Speller:
     def clear_caches(self) -> None:
         """Forget every per-word result (for measuring cold runs)."""
         for cache in (self._cache, self._near, self._known, self._known_tokens, self._common,
-                      self._one_edit, self._counterparts):
+                      self._one_edit, self._counterparts, self._offers):
             cache.clear()
 
     def is_common(self, word: str) -> bool:
@@ -439,6 +475,46 @@ class Speller:
             hit = tuple(sorted(self._generate(key), key=lambda c: (-c.score, c.word)))
             self._cache[key] = hit
         return hit
+
+    def could_offer(self, word: str, max_cost: float, min_zipf: float) -> bool:
+        """Whether :meth:`candidates` may hold a correction other than a split (an edit or
+        a block) to a word of zipf ``min_zipf`` or more that costs ``max_cost`` or less
+        before the sound-alike bonus; False only when it cannot. A caller that asks no more
+        of the best candidates skips the distance-2 search over every word in use for most
+        unknown words: the words that frequent are a small part of it."""
+        key = normalise(word)
+        question = (key, max_cost, min_zipf)
+        hit = self._offers.get(question)
+        if hit is None:
+            hit = self._could_offer(key, max_cost, min_zipf)
+            if len(self._offers) > 200_000:
+                self._offers.clear()
+            self._offers[question] = hit
+        return hit
+
+    def _could_offer(self, key: str, max_cost: float, min_zipf: float) -> bool:
+        if key in self._cache or not key or len(key) > 40:
+            return True  # nothing to save
+        freq = self.freq
+        ones = self.one_edit(key)
+        if len(key) < 4 or any(freq[e] >= D1_ENOUGH for e in ones):
+            return True  # no distance-2 search to skip
+        # the edits _generate weighs: these, the words two edits away, and three edits
+        # away for a long word with none nearer (a superset when fewer frequent words are)
+
+        def offers(words) -> bool:
+            return any(freq[w] / 10 >= min_zipf and edit_cost(key, w) <= max_cost for w in words)
+
+        if offers(ones) or (len(key) >= 6 and any(freq[w] / 10 >= min_zipf and cost <= max_cost
+                                                  for w, cost in _blocks(key, freq))):
+            return True
+        floor = int(min_zipf * 10) - 1  # below every word of zipf min_zipf, whatever the rounding
+        near = [w for w, _ in self._nearby(key, 2, floor)]
+        if offers(near):
+            return True
+        if len(key) >= 7 and not ones and not near:
+            return offers(w for w, _ in self._nearby(key, 3, floor))
+        return False
 
     def suggest(self, word: str, n: int = 5) -> list[str]:
         """Up to ``n`` corrections, best first, in the case pattern of ``word``."""
@@ -534,14 +610,8 @@ class Speller:
         for w in _most_promising(plain, freq, sound):
             add(w, "edit")
         if len(key) >= 6 and not enough:
-            # a stray block of letters typed in the middle ("blockingading"), cheap when
-            # the block echoes letters typed elsewhere in the word
-            for size in (2, 3, 4, 5):
-                for i in range(1, len(key) - size + 1):
-                    w = key[:i] + key[i + size:]
-                    if len(w) >= 4 and w in freq:
-                        echo = key[i:i + size] in w
-                        add(w, "block", (0.9 + 0.15 * size) if echo else (1.2 + 0.3 * size))
+            for w, cost in _blocks(key, freq):
+                add(w, "block", cost)
         if len(key) >= 4:
             # two words run together ("alot", "inthe")
             for i in range(1, len(key)):
@@ -552,10 +622,11 @@ class Speller:
                     found[w] = Candidate(w, SPLIT_COST, min(za, zb) / 10, "split")
         return list(found.values())
 
-    def _nearby(self, key: str, distance: int) -> list[tuple[str, int]]:
-        """Words within an optimal-string-alignment distance that share the first letter.
-        Each edit costs at most two insertions or deletions, so rapidfuzz's cheaper Indel
-        distance first keeps the words within twice the distance, then OSA decides."""
+    def _nearby(self, key: str, distance: int, min_zipf10: int = NEARBY_MIN_ZIPF10) -> list[tuple[str, int]]:
+        """Words within an optimal-string-alignment distance that share the first letter
+        (and are ``min_zipf10`` frequent or more). Each edit costs at most two insertions
+        or deletions, so rapidfuzz's cheaper Indel distance first keeps the words within
+        twice the distance, then OSA decides."""
         from rapidfuzz import process
         from rapidfuzz.distance import OSA, Indel
 
@@ -564,15 +635,31 @@ class Speller:
             with self._lock:
                 if self._buckets is None:
                     b: dict[tuple[str, int], list[str]] = {}
+                    zipfs = self._bucket_zipfs
                     for w, z in self.freq.items():
                         if z >= NEARBY_MIN_ZIPF10:  # distant corrections only to words in use
-                            b.setdefault((w[:1], len(w)), []).append(w)
+                            k = (w[:1], len(w))
+                            words = b.get(k)
+                            if words is None:
+                                words = b[k] = []
+                                zipfs[k] = []
+                            words.append(w)
+                            zipfs[k].append(z)
                     self._buckets = b
                 buckets = self._buckets
         first, n = key[0], len(key)
         out: list[tuple[str, int]] = []
         for length in range(max(1, n - distance), n + distance + 1):
             pool = buckets.get((first, length))
+            if pool and min_zipf10 > NEARBY_MIN_ZIPF10:
+                # a bucket's more frequent words, picked out once (a few floors are asked),
+                # by the zipfs kept beside it: looking each word up again costs twice as much
+                k = (first, length, min_zipf10)
+                frequent = self._frequent.get(k)
+                if frequent is None:
+                    zipfs = self._bucket_zipfs[(first, length)]
+                    frequent = self._frequent[k] = [w for w, z in zip(pool, zipfs) if z >= min_zipf10]
+                pool = frequent
             if pool:
                 near = [w for w, _, _ in process.extract(
                     key, pool, scorer=Indel.distance, score_cutoff=2 * distance, limit=None)]
@@ -580,6 +667,19 @@ class Speller:
                     out.extend((w, d) for w, d, _ in process.extract(
                         key, near, scorer=OSA.distance, score_cutoff=distance, limit=None))
         return out
+
+
+def _blocks(key: str, freq: dict[str, int]) -> list[tuple[str, float]]:
+    """(word, cost) for a stray block of letters typed in the middle ("blockingading"),
+    cheap when the block echoes letters typed elsewhere in the word."""
+    out = []
+    for size in (2, 3, 4, 5):
+        for i in range(1, len(key) - size + 1):
+            w = key[:i] + key[i + size:]
+            if len(w) >= 4 and w in freq:
+                echo = key[i:i + size] in w
+                out.append((w, (0.9 + 0.15 * size) if echo else (1.2 + 0.3 * size)))
+    return out
 
 
 def _most_promising(plain: dict[str, int], freq: dict[str, int], sound: str) -> list[str]:
