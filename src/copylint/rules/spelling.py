@@ -9,7 +9,7 @@ from typing import Iterator
 
 from ..model import Document, Hit, Severity
 from ..registry import rule
-from ..spelling.check import analyse, skipped_context
+from ..spelling.check import CAPITALISED_BEFORE_RE, analyse, skipped_context
 from ..spelling.occurrences import candidate_starts
 from ..spelling.variants import group_variants
 
@@ -106,7 +106,6 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
 
 
 _SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][^\W\d_]+)")
-_FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)[ \t]+$")
 
 
 def _different_people(text: str, a: str, b: str, is_common) -> bool:
@@ -126,7 +125,7 @@ def _different_people(text: str, a: str, b: str, is_common) -> bool:
         """After a first name ("Takashi Kiuchi"; "The" is none) and before no surname."""
         uses = list(_positions(text, name))
         for i in uses:
-            m = _FIRST_NAME_BEFORE.search(text, max(0, i - 40), i)
+            m = CAPITALISED_BEFORE_RE.search(text, max(0, i - 40), i)
             if m is None or is_common(m.group(1)) or _SURNAME_AFTER.match(text, i + len(name)):
                 return False
         return bool(uses)

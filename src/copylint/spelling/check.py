@@ -347,7 +347,7 @@ class SpellingAnalysis:
                 continue  # known first names are only checked against distinctive surnames
             for i in _occurrences(text, token):
                 # the word before, if it is a capitalised word and a space or tab apart
-                prev = _PREV_RE.search(text, max(0, i - 30), i) if text[i - 1:i] in (" ", "\t") else None
+                prev = CAPITALISED_BEFORE_RE.search(text, max(0, i - 30), i) if text[i - 1:i] in (" ", "\t") else None
                 if prev is None or prev.start(1) in already:
                     continue
                 first = prev.group(1)
@@ -360,7 +360,8 @@ class SpellingAnalysis:
         return out
 
 
-_PREV_RE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)[ \t]+$")
+# a capitalised word (a first name, say) and the spaces after it, ending where searched to
+CAPITALISED_BEFORE_RE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)[ \t]+$")
 
 _CACHE: list[tuple[object, tuple, SpellingAnalysis]] = []
 

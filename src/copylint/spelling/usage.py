@@ -30,7 +30,8 @@ def _squeezed(word: str) -> str:
 def held_interjection(key: str) -> bool:
     """An interjection drawn out on purpose: a letter held ("goshh", "naww", "ummm") or
     a laugh ("hahahah"); the dictionary lists only the plain forms."""
-    return (_squeezed(key) in INTERJECTIONS and _squeezed(key) != key) or \
+    squeezed = _squeezed(key)
+    return (squeezed != key and squeezed in INTERJECTIONS) or \
         (len(key) >= 6 and _LAUGH.fullmatch(key) is not None)
 
 
