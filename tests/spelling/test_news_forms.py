@@ -194,6 +194,10 @@ def test_a_first_name_and_a_surname_one_letter_apart_are_two_people():
     text = ("Yen outlook\n\nFinance Minister Kiichi Miyazawa spoke on Monday. \"We must act,\" "
             "said Takashi Kiuchi, an economist in Tokyo.\n")
     assert findings(text) == {}
+    # news style names a person in full once, then by surname alone
+    text = ("Yen outlook\n\nFinance Minister Kiichi Miyazawa said Takashi Kiuchi, a ministry official, "
+            "would lead the talks.\n\nKiuchi told reporters the talks would be hard. Miyazawa agreed.\n")
+    assert findings(text) == {}
     # a capitalised common word before a name is no first name: still one name spelt two ways
     text = "New plotters\n\nThe Draftmaster costs 9,900 dlrs, and the Draftsmaster II costs more.\n"
     assert findings(text, REUTERS_DESK) == {"Draftsmaster": "Draftmaster"}

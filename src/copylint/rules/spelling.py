@@ -122,13 +122,15 @@ def _different_people(text: str, a: str, b: str, is_common) -> bool:
         return out
 
     def always_surname(name: str) -> bool:
-        """After a first name ("Takashi Kiuchi"; "The" is none) and before no surname."""
+        """First used after a first name ("Takashi Kiuchi"; "The" is none), then alone
+        or after it again ("Kiuchi told reporters"), and never before a surname."""
         uses = list(_positions(text, name))
-        for i in uses:
-            m = CAPITALISED_BEFORE_RE.search(text, max(0, i - 40), i)
-            if m is None or is_common(m.group(1)) or _SURNAME_AFTER.match(text, i + len(name)):
-                return False
-        return bool(uses)
+        if not uses:
+            return False
+        m = CAPITALISED_BEFORE_RE.search(text, max(0, uses[0] - 40), uses[0])
+        if m is None or is_common(m.group(1)):
+            return False
+        return not any(_SURNAME_AFTER.match(text, i + len(name)) for i in uses)
 
     sa, sb = surnames(a), surnames(b)
     if sa and sb:
