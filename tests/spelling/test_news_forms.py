@@ -205,3 +205,12 @@ def test_a_first_name_and_a_surname_one_letter_apart_are_two_people():
     text = ("Bank sold\n\nThe arranger is Lloydds Merchant Bank, dealers said. Lloyds Bank "
             "declined to comment.\n")
     assert findings(text) == {"Lloydds": "Lloyds"}
+
+
+def test_the_lower_case_half_of_a_hyphenated_given_name():
+    text = ("Tycoon buys stake\n\nChairman Li Ka-shing said the group would buy it, Deputy Prime "
+            "Minister Kim Mahn-je agreed and President Roh Moo-hyun was told.\n")
+    assert findings(text) == {}
+    # after a prefix or a frequent word the second half is an English word, slips and all
+    text = "Protest\n\nThe Anti-goverment Front said the Ex-wfie case was closed.\n"
+    assert findings(text) == {"goverment": "government", "wfie": "wife"}

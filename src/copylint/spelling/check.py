@@ -169,7 +169,8 @@ class SpellingAnalysis:
                                       f"'{base}' is on the house reject list", False, "reject")
                 elif shape == "lower":
                     verdict = None if self._plausible_word(base) or self._poster(base, end) or \
-                        self._name_in_lower_case(base) else self._lower(base)
+                        self._name_in_lower_case(base) or self._given_name_syllable(start, end) \
+                        else self._lower(base)
                 else:
                     verdict = ev.judge_capitalised(base, start)
                 if verdict is not None:
@@ -225,6 +226,22 @@ class SpellingAnalysis:
         if sp.known(word.capitalize()) or self.evidence.lexicon.knows(word):
             return True
         return not any(c.plain_cost <= 1.0 for c in sp.near(word))
+
+    def _given_name_syllable(self, start: int, end: int) -> bool:
+        """The lower-case half of a hyphenated given name after a surname, as Korean and
+        Chinese names are romanised: "Li Ka-shing", "Kim Dae-jung", "Roh Moo-hyun". The
+        surname must be a known name and the first half no prefix or frequent word
+        ("the anti-goverment protest" stays a slip)."""
+        text = self.doc.text
+        m = _GIVEN_NAME_BEFORE.search(text, max(0, start - 20), start)
+        if m is None or end - start > 5 or (end < len(text) and text[end].isalpha()):
+            return False
+        surname, first_half = m.group(1), m.group(2).lower()
+        sp = self.speller
+        if surname.lower() in FUNCTION_WORDS or first_half in PREFIXES or \
+                (sp.is_common(first_half) and sp.zipf(first_half) >= 4.5):
+            return False
+        return self.evidence.lexicon.knows(surname) or sp.is_proper(surname)
 
     def _lower_case_text(self) -> bool:
         """More of the article's names (words the dictionary has only with capitals) are
@@ -360,6 +377,8 @@ class SpellingAnalysis:
         return out
 
 
+# a surname and the first half of a hyphenated given name, ending at the hyphen: "Li Ka-"
+_GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+) ([A-Z][a-z]{1,4})-$")
 # a capitalised word (a first name, say) and the spaces after it, ending where searched to
 CAPITALISED_BEFORE_RE = re.compile(r"(?<![\w'’])([A-Z][a-z]+)[ \t]+$")
 
