@@ -5,12 +5,11 @@ judge each occurrence with the name logic. Results are kept for the document so 
 
 from __future__ import annotations
 
-import collections
 import re
 from dataclasses import dataclass
 from html.entities import name2codepoint
 
-from ..text import WORD_RE
+from ..text import word_counts
 from .occurrences import candidate_starts
 from .names import NameEvidence, Verdict, judge_word, word_shape
 from .speller import ONE_EDIT_MIN, get_speller, news_articles, normalise, running_text_zipf
@@ -125,7 +124,7 @@ class SpellingAnalysis:
         self.doc = doc
         self.speller = get_speller(settings.language)
         text = doc.text
-        self.counts = collections.Counter(WORD_RE.findall(text))
+        self.counts = word_counts(text)
         self.evidence = NameEvidence(doc, settings, self.speller, self.counts)
         self._verdicts: dict[str, Verdict] = {}
         self._at_signs: list[int] | None = None
@@ -230,15 +229,12 @@ class SpellingAnalysis:
         """More of the article's names (words the dictionary has only with capitals) are
         written in lower case than with their capitals, and at least three."""
         if self._lower_names is None:
-            sp = self.speller
-            lower = capital = 0
-            for token in self.counts:
-                if len(token) >= 4 and sp.is_proper(token):
-                    if token.islower():
-                        lower += 1
-                    elif token[:1].isupper():
-                        capital += 1
-            self._lower_names = lower >= 3 and lower > capital
+            # the names in lower case first: most articles have none, and then their
+            # capitalised names need no counting
+            is_proper, counts = self.speller.is_proper, self.counts
+            lower = sum(1 for t in counts if t.islower() and len(t) >= 4 and is_proper(t))
+            self._lower_names = lower >= 3 and \
+                lower > sum(1 for t in counts if t[:1].isupper() and len(t) >= 4 and is_proper(t))
         return self._lower_names
 
     def _poster(self, word: str, end: int) -> bool:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..text import WORD_RE
+from ..text import WORD_RE, word_counts
 from .lexicon import name_lexicon, vocabulary_for
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -166,9 +166,23 @@ class NameEvidence:
         self._caps_groups: dict[str, list[str]] | None = None  # lower case -> spellings
         self._caps_entries: dict[str, tuple[str, int] | None] = {}
         self._seen_caps: dict[str, str] | None = None  # see _seen_spelling_slip
-        heads = [r for r in doc.regions if r.kind in HEAD_KINDS]
-        self.head_spans = [(r.start, r.end) for r in heads]
-        self.caps_spans = [(r.start, r.end) for r in heads if is_title_case(doc.text[r.start:r.end])]
+        self._head_spans: list[tuple[int, int]] | None = None
+        self._caps_spans: list[tuple[int, int]] | None = None
+
+    @property
+    def head_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of the headlines, titles and headings (found when first asked:
+        most articles have no unknown word whose position needs them)."""
+        if self._head_spans is None:
+            self._head_spans = [(r.start, r.end) for r in self.doc.regions if r.kind in HEAD_KINDS]
+        return self._head_spans
+
+    @property
+    def caps_spans(self) -> list[tuple[int, int]]:
+        """The head spans written in Title Case or ALL CAPS."""
+        if self._caps_spans is None:
+            self._caps_spans = [(s, e) for s, e in self.head_spans if is_title_case(self.text[s:e])]
+        return self._caps_spans
 
     # ------------------------------------------------------------------ the interface
 
@@ -192,7 +206,7 @@ class NameEvidence:
     @property
     def counts(self) -> collections.Counter:
         if self._counts is None:
-            self._counts = collections.Counter(WORD_RE.findall(self.text))
+            self._counts = word_counts(self.text)
         return self._counts
 
     def count(self, word: str) -> int:
