@@ -142,6 +142,7 @@ class SpellingAnalysis:
         if vocab.reject_any or vocab.reject_exact:
             suspects += [w for w in self.counts if known(w) and vocab.rejects(w)]
         out: list[Misspelling] = []
+        phrase_words = loan_phrases()[0]
         for token in suspects:
             if vocab.accepts(token):
                 continue
@@ -156,7 +157,7 @@ class SpellingAnalysis:
             shape = word_shape(base)
             if not rejected and (self._informal_or_handle(base, shape, text) or self._defined_here(key)):
                 continue
-            in_phrase = not rejected and key in loan_phrases()[0]
+            in_phrase = not rejected and key in phrase_words
             for start in _occurrences(text, token):
                 end = start + len(base)
                 if skipped_context(text, start, start + len(token)) or _PAREN_SIC.match(text, start + len(token)):
