@@ -218,13 +218,13 @@ class SpellingAnalysis:
         """In a story written all in lower case (some wire copy is: "venezuela will supply
         ecuador ..."), a name the dictionary or the lexicon has with a capital
         ("mancera aguayo"), or a word no dictionary word is one slip from ("grisanti",
-        "pdvsa"), is a name written in lower case."""
-        if not self._lower_case_text():
-            return False
+        "pdvsa"), is a name written in lower case. (The word is asked about first: the
+        article's names are counted only for a word that passes, once per article.)"""
         sp = self.speller
-        if sp.known(word.capitalize()) or self.evidence.lexicon.knows(word):
-            return True
-        return not any(c.plain_cost <= 1.0 for c in sp.near(word))
+        if not (sp.known(word.capitalize()) or self.evidence.lexicon.knows(word) or
+                not any(c.plain_cost <= 1.0 for c in sp.near(word))):
+            return False
+        return self._lower_case_text()
 
     def _lower_case_text(self) -> bool:
         """More of the article's names (words the dictionary has only with capitals) are
@@ -252,6 +252,8 @@ class SpellingAnalysis:
         if self._at_signs is None:
             text = self.doc.text
             self._at_signs = [m.start() for m in re.finditer("@", text)] if "@" in text else []
+        if not self._at_signs:
+            return False  # (most articles have no @)
         return any(self.doc.text.startswith(word, i + 1) for i in self._at_signs)
 
     def _plausible_word(self, word: str) -> bool:

@@ -841,10 +841,12 @@ for _w in sorted({w.lower() for w in INSTITUTION_WORDS if len(w) >= 4}):
     _INSTITUTION_KEYS.setdefault(len(_w), []).append(_w)
 
 
+@lru_cache(maxsize=65536)
 def _one_edit_from_institution(key: str) -> bool:
     """Whether an institution word of four letters or more is one edit from ``key``, as
     :meth:`Speller.near`'s words are: when none is, no near word can be one, and the
-    dictionary search is spared (a few string tests against the words of a near length)."""
+    dictionary search is spared (a few string tests against the words of a near length;
+    cached, as the same names recur)."""
     n = len(key)
     return any(one_edit_apart(key, i, LETTERS + "'")
                for length in (n - 1, n, n + 1) for i in _INSTITUTION_KEYS.get(length, ()))
