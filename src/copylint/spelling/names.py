@@ -138,6 +138,12 @@ class Verdict:
 @lru_cache(maxsize=65536)
 def word_shape(word: str) -> str:
     """lower, Capitalised, UPPER or miXed (cached: the same words recur in every article)."""
+    if word.isascii() and word.isalpha():  # most words: every character a cased letter
+        if word.islower():
+            return "lower"
+        if word.isupper():
+            return "upper" if len(word) > 1 else "capitalised"
+        return "capitalised" if word[0].isupper() and word[1:].islower() else "mixed"
     letters = [c for c in word if c.isalpha()]
     if not letters or all(c.islower() for c in letters):
         return "lower"
