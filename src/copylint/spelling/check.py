@@ -5,12 +5,11 @@ judge each occurrence with the name logic. Results are kept for the document so 
 
 from __future__ import annotations
 
-import collections
 import re
 from dataclasses import dataclass
 from html.entities import name2codepoint
 
-from ..text import WORD_RE
+from ..text import word_counts
 from .occurrences import candidate_starts
 from .names import NameEvidence, Verdict, judge_word, word_shape
 from .speller import ONE_EDIT_MIN, get_speller, news_articles, normalise, running_text_zipf
@@ -125,7 +124,7 @@ class SpellingAnalysis:
         self.doc = doc
         self.speller = get_speller(settings.language)
         text = doc.text
-        self.counts = collections.Counter(WORD_RE.findall(text))
+        self.counts = word_counts(text)
         self.evidence = NameEvidence(doc, settings, self.speller, self.counts)
         self._verdicts: dict[str, Verdict] = {}
         self._at_signs: list[int] | None = None
@@ -143,6 +142,7 @@ class SpellingAnalysis:
         if vocab.reject_any or vocab.reject_exact:
             suspects += [w for w in self.counts if known(w) and vocab.rejects(w)]
         out: list[Misspelling] = []
+        phrase_words = loan_phrases()[0]
         for token in suspects:
             if vocab.accepts(token):
                 continue
@@ -157,7 +157,7 @@ class SpellingAnalysis:
             shape = word_shape(base)
             if not rejected and (self._informal_or_handle(base, shape, text) or self._defined_here(key)):
                 continue
-            in_phrase = not rejected and key in loan_phrases()[0]
+            in_phrase = not rejected and key in phrase_words
             for start in _occurrences(text, token):
                 end = start + len(base)
                 if skipped_context(text, start, start + len(token)) or _PAREN_SIC.match(text, start + len(token)):
@@ -219,13 +219,13 @@ class SpellingAnalysis:
         """In a story written all in lower case (some wire copy is: "venezuela will supply
         ecuador ..."), a name the dictionary or the lexicon has with a capital
         ("mancera aguayo"), or a word no dictionary word is one slip from ("grisanti",
-        "pdvsa"), is a name written in lower case."""
-        if not self._lower_case_text():
-            return False
+        "pdvsa"), is a name written in lower case. (The word is asked about first: the
+        article's names are counted only for a word that passes, once per article.)"""
         sp = self.speller
-        if sp.known(word.capitalize()) or self.evidence.lexicon.knows(word):
-            return True
-        return not any(c.plain_cost <= 1.0 for c in sp.near(word))
+        if not (sp.known(word.capitalize()) or self.evidence.lexicon.knows(word) or
+                not any(c.plain_cost <= 1.0 for c in sp.near(word))):
+            return False
+        return self._lower_case_text()
 
     def _given_name_syllable(self, start: int, end: int) -> bool:
         """The lower-case half of a hyphenated given name after a surname, as Korean and
@@ -247,15 +247,12 @@ class SpellingAnalysis:
         """More of the article's names (words the dictionary has only with capitals) are
         written in lower case than with their capitals, and at least three."""
         if self._lower_names is None:
-            sp = self.speller
-            lower = capital = 0
-            for token in self.counts:
-                if len(token) >= 4 and sp.is_proper(token):
-                    if token.islower():
-                        lower += 1
-                    elif token[:1].isupper():
-                        capital += 1
-            self._lower_names = lower >= 3 and lower > capital
+            # the names in lower case first: most articles have none, and then their
+            # capitalised names need no counting
+            is_proper, counts = self.speller.is_proper, self.counts
+            lower = sum(1 for t in counts if t.islower() and len(t) >= 4 and is_proper(t))
+            self._lower_names = lower >= 3 and \
+                lower > sum(1 for t in counts if t[:1].isupper() and len(t) >= 4 and is_proper(t))
         return self._lower_names
 
     def _poster(self, word: str, end: int) -> bool:
@@ -272,6 +269,8 @@ class SpellingAnalysis:
         if self._at_signs is None:
             text = self.doc.text
             self._at_signs = [m.start() for m in re.finditer("@", text)] if "@" in text else []
+        if not self._at_signs:
+            return False  # (most articles have no @)
         return any(self.doc.text.startswith(word, i + 1) for i in self._at_signs)
 
     def _plausible_word(self, word: str) -> bool:

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..text import WORD_RE
+from ..text import WORD_RE, word_counts
 from .lexicon import name_lexicon, vocabulary_for
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from .deletions import SmallDeletionIndex
+from .deletions import SmallDeletionIndex, one_edit_apart
 from .occurrences import candidate_starts
 from .variants import different_word, transliterations
 from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, running_text_zipf, seen_words
@@ -119,6 +119,7 @@ class TokenFacts(NamedTuple):
     """What the name logic asks of a capitalised token, whatever the article."""
 
     base: str  # without a possessive ending
+    key: str  # base in lower case
     known: bool  # three letters or more, and the dictionary or the name lexicon has it
     surname: bool  # a lexicon surname that is no common word (for full-name slips)
     variant: str | None  # the spelling typo.name-variant counts it as, or None
@@ -137,6 +138,12 @@ class Verdict:
 @lru_cache(maxsize=65536)
 def word_shape(word: str) -> str:
     """lower, Capitalised, UPPER or miXed (cached: the same words recur in every article)."""
+    if word.isascii() and word.isalpha():  # most words: every character a cased letter
+        if word.islower():
+            return "lower"
+        if word.isupper():
+            return "upper" if len(word) > 1 else "capitalised"
+        return "capitalised" if word[0].isupper() and word[1:].islower() else "mixed"
     letters = [c for c in word if c.isalpha()]
     if not letters or all(c.islower() for c in letters):
         return "lower"
@@ -166,9 +173,23 @@ class NameEvidence:
         self._caps_groups: dict[str, list[str]] | None = None  # lower case -> spellings
         self._caps_entries: dict[str, tuple[str, int] | None] = {}
         self._seen_caps: dict[str, str] | None = None  # see _seen_spelling_slip
-        heads = [r for r in doc.regions if r.kind in HEAD_KINDS]
-        self.head_spans = [(r.start, r.end) for r in heads]
-        self.caps_spans = [(r.start, r.end) for r in heads if is_title_case(doc.text[r.start:r.end])]
+        self._head_spans: list[tuple[int, int]] | None = None
+        self._caps_spans: list[tuple[int, int]] | None = None
+
+    @property
+    def head_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of the headlines, titles and headings (found when first asked:
+        most articles have no unknown word whose position needs them)."""
+        if self._head_spans is None:
+            self._head_spans = [(r.start, r.end) for r in self.doc.regions if r.kind in HEAD_KINDS]
+        return self._head_spans
+
+    @property
+    def caps_spans(self) -> list[tuple[int, int]]:
+        """The head spans written in Title Case or ALL CAPS."""
+        if self._caps_spans is None:
+            self._caps_spans = [(s, e) for s, e in self.head_spans if is_title_case(self.text[s:e])]
+        return self._caps_spans
 
     # ------------------------------------------------------------------ the interface
 
@@ -192,7 +213,7 @@ class NameEvidence:
     @property
     def counts(self) -> collections.Counter:
         if self._counts is None:
-            self._counts = collections.Counter(WORD_RE.findall(self.text))
+            self._counts = word_counts(self.text)
         return self._counts
 
     def count(self, word: str) -> int:
@@ -407,7 +428,7 @@ class NameEvidence:
         "<Tennex Indutries Inc>", "Pacific Western Airlines Cotrp". Names are made of such
         words, so inside a name too it is a slip; a foreign form in use (Institut, Groupe)
         is no slip, as running text has it."""
-        if len(key) < 4 or not self.unseen(key):
+        if len(key) < 4 or not self.unseen(key) or not _one_edit_from_institution(normalise(key)):
             return False
         return any(c.plain_cost <= 1.0 and len(c.word) >= 4 and _institution(c.word) for c in self.speller.near(key))
 
@@ -694,7 +715,7 @@ class NameEvidence:
         if self._seen_caps is None:
             self._seen_caps = {}
             for _token, facts in self.caps_facts():
-                k = facts.base.lower()
+                k = facts.key
                 if not facts.known and len(k) >= 5 and not self.unseen(k):
                     self._seen_caps.setdefault(k, facts.base)
         near = [self._seen_caps[k] for k, _, _ in process.extract(
@@ -722,7 +743,7 @@ class NameEvidence:
             groups: dict[str, list[str]] = {}
             for _token, facts in self.caps_facts():
                 if facts.known:  # (nor are words under three letters)
-                    groups.setdefault(facts.base.lower(), []).append(facts.base)
+                    groups.setdefault(facts.key, []).append(facts.base)
             self._caps_groups = groups
             self._caps_by_length: dict[int, list[str]] = {}
             for k in groups:
@@ -764,7 +785,7 @@ class NameEvidence:
         known = len(base) >= 3 and (sp.known(base) or lex.knows(base))
         surname = token.lower() in lex.by_last and self._distinctive(token)
         variant = base if len(token) >= 4 and len(base) >= 4 and not sp.is_common(base.lower()) else None
-        return TokenFacts(base, known, surname, variant)
+        return TokenFacts(base, base.lower(), known, surname, variant)
 
     def _after_first_name(self, start: int) -> bool:
         """The word follows a first name ("Jamie Dimon"): a surname, which the full-name
@@ -804,7 +825,7 @@ class NameEvidence:
         """The article's distinct words that start with a capital (ALL CAPS excluded)."""
         caps = getattr(self, "_caps_tokens", None)
         if caps is None:
-            caps = self._caps_tokens = [t for t in self.counts if t[:1].isupper() and not t.isupper()]
+            caps = self._caps_tokens = [t for t in self.counts if t[0].isupper() and not t.isupper()]
         return caps
 
 
@@ -818,6 +839,23 @@ def _unseen_zipf(key: str) -> float:
     long words are seldom names, and a long word one slip from a rarer word is still
     that word ("DIFFEERNTIALS")."""
     return UNSEEN_WORD_ZIPF - (0.5 if len(key) >= 9 else 0.0)
+
+
+# the institution words of four letters or more, as the speller's lower-case keys, by length
+_INSTITUTION_KEYS: dict[int, list[str]] = {}
+for _w in sorted({w.lower() for w in INSTITUTION_WORDS if len(w) >= 4}):
+    _INSTITUTION_KEYS.setdefault(len(_w), []).append(_w)
+
+
+@lru_cache(maxsize=65536)
+def _one_edit_from_institution(key: str) -> bool:
+    """Whether an institution word of four letters or more is one edit from ``key``, as
+    :meth:`Speller.near`'s words are: when none is, no near word can be one, and the
+    dictionary search is spared (a few string tests against the words of a near length;
+    cached, as the same names recur)."""
+    n = len(key)
+    return any(one_edit_apart(key, i, LETTERS + "'")
+               for length in (n - 1, n, n + 1) for i in _INSTITUTION_KEYS.get(length, ()))
 
 
 def _institution(word: str) -> bool:

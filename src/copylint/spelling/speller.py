@@ -280,6 +280,11 @@ class Candidate:
         return f"Candidate({self.word!r}, {self.cost}, {self.zipf}, {self.kind!r}, {self.raw})"
 
 
+def _rank(c: Candidate) -> tuple[float, str]:
+    """The order of candidates: best score first, then alphabetical."""
+    return -c.score, c.word
+
+
 def match_case(original: str, suggestion: str) -> str:
     """Give a suggestion the case pattern of what was typed: GOVERMENT -> GOVERNMENT,
     Goverment -> Government; a proper noun keeps its own capitals."""
@@ -472,7 +477,7 @@ class Speller:
         key = normalise(word)
         hit = self._cache.get(key)
         if hit is None:
-            hit = tuple(sorted(self._generate(key), key=lambda c: (-c.score, c.word)))
+            hit = tuple(sorted(self._generate(key), key=_rank))
             self._cache[key] = hit
         return hit
 
@@ -537,8 +542,8 @@ class Speller:
                 if len(out) >= NEAR_TOP and z - EDIT_WEIGHT * ONE_EDIT_MIN < out[NEAR_TOP - 1].score:
                     break  # this and every rarer word score below the top ones
                 out.append(Candidate(e, edit_cost(key, e), z, "edit"))
-                out.sort(key=lambda c: (-c.score, c.word))
-            del out[NEAR_TOP:]
+                out.sort(key=_rank)
+                del out[NEAR_TOP:]  # the best of the rest can only displace one of these
             if len(self._near) > 200_000:
                 self._near.clear()
             self._near[key] = out

@@ -22,17 +22,21 @@ nah naw ok oh ops ow oy phew pf ps sh ugh uh um wah whoa wow ya yay yeah yep yup
 _LAUGH = re.compile(r"(?:ha|he|hi|ah|ja|lo)+[ahl]?")
 
 
+_RUN = re.compile(r"(.)\1+")  # a letter written twice or more in a row
+
+
 def _squeezed(word: str) -> str:
     """Each run of one letter written once ("goshh" -> "gosh", "ummm" -> "um")."""
-    return re.sub(r"(.)\1+", r"\1", word)
+    return _RUN.sub(r"\1", word)
 
 
 def held_interjection(key: str) -> bool:
     """An interjection drawn out on purpose: a letter held ("goshh", "naww", "ummm") or
-    a laugh ("hahahah"); the dictionary lists only the plain forms."""
-    squeezed = _squeezed(key)
-    return (squeezed != key and squeezed in INTERJECTIONS) or \
-        (len(key) >= 6 and _LAUGH.fullmatch(key) is not None)
+    a laugh ("hahahah"); the dictionary lists only the plain forms. (Asked of every
+    unknown word: most have no letter held, and a search costs less than squeezing.)"""
+    if _RUN.search(key) and _squeezed(key) in INTERJECTIONS:
+        return True
+    return len(key) >= 6 and _LAUGH.fullmatch(key) is not None
 
 
 def defined_abbreviations(text: str) -> frozenset[str]:
