@@ -8,9 +8,8 @@ import re
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 # WORD_RE for ASCII text, where the only letters are A-Z and a-z: a plain range matches
-# faster than the Unicode class, and the possessive repeats (nothing after them in the
-# pattern could make them give back letters) spare the engine its backtracking state
-_ASCII_WORD_RE = re.compile(r"[A-Za-z]++(?:'[A-Za-z]++)*+")
+# faster than the Unicode class (no possessive repeats: Python 3.10 lacks them)
+_ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 # a sentence ends at . ! ? (optionally followed by closing quotes/brackets) and whitespace
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n")
 _ABBREV = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "rep", "sen", "gov",
