@@ -5,6 +5,7 @@ the same whatever ``--jobs`` is."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -188,6 +189,21 @@ def _warm_up(settings: Settings) -> None:
     drain()
 
 
+def _keep_loaded_data() -> None:
+    """Once the rules have loaded their data (dictionaries, people, compiled patterns),
+    move everything alive to the collector's permanent generation: those objects live
+    for the whole run, and otherwise every full collection walks all of them again (and,
+    in forked workers, writing to them copies the parent's memory pages). Done once per
+    process, so a long-lived caller of ``run`` does not keep freezing each run's objects."""
+    global _FROZEN
+    if not _FROZEN:
+        _FROZEN = True
+        gc.freeze()
+
+
+_FROZEN = False
+
+
 def _pool_context():
     """Fork where the platform has it: workers start at once with the parent's loaded data."""
     import multiprocessing
@@ -283,6 +299,7 @@ def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, ba
         context = _pool_context()
         if context is not None:
             _warm_up(base)
+            _keep_loaded_data()
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=context,
                                  initargs=(resolver, resources)) as pool:
             for fr in pool.map(_lint_in_worker, todo, chunksize=max(1, min(16, len(todo) // (jobs * 4) or 1))):
@@ -290,10 +307,12 @@ def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, ba
                 if progress:
                     progress(fr.path)
     else:
-        for f in todo:
+        for n, f in enumerate(todo):
             file_results.append(_lint_in_worker(f))
             if progress:
                 progress(f)
+            if n == 0 and len(todo) > 1:
+                _keep_loaded_data()  # the first file loaded what the rules need
     if lt_session is not None:
         lt_session.close()
     raised = [n for fr in file_results for n in fr.notices]
