@@ -106,6 +106,25 @@ def occurrence(rule, view: DocView, matches) -> Iterator[Hit]:
 _COUNTED_RE = re.compile(r"[^\W_]+(?:['’.,-][^\W_]+)*")
 
 
+_ASCII_LETTERS_DIGITS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def _most_words(piece: str) -> int:
+    """At most how many words _COUNTED_RE finds in ``piece``: two words are parted by at
+    least one character that is neither a letter nor a digit, so one more than there are
+    such characters. Counted on the ASCII bytes in one quick pass (typographic marks set
+    aside first); other text gets the length, the bound that needs no counting."""
+    reduced = piece
+    for mark in _NOT_LETTERS:
+        if mark in reduced:
+            reduced = reduced.replace(mark, "")
+    if not reduced.isascii():
+        return len(piece)
+    data = reduced.encode("ascii")
+    letters_digits = len(data) - len(data.translate(None, _ASCII_LETTERS_DIGITS))
+    return len(piece) - letters_digits + 1
+
+
 def _length(rule, view: DocView) -> Iterator[Hit]:
     max_words = rule.spec.get("max-words")
     max_chars = rule.spec.get("max-chars")
@@ -117,13 +136,15 @@ def _length(rule, view: DocView) -> Iterator[Hit]:
             continue  # too few gaps between words for any sentence to be that long
         spans = [(block.start, block.end)] if scope == "block" else list(sentences(text, block.start, block.end))
         for s, e in spans:
-            if not rule.position_ok(view, s, e):
-                continue
             if max_words and not max_chars and e - s <= max_words:
                 continue  # too short to hold that many words
             piece = text[s:e]
             if piece.count("\n") > 2 or "   " in piece or "\t" in piece:
                 continue  # a table or a hard-wrapped list, not a sentence
+            if max_words and not max_chars and _most_words(piece) <= max_words:
+                continue  # too few characters between words to hold that many
+            if not rule.position_ok(view, s, e):
+                continue
             n_words = len(_COUNTED_RE.findall(text, s, e))
             if max_words and n_words > max_words:
                 yield rule.hit(s, e, match=text[s:e], count=n_words, max=max_words, unit="words",
