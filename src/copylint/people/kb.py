@@ -7,6 +7,7 @@ error naming ``file:line``. See rules/people/README.md for the format.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import os
@@ -566,13 +567,20 @@ def drop_duplicates(kb: KnowledgeBase) -> None:
         for pos in person.positions:
             by_office.setdefault((pos.family, pos.place), []).append((person, pos))
     drop: set[tuple[str, int]] = set()
+    name_words = {pid: set(name_key(p.name).split()) for pid, p in kb.people.items()}  # folded once
     for items in by_office.values():
+        # only terms starting within a week of each other can be the same term: compare
+        # each with those, found in the office's terms sorted by start (day numbers)
+        items.sort(key=lambda item: item[1].start)
+        days = [pos.start.toordinal() for _, pos in items]
         for person, pos in items:
-            words = {w for w in name_key(person.name).split() if len(w) > 2}
-            for other, opos in items:
+            words = {w for w in name_words[person.id] if len(w) > 2}
+            day = pos.start.toordinal()
+            near = items[bisect.bisect_left(days, day - 7):bisect.bisect_right(days, day + 7)]
+            for other, opos in near:
                 if other is person or opos.priority <= pos.priority:
                     continue
-                if abs((opos.start - pos.start).days) <= 7 and words & {w for w in name_key(other.name).split()}:
+                if abs((opos.start - pos.start).days) <= 7 and words & name_words[other.id]:
                     drop.add((person.id, id(pos)))
                     break
     for pid in {d[0] for d in drop}:
