@@ -430,8 +430,13 @@ def _spellable(initials: list[tuple[str, bool]], most: int) -> set[str]:
     """Every string of at most ``most`` letters that ``_spells`` finds in these initials:
     from any initial that is not a connector, the following initials in order, where a
     connector's may be left out."""
-    out: set[str] = set()
     n = len(initials)
+    if most >= 1 and all(len(ch) == 1 and not connector for ch, connector in initials):
+        # the usual run ("Joe Biden"): nothing to leave out, so the strings are the
+        # stretches of one to ``most`` initials from each start, as the walk finds them
+        letters = "".join(ch for ch, _ in initials)
+        return {letters[i:j] for i in range(n) for j in range(i + 1, min(n, i + most) + 1)}
+    out: set[str] = set()
 
     def walk(i: int, spelled: str) -> None:
         out.add(spelled)
