@@ -52,13 +52,15 @@ def discover(paths: Iterable[str], include: list[str], exclude: list[str],
     seen: set[str] = set()
 
     def excluded(p: str, root: str) -> bool:
+        if not exclude:
+            return False  # no path to work out
         rel = os.path.relpath(p, root) if root else p
         rel = rel.replace(os.sep, "/")
         return any(glob_match(rel, g) for g in exclude)
 
     def wanted(p: str, root: str) -> bool:
-        rel = os.path.relpath(p, root).replace(os.sep, "/")
         if include:
+            rel = os.path.relpath(p, root).replace(os.sep, "/")
             return any(glob_match(rel, g) for g in include)
         return p.lower().endswith(DEFAULT_SUFFIXES)
 
