@@ -10,6 +10,7 @@ does not cut a word.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,8 +36,9 @@ class Term:
     def is_literal(self) -> bool:
         return is_literal(self.text) if self.literal is None else self.literal
 
-    @property
+    @functools.cached_property
     def folded(self) -> bool:
+        """Asked several times per term while the matcher is built: worked out once."""
         return is_wordish(self.text)
 
 
