@@ -97,9 +97,9 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
 
     if not paths:
         fail("no paths given (try: copylint check stories/)")
-    available = formats.available()
-    if fmt not in available:
-        fail(f"unknown format {fmt!r}; choose from {', '.join(sorted(available))}")
+    formatter_class = formats.find(fmt)
+    if formatter_class is None:
+        fail(f"unknown format {fmt!r}; choose from {', '.join(sorted(formats.available()))}")
     cli_values: dict[str, Any] = {
         "select": _split(select), "ignore": _split(ignore),
         "fail_on": Severity.parse(fail_on) if fail_on else None,
@@ -137,7 +137,7 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     stream = open(output, "w", encoding="utf-8") if output else (sys.stderr if stdout_used else sys.stdout)
     try:
         color = (not output and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
-        formatter = available[fmt](stream, color=color, options={"settings": base})
+        formatter = formatter_class(stream, color=color, options={"settings": base})
         formatter.start()
         by_path: dict[str, list] = {}
         for f in result.findings:

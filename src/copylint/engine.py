@@ -114,17 +114,21 @@ def hit_to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> F
     rule_id = hit.rule or rule.id
     severity = settings.severity_for(rule_id, hit.severity or rule.severity)
     suggestions = tuple(hit.suggestions)
+    # the positions once, for the finding and its fix (finding_from_span, written out)
+    line, col = doc.lines.position(src_start)
+    end_line, end_col = doc.lines.position(src_end)
     fix = None
     if hit.replacement is not None:
         if doc.map.is_verbatim(hit.start, hit.end) and doc.text[hit.start:hit.end] == doc.source[src_start:src_end]:
-            line, col = doc.lines.position(src_start)
-            end_line, end_col = doc.lines.position(src_end)
             fix = Fix((Edit(src_start, src_end, hit.replacement, line, col, end_line, end_col),), hit.safe)
         if hit.replacement and hit.replacement not in suggestions:
             suggestions = (hit.replacement, *suggestions)
-    return finding_from_span(doc, rule_id, severity, hit.message, src_start, src_end,
-                             suggestions=suggestions, fix=fix, related=hit.related,
-                             link=hit.link or rule.link)
+    return Finding(
+        path=doc.path, rule=rule_id, severity=severity, message=hit.message, line=line, column=col,
+        end_line=end_line, end_column=end_col, matched=doc.source[src_start:src_end],
+        line_text=_line_text(doc, line), start_offset=src_start, end_offset=src_end,
+        suggestions=suggestions, fix=fix, related=hit.related, link=hit.link or rule.link,
+    )
 
 
 # --------------------------------------------------------------------------- regions
@@ -197,6 +201,8 @@ class Suppressions:
         return cls(ranges, doc.file_disabled)
 
     def suppressed(self, rule_id: str, start: int, end: int) -> bool:
+        if not self.ranges and not self.file_rules:
+            return False  # the usual article: no directives at all
         if any(matches_prefix(rule_id, r) for r in self.file_rules):
             return True
         for rs, re_, rules, dn in self.ranges:
@@ -260,6 +266,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
     priorities: dict[str, int] = {}
     made_by: dict[int, int] = {}  # priority of the rule behind each finding, by id()
     resources = resources if resources is not None else {}
+    selected: dict[str, bool] = {}  # is_selected per emitted id, asked once per article
 
     for rid, message, s, e in doc.notices:
         findings.append(finding_from_span(doc, rid, Severity.WARNING, message, s, e))
@@ -273,7 +280,10 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
             continue
         for hit in rule.check(doc, ctx):
             rule_id = hit.rule or rule.id
-            if not is_selected(rule_id, settings.select, settings.ignore):
+            chosen = selected.get(rule_id)
+            if chosen is None:
+                chosen = selected[rule_id] = is_selected(rule_id, settings.select, settings.ignore)
+            if not chosen:
                 continue
             if rule.reads or rule.skips:
                 kinds = index.kinds_at(hit.start, hit.end)

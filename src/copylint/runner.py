@@ -5,6 +5,7 @@ the same whatever ``--jobs`` is."""
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -51,13 +52,15 @@ def discover(paths: Iterable[str], include: list[str], exclude: list[str],
     seen: set[str] = set()
 
     def excluded(p: str, root: str) -> bool:
+        if not exclude:
+            return False  # no path to work out
         rel = os.path.relpath(p, root) if root else p
         rel = rel.replace(os.sep, "/")
         return any(glob_match(rel, g) for g in exclude)
 
     def wanted(p: str, root: str) -> bool:
-        rel = os.path.relpath(p, root).replace(os.sep, "/")
         if include:
+            rel = os.path.relpath(p, root).replace(os.sep, "/")
             return any(glob_match(rel, g) for g in include)
         return p.lower().endswith(DEFAULT_SUFFIXES)
 
@@ -167,18 +170,22 @@ def _init_worker(resolver: ConfigResolver, resources: dict[str, Any]) -> None:
 
 
 # A short story that makes every rule load its data (dictionary, names, people, packs).
+# (The possessive and the "former" make the titles rule compile all its mention patterns.)
 _WARM_UP = ("Kiev talks resume as President Joe Biden meets Zelenskyy\n\n"
-            "KYIV, Ukraine — The goverment in Kiev will recieve aid, according to Prime Minister "
-            "Denys Shmyhal, who met Olena Zelenska and the NATO chief on Monday.\n")
+            "KYIV, Ukraine — The goverment in Kiev will recieve aid, according to Ukraine's Prime Minister "
+            "Denys Shmyhal, who met Olena Zelenska, former President Petro Poroshenko and the NATO chief on Monday.\n")
 
 
-def _warm_up(settings: Settings) -> None:
+def _warm_up(settings: Settings, paths: list[str] = ()) -> None:
     """Run the selected rules (LanguageTool's aside) once on a small story in this process
     before the pool forks, so the workers share the data they load instead of each
-    loading it again."""
+    loading it again; and read a line in each other format among ``paths`` (Markdown,
+    HTML), so that their readers are imported once too."""
     from .notices import drain
-    from .readers import read_text
+    from .readers import format_for, read_text
 
+    for fmt in sorted({format_for(p) for p in paths} - {"text"}):
+        read_text("warm-up", "Warm-up.\n", fmt)
     ruleset = _ruleset_for(settings)
     rules = [r for r in ruleset.selected(settings) if "languagetool" not in r.needs]
     try:
@@ -186,6 +193,21 @@ def _warm_up(settings: Settings) -> None:
     except (ConfigError, RuleOptionError):
         pass  # reported per file
     drain()
+
+
+def _keep_loaded_data(stage: str) -> None:
+    """Move everything alive to the garbage collector's permanent generation, once the
+    rules are built (stage "rules") and once they have loaded their data (stage "data":
+    dictionaries, people, compiled patterns). Those objects live for the whole run, and
+    otherwise every full collection walks all of them again (and, in forked workers,
+    writing to them copies the parent's memory pages). Each stage is done once per
+    process, so a long-lived caller of ``run`` does not keep freezing each run's objects."""
+    if stage not in _FROZEN:
+        _FROZEN.add(stage)
+        gc.freeze()
+
+
+_FROZEN: set[str] = set()
 
 
 def _pool_context():
@@ -274,6 +296,7 @@ def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, ba
         resources = {**resources, **lt_session.resources}
     _init_worker(resolver, resources)
     _ruleset_for(base)  # a broken rule pack is one config error (exit 2), not one per file
+    _keep_loaded_data("rules")
 
     file_results: list[FileResult] = []
     if with_stdin:
@@ -282,7 +305,8 @@ def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, ba
     if jobs > 1 and len(todo) >= 8:
         context = _pool_context()
         if context is not None:
-            _warm_up(base)
+            _warm_up(base, todo)
+            _keep_loaded_data("data")
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, mp_context=context,
                                  initargs=(resolver, resources)) as pool:
             for fr in pool.map(_lint_in_worker, todo, chunksize=max(1, min(16, len(todo) // (jobs * 4) or 1))):
@@ -290,10 +314,12 @@ def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, ba
                 if progress:
                     progress(fr.path)
     else:
-        for f in todo:
+        for n, f in enumerate(todo):
             file_results.append(_lint_in_worker(f))
             if progress:
                 progress(f)
+            if n == 0 and len(todo) > 1:
+                _keep_loaded_data("data")  # the first file loaded what the rules need
     if lt_session is not None:
         lt_session.close()
     raised = [n for fr in file_results for n in fr.notices]

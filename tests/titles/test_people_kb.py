@@ -194,3 +194,26 @@ def test_an_unchanged_base_is_the_same_object(tmp_path):
     desk.write_text(_person("Jane Example", "2030-01-01"), encoding="utf-8")
     assert load_kb() is load_kb()
     assert load_kb([str(desk)]) is load_kb([str(desk)])
+
+
+def test_a_base_read_back_from_the_cache_equals_a_fresh_build(tmp_path, monkeypatch):
+    from copylint.people import kb as kbmod
+
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    desk = tmp_path / "desk.yaml"
+    desk.write_text(_person("Jane Example", "2030-01-01"), encoding="utf-8")
+    files = [rules_path("people") / "titles.yaml", rules_path("people") / "places.yaml", *people_files([str(desk)])]
+    key = kbmod._built_key(files)
+    assert kbmod._read_built(key) is None
+    fresh = kbmod._build(rules_path("people"), (str(desk),))
+    kbmod._write_built(key, fresh)
+    cached = kbmod._read_built(key)
+    assert cached is not None and cached is not fresh
+    assert {k: getattr(cached, k) for k in vars(fresh)} == vars(fresh)
+    # an edited file is another key: the old pickle is never read for it
+    desk.write_text(_person("Jane Example", "2031-01-01"), encoding="utf-8")
+    assert kbmod._built_key(files) != key
+    assert _start_of(load_kb([str(desk)]), "Jane Example") == dt.date(2031, 1, 1)
+    # a broken pickle is rebuilt, not an error
+    kbmod._built_path(key).write_bytes(b"not a pickle")
+    assert kbmod._read_built(key) is None

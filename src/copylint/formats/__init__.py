@@ -40,3 +40,17 @@ def available() -> dict[str, type[BaseFormatter]]:
         if cls is not None and getattr(cls, "NAME", ""):
             found[cls.NAME] = cls
     return found
+
+
+def find(name: str) -> type[BaseFormatter] | None:
+    """The formatter registered as ``name``, or None. The module of that name is tried
+    first (most formats are named after theirs), so a run imports one format, not all."""
+    if name.isidentifier() and not name.startswith("_"):
+        try:
+            module = importlib.import_module(f"{__name__}.{name}")
+        except ImportError:
+            module = None
+        cls = getattr(module, "Formatter", None)
+        if cls is not None and getattr(cls, "NAME", "") == name:
+            return cls
+    return available().get(name)

@@ -1,14 +1,16 @@
 """One matcher for the terms of every loaded pack rule, so the cost of a pass over an
 article does not grow with the number of rules.
 
-Literal terms go into Aho–Corasick automatons (pyahocorasick), one per combination of
-case sensitivity and quote folding; pattern terms are screened with one RE2 set, and
+Literal terms go into two Aho–Corasick automatons (pyahocorasick): word terms on the
+lower-case, quote-folded text (those that keep case are checked against the folded text),
+punctuation terms on the text as it is; pattern terms are screened with one RE2 set, and
 only the patterns the set reports are run on their own. A match is kept only when it
 does not cut a word.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,8 +36,9 @@ class Term:
     def is_literal(self) -> bool:
         return is_literal(self.text) if self.literal is None else self.literal
 
-    @property
+    @functools.cached_property
     def folded(self) -> bool:
+        """Asked several times per term while the matcher is built: worked out once."""
         return is_wordish(self.text)
 
 
@@ -67,14 +70,19 @@ class Matcher:
     def __init__(self, terms: list[Term]) -> None:
         self.automatons: dict[tuple[bool, bool], Any] = {}
         self.patterns: list[Term] = []
-        buckets: dict[tuple[bool, bool], dict[str, list[Term]]] = {}
+        # Word terms share one automaton on the lower-case view; a term that keeps case
+        # carries its folded form, and its matches must show it in the folded view (the
+        # same matches as an automaton of its own on that view, one pass fewer).
+        # Punctuation terms have no case and are matched in the text as it is.
+        buckets: dict[tuple[bool, bool], dict[str, list[tuple[Term, str | None]]]] = {}
         for t in terms:
             if t.is_literal:
-                key = t.folded, t.ignorecase and t.folded  # punctuation has no case
-                needle = fold_term(t.text) if t.folded else t.text
-                if key[1]:
-                    needle = lower_same_length(needle)
-                buckets.setdefault(key, {}).setdefault(needle, []).append(t)
+                if t.folded:
+                    key, form = (True, True), fold_term(t.text)
+                    needle, exact = lower_same_length(form), (None if t.ignorecase else form)
+                else:
+                    key, needle, exact = (False, False), t.text, None
+                buckets.setdefault(key, {}).setdefault(needle, []).append((t, exact))
             else:
                 if t.regex is None:
                     t.regex = compile_pattern(fold_term(t.text) if t.folded else t.text, t.ignorecase)
@@ -113,7 +121,9 @@ class Matcher:
                     a, b = text[end], text[end + 1]
                     if (a.isalnum() or a == "_") and (b.isalnum() or b == "_"):
                         continue
-                for t in owners:
+                for t, exact in owners:
+                    if exact is not None and views.get(True, False)[start:end + 1] != exact:
+                        continue
                     found.setdefault(t.rule, []).append((start, end + 1, t))
         for folded, (screened, group) in self.sets.items():
             view = views.get(folded, False)

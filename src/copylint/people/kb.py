@@ -7,6 +7,7 @@ error naming ``file:line``. See rules/people/README.md for the format.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import difflib
 import os
@@ -544,6 +545,16 @@ def _stamps(files: list[str]) -> tuple[tuple[str, int, int], ...]:
 @lru_cache(maxsize=8)
 def _load_cached(extra: tuple[str, ...], stamps: tuple[tuple[str, int, int], ...]) -> KnowledgeBase:
     base = rules_path("people")
+    key = _built_key([base / "titles.yaml", base / "places.yaml", *people_files(extra)])
+    kb = _read_built(key) if key else None
+    if kb is None:
+        kb = _build(base, extra)
+        if key:
+            _write_built(key, kb)
+    return kb
+
+
+def _build(base: Path, extra: tuple[str, ...]) -> KnowledgeBase:
     kb = load_vocabulary(base / "titles.yaml", base / "places.yaml")
     for path in people_files(extra):
         if not path.is_file():
@@ -556,6 +567,66 @@ def _load_cached(extra: tuple[str, ...], stamps: tuple[tuple[str, int, int], ...
     return kb
 
 
+# --------------------------------------------------------------------------- the built base, cached
+
+# Building the base (checking every record, merging, indexing) is most of its loading
+# time; reading it back from a pickle takes a seventh of that. The pickle is keyed by
+# the exact bytes of every file read and of the code that builds and parses them, so an
+# edit anywhere means a new build; only a base that built cleanly is kept, so every error
+# still comes from _build and is worded as ever. A cache that cannot be read or written
+# is no error.
+
+
+def _built_key(files: list[Path]) -> str | None:
+    """The cache key for a base built from ``files``, or None when a file cannot be read
+    (then the build says what is wrong)."""
+    import hashlib
+    import sys
+
+    from .. import yamlutil
+
+    h = hashlib.sha1()
+    try:
+        for code in (__file__, yamlutil.__file__):
+            h.update(Path(code).read_bytes())
+        h.update(f"\0{yaml.__version__}\0{FAST_SAFE_LOADER.__name__}\0{sys.version}\0".encode())
+        for f in files:
+            h.update(str(f.resolve()).encode("utf-8", "surrogatepass") + b"\0")
+            h.update(f.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return h.hexdigest()[:24]
+
+
+def _built_path(key: str) -> Path:
+    from ..data import user_cache_dir
+
+    return user_cache_dir() / "people" / f"kb-{key}.pickle"
+
+
+def _read_built(key: str) -> KnowledgeBase | None:
+    import pickle
+
+    try:
+        kb = pickle.loads(_built_path(key).read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError,
+            IndexError, KeyError):
+        return None
+    return kb if isinstance(kb, KnowledgeBase) else None
+
+
+def _write_built(key: str, kb: KnowledgeBase) -> None:
+    import pickle
+
+    from ..data import write_atomically
+
+    try:
+        blob = pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+    write_atomically(_built_path(key), blob, "kb-*.pickle")
+
+
 def drop_duplicates(kb: KnowledgeBase) -> None:
     """Bulk sources spell some names their own way ("M. Rutte", "Rajoy Brey"). A term
     that a higher-priority file already gives (same office, start within a week) to a
@@ -566,13 +637,20 @@ def drop_duplicates(kb: KnowledgeBase) -> None:
         for pos in person.positions:
             by_office.setdefault((pos.family, pos.place), []).append((person, pos))
     drop: set[tuple[str, int]] = set()
+    name_words = {pid: set(name_key(p.name).split()) for pid, p in kb.people.items()}  # folded once
     for items in by_office.values():
+        # only terms starting within a week of each other can be the same term: compare
+        # each with those, found in the office's terms sorted by start (day numbers)
+        items.sort(key=lambda item: item[1].start)
+        days = [pos.start.toordinal() for _, pos in items]
         for person, pos in items:
-            words = {w for w in name_key(person.name).split() if len(w) > 2}
-            for other, opos in items:
+            words = {w for w in name_words[person.id] if len(w) > 2}
+            day = pos.start.toordinal()
+            near = items[bisect.bisect_left(days, day - 7):bisect.bisect_right(days, day + 7)]
+            for other, opos in near:
                 if other is person or opos.priority <= pos.priority:
                     continue
-                if abs((opos.start - pos.start).days) <= 7 and words & {w for w in name_key(other.name).split()}:
+                if abs((opos.start - pos.start).days) <= 7 and words & name_words[other.id]:
                     drop.add((person.id, id(pos)))
                     break
     for pid in {d[0] for d in drop}:

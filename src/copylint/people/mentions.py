@@ -17,6 +17,7 @@ Names are then looked up by their folded form in a hash index of the knowledge b
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -118,7 +119,9 @@ def _trie_branches(node: dict) -> str:
 
 
 class Patterns:
-    """The compiled patterns for one knowledge base."""
+    """The compiled patterns for one knowledge base. The title finder is built at once
+    (every article asks it); the mention patterns, large alternations that take tens of
+    milliseconds to compile, only when an article holds a title form."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
@@ -129,28 +132,47 @@ class Patterns:
         title_forms = _forms(kb.form_family, lower=True)
         self.titles = TitleFinder(_trie(title_forms), title_forms, kb.place_forms)
         suffixes = _alternation(kb.suffixes)
-        # each qualifier alone, longest first, with its kind (what _qualifier_kind reads)
-        self.qualifier_kinds = [
-            (re.compile(rf"\s*{re.escape(q.rstrip('-')).replace(chr(92) + ' ', _GAP)}(?:-|{_GAP}|$)"), kind)
-            for q, kind in sorted(kb.qualifiers.items(), key=lambda item: len(item[0]), reverse=True)]
         qual = rf"(?P<qual>(?:{quals})(?:-|{_GAP}))?"
         qual2 = rf"(?P<qual2>(?:(?:{quals})(?:-|{_GAP})){{1,2}})?"
         place = rf"(?P<place>(?:{places})){_GAP}{qual2}"
         title = rf"(?P<title>{titles})(?P<suffix>{suffixes})?"
         of = rf"(?:{_GAP}of{_GAP}(?P<of>{places}))?"
-        # "<qual> <place> <title> <name>" (the name is read after the match)
-        self.prefix = re.compile(rf"(?<![\w\-’'.]){qual}(?:{place})?{title}(?![\w\-]){of}(?={_GAP}{_NAME_START})")
-        # ", the <title> of <place>" / ", <place>'s <title>" after a name
-        self.appositive = re.compile(
-            rf",{_GAP}(?:(?:the|The){_GAP})?{qual}(?:{place})?{title}(?![\w\-]){of}"
-            rf"(?=\s*[,;:.)!?]|\s*$|{_GAP}(?:and|who|said|says|has|have|had|was|is|will|would|in|on|at|to|for|since|from|until|told|tells|when|whose)\b)")
-        # "the <place> <title>, <name>" (names are read after the match)
-        self.lead = re.compile(
-            rf"(?:(?<![\w])(?:the|The){_GAP}|(?=(?:{places})['’]s{_GAP})){qual}(?:{place})?{title}(?![\w\-]){of},{_GAP}(?={_NAME_START})")
-        # the same without the "<place>'s" branch, for blocks with no "'s" before a space;
-        # it starts with a literal, so the engine skips ahead to each "the"
-        self.lead_the = re.compile(
-            rf"(?:the|The)(?<!\wthe)(?<!\wThe){_GAP}{qual}(?:{place})?{title}(?![\w\-]){of},{_GAP}(?={_NAME_START})")
+        self._sources = {
+            # "<qual> <place> <title> <name>" (the name is read after the match)
+            "prefix": rf"(?<![\w\-’'.]){qual}(?:{place})?{title}(?![\w\-]){of}(?={_GAP}{_NAME_START})",
+            # ", the <title> of <place>" / ", <place>'s <title>" after a name
+            "appositive": (
+                rf",{_GAP}(?:(?:the|The){_GAP})?{qual}(?:{place})?{title}(?![\w\-]){of}"
+                rf"(?=\s*[,;:.)!?]|\s*$|{_GAP}(?:and|who|said|says|has|have|had|was|is|will|would|in|on|at|to|for|since|from|until|told|tells|when|whose)\b)"),
+            # "the <place> <title>, <name>" (names are read after the match)
+            "lead": rf"(?:(?<![\w])(?:the|The){_GAP}|(?=(?:{places})['’]s{_GAP})){qual}(?:{place})?{title}(?![\w\-]){of},{_GAP}(?={_NAME_START})",
+            # the same without the "<place>'s" branch, for blocks with no "'s" before a
+            # space; it starts with a literal, so the engine skips ahead to each "the"
+            "lead_the": rf"(?:the|The)(?<!\wthe)(?<!\wThe){_GAP}{qual}(?:{place})?{title}(?![\w\-]){of},{_GAP}(?={_NAME_START})",
+        }
+
+    @functools.cached_property
+    def prefix(self) -> re.Pattern:
+        return re.compile(self._sources["prefix"])
+
+    @functools.cached_property
+    def appositive(self) -> re.Pattern:
+        return re.compile(self._sources["appositive"])
+
+    @functools.cached_property
+    def lead(self) -> re.Pattern:
+        return re.compile(self._sources["lead"])
+
+    @functools.cached_property
+    def lead_the(self) -> re.Pattern:
+        return re.compile(self._sources["lead_the"])
+
+    @functools.cached_property
+    def qualifier_kinds(self) -> list[tuple[re.Pattern, str]]:
+        """Each qualifier alone, longest first, with its kind (what _qualifier_kind reads)."""
+        return [
+            (re.compile(rf"\s*{re.escape(q.rstrip('-')).replace(chr(92) + ' ', _GAP)}(?:-|{_GAP}|$)"), kind)
+            for q, kind in sorted(self.kb.qualifiers.items(), key=lambda item: len(item[0]), reverse=True)]
 
 
 _PATTERNS: dict[int, tuple[KnowledgeBase, Patterns]] = {}

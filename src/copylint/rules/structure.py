@@ -64,14 +64,17 @@ def _repeated_headline(doc: Document, ctx) -> Iterator[Hit]:
     # scraped headlines carry site navigation in front ("Home News X"): a body block that
     # is exactly X, without the first few words, is the headline repeated too
     candidates = [words] + [words[k:] for k in range(1, 5) if len(words) - k >= max(4, opts.min_words)]
-    # cheap test first: the shortest candidate must occur in the text beyond the headline
-    cand_norms = [" " + normalize_headline(" ".join(c)) + " " for c in candidates]
-    shortest = cand_norms[-1]
-    # cheapest first: the shortest candidate's longest word must appear twice at least
-    if doc.text.casefold().count(max(shortest.split(), key=len)) < 2:
+    # cheap tests first: the shortest candidate must occur in the text beyond the headline
+    shortest = " " + normalize_headline(" ".join(candidates[-1])) + " "
+    words_in = shortest.split()
+    # each of its words must appear twice at least in the folded text (two copies of the
+    # candidate hold two copies of every word), longest words first
+    folded = doc.text.casefold()
+    if any(folded.count(w) < 2 for w in sorted(set(words_in), key=len, reverse=True)):
         return
     if (" " + normalize_headline(doc.text) + " ").count(shortest) < 2:
         return
+    cand_norms = [" " + normalize_headline(" ".join(c)) + " " for c in candidates]
 
     # the headline proper: for "Home News X", the body repeating "X" is what we look for
     body_blocks = [r for r in doc.regions if r.kind not in ("headline", "standfirst", "byline", "title")
@@ -201,8 +204,8 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
     # cheap pass first: most articles repeat no sentence, and then the exact (slower)
     # sentence splitting is not needed at all
     # (case folded once for the whole text: folding is per character, the pieces agree)
-    pieces = [" ".join(p.split()) for p in _ROUGH_SENTENCE_RE.split(text.casefold())]
-    pieces = [p for p in pieces if p.count(" ") + 1 >= opts.min_words]
+    split = [p.split() for p in _ROUGH_SENTENCE_RE.split(text.casefold())]
+    pieces = [" ".join(words) for words in split if len(words) >= opts.min_words]
     repeats = len(set(pieces)) != len(pieces)
     for block in blocks:
         key = _key(text[block.start:block.end])
@@ -227,7 +230,9 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
                 seen_sentences[skey] = (s, e)
 
 
-_ROUGH_SENTENCE_RE = re.compile(r"[.!?]+[\"'”’)\]]?\s+|\n\s*\n")
+# a run of . ! ? (then a closing mark and white space), or a blank line; each branch opens
+# with its own character so that the engine skips ahead to those characters
+_ROUGH_SENTENCE_RE = re.compile(r"\.[.!?]*[\"'”’)\]]?\s+|![.!?]*[\"'”’)\]]?\s+|\?[.!?]*[\"'”’)\]]?\s+|\n\s*\n")
 
 
 def _key(text: str) -> str:
