@@ -11,7 +11,10 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 # faster than the Unicode class (no possessive repeats: Python 3.10 lacks them)
 _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 # a sentence ends at . ! ? (optionally followed by closing quotes/brackets) and whitespace
-SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n")
+# (one branch per first character: the engine then skips ahead to a candidate instead of
+# trying the pattern at every offset; the matches are those of "[.!?]+[...]*(?=\s+|$)")
+_END_TAIL = r"[.!?]*[\"'”’)\]]*(?=\s+|$)"
+SENTENCE_END_RE = re.compile(rf"\.{_END_TAIL}|!{_END_TAIL}|\?{_END_TAIL}|\n\s*\n")
 _ABBREV = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "rep", "sen", "gov",
            "prof", "no", "vs", "u.s", "u.k", "u.n", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
            "apr", "aug", "sept", "sep", "oct", "nov", "dec", "e.g", "i.e", "etc", "capt", "cmdr", "adm"}
@@ -74,7 +77,8 @@ def _split_sentences(text: str, start: int, end: int):
         yield s, e
 
 
-_QUOTE_RE = re.compile(r"“[^”\n]*”|(?<![\w])\"[^\"\n]*\"")
+# (the look-behind after the opening quote, so the engine can skip ahead to a quote mark)
+_QUOTE_RE = re.compile(r"“[^”\n]*”|\"(?<![\w]\")[^\"\n]*\"")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
