@@ -18,6 +18,8 @@ from .engine import RuleContext, RuleOptionError, RuleSet, check_document, load_
 from .model import Document, Finding, Severity
 from .readers import DEFAULT_SUFFIXES, BinaryFile, read_bytes
 from .registry import is_selected
+from .spelling.deletions import BUILD_AFTER
+from .spelling.speller import prepare_for_many_searches
 
 MAX_FILE_BYTES = 512 * 1024 * 1024
 
@@ -180,7 +182,8 @@ def _warm_up(settings: Settings, paths: list[str] = ()) -> None:
     """Run the selected rules (LanguageTool's aside) once on a small story in this process
     before the pool forks, so the workers share the data they load instead of each
     loading it again; and read a line in each other format among ``paths`` (Markdown,
-    HTML), so that their readers are imported once too."""
+    HTML), so that their readers are imported once too. For many files, the speller's
+    deletion index too, which a first run on a machine builds: once here, not per worker."""
     from .notices import drain
     from .readers import format_for, read_text
 
@@ -192,6 +195,8 @@ def _warm_up(settings: Settings, paths: list[str] = ()) -> None:
         check_document(read_text("warm-up.txt", _WARM_UP), rules, settings, ruleset, {})
     except (ConfigError, RuleOptionError):
         pass  # reported per file
+    if len(paths) >= BUILD_AFTER:
+        prepare_for_many_searches()  # (only spellers the rules loaded)
     drain()
 
 

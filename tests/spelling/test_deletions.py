@@ -4,6 +4,7 @@ would find, and its cache file is only ever read back for the same word list."""
 from __future__ import annotations
 
 import random
+import zlib
 
 from copylint import data
 from copylint.spelling import deletions, speller as speller_module
@@ -118,3 +119,11 @@ def test_only_the_newest_versions_of_a_cache_file_are_kept(tmp_path):
     kept = sorted(p.name for p in tmp_path.glob("spelling-deletions-*.bin"))
     assert len(kept) == data.KEEP_VERSIONS
     assert DeletionIndex.path_for(["alpha"], tmp_path).name in kept
+
+
+def test_the_table_is_every_deletion_key_in_order():
+    # built bucket by bucket, it must equal the one sorted list of (hash, word number)
+    words = sorted(get_speller().freq)[::13]
+    expected = sorted(zlib.crc32((w[:i] + w[i + 1:]).encode("utf-8")) << 20 | n
+                      for n, w in enumerate(words) for i in range(len(w)))
+    assert list(DeletionIndex.build(words).table) == expected

@@ -80,9 +80,19 @@ class DeletionIndex:
     def build(cls, words: list[str]) -> "DeletionIndex":
         if len(words) > _ID_MASK:
             raise ValueError("too many words for the index")
-        keys = [_crc(d) << _ID_BITS | n for n, w in enumerate(words) for d in _deletions(w)]
-        keys.sort()
-        return cls(words, array.array("Q", keys))
+        # Sorted bucket by bucket of the hash's top byte, each kept as 8-byte numbers until
+        # its turn: the same table as sorting one list of every key, for a quarter of the
+        # memory at its peak (a list holds a Python int per key) and somewhat less time.
+        shift = 32 + _ID_BITS - 8
+        buckets = [array.array("Q") for _ in range(256)]
+        for n, w in enumerate(words):
+            for d in _deletions(w):
+                key = _crc(d) << _ID_BITS | n
+                buckets[key >> shift].append(key)
+        table = array.array("Q")
+        for bucket in buckets:
+            table.extend(sorted(bucket))
+        return cls(words, table)
 
     def lookup(self, deletion: str) -> list[str]:
         """Words that leave ``deletion`` when a letter is deleted (and a few whose

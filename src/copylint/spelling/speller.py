@@ -567,17 +567,19 @@ class Speller:
             self._one_edit[key] = hit
         return hit
 
-    def deletion_index(self) -> DeletionIndex | None:
+    def deletion_index(self, build_now: bool = False) -> DeletionIndex | None:
         """The dictionary's deletion index: loaded from the user's cache folder when saved
-        there, built (and saved) once this process has searched for many words, else None."""
+        there, built (and saved) once this process has searched for many words, else None.
+        ``build_now``: the caller knows many searches are coming (a run over many files,
+        before its workers fork, so they share one index instead of each building one)."""
         if self._index is None and self._index_state != "none":
             with self._lock:
                 if self._index is None and self._index_state == "unread":
                     self._index_state = "counting"
                     self._index = DeletionIndex.load(list(self.freq), user_cache_dir())
-                elif self._index is None:
+                if self._index is None and self._index_state == "counting":
                     self._searches += 1
-                    if self._searches >= BUILD_AFTER:
+                    if self._searches >= BUILD_AFTER or build_now:
                         self._index_state = "none"  # one try, whatever happens
                         try:
                             self._index = DeletionIndex.build(list(self.freq))
@@ -790,6 +792,13 @@ def get_speller(language: str = "en-US") -> Speller:
             if sp is None:
                 sp = _SPELLERS[lang] = _load_speller(lang)
     return sp
+
+
+def prepare_for_many_searches() -> None:
+    """Give every speller this process has loaded its deletion index now (loaded, or built
+    and saved): for a run over many files, before its workers fork and would each build one."""
+    for sp in list(_SPELLERS.values()):
+        sp.deletion_index(build_now=True)
 
 
 SPELLER_FORMAT = 1
