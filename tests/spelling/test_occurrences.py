@@ -45,5 +45,23 @@ def test_the_index_holds_every_use_not_glued_to_a_letter(monkeypatch):
     text = "Kyiv, Kyivan Kyiv’s x²Kyiv (Kyiv) Kyiv-born and O'Neill met O'Neill's aide"
     # all but "Kyivan" (6); "x²Kyiv" is here, and left to callers that take ² as part of a word
     assert list(occurrences.candidate_starts(text, "Kyiv")) == [0, 13, 22, 28, 34]
-    # a word with an apostrophe is searched for, as before, not looked up
+    # a word with an apostrophe: the runs of its first letters that the rest follows
     assert list(occurrences.candidate_starts(text, "O'Neill")) == [text.index("O'Neill"), text.rindex("O'Neill")]
+
+
+def test_words_with_apostrophes_are_found_where_the_plain_search_finds_them(monkeypatch):
+    # (looked up by their first run of letters, not searched for over the whole file once
+    # each, which made a long file's check grow with the square of its size)
+    text = _long_archive()
+    words = sorted({w for w in text.split() if ("'" in w or "’" in w) and w[:1].isalpha()})
+    words = [w.strip(".,;:!?\"”)") for w in words][:400] + ["a'a"]
+    text += " a'a'a a'a."
+
+    def unglued(t: str, word: str, starts) -> list[int]:
+        return [i for i in starts if not (i and t[i - 1].isalpha())]
+
+    indexed = {w: unglued(text, w, occurrences.candidate_starts(text, w)) for w in words}
+    monkeypatch.setattr(occurrences, "LONG_TEXT", len(text) + 1)
+    searched = {w: unglued(text, w, occurrences.candidate_starts(text, w)) for w in words}
+    assert indexed == searched
+    assert sum(map(len, indexed.values())) > 400

@@ -22,11 +22,23 @@ def candidate_starts(text: str, word: str) -> Iterator[int]:
     """Offsets where ``word`` occurs in ``text``, in order, found as ``str.find`` finds
     them one after another. Callers keep only the uses with no letter glued on either
     side, and those are all here. (In a long text only uses that start and end a run of
-    letters are looked up, which are the only ones such a caller keeps, when the word is
-    letters only.)"""
-    if len(text) >= LONG_TEXT and word.isalpha():
-        yield from _letter_runs(text).get(word, ())
-        return
+    letters are looked up, which are the only ones such a caller keeps; for a word with an
+    apostrophe, the uses that start with its first run of letters.)"""
+    if len(text) >= LONG_TEXT:
+        if word.isalpha():
+            yield from _letter_runs(text).get(word, ())
+            return
+        head = _LETTERS_RE.match(word)
+        if head is not None and head.group().isalpha():
+            # "Obama's", "O'Brien": a use with no letter before it starts a run of letters
+            # that is the word's first one; the uses are those runs the rest follows
+            # (after one another, as str.find would find them)
+            n, last = len(word), None
+            for i in _letter_runs(text).get(head.group(), ()):
+                if (last is None or i >= last + n) and text.startswith(word, i):
+                    last = i
+                    yield i
+            return
     n = len(word)
     i = text.find(word)
     while i != -1:
