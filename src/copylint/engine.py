@@ -8,6 +8,7 @@ inside one verbatim run of the source map; otherwise it is kept as a suggestion.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -114,21 +115,17 @@ def hit_to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> F
     rule_id = hit.rule or rule.id
     severity = settings.severity_for(rule_id, hit.severity or rule.severity)
     suggestions = tuple(hit.suggestions)
-    # the positions once, for the finding and its fix (finding_from_span, written out)
-    line, col = doc.lines.position(src_start)
-    end_line, end_col = doc.lines.position(src_end)
-    fix = None
-    if hit.replacement is not None:
-        if doc.map.is_verbatim(hit.start, hit.end) and doc.text[hit.start:hit.end] == doc.source[src_start:src_end]:
-            fix = Fix((Edit(src_start, src_end, hit.replacement, line, col, end_line, end_col),), hit.safe)
-        if hit.replacement and hit.replacement not in suggestions:
-            suggestions = (hit.replacement, *suggestions)
-    return Finding(
-        path=doc.path, rule=rule_id, severity=severity, message=hit.message, line=line, column=col,
-        end_line=end_line, end_column=end_col, matched=doc.source[src_start:src_end],
-        line_text=_line_text(doc, line), start_offset=src_start, end_offset=src_end,
-        suggestions=suggestions, fix=fix, related=hit.related, link=hit.link or rule.link,
-    )
+    if hit.replacement and hit.replacement not in suggestions:
+        suggestions = (hit.replacement, *suggestions)
+    finding = finding_from_span(doc, rule_id, severity, hit.message, src_start, src_end,
+                                suggestions=suggestions, related=hit.related, link=hit.link or rule.link)
+    if hit.replacement is not None and doc.map.is_verbatim(hit.start, hit.end) and \
+            doc.text[hit.start:hit.end] == doc.source[src_start:src_end]:
+        # the fix's edit at the finding's own positions (worked out once)
+        edit = Edit(src_start, src_end, hit.replacement, finding.line, finding.column,
+                    finding.end_line, finding.end_column)
+        finding = dataclasses.replace(finding, fix=Fix((edit,), hit.safe))
+    return finding
 
 
 # --------------------------------------------------------------------------- regions

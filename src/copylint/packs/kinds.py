@@ -114,10 +114,7 @@ def _most_words(piece: str) -> int:
     least one character that is neither a letter nor a digit, so one more than there are
     such characters. Counted on the ASCII bytes in one quick pass (typographic marks set
     aside first); other text gets the length, the bound that needs no counting."""
-    reduced = piece
-    for mark in _NOT_LETTERS:
-        if mark in reduced:
-            reduced = reduced.replace(mark, "")
+    reduced = _without_marks(piece)
     if not reduced.isascii():
         return len(piece)
     data = reduced.encode("ascii")
@@ -177,12 +174,18 @@ _ASCII_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 _NOT_LETTERS = ("’", "‘", "“", "”", "—", "–", "…", "\u00a0")
 
 
-def mostly_capitals(piece: str, share: float) -> bool:
-    """True when more than ``share`` of the letters are capitals (ASCII capitals against
-    any lower-case letter: enough to tell a shouted wire slug from prose)."""
+def _without_marks(piece: str) -> str:
+    """``piece`` without the typographic marks of _NOT_LETTERS (often all ASCII then)."""
     for mark in _NOT_LETTERS:
         if mark in piece:
             piece = piece.replace(mark, "")
+    return piece
+
+
+def mostly_capitals(piece: str, share: float) -> bool:
+    """True when more than ``share`` of the letters are capitals (ASCII capitals against
+    any lower-case letter: enough to tell a shouted wire slug from prose)."""
+    piece = _without_marks(piece)
     if piece.isascii():
         # the same counts without a regex: in ASCII the letters are A-Z and a-z, and
         # bytes.translate deletes a set of bytes in one quick pass
