@@ -4,9 +4,11 @@ wheel, or the repository's ``rules/`` folder when running from a checkout."""
 from __future__ import annotations
 
 import os
+import pickle
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 
 @lru_cache(maxsize=1)
@@ -54,3 +56,25 @@ def write_atomically(path: Path, data: bytes, kind: str) -> None:
             old.unlink()
     except OSError:
         pass
+
+
+MISSING = object()  # what read_pickled gives for a cache file it cannot read back
+
+
+def read_pickled(path: Path) -> Any:
+    """The object a cache file holds, or MISSING when it is absent, unreadable, truncated
+    or written by other code (a cache miss, never an error)."""
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError,
+            IndexError, KeyError):
+        return MISSING
+
+
+def write_pickled(path: Path, obj: Any, kind: str) -> None:
+    """Keep ``obj`` in a cache file (see write_atomically); what cannot be pickled is not kept."""
+    try:
+        blob = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return
+    write_atomically(path, blob, kind)

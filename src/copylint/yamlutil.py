@@ -88,9 +88,8 @@ def parse_cached(text: str, path: str, parse: Callable[[str, str], Any], code_fi
     that. Only what parsed cleanly is kept, so every error comes from ``parse`` itself
     and is worded as ever. A cache that cannot be read or written is no error."""
     import hashlib
-    import pickle
 
-    from .data import user_cache_dir, write_atomically
+    from .data import MISSING, read_pickled, user_cache_dir, write_pickled
 
     code = _code_digest(code_file)
     if code is None:
@@ -98,16 +97,10 @@ def parse_cached(text: str, path: str, parse: Callable[[str, str], Any], code_fi
     digest = hashlib.sha1(code + b"\0" + text.encode("utf-8", "surrogatepass"))
     slot = hashlib.sha1(str(Path(path).resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:12]
     cached = user_cache_dir() / "yaml" / f"{slot}-{digest.hexdigest()[:20]}.pickle"
-    try:
-        return pickle.loads(cached.read_bytes())
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError):
-        pass
-    data = parse(text, path)
-    try:
-        blob = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError):
-        return data
-    write_atomically(cached, blob, f"{slot}-*.pickle")
+    data = read_pickled(cached)
+    if data is MISSING:
+        data = parse(text, path)
+        write_pickled(cached, data, f"{slot}-*.pickle")
     return data
 
 

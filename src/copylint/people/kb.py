@@ -605,26 +605,16 @@ def _built_path(key: str) -> Path:
 
 
 def _read_built(key: str) -> KnowledgeBase | None:
-    import pickle
+    from ..data import read_pickled
 
-    try:
-        kb = pickle.loads(_built_path(key).read_bytes())
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError, ValueError,
-            IndexError, KeyError):
-        return None
+    kb = read_pickled(_built_path(key))
     return kb if isinstance(kb, KnowledgeBase) else None
 
 
 def _write_built(key: str, kb: KnowledgeBase) -> None:
-    import pickle
+    from ..data import write_pickled
 
-    from ..data import write_atomically
-
-    try:
-        blob = pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        return
-    write_atomically(_built_path(key), blob, "kb-*.pickle")
+    write_pickled(_built_path(key), kb, "kb-*.pickle")
 
 
 def drop_duplicates(kb: KnowledgeBase) -> None:
