@@ -115,6 +115,24 @@ def test_a_built_in_rule_wins_over_languagetool_on_the_same_words(tmp_path, lt_s
     assert [f["rule"] for f in only_lt] == ["grammar.ENGLISH_WORD_REPEAT_RULE"]
 
 
+def test_languagetool_spelling_never_offers_a_vulgar_word(lt_server, tmp_path, monkeypatch):
+    """LanguageTool offers "throe" and a vulgar word for "whroe"; the built-in speller's
+    never-offer list (rules/spelling/no_suggest.txt) applies to its spelling matches too.
+    The grammar rule runs alone, as in the test below, so its own finding is seen."""
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    settings = Settings()
+    ruleset = load_ruleset(settings)
+    doc = read_text("storm.txt", "Storm damage\n\nThe roof went first, the whroe said on Monday.\n")
+    resources = {"languagetool_url": lt_server.url, "languagetool_version": lt_server.version,
+                 "languagetool_cache": None}
+    client.reset()
+    findings, _ = check_document(doc, [ruleset.by_id["grammar"]], settings, ruleset, resources)
+    whroe = [f for f in findings if f.matched == "whroe"]
+    assert [f.message for f in whroe] == ["'whroe' may be misspelt (LanguageTool)"]
+    assert "throe" in whroe[0].suggestions
+    assert not {s.lower() for s in whroe[0].suggestions} & {"whore", "whores"}
+
+
 def test_same_id_same_span_from_the_built_in_speller_and_languagetool_is_one_finding(lt_server, tmp_path,
                                                                                        monkeypatch):
     """Both engines say typo.spelling for "recieve": one finding stays, the built-in's

@@ -214,3 +214,15 @@ def test_the_lower_case_half_of_a_hyphenated_given_name():
     # after a prefix or a frequent word the second half is an English word, slips and all
     text = "Protest\n\nThe Anti-goverment Front said the Ex-wfie case was closed.\n"
     assert findings(text) == {"goverment": "government", "wfie": "wife"}
+
+
+def test_no_vulgar_word_is_offered_for_slang_or_a_name():
+    # "sitch" (slang for situation) is one letter from a vulgar word that is ten times as
+    # frequent; the desk gets the alarm with ordinary suggestions, and a surname one letter
+    # from it is not taken for a slip of it
+    text = ("Royal move\n\nShe could be about to give her current living sitch a royal upgrade, "
+            "said Anna Bitsch, a planner in Boston.\n")
+    found = {f.matched: f.suggestions
+             for f in copylint.lint_text(text, path="article.txt", config=BOTH)}
+    assert "Bitsch" not in found
+    assert found["sitch"] and not {s.lower() for s in found["sitch"]} & {"bitch", "bitchy", "bitches"}

@@ -85,3 +85,20 @@ def test_missing_space_offered():
     sp = get_speller("en-US")
     assert "a lot" in sp.suggest("alot")
     assert sp.suggest("inthe")[0] == "in the"
+
+
+def test_vulgar_words_and_slurs_are_never_offered():
+    sp = get_speller("en-US")
+    unsuggested = sp.unsuggested
+    assert {"bitch", "fuck", "nigger"} <= unsuggested
+    # every listed word is a dictionary word (else listing it would change nothing) and
+    # stays one: an article that prints it on purpose gets no alarm for it
+    assert all(sp.known(w) for w in unsuggested)
+    # one edit from a listed word, and from ordinary words too
+    for typed in ("sitch", "bitsch", "Bitsch", "fuk", "fcuk", "sluts", "shiit", "whroe", "cunr", "twar"):
+        offered = [s.lower() for s in sp.suggest(typed, 20)]
+        near = [c.word for c in sp.near(typed)]
+        assert not set(offered + near) & unsuggested, (typed, offered, near)
+        assert not any(set(s.split()) & unsuggested for s in offered), (typed, offered)
+    # ordinary corrections still come first
+    assert sp.suggest("sitch")[0] == "switch" and sp.suggest("pitchh")[0] == "pitch"

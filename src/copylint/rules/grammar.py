@@ -10,6 +10,7 @@ from typing import Callable, Iterator
 
 from ..model import Document, Hit, Region, Severity
 from ..registry import rule
+from ..spelling.speller import unsuggested_words
 from ..text import QuoteIndex, sentences
 
 # Off by default, with the reason. Exact ids go to the server; globs are applied here.
@@ -112,6 +113,9 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
             if m.is_spelling:
                 if not opts.spelling:
                     continue
+                # the built-in speller's rule: a vulgar word or slur is never offered
+                suggestions = tuple(s for s in m.replacements if s.lower() not in unsuggested_words()
+                                    )[: opts.max_suggestions]
                 word = doc.text[start:end]
                 if not opts.locale and word.casefold() in _locale_variants():
                     continue

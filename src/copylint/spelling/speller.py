@@ -28,6 +28,7 @@ from .deletions import BUILD_AFTER, DeletionIndex
 
 DATA_FILE = ("spelling", "words.txt.gz")
 SEEN_FILE = ("spelling", "seen.txt.gz")
+NO_SUGGEST_FILE = ("spelling", "no_suggest.txt")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 VOWELS = frozenset("aeiou")
@@ -360,6 +361,7 @@ class Speller:
         self.rare_names: frozenset[str]  # a rare name ("Teh", size 95) makes no word of "teh"
         self.freq, self.other, self.forms, self.extra, self.unaccented, self.rare_names = tables
         self.words = frozenset(self.freq)  # the keys again: frozensets intersect fastest
+        self.unsuggested = unsuggested_words()  # known, but never offered as a correction
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._near: dict[str, list[Candidate]] = {}
         self._one_edit: dict[str, frozenset[str]] = {}  # dictionary words one edit away
@@ -535,7 +537,7 @@ class Speller:
         out = self._near.get(key)
         if out is None:
             freq = self.freq
-            hits = sorted(((freq[e], e) for e in self.one_edit(key)), reverse=True)
+            hits = sorted(((freq[e], e) for e in self.one_edit(key) - self.unsuggested), reverse=True)
             out = []
             for z10, e in hits:
                 z = z10 / 10
@@ -589,7 +591,7 @@ class Speller:
         return self._index
 
     def _generate(self, key: str) -> list[Candidate]:
-        freq = self.freq
+        freq, unsuggested = self.freq, self.unsuggested
         found: dict[str, Candidate] = {}
         if not key or len(key) > 40:
             return []
@@ -597,6 +599,8 @@ class Speller:
         sound = sound_key(key)
 
         def add(w: str, kind: str, cost: float | None = None) -> None:
+            if w in unsuggested:
+                return
             raw = c = edit_cost(key, w) if cost is None else cost
             if sound_key(w) == sound:
                 c = max(0.3, c - SOUND_BONUS)
@@ -606,7 +610,7 @@ class Speller:
 
         # plain edit candidates with their unweighted distance; only the most promising
         # are given the (slower) weighted cost
-        plain: dict[str, int] = dict.fromkeys(self.one_edit(key), 1)
+        plain: dict[str, int] = dict.fromkeys(self.one_edit(key) - unsuggested, 1)
         enough = any(freq[e] >= D1_ENOUGH for e in plain)
         if len(key) >= 4 and not enough:
             for w, d in self._nearby(key, 2):
@@ -624,7 +628,7 @@ class Speller:
             for i in range(1, len(key)):
                 a, b = key[:i], key[i:]
                 za, zb = freq.get(a, 0), freq.get(b, 0)
-                if _split_part(a, za) and _split_part(b, zb):
+                if _split_part(a, za) and _split_part(b, zb) and a not in unsuggested and b not in unsuggested:
                     w = f"{self.display(a)} {self.display(b)}"
                     found[w] = Candidate(w, SPLIT_COST, min(za, zb) / 10, "split")
         return list(found.values())
@@ -758,6 +762,14 @@ def _seen() -> tuple[frozenset[str], dict[str, int], dict[str, int]]:
         words.update(group)
         (news if tag == "news" else running).update(dict.fromkeys(group, int(n)))
     return frozenset(words), news, running
+
+
+@lru_cache(maxsize=1)
+def unsuggested_words() -> frozenset[str]:
+    """Words never offered as a correction (``rules/spelling/no_suggest.txt``)."""
+    from .lexicon import read_word_list
+
+    return frozenset(w.lower() for w in read_word_list(rules_path(*NO_SUGGEST_FILE)))
 
 
 def seen_words() -> frozenset[str]:
