@@ -64,3 +64,19 @@ def test_name_slot_words_near_common_words_left_alone():
             "performed at the Stade de France, and Rishi Sunak watched.\n")
     findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))
     assert [f.matched for f in findings] == []
+
+
+def test_a_name_opening_a_line_of_a_list_of_people():
+    # lists of people put each name at the start of its own line or entry; a rare first
+    # name there ("Kori") says the next word is a surname, not a slip of "shake"
+    for entry in ("Kori Schake, National Security Council and State Department aide\n",
+                  "Kori Schake\n\nFormer director of defense strategy\n"):  # each used once
+        text = "Republicans for Clinton\n\nFormer officials:\n\n" + entry
+        findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))
+        assert [f.matched for f in findings] == [], entry
+    # a company's name runs on past the second word, and its slips are still slips
+    text = ("Lease agreement\n\nVentra Managment Inc said it received a 10.8 mln dlr order.\n\n"
+            "Thermo Ihnstrument Systems Inc said it has received an order.\n")
+    findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"], accept=["mln", "dlr"]))
+    assert [(f.matched, f.suggestions[0]) for f in findings] == [("Managment", "Management"),
+                                                                ("Ihnstrument", "Instrument")]

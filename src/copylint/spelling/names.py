@@ -54,6 +54,7 @@ _INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|von|der|den|al|el|bin|ibn|ben|le|la|y|zu)[ \t]+[A-Z]")
 _HYPHEN_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)-$")
 _HYPHEN_AFTER_RE = re.compile(r"-([A-Z][^\W\d_]+)(?![\w'’-])")
+_NAME_LINE_END_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*[ \t]*(?:,|\(|$)", re.M)  # "Schake," "Schake\n"
 _PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
 
 # thresholds, in wordfreq zipf units (log10 of frequency per billion words)
@@ -624,10 +625,25 @@ class NameEvidence:
         if prev is not None and prev.group(1)[-2:] in ("'s", "’s"):
             prev = None  # a possessive ends its name: "Canada's Minister of State"
         if prev is not None and not (self.speller.is_common(prev.group(1)) and self.speller.zipf(prev.group(1)) >= 3.0) and \
-                (not starts_sentence(text, prev.start(1)) or self.speller.is_proper(prev.group(1))) and \
+                (not starts_sentence(text, prev.start(1)) or self.speller.is_proper(prev.group(1)) or
+                 self._opens_name_line(prev.group(1), prev.start(1), start)) and \
                 not self.in_caps_heading(start):
             return True
         return self._after_first_name(start)
+
+    def _opens_name_line(self, word: str, at: int, surname_at: int) -> bool:
+        """A rare or unknown word, no slip of a frequent one, that opens a line and a
+        two-word name standing alone there or heading a list entry ("Kori Schake",
+        "Kori Schake, National Security Council aide"), as lists of people in news put
+        them; a company's name runs on ("Ventra Managment Inc said")."""
+        text = self.text
+        line_start = text.rfind("\n", 0, at) + 1
+        if text[line_start:at].strip(" \t-*•–—") or self.speller.zipf(word) >= 3.0:
+            return False
+        if _NAME_LINE_END_RE.match(text, surname_at) is None:
+            return False
+        return self.speller.known(word) or \
+            not any(c.cost <= 1.0 and c.zipf >= 4.0 for c in self.speller.near(word))
 
     def _name_slip(self, word: str, key: str, repeated: bool, strict: bool = False) -> Verdict | None:
         """One slip from a frequent name ("Isreal"). Short names are often one letter
