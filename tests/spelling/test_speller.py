@@ -102,3 +102,26 @@ def test_vulgar_words_and_slurs_are_never_offered():
         assert not any(set(s.split()) & unsuggested for s in offered), (typed, offered)
     # ordinary corrections still come first
     assert sp.suggest("sitch")[0] == "switch" and sp.suggest("pitchh")[0] == "pitch"
+
+
+def test_clearing_word_caches_makes_a_pass_cold_and_changes_no_finding():
+    import copylint
+    from copylint.config import Settings
+    from copylint.spelling.check import clear_word_caches
+    from copylint.spelling.lexicon import name_lexicon
+    from copylint.spelling.names import word_shape
+
+    text = ("Talks in Kyiv\n\nUkraine's negotiator Arakhamia said Presedent Zelenskyy would recieve "
+            "the envoys. Zelensky thanked them.\n")
+    settings = Settings(select=["typo.spelling", "typo.name-variant"])
+    first = [(f.rule, f.matched, f.suggestions) for f in copylint.lint_text(text, path="a.txt", config=settings)]
+    sp = get_speller("en-US")
+    assert sp._cache and sp._near and name_lexicon().token_facts and word_shape.cache_info().currsize
+    clear_word_caches()
+    assert not (sp._cache or sp._near or sp._known or sp._offers)
+    assert not (name_lexicon().token_facts or name_lexicon().near_cache or name_lexicon().slip_cache)
+    assert word_shape.cache_info().currsize == 0
+    again = [(f.rule, f.matched, f.suggestions) for f in copylint.lint_text(text, path="a.txt", config=settings)]
+    assert again == first
+    assert {m: s[0] for _, m, s in first} == {"Presedent": "President", "recieve": "receive",
+                                               "Zelensky": "Zelenskyy"}

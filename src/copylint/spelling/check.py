@@ -11,6 +11,8 @@ from html.entities import name2codepoint
 
 from ..text import word_counts
 from .occurrences import candidate_starts
+from . import names as names_module, speller as speller_module, variants
+from .lexicon import name_lexicon
 from .names import NameEvidence, Verdict, judge_word, word_shape
 from .speller import ONE_EDIT_MIN, get_speller, news_articles, normalise, running_text_zipf
 from .usage import defined_abbreviations, held_interjection, loan_phrase_spans, loan_phrases
@@ -29,6 +31,23 @@ is it its itself just me more most my no not now once only other our own same sh
 some such than that their them then there these they this those through too until very was we
 were what when where which while who whom why will would you your per via amid""".split())
 _PLAUSIBLE: dict[tuple[str, str], bool] = {}
+
+
+def clear_word_caches() -> None:
+    """Forget every per-word result the speller and the name logic keep, in every loaded
+    speller and in the shipped name lexicon (for measuring a cold pass in a warm process)."""
+    for sp in list(speller_module._SPELLERS.values()):
+        sp.clear_caches()
+    _PLAUSIBLE.clear()
+    lexicon = name_lexicon()
+    for cache in (lexicon.near_cache, lexicon.token_facts, lexicon.slip_cache):
+        cache.clear()
+    for cached in (speller_module.edit_cost, speller_module._indel_costs, speller_module.sound_key,
+                   speller_module.edits1, speller_module.edit_strings, word_shape,
+                   names_module._one_edit_from_institution, variants.translit_key, variants._folded):
+        cached.cache_clear()
+
+
 # a verb and its particle written as one noun ("signup", "writeoffs", as "layoff" is)
 PARTICLES = ("up", "off", "out", "down", "over", "back", "away")
 # the plural of a noun this rare, itself this frequent in running text, is a plural
