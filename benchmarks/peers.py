@@ -394,9 +394,16 @@ def show(title: str, rows: list[Row]) -> None:
 # --------------------------------------------------------------------------- copylint
 
 
+# copylint's bytecode, compiled once before the runs (as pip compiles an installed package's,
+# and the peers' in their virtual environment): a PYTHONDONTWRITEBYTECODE in the caller's
+# environment would make every copylint run compile its modules from source again
+PYCACHE = _peers_env.HOME / "pycache"
+
+
 def copylint_env(**extra: str) -> dict:
-    env = {k: v for k, v in os.environ.items() if k != "COPYLINT_LANGUAGETOOL"}
+    env = {k: v for k, v in os.environ.items() if k not in ("COPYLINT_LANGUAGETOOL", "PYTHONDONTWRITEBYTECODE")}
     env["PYTHONPATH"] = str(REPO / "src") + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)  # outside the checkout
     env.update(extra)
     return env
 
@@ -408,6 +415,7 @@ def copylint_cmd(*args: str) -> list[str]:
 def copylint_info() -> tuple[str, set[str]]:
     """copylint's version (with this checkout's commit) and which cache flags `check` has."""
     env = copylint_env()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "src" / "copylint")], env=env, check=True)
     out = subprocess.run(copylint_cmd("--version"), capture_output=True, text=True, env=env).stdout
     version = out.strip().split()[-1] if out.strip() else "?"
     commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
