@@ -96,10 +96,12 @@ def news_names(data: Path, speller, first_names: set[str]) -> tuple[collections.
             w = m.group()
             if w.isupper() or starts_sentence(body, m.start()):
                 continue
-            if speller.is_proper(w):
+            if speller.is_proper(w) or w in CAPITALISED_ENTRIES:
                 FIRST_USES[w][0] += 1
-                if re.match(r" [A-Z][a-z]", body[m.end():m.end() + 3]):
+                after = FOLLOWER_RE.match(body, m.end())
+                if after:
                     FIRST_USES[w][1] += 1
+                    FOLLOWERS[w][after.group(1)] += 1
             seen.add(w)
         caps.update(seen)
         lower.update({w for w in re.findall(r"\b[a-z]+\b", body)})
@@ -108,6 +110,29 @@ def news_names(data: Path, speller, first_names: set[str]) -> tuple[collections.
 
 
 FIRST_USES: collections.defaultdict = collections.defaultdict(lambda: [0, 0])
+FOLLOWERS: collections.defaultdict = collections.defaultdict(collections.Counter)  # the words after each
+FOLLOWER_RE = re.compile(r" ([A-Z][a-z][^\W\d_]*)")
+CAPITALISED_ENTRIES: set[str] = set()  # the dictionary's capitalised entries (Donna, Mark), filled in main
+MIN_FOLLOWERS = 3  # a first name that is also a word (Donna, John) goes before several surnames...
+TOP_FOLLOWER_SHARE = 0.5  # ...none of them most of the time (not "United States", "Prime Minister")
+WORDS_AFTER_SHARE = 0.3  # ...and mostly before surnames, not words ("Cape Town", "Occidental Petroleum")
+LOWER_CASE_RATIO = 20  # ...and is seldom written in lower case: in a twentieth as many articles at most
+
+
+def is_first_name(w: str, speller, lower: collections.Counter) -> bool:
+    """Written mostly before another capitalised word, mid-sentence; and, for a name the
+    dictionary also has as a word (donna, john), before several different ones that are
+    mostly no common words, and seldom written as that word in lower case (not mark,
+    bill, north, national)."""
+    n, before = FIRST_USES[w]
+    if before < MIN_FIRST or before < FIRST_SHARE * n:
+        return False
+    if speller.is_proper(w):
+        return True
+    followers = FOLLOWERS[w]
+    words_after = sum(k for f, k in followers.items() if speller.is_common(f))
+    return len(followers) >= MIN_FOLLOWERS and max(followers.values()) <= TOP_FOLLOWER_SHARE * before and \
+        lower.get(w.lower(), 0) * LOWER_CASE_RATIO <= before and words_after <= WORDS_AFTER_SHARE * before
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
             line = line.split("#", 1)[0].strip()
             if line:
                 names.add(line)
+    from copylint.spelling.speller import _entries
+
+    CAPITALISED_ENTRIES.update(w for w in _entries() if w[:1].isupper() and w[1:].islower())
     first_names = {n.split()[0] for n in names if " " in n}
     first_names |= {w for w in speller.forms.values() if w[:1].isupper() and w[1:].islower()}
     caps, lower, pairs = news_names(data, speller, first_names)
@@ -154,8 +182,7 @@ def main(argv: list[str] | None = None) -> int:
         fh.write("# name\tzipf*10\tarticles  (built by tools/build_name_lexicon.py; see README.md)\n")
         for name, z, n in rows:
             fh.write(f"{name}\t{z}\t{n}\n")
-    firsts = sorted(w for w, (n, before) in FIRST_USES.items()
-                    if before >= MIN_FIRST and before >= FIRST_SHARE * n)
+    firsts = sorted(w for w in FIRST_USES if is_first_name(w, speller, lower))
     FIRST_NAMES.write_text("# first names: dictionary names that news copy mostly writes before another\n"
                            "# capitalised word (built by tools/build_name_lexicon.py; see README.md)\n"
                            + "\n".join(firsts) + "\n", encoding="utf-8")

@@ -80,3 +80,12 @@ def test_a_name_opening_a_line_of_a_list_of_people():
     findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"], accept=["mln", "dlr"]))
     assert [(f.matched, f.suggestions[0]) for f in findings] == [("Managment", "Management"),
                                                                 ("Ihnstrument", "Instrument")]
+
+
+def test_first_names_that_are_also_words_are_learnt_from_news():
+    # "fred" and "henry" are dictionary words too; news writes Fred and Henry before many
+    # different surnames, so the unknown surname after them is a name ("Wilpon", not a
+    # slip of "Wilson"), while a slip of a known name after them is still one
+    text = "Mets sale\n\nThe Mets, owned by Fred Wilpon, said on Monday that Henry Kisinger had called.\n"
+    findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))
+    assert [(f.matched, f.suggestions[0]) for f in findings] == [("Kisinger", "Kissinger")]
