@@ -151,6 +151,16 @@ def test_sentence_case_uses_the_article_as_evidence_of_names():
     assert found[0].fix.safe is False
 
 
+def test_sentence_case_names_each_word_once():
+    # a headline pasted twice lists its words once in the message; the fix mends both copies
+    text = ("Council Approves Budget Council Approves Budget\n\n"
+            "The council approves the budget each spring; this year's budget passed on Monday.")
+    found = lint(text, ["house.headline-case"])
+    assert len(found) == 1
+    assert found[0].message == "Headlines are in sentence case: lower-case 'Approves', 'Budget', 'Council'."
+    assert found[0].fix.edits[0].text == "Council approves budget council approves budget"
+
+
 def test_sentence_case_is_quiet_without_evidence():
     # headline-only: capitalised content words may be names, so nothing is claimed
     assert lint("Biden Meets Putin\n", ["house.headline-case"]) == []

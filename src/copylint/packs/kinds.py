@@ -237,7 +237,7 @@ def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:
             pos = we
         pieces.append(text[pos:e])
         fixed = "".join(pieces)
-        listed = ", ".join(f"'{text[ws:we]}'" for ws, we, _ in changes)
+        listed = ", ".join(f"'{w}'" for w in dict.fromkeys(text[ws:we] for ws, we, _ in changes))  # each word once
         yield rule.hit(s, e, replacement=fixed, match=text[s:e], style=f"{rule.style} case", words=listed,
                        replacement_text=fixed)
 
