@@ -74,6 +74,8 @@ def test_a_name_opening_a_line_of_a_list_of_people():
         text = "Republicans for Clinton\n\nFormer officials:\n\n" + entry
         findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))
         assert [f.matched for f in findings] == [], entry
+        crlf = text.replace("\n", "\r\n")  # the same with Windows line ends
+        assert [f.matched for f in copylint.lint_text(crlf, path="a.txt", config=Settings(select=["typo.spelling"]))] == []
     # a company's name runs on past the second word, and its slips are still slips
     text = ("Lease agreement\n\nVentra Managment Inc said it received a 10.8 mln dlr order.\n\n"
             "Thermo Ihnstrument Systems Inc said it has received an order.\n")

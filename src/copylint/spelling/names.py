@@ -54,7 +54,7 @@ _INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|von|der|den|al|el|bin|ibn|ben|le|la|y|zu)[ \t]+[A-Z]")
 _HYPHEN_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)-$")
 _HYPHEN_AFTER_RE = re.compile(r"-([A-Z][^\W\d_]+)(?![\w'’-])")
-_NAME_LINE_END_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*[ \t]*(?:,|\(|$)", re.M)  # "Schake," "Schake\n"
+_NAME_LINE_END_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*[ \t]*(?:,|\(|\r?$)", re.M)  # "Schake," "Schake\n"
 _PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
 
 # thresholds, in wordfreq zipf units (log10 of frequency per billion words)
