@@ -91,3 +91,11 @@ def test_first_names_that_are_also_words_are_learnt_from_news():
     text = "Mets sale\n\nThe Mets, owned by Fred Wilpon, said on Monday that Henry Kisinger had called.\n"
     findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))
     assert [(f.matched, f.suggestions[0]) for f in findings] == [("Kisinger", "Kissinger")]
+
+
+def test_a_letter_doubled_in_a_surname_is_no_slip_of_a_rare_name():
+    # after a first name, "Rigell" is a family's spelling, not the star Rigel misspelt;
+    # two letters swapped in a frequent name are still a slip there ("Barack Obmaa")
+    text = "Endorsements\n\nOn Monday Scott Rigell said he would vote, and so did Barack Obmaa.\n"
+    findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))
+    assert [(f.matched, f.suggestions[0]) for f in findings] == [("Obmaa", "Obama")]

@@ -492,7 +492,10 @@ class NameEvidence:
                 # and so is a letter doubled in a frequent word nobody writes so ("Savvings Bank")
             # in a word nobody writes, the swap or the double is a slip of a rarer word
             # too ("Cabmodians", "Mutatse"); but acronyms double letters (NACCO, CIIT)
-            rare_ok = self.unseen(key) and (swapped or not word.isupper())
+            # (inside a name, a letter doubled or single is as often another family's
+            # spelling of a rarer name: "Scott Rigell" is no slip of the star Rigel)
+            rare_ok = self.unseen(key) and (swapped or not word.isupper()) and \
+                (swapped or not (names_only and proper))
             floor = UNSEEN_SWAP_ZIPF if rare_ok else 3.0 if proper else WORD_ZIPF_CAPITALISED
             if (doubled or swapped) and c.zipf >= floor:
                 return self._misspelt_name(word, c.word) if proper else self._word_verdict(word)
