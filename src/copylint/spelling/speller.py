@@ -415,7 +415,8 @@ class Speller:
         return out
 
     def clear_caches(self) -> None:
-        """Forget every per-word result (for measuring cold runs)."""
+        """Forget this speller's per-word results (``spelling.check.clear_word_caches``
+        forgets the name logic's and the shared per-word caches too)."""
         for cache in (self._cache, self._near, self._known, self._known_tokens, self._common,
                       self._one_edit, self._counterparts, self._offers):
             cache.clear()
