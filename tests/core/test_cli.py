@@ -39,6 +39,20 @@ def test_findings_give_exit_1_and_text_lines(tmp_path):
     assert "1 file(s) checked: 1 error(s)" in proc.stderr
 
 
+def test_statistics_count_each_rule_on_stderr_and_leave_the_report_alone(tmp_path):
+    two_slips = "Council backs the the budget\n\nThe budget  was approved on on Monday (in the end.\n"
+    root = _project(tmp_path, {"a.txt": STORY, "b.txt": two_slips, "c.txt": CLEAN})
+    plain = run_cli("check", "--format", "json", "a.txt", "b.txt", "c.txt", cwd=root)
+    proc = run_cli("check", "--format", "json", "--statistics", "a.txt", "b.txt", "c.txt", cwd=root)
+    assert proc.returncode == 1 and proc.stdout == plain.stdout  # the report is unchanged
+    lines = [line.split() for line in proc.stderr.splitlines() if "file(s)" in line and "checked" not in line]
+    # most findings first: "the the" twice in two files and "on on" once, each with a safe
+    # fix (delete the copy); then one double space and one bracket left open, in b.txt
+    assert lines == [["3", "error", "typo.repeated-word", "in", "2", "file(s),", "3", "with", "a", "safe", "fix"],
+                     ["1", "info", "typo.double-space", "in", "1", "file(s),", "1", "with", "a", "safe", "fix"],
+                     ["1", "warning", "typo.unbalanced-brackets", "in", "1", "file(s)"]]
+
+
 def test_clean_file_exit_0(tmp_path):
     root = _project(tmp_path, {"story.txt": CLEAN})
     proc = run_cli("check", "story.txt", cwd=root)
