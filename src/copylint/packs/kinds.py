@@ -344,6 +344,15 @@ def _spells(acronym: str, initials: list[tuple[str, bool]]) -> bool:
     return any(not initials[i][1] and match(i, 0) for i in range(n))
 
 
+def _shouted_word(letters: str) -> bool:
+    """An ordinary word or a name in capitals ("NEVER AGAIN", "ATHENS", the "REUTER" that
+    signs off a wire story), not an abbreviation: the dictionary has it only in lower case
+    or with one capital, and an abbreviation in capitals too (GOP, NATO)."""
+    from ..spelling.speller import get_speller
+
+    return get_speller().shouted(letters)
+
+
 def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
     """An abbreviation is spelled out at (or before) its first use."""
     text = view.text
@@ -363,6 +372,8 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
                 continue
             if _NOT_AN_ABBREVIATION.match(text, m.end()) or (m.start() > 0 and text[m.start() - 1] in "<$#@"):
                 continue  # a label ("WATCH:"), part of a name ("TDK Corp") or a ticker
+            if _shouted_word(acr):
+                continue
             if dateline_end is None:
                 d = _DATELINE_RE.match(text, block.start, block.end)
                 dateline_end = d.end() if d else block.start

@@ -299,7 +299,8 @@ def match_case(original: str, suggestion: str) -> str:
 def build_tables(language: str, entries: dict[str, tuple[int, str]]) -> tuple:
     """A speller's tables from the dictionary's entries (word -> (zipf*10, tag)): the
     frequency of each key in this language and in the other, the capitalised form of
-    keys only written so, the keys from wordfreq alone, unaccented keys and rare names."""
+    keys only written so, the keys from wordfreq alone, unaccented keys, rare names and
+    the keys with an entry in capitals (NATO, GOP)."""
     want = "gb" if language.lower().endswith("gb") else "us"
     freq: dict[str, int] = {}
     other: dict[str, int] = {}
@@ -308,8 +309,11 @@ def build_tables(language: str, entries: dict[str, tuple[int, str]]) -> tuple:
     rare_proper: set[str] = set()
     rare_lower: set[str] = set()
     extra: set[str] = set()
+    capitals: set[str] = set()
     for word, (z, tag) in entries.items():
         key = word.lower()
+        if len(word) > 1 and word.isupper():
+            capitals.add(key)
         rare = "+" in tag
         if "*" in tag:
             extra.add(key)
@@ -332,7 +336,7 @@ def build_tables(language: str, entries: dict[str, tuple[int, str]]) -> tuple:
         forms.pop(key, None)
     unaccented = frozenset(strip_accents(k) for k in freq if not k.isascii())
     rare_names = frozenset(k for k in rare_proper if k in forms)
-    return freq, other, forms, frozenset(extra), unaccented, rare_names
+    return freq, other, forms, frozenset(extra), unaccented, rare_names, frozenset(capitals)
 
 
 class Speller:
@@ -349,7 +353,8 @@ class Speller:
         return sp
 
     def tables(self) -> tuple:
-        return (self.freq, self.other, self.forms, self.extra, self.unaccented, self.rare_names)
+        return (self.freq, self.other, self.forms, self.extra, self.unaccented, self.rare_names,
+                self.capitals)
 
     def _setup(self, language: str, tables: tuple) -> None:
         self.language = language
@@ -359,7 +364,8 @@ class Speller:
         self.extra: frozenset[str]  # words from wordfreq alone, not from SCOWL
         self.unaccented: frozenset[str]  # keys without their accents (cafe for café)
         self.rare_names: frozenset[str]  # a rare name ("Teh", size 95) makes no word of "teh"
-        self.freq, self.other, self.forms, self.extra, self.unaccented, self.rare_names = tables
+        self.capitals: frozenset[str]  # keys with an entry in capitals: abbreviations (NATO, GOP)
+        self.freq, self.other, self.forms, self.extra, self.unaccented, self.rare_names, self.capitals = tables
         self.words = frozenset(self.freq)  # the keys again: frozensets intersect fastest
         self.unsuggested = unsuggested_words()  # known, but never offered as a correction
         self._cache: dict[str, tuple[Candidate, ...]] = {}
@@ -446,6 +452,12 @@ class Speller:
 
     def display(self, key: str) -> str:
         return self.forms.get(key, key)
+
+    def shouted(self, word: str) -> bool:
+        """An ALL-CAPS word that the dictionary has only in lower case or with one capital
+        ("NEVER", "ATHENS", "REUTER"): a word or a name in capitals, not an abbreviation."""
+        key = word.lower()  # (words from wordfreq alone come lower-cased: no telling)
+        return key in self.freq and key not in self.capitals and key not in self.extra
 
     def counterpart(self, word: str) -> str | None:
         """This language's spelling of the other language's word: metre -> meter,
@@ -814,7 +826,7 @@ def prepare_for_many_searches() -> None:
         sp.deletion_index(build_now=True)
 
 
-SPELLER_FORMAT = 1
+SPELLER_FORMAT = 2
 
 
 def _load_speller(language: str) -> Speller:
@@ -838,6 +850,6 @@ def _load_speller(language: str) -> Speller:
 
 
 def _tables_look_right(tables) -> bool:
-    kinds = (dict, dict, dict, frozenset, frozenset, frozenset)
+    kinds = (dict, dict, dict, frozenset, frozenset, frozenset, frozenset)
     return isinstance(tables, tuple) and len(tables) == len(kinds) and \
         all(isinstance(t, k) for t, k in zip(tables, kinds))
