@@ -212,6 +212,6 @@ def test_words_in_capitals_are_no_abbreviations():
     # a wire story's sign-off, a shouted slogan and a dateline city are words or names the
     # dictionary has in lower case or with one capital; GOP and IAEA stay abbreviations
     text = ("Protest at court\n\nDemonstrators chanted NEVER AGAIN outside, and GOP leaders "
-            "said the IAEA would not comment. Reporters in ATHENS agreed.\n\nREUTER\n")
+            "said the IAEA would not comment. Reporters in ATHENS agreed on the COLOUR.\n\nREUTER\n")
     found = lint(text, ["house.acronyms"])
     assert [f.matched for f in found] == ["GOP", "IAEA"]

@@ -455,9 +455,10 @@ class Speller:
 
     def shouted(self, word: str) -> bool:
         """An ALL-CAPS word that the dictionary has only in lower case or with one capital
-        ("NEVER", "ATHENS", "REUTER"): a word or a name in capitals, not an abbreviation."""
+        ("NEVER", "ATHENS", "REUTER"), in either variety of English ("COLOUR"): a word or a
+        name in capitals, not an abbreviation."""
         key = word.lower()  # (words from wordfreq alone come lower-cased: no telling)
-        return key in self.freq and key not in self.capitals and key not in self.extra
+        return (key in self.freq or key in self.other) and key not in self.capitals and key not in self.extra
 
     def counterpart(self, word: str) -> str | None:
         """This language's spelling of the other language's word: metre -> meter,
