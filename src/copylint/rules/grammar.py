@@ -109,7 +109,6 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
             start, end = base + m.start, base + m.end
             if globs and any(fnmatch.fnmatchcase(m.rule_id, g) for g in globs):
                 continue
-            suggestions = tuple(m.replacements[: opts.max_suggestions])
             if m.is_spelling:
                 if not opts.spelling:
                     continue
@@ -128,6 +127,7 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
                 continue
             if not opts.locale and m.issue_type == "locale-violation":
                 continue
+            suggestions = tuple(m.replacements[: opts.max_suggestions])
             if quotes is None:
                 quotes = QuoteIndex(doc.text)
             if quotes.inside(start, end):
