@@ -104,6 +104,15 @@ def test_vulgar_words_and_slurs_are_never_offered():
     assert sp.suggest("sitch")[0] == "switch" and sp.suggest("pitchh")[0] == "pitch"
 
 
+def test_a_never_offered_word_takes_no_place_among_the_weighed_candidates():
+    """Only PREFILTER words two edits away are weighed; a vulgar one (bastard, for
+    "bastert") used to take a place there before being dropped, and pushed out a word
+    that belongs among the suggestions."""
+    sp = get_speller("en-US")
+    offered = sp.suggest("bastert", 5)
+    assert "buster" in offered and not {s.lower() for s in offered} & sp.unsuggested
+
+
 def test_clearing_word_caches_makes_a_pass_cold_and_changes_no_finding():
     import copylint
     from copylint.config import Settings

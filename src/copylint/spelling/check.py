@@ -14,7 +14,7 @@ from .occurrences import candidate_starts
 from . import names as names_module, speller as speller_module, variants
 from .lexicon import name_lexicon
 from .names import NameEvidence, Verdict, judge_word, word_shape
-from .speller import ONE_EDIT_MIN, get_speller, news_articles, normalise, running_text_zipf
+from .speller import ONE_EDIT_MIN, get_speller, news_articles, normalise, running_text_zipf, strip_accents
 from .usage import defined_abbreviations, held_interjection, loan_phrase_spans, loan_phrases
 
 _URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)+/?$|\.(com|org|net|gov|edu|io|uk|de|fr|ru|ua)\b", re.I)
@@ -357,10 +357,14 @@ class SpellingAnalysis:
     def _in_use(self, key: str) -> bool:
         """A word the dictionary lacks that writers use: in many news articles ("plc",
         "soyoil") or frequent in running text ("lol"), and no cheap slip of a word used
-        far more often (as "thier" and "alot" are)."""
+        far more often (as "thier" and "alot" are). A word with accents counts the uses of
+        its plain spelling too ("über" as "uber")."""
         sp = self.speller
-        own = running_text_zipf(key)
-        if news_articles(key) < IN_USE_NEWS_ARTICLES and own < IN_USE_ZIPF:
+        own, articles = running_text_zipf(key), news_articles(key)
+        if not key.isascii():
+            plain = strip_accents(key)
+            own, articles = max(own, running_text_zipf(plain)), max(articles, news_articles(plain))
+        if articles < IN_USE_NEWS_ARTICLES and own < IN_USE_ZIPF:
             return False
         own = max(own, 2.0)
         return not any(c.kind != "edit" or (c.plain_cost <= 1.0 and c.zipf >= own + IN_USE_MARGIN)

@@ -627,11 +627,14 @@ class Speller:
         plain: dict[str, int] = dict.fromkeys(self.one_edit(key) - unsuggested, 1)
         enough = any(freq[e] >= D1_ENOUGH for e in plain)
         if len(key) >= 4 and not enough:
+            # (never-offered words are dropped before the PREFILTER slots are handed out)
             for w, d in self._nearby(key, 2):
-                plain.setdefault(w, d)
+                if w not in unsuggested:
+                    plain.setdefault(w, d)
             if len(key) >= 7 and not plain:
                 for w, d in self._nearby(key, 3):
-                    plain.setdefault(w, d)
+                    if w not in unsuggested:
+                        plain.setdefault(w, d)
         for w in _most_promising(plain, freq, sound):
             add(w, "edit")
         if len(key) >= 6 and not enough:
