@@ -1,0 +1,110 @@
+"""A weekday written with a date must be that date's weekday: "on Friday, March 5, 2021"
+when March 5, 2021 was a Friday. A story built from old notes or a template keeps the old
+day, and a slip of the month ("Friday Jan 26" for Jun 26) shows the same way.
+
+The year is the one written; without one, the article's date gives it (the date nearest
+the article, a year either side, as news looks a few months back or ahead); without
+either, nothing can be said and nothing is reported."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Iterator
+
+from ..model import Document, Hit
+from ..registry import rule
+from .titles import article_date
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTH_NUMBERS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+_MONTH_NUMBERS["sept"] = 9
+# a year unwritten: dates this many days either side of the article's are candidates
+WINDOW_DAYS = 274
+
+_MONTH = r"(?P<{}>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<{}>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
+# a day that opens a range ("March 2-6", "March 2 to 6") names no single date
+_NO_RANGE = r"(?!\s*(?:[-–—]|to\b|through\b|until\b|and\b|&)\s*\d)"
+_YEAR = r"(?:,?[ \t\u00a0](?P<{}>(?:1[89]|2\d)\d\d)(?!\d))?"
+WEEKDAY_DATE_RE = re.compile(
+    r"(?<![-–—/\w])(?P<weekday>" + "|".join(WEEKDAYS) + r"),?[ \t\u00a0]+\(?(?:"
+    + _MONTH.format("month_a") + r"[ \t\u00a0]+" + _DAY.format("day_a") + _NO_RANGE + r"\)?" + _YEAR.format("year_a")
+    + r"|(?:the[ \t\u00a0]+)?" + _DAY.format("day_b") + r"(?:[ \t\u00a0]+of)?[ \t\u00a0]+" + _MONTH.format("month_b")
+    + _NO_RANGE + r"\)?" + _YEAR.format("year_b") + r")(?!\w)",
+    re.IGNORECASE)
+# where a weekday and a date may start: a quick case-sensitive scan (a weekday in title
+# or lower case, or in capitals, before a letter or a digit), tried with the full
+# pattern only there (the scan is some three times faster than the full pattern's own)
+_HEADS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+_START = r"day,?[ \t\u00a0]+\(?(?:the[ \t\u00a0]+)?[\dA-Za-z]"
+_CANDIDATE_RE = re.compile("(?:" + "|".join(_HEADS + tuple(h.capitalize() for h in _HEADS)) + ")" + _START)
+_CANDIDATE_CAPS_RE = re.compile("(?:" + "|".join(h.upper() for h in _HEADS) + ")" + _START.replace("day", "DAY"))
+# "Monday to Friday, March 2", "Tuesday and Wednesday, March 3": the weekday closes a
+# span or a list of days ("the week to Wednesday February 25" is one date)
+_SPAN_BEFORE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")s?,?[ \t\u00a0]+(?:to|through|until|till|or|and|&)[ \t\u00a0]+$",
+                          re.IGNORECASE)
+
+
+def _in_case_of(model: str, word: str) -> str:
+    return word.upper() if model.isupper() else word.lower() if model.islower() else word
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+@rule("facts.weekday-date", "A weekday that does not match the date written beside it",
+      severity="error", fixable=True)
+def weekday_date(doc: Document, ctx) -> Iterator[Hit]:
+    """A weekday written with a date ("Friday, March 5, 2021", "Thursday 4 March",
+    "on Monday (Jan. 26)") that is not that date's weekday. With the year written, the
+    weekday is that date's; without it, the article's date (front matter, HTML meta or
+    ``--date``) gives the year: every reading within about nine months of it is tried, and
+    only a weekday that fits none is reported. No year and no article date: not checked.
+    A date that does not exist ("Friday, February 30") is reported too. The fix (unsafe:
+    the date may be the slip) puts the weekday of the nearest reading."""
+    text = doc.text
+    starts = [c.start() for c in _CANDIDATE_RE.finditer(text)] if "day" in text else []
+    if "DAY" in text:
+        starts = sorted(starts + [c.start() for c in _CANDIDATE_CAPS_RE.finditer(text)])
+    published = article_date(doc, ctx.settings) if starts else None
+    for start in starts:
+        m = WEEKDAY_DATE_RE.match(text, start)
+        if m is None or _SPAN_BEFORE.search(text, max(0, start - 24), start):
+            continue
+        written = m.group("weekday")
+        month = _MONTH_NUMBERS[(m.group("month_a") or m.group("month_b")).lower()]
+        day = int(m.group("day_a") or m.group("day_b"))
+        year = m.group("year_a") or m.group("year_b")
+        where = m.group()[len(written):].lstrip(", \t(").rstrip(")")
+        if year is not None:
+            readings = [(d, False)] if (d := _date(int(year), month, day)) else []
+            if not readings:
+                yield Hit(m.start(), m.end(), f"there is no {calendar.month_name[month]} {day} in {year}")
+                continue
+        elif _date(2000, month, day) is None:  # (2000 was a leap year)
+            yield Hit(m.start(), m.end(), f"there is no {calendar.month_name[month]} {day}")
+            continue
+        elif published is not None:
+            readings = [(d, True) for y in (published.year - 1, published.year, published.year + 1)
+                        if (d := _date(y, month, day)) and abs((d - published).days) <= WINDOW_DAYS]
+        else:
+            continue
+        if not readings or any(WEEKDAYS[d.weekday()].lower() == written.lower() for d, _ in readings):
+            continue
+        readings.sort(key=lambda r: abs((r[0] - published).days) if r[1] else 0)
+        nearest = WEEKDAYS[readings[0][0].weekday()]
+        if readings[0][1]:
+            days = " and ".join(f"a {WEEKDAYS[d.weekday()]} in {d.year}" for d, _ in sorted(readings))
+            message = (f"{where} is {days} (the year from the article's date, {published}), "
+                       f"not a {written.capitalize()}; or the date is the slip")
+        else:
+            message = f"{where} falls on a {nearest}, not a {written.capitalize()}; or the date is the slip"
+        fixed = _in_case_of(written, nearest) + m.group()[len(written):]
+        yield Hit(m.start(), m.end(), message, suggestions=(fixed,), replacement=fixed, safe=False)
