@@ -57,8 +57,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             articles += 1
             mentions += len(checkable)
-            flagged = {f.start_offset for f in lint(text, date)}
-            for f in lint(text, date):
+            published = lint(text, date)
+            flagged = {f.start_offset for f in published}
+            for f in published:
                 alarms += 1
                 s = f.start_offset
                 print(f"ALARM {corpus} {r['id']} (dated {date}): ...{text[max(0, s - 50):f.end_offset + 20]!r}...\n"
