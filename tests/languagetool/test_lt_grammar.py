@@ -115,6 +115,17 @@ def test_a_built_in_rule_wins_over_languagetool_on_the_same_words(tmp_path, lt_s
     assert [f["rule"] for f in only_lt] == ["grammar.ENGLISH_WORD_REPEAT_RULE"]
 
 
+def test_a_weekday_is_judged_by_the_articles_date_not_by_this_year(tmp_path, lt_server, lt_env):
+    """LanguageTool's weekday rules read a date without a year as this year's ("April 2,
+    2026 is not a Friday"); they are off, and facts.weekday-date judges it by the article's
+    date (April 2, 2022 was a Saturday)."""
+    text = "---\ndate: 2022-03-31\n---\n\nTurkey offered to host the talks on Friday, April 2.\n"
+    story = tmp_path / "talks.md"
+    story.write_text(text, encoding="utf-8")
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, env=lt_env)
+    assert [(f["rule"], f["suggestions"]) for f in findings] == [("facts.weekday-date", ["Saturday, April 2"])]
+
+
 def test_languagetool_spelling_never_offers_a_vulgar_word(lt_server, tmp_path, monkeypatch):
     """LanguageTool offers "throe" and a vulgar word for "whroe"; the built-in speller's
     never-offer list (rules/spelling/no_suggest.txt) applies to its spelling matches too.

@@ -31,6 +31,10 @@ NEWS_DISABLED = (
     "ALL_OF_THE",  # "all of the" is fine in news
     "EN_DIACRITICS_REPLACE_*",  # Erdogan, Beyonce: the house decides about diacritics
     "PER_CENT",  # "per cent" or "percent" is house style (house.percent keeps one form)
+    # a weekday against its date: judged against this year, not the article's; the
+    # built-in facts.weekday-date judges it with the article's date (and the written year)
+    "DATE_WEEKDAY",
+    "EN_DATE_WEEKDAY_CURRENTYEAR",
 )
 # Region kinds sent to LanguageTool; bylines are names, tables are not sentences.
 CHECKED_KINDS = ("headline", "standfirst", "heading", "paragraph", "list", "blockquote", "caption")
