@@ -257,6 +257,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
     """Run per-file rules and collect corpus facts. Returns (findings, facts by corpus rule id)."""
     index = RegionIndex(doc.regions)
     quotes = None
+    notes = None  # correction and update notes, found when a rule asks
     suppress = Suppressions.build(doc, index)
     findings: list[Finding] = []
     facts: dict[str, Any] = {}
@@ -287,8 +288,13 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
                 if rule.reads and not _kinds_match(kinds, rule.reads):
                     continue
                 if rule.skips:
-                    if _kinds_match(kinds, tuple(k for k in rule.skips if k != "quote")):
+                    if _kinds_match(kinds, tuple(k for k in rule.skips if k not in ("quote", "note"))):
                         continue
+                    if "note" in rule.skips:
+                        if notes is None:
+                            notes = doc.notes()
+                        if any(n.start <= hit.start and hit.end <= n.end for n in notes):
+                            continue  # a correction note names the error on purpose
                     if "quote" in rule.skips:
                         if quotes is None:
                             from .text import QuoteIndex

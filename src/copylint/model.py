@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import Any
@@ -255,7 +256,19 @@ class Document:
     def region_text(self, region: Region) -> str:
         return self.text[region.start:region.end]
 
+    def notes(self) -> list[Region]:
+        """The story's correction and update notes ("Correction: An earlier version of this
+        article misspelt..."): blocks of the body that open with such a marker."""
+        return [r for r in self.regions if r.kind in BODY_KINDS and NOTE_RE.match(self.text, r.start, r.end)]
 
+
+# how a correction, clarification, update or editor's note opens ("Correction:", "Update,
+# April 1:", "Editor's note —", "An earlier version of this article...")
+NOTE_RE = re.compile(
+    r"[\s*_(\[]*(?:(?:corrections?|clarifications?|updated?|editor['’]?s['’]?[ \t]+notes?|note[ \t]+to[ \t]+readers)"
+    r"(?:,[^:\n]{1,40})?[\s*_)\]]*(?:[:—–]|-[ \t])|(?:an?|the)[ \t]+(?:earlier|previous)[ \t]+version[ \t]+of[ \t]+this[ \t]+"
+    r"(?:story|article|report|piece|item)\b|this[ \t]+(?:story|article|report|piece|item)[ \t]+(?:has[ \t]+been|was)[ \t]+"
+    r"(?:corrected|amended|updated)\b)", re.IGNORECASE)
 BODY_KINDS = ("paragraph", "heading", "list", "blockquote", "caption", "table")
 FRONT_KINDS = ("headline", "standfirst", "byline")
 

@@ -27,7 +27,8 @@ class Rule:
     """One rule's metadata and behaviour.
 
     ``reads``: region kinds the rule looks at (empty = the whole text).
-    ``skips``: region kinds (or "quote" for direct quotations) whose hits are dropped.
+    ``skips``: region kinds, "quote" (direct quotations) or "note" (correction and update
+    notes, see ``Document.notes``) whose hits are dropped.
     ``options``: a dataclass type; its defaults are the rule's defaults, config overrides them.
     ``needs``: resources such as "languagetool" the runner must provide.
     ``ids``: for rules that emit several ids (e.g. grammar.* from LanguageTool), the prefix

@@ -318,7 +318,7 @@ class PackEngine:
         return Rule(id=name, summary=(pack.description.strip().splitlines() or [f"rule pack {name}"])[0]
                     + f" ({len(members)} rules, run in one pass)",
                     severity=Severity.WARNING, check=check, doc="\n\n".join(lines), pack=name,
-                    source=f"{pack.path}:1", emits_prefix=True, priority=PACK_PRIORITY,
+                    source=f"{pack.path}:1", emits_prefix=True, priority=PACK_PRIORITY, skips=("note",),
                     fixable=any(r.rule.fixable for r in members))
 
     def all_rules(self) -> list[Rule]:

@@ -60,7 +60,7 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 
 
 @rule("facts.weekday-date", "A weekday that does not match the date written beside it",
-      severity="error", fixable=True)
+      severity="error", fixable=True, skips=("note",))
 def weekday_date(doc: Document, ctx) -> Iterator[Hit]:
     """A weekday written with a date ("Friday, March 5, 2021", "Thursday 4 March",
     "on Monday (Jan. 26)") that is not that date's weekday. With the year written, the

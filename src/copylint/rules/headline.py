@@ -210,12 +210,14 @@ class HeadlineBodyOptions:
 
 
 def _body(doc: Document) -> list[tuple[int, int]]:
-    """Every part of the story but the headline and its copies (an HTML title, an H1 or a
-    pasted paragraph that repeat it bear out nothing)."""
+    """Every part of the story but the headline, its copies (an HTML title, an H1 or a
+    pasted paragraph that repeat it bear out nothing) and correction notes."""
     head = doc.headline
     key = normalize_headline(doc.text[head.start:head.end]) if head else None
+    notes = doc.notes()  # "An earlier version said 300 died" bears out no 300
     return [(r.start, r.end) for r in doc.regions
-            if r.kind not in ("headline", "title") and normalize_headline(doc.text[r.start:r.end]) != key]
+            if r.kind not in ("headline", "title") and r not in notes
+            and normalize_headline(doc.text[r.start:r.end]) != key]
 
 
 def _long_enough(doc: Document, spans: list[tuple[int, int]], min_words: int) -> bool:

@@ -23,7 +23,7 @@ class SpellingOptions:
 
 
 @rule("typo.spelling", "A word the dictionary does not know, or a near miss of a known name",
-      severity="error", fixable=True, options=SpellingOptions)
+      severity="error", fixable=True, skips=("note",), options=SpellingOptions)
 def spelling(doc: Document, ctx) -> Iterator[Hit]:
     """Misspelt words, in the headline, body and direct quotations alike.
 
@@ -60,7 +60,7 @@ def spelling(doc: Document, ctx) -> Iterator[Hit]:
                   safe=v.safe, severity=severity)
 
 
-@rule("typo.name-variant", "One name spelt two ways in the same article", fixable=True)
+@rule("typo.name-variant", "One name spelt two ways in the same article", fixable=True, skips=("note",))
 def name_variant(doc: Document, ctx) -> Iterator[Hit]:
     """A name spelt two ways in one article: Zelensky and Zelenskyy, Olexander and
     Oleksandr, Gaddafi and Qaddafi. Spellings are matched by a transliteration key (y/i,

@@ -75,7 +75,7 @@ def _hit(v) -> Hit:
 
 
 @rule("facts.title-date", "A person's title that they did not hold on the article's date",
-      severity="error", skips=("quote",), fixable=True, options=TitleOptions)
+      severity="error", skips=("quote", "note"), fixable=True, options=TitleOptions)
 def title_date(doc: Document, ctx) -> Iterator[Hit]:
     """A title before or beside a name that the person did not hold on the article's date
     ("Vice President Joe Biden" in 2022, "President Trump" in 2022, "Chancellor Olaf
@@ -94,7 +94,7 @@ def title_date(doc: Document, ctx) -> Iterator[Hit]:
 
 
 @rule("facts.title-never-held", "A title the person never held, whatever the date",
-      severity="error", skips=("quote",), options=TitleOptions)
+      severity="error", skips=("quote", "note"), options=TitleOptions)
 def title_never_held(doc: Document, ctx) -> Iterator[Hit]:
     """A title the person never held at any time ("Prime Minister Volodymyr Zelenskyy",
     "Russian President Volodymyr Zelenskyy"). Reported only where the base lists that
@@ -106,7 +106,7 @@ def title_never_held(doc: Document, ctx) -> Iterator[Hit]:
 
 
 @rule("facts.title-inconsistent", "One person given two different current titles in one article",
-      severity="warning", skips=("quote",), options=TitleOptions)
+      severity="warning", skips=("quote", "note"), options=TitleOptions)
 def title_inconsistent(doc: Document, ctx) -> Iterator[Hit]:
     """The same person called by two current titles they never held at the same time
     ("President Joe Biden" and later "Vice President Biden"): one of them is stale. Mostly
