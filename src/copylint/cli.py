@@ -138,7 +138,9 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     stream = open(output, "w", encoding="utf-8") if output else (sys.stderr if stdout_used else sys.stdout)
     try:
         color = (not output and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
-        formatter = formatter_class(stream, color=color, options={"settings": base})
+        # a format that shows the story (html) gets standard input's bytes, not a file
+        stdin = (stdin_filename or "-", stdin_data) if stdin_data is not None else None
+        formatter = formatter_class(stream, color=color, options={"settings": base, "stdin": stdin})
         formatter.start()
         by_path: dict[str, list] = {}
         for f in result.findings:

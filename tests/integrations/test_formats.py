@@ -1,12 +1,14 @@
 """The CI formats on real stories: SARIF checked against the official 2.1.0 schema,
 GitHub workflow commands parsed back the way the Actions runner reads them, JUnit XML
-read by xml.etree and by junitparser, and ``auto`` switching on GITHUB_ACTIONS."""
+read by xml.etree and by junitparser, ``auto`` switching on GITHUB_ACTIONS, and the HTML
+report's marks read back against the findings."""
 
 from __future__ import annotations
 
 import io
 import json
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
@@ -14,7 +16,7 @@ import jsonschema
 from copylint.formats import available
 from copylint.formats.github import command, escape_data, escape_property
 from copylint.model import Edit, Finding, Fix, Severity
-from integration_support import SARIF_SCHEMA, run_cli
+from integration_support import REPO, SARIF_SCHEMA, run_cli
 
 # --------------------------------------------------------------------------- helpers
 
@@ -307,3 +309,75 @@ def test_every_format_accepts_the_same_findings() -> None:
         fmt.file("desk/a.md", [f])
         fmt.finish(result)
         assert "desk/a.md" in out.getvalue() or "desk%2Fa.md" in out.getvalue(), name
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+class _Marks(HTMLParser):
+    """The <mark> pieces of an HTML report (text and title) and its finding list items."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[tuple[str, str]] = []
+        self.items = 0
+        self.open: list[str] = []
+        self._mark: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ("br", "meta"):
+            self.open.append(tag)
+        if tag == "mark":
+            self._mark = [dict(attrs).get("title", ""), ""]
+        if tag == "li":
+            self.items += 1
+
+    def handle_endtag(self, tag):
+        assert self.open and self.open[-1] == tag, f"</{tag}> closes <{self.open[-1] if self.open else None}>"
+        self.open.pop()
+        if tag == "mark":
+            self.marks.append((self._mark[0], self._mark[1]))
+            self._mark = None
+
+    def handle_data(self, data):
+        if self._mark is not None:
+            self._mark[1] += data
+
+
+def test_html_marks_every_finding_on_the_story_as_written(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "examples"
+    shutil.copytree(REPO / "examples", folder, ignore=shutil.ignore_patterns("ci"))
+    before = {p: p.read_bytes() for p in folder.iterdir()}
+    findings = json_findings("--no-languagetool", ".", cwd=folder)
+    proc = run_cli("check", "--no-languagetool", "--format", "html", ".", cwd=folder)
+    assert proc.returncode == 1, proc.stderr
+    assert {p: p.read_bytes() for p in folder.iterdir()} == before  # read back, never written
+    page = _Marks()
+    page.feed(proc.stdout)
+    page.close()
+    assert page.open == []  # every tag closed, in order
+    assert page.items == len(findings) and len(findings) > 10
+    # findings are numbered in the order of the list (by path, then position); the pieces
+    # of the story marked with a finding's number are exactly the text it names
+    ordered = sorted(findings, key=lambda f: (f["path"], f["line"], f["column"], f["end_line"],
+                                               f["end_column"], f["rule"], f["message"]))
+    for n, f in enumerate(ordered, 1):
+        pieces = [text for title, text in page.marks
+                  if any(line.startswith(f"{n}. {f['rule']}: ") for line in title.split("\n"))]
+        assert "".join(pieces) == f["matched"].replace("\n", ""), (n, f)
+    assert any("\n" in f["matched"] for f in findings)  # a finding over two lines is among them
+
+
+def test_html_shows_a_story_from_standard_input_from_the_bytes_read(tmp_path: Path) -> None:
+    # a file of the reported name with other words must not be shown in its place
+    (tmp_path / "story.txt").write_text("Nothing here\n\nAll clear.\n", encoding="utf-8")
+    story = "Storm hits coast\n\nThe storm damaged the harbour wall, and boats will recieve repairs.\n"
+    proc = run_cli("check", "--no-languagetool", "--format", "html", "--stdin-filename", "story.txt", "-",
+                   cwd=tmp_path, input=story.encode())
+    assert proc.returncode == 1, proc.stderr
+    page = _Marks()
+    page.feed(proc.stdout)
+    assert [text for _, text in page.marks] == ["recieve"]
+    assert "harbour wall" in proc.stdout and "All clear" not in proc.stdout

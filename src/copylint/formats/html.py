@@ -1,0 +1,169 @@
+"""One self-contained HTML page: each story as written, its problems marked where they are,
+with the message and the fix on hover and in a list below. Editors would rather see the
+story with its problems marked than read line numbers (no script, no external file: the
+page can be mailed or attached to a CI run).
+
+The story is read again from its file (never written), or from the bytes read from
+standard input; a file that cannot be read back (gone since) is shown as the lines the
+findings quote.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from . import BaseFormatter
+
+_RANK = {"info": 0, "warning": 1, "error": 2}
+
+STYLE = """
+body { font: 15px/1.5 Georgia, 'Times New Roman', serif; margin: 2em auto; max-width: 70em; color: #222; }
+h1 { font: bold 1.3em sans-serif; } h2 { font: bold 1.05em sans-serif; margin-top: 2.5em; }
+.totals, .file-totals { font: 0.9em sans-serif; color: #555; }
+pre.story { white-space: pre-wrap; font: 14px/1.6 Georgia, serif; background: #fafafa;
+  border: 1px solid #ddd; padding: 0.8em 1em; }
+pre.story .ln { color: #aaa; font: 11px monospace; display: inline-block; width: 3.5em;
+  user-select: none; }
+mark { border-radius: 2px; padding: 0 1px; }
+mark.error { background: #f8c9c4; border-bottom: 2px solid #c0392b; }
+mark.warning { background: #fbe7b0; border-bottom: 2px solid #d68910; }
+mark.info { background: #d6eaf8; border-bottom: 2px solid #2e86c1; }
+ol.findings { font: 0.9em sans-serif; } ol.findings li { margin: 0.3em 0; }
+.sev-error { color: #c0392b; font-weight: bold; } .sev-warning { color: #b9770e; font-weight: bold; }
+.sev-info { color: #2e86c1; font-weight: bold; } .rule { color: #666; font-family: monospace; }
+.fix { color: #1e8449; }
+"""
+
+
+def _fix_text(f) -> str:
+    if f.fix is not None and len(f.fix.edits) == 1:
+        new = f.fix.edits[0].text
+        return "fix: delete" if not new else f"fix: {new!r}"
+    if f.suggestions:
+        return "suggestion: " + ", ".join(repr(s) for s in f.suggestions[:3])
+    return ""
+
+
+def _read_back(path: str, stdin: tuple[str, bytes] | None) -> list[str] | None:
+    if stdin is not None and path == stdin[0]:
+        data = stdin[1]
+    else:
+        try:
+            data = Path(path).read_bytes()
+        except OSError:
+            return None
+    text = data.decode("utf-8", errors="replace")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.split("\n")
+
+
+class Formatter(BaseFormatter):
+    NAME = "html"
+    SUMMARY = "one HTML page: each story with its problems marked in place"
+
+    def start(self) -> None:
+        self.by_path: dict[str, list] = {}
+
+    def file(self, path: str, findings: list) -> None:
+        self.by_path.setdefault(path, []).extend(findings)
+
+    def finish(self, result) -> None:
+        w = self.stream.write
+        checked = list(getattr(result, "files", None) or [])
+        paths = [p for p in dict.fromkeys(checked + sorted(self.by_path)) if self.by_path.get(p)]
+        total = sum(len(v) for v in self.by_path.values())
+        w("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<title>copylint report</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n")
+        w("<h1>copylint report</h1>\n")
+        w(f"<p class=\"totals\">{len(checked) or len(paths)} file(s) checked, {total} finding(s)"
+          f" in {len(paths)} file(s).</p>\n")
+        number = 0
+        for path in paths:
+            findings = sorted(self.by_path[path], key=lambda f: f.sort_key())
+            anchors = list(range(number + 1, number + len(findings) + 1))
+            number += len(findings)
+            counts = {s: sum(1 for f in findings if str(f.severity) == s) for s in ("error", "warning", "info")}
+            w(f"<h2>{html.escape(path)}</h2>\n<p class=\"file-totals\">"
+              + ", ".join(f"{n} {s}" + ("s" if n != 1 and s != "info" else "") for s, n in counts.items() if n)
+              + "</p>\n")
+            w(self._story(path, findings, anchors))
+            w("<ol class=\"findings\">\n")
+            for n, f in zip(anchors, findings):
+                sev = str(f.severity)
+                fix = _fix_text(f)
+                link = f" <a href=\"{html.escape(f.link)}\">style guide</a>" if f.link else ""
+                w(f"<li id=\"f{n}\" value=\"{n}\"><a href=\"#m{n}\">{f.line}:{f.column}</a> "
+                  f"<span class=\"sev-{sev}\">{sev}</span> <span class=\"rule\">{html.escape(f.rule)}</span> "
+                  f"{html.escape(f.message)}"
+                  + (f" <span class=\"fix\">{html.escape(fix)}</span>" if fix else "") + link + "</li>\n")
+            w("</ol>\n")
+        if not paths:
+            w("<p>No findings.</p>\n")
+        w("</body>\n</html>\n")
+
+    def _story(self, path: str, findings: list, anchors: list[int]) -> str:
+        lines = _read_back(path, self.options.get("stdin"))
+        shown: list[int]
+        if lines is None:
+            by_line = {f.line: f.line_text for f in findings}
+            lines_at = dict(by_line)
+            shown = sorted(lines_at)
+        else:
+            lines_at = {i + 1: line for i, line in enumerate(lines)}
+            shown = list(lines_at)
+        # per line, the findings that cover each character span: [start, end) in columns
+        cover: dict[int, list[tuple[int, int, int, object]]] = {}
+        for n, f in zip(anchors, findings):
+            for line in range(f.line, f.end_line + 1):
+                text = lines_at.get(line)
+                if text is None:
+                    continue
+                start = f.column - 1 if line == f.line else 0
+                end = f.end_column - 1 if line == f.end_line else len(text.rstrip("\r"))
+                if end <= start:
+                    end = start + 1  # a finding at a point (a missing mark) shows as one character
+                cover.setdefault(line, []).append((start, end, n, f))
+        placed: set[int] = set()  # findings whose anchor is placed (a span may run over lines)
+        out = ["<pre class=\"story\">"]
+        last = 0
+        for line in shown:
+            if lines is None and last and line != last + 1:
+                out.append("<span class=\"ln\">…</span>\n")
+            last = line
+            text = lines_at[line].rstrip("\r")
+            out.append(f"<span class=\"ln\">{line}</span>{self._marked(text, cover.get(line, []), placed)}\n")
+        out.append("</pre>\n")
+        return "".join(out)
+
+    @staticmethod
+    def _marked(text: str, spans: list, placed: set[int]) -> str:
+        """The line with every finding's span in a <mark>; where findings overlap, the piece
+        carries all their messages and the colour of the gravest."""
+        if not spans:
+            return html.escape(text)
+        cuts = sorted({0, len(text)} | {min(s, len(text)) for s, _, _, _ in spans}
+                      | {min(e, len(text)) for _, e, _, _ in spans})
+        pieces = []
+        for a, b in zip(cuts, cuts[1:]):
+            piece = html.escape(text[a:b])
+            over = [(n, f) for s, e, n, f in spans if s <= a and b <= e]
+            if not over:
+                pieces.append(piece)
+                continue
+            grave = max((str(f.severity) for _, f in over), key=_RANK.get)
+            title = "\n".join(f"{n}. {f.rule}: {f.message}" + (f" ({_fix_text(f)})" if _fix_text(f) else "")
+                              for n, f in over)
+            ids = [n for n, _ in over if n not in placed]
+            placed.update(ids)
+            anchor = f" id=\"m{ids[0]}\"" if ids else ""
+            pieces.append(f"<mark class=\"{grave}\"{anchor} title=\"{html.escape(title)}\">{piece}</mark>"
+                          + "".join(f"<a href=\"#f{n}\"><sup>{n}</sup></a>" for n in ids))
+        # a point finding past the end of the line (a missing full stop) is shown after it
+        for s, e, n, f in spans:
+            if s >= len(text) and n not in placed:
+                placed.add(n)
+                pieces.append(f"<mark class=\"{f.severity}\" id=\"m{n}\" title=\"{html.escape(f.message)}\">&nbsp;</mark>"
+                              f"<a href=\"#f{n}\"><sup>{n}</sup></a>")
+        return "".join(pieces)
