@@ -11,9 +11,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import Document, Hit
+from ..model import Document, Hit, Severity
 from ..registry import rule
 from .titles import article_date
 
@@ -108,3 +109,66 @@ def weekday_date(doc: Document, ctx) -> Iterator[Hit]:
             message = f"{where} falls on a {nearest}, not a {written.capitalize()}; or the date is the slip"
         fixed = _in_case_of(written, nearest) + m.group()[len(written):]
         yield Hit(m.start(), m.end(), message, suggestions=(fixed,), replacement=fixed, safe=False)
+
+
+# --------------------------------------------------------------------------- relative days
+
+_RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+# "yesterday (Tuesday)", "today, Monday,": a relative day with the weekday it claims
+RELATIVE_WEEKDAY_RE = re.compile(
+    r"\b(?P<rel>yesterday|today|tonight|tomorrow)[ \t\u00a0]*(?:,|\()[ \t\u00a0]*(?P<weekday>"
+    + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
+_RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow)(?P<possessive>['’]s)?\b", re.IGNORECASE)
+
+
+@dataclass
+class RelativeDayOptions:
+    # also name the day behind every "yesterday", "today" and "tomorrow" (wire and online
+    # style: a story is read on other days than it was written); off by default
+    name_days: bool = False
+
+
+def _named_day(word: str, day: dt.date, possessive: str) -> str:
+    name = WEEKDAYS[day.weekday()] + (" night" if word.lower() == "tonight" else "") + (possessive or "")
+    return name.upper() if word.isupper() else name
+
+
+@rule("facts.relative-day", "A relative day that does not match the weekday beside it, by the article's date",
+      severity="warning", fixable=True, skips=("quote", "note"), options=RelativeDayOptions)
+def relative_day(doc: Document, ctx) -> Iterator[Hit]:
+    """"Yesterday (Monday)" in a story dated on a Wednesday: the weekday written beside
+    "yesterday", "today", "tonight" or "tomorrow" must be that day by the article's date
+    (front matter, HTML meta or ``--date``); the fix (unsafe: the date may be the slip, or
+    the story was filed after midnight) puts the right weekday. With ``name_days: true`` every
+    relative day outside quotes is also reported (info) with the weekday it stands for, for
+    desks whose style names the day. Without an article date nothing is checked."""
+    text = doc.text
+    lowered = text.lower()
+    if not any(w in lowered for w in _RELATIVE):
+        return
+    published = article_date(doc, ctx.settings)
+    if published is None:
+        return
+    claimed: set[int] = set()
+    for m in RELATIVE_WEEKDAY_RE.finditer(text):
+        rel, written = m.group("rel"), m.group("weekday")
+        claimed.add(m.start())
+        day = published + dt.timedelta(days=_RELATIVE[rel.lower()])
+        right = WEEKDAYS[day.weekday()]
+        if right.lower() != written.lower():
+            yield Hit(m.start("weekday"), m.end("weekday"),
+                      f"'{rel}' in a story dated {published} ({WEEKDAYS[published.weekday()]}) is {right}, "
+                      f"not {written.capitalize()}; or the article's date is the slip",
+                      suggestions=(_in_case_of(written, right),), replacement=_in_case_of(written, right), safe=False)
+    if not ctx.options.name_days:
+        return
+    for m in _RELATIVE_RE.finditer(text):
+        if m.start() in claimed:
+            continue
+        rel = m.group("rel")
+        day = published + dt.timedelta(days=_RELATIVE[rel.lower()])
+        named = _named_day(rel, day, m.group("possessive") or "")
+        if rel[0].isupper() and not rel.isupper():
+            named = named[0].upper() + named[1:]
+        yield Hit(m.start(), m.end(), f"name the day: '{m.group()}' is {named} ({day:%B} {day.day})",
+                  suggestions=(named,), replacement=named, safe=False, severity=Severity.INFO)
