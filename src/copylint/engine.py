@@ -137,13 +137,23 @@ class RegionIndex:
     def __init__(self, regions: list[Region]) -> None:
         self.regions = sorted(regions, key=lambda r: (r.start, -r.end))
         self.starts = [r.start for r in self.regions]
+        # the furthest end among the regions up to each one: a walk back from a hit stops
+        # where no earlier region reaches it (regions are mostly blocks one after another,
+        # so a lookup costs the depth of nesting, not the number of regions before it)
+        self.reach: list[int] = []
+        furthest = -1
+        for r in self.regions:
+            furthest = max(furthest, r.end)
+            self.reach.append(furthest)
 
     def kinds_at(self, start: int, end: int) -> set[str]:
         kinds = set()
-        i = bisect.bisect_right(self.starts, start)
-        for r in self.regions[:i]:
+        k = bisect.bisect_right(self.starts, start) - 1
+        while k >= 0 and self.reach[k] >= end:
+            r = self.regions[k]
             if r.start <= start and end <= r.end:
                 kinds.add(r.kind)
+            k -= 1
         return kinds
 
     def block_after(self, offset: int) -> Region | None:
@@ -276,6 +286,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
             facts[rule.id] = rule.collect(doc, ctx)
         if rule.check is None:
             continue
+        region_skips = tuple(k for k in rule.skips if k not in ("quote", "note"))
         for hit in rule.check(doc, ctx):
             rule_id = hit.rule or rule.id
             chosen = selected.get(rule_id)
@@ -283,25 +294,24 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
                 chosen = selected[rule_id] = is_selected(rule_id, settings.select, settings.ignore)
             if not chosen:
                 continue
-            if rule.reads or rule.skips:
+            if rule.reads or region_skips:
                 kinds = index.kinds_at(hit.start, hit.end)
                 if rule.reads and not _kinds_match(kinds, rule.reads):
                     continue
-                if rule.skips:
-                    if _kinds_match(kinds, tuple(k for k in rule.skips if k not in ("quote", "note"))):
-                        continue
-                    if "note" in rule.skips:
-                        if notes is None:
-                            notes = doc.notes()
-                        if any(n.start <= hit.start and hit.end <= n.end for n in notes):
-                            continue  # a correction note names the error on purpose
-                    if "quote" in rule.skips:
-                        if quotes is None:
-                            from .text import QuoteIndex
+                if region_skips and _kinds_match(kinds, region_skips):
+                    continue
+            if "note" in rule.skips:
+                if notes is None:
+                    notes = doc.notes()
+                if notes and any(n.start <= hit.start and hit.end <= n.end for n in notes):
+                    continue  # a correction note names the error on purpose
+            if "quote" in rule.skips:
+                if quotes is None:
+                    from .text import QuoteIndex
 
-                            quotes = QuoteIndex(doc.text)
-                        if quotes.inside(hit.start, hit.end):
-                            continue
+                    quotes = QuoteIndex(doc.text)
+                if quotes.inside(hit.start, hit.end):
+                    continue
             if suppress.suppressed(rule_id, hit.start, hit.end):
                 continue
             if rule_id.startswith("typo.") and _sic_follows(doc, hit.end):
