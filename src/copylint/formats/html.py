@@ -107,8 +107,7 @@ class Formatter(BaseFormatter):
         lines = _read_back(path, self.options.get("stdin"))
         shown: list[int]
         if lines is None:
-            by_line = {f.line: f.line_text for f in findings}
-            lines_at = dict(by_line)
+            lines_at = {f.line: f.line_text for f in findings}
             shown = sorted(lines_at)
         else:
             lines_at = {i + 1: line for i, line in enumerate(lines)}

@@ -41,13 +41,7 @@ class Preview:
         return self.articles >= BROAD_MIN_ARTICLES and len(counts.articles) >= BROAD_SHARE * self.articles
 
 
-def _key(f: Finding) -> tuple:
-    return (f.path, f.line, f.column, f.end_line, f.end_column, f.rule, f.message)
-
-
-def _findings(engine: PackEngine | None, name: str, doc, settings) -> list[Finding]:
-    if engine is None:
-        return []
+def _findings(engine: PackEngine, name: str, doc, settings) -> list[Finding]:
     rule = engine.pack_rule(next(p for p in engine.packs if p.name == name))
     found, _ = check_document(doc, [rule], dataclasses.replace(settings, select=[name], ignore=[]))
     return [f for f in found if f.rule.startswith(name + ".")]
@@ -74,19 +68,19 @@ def preview(draft: PackSpec, live: PackSpec | None, paths: Iterable[str], resolv
         result.bytes += len(data)
         settings = resolver.for_path(path)
         new = _findings(draft_engine, draft.name, doc, settings)
-        old = _findings(live_engine, draft.name, doc, settings) if live is not None else []
-        old_keys = {_key(f) for f in old}
-        new_keys = {_key(f) for f in new}
+        old = _findings(live_engine, draft.name, doc, settings) if live_engine is not None else []
+        old_keys = {f.sort_key() for f in old}
+        new_keys = {f.sort_key() for f in new}
         for f in new:
             counts = result.rules.setdefault(f.rule, RuleCounts(f.rule, draft=0))
             counts.draft = (counts.draft or 0) + 1
             counts.articles.add(path)
-            if _key(f) not in old_keys:
+            if f.sort_key() not in old_keys:
                 counts.added.append(f)
         for f in old:
             counts = result.rules.setdefault(f.rule, RuleCounts(f.rule, live=0))
             counts.live = (counts.live or 0) + 1
-            if _key(f) not in new_keys:
+            if f.sort_key() not in new_keys:
                 counts.gone.append(f)
     return result
 

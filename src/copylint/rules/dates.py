@@ -19,13 +19,13 @@ from ..registry import rule
 from .titles import article_date
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
-_MONTH_NUMBERS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
-_MONTH_NUMBERS["sept"] = 9
+MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+MONTH_NUMBERS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+MONTH_NUMBERS["sept"] = 9
 # a year unwritten: dates this many days either side of the article's are candidates
 WINDOW_DAYS = 274
 
-_MONTH = r"(?P<{}>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<{}>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _DAY = r"(?P<{}>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
 # a day that opens a range ("March 2-6", "March 2 to 6") names no single date
 _NO_RANGE = r"(?!\s*(?:[-–—]|to\b|through\b|until\b|and\b|&)\s*\d)"
@@ -80,7 +80,7 @@ def weekday_date(doc: Document, ctx) -> Iterator[Hit]:
         if m is None or _SPAN_BEFORE.search(text, max(0, start - 24), start):
             continue
         written = m.group("weekday")
-        month = _MONTH_NUMBERS[(m.group("month_a") or m.group("month_b")).lower()]
+        month = MONTH_NUMBERS[(m.group("month_a") or m.group("month_b")).lower()]
         day = int(m.group("day_a") or m.group("day_b"))
         year = m.group("year_a") or m.group("year_b")
         where = m.group()[len(written):].lstrip(", \t(").rstrip(")")
@@ -129,7 +129,7 @@ class RelativeDayOptions:
 
 
 def _named_day(word: str, day: dt.date, possessive: str) -> str:
-    name = WEEKDAYS[day.weekday()] + (" night" if word.lower() == "tonight" else "") + (possessive or "")
+    name = WEEKDAYS[day.weekday()] + (" night" if word.lower() == "tonight" else "") + possessive
     return name.upper() if word.isupper() else name
 
 
@@ -168,7 +168,5 @@ def relative_day(doc: Document, ctx) -> Iterator[Hit]:
         rel = m.group("rel")
         day = published + dt.timedelta(days=_RELATIVE[rel.lower()])
         named = _named_day(rel, day, m.group("possessive") or "")
-        if rel[0].isupper() and not rel.isupper():
-            named = named[0].upper() + named[1:]
         yield Hit(m.start(), m.end(), f"name the day: '{m.group()}' is {named} ({day:%B} {day.day})",
                   suggestions=(named,), replacement=named, safe=False, severity=Severity.INFO)

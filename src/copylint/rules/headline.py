@@ -13,6 +13,7 @@ from typing import Iterator
 from ..model import Document, Hit
 from ..registry import rule
 from ..text import normalize_headline, sentences
+from .dates import MONTH_NUMBERS
 
 # --------------------------------------------------------------------------- figures
 
@@ -52,8 +53,7 @@ _ROUGHLY_RE = re.compile(r"(?:nearly|almost|about|around|over|more[ \t\u00a0]tha
 ROUGH_MARGIN = 0.15  # a figure said to be rounded may be this far from the body's
 
 
-_MONTHS = ("january february march april may june july august september october november december "
-           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_MONTHS = sorted(MONTH_NUMBERS, key=len, reverse=True)  # "september", "sept", "sep"...
 # a day of a date, a clock time or a year written short: "April 7", "Dec. 1", "1800 GMT", "'87"
 _DATE_BEFORE_RE = re.compile(r"(?:\b(?:" + "|".join(_MONTHS) + r")\.?|['’‘]|\bno\.|\bnumber)[ \t\u00a0]*$", re.IGNORECASE)
 # ...or a length of time, which the body often gives as dates ("10-year notes" due 1997)
@@ -81,6 +81,12 @@ def _figure(m: re.Match) -> Figure:
     return Figure(m.start(), m.end(), (number * scale,), step, scale)
 
 
+def _is_year(m: re.Match) -> bool:
+    """A bare four-figure number from 1800 to 2100 ("2016", not "2,016" or "2016.5")."""
+    number = m.group("number")
+    return not m.group("decimals") and "," not in number and 1800 <= int(number) <= 2100
+
+
 def _is_clock(number: str) -> bool:
     return len(number) == 4 and int(number[:2]) < 24 and int(number[2:]) < 60
 
@@ -94,8 +100,7 @@ def headline_figures(text: str, start: int, end: int) -> list[Figure]:
         number = m.group("number")
         plain = not (m.group("currency") or m.group("scale") or m.group("unit") or m.group("percent"))
         if plain:
-            if not m.group("decimals") and (1800 <= int(number.replace(",", "")) <= 2100 and "," not in number
-                                            or _is_clock(number)):
+            if _is_year(m) or not m.group("decimals") and _is_clock(number):
                 continue  # a year, or a time of day ("LONDON GOLD 1030")
             if _DATE_BEFORE_RE.search(text, max(start, m.start() - 12), m.start()) or \
                     _CLOCK_AFTER_RE.match(text, m.end(), end) or text[max(start, m.start() - 1):m.start()].isalpha():
@@ -118,7 +123,7 @@ def body_values(text: str, spans: list[tuple[int, int]]) -> list[float]:
             for m in BODY_FIGURE_RE.finditer(text, sentence_start, sentence_end):
                 fig = _figure(m)
                 value = fig.values[0]
-                if fig.scale == 1.0 and not m.group("decimals") and 1800 <= value <= 2100 and "," not in m.group():
+                if fig.scale == 1.0 and _is_year(m):
                     values.append(value)  # a year: no part of a sum ("250 mln due 1994 and 250 mln")
                     continue
                 found.append((m.start(), value, fig.scale))
