@@ -1,0 +1,424 @@
+"""copylint as a language server (``copylint lsp``, on standard input and output).
+
+An editor gets the findings of the story being written as diagnostics, with its fixes as
+quick fixes. The server is one long-lived process: the dictionary, names, people and packs
+are loaded once, so a re-check while typing costs milliseconds instead of a start-up, and
+one LanguageTool server serves every check. The same config files, packs and directives
+apply as for ``copylint check``; rules over many files (one headline reused by two
+articles) need the whole batch and are left to ``check``.
+
+Checks run one at a time on a thread of their own (the rules keep per-process state), a
+moment after the last keystroke, and their diagnostics are sent only if the document has
+not changed meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import bisect
+import os
+import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from . import __version__, notices
+from .config import CONFIG_NAMES, ConfigError, ConfigResolver, Settings, glob_match
+from .engine import RuleOptionError
+from .model import BODY_KINDS, Finding, Severity
+from .readers import DEFAULT_SUFFIXES, read_text
+from .runner import _WARM_UP, MAX_FILE_BYTES, _init_worker, _ruleset_for, lint_document
+
+DEBOUNCE_SECONDS = 0.25  # after the last change, before a check
+LANGUAGE_SUFFIXES = {"markdown": ".md", "html": ".html", "plaintext": ".txt"}
+SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
+              Severity.WARNING: types.DiagnosticSeverity.Warning,
+              Severity.INFO: types.DiagnosticSeverity.Information}
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_PLAIN_WORDS = re.compile(r"[^\W_](?:[^\W_]|[ '’.,-])*")  # no markup (*, _, [, <, `)
+MAX_SUGGESTIONS = 5  # quick fixes offered per finding
+
+
+class Positions:
+    """Code-point offsets of a text as LSP positions: lines end at \\n, \\r\\n or \\r (as
+    the protocol says), characters are counted in the encoding the client agreed to
+    (UTF-16 code units unless it chose UTF-8 or UTF-32)."""
+
+    def __init__(self, text: str, encoding: str = "utf-16") -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self.encoding = encoding
+
+    def at(self, offset: int) -> types.Position:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect.bisect_right(self.starts, offset) - 1
+        before = self.text[self.starts[line]:offset]
+        if self.encoding == "utf-32":
+            character = len(before)
+        elif self.encoding == "utf-8":
+            character = len(before.encode("utf-8", "surrogatepass"))
+        else:
+            character = len(before.encode("utf-16-le", "surrogatepass")) // 2
+        return types.Position(line=line, character=character)
+
+    def range(self, start: int, end: int) -> types.Range:
+        return types.Range(start=self.at(start), end=self.at(end))
+
+    def line_start(self, offset: int) -> int:
+        return self.starts[bisect.bisect_right(self.starts, offset) - 1]
+
+
+@dataclass
+class Options:
+    """What the editor (initializationOptions) or the command line chose; the same keys
+    as ``copylint check``'s flags."""
+
+    config: str | None = None
+    languagetool: bool | None = None  # False: built-in checks only; True: required
+    languagetool_url: str | None = None
+
+    @classmethod
+    def merged(cls, base: "Options", raw: Any) -> "Options":
+        raw = raw if isinstance(raw, dict) else {}
+        lt = raw.get("languagetool", base.languagetool)
+        return cls(config=raw.get("config") or base.config,
+                   languagetool=lt if isinstance(lt, bool) else base.languagetool,
+                   languagetool_url=raw.get("languagetoolUrl") or base.languagetool_url)
+
+
+def uri_to_path(uri: str) -> str | None:
+    parsed = urlparse(uri)
+    if parsed.scheme != "file":
+        return None
+    return os.path.normpath(unquote(parsed.path))
+
+
+def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()) -> list[types.Diagnostic]:
+    """Each finding as a diagnostic at its place in ``text``; ``data`` carries its quick
+    fixes (as ranges, worked out here while the offsets still fit the text) and where an
+    ignore directive for its paragraph would go."""
+    positions = Positions(text, encoding)
+    out = []
+    for f in findings:
+        data: dict[str, Any] = {"rule": f.rule}
+        fixes = []
+        if f.fix is not None:
+            edits = [(positions.range(e.start, e.end), e.text) for e in f.fix.edits]
+            fixes.append({"title": f"Replace with '{edits[0][1]}'" if len(edits) == 1 else "Apply the fix",
+                          "edits": [[_range_list(r), t] for r, t in edits], "preferred": f.fix.safe})
+        if (f.fix is not None and len(f.fix.edits) == 1) or _PLAIN_WORDS.fullmatch(f.matched or ""):
+            # the other suggestions, in place of the finding's words: where a fix was
+            # made there, or where the words hold no markup a replacement could drop
+            span = _range_list(positions.range(f.start_offset, f.end_offset))
+            taken = {fix["edits"][0][1] for fix in fixes}
+            fixes += [{"title": f"Replace with '{s}'", "edits": [[span, s]], "preferred": False}
+                      for s in f.suggestions[:MAX_SUGGESTIONS] if s not in taken]
+        if fixes:
+            data["fixes"] = fixes
+        block = _block_start(regions, f.start_offset, f.end_offset, text, positions)
+        if block is not None:
+            data["ignore_at"] = _range_list(positions.range(block, block))[:2]
+            data["indent"] = text[block: block + len(text[block:]) - len(text[block:].lstrip(" \t"))]
+        out.append(types.Diagnostic(
+            range=positions.range(f.start_offset, f.end_offset), message=f.message,
+            severity=SEVERITIES.get(f.severity, types.DiagnosticSeverity.Warning),
+            code=f.rule, source="copylint", data=data,
+            code_description=types.CodeDescription(href=f.link) if f.link else None))
+    return out
+
+
+def _range_list(r: types.Range) -> list[int]:
+    return [r.start.line, r.start.character, r.end.line, r.end.character]
+
+
+def _block_start(regions, start: int, end: int, text: str, positions: Positions) -> int | None:
+    """Where ``<!-- copylint: ignore RULE -->`` goes for the body block holding a finding:
+    the start of the block's first line, when only indentation comes before the block
+    there (so the comment takes a line of its own). Findings in the headline or front
+    matter have none."""
+    best = None
+    for kind, s, e in regions:
+        if kind in BODY_KINDS and s <= start and end <= e and (best is None or s >= best):
+            best = s
+    if best is None:
+        return None
+    line_start = positions.line_start(best)
+    if text[line_start:best].strip(" \t>*-+0123456789.)"):
+        return None
+    return line_start
+
+
+def code_actions(uri: str, diagnostics: list[types.Diagnostic]) -> list[types.CodeAction]:
+    """Quick fixes from the diagnostics the editor asks about: each fix and suggestion, and
+    an ignore directive for the rule in that paragraph."""
+    actions = []
+    for d in diagnostics:
+        data = d.data if isinstance(d.data, dict) else None
+        if d.source != "copylint" or data is None:
+            continue
+        for fix in data.get("fixes", ()):
+            edits = [types.TextEdit(range=_range_of(r), new_text=t) for r, t in fix["edits"]]
+            actions.append(types.CodeAction(
+                title=fix["title"], kind=types.CodeActionKind.QuickFix, diagnostics=[d],
+                is_preferred=bool(fix.get("preferred")),
+                edit=types.WorkspaceEdit(changes={uri: edits})))
+        if "ignore_at" in data:
+            line, character = data["ignore_at"]
+            at = types.Position(line=line, character=character)
+            comment = f"{data.get('indent', '')}<!-- copylint: ignore {data['rule']} -->\n"
+            actions.append(types.CodeAction(
+                title=f"Ignore {data['rule']} in this paragraph", kind=types.CodeActionKind.QuickFix,
+                diagnostics=[d],
+                edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=types.Range(start=at, end=at),
+                                                                       new_text=comment)]})))
+    return actions
+
+
+def _range_of(r: list[int]) -> types.Range:
+    return types.Range(start=types.Position(line=r[0], character=r[1]),
+                       end=types.Position(line=r[2], character=r[3]))
+
+
+class CopylintServer(LanguageServer):
+    def __init__(self, options: Options) -> None:
+        super().__init__("copylint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        self.options = options
+        self.root: str | None = None
+        self.resolver: ConfigResolver | None = None
+        self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copylint-check")
+        self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.lt_session = None  # opened by the first check that needs LanguageTool
+        self.said: set[str] = set()  # messages shown once
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ settings
+
+    def new_resolver(self) -> None:
+        values: dict[str, Any] = {"languagetool": self.options.languagetool,
+                                  "languagetool_url": self.options.languagetool_url}
+        self.resolver = ConfigResolver(self.options.config, values)
+        _init_worker(self.resolver, self.lt_session.resources if self.lt_session else {})
+
+    def document_path(self, uri: str, language_id: str | None) -> str | None:
+        """The path a document is checked (and its config found) as, or None when it is
+        no article: another language, or excluded by the config."""
+        path = uri_to_path(uri)
+        suffix = LANGUAGE_SUFFIXES.get(language_id or "")
+        if path is None:
+            if suffix is None:
+                return None
+            path = os.path.join(self.root or os.getcwd(), "untitled" + suffix)
+        elif not path.lower().endswith(DEFAULT_SUFFIXES) and suffix is not None:
+            path += suffix  # a story saved without its extension, in a Markdown buffer
+        settings = self.resolver.for_path(path)
+        if not self.wanted(path, settings):
+            return None
+        return path
+
+    @staticmethod
+    def wanted(path: str, settings: Settings) -> bool:
+        root = settings.root or os.path.dirname(path)
+        rel = os.path.relpath(path, root).replace(os.sep, "/")
+        if any(glob_match(rel, g) for g in settings.exclude):
+            return False
+        if settings.include:
+            return any(glob_match(rel, g) for g in settings.include)
+        return path.lower().endswith(DEFAULT_SUFFIXES)
+
+    # ------------------------------------------------------------------ checks
+
+    def schedule(self, uri: str, delay: float) -> None:
+        old = self.pending.pop(uri, None)
+        if old is not None:
+            old.cancel()
+        loop = self.loop = asyncio.get_running_loop()
+        self.pending[uri] = loop.call_later(delay, self._start, uri)
+
+    def _start(self, uri: str) -> None:
+        self.pending.pop(uri, None)
+        doc = self.workspace.text_documents.get(uri)
+        if doc is None:
+            return
+        self.checker.submit(self._check, uri, doc.version, doc.source, doc.language_id)
+
+    def _check(self, uri: str, version: int | None, text: str, language_id: str | None) -> None:
+        try:
+            diagnostics = self.diagnose(uri, text, language_id)
+        except ConfigError as exc:
+            self.say(str(exc), types.MessageType.Error)
+            return
+        except Exception as exc:  # the server stays up; the editor's log says why
+            self.log(f"copylint could not check {uri}: {type(exc).__name__}: {exc}")
+            return
+        for _kind, message in notices.drain():
+            self.say(message, types.MessageType.Warning)
+        if diagnostics is not None:
+            self.publish(uri, version, diagnostics)
+
+    def diagnose(self, uri: str, text: str, language_id: str | None) -> list[types.Diagnostic] | None:
+        path = self.document_path(uri, language_id)
+        if path is None:
+            return []  # not an article: nothing to show (and a stale list cleared)
+        if len(text) > MAX_FILE_BYTES:
+            self.say(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB: not checked", types.MessageType.Warning)
+            return []
+        settings = self.resolver.for_path(path)
+        self.open_languagetool(settings)
+        doc = read_text(path, text)
+        try:
+            findings, _facts = lint_document(doc, settings)
+        except RuleOptionError as exc:
+            self.say(str(exc), types.MessageType.Error)
+            return None
+        findings.sort(key=Finding.sort_key)
+        # regions are in the reader's text offsets, findings in the source's
+        regions = [(r.kind, *doc.map.span(r.start, r.end)) for r in doc.regions]
+        return to_diagnostics(findings, text, self.workspace.position_encoding or "utf-16", regions)
+
+    def open_languagetool(self, settings: Settings) -> None:
+        """One LanguageTool for the server's life, started by the first check that has a
+        rule needing it; a start that fails is said once and the built-in checks go on."""
+        if self.lt_session is not None:
+            return
+        from .languagetool.session import open_session
+
+        self.lt_session = open_session(_ruleset_for(settings).selected(settings), settings)
+        why = self.lt_session.unavailable  # (None when switched off or not needed)
+        if why and self.lt_session.required:
+            self.say(f"LanguageTool is required but cannot be used: {why}", types.MessageType.Error)
+        elif why:
+            self.say(f"grammar checks skipped: {why}; the other checks run", types.MessageType.Info)
+        _init_worker(self.resolver, self.lt_session.resources)
+
+    def warm_up(self) -> None:
+        """Load every rule's data before the first story arrives."""
+        try:
+            settings = self.resolver.for_path(os.path.join(self.root or os.getcwd(), "warm-up.txt"))
+            lint_document(read_text("warm-up.txt", _WARM_UP), settings,
+                          {})  # (no LanguageTool: started by the first real check)
+            notices.drain()
+        except Exception:  # a broken config is reported by the first check
+            pass
+
+    # ------------------------------------------------------------------ messages
+
+    def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
+        def send() -> None:
+            doc = self.workspace.text_documents.get(uri)
+            if doc is None or doc.version != version:
+                return  # closed or changed since: a newer check is on its way
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
+        self.loop.call_soon_threadsafe(send)
+
+    def say(self, message: str, kind: types.MessageType) -> None:
+        with self._lock:
+            if message in self.said:
+                return
+            self.said.add(message)
+        params = types.ShowMessageParams(type=kind, message=f"copylint: {message}")
+        self.loop.call_soon_threadsafe(self.window_show_message, params)
+
+    def log(self, message: str) -> None:
+        params = types.LogMessageParams(type=types.MessageType.Warning, message=message)
+        self.loop.call_soon_threadsafe(self.window_log_message, params)
+
+    def close(self) -> None:
+        for handle in self.pending.values():
+            handle.cancel()
+        self.pending.clear()
+        self.checker.shutdown(wait=True)
+        if self.lt_session is not None:
+            self.lt_session.close()
+
+
+def make_server(options: Options) -> CopylintServer:
+    server = CopylintServer(options)
+
+    @server.feature(types.INITIALIZE)
+    def initialize(ls: CopylintServer, params: types.InitializeParams) -> None:
+        ls.options = Options.merged(ls.options, params.initialization_options)
+        folders = params.workspace_folders or []
+        root = uri_to_path(folders[0].uri) if folders else (uri_to_path(params.root_uri) if params.root_uri else None)
+        ls.root = root or params.root_path
+        ls.loop = asyncio.get_running_loop()
+        ls.new_resolver()
+
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: CopylintServer, params: types.InitializedParams) -> None:
+        ls.checker.submit(ls.warm_up)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: CopylintServer, params: types.DidOpenTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: CopylintServer, params: types.DidChangeTextDocumentParams) -> None:
+        ls.schedule(params.text_document.uri, DEBOUNCE_SECONDS)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
+    def did_save(ls: CopylintServer, params: types.DidSaveTextDocumentParams) -> None:
+        path = uri_to_path(params.text_document.uri) or ""
+        if _settings_file(path):
+            reload(ls)
+        else:
+            ls.schedule(params.text_document.uri, 0)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def watched(ls: CopylintServer, params: types.DidChangeWatchedFilesParams) -> None:
+        if any(_settings_file(uri_to_path(c.uri) or "") for c in params.changes):
+            reload(ls)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def configuration(ls: CopylintServer, params: types.DidChangeConfigurationParams) -> None:
+        settings = params.settings.get("copylint") if isinstance(params.settings, dict) else None
+        if settings:
+            ls.options = Options.merged(ls.options, settings)
+            reload(ls)
+
+    @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: CopylintServer, params: types.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        handle = ls.pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+        ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
+                    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
+    def code_action(ls: CopylintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+        return code_actions(params.text_document.uri, params.context.diagnostics)
+
+    @server.feature(types.SHUTDOWN)
+    def shutdown(ls: CopylintServer, params: None) -> None:
+        ls.close()
+
+    def reload(ls: CopylintServer) -> None:
+        """A config file or pack changed: read the settings again, check every open story."""
+        def rebuild() -> None:
+            ls.new_resolver()
+            ls.said.clear()
+        ls.checker.submit(rebuild)
+        for uri in list(ls.workspace.text_documents):
+            ls.schedule(uri, 0)
+
+    return server
+
+
+def _settings_file(path: str) -> bool:
+    """A file whose change can change the findings: a config file, pyproject.toml or a
+    rule pack (YAML)."""
+    name = Path(path).name
+    return name in CONFIG_NAMES or name == "pyproject.toml" or name.endswith((".yaml", ".yml"))
+
+
+def serve(options: Options) -> None:
+    server = make_server(options)
+    server.start_io()

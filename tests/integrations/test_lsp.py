@@ -1,0 +1,216 @@
+"""`copylint lsp` driven as an editor drives it: a real server process, real stories, the
+protocol spoken by tests/lsp_client.py."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import run_cli
+from lsp_client import Editor, apply_edits, utf16_position
+
+STORY = """---
+title: Talks resume in Kiev
+date: 2024-03-05
+---
+
+Ukraine's flag 🇺🇦 flew as envoys from Isreal arrived on Tuesday for talks.
+
+The goverment said the talks in Kiev would go on until Friday.
+"""
+
+OFF = {"COPYLINT_LANGUAGETOOL": "off"}
+
+
+def _range_of(text: str, word: str, nth: int = 0) -> dict:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return {"start": utf16_position(text, start), "end": utf16_position(text, start + len(word))}
+
+
+def _by_code(diagnostics: list[dict], code: str) -> list[dict]:
+    return [d for d in diagnostics if d["code"] == code]
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    root = tmp_path / "desk"
+    root.mkdir()
+    (root / "story.md").write_text(STORY, encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def editor(workspace: Path):
+    ed = Editor(workspace, env=OFF)
+    yield ed
+    if ed.proc.poll() is None:
+        ed.proc.kill()
+        ed.proc.wait()
+
+
+def test_diagnostics_are_the_check_findings_at_utf16_positions(workspace, editor):
+    uri = editor.open(workspace / "story.md", STORY)
+    diagnostics = editor.diagnostics(uri)
+
+    (isreal,) = _by_code(diagnostics, "typo.spelling")[:1]
+    # the flag before it is two characters outside the BMP: four UTF-16 units
+    assert isreal["range"] == _range_of(STORY, "Isreal")
+    assert isreal["range"]["start"]["character"] == STORY.splitlines()[5].index("Isreal") + 2
+    assert isreal["severity"] == 1 and isreal["source"] == "copylint"
+    kiev = _by_code(diagnostics, "house.kyiv")
+    assert [d["range"] for d in kiev] == [_range_of(STORY, "Kiev"), _range_of(STORY, "Kiev", 1)]
+    assert kiev[0]["codeDescription"]["href"].startswith("http")
+
+    # the same findings as `copylint check` on the saved file, line by line
+    proc = run_cli("check", "--format", "json", "story.md", cwd=workspace, env=OFF)
+    report = json.loads(proc.stdout)
+    findings = report["findings"] if isinstance(report, dict) else report
+    from_check = sorted((f["rule"], f["line"] - 1) for f in findings)
+    from_editor = sorted((d["code"], d["range"]["start"]["line"]) for d in diagnostics)
+    assert from_editor == from_check
+
+
+def test_utf32_positions_when_the_editor_asks_for_them(workspace):
+    ed = Editor(workspace, env=OFF, capabilities={"general": {"positionEncodings": ["utf-32", "utf-16"]}})
+    try:
+        assert ed.capabilities["positionEncoding"] == "utf-32"
+        uri = ed.open(workspace / "story.md", STORY)
+        isreal = _by_code(ed.diagnostics(uri), "typo.spelling")[0]
+        line = STORY.splitlines()[5]
+        assert isreal["range"]["start"] == {"line": 5, "character": line.index("Isreal")}  # code points
+        assert ed.close() == 0
+    finally:
+        if ed.proc.poll() is None:
+            ed.proc.kill()
+
+
+def test_quick_fix_and_ignore_action_change_the_findings(workspace, editor):
+    uri = editor.open(workspace / "story.md", STORY)
+    diagnostics = editor.diagnostics(uri)
+    goverment = next(d for d in diagnostics if d["range"] == _range_of(STORY, "goverment"))
+
+    actions = editor.code_actions(uri, goverment)
+    fix = next(a for a in actions if a["title"] == "Replace with 'government'")
+    assert fix["kind"] == "quickfix"
+    fixed = apply_edits(STORY, fix["edit"]["changes"][uri])
+    assert "The government said" in fixed and fixed.replace("government", "goverment") == STORY
+
+    editor.change(uri, fixed)
+    after = editor.diagnostics(uri)
+    assert not [d for d in after if d["code"] == "typo.spelling" and d["range"]["start"]["line"] == 7]
+    assert _by_code(after, "typo.spelling")  # Isreal, in the other paragraph, still there
+
+    # "ignore in this paragraph" writes a directive before the paragraph
+    isreal = _by_code(after, "typo.spelling")[0]
+    ignore = next(a for a in editor.code_actions(uri, isreal) if a["title"].startswith("Ignore"))
+    assert ignore["title"] == "Ignore typo.spelling in this paragraph"
+    ignored = apply_edits(fixed, ignore["edit"]["changes"][uri])
+    assert "\n<!-- copylint: ignore typo.spelling -->\nUkraine's flag" in ignored
+    editor.change(uri, ignored)
+    final = editor.diagnostics(uri)
+    assert not _by_code(final, "typo.spelling")
+    assert len(_by_code(final, "house.kyiv")) == 2  # only that rule, only there
+
+
+@pytest.mark.parametrize("front", ["title: Talks resume in Kiev", "title: >-\n  Talks resume in Kiev"])
+def test_headline_findings_offer_no_ignore_directive(workspace, editor, front):
+    """A directive line inside front matter would break it: no such action there, even
+    where the headline has a line of its own."""
+    text = STORY.replace("title: Talks resume in Kiev", front)
+    uri = editor.open(workspace / "story.md", text)
+    headline_kiev = next(d for d in editor.diagnostics(uri) if d["range"] == _range_of(text, "Kiev"))
+    titles = [a["title"] for a in editor.code_actions(uri, headline_kiev)]
+    assert titles == ["Replace with 'Kyiv'"]
+
+
+def test_config_is_read_and_read_again_when_it_changes(workspace, editor):
+    config = workspace / ".copylint.yaml"
+    config.write_text("ignore: [house]\n", encoding="utf-8")
+    uri = editor.open(workspace / "story.md", STORY)
+    assert not _by_code(editor.diagnostics(uri), "house.kyiv")
+
+    config.write_text("ignore: [typo]\n", encoding="utf-8")
+    editor.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 2}]})
+    diagnostics = editor.diagnostics(uri)
+    assert len(_by_code(diagnostics, "house.kyiv")) == 2
+    assert not [d for d in diagnostics if d["code"].startswith("typo.")]
+
+
+def test_broken_config_is_one_message_and_the_server_stays_up(workspace, editor):
+    config = workspace / ".copylint.yaml"
+    config.write_text("select: [typo\n", encoding="utf-8")
+    uri = editor.open(workspace / "story.md", STORY)
+    shown = editor.wait_for(lambda m: m["method"] == "window/showMessage")
+    assert shown["params"]["type"] == 1  # an error
+    assert ".copylint.yaml" in shown["params"]["message"] and "\n" not in shown["params"]["message"]
+
+    config.write_text("select: [typo]\n", encoding="utf-8")
+    editor.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 2}]})
+    diagnostics = editor.diagnostics(uri)
+    assert diagnostics and all(d["code"].startswith("typo.") for d in diagnostics)
+    assert editor.close() == 0
+    assert b"Traceback" not in editor.stderr
+
+
+def test_only_the_latest_text_is_reported_and_other_files_are_left_alone(workspace, editor):
+    uri = editor.open(workspace / "story.md", STORY)
+    editor.diagnostics(uri)
+    # three edits in quick succession: the diagnostics that come are for the last text
+    editor.change(uri, STORY.replace("Isreal", "Israel"))
+    editor.change(uri, STORY.replace("Isreal", "Israel").replace("goverment", "government"))
+    editor.change(uri, STORY.replace("Isreal", "Israel").replace("goverment", "government").replace("Kiev", "Kyiv"))
+    assert editor.diagnostics(uri) == []
+
+    script = workspace / "build.py"
+    py_uri = editor.open(script, "print('Isreal goverment')\n", language_id="python")
+    assert editor.diagnostics(py_uri) == []
+
+
+def test_untitled_markdown_buffer_is_checked(workspace, editor):
+    uri = "untitled:Untitled-1"
+    editor.versions[uri] = 1
+    editor.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "markdown", "version": 1, "text": "The goverment met.\n"}})
+    (d,) = editor.diagnostics(uri)
+    assert d["code"] == "typo.spelling" and d["range"] == _range_of("The goverment met.\n", "goverment")
+
+
+def test_closing_clears_and_shutdown_exits_cleanly(workspace, editor):
+    uri = editor.open(workspace / "story.md", STORY)
+    assert editor.diagnostics(uri)
+    editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    assert editor.wait_for(lambda m: m["method"] == "textDocument/publishDiagnostics")["params"]["diagnostics"] == []
+    assert editor.close() == 0
+    assert (workspace / "story.md").read_text(encoding="utf-8") == STORY  # the server never writes
+    assert b"Traceback" not in editor.stderr
+
+
+def test_languagetool_out_of_reach_is_said_once_and_the_rest_is_checked(workspace):
+    ed = Editor(workspace, env={"COPYLINT_LANGUAGETOOL": "auto"},
+                init_options={"languagetoolUrl": "http://127.0.0.1:9/v2"})
+    try:
+        uri = ed.open(workspace / "story.md", STORY)
+        shown = ed.wait_for(lambda m: m["method"] == "window/showMessage")
+        assert shown["params"]["message"].startswith("copylint: grammar checks skipped")
+        assert _by_code(ed.diagnostics(uri), "typo.spelling")
+        ed.change(uri, STORY + "\nOne more line.\n")
+        ed.diagnostics(uri)
+        assert not [m for m in ed.notifications if m["method"] == "window/showMessage"]
+        assert ed.close() == 0
+    finally:
+        if ed.proc.poll() is None:
+            ed.proc.kill()
+
+
+def test_without_pygls_the_command_says_how_to_install_it(tmp_path):
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "pygls.py").write_text("raise ModuleNotFoundError(\"No module named 'pygls'\", name='pygls')\n")
+    proc = run_cli("lsp", env={"PYTHONPATH": str(shadow)}, input=b"")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("copylint: error: the language server needs pygls (pygls is missing): "
+                                   "pip install 'copylint[lsp]'")
