@@ -78,7 +78,10 @@ def _split_sentences(text: str, start: int, end: int):
 
 
 # (the look-behind after the opening quote, so the engine can skip ahead to a quote mark)
-_QUOTE_RE = re.compile(r"“[^”\n]*”|\"(?<![\w]\")[^\"\n]*\"")
+# a quotation may run over the line breaks of a hard-wrapped paragraph (up to 20 of them, so
+# that a stray quote mark costs a bounded search in a file without blank lines), never over
+# a blank line
+_QUOTE_RE = re.compile(r"“[^”\n]*(?:\n(?![ \t]*\n)[^”\n]*){0,20}”|\"(?<![\w]\")[^\"\n]*(?:\n(?![ \t]*\n)[^\"\n]*){0,20}\"")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
