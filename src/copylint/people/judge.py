@@ -71,6 +71,7 @@ class Analysis:
     window: "Window | None"  # inferred when the article has no date
     verdicts: list[Verdict] = field(default_factory=list)
     inconsistent: list[tuple[Mention, Mention, Person]] = field(default_factory=list)
+    mentions: list[tuple[Mention, str]] = field(default_factory=list)  # with their block's kind
 
 
 # --------------------------------------------------------------------------- helpers
@@ -227,6 +228,7 @@ def attach_years(text: str, mentions: list[Mention], anchors: dict[int, Anchor |
 def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]], date: dt.date | None,
             options: Options) -> Analysis:
     mentions: list[tuple[Mention, str]] = []
+    style_only: list[tuple[Mention, str]] = []
     anchors: dict[int, Anchor | None] = {}
     sentence_of: dict[int, tuple[int, int]] = {}
     spans = patterns_for(kb).titles.spans(text)
@@ -244,6 +246,9 @@ def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]]
         for m in found:
             if any(qs <= m.start and m.end <= qe for qs, qe in quoted):
                 continue  # 'President Trump is wrong': someone's words (double quotes: the engine)
+            if "style-only" in m.notes:
+                style_only.append((m, kind))  # for style.title-capitals, not judged here
+                continue
             mentions.append((m, kind))
             sent = next(((s, e) for s, e in sents if s <= m.start < e), (bs, be))
             anchors[id(m)] = sentence_anchor(text, m.start, m.end, sent, date) if kind != "headline" else None
@@ -254,7 +259,8 @@ def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]]
                     or re.search(r"\b(?:of|during|under|to)\s+(?:the\s+)?$", text[max(bs, m.start - 16):m.start])):
                 m.notes.append("era")  # a time named after the person, or a role under them
     attach_years(text, [m for m, _ in mentions], anchors, sentence_of)
-    analysis = Analysis(date=date, window=None)
+    analysis = Analysis(date=date, window=None,
+                        mentions=sorted(mentions + style_only, key=lambda item: item[0].start))
     window = infer_window(kb, [m for m, _ in mentions], anchors, options) if date is None else None
     analysis.window = window
     for m, kind in mentions:

@@ -387,8 +387,11 @@ def _build(kb: KnowledgeBase, m: re.Match, text: str, floor: int, people: list[P
         return None
     lower_title = title_norm[:1].islower()
     fam = kb.families[family]
-    if surname_only and (lower_title or not fam.surname):
+    if surname_only and not fam.surname:
         return None
+    style_only = surname_only and lower_title
+    if style_only and not any(p.family == family for person in people for p in person.positions):
+        return None  # "president Obama" is his title in lower case; "the president Smith" unknown
     qual_text = " ".join(x.strip() for x in (m.group("qual"), m.group("qual2")) if x).strip()
     qualifier = _qualifier_kind(kb, [x for x in (m.group("qual"), m.group("qual2")) if x])
     suffix = m.group("suffix") or ""
@@ -442,6 +445,8 @@ def _build(kb: KnowledgeBase, m: re.Match, text: str, floor: int, people: list[P
         start, end = m.start() if pattern == "prefix" else (m.start("qual") if m.group("qual") else core_start), ne
     qs = m.start("qual") if m.group("qual") else core_start
     notes = ["sentence-start"] if (title_case or _sentence_start(text, lead_start, floor)) else []
+    if style_only:
+        notes.append("style-only")  # too loose a reference to judge the title by, not its capitals
     return Mention(notes=notes, core_text=text[core_start:title_end], start=start, end=end, core_start=core_start, title_start=title_start, title_end=title_end,
                    title_text=text[title_start:title_end], family=family,
                    places=tuple(sorted(places)) if places else None, qualifier=qualifier, qual_text=qual_text,
