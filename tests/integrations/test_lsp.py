@@ -214,3 +214,18 @@ def test_without_pygls_the_command_says_how_to_install_it(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip() == ("copylint: error: the language server needs pygls (pygls is missing): "
                                    "pip install 'copylint[lsp]'")
+
+
+def test_crlf_lines_and_an_incremental_edit(workspace, editor):
+    text = STORY.replace("\n", "\r\n")
+    uri = editor.open(workspace / "story.md", text)
+    isreal = _by_code(editor.diagnostics(uri), "typo.spelling")[0]
+    assert isreal["range"] == _range_of(text, "Isreal")  # \r\n is one line end
+    # the editor sends only the changed range, as editors do while typing
+    editor.versions[uri] += 1
+    editor.notify("textDocument/didChange", {
+        "textDocument": {"uri": uri, "version": editor.versions[uri]},
+        "contentChanges": [{"range": isreal["range"], "text": "Israel"}]})
+    after = editor.diagnostics(uri)
+    assert [d["range"]["start"]["line"] for d in _by_code(after, "typo.spelling")] == [7]  # goverment
+    assert _by_code(after, "typo.spelling")[0]["range"] == _range_of(text.replace("Isreal", "Israel"), "goverment")
