@@ -43,6 +43,7 @@ SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PLAIN_WORDS = re.compile(r"[^\W_](?:[^\W_]|[ '’.,-])*")  # no markup (*, _, [, <, `)
 MAX_SUGGESTIONS = 5  # quick fixes offered per finding
+_INDENT = re.compile(r"[ \t]*")
 
 
 class Positions:
@@ -104,6 +105,7 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
     fixes (as ranges, worked out here while the offsets still fit the text) and where an
     ignore directive for its paragraph would go."""
     positions = Positions(text, encoding)
+    blocks = _Blocks(regions)
     out = []
     for f in findings:
         data: dict[str, Any] = {"rule": f.rule}
@@ -121,10 +123,10 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
                       for s in f.suggestions[:MAX_SUGGESTIONS] if s not in taken]
         if fixes:
             data["fixes"] = fixes
-        block = _block_start(regions, f.start_offset, f.end_offset, text, positions)
+        block = _block_start(blocks, f.start_offset, f.end_offset, text, positions)
         if block is not None:
             data["ignore_at"] = _range_list(positions.range(block, block))[:2]
-            data["indent"] = text[block: block + len(text[block:]) - len(text[block:].lstrip(" \t"))]
+            data["indent"] = _INDENT.match(text, block).group()
         out.append(types.Diagnostic(
             range=positions.range(f.start_offset, f.end_offset), message=f.message,
             severity=SEVERITIES.get(f.severity, types.DiagnosticSeverity.Warning),
@@ -137,15 +139,34 @@ def _range_list(r: types.Range) -> list[int]:
     return [r.start.line, r.start.character, r.end.line, r.end.character]
 
 
-def _block_start(regions, start: int, end: int, text: str, positions: Positions) -> int | None:
+class _Blocks:
+    """The body blocks of a story (source offsets), for the innermost one holding a span."""
+
+    def __init__(self, regions) -> None:
+        body = sorted((s, e) for kind, s, e in regions if kind in BODY_KINDS)
+        self.starts = [s for s, _ in body]
+        self.ends = [e for _, e in body]
+        self.reach = []  # the furthest end up to each block: a walk back stops where none reaches
+        furthest = -1
+        for e in self.ends:
+            furthest = max(furthest, e)
+            self.reach.append(furthest)
+
+    def holding(self, start: int, end: int) -> int | None:
+        k = bisect.bisect_right(self.starts, start) - 1
+        while k >= 0 and self.reach[k] >= end:
+            if self.ends[k] >= end:
+                return self.starts[k]
+            k -= 1
+        return None
+
+
+def _block_start(blocks: _Blocks, start: int, end: int, text: str, positions: Positions) -> int | None:
     """Where ``<!-- copylint: ignore RULE -->`` goes for the body block holding a finding:
-    the start of the block's first line, when only indentation comes before the block
-    there (so the comment takes a line of its own). Findings in the headline or front
-    matter have none."""
-    best = None
-    for kind, s, e in regions:
-        if kind in BODY_KINDS and s <= start and end <= e and (best is None or s >= best):
-            best = s
+    the start of the block's first line, when only indentation or a list or quote marker
+    comes before the block there (so the comment takes a line of its own). Findings in
+    the headline or front matter have none."""
+    best = blocks.holding(start, end)
     if best is None:
         return None
     line_start = positions.line_start(best)
