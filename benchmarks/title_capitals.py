@@ -53,9 +53,10 @@ def main(argv: list[str] | None = None) -> int:
         size += len(text.encode("utf-8"))
         published = copylint.lint_text(text, "story.txt", _settings("before-name", date))
         found += [(rec.get("id"), f, text) for f in published]
-        lower_style += len(copylint.lint_text(text, "story.txt", _settings("lower", date)))
+        lowered = copylint.lint_text(text, "story.txt", _settings("lower", date))
+        lower_style += len(lowered)
         # the made slip: the first capitalised title the Guardian style would lower
-        guardian = [f for f in copylint.lint_text(text, "story.txt", _settings("lower", date))
+        guardian = [f for f in lowered
                     if f.matched[:1].isupper() and f.matched[1:2].islower() and " " not in f.matched[:1]]
         for f in guardian[:1]:
             slipped = text[:f.start_offset] + f.matched.lower() + text[f.end_offset:]

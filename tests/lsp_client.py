@@ -36,6 +36,14 @@ def utf16_position(text: str, offset: int) -> dict:
     return {"line": line, "character": len(text[line_start:offset].encode("utf-16-le")) // 2}
 
 
+def range_of(text: str, word: str, nth: int = 0) -> dict:
+    """The LSP range of the ``nth`` occurrence of ``word`` in ``text``."""
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return {"start": utf16_position(text, start), "end": utf16_position(text, start + len(word))}
+
+
 def offset_of(text: str, position: dict) -> int:
     """The inverse of utf16_position (for \\n line ends)."""
     lines = text.split("\n")
@@ -78,6 +86,15 @@ class Editor:
             "workspaceFolders": [{"uri": root.as_uri(), "name": root.name}],
             "capabilities": capabilities or {}, "initializationOptions": init_options or {}})["capabilities"]
         self.notify("initialized", {})
+
+    def __enter__(self) -> "Editor":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        """A server the test did not shut down is killed."""
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
 
     # ------------------------------------------------------------------ wire
 

@@ -227,9 +227,9 @@ class CopylintServer(LanguageServer):
         self.resolver = ConfigResolver(self.options.config, values)
         _init_worker(self.resolver, self.lt_session.resources if self.lt_session else {})
 
-    def document_path(self, uri: str, language_id: str | None) -> str | None:
-        """The path a document is checked (and its config found) as, or None when it is
-        no article: another language, or excluded by the config."""
+    def document_path(self, uri: str, language_id: str | None) -> tuple[str, Settings] | None:
+        """The path a document is checked (and its config found) as, with its settings, or
+        None when it is no article: another language, or excluded by the config."""
         path = uri_to_path(uri)
         suffix = LANGUAGE_SUFFIXES.get(language_id or "")
         if path is None:
@@ -241,7 +241,7 @@ class CopylintServer(LanguageServer):
         settings = self.resolver.for_path(path)
         if not self.wanted(path, settings):
             return None
-        return path
+        return path, settings
 
     @staticmethod
     def wanted(path: str, settings: Settings) -> bool:
@@ -284,13 +284,13 @@ class CopylintServer(LanguageServer):
             self.publish(uri, version, diagnostics)
 
     def diagnose(self, uri: str, text: str, language_id: str | None) -> list[types.Diagnostic] | None:
-        path = self.document_path(uri, language_id)
-        if path is None:
+        found = self.document_path(uri, language_id)
+        if found is None:
             return []  # not an article: nothing to show (and a stale list cleared)
+        path, settings = found
         if len(text) > MAX_FILE_BYTES:
             self.say(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB: not checked", types.MessageType.Warning)
             return []
-        settings = self.resolver.for_path(path)
         self.open_languagetool(settings)
         doc = read_text(path, text)
         try:

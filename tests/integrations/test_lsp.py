@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
-from lsp_client import Editor, apply_edits, utf16_position
+from lsp_client import Editor, apply_edits, range_of as _range_of
 
 STORY = """---
 title: Talks resume in Kiev
@@ -22,13 +22,6 @@ The goverment said the talks in Kiev would go on until Friday.
 """
 
 OFF = {"COPYLINT_LANGUAGETOOL": "off"}
-
-
-def _range_of(text: str, word: str, nth: int = 0) -> dict:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(word, start + 1)
-    return {"start": utf16_position(text, start), "end": utf16_position(text, start + len(word))}
 
 
 def _by_code(diagnostics: list[dict], code: str) -> list[dict]:
@@ -45,11 +38,8 @@ def workspace(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def editor(workspace: Path):
-    ed = Editor(workspace, env=OFF)
-    yield ed
-    if ed.proc.poll() is None:
-        ed.proc.kill()
-        ed.proc.wait()
+    with Editor(workspace, env=OFF) as ed:
+        yield ed
 
 
 def test_diagnostics_are_the_check_findings_at_utf16_positions(workspace, editor):
@@ -75,17 +65,13 @@ def test_diagnostics_are_the_check_findings_at_utf16_positions(workspace, editor
 
 
 def test_utf32_positions_when_the_editor_asks_for_them(workspace):
-    ed = Editor(workspace, env=OFF, capabilities={"general": {"positionEncodings": ["utf-32", "utf-16"]}})
-    try:
+    with Editor(workspace, env=OFF, capabilities={"general": {"positionEncodings": ["utf-32", "utf-16"]}}) as ed:
         assert ed.capabilities["positionEncoding"] == "utf-32"
         uri = ed.open(workspace / "story.md", STORY)
         isreal = _by_code(ed.diagnostics(uri), "typo.spelling")[0]
         line = STORY.splitlines()[5]
         assert isreal["range"]["start"] == {"line": 5, "character": line.index("Isreal")}  # code points
         assert ed.close() == 0
-    finally:
-        if ed.proc.poll() is None:
-            ed.proc.kill()
 
 
 def test_quick_fix_and_ignore_action_change_the_findings(workspace, editor):
@@ -190,9 +176,8 @@ def test_closing_clears_and_shutdown_exits_cleanly(workspace, editor):
 
 
 def test_languagetool_out_of_reach_is_said_once_and_the_rest_is_checked(workspace):
-    ed = Editor(workspace, env={"COPYLINT_LANGUAGETOOL": "auto"},
-                init_options={"languagetoolUrl": "http://127.0.0.1:9/v2"})
-    try:
+    with Editor(workspace, env={"COPYLINT_LANGUAGETOOL": "auto"},
+                init_options={"languagetoolUrl": "http://127.0.0.1:9/v2"}) as ed:
         uri = ed.open(workspace / "story.md", STORY)
         shown = ed.wait_for(lambda m: m["method"] == "window/showMessage")
         assert shown["params"]["message"].startswith("copylint: grammar checks skipped")
@@ -201,9 +186,6 @@ def test_languagetool_out_of_reach_is_said_once_and_the_rest_is_checked(workspac
         ed.diagnostics(uri)
         assert not [m for m in ed.notifications if m["method"] == "window/showMessage"]
         assert ed.close() == 0
-    finally:
-        if ed.proc.poll() is None:
-            ed.proc.kill()
 
 
 def test_without_pygls_the_command_says_how_to_install_it(tmp_path):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lsp_client import Editor, utf16_position
+from lsp_client import Editor, range_of as _range_of
 
 STORY = """Talks resume
 
@@ -12,16 +12,8 @@ He go there again, officials said.
 """
 
 
-def _range_of(text: str, word: str, nth: int = 0) -> dict:
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(word, start + 1)
-    return {"start": utf16_position(text, start), "end": utf16_position(text, start + len(word))}
-
-
 def test_grammar_diagnostics_from_languagetool_while_editing(tmp_path, lt_server, lt_env):
-    ed = Editor(tmp_path, env=lt_env, init_options={"languagetoolUrl": lt_server.url})
-    try:
+    with Editor(tmp_path, env=lt_env, init_options={"languagetoolUrl": lt_server.url}) as ed:
         uri = ed.open(tmp_path / "talks.txt", STORY, language_id="plaintext")
         diagnostics = ed.diagnostics(uri)
         grammar = [d for d in diagnostics if d["code"] == "grammar.HE_VERB_AGR"]
@@ -34,6 +26,3 @@ def test_grammar_diagnostics_from_languagetool_while_editing(tmp_path, lt_server
         after = [d for d in ed.diagnostics(uri) if d["code"] == "grammar.HE_VERB_AGR"]
         assert [d["range"] for d in after] == [_range_of(STORY, "go", 1)]
         assert ed.close() == 0
-    finally:
-        if ed.proc.poll() is None:
-            ed.proc.kill()

@@ -142,14 +142,17 @@ class KnowledgeBase:
     place_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # form -> codes
     max_name_words: int = 1
 
-    def family_of(self, title: str) -> str | None:
+    def form_of(self, title: str) -> str | None:
+        """The base's own form of a title written in any case ("speaker of the house" ->
+        "Speaker of the House")."""
         if title in self.form_family:
-            return self.form_family[title]
+            return title
         folded = title.casefold()
-        for form, fam in self.form_family.items():
-            if form.casefold() == folded:
-                return fam
-        return None
+        return next((form for form in self.form_family if form.casefold() == folded), None)
+
+    def family_of(self, title: str) -> str | None:
+        form = self.form_of(title)
+        return self.form_family[form] if form is not None else None
 
     def covers(self, code: str) -> set[str]:
         """The place itself and the bodies it covers (EU -> the Commission and the Council)."""

@@ -57,22 +57,23 @@ def title_capitals(doc: Document, ctx) -> Iterator[Hit]:
     for m, kind in analysis.mentions:
         core = _title_words(text[m.title_start:m.title_end], kb.suffixes)
         start, end = m.title_start, m.title_start + len(core)
-        family = kb.family_of(" ".join(core.split()))
-        if family is None or "\n" in core:
+        form = kb.form_of(" ".join(core.split()))
+        if form is None or "\n" in core:
             continue
+        family = kb.form_family[form]
         # the title itself opens the sentence (not "British Prime Minister ..." after a dateline)
         at_start = "sentence-start" in m.notes and not m.qual_text and m.core_start == m.title_start
         before_name = m.pattern == "prefix"
         if style == "before-name":
             if kind in _HEADLINES and not before_name:
                 continue  # a title-case headline capitalises every word
-            want = _capitalised(core, kb) if before_name else \
+            want = _capitalised(core, form) if before_name else \
                 (core if family in ALWAYS_CAPITALISED else _lowered(core, at_start))
         else:
             if kind in _HEADLINES or family in ALWAYS_CAPITALISED or _abbreviation(core):
                 continue
             want = _lowered(core, at_start)
-        if want is None or want == core:
+        if want == core:
             continue
         if before_name and style == "before-name":
             message = f"A formal title right before a name is capitalised: '{want}'"
@@ -91,13 +92,9 @@ def _title_words(title: str, suffixes: dict[str, str]) -> str:
     return title
 
 
-def _capitalised(core: str, kb) -> str | None:
+def _capitalised(core: str, form: str) -> str:
     """The base's own form of the title ("Speaker of the House", "Vice-President"), with
     the spacing as written."""
-    folded = " ".join(core.split()).casefold()
-    form = next((f for f in kb.form_family if f.casefold() == folded), None)
-    if form is None:
-        return None
     words = iter(form.split(" "))
     return re.sub(r"\S+", lambda _m: next(words), core)
 
