@@ -51,6 +51,19 @@ def test_misspelt_place_in_a_dateline():
     assert findings(text) == {"KABBUL": "KABUL"}
 
 
+def test_a_dateline_place_is_judged_only_against_names():
+    # a town no dictionary knows, one letter from a common word, is still a place
+    text = ("Philippine rebels free troops, talks in doubt\n\n"
+            "PRESENTACION, Philippines (Reuters) - Philippine communist rebels freed two "
+            "soldiers they had held for more than five months.\n")
+    assert findings(text) == {}
+    # while a place that lost its first letter, as AG News datelines do, is caught
+    text = ("Phelps will not match Spitz\n\n"
+            "THENS, Aug. 17 - So Michael Phelps is not going to match the seven gold medals "
+            "won by Mark Spitz.\n")
+    assert findings(text) == {"THENS": "ATHENS"}
+
+
 def test_long_shouted_word_one_swap_from_a_word():
     text = ("OPEC DIFFEERNTIALS NOT SEEN POSING MAJOR PROBLEM\n\n"
             "OPEC's price differentials are not seen as a major problem, delegates said.\n")

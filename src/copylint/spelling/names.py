@@ -341,6 +341,8 @@ class NameEvidence:
         key = normalise(word)
         if self._institution_slip(key):
             return self._word_verdict(word)
+        if shape == "upper" and self._in_dateline(start, len(word)):
+            return self._dateline_slip(word, key)
         if shape == "upper" and not self._caps_context(start, len(word)):
             # an acronym: only a clear slip of a long common word ("GOVERMENT")
             best = sp.near(word)[:1] if len(key) >= 6 else []
@@ -819,6 +821,34 @@ class NameEvidence:
             return True
         # in a title-case heading every word has a capital: "Tokyo Stocks Higher" is no name
         return first.lower() in self.lexicon.by_first and not self.in_caps_heading(start)
+
+    def _in_dateline(self, start: int, length: int) -> bool:
+        """An ALL-CAPS word that opens a line and ends a dateline's place ("PRESENTACION,
+        Philippines (Reuters) -", "SAN DIEGO, Calif.")."""
+        return _DATELINE_RE.match(self.text, start + length) is not None and \
+            _LINE_START_RE.search(self.text, max(0, start - 40), start) is not None
+
+    def _dateline_slip(self, word: str, key: str) -> Verdict | None:
+        """A dateline holds a place's name, often a town no dictionary knows that is one
+        letter from a word (PRESENTACION, presentation); only a slip of a known name counts
+        there ("WASHINTON"), or a name that lost its first letter ("OSCOW")."""
+        if len(key) < 5:
+            return None
+        names = self.near_names(word)
+        if not names:
+            return None
+        display, zipf, cost = names[0]
+        if cost > 1.0:
+            return None
+        if display[1:].lower() == key:
+            need = NAME_ZIPF_OTHER  # the first letter lost ("THENS, Aug. 17", as AG News has it)
+        elif display[:1].lower() != key[:1]:
+            return None
+        elif cost <= 0.5 or (cost <= CHEAP_SLIP and sorted(key) == sorted(display.lower())):
+            need = NAME_ZIPF_TRANSPOSED  # a doubled or swapped letter ("BAGHDDAD", "LONDNO")
+        else:  # any other slip: short places are one letter from many others (GORDA, Garda)
+            need = NAME_ZIPF_OTHER if len(key) >= 7 else NAME_ZIPF_FAMOUS
+        return self._misspelt_name(word, display) if zipf >= need else None
 
     def _caps_context(self, start: int, length: int) -> bool:
         """Upper-case words around: a shouted line, where ALL CAPS are ordinary words, or
