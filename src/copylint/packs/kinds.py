@@ -163,6 +163,7 @@ MINOR_WORDS = frozenset("""
 a an the and but or nor for so yet as at by in of off on per to up via vs v with from into onto
 than over
 """.split())
+PLAIN_WORD_ZIPF = 3.0  # a word this frequent in running text, in lower case, is a plain word
 NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el".split())
 
 
@@ -243,26 +244,55 @@ def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:
 
 
 def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[str]):
+    """(start, end, lower-cased word) for the capitals a sentence-case headline drops.
+    Sure ones are words the article writes in lower case and small words that are never
+    names; only they raise the finding. Once they show the headline is in title case,
+    its capitals say nothing, so the fix also lowers the plain dictionary words the
+    article never writes at all ("Race", "Sets" in "The Race Is On: Team Sets Launch
+    Date"), lest it offer a headline half in each case; names stay."""
     text = view.text
-    changes = []
+    sure, probable = [], []
     for ws, we, w in words:
         if not w[0].isupper() or _opens_clause(text, ws, block_start):
             continue
         if len(w) > 1 and (w.isupper() or any(c.isupper() for c in w[1:])):
             continue  # an acronym or a name such as McDonald
-        if w == "I" or (ws > 0 and text[ws - 1] == "-"):
+        if w == "I":
             continue
         key = base_word(w)
         if key in allowed:
             continue
+        lowered = (ws, we, w[0].lower() + w[1:])
+        if ws > 0 and text[ws - 1] == "-":
+            # the second part of a compound goes with the first ("High-Speed", not "Anti-Trump")
+            if any(c[1] == ws - 1 for c in sure[-1:] + probable[-1:]) and not view.used_as_name(key) \
+                    and _plain_word(key):
+                probable.append(lowered)
+            continue
         if key in FUNCTION_WORDS:
             if not view.used_as_name(key):
-                changes.append((ws, we, w[0].lower() + w[1:]))
+                sure.append(lowered)
             continue
         as_name, as_word = view.word_usage(key)
-        if as_word and not as_name and not _in_capitalised_phrase(view, words, ws):
-            changes.append((ws, we, w[0].lower() + w[1:]))
-    return changes
+        if as_name or _in_capitalised_phrase(view, words, ws):
+            continue
+        if as_word:
+            sure.append(lowered)
+        elif len(key) >= 3 and not view.capitalised_anywhere(key) and _plain_word(key):
+            probable.append(lowered)
+    return sorted(sure + probable) if sure else []
+
+
+def _plain_word(key: str) -> bool:
+    """A common dictionary word that is no name (race, launch; not Trump, Apple, Rolling)."""
+    from ..spelling.speller import get_speller
+
+    from ..spelling.lexicon import name_lexicon
+
+    sp = get_speller()
+    lexicon = name_lexicon()
+    return sp.is_common(key) and sp.zipf(key) >= PLAIN_WORD_ZIPF and not lexicon.knows(key) and \
+        not (key.endswith("s") and lexicon.knows(key[:-1]))  # Republicans, Democrats
 
 
 def _in_capitalised_phrase(view: DocView, words, ws: int) -> bool:

@@ -37,7 +37,7 @@ class DocView:
         self.flat = all(a.end <= b.start for a, b in zip(self.regions, self.regions[1:]))
         self._quotes: QuoteIndex | None = None
         self._words: dict[frozenset, int] = {}
-        self._usage: dict[str, tuple[bool, bool]] = {}
+        self._usage: dict[str, tuple[bool, bool, bool]] = {}
         self._lower: str | None = None
         self._evidence_blocks: list[tuple[int, int]] = []
 
@@ -91,9 +91,17 @@ class DocView:
         """How the body, standfirst and captions write a word: (capitalised inside a
         sentence, i.e. as a name; in lower case). The article's own evidence of which
         capitalised words are names."""
+        return self._usage_of(key)[:2]
+
+    def capitalised_anywhere(self, key: str) -> bool:
+        """Whether the body writes the word with a capital anywhere, a sentence's first
+        word too ("Google has billed its IPO...")."""
+        return self._usage_of(key)[2]
+
+    def _usage_of(self, key: str) -> tuple[bool, bool, bool]:
         found = self._usage.get(key)
         if found is None:
-            as_name = as_word = False
+            as_name = as_word = capital = False
             text = self.text
             if self._lower is None:
                 self._lower = lower_same_length(text)
@@ -108,6 +116,7 @@ class DocView:
                     if at_boundaries(text, i, end):
                         first = text[i]
                         if first.isupper():
+                            capital = True
                             if not as_name and not starts_sentence(text, i):
                                 as_name = True
                         elif first.islower():
@@ -117,7 +126,7 @@ class DocView:
                     i = low.find(key, i + 1, be)
                 if as_name and as_word:
                     break
-            found = self._usage[key] = (as_name, as_word)
+            found = self._usage[key] = (as_name, as_word, capital)
         return found
 
     def phrase_capitalised(self, first: str, second: str) -> bool:
