@@ -66,6 +66,19 @@ def test_name_slot_words_near_common_words_left_alone():
     assert [f.matched for f in findings] == []
 
 
+def test_a_first_name_one_letter_from_a_word_before_a_surname():
+    # US news 2016 and AG News: rare first names before a surname ("Aleen" is one letter
+    # from "alien", "Crystl" from "crystal"); a slip of a word as common as a title is
+    # still one there, and so is a slip inside an institution's name
+    text = ("Bloom's manager speaks\n\n"
+            "The news was shared by Bloom's manager Aleen Keshishian. In the final, Crystl Bustos "
+            "drove in two runs. Reporters asked Presedent Obama, and the Federal Energy Reglatory "
+            "Commission said nothing.\n")
+    findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))
+    assert [(f.matched, f.suggestions[0]) for f in findings] == [("Presedent", "President"),
+                                                                ("Reglatory", "Regulatory")]
+
+
 def test_a_name_opening_a_line_of_a_list_of_people():
     # lists of people put each name at the start of its own line or entry; a rare first
     # name there ("Kori") says the next word is a surname, not a slip of "shake"

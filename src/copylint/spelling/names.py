@@ -368,7 +368,9 @@ class NameEvidence:
         if verdict is not None:
             return verdict
         if not repeated:
-            verdict = self._unseen_slip(word, key, shape, in_name and self._after_name(start), start)
+            after = in_name and self._after_name(start)
+            verdict = self._unseen_slip(word, key, shape, after, start,
+                                        before_name=in_name and not after and self._before_surname(start, len(word)))
             if verdict is not None:
                 return verdict
         if in_name or (repeated and shape != "upper"):
@@ -507,7 +509,8 @@ class NameEvidence:
         """Never seen in running text: no dictionary, name lexicon, wordfreq or news word."""
         return key not in seen_words() and not self.lexicon.knows(key)
 
-    def _unseen_slip(self, word: str, key: str, shape: str, after_name: bool, start: int) -> Verdict | None:
+    def _unseen_slip(self, word: str, key: str, shape: str, after_name: bool, start: int,
+                     before_name: bool = False) -> Verdict | None:
         """A capitalised word that nobody writes (not in wordfreq's list of running text
         nor in the news), one slip from a frequent word or name, is that word misspelt,
         wherever it stands: "Presedent Obama", "Sytems Corp", "SAYYS". After another
@@ -540,6 +543,11 @@ class NameEvidence:
                 ok = c.plain_cost <= 1.0 and c.zipf >= (WORD_ZIPF_CAPITALISED if self._after_first_name(start)
                                                         else UNSEEN_WORD_ZIPF) if proper else \
                     c.plain_cost <= 0.7 and c.zipf >= WORD_ZIPF_NAME_SLOT
+            elif before_name and not proper:
+                # before a surname stands a first name, often one letter from a word
+                # ("manager Aleen Keshishian"), or a title ("Presedent Obama"): only a
+                # slip of a word as common as titles are counts there
+                ok = c.plain_cost <= 1.0 and c.zipf >= WORD_ZIPF_NAME_SLOT
             else:
                 ok = c.plain_cost <= 1.0 and c.zipf >= (_unseen_zipf(key) if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
             if not ok:
@@ -610,6 +618,18 @@ class NameEvidence:
         if self._hyphened_to_name(start, length):
             return True
         return self._after_name(start)
+
+    def _before_surname(self, start: int, length: int) -> bool:
+        """Before a word that reads as a surname: one the dictionary lacks ("Keshishian",
+        "Bustos") or a surname of the lexicon that is no common word ("Jordan"); not a
+        place or an institution's word ("Southeast Alaska", "Regulatory Commission")."""
+        nxt = _NEXT_NAME_RE.match(self.text, start + length)
+        if nxt is None:
+            return False
+        w = nxt.group(1)
+        sp = self.speller
+        return not _institution(w) and not sp.is_common(w) and \
+            (not sp.known(w) or w.lower() in self.lexicon.by_last)
 
     def _hyphened_to_name(self, start: int, length: int) -> bool:
         """Joined by a hyphen to a capitalised word the dictionary lacks: a part of that
