@@ -273,7 +273,7 @@ def cache_clear(cache_dir: str | None) -> None:
     click.echo(f"removed {removed} cached result(s) from {folder}")
 
 
-for _module in ("languagetool_cli", "people_cli", "packs_cli", "integrations_cli", "lsp_cli"):
+for _module in ("languagetool_cli", "people_cli", "packs_cli", "integrations_cli", "lsp_cli", "vocab_cli"):
     # command groups added by later features register themselves on ``main`` when present
     try:
         __import__(f"{__package__}.{_module}")

@@ -41,6 +41,7 @@ KEYS = {
     "exclude": "exclude",
     "accept": "accept",
     "reject": "reject",
+    "vocabulary": "vocabulary",
     "people": "people",
     "date": "date",
     "cache": "cache",
@@ -68,6 +69,7 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     accept: list[str] = field(default_factory=list)
     reject: list[str] = field(default_factory=list)
+    vocabulary: list[str] = field(default_factory=list)  # folders of accept.txt / reject.txt
     people: list[str] = field(default_factory=list)
     date: Any = None  # a date to judge every article against (--date)
     cache: bool = True
@@ -161,7 +163,8 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
         where = f"{path}:{data.line_of(str(key))}"
         if key not in allowed:
             raise ConfigError(f"{where}: unknown key {key!r}{_suggest(key, allowed)}")
-        if key in ("select", "ignore", "packs", "include", "exclude", "accept", "reject", "people", "files"):
+        if key in ("select", "ignore", "packs", "include", "exclude", "accept", "reject", "people", "files",
+                   "vocabulary"):
             out[key] = _as_list(value, where, key)
         elif key == "rules":
             if not isinstance(value, dict):
@@ -296,6 +299,10 @@ def load_config_file(path: str | Path, _seen: tuple[str, ...] = ()) -> Settings:
         if not base_path.is_file():
             raise ConfigError(f"{path}:{data.line_of('extends')}: extended config {values['extends']!r} not found")
         settings = load_config_file(base_path, _seen + (key,))
+    for folder in values.get("vocabulary", ()):
+        if not (path.parent / folder).is_dir():
+            raise ConfigError(f"{path}:{data.line_of('vocabulary')}: vocabulary folder {folder!r} not found "
+                              "(it holds accept.txt and reject.txt)")
     apply_values(settings, values, path.parent)
     settings.source, settings.root = str(path), str(path.parent)
     return settings
@@ -320,10 +327,27 @@ def apply_values(settings: Settings, values: dict[str, Any], base: Path) -> None
             setattr(settings, attr, [str((base / p)) for p in value])
         elif key in ("accept", "reject"):
             setattr(settings, attr, list(getattr(settings, attr)) + list(value))
+        elif key == "vocabulary":
+            _add_vocabulary(settings, [base / folder for folder in value])
         elif key == "date":
             settings.date = parse_date(value, f"config {key}")
         else:
             setattr(settings, attr, value)
+
+
+def _add_vocabulary(settings: Settings, folders: list[Path]) -> None:
+    """The folders' entries join ``accept`` and ``reject`` (so the results cache's key
+    changes when a list does); the folders are kept for ``copylint vocab add``."""
+    from .vocabulary import VocabularyError, folder_entries
+
+    for folder in folders:
+        try:
+            accept, reject = folder_entries(folder)
+        except VocabularyError as exc:
+            raise ConfigError(str(exc)) from None
+        settings.accept = list(settings.accept) + accept
+        settings.reject = list(settings.reject) + reject
+        settings.vocabulary = list(settings.vocabulary) + [str(folder)]
 
 
 def parse_date(value: Any, what: str = "date"):

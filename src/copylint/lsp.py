@@ -34,6 +34,7 @@ from .engine import RuleOptionError
 from .model import BODY_KINDS, Finding, Severity
 from .readers import DEFAULT_SUFFIXES, read_text
 from .runner import _WARM_UP, MAX_FILE_BYTES, _init_worker, _ruleset_for, lint_document
+from .vocabulary import LISTS
 
 DEBOUNCE_SECONDS = 0.25  # after the last change, before a check
 LANGUAGE_SUFFIXES = {"markdown": ".md", "html": ".html", "plaintext": ".txt"}
@@ -43,6 +44,14 @@ SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PLAIN_WORDS = re.compile(r"[^\W_](?:[^\W_]|[ '’.,-])*")  # no markup (*, _, [, <, `)
 MAX_SUGGESTIONS = 5  # quick fixes offered per finding
+ACCEPT_COMMAND = "copylint.accept"  # arguments: the word, the vocabulary folder
+VOCABULARY_LISTS = frozenset(LISTS.values())  # accept.txt, reject.txt
+_ONE_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=[^\W_]))*")  # a word or name, no spaces or markup
+
+
+def _spelling_rule(rule: str) -> bool:
+    """A rule whose findings say a word is not known: the word can be accepted."""
+    return rule == "typo.spelling" or rule.startswith(("grammar.MORFOLOGIK_RULE", "grammar.HUNSPELL"))
 _INDENT = re.compile(r"[ \t]*")
 
 
@@ -123,6 +132,8 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
                       for s in f.suggestions[:MAX_SUGGESTIONS] if s not in taken]
         if fixes:
             data["fixes"] = fixes
+        if _spelling_rule(f.rule) and _ONE_WORD.fullmatch(f.matched or ""):
+            data["word"] = f.matched
         block = _block_start(blocks, f.start_offset, f.end_offset, text, positions)
         if block is not None:
             data["ignore_at"] = _range_list(positions.range(block, block))[:2]
@@ -175,9 +186,10 @@ def _block_start(blocks: _Blocks, start: int, end: int, text: str, positions: Po
     return line_start
 
 
-def code_actions(uri: str, diagnostics: list[types.Diagnostic]) -> list[types.CodeAction]:
-    """Quick fixes from the diagnostics the editor asks about: each fix and suggestion, and
-    an ignore directive for the rule in that paragraph."""
+def code_actions(uri: str, diagnostics: list[types.Diagnostic], vocabulary: str | None = None) -> list[types.CodeAction]:
+    """Quick fixes from the diagnostics the editor asks about: each fix and suggestion, an
+    ignore directive for the rule in that paragraph and, where the config names a
+    vocabulary folder, adding an unknown word to its accept list."""
     actions = []
     for d in diagnostics:
         data = d.data if isinstance(d.data, dict) else None
@@ -198,6 +210,11 @@ def code_actions(uri: str, diagnostics: list[types.Diagnostic]) -> list[types.Co
                 diagnostics=[d],
                 edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=types.Range(start=at, end=at),
                                                                        new_text=comment)]})))
+        if vocabulary and "word" in data:
+            title = f"Add '{data['word']}' to the accept list ({Path(vocabulary).name}/accept.txt)"
+            actions.append(types.CodeAction(
+                title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[d],
+                command=types.Command(title=title, command=ACCEPT_COMMAND, arguments=[data["word"], vocabulary])))
     return actions
 
 
@@ -242,6 +259,18 @@ class CopylintServer(LanguageServer):
         if not self.wanted(path, settings):
             return None
         return path, settings
+
+    def vocabulary_of(self, uri: str) -> str | None:
+        """The first vocabulary folder of a document's settings, if its config names one."""
+        try:
+            found = self.document_path(uri, None)
+        except ConfigError:
+            return None
+        return found[1].vocabulary[0] if found and found[1].vocabulary else None
+
+    def vocabularies(self) -> set[str]:
+        """The vocabulary folders of the open documents' settings."""
+        return {v for uri in list(self.workspace.text_documents) if (v := self.vocabulary_of(uri))}
 
     @staticmethod
     def wanted(path: str, settings: Settings) -> bool:
@@ -415,7 +444,25 @@ def make_server(options: Options) -> CopylintServer:
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
     def code_action(ls: CopylintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-        return code_actions(params.text_document.uri, params.context.diagnostics)
+        return code_actions(params.text_document.uri, params.context.diagnostics,
+                            ls.vocabulary_of(params.text_document.uri))
+
+    @server.command(ACCEPT_COMMAND)
+    def accept(ls: CopylintServer, word: str, folder: str) -> None:
+        """Add the word to the folder's accept.txt (a folder the config names, nothing
+        else), then check every open story again."""
+        from .vocabulary import VocabularyError, add_entries
+
+        if folder not in ls.vocabularies() or not isinstance(word, str):
+            ls.say(f"copylint: {folder!r} is no vocabulary folder of this workspace's config",
+                   types.MessageType.Error)
+            return
+        try:
+            add_entries(Path(folder), [word])
+        except VocabularyError as exc:
+            ls.say(f"copylint: {exc}", types.MessageType.Error)
+            return
+        reload(ls)
 
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: CopylintServer, params: None) -> None:
@@ -434,10 +481,11 @@ def make_server(options: Options) -> CopylintServer:
 
 
 def _settings_file(path: str) -> bool:
-    """A file whose change can change the findings: a config file, pyproject.toml or a
-    rule pack (YAML)."""
+    """A file whose change can change the findings: a config file, pyproject.toml, a
+    rule pack (YAML) or a vocabulary list."""
     name = Path(path).name
-    return name in CONFIG_NAMES or name == "pyproject.toml" or name.endswith((".yaml", ".yml"))
+    return name in CONFIG_NAMES or name == "pyproject.toml" or name.endswith((".yaml", ".yml")) or \
+        name in VOCABULARY_LISTS
 
 
 def serve(options: Options) -> None:

@@ -126,6 +126,35 @@ def test_config_is_read_and_read_again_when_it_changes(workspace, editor):
     assert not [d for d in diagnostics if d["code"].startswith("typo.")]
 
 
+def test_an_unknown_word_is_added_to_the_vocabulary_folder(workspace, editor):
+    """With a vocabulary folder in the config, a spelling finding offers to accept the
+    word: the server adds it to accept.txt and checks the story again without it."""
+    (workspace / "vocab").mkdir()
+    (workspace / ".copylint.yaml").write_text("vocabulary: [vocab]\n", encoding="utf-8")
+    uri = editor.open(workspace / "story.md", STORY)
+    isreal = next(d for d in editor.diagnostics(uri) if d["range"] == _range_of(STORY, "Isreal"))
+    (action,) = [a for a in editor.code_actions(uri, isreal) if a["title"].startswith("Add ")]
+    assert action["title"] == "Add 'Isreal' to the accept list (vocab/accept.txt)"
+    assert "edit" not in action  # the server writes the list, not the editor
+    editor.request("workspace/executeCommand", action["command"])
+    after = editor.diagnostics(uri)
+    assert (workspace / "vocab" / "accept.txt").read_text(encoding="utf-8") == "Isreal\n"
+    assert not [d for d in after if d["range"] == _range_of(STORY, "Isreal")]
+    assert [d for d in after if d["range"] == _range_of(STORY, "goverment")]  # the rest stays
+    # a folder the config does not name is refused, and nothing is written
+    editor.request("workspace/executeCommand", {"command": action["command"]["command"],
+                                                "arguments": ["goverment", str(workspace)]})
+    shown = editor.wait_for(lambda m: m["method"] == "window/showMessage")
+    assert "no vocabulary folder" in shown["params"]["message"]
+    assert not (workspace / "accept.txt").exists()
+
+
+def test_without_a_vocabulary_folder_no_accept_action_is_offered(workspace, editor):
+    uri = editor.open(workspace / "story.md", STORY)
+    isreal = next(d for d in editor.diagnostics(uri) if d["range"] == _range_of(STORY, "Isreal"))
+    assert not [a for a in editor.code_actions(uri, isreal) if a["title"].startswith("Add ")]
+
+
 def test_broken_config_is_one_message_and_the_server_stays_up(workspace, editor):
     config = workspace / ".copylint.yaml"
     config.write_text("select: [typo\n", encoding="utf-8")

@@ -1,0 +1,75 @@
+"""A project's vocabulary folders: ``accept.txt`` and ``reject.txt`` kept beside the config
+(the layout of the shipped ``rules/vocabulary``), one word or name a line, ``#`` comments.
+
+A desk keeps the names it prints there rather than in the config's ``accept:`` list, so
+that ``copylint vocab add`` and the language server's "Add to the accept list" can add
+one without rewriting the config. The config names the folders (``vocabulary:``); their
+entries join ``accept`` and ``reject`` when the config is read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+LISTS = {"accept": "accept.txt", "reject": "reject.txt"}
+
+
+class VocabularyError(Exception):
+    """A vocabulary file that cannot be read or written, as ``file: message``."""
+
+
+def read_entries(path: Path) -> list[str]:
+    """The entries of one list (none when the file does not exist)."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise VocabularyError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        line = text_line_of(path, exc.start)
+        raise VocabularyError(f"{path}:{line}: not valid UTF-8") from None
+    out = []
+    for line in text.lstrip("\ufeff").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.append(line)
+    return out
+
+
+def text_line_of(path: Path, offset: int) -> int:
+    try:
+        return path.read_bytes()[:offset].count(b"\n") + 1
+    except OSError:
+        return 1
+
+
+def folder_entries(folder: Path) -> tuple[list[str], list[str]]:
+    """(accept, reject) entries of one vocabulary folder."""
+    return read_entries(folder / LISTS["accept"]), read_entries(folder / LISTS["reject"])
+
+
+def add_entries(folder: Path, entries: list[str], kind: str = "accept") -> list[str]:
+    """Append the entries not already in the folder's ``accept.txt`` (or ``reject.txt``),
+    writing the file whole through a temporary file and a rename; returns those added.
+    The file's line ends are kept."""
+    from .fixer import atomic_write, newline_style
+
+    path = folder / LISTS[kind]
+    present = set(read_entries(path))
+    new = [e for e in dict.fromkeys(e.strip() for e in entries) if e and e not in present]
+    if not new:
+        return []
+    for e in new:
+        if "#" in e or "\n" in e or "\r" in e:
+            raise VocabularyError(f"{e!r}: an entry is one line without '#'")
+    try:
+        old = path.read_bytes().decode("utf-8") if path.exists() else ""
+        eol = newline_style(old) if old else "\n"
+        if old and not old.endswith(("\n", "\r")):
+            old += eol
+        atomic_write(path, (old + eol.join(new) + eol).encode("utf-8"), create=True)
+    except OSError as exc:
+        raise VocabularyError(f"{path}: cannot write: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise VocabularyError(f"{path}: not valid UTF-8; not changed") from None
+    return new
