@@ -239,3 +239,14 @@ def test_words_in_capitals_are_no_abbreviations():
             "said the IAEA would not comment. Reporters in ATHENS agreed on the COLOUR.\n\nREUTER\n")
     found = lint(text, ["house.acronyms"])
     assert [f.matched for f in found] == ["GOP", "IAEA"]
+
+
+def test_shouted_phrases_bylines_and_html_attributes_hold_no_abbreviations():
+    # AG News and US news 2016 copy: a byline in capitals ("SARA" is also an abbreviation
+    # in the dictionary), a shouted line ("HIS"), raw HTML in a text file ("HREF")
+    text = ("Astronauts train\n\nBy SARA LEITCH\n\nSEE HIS EXTENDED BIO ON THE CAST PAGE! The IAEA said "
+            'so. <A HREF="http://www.example.com/">More</A>\n')
+    found = lint(text, ["house.acronyms"])
+    assert [f.matched for f in found] == ["IAEA"]
+    # two abbreviations side by side are still judged one by one
+    assert [f.matched for f in lint("Talks\n\nThe IAEA and OSCE envoys met.\n", ["house.acronyms"])] == ["IAEA", "OSCE"]

@@ -339,7 +339,11 @@ _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 # after an abbreviation: a colon (a kicker or a speaker's label), a capitalised word (the
 # abbreviation is part of a name: "TDK Corp", "NBC News") or a ticker's closing bracket
 _DATELINE_RE = re.compile(r"[A-Z][A-Z.'’-]*(?:[ \u00a0]+[A-Z][A-Z.'’-]*)*(?=,|[ \u00a0]*[—–-][ \u00a0]|[ \u00a0]*\()")
-_NOT_AN_ABBREVIATION = re.compile(r":|[ \u00a0]+[A-Z][a-z]|[.A-Z]*>")
+_NOT_AN_ABBREVIATION = re.compile(r":|[ \u00a0]+[A-Z][a-z]|[.A-Z]*>|=")  # (or an HTML attribute: <A HREF=)
+# the ALL-CAPS words just before and after a word on its line ("ON HIS CAST PAGE", "By SARA LEITCH")
+_CAPS_BEFORE_RE = re.compile(r"(?:(?<![\w'’])[A-Z][A-Z'’.&-]*[A-Z.][ \t]+)+$")
+_CAPS_AFTER_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z'’.&-]*[A-Z](?![\w'’]))+")
+_BYLINE_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*[Bb][Yy][ \t]+$")
 _RUN_RE = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:(?:of|and|for|the|on|in|to|de|du|des|la|le|del|di|&)\s+)*"
                      r"[A-Z][\w'’]*(?:-[\w'’]+)*)*")
 _CONNECTORS = {"of", "and", "for", "the", "on", "in", "to", "de", "du", "des", "la", "le", "del", "di", "&"}
@@ -402,7 +406,7 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
                 continue
             if _NOT_AN_ABBREVIATION.match(text, m.end()) or (m.start() > 0 and text[m.start() - 1] in "<$#@"):
                 continue  # a label ("WATCH:"), part of a name ("TDK Corp") or a ticker
-            if _shouted_word(acr):
+            if _shouted_word(acr) or _in_capitals(text, m.start(1), m.end()):
                 continue
             if dateline_end is None:
                 d = _DATELINE_RE.match(text, block.start, block.end)
@@ -430,6 +434,20 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
         if runs.spell_before(acr, s):
             continue  # spelled out earlier without brackets
         yield rule.hit(s, e, match=acr)
+
+
+def _in_capitals(text: str, start: int, end: int) -> bool:
+    """A word in a shouted phrase of three ALL-CAPS words or more ("SEE HIS CAST PAGE"),
+    or in a byline's name ("By SARA LEITCH"): capitals there say nothing of abbreviations."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _CAPS_BEFORE_RE.search(text, line_start, start)
+    after = _CAPS_AFTER_RE.match(text, end)
+    n_before = len(before.group().split()) if before else 0
+    n_after = len(after.group().split()) if after else 0
+    if n_before + n_after >= 2:
+        return True
+    lead = before.start() if before else start
+    return n_before + n_after == 1 and _BYLINE_BEFORE_RE.search(text, max(0, lead - 12), lead) is not None
 
 
 class _CapitalisedRuns:
