@@ -79,6 +79,16 @@ def test_a_first_name_one_letter_from_a_word_before_a_surname():
                                                                 ("Reglatory", "Regulatory")]
 
 
+def test_a_reporters_byline_and_a_first_name_before_an_unknown_surname():
+    # AG News and US news 2016: "Lauran Neergaard" signs AP stories, "Friba Razayee" and
+    # "Andreja Pejvic" are one letter from Frida and Andrea; a slip of one of the commonest
+    # first names, or a swapped letter of a famous name, is still reported
+    text = ("Waistlines expand\n\nBy LAURAN NEERGAARD\n\nWASHINGTON (AP) - The judo wildcard Friba "
+            "Razayee lost. Model Andreja Pejvic spoke, and so did Davod Mulinix and Barack Obmaa.\n")
+    findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))
+    assert [(f.matched, f.suggestions[0]) for f in findings] == [("Davod", "David"), ("Obmaa", "Obama")]
+
+
 def test_a_name_opening_a_line_of_a_list_of_people():
     # lists of people put each name at the start of its own line or entry; a rare first
     # name there ("Kori") says the next word is a surname, not a slip of "shake"

@@ -49,6 +49,7 @@ INSTITUTION_WORDS = frozenset((
 # after a dateline's place: ", Country", " (Agency)" or a dash
 _DATELINE_RE = re.compile(r",[ \t]+[A-Z][a-z]|[ \t]+\([A-Za-z]|[ \t]+[-–—]")
 _LINE_START_RE = re.compile(r"(?:^|\n)(?:[A-Z]+[ /])*$")
+_BYLINE_RE = re.compile(r"[ \t]*(?:By|BY)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}$")
 _TICKER_RE = re.compile(r"[ \t]*<[A-Z][A-Z0-9.]*>")
 _INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|von|der|den|al|el|bin|ibn|ben|le|la|y|zu)[ \t]+[A-Z]")
@@ -343,6 +344,8 @@ class NameEvidence:
             return self._word_verdict(word)
         if shape == "upper" and self._in_dateline(start, len(word)):
             return self._dateline_slip(word, key)
+        if self._in_byline(start):
+            return self._swap_of_name(word, key)
         if shape == "upper" and not self._caps_context(start, len(word)):
             # an acronym: only a clear slip of a long common word ("GOVERMENT")
             best = sp.near(word)[:1] if len(key) >= 6 else []
@@ -548,6 +551,11 @@ class NameEvidence:
                 # ("manager Aleen Keshishian"), or a title ("Presedent Obama"): only a
                 # slip of a word as common as titles are counts there
                 ok = c.plain_cost <= 1.0 and c.zipf >= WORD_ZIPF_NAME_SLOT
+            elif before_name and c.zipf < NAME_ZIPF_FAMOUS and self._before_unknown_word(start, len(word)):
+                # a first name one letter from another, before a surname nobody knows, is
+                # a family's spelling (Lauran, Lauren), unless the other is one of the
+                # commonest ("Davod Mulinix"); else only a swapped or doubled letter is a slip
+                ok = _swapped_or_doubled(key, c.word, c.plain_cost) and c.zipf >= _unseen_zipf(key)
             else:
                 ok = c.plain_cost <= 1.0 and c.zipf >= (_unseen_zipf(key) if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
             if not ok:
@@ -630,6 +638,11 @@ class NameEvidence:
         sp = self.speller
         return not _institution(w) and not sp.is_common(w) and \
             (not sp.known(w) or w.lower() in self.lexicon.by_last)
+
+    def _before_unknown_word(self, start: int, length: int) -> bool:
+        """Before a capitalised word neither the dictionary nor the name lexicon knows."""
+        nxt = _NEXT_NAME_RE.match(self.text, start + length)
+        return nxt is not None and not self.speller.known(nxt.group(1)) and not self.lexicon.knows(nxt.group(1))
 
     def _hyphened_to_name(self, start: int, length: int) -> bool:
         """Joined by a hyphen to a capitalised word the dictionary lacks: a part of that
@@ -864,11 +877,28 @@ class NameEvidence:
             need = NAME_ZIPF_OTHER  # the first letter lost ("THENS, Aug. 17", as AG News has it)
         elif display[:1].lower() != key[:1]:
             return None
-        elif cost <= 0.5 or (cost <= CHEAP_SLIP and sorted(key) == sorted(display.lower())):
-            need = NAME_ZIPF_TRANSPOSED  # a doubled or swapped letter ("BAGHDDAD", "LONDNO")
+        elif _swapped_or_doubled(key, display, cost):
+            need = NAME_ZIPF_TRANSPOSED  # "BAGHDDAD", "LONDNO"
         else:  # any other slip: short places are one letter from many others (GORDA, Garda)
             need = NAME_ZIPF_OTHER if len(key) >= 7 else NAME_ZIPF_FAMOUS
         return self._misspelt_name(word, display) if zipf >= need else None
+
+    def _in_byline(self, start: int) -> bool:
+        """A word of the name on a byline line ("By LAURAN NEERGAARD", "By Sara Leitch")."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return _BYLINE_RE.match(self.text, line_start, start) is not None
+
+    def _swap_of_name(self, word: str, key: str) -> Verdict | None:
+        """A reporter's name on a byline is spelt as the reporter spells it (Lauran, not
+        Lauren; McCrea, not McCrae): only two letters swapped or one doubled in a famous
+        name is a slip."""
+        names = self.near_names(word)
+        if len(key) < 4 or not names:
+            return None
+        display, zipf, cost = names[0]
+        if display[:1].lower() == key[:1] and zipf >= NAME_ZIPF_FAMOUS and _swapped_or_doubled(key, display, cost):
+            return self._misspelt_name(word, display)
+        return None
 
     def _caps_context(self, start: int, length: int) -> bool:
         """Upper-case words around: a shouted line, where ALL CAPS are ordinary words, or
@@ -896,6 +926,12 @@ class NameEvidence:
         if caps is None:
             caps = self._caps_tokens = [t for t in self.counts if t[0].isupper() and not t.isupper()]
         return caps
+
+
+def _swapped_or_doubled(key: str, other: str, cost: float) -> bool:
+    """``other`` is ``key`` with a letter doubled or undoubled (the cheapest edits) or two
+    letters swapped: the slips a name's other spellings seldom differ by."""
+    return cost <= 0.5 or (cost <= CHEAP_SLIP and sorted(key) == sorted(other.lower()))
 
 
 def _used_elsewhere(word: str, right: str, safe: bool) -> Verdict:
