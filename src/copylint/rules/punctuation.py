@@ -24,16 +24,39 @@ class RepeatedWordOptions:
 def repeated_word(doc: Document, ctx) -> Iterator[Hit]:
     """The same word twice in a row, as in "the the" or "in in". The fix deletes the
     second copy. Doubles that are grammatical ("had had", "that that") are allowed and
-    configurable with the ``allow`` option."""
+    configurable with the ``allow`` option; names and titles that repeat a word ("Boutros
+    Boutros-Ghali", "Please Please Me"), a word said three times ("heh heh heh") and the
+    columns of a table are left alone."""
     allow = {w.casefold() for w in ctx.options.allow}
     text = doc.text
     for m in _REPEAT_RE.finditer(text):
         word = m.group(1)
         if word.casefold() in allow or not word.isalpha() or m.group(2).count("\n") > 1:
             continue  # numbers ("10 10") and words across paragraphs are not slips
+        if _is_title_word(word) and _is_title_word(m.group(3)):
+            continue  # a name or a title: "Boutros Boutros-Ghali", "Please Please Me"
+        third = _NEXT_WORD_RE.match(text, m.end(3))
+        if third and third.group(1).casefold() == word.casefold():
+            continue  # said three times on purpose: "Heh heh heh"
+        if ("\t" in m.group(2) or "  " in m.group(2)) and _table_row(text, m.start()):
+            continue  # two columns of a table ("Price  Price")
         # the span runs from the end of the first copy to the end of the second, so
         # deleting it leaves one copy and the spacing before it
         yield Hit(m.end(1), m.end(3), f"the word {word!r} is repeated", replacement="")
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t]+(\w+)\b")
+_COLUMN_GAP_RE = re.compile(r"\t| {2,}")
+
+
+def _is_title_word(word: str) -> bool:
+    return word[:1].isupper() and not word.isupper()
+
+
+def _table_row(text: str, pos: int) -> bool:
+    """A line laid out in columns: three gaps of tabs or several spaces, or more."""
+    start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    return len(_COLUMN_GAP_RE.findall(text, start, len(text) if end == -1 else end)) >= 3
 
 
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
