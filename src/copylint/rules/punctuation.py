@@ -89,8 +89,8 @@ def space_before_punctuation(doc: Document, ctx) -> Iterator[Hit]:
         return  # a quick look first: most articles have none
     for m in _SPACE_BEFORE_RE.finditer(text):
         before = text[m.start() - 1] if m.start() else " "
-        if not (before.isalnum()) or text.startswith("...", m.end()):
-            continue
+        if not (before.isalnum()) or text.startswith(("...", ". ."), m.end()):
+            continue  # an ellipsis, run together or spaced (". . .", as Chicago sets it)
         yield Hit(m.start(), m.end(), f"space before {doc.text[m.end()]!r}", replacement="")
 
 
@@ -138,6 +138,18 @@ _QUOTE_CHARS_RE = re.compile(r"[“”\"]")
 _CURLY_OPEN, _CURLY_CLOSE = "“", "”"
 
 
+_FEET_RE = re.compile(r"\d+['’]\d+$")
+
+
+def _closes_after_figure(text: str, i: int, straight: list[int], start: int) -> bool:
+    """A straight mark after a figure is an inch mark (5'10", a 12" screen) unless it
+    closes a quotation left open before it ("4:44" tour): an opening mark is pending, no
+    foot mark comes before the figure, and no letter or figure follows."""
+    if len(straight) % 2 == 0 or (i + 1 < len(text) and text[i + 1].isalnum()):
+        return False
+    return _FEET_RE.search(text, max(start, i - 8), i) is None
+
+
 @rule("typo.unbalanced-quotes", "A quotation mark opened and not closed within a paragraph")
 def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
     """Double quotation marks must pair up within a paragraph. A quote that runs on into
@@ -162,7 +174,7 @@ def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
                     open_curly.pop()
                 else:
                     yield Hit(i, i + 1, "closing quotation mark without an opening one")
-            elif not (i > r.start and text[i - 1].isdigit()):
+            elif not (i > r.start and text[i - 1].isdigit()) or _closes_after_figure(text, i, straight, r.start):
                 straight.append(i)
         leftovers = list(open_curly)
         if len(straight) % 2 == 1:
