@@ -208,6 +208,8 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
     pieces = [" ".join(words) for words in split if len(words) >= opts.min_words]
     repeats = len(set(pieces)) != len(pieces)
     for block in blocks:
+        if _EMBED_CREDIT_RE.match(text, block.start, block.end):
+            continue  # an embedded post's credit line: one per post, alike by design
         key = _key(text[block.start:block.end])
         if key.count(" ") + 1 >= opts.min_words:
             first = seen_paragraphs.get(key)
@@ -230,6 +232,8 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
                 seen_sentences[skey] = (s, e)
 
 
+# "— Donald J. Trump (@realDonaldTrump) December 27, 2016" under each embedded post
+_EMBED_CREDIT_RE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*[^\n(]{1,80}\(@\w{1,30}\)")
 # a run of . ! ? (then a closing mark and white space), or a blank line; each branch opens
 # with its own character so that the engine skips ahead to those characters
 _ROUGH_SENTENCE_RE = re.compile(r"\.[.!?]*[\"'”’)\]]?\s+|![.!?]*[\"'”’)\]]?\s+|\?[.!?]*[\"'”’)\]]?\s+|\n\s*\n")
