@@ -89,6 +89,13 @@ def test_a_reporters_byline_and_a_first_name_before_an_unknown_surname():
     assert [(f.matched, f.suggestions[0]) for f in findings] == [("Davod", "David"), ("Obmaa", "Obama")]
 
 
+def test_an_unseen_word_one_slip_from_a_name_and_from_no_word():
+    # "Kunetsova": no dictionary word is one edit away, the lexicon's Kuznetsova is
+    text = "Tennis result\n\nIn the final, Kunetsova beat Sharapova on Monday.\n"
+    findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))
+    assert [(f.matched, f.suggestions[0]) for f in findings] == [("Kunetsova", "Kuznetsova")]
+
+
 def test_a_name_opening_a_line_of_a_list_of_people():
     # lists of people put each name at the start of its own line or entry; a rare first
     # name there ("Kori") says the next word is a surname, not a slip of "shake"

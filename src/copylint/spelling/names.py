@@ -865,14 +865,10 @@ class NameEvidence:
         """A dateline holds a place's name, often a town no dictionary knows that is one
         letter from a word (PRESENTACION, presentation); only a slip of a known name counts
         there ("WASHINTON"), or a name that lost its first letter ("OSCOW")."""
-        if len(key) < 5:
+        nearest = self._nearest_name(word, key, 5)
+        if nearest is None or nearest[2] > 1.0:
             return None
-        names = self.near_names(word)
-        if not names:
-            return None
-        display, zipf, cost = names[0]
-        if cost > 1.0:
-            return None
+        display, zipf, cost = nearest
         if display[1:].lower() == key:
             need = NAME_ZIPF_OTHER  # the first letter lost ("THENS, Aug. 17", as AG News has it)
         elif display[:1].lower() != key[:1]:
@@ -883,6 +879,14 @@ class NameEvidence:
             need = NAME_ZIPF_OTHER if len(key) >= 7 else NAME_ZIPF_FAMOUS
         return self._misspelt_name(word, display) if zipf >= need else None
 
+    def _nearest_name(self, word: str, key: str, min_length: int) -> tuple[str, float, float] | None:
+        """(display, zipf, edit cost) of the best known name one slip from a word of
+        ``min_length`` letters or more."""
+        if len(key) < min_length:
+            return None
+        names = self.near_names(word)
+        return names[0] if names else None
+
     def _in_byline(self, start: int) -> bool:
         """A word of the name on a byline line ("By LAURAN NEERGAARD", "By Sara Leitch")."""
         line_start = self.text.rfind("\n", 0, start) + 1
@@ -892,10 +896,10 @@ class NameEvidence:
         """A reporter's name on a byline is spelt as the reporter spells it (Lauran, not
         Lauren; McCrea, not McCrae): only two letters swapped or one doubled in a famous
         name is a slip."""
-        names = self.near_names(word)
-        if len(key) < 4 or not names:
+        nearest = self._nearest_name(word, key, 4)
+        if nearest is None:
             return None
-        display, zipf, cost = names[0]
+        display, zipf, cost = nearest
         if display[:1].lower() == key[:1] and zipf >= NAME_ZIPF_FAMOUS and _swapped_or_doubled(key, display, cost):
             return self._misspelt_name(word, display)
         return None
