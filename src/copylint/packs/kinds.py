@@ -285,9 +285,8 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
 
 def _plain_word(key: str) -> bool:
     """A common dictionary word that is no name (race, launch; not Trump, Apple, Rolling)."""
-    from ..spelling.speller import get_speller
-
     from ..spelling.lexicon import name_lexicon
+    from ..spelling.speller import get_speller
 
     sp = get_speller()
     lexicon = name_lexicon()
