@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .spelling.lexicon import word_list_entries
+
 LISTS = {"accept": "accept.txt", "reject": "reject.txt"}
 
 
@@ -19,28 +21,22 @@ class VocabularyError(Exception):
 
 def read_entries(path: Path) -> list[str]:
     """The entries of one list (none when the file does not exist)."""
+    return word_list_entries(_read(path).lstrip("\ufeff"))
+
+
+def _read(path: Path) -> str:
+    """A list's text ("" when the file does not exist)."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
-        return []
+        return ""
     except OSError as exc:
         raise VocabularyError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        line = text_line_of(path, exc.start)
-        raise VocabularyError(f"{path}:{line}: not valid UTF-8") from None
-    out = []
-    for line in text.lstrip("\ufeff").splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            out.append(line)
-    return out
-
-
-def text_line_of(path: Path, offset: int) -> int:
     try:
-        return path.read_bytes()[:offset].count(b"\n") + 1
-    except OSError:
-        return 1
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise VocabularyError(f"{path}:{line}: not valid UTF-8") from None
 
 
 def folder_entries(folder: Path) -> tuple[list[str], list[str]]:
@@ -55,21 +51,19 @@ def add_entries(folder: Path, entries: list[str], kind: str = "accept") -> list[
     from .fixer import atomic_write, newline_style
 
     path = folder / LISTS[kind]
-    present = set(read_entries(path))
+    old = _read(path)
+    present = set(word_list_entries(old.lstrip("\ufeff")))
     new = [e for e in dict.fromkeys(e.strip() for e in entries) if e and e not in present]
     if not new:
         return []
     for e in new:
         if "#" in e or "\n" in e or "\r" in e:
             raise VocabularyError(f"{e!r}: an entry is one line without '#'")
+    eol = newline_style(old) if old else "\n"
+    if old and not old.endswith(("\n", "\r")):
+        old += eol
     try:
-        old = path.read_bytes().decode("utf-8") if path.exists() else ""
-        eol = newline_style(old) if old else "\n"
-        if old and not old.endswith(("\n", "\r")):
-            old += eol
         atomic_write(path, (old + eol.join(new) + eol).encode("utf-8"), create=True)
     except OSError as exc:
         raise VocabularyError(f"{path}: cannot write: {exc.strerror or exc}") from None
-    except UnicodeDecodeError:
-        raise VocabularyError(f"{path}: not valid UTF-8; not changed") from None
     return new

@@ -100,6 +100,11 @@ def read_word_list(path) -> list[str]:
         text = path.read_text(encoding="utf-8")
     except OSError:
         return []
+    return word_list_entries(text)
+
+
+def word_list_entries(text: str) -> list[str]:
+    """The entries of a word list's text: one a line, ``#`` to the end of a line a comment."""
     out = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip()
