@@ -31,6 +31,7 @@ from pygls.lsp.server import LanguageServer
 from . import __version__, notices
 from .config import CONFIG_NAMES, ConfigError, ConfigResolver, Settings, glob_match
 from .engine import RuleOptionError
+from .languagetool.client import SPELLING_PREFIXES
 from .model import BODY_KINDS, Finding, Severity
 from .readers import DEFAULT_SUFFIXES, read_text
 from .runner import _WARM_UP, MAX_FILE_BYTES, _init_worker, _ruleset_for, lint_document
@@ -49,9 +50,12 @@ VOCABULARY_LISTS = frozenset(LISTS.values())  # accept.txt, reject.txt
 _ONE_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’.-](?=[^\W_]))*")  # a word or name, no spaces or markup
 
 
+_LANGUAGETOOL_SPELLING = tuple(f"grammar.{p}" for p in SPELLING_PREFIXES)
+
+
 def _spelling_rule(rule: str) -> bool:
     """A rule whose findings say a word is not known: the word can be accepted."""
-    return rule == "typo.spelling" or rule.startswith(("grammar.MORFOLOGIK_RULE", "grammar.HUNSPELL"))
+    return rule == "typo.spelling" or rule.startswith(_LANGUAGETOOL_SPELLING)
 _INDENT = re.compile(r"[ \t]*")
 
 

@@ -25,7 +25,7 @@ BATCH_CHARS = 16_000
 TIMEOUT_ENV = "COPYLINT_LANGUAGETOOL_TIMEOUT"
 DEFAULT_TIMEOUT = 30.0
 NOTICE_KIND = "languagetool-failed"
-_SPELLING_PREFIXES = ("MORFOLOGIK_RULE", "HUNSPELL")
+SPELLING_PREFIXES = ("MORFOLOGIK_RULE", "HUNSPELL")
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class LTMatch:
 
     @property
     def is_spelling(self) -> bool:
-        return self.rule_id.startswith(_SPELLING_PREFIXES)
+        return self.rule_id.startswith(SPELLING_PREFIXES)
 
     def to_json(self) -> list:
         return [self.start, self.end, self.rule_id, self.category, self.issue_type, self.message,

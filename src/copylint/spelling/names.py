@@ -608,19 +608,17 @@ class NameEvidence:
     def _before_institution(self, end: int) -> bool:
         """Followed by a word that ends the name of an institution ("Sytems Corp",
         "Bamnk of England" is not covered): such names are made of ordinary words."""
-        nxt = _NEXT_NAME_RE.match(self.text, end)
-        return nxt is not None and _institution(nxt.group(1))
+        w = self._next_name_word(end)
+        return w is not None and _institution(w)
 
     def _in_name(self, start: int, length: int) -> bool:
         """Next to another part of a name: after one (see :meth:`_after_name`), before a
         capitalised word that is no common word ("Mariah Carey"), or before a particle
         ("Stade de France", "Ahmed bin Salman")."""
         text = self.text
-        nxt = _NEXT_NAME_RE.match(text, start + length)
-        if nxt is not None:
-            w = nxt.group(1)
-            if not _institution(w) and (not self.speller.is_common(w) or self.lexicon.knows(w)):
-                return True
+        w = self._next_name_word(start + length)
+        if w is not None and not _institution(w) and (not self.speller.is_common(w) or self.lexicon.knows(w)):
+            return True
         if _PARTICLE_RE.match(text, start + length):
             return True
         if self._hyphened_to_name(start, length):
@@ -631,18 +629,22 @@ class NameEvidence:
         """Before a word that reads as a surname: one the dictionary lacks ("Keshishian",
         "Bustos") or a surname of the lexicon that is no common word ("Jordan"); not a
         place or an institution's word ("Southeast Alaska", "Regulatory Commission")."""
-        nxt = _NEXT_NAME_RE.match(self.text, start + length)
-        if nxt is None:
+        w = self._next_name_word(start + length)
+        if w is None:
             return False
-        w = nxt.group(1)
         sp = self.speller
         return not _institution(w) and not sp.is_common(w) and \
             (not sp.known(w) or w.lower() in self.lexicon.by_last)
 
     def _before_unknown_word(self, start: int, length: int) -> bool:
         """Before a capitalised word neither the dictionary nor the name lexicon knows."""
-        nxt = _NEXT_NAME_RE.match(self.text, start + length)
-        return nxt is not None and not self.speller.known(nxt.group(1)) and not self.lexicon.knows(nxt.group(1))
+        w = self._next_name_word(start + length)
+        return w is not None and not self.speller.known(w) and not self.lexicon.knows(w)
+
+    def _next_name_word(self, end: int) -> str | None:
+        """The capitalised word right after ``end`` (one space or tab between), if any."""
+        nxt = _NEXT_NAME_RE.match(self.text, end)
+        return nxt.group(1) if nxt is not None else None
 
     def _hyphened_to_name(self, start: int, length: int) -> bool:
         """Joined by a hyphen to a capitalised word the dictionary lacks: a part of that
@@ -907,8 +909,7 @@ class NameEvidence:
     def _caps_context(self, start: int, length: int) -> bool:
         """Upper-case words around: a shouted line, where ALL CAPS are ordinary words, or
         a dateline ("BAGHDAD (Reuters) -", "KABUL, Afghanistan --"), where they are places."""
-        if self.in_caps_heading(start) or _DATELINE_RE.match(self.text, start + length) and \
-                _LINE_START_RE.search(self.text, max(0, start - 40), start):
+        if self.in_caps_heading(start) or self._in_dateline(start, length):
             return True
         text = self.text
         around = WORD_RE.findall(text, max(0, start - 30), min(len(text), start + length + 30))
