@@ -228,10 +228,12 @@ def _sic_follows(doc: Document, end: int) -> bool:
 
 def resolve_overlaps(findings: list[Finding], priorities: dict[str, int],
                      by_finding: dict[int, int] | None = None) -> list[Finding]:
-    """Where word-level findings of different rule families cover overlapping spans, keep
+    """Where word-level findings of different rule families flag the same words, keep
     the one with the higher priority (house rule > built-in speller > LanguageTool).
     Two findings with the same id and the same span (the built-in speller and
     LanguageTool both saying ``typo.spelling``) are one: the higher-priority rule's stays.
+    A finding about a whole sentence or headline (its length, its case) says nothing about
+    a word inside it, so both stay (see :func:`_same_words`).
     ``by_finding`` gives the priority of the rule that made each finding (by ``id()``)."""
     word_level = [f for f in findings if f.rule.split(".", 1)[0] not in ("structure", "facts", "copylint")]
     if len(word_level) < 2:
@@ -254,9 +256,17 @@ def resolve_overlaps(findings: list[Finding], priorities: dict[str, int],
             fa, fb = a.rule.split(".", 1)[0], b.rule.split(".", 1)[0]
             if fa == fb:
                 continue
-            if pa != pb:
+            if pa != pb and _same_words(a, b):
                 dropped.add(id(b) if pa > pb else id(a))
     return [f for f in findings if id(f) not in dropped]
+
+
+def _same_words(a: Finding, b: Finding) -> bool:
+    """Two overlapping spans flag the same words when they share at least half of the
+    longer one: "Kiev" and "Kiev", "a goverment" and "goverment"; not a 60-word sentence
+    and the typo in it."""
+    shared = min(a.end_offset, b.end_offset) - max(a.start_offset, b.start_offset)
+    return 2 * shared >= max(a.end_offset - a.start_offset, b.end_offset - b.start_offset)
 
 
 # --------------------------------------------------------------------------- one document
