@@ -15,6 +15,10 @@ Which SCOWL lists go in:
     "frontrunner", "helmed") although SCOWL lacks them, unless they are one edit from a
     SCOWL word at least EXTRA_MARGIN more frequent ("childrens", "alot" are typos).
     They are tagged ``*`` so a measurement can tell them apart;
+  * words of news copy those sources lack, most of them newer than the sources, kept by
+    hand in ``rules/spelling/news_words.txt`` ("defunding", "monkeypox"), for both
+    languages at their wordfreq zipf (NEWS_WORD_ZIPF when wordfreq has them rarer or not
+    at all);
   * spelling variants: "english" (shared by both), "american" and "variant_1" (accepted
     American variants) for en-US; "british", "british_z" (en-GB accepts -ise and -ize)
     and "british_variant_1" for en-GB.
@@ -40,6 +44,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 OUT = REPO / "rules" / "spelling" / "words.txt.gz"
+NEWS_WORDS = REPO / "rules" / "spelling" / "news_words.txt"
 
 CATEGORIES = ("words", "upper", "proper-names", "abbreviations", "contractions")
 FULL_SIZES = (10, 20, 35, 40, 50, 55, 60, 70)
@@ -53,6 +58,7 @@ LANGUAGES = {
     "us": ("english", "american", "variant_1", "variant_2"),
     "gb": ("english", "british", "british_z", "british_variant_1", "british_variant_2"),
 }
+NEWS_WORD_ZIPF = 2.0  # the least frequency given to a word of news_words.txt
 VARIANT_2_ZIPF = 2.5  # less accepted variants ("snuck", "frontrunner") only when in common use
 LETTERS = string.ascii_lowercase + "'"
 
@@ -64,6 +70,11 @@ def read_list(path: Path) -> list[str]:
     except UnicodeDecodeError:
         text = raw.decode("latin-1")
     return [w.strip() for w in text.splitlines() if w.strip()]
+
+
+def read_news_words(path: Path) -> list[str]:
+    """The words of ``news_words.txt``: separated by spaces, ``#`` to the end of a line a comment."""
+    return [w for line in path.read_text(encoding="utf-8").splitlines() for w in line.split("#", 1)[0].split()]
 
 
 def list_files(scowl: Path, spellings: tuple[str, ...], sizes=(*FULL_SIZES, *MIN_ZIPF)):
@@ -164,6 +175,12 @@ def main(argv: list[str] | None = None) -> int:
         tags[w] = {"us", "gb", "*"}
         zipf[w] = z
         extra += 1
+    news_words = 0
+    for w in read_news_words(NEWS_WORDS):
+        if w not in tags and w.lower() not in all_lower:
+            tags[w] = {"us", "gb"}
+            zipf[w] = max(zipf_frequency(w, "en"), NEWS_WORD_ZIPF)
+            news_words += 1
     groups: dict[tuple[int, str], list[str]] = {}
     for word, ts in tags.items():
         if "*" in ts:
@@ -183,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     # mtime fixed so rebuilding the same data gives the same bytes
     with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0) as gz:
         gz.write("".join(lines).encode("utf-8"))
-    print(f"{len(tags)} words ({dropped} rare near-typos dropped, {extra} from wordfreq) -> {out} ({out.stat().st_size // 1024} KiB)")
+    print(f"{len(tags)} words ({dropped} rare near-typos dropped, {extra} from wordfreq, {news_words} from news_words.txt) -> {out} ({out.stat().st_size // 1024} KiB)")
     return 0
 
 

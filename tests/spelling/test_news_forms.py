@@ -233,3 +233,29 @@ def test_a_word_with_accents_counts_the_uses_of_its_plain_spelling():
     text = "Tax plans\n\nThe über-rich and the uber-rich will pay more, and the übber-rich too.\n"
     # a slip of it is still reported (with no suggestion: the dictionary lacks the word)
     assert set(findings(text)) == {"übber"}
+
+
+def test_words_of_recent_news_are_words_and_their_slips_are_not():
+    # rules/spelling/news_words.txt: words newer than the dictionary's sources (2021-22
+    # headlines defund the police, report monkeypox and review docuseries)
+    text = ("Council votes on police budget\n\nCampaigners backed defunding the police, and the "
+            "plan was defunded. Monkeypox cases rose. The docuseries, a mockumentary, streamed "
+            "after shrinkflation hit. Doctors said the defnding plan and a docuseires were "
+            "confusing.\n")
+    assert findings(text) == {"defnding": "defending", "docuseires": "docuseries"}
+
+
+def test_a_surname_after_a_given_name_is_no_slip_of_a_common_word():
+    # headlines of 2022: "Julie Anne Genter" (one letter from Center, a word that ends an
+    # institution's name) and "Nobuyuki Idei" (from idea); a slip of an institution word
+    # outside a name, a swapped letter after one, or a slip of a title before a name
+    # (AG News) is still reported
+    text = ("Politician cycles to hospital\n\nNew Zealand politician Julie Anne Genter cycled to "
+            "hospital. Ex-Sony chief Nobuyuki Idei died. The Canadian Insititute of Chartered "
+            "Accountants and Hk Hotle shares. South African Presedent Thabo Mbeki flew in.\n")
+    assert findings(text) == {"Insititute": "Institute", "Hotle": "Hotel", "Presedent": "President"}
+
+
+def test_a_foreign_phrase_with_a_curly_apostrophe():
+    text = ("Envoy named\n\nThe Syrian charge d'affaires met the chargé d’affaires of Iraq.\n")
+    assert findings(text) == {}

@@ -27,6 +27,15 @@ def test_shouted_headline_words_are_words():
     assert words(text) == ["GOVERMENT"]
 
 
+def test_an_acronym_in_a_title_case_headline_is_an_acronym():
+    # Reuters and AG News headlines: ZEW and RSN are no slips of NEW and RUN; among
+    # capitals a word is still a word ("JOHN FOWLRE, SUN")
+    for text, flagged in (("Dollar Near Recent Lows, Awaits ZEW/CPI\n\nThe dollar held steady.\n", []),
+                          ("Hard Drive: SP Your XP, RSN\n\nThe column.\n", []),
+                          ("Sun Chief Talks: JOHN FOWLRE, SUN\n\nJohn Fowler spoke.\n", ["FOWLRE"])):
+        assert words(text) == flagged
+
+
 def test_sic_keeps_a_quoted_misspelling():
     text = 'Headline here\n\nThe sign read "Goverment [sic] offices" and the goverment agreed.\n'
     found = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))

@@ -340,7 +340,7 @@ class NameEvidence:
         sp = self.speller
         shape = word_shape(word)
         key = normalise(word)
-        if self._institution_slip(key):
+        if self._institution_slip(key, start):
             return self._word_verdict(word)
         if shape == "upper" and self._in_dateline(start, len(word)):
             return self._dateline_slip(word, key)
@@ -431,14 +431,21 @@ class NameEvidence:
             return False
         return any(c.plain_cost <= SHORT_SLIP_COST and c.zipf >= SHORT_SLIP_ZIPF for c in self.speller.near(key))
 
-    def _institution_slip(self, key: str) -> bool:
+    def _institution_slip(self, key: str, start: int) -> bool:
         """One slip from a word that ends an institution's name, and written nowhere:
         "<Tennex Indutries Inc>", "Pacific Western Airlines Cotrp". Names are made of such
         words, so inside a name too it is a slip; a foreign form in use (Institut, Groupe)
-        is no slip, as running text has it."""
+        is no slip, as running text has it. After a given name stands a surname, often one
+        letter from such a word ("Julie Anne Genter", Center): there only a swapped or
+        doubled letter counts ("Canadian Insititute" is still a slip)."""
         if len(key) < 4 or not self.unseen(key) or not _one_edit_from_institution(normalise(key)):
             return False
-        return any(c.plain_cost <= 1.0 and len(c.word) >= 4 and _institution(c.word) for c in self.speller.near(key))
+        slips = [c for c in self.speller.near(key) if c.plain_cost <= 1.0 and len(c.word) >= 4 and _institution(c.word)]
+        if not slips:
+            return False
+        prev = _PREV_NAME_RE.search(self.text, max(0, start - 30), start)
+        after_given_name = prev is not None and prev.group(1) in self.lexicon.first_names
+        return not after_given_name or any(_swapped_or_doubled(key, c.word, c.plain_cost) for c in slips)
 
     def _repeated_name_is_fine(self, word: str, key: str) -> bool:
         """A capitalised word used more than once is judged only as a slip of a frequent
@@ -539,13 +546,17 @@ class NameEvidence:
                 ok = len(key) >= 5 and c.plain_cost <= (0.85 if proper else 1.0) and \
                     c.zipf >= (UNSEEN_WORD_ZIPF if proper else _unseen_zipf(key))
             elif after_name:
-                # after a name: a slip of a name, or a swapped or doubled letter in a
-                # frequent word ("Hk Hotle shares"); after a first name, where rare
-                # surnames one letter from a famous one abound ("Ted Kassinger"), only a
-                # slip of a very frequent name
+                # after a name: a slip of a name; or a swapped or doubled letter in a
+                # frequent word ("Hk Hotle shares"), or a cheap slip of one where no
+                # surname stands (see _word_slot_after_name), since the last word of a
+                # person's name is a surname ("Nobuyuki Idei" is no slip of idea); after a
+                # first name, where rare surnames one letter from a famous one abound
+                # ("Ted Kassinger"), only a slip of a very frequent name
                 ok = c.plain_cost <= 1.0 and c.zipf >= (WORD_ZIPF_CAPITALISED if self._after_first_name(start)
                                                         else UNSEEN_WORD_ZIPF) if proper else \
-                    c.plain_cost <= 0.7 and c.zipf >= WORD_ZIPF_NAME_SLOT
+                    (_swapped_or_doubled(key, c.word, c.plain_cost) or
+                     (c.plain_cost <= 0.7 and self._word_slot_after_name(start, len(word)))) and \
+                    c.zipf >= WORD_ZIPF_NAME_SLOT
             elif before_name and not proper:
                 # before a surname stands a first name, often one letter from a word
                 # ("manager Aleen Keshishian"), or a title ("Presedent Obama"): only a
@@ -635,6 +646,14 @@ class NameEvidence:
         sp = self.speller
         return not _institution(w) and not sp.is_common(w) and \
             (not sp.known(w) or w.lower() in self.lexicon.by_last)
+
+    def _word_slot_after_name(self, start: int, length: int) -> bool:
+        """A word after a name that is no surname: before another name (a title, "South
+        African Presedent Thabo Mbeki") or after an acronym (a company's words, "CFC Lesing")."""
+        if self._next_name_word(start + length) is not None:
+            return True
+        prev = _PREV_NAME_RE.search(self.text, max(0, start - 30), start)
+        return prev is not None and prev.group(1).isupper()
 
     def _before_unknown_word(self, start: int, length: int) -> bool:
         """Before a capitalised word neither the dictionary nor the name lexicon knows."""
@@ -909,9 +928,10 @@ class NameEvidence:
     def _caps_context(self, start: int, length: int) -> bool:
         """Upper-case words around: a shouted line, where ALL CAPS are ordinary words, or
         a dateline ("BAGHDAD (Reuters) -", "KABUL, Afghanistan --"), where they are places."""
-        if self.in_caps_heading(start) or self._in_dateline(start, length):
-            return True
         text = self.text
+        if self._in_dateline(start, length) or any(
+                s <= start < e and _shouted_beside(text[s:start], text[start + length:e]) for s, e in self.caps_spans):
+            return True
         around = WORD_RE.findall(text, max(0, start - 30), min(len(text), start + length + 30))
         longer = [w for w in around if len(w) >= 4]
         return len(longer) >= 3 and all(w.isupper() for w in longer)
@@ -931,6 +951,15 @@ class NameEvidence:
         if caps is None:
             caps = self._caps_tokens = [t for t in self.counts if t[0].isupper() and not t.isupper()]
         return caps
+
+
+def _shouted_beside(before: str, after: str) -> bool:
+    """A headline's word stands among capitals when the nearest word of four letters or
+    more on either side is in capitals ("CRN INTERVIEW: JOHN FOWLRE, SUN"); in a Title
+    Case headline an ALL-CAPS word is an acronym ("Dollar Awaits ZEW/CPI")."""
+    prev = [w for w in WORD_RE.findall(before) if len(w) >= 4][-1:]
+    nxt = [w for w in WORD_RE.findall(after) if len(w) >= 4][:1]
+    return any(w.isupper() for w in prev + nxt)
 
 
 def _swapped_or_doubled(key: str, other: str, cost: float) -> bool:

@@ -81,9 +81,14 @@ def loan_phrases() -> tuple[frozenset[str], re.Pattern | None]:
     words = frozenset(w for p in phrases for w in re.split(r"[\s-]+", p))
     if not phrases:
         return words, None
-    alternatives = sorted((r"[\s-]+".join(map(re.escape, re.split(r"[\s-]+", p))) for p in phrases),
+    alternatives = sorted((r"[\s-]+".join(_word_pattern(w) for w in re.split(r"[\s-]+", p)) for p in phrases),
                           key=len, reverse=True)
     return words, re.compile(r"(?<![^\W\d_])(?:" + "|".join(alternatives) + r")(?![^\W\d_])", re.I)
+
+
+def _word_pattern(word: str) -> str:
+    """A phrase's word, its apostrophe straight or curly ("coup d’état")."""
+    return "['’]".join(map(re.escape, word.split("'")))
 
 
 def loan_phrase_spans(text: str) -> list[tuple[int, int]]:
