@@ -192,6 +192,21 @@ def test_sentence_case_is_quiet_without_evidence():
     assert lint("Biden meets Putin in Geneva\n\nBiden met Putin.", ["house.headline-case"]) == []
 
 
+def test_sentence_case_of_a_headline_alone_lists_the_sure_words_and_offers_no_guess():
+    # dated headlines of 2021-22, posted without a body: "China", "Brooks" and "Congress"
+    # are dictionary words as well as names, and nothing tells which they are here, so the
+    # small words are listed and no fix lowers the rest ("south china Sea")
+    found = lint("US Navy Wants To Get Crashed Stealth Fighter Back From South China Sea\n",
+                 ["house.headline-case"])
+    assert found[0].message == "Headlines are in sentence case: lower-case 'To', 'From'."
+    assert found[0].fix is None
+    # when the small words are all there is to lower, the fix is whole
+    found = lint("Russian plane seized; An arrest warrant has been issued\n", ["house.headline-case"])
+    assert found[0].fix.edits[0].text == "Russian plane seized; an arrest warrant has been issued"
+    # a title inside a sentence-case headline is no sign of title case
+    assert lint("Doctor Who animations of lost episodes cancelled\n", ["house.headline-case"]) == []
+
+
 def test_title_case_pack(tmp_path):
     pack = tmp_path / "t.yaml"
     pack.write_text(

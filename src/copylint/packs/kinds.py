@@ -164,6 +164,7 @@ a an the and but or nor for so yet as at by in of off on per to up via vs v with
 than over
 """.split())
 PLAIN_WORD_ZIPF = 3.0  # a word this frequent in running text, in lower case, is a plain word
+PROBABLE_EVIDENCE_WORDS = 10  # body words needed before "never written" says anything
 NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el".split())
 
 
@@ -226,9 +227,9 @@ def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:
         if not rule.position_ok(view, s, e):
             continue
         if rule.style == "sentence":
-            changes = _sentence_case(rule, view, words, s, allowed)
+            changes, whole = _sentence_case(rule, view, words, s, allowed)
         else:
-            changes = _title_case(rule, words, text, s, allowed)
+            changes, whole = _title_case(rule, words, text, s, allowed), True
         if not changes:
             continue
         pieces, pos = [], s
@@ -239,8 +240,8 @@ def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:
         pieces.append(text[pos:e])
         fixed = "".join(pieces)
         listed = ", ".join(f"'{w}'" for w in dict.fromkeys(text[ws:we] for ws, we, _ in changes))  # each word once
-        yield rule.hit(s, e, replacement=fixed, match=text[s:e], style=f"{rule.style} case", words=listed,
-                       replacement_text=fixed)
+        yield rule.hit(s, e, replacement=fixed if whole else None, match=text[s:e], style=f"{rule.style} case",
+                       words=listed, replacement_text=fixed if whole else "")
 
 
 def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[str]):
@@ -249,9 +250,13 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
     names; only they raise the finding. Once they show the headline is in title case,
     its capitals say nothing, so the fix also lowers the plain dictionary words the
     article never writes at all ("Race", "Sets" in "The Race Is On: Team Sets Launch
-    Date"), lest it offer a headline half in each case; names stay."""
+    Date"), lest it offer a headline half in each case; names stay. A headline with no
+    body to speak of gives no such evidence ("China" and "Brooks" are dictionary words
+    too): there the sure ones are listed, and a fix is offered only when nothing else
+    would need lowering. Returns the changes and whether they make a whole fix."""
     text = view.text
     sure, probable = [], []
+    evidence = view.evidence_words() >= PROBABLE_EVIDENCE_WORDS
     for ws, we, w in words:
         if not w[0].isupper() or _opens_clause(text, ws, block_start):
             continue
@@ -280,7 +285,19 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
             sure.append(lowered)
         elif len(key) >= 3 and not view.capitalised_anywhere(key) and _plain_word(key):
             probable.append(lowered)
-    return sorted(sure + probable) if sure else []
+    if not sure:
+        return [], False
+    if evidence:
+        return sorted(sure + probable), True
+    if not probable and all(_after_capitalised_word(words, ws) for ws, _, _ in sure):
+        return [], False  # a title inside a sentence-case headline: "Doctor Who animations"
+    return sure, not probable  # a fix only when the sure words are all there is to change
+
+
+def _after_capitalised_word(words, ws: int) -> bool:
+    """The headline word before the one at ``ws`` has a capital ("Doctor Who")."""
+    i = next(n for n, w in enumerate(words) if w[0] == ws)
+    return i > 0 and words[i - 1][2][:1].isupper()
 
 
 def _plain_word(key: str) -> bool:

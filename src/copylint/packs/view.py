@@ -87,6 +87,11 @@ class DocView:
             self._words[kinds] = n
         return n
 
+    def evidence_words(self) -> int:
+        """How many words the body, standfirst and captions hold: the evidence of how
+        the article writes its words (none in a headline posted alone)."""
+        return self.word_count(_EVIDENCE_KINDS)
+
     def word_usage(self, key: str) -> tuple[bool, bool]:
         """How the body, standfirst and captions write a word: (capitalised inside a
         sentence, i.e. as a name; in lower case). The article's own evidence of which
