@@ -194,6 +194,9 @@ class Editor:
             "textDocument": {"uri": uri}, "range": diagnostic["range"],
             "context": {"diagnostics": [diagnostic]}})
 
+    def hover(self, uri: str, position: dict) -> dict | None:
+        return self.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": position})
+
     def close(self) -> int:
         """Shut the server down as an editor does; its exit code."""
         self.request("shutdown", None)

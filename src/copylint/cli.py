@@ -18,6 +18,7 @@ from .model import Severity
 from .postrun import check_extras
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a tool killed by a closed pipe
 
 
 def fail(message: str) -> "click.exceptions.Exit":
@@ -38,7 +39,10 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a closed pipe shows here, not in Python's exit handler
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except ConfigError as exc:
@@ -46,6 +50,11 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("copylint: interrupted", err=True)
             raise click.exceptions.Exit(130)
+        except BrokenPipeError:
+            # the reader went away (`copylint check . | head`): stop quietly, as Unix tools
+            # do, and keep Python from complaining again when it flushes stdout at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise click.exceptions.Exit(EXIT_BROKEN_PIPE)
         except Exception as exc:  # never a traceback for users
             if os.environ.get("COPYLINT_DEBUG"):
                 raise
@@ -226,15 +235,12 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
 
     settings = ConfigResolver(config_path, {"packs": list(packs)}).base_for(os.getcwd())
     ruleset = load_ruleset(settings)
-    r = ruleset.by_id.get(rule_id)
+    r = ruleset.rule_for(rule_id)
     if r is None:
-        prefix = next((x for x in ruleset.rules if x.emits_prefix and rule_id.startswith(x.id + ".")), None)
-        if prefix is None:
-            import difflib
+        import difflib
 
-            hint = difflib.get_close_matches(rule_id, list(ruleset.by_id), n=1)
-            fail(f"unknown rule {rule_id!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
-        r = prefix
+        hint = difflib.get_close_matches(rule_id, list(ruleset.by_id), n=1)
+        fail(f"unknown rule {rule_id!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
     click.echo(f"{r.id}: {r.summary}")
     click.echo(f"severity: {r.severity}   fixable: {'yes' if r.fixable else 'no'}"
                + (f"   pack: {r.pack}" if r.pack else "") + (f"   defined at: {r.source}" if r.source else ""))

@@ -52,6 +52,14 @@ class RuleSet:
             self.rules.append(r)
             self.by_id[r.id] = r
 
+    def rule_for(self, rule_id: str) -> Rule | None:
+        """The rule behind a finding's id: the rule itself, or the one that emits ids
+        under its own ("grammar" for grammar.EN_A_VS_AN)."""
+        r = self.by_id.get(rule_id)
+        if r is None:
+            r = next((x for x in self.rules if x.emits_prefix and rule_id.startswith(x.id + ".")), None)
+        return r
+
     def known(self, rule_id: str) -> bool:
         """True when ``rule_id`` names a rule, a prefix of some rules, or a rule's emitted id."""
         if rule_id in ("ALL", "all", "*"):

@@ -222,6 +222,30 @@ def code_actions(uri: str, diagnostics: list[types.Diagnostic], vocabulary: str 
     return actions
 
 
+def hover_text(diagnostics: list[types.Diagnostic], at: types.Position, rule_for) -> str | None:
+    """What the rules say about the findings under the cursor, as Markdown: each
+    finding's rule, its message and why the rule exists (``copylint explain``'s text), so
+    the desk reads the reason where the word is. ``rule_for`` maps a finding's id to its
+    rule (None for an unknown one)."""
+    here = (at.line, at.character)
+    parts = []
+    for d in diagnostics:
+        start, end = (d.range.start.line, d.range.start.character), (d.range.end.line, d.range.end.character)
+        if d.source != "copylint" or not start <= here <= end:
+            continue
+        rule_id = d.code if isinstance(d.code, str) else ""
+        rule = rule_for(rule_id)
+        lines = [f"**{rule_id}**: {d.message}"]
+        if rule is not None:
+            lines.append(f"*{rule.summary}*")
+            if rule.doc:
+                lines.append(rule.doc.strip())
+            if rule.link:
+                lines.append(f"[Style guide]({rule.link})")
+        parts.append("\n\n".join(lines))
+    return "\n\n---\n\n".join(parts) if parts else None
+
+
 def _range_of(r: list[int]) -> types.Range:
     return types.Range(start=types.Position(line=r[0], character=r[1]),
                        end=types.Position(line=r[2], character=r[3]))
@@ -238,6 +262,7 @@ class CopylintServer(LanguageServer):
         self.loop: asyncio.AbstractEventLoop | None = None
         self.lt_session = None  # opened by the first check that needs LanguageTool
         self.said: set[str] = set()  # messages shown once
+        self.published: dict[str, list[types.Diagnostic]] = {}  # last sent, per open document
         self._lock = threading.Lock()
 
     # ------------------------------------------------------------------ settings
@@ -368,6 +393,7 @@ class CopylintServer(LanguageServer):
             doc = self.workspace.text_documents.get(uri)
             if doc is None or doc.version != version:
                 return  # closed or changed since: a newer check is on its way
+            self.published[uri] = diagnostics
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
         self.loop.call_soon_threadsafe(send)
@@ -443,7 +469,25 @@ def make_server(options: Options) -> CopylintServer:
         handle = ls.pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
+        ls.published.pop(uri, None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: CopylintServer, params: types.HoverParams) -> types.Hover | None:
+        uri = params.text_document.uri
+        diagnostics = ls.published.get(uri)
+        if not diagnostics:
+            return None
+        doc = ls.workspace.text_documents.get(uri)
+        try:
+            found = ls.document_path(uri, doc.language_id if doc is not None else None)
+        except ConfigError:
+            return None
+        ruleset = _ruleset_for(found[1]) if found else None
+        text = hover_text(diagnostics, params.position, ruleset.rule_for if ruleset else lambda _id: None)
+        if text is None:
+            return None
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))

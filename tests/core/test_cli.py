@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
-from helpers import run_cli
+from helpers import REPO, run_cli
 
 STORY = "Minister defends the the rail plan\n\nThe plan was approved on Monday.\n"
 CLEAN = "Minister defends rail plan\n\nThe plan was approved on Monday.\n"
@@ -198,3 +200,18 @@ def test_rules_and_explain_commands():
 def test_python_dash_m_and_version():
     proc = run_cli("--version")
     assert proc.returncode == 0 and proc.stdout.startswith("copylint, version ")
+
+
+def test_a_reader_that_goes_away_stops_the_output_quietly():
+    """`copylint check examples | head`: the pipe closes before copylint writes; it stops
+    with 141 (128 + SIGPIPE), with no "internal error" line and no complaint from Python
+    (with or without buffered output)."""
+    for unbuffered in ("1", ""):
+        env = dict(os.environ, PYTHONUNBUFFERED=unbuffered)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO / "src"), env.get("PYTHONPATH", "")) if p)
+        proc = subprocess.Popen([sys.executable, "-m", "copylint", "check", "--no-languagetool", "examples"],
+                                cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        proc.stdout.close()  # before the first finding is written
+        err = proc.stderr.read().decode("utf-8", "replace")
+        assert proc.wait(timeout=300) == 141
+        assert "internal error" not in err and "Broken pipe" not in err and "Traceback" not in err

@@ -64,6 +64,22 @@ def test_diagnostics_are_the_check_findings_at_utf16_positions(workspace, editor
     assert from_editor == from_check
 
 
+def test_hover_on_a_finding_gives_its_rule_and_reason(workspace, editor):
+    uri = editor.open(workspace / "story.md", STORY)
+    diagnostics = editor.diagnostics(uri)
+    (kiev,) = _by_code(diagnostics, "house.kyiv")[:1]
+    shown = editor.hover(uri, kiev["range"]["start"])
+    text = shown["contents"]["value"]
+    assert shown["contents"]["kind"] == "markdown"
+    assert text.startswith(f"**house.kyiv**: {kiev['message']}")
+    assert "*Kyiv, not Kiev*" in text  # the rule's summary, from rules/house.yaml
+    assert f"[Style guide]({kiev['codeDescription']['href']})" in text
+    (isreal,) = _by_code(diagnostics, "typo.spelling")[:1]
+    assert "**typo.spelling**" in editor.hover(uri, isreal["range"]["end"])["contents"]["value"]
+    # away from every finding, nothing
+    assert editor.hover(uri, {"line": 5, "character": 0}) is None
+
+
 def test_utf32_positions_when_the_editor_asks_for_them(workspace):
     with Editor(workspace, env=OFF, capabilities={"general": {"positionEncodings": ["utf-32", "utf-16"]}}) as ed:
         assert ed.capabilities["positionEncoding"] == "utf-32"
