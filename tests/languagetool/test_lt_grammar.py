@@ -238,3 +238,17 @@ def test_us_uk_spelling_is_left_to_the_house_packs_unless_asked(tmp_path, lt_ser
         assert [f.matched for f in findings if f.rule == "typo.spelling"] == expected
         if locale:
             assert findings[0].suggestions[0] == "harbor"
+
+
+def test_headline_style_is_no_grammar_slip_in_a_headline(tmp_path, lt_server, lt_env):
+    """Dated headlines of 2021-22 drop articles on purpose ("... on Middle East trip");
+    LanguageTool's missing-determiner rule is left out there, and still reported in the
+    body, where the same words are a slip."""
+    text = ("# US pledges $100 million for hospitals on Middle East trip\n\n"
+            "The president pledged the money on Middle East trip last week.\n")
+    story = tmp_path / "trip.md"
+    story.write_text(text, encoding="utf-8")
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
+    line, col = position(text, "on Middle East", 1)
+    assert [(f["rule"], f["line"], f["column"]) for f in findings] == \
+        [("grammar.DETERMINER_GEOGRAPHICAL_WORD", line, col)]

@@ -36,6 +36,13 @@ NEWS_DISABLED = (
     "DATE_WEEKDAY",
     "EN_DATE_WEEKDAY_CURRENTYEAR",
 )
+# Rules about what headline style leaves out on purpose (articles, "the" before a place or
+# a superlative, the comma after an opening adverb): not reported in headlines and headings.
+HEADLINE_STYLE = frozenset((
+    "MISSING_ARTICLE", "ARTICLE_MISSING", "BUNCH_OF", "THE_SUPERLATIVE", "DETERMINER_GEOGRAPHICAL_WORD",
+    "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA",
+))
+HEAD_KINDS = frozenset(("headline", "title", "heading"))
 # Region kinds sent to LanguageTool; bylines are names, tables are not sentences.
 CHECKED_KINDS = ("headline", "standfirst", "heading", "paragraph", "list", "blockquote", "caption")
 STYLE_TYPES = {"style", "locale-violation", "register"}
@@ -68,7 +75,8 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
     Where LanguageTool and a built-in or house rule flag the same words, only one finding
     is kept (house rule, then built-in speller, then LanguageTool). Grammar matches inside
     direct quotations are dropped: quotes are the speaker's words. Spelling inside quotes is
-    still checked.
+    still checked. In headlines and headings, rules about words headline style leaves out
+    on purpose (an article, "the" before "Middle East") are not reported.
     
     LanguageTool runs as one server per run, started by copylint when this rule is selected
     and LanguageTool is installed (``copylint languagetool install``), or reached at
@@ -108,6 +116,7 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
         return  # said once by the checker; the other rules carry on
     names: Callable[[str, int, tuple[str, ...]], bool] | None = None
     quotes: QuoteIndex | None = None
+    heads = [(r.start, r.end) for r in doc.regions if r.kind in HEAD_KINDS]
     for (base, _end), matches in zip(units, results):
         for m in matches:
             start, end = base + m.start, base + m.end
@@ -131,6 +140,8 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
                 continue
             if not opts.locale and m.issue_type == "locale-violation":
                 continue
+            if m.rule_id in HEADLINE_STYLE and any(hs <= start < he for hs, he in heads):
+                continue  # "Survey suggests majority of Americans...": headline style
             suggestions = tuple(m.replacements[: opts.max_suggestions])
             if quotes is None:
                 quotes = QuoteIndex(doc.text)
