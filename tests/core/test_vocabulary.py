@@ -8,8 +8,8 @@ import pytest
 
 from helpers import run_cli
 
-# Reuters wire copy (Reuters-21578 style): "mln" and "dlrs" are the desk's words
-STORY = "Profit rises\n\nThe company earned 15 mln dlrs in the quarter, Ryan Kovalchuk said.\n"
+# Reuters wire copy (Reuters-21578 style): "unch" (unchanged) is the desk's word
+STORY = "Profit rises\n\nThe company earned 15 mln dlrs in the quarter and its shares were unch, Ryan Kovalchuk said.\n"
 OFF = {"COPYLINT_LANGUAGETOOL": "off"}
 
 
@@ -28,23 +28,23 @@ def spelled(desk: Path, *extra: str) -> list[str]:
 
 
 def test_the_folder_lists_join_accept_and_reject(desk):
-    assert spelled(desk) == ["mln"]
-    (desk / "vocab" / "accept.txt").write_text("# Reuters house words\nmln\n", encoding="utf-8")
+    assert spelled(desk) == ["unch"]
+    (desk / "vocab" / "accept.txt").write_text("# Reuters house words\nunch\n", encoding="utf-8")
     (desk / "vocab" / "reject.txt").write_text("quarter\n", encoding="utf-8")
     assert spelled(desk) == ["quarter"]
 
 
 def test_vocab_add_writes_the_accept_list_and_the_next_check_sees_it(desk):
     cache = ["--cache-dir", str(desk / "cache")]
-    assert spelled(desk, *cache) == ["mln"]  # the result is cached
+    assert spelled(desk, *cache) == ["unch"]  # the result is cached
     accept = desk / "vocab" / "accept.txt"
     accept.write_bytes(b"Arakhamia\r\nOlena Zelenska")  # CRLF, no final line end
-    proc = run_cli("vocab", "add", "mln", "Arakhamia", "mln", cwd=desk)
+    proc = run_cli("vocab", "add", "unch", "Arakhamia", "unch", cwd=desk)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.strip() == f"added to {accept}: mln"
-    assert accept.read_bytes() == b"Arakhamia\r\nOlena Zelenska\r\nmln\r\n"
+    assert proc.stdout.strip() == f"added to {accept}: unch"
+    assert accept.read_bytes() == b"Arakhamia\r\nOlena Zelenska\r\nunch\r\n"
     assert spelled(desk, *cache) == []  # the list changed, so the cached result is not used
-    again = run_cli("vocab", "add", "mln", cwd=desk)
+    again = run_cli("vocab", "add", "unch", cwd=desk)
     assert again.returncode == 0 and "nothing added" in again.stdout
     assert run_cli("vocab", "add", "--reject", "alright", cwd=desk).returncode == 0
     assert (desk / "vocab" / "reject.txt").read_text(encoding="utf-8") == "alright\n"

@@ -43,10 +43,10 @@ def test_sic_keeps_a_quoted_misspelling():
 
 
 def test_accept_and_reject_from_config():
-    text = "Headline here\n\nThe mln figure was alright, said the kompany.\n"
-    assert words(text) == ["mln", "kompany"]
-    assert words(text, accept=["mln", "kompany"]) == []
-    assert words(text, reject=["alright"]) == ["mln", "alright", "kompany"]
+    text = "Headline here\n\nThe unch figure was alright, said the kompany.\n"
+    assert words(text) == ["unch", "kompany"]
+    assert words(text, accept=["unch", "kompany"]) == []
+    assert words(text, reject=["alright"]) == ["unch", "alright", "kompany"]
 
 
 def test_accepted_full_name_becomes_a_name_to_compare_with():
