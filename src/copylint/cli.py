@@ -42,7 +42,8 @@ class _Group(click.Group):
             try:
                 return super().invoke(ctx)
             finally:
-                sys.stdout.flush()  # a closed pipe shows here, not in Python's exit handler
+                if not sys.stdout.closed:  # (the language server closes its own on exit)
+                    sys.stdout.flush()  # a closed pipe shows here, not in Python's exit handler
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except ConfigError as exc:
