@@ -17,6 +17,14 @@ def test_skipped_contexts():
     assert words(text) == []
 
 
+def test_html_attributes_written_out_in_plain_text_are_no_prose():
+    # AG News ledes keep the feed's markup as text; a slip in prose, or inside a Reuters
+    # <Company Name>, is still one
+    text = ('Storm hits\n\nDownloads to the masses. <FONT face="verdana,MS Sans Serif,arial,helvetica" '
+            'size="-2"> (AP)</FONT> The arial view, and <Tennex Indutries Inc> said.\n')
+    assert words(text) == ["arial", "Indutries"]
+
+
 def test_acronyms_skipped_unless_a_clear_slip():
     text = "Headline here\n\nThe IAEA, NATO and the UNHCR met the OSCE. GOVERMENT sources said so.\n"
     assert words(text) == ["GOVERMENT"]

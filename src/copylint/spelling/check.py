@@ -96,6 +96,8 @@ def skipped_context(text: str, start: int, end: int) -> bool:
         return True  # an HTML entity whose & was lost on the way ("a better iPod hellip;")
     if before == "<" and not _COMPANY_TAG.match(text, start):
         return True  # an HTML tag (<b>, <FONT face=...>), not a Reuters <Company Name>
+    if _in_tag_attributes(text, start, end):
+        return True  # <FONT face="verdana,arial"> left in a feed's text
     if (before == "/" or after == "/") and not _WORDS_AND_SLASHES.fullmatch(_chunk_around(text, start, end).rstrip(".")):
         return True  # a path or URL part, not "October/September" or "JAKARTA/BANGKOK"
     if before == "." and start >= 2 and text[start - 2].isalnum():
@@ -103,6 +105,19 @@ def skipped_context(text: str, start: int, end: int) -> bool:
     if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
         return True
     return bool(_URLISH.search(_chunk_around(text, start, end)))
+
+
+_TAG_HEAD = re.compile(r"<[A-Za-z][A-Za-z0-9]*[ \t]+[A-Za-z-]+=")
+
+
+def _in_tag_attributes(text: str, start: int, end: int) -> bool:
+    """Inside the attributes of an HTML tag written out in plain text (AG News keeps
+    "<FONT face=...>"): after "<name attr=" with no ">" between, and closed on the line."""
+    opened = text.rfind("<", max(0, start - 200), start)
+    if opened == -1 or ">" in text[opened:start] or "\n" in text[opened:start] or not _TAG_HEAD.match(text, opened):
+        return False
+    closed = text.find(">", end, end + 200)
+    return closed != -1 and "<" not in text[end:closed] and "\n" not in text[end:closed]
 
 
 _CONTRACTION = re.compile(r"(.+)['’](?:ve|ll|d|re)", re.I)
