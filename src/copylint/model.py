@@ -271,6 +271,7 @@ NOTE_RE = re.compile(
     r"(?:corrected|amended|updated)\b)", re.IGNORECASE)
 BODY_KINDS = ("paragraph", "heading", "list", "blockquote", "caption", "table")
 FRONT_KINDS = ("headline", "standfirst", "byline")
+HEAD_KINDS = ("headline", "title", "heading")  # where headline style applies
 
 
 # --------------------------------------------------------------------------- hits and findings

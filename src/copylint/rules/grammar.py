@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator
 
-from ..model import Document, Hit, Region, Severity
+from ..model import HEAD_KINDS, Document, Hit, Region, Severity
 from ..registry import rule
 from ..spelling.speller import unsuggested_words
 from ..text import QuoteIndex, sentences
@@ -42,7 +42,6 @@ HEADLINE_STYLE = frozenset((
     "MISSING_ARTICLE", "ARTICLE_MISSING", "BUNCH_OF", "THE_SUPERLATIVE", "DETERMINER_GEOGRAPHICAL_WORD",
     "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA",
 ))
-HEAD_KINDS = frozenset(("headline", "title", "heading"))
 # Region kinds sent to LanguageTool; bylines are names, tables are not sentences.
 CHECKED_KINDS = ("headline", "standfirst", "heading", "paragraph", "list", "blockquote", "caption")
 STYLE_TYPES = {"style", "locale-violation", "register"}

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..model import HEAD_KINDS
 from ..text import WORD_RE, word_counts
 from .lexicon import name_lexicon, vocabulary_for
 from rapidfuzz import process
@@ -28,7 +29,6 @@ from .occurrences import candidate_starts
 from .variants import different_word, transliterations
 from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, running_text_zipf, seen_words
 
-HEAD_KINDS = ("headline", "title", "heading")
 _OPENERS = "\"“‘'([{«"
 _CLOSERS = "\"”’')]}»"
 _NOT_SENTENCE_END = {
