@@ -296,8 +296,13 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
 
 def _after_capitalised_word(words, ws: int) -> bool:
     """The headline word before the one at ``ws`` has a capital ("Doctor Who")."""
-    i = next(n for n, w in enumerate(words) if w[0] == ws)
+    i = _word_index(words, ws)
     return i > 0 and words[i - 1][2][:1].isupper()
+
+
+def _word_index(words, ws: int) -> int:
+    """The position in the headline's (start, end, word) list of the word at ``ws``."""
+    return next(n for n, w in enumerate(words) if w[0] == ws)
 
 
 def _plain_word(key: str) -> bool:
@@ -314,7 +319,7 @@ def _plain_word(key: str) -> bool:
 def _in_capitalised_phrase(view: DocView, words, ws: int) -> bool:
     """True when the word and a capitalised neighbour are written capitalised together in
     the body: "Port Ellery" ("PORT ELLERY — ..."), "New York Fashion Week"."""
-    i = next(n for n, w in enumerate(words) if w[0] == ws)
+    i = _word_index(words, ws)
     for a, b in ((i - 1, i), (i, i + 1)):
         if a < 0 or b >= len(words):
             continue

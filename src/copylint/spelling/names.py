@@ -443,8 +443,7 @@ class NameEvidence:
         slips = [c for c in self.speller.near(key) if c.plain_cost <= 1.0 and len(c.word) >= 4 and _institution(c.word)]
         if not slips:
             return False
-        prev = _PREV_NAME_RE.search(self.text, max(0, start - 30), start)
-        after_given_name = prev is not None and prev.group(1) in self.lexicon.first_names
+        after_given_name = self._prev_name_word(start) in self.lexicon.first_names
         return not after_given_name or any(_swapped_or_doubled(key, c.word, c.plain_cost) for c in slips)
 
     def _repeated_name_is_fine(self, word: str, key: str) -> bool:
@@ -652,8 +651,8 @@ class NameEvidence:
         African Presedent Thabo Mbeki") or after an acronym (a company's words, "CFC Lesing")."""
         if self._next_name_word(start + length) is not None:
             return True
-        prev = _PREV_NAME_RE.search(self.text, max(0, start - 30), start)
-        return prev is not None and prev.group(1).isupper()
+        prev = self._prev_name_word(start)
+        return prev is not None and prev.isupper()
 
     def _before_unknown_word(self, start: int, length: int) -> bool:
         """Before a capitalised word neither the dictionary nor the name lexicon knows."""
@@ -664,6 +663,11 @@ class NameEvidence:
         """The capitalised word right after ``end`` (one space or tab between), if any."""
         nxt = _NEXT_NAME_RE.match(self.text, end)
         return nxt.group(1) if nxt is not None else None
+
+    def _prev_name_word(self, start: int) -> str | None:
+        """The capitalised word right before ``start`` (spaces or tabs between), if any."""
+        prev = _PREV_NAME_RE.search(self.text, max(0, start - 30), start)
+        return prev.group(1) if prev is not None else None
 
     def _hyphened_to_name(self, start: int, length: int) -> bool:
         """Joined by a hyphen to a capitalised word the dictionary lacks: a part of that
@@ -867,10 +871,9 @@ class NameEvidence:
         check covers; a lone near miss of another name says nothing."""
         if _INITIAL_RE.search(self.text, max(0, start - 6), start):
             return True  # "Robert D. Blackwill"
-        prev = _PREV_NAME_RE.search(self.text, max(0, start - 30), start)
-        if not prev:
+        first = self._prev_name_word(start)
+        if first is None:
             return False
-        first = prev.group(1)
         if first in self.lexicon.first_names:
             return True
         # in a title-case heading every word has a capital: "Tokyo Stocks Higher" is no name
