@@ -69,3 +69,48 @@ def test_every_copylint_command_in_the_recipe_runs(tmp_path: Path) -> None:
             assert proc.returncode == 1 and proc.stdout.startswith("::error file=stories/harbour.txt")
         if "--baseline" in line:
             assert proc.returncode == 0 and proc.stdout == ""
+
+
+# --------------------------------------------------------------------------- GitLab
+
+GITLAB_RECIPE = REPO / "examples" / "ci" / "gitlab-ci.yml"
+
+
+def test_gitlab_recipe_uploads_the_code_quality_report_it_writes() -> None:
+    doc = yaml.safe_load(GITLAB_RECIPE.read_text(encoding="utf-8"))
+    job = doc["copylint"]
+    written = [shlex.split(line) for line in job["script"] if "--format gitlab" in line]
+    assert len(written) == 1
+    assert job["artifacts"]["reports"]["codequality"] == written[0][written[0].index("-o") + 1]
+    assert job["artifacts"]["when"] == "always"  # findings exit 1: the report must still go up
+    assert job["allow_failure"] == {"exit_codes": 1}
+    assert any("CI_DEFAULT_BRANCH" in r["if"] for r in job["rules"])  # the widget compares with it
+    assert doc["copylint-changed-lines"]["variables"]["GIT_DEPTH"] == 0
+
+
+def test_every_copylint_command_in_the_gitlab_recipe_runs(tmp_path: Path) -> None:
+    """Each `copylint ...` line, with GitLab's variables filled in, in a repository laid
+    out as the recipe expects: a merge request that adds stories/harbour.txt."""
+    repo = tmp_path / "site"
+    (repo / "stories").mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    shutil.copy(STORIES / "clean.txt", repo / "stories" / "clean.txt")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    shutil.copy(STORIES / "harbour.txt", repo / "stories" / "harbour.txt")
+
+    doc = yaml.safe_load(GITLAB_RECIPE.read_text(encoding="utf-8"))
+    commands = [line for job in doc.values() for line in job["script"] if line.startswith("copylint ")]
+    assert len(commands) == 2
+    for command in commands:
+        line = command.replace("$CI_MERGE_REQUEST_TARGET_BRANCH_NAME", "main")
+        assert "$" not in line, line
+        proc = run_cli(*shlex.split(line)[1:], cwd=repo)
+        assert proc.returncode == 1, f"{line}: {proc.stderr}"
+        assert "error:" not in proc.stderr, proc.stderr
+        if "--format gitlab" in line:
+            issues = json.loads((repo / "gl-code-quality-report.json").read_text(encoding="utf-8"))
+            assert issues and {i["location"]["path"] for i in issues} == {"stories/harbour.txt"}
+        if "--changed-since" in line:
+            assert proc.stdout.startswith("stories/harbour.txt:3:74: error typo.repeated-word")

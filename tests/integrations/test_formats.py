@@ -1,7 +1,8 @@
 """The CI formats on real stories: SARIF checked against the official 2.1.0 schema,
 GitHub workflow commands parsed back the way the Actions runner reads them, JUnit XML
-read by xml.etree and by junitparser, ``auto`` switching on GITHUB_ACTIONS, and the HTML
-report's marks read back against the findings."""
+read by xml.etree and by junitparser, GitLab Code Quality issues and their fingerprints,
+``auto`` switching on GITHUB_ACTIONS, and the HTML report's marks read back against the
+findings."""
 
 from __future__ import annotations
 
@@ -278,6 +279,66 @@ def test_junit_handles_control_characters_and_errors(tmp_path: Path) -> None:
     assert gone.find("testcase").find("error") is not None
     ctl = [s for s in root.findall("testsuite") if s.get("name") == "ctl.txt"][0]
     assert ctl.find("testcase").find("failure").get("type") == "typo.repeated-word"
+
+
+# --------------------------------------------------------------------------- GitLab
+
+GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
+
+
+def gitlab(*args: str, cwd: Path) -> tuple[int, list[dict]]:
+    proc = run_cli("check", "--format", "gitlab", *args, cwd=cwd)
+    return proc.returncode, json.loads(proc.stdout)
+
+
+def test_gitlab_code_quality_issues_for_stories(stories: Path) -> None:
+    """Every finding becomes one issue with the fields GitLab requires, on the finding's
+    lines, and a file that cannot be read is an issue too (never a silent pass)."""
+    code, issues = gitlab("clean.txt", "harbour.txt", "gone.txt", cwd=stories)
+    assert code == 2
+    expected = json_findings("harbour.txt", cwd=stories)
+    found, unreadable = issues[:-1], issues[-1]
+    assert len(found) == len(expected) == 4
+    for issue, f in zip(found, expected):
+        assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["check_name"] == f["rule"]
+        assert issue["description"].startswith(f["message"])
+        assert issue["severity"] == {"error": "major", "warning": "minor", "info": "info"}[f["severity"]]
+        assert issue["location"] == {"path": "harbour.txt", "lines": {"begin": f["line"], "end": f["end_line"]}}
+    assert found[1]["check_name"] == "typo.double-space" and found[1]["severity"] == "info"
+    assert unreadable["check_name"] == "copylint.unreadable" and unreadable["severity"] == "blocker"
+    assert unreadable["location"] == {"path": "gone.txt", "lines": {"begin": 1}}
+    assert all(i["severity"] in GITLAB_SEVERITIES for i in issues)
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+
+
+def test_gitlab_fingerprints_follow_findings_across_edits(tmp_path: Path) -> None:
+    """GitLab keys an issue on its fingerprint alone: a paragraph added above must leave
+    the old issues' fingerprints alone, and one slip made twice in the same words must
+    still give two issues."""
+    story = tmp_path / "desk" / "story.txt"
+    story.parent.mkdir()
+    slip = "The mayor said the the budget would pass."
+    story.write_text(f"Budget vote delayed\n\n{slip}\n\n{slip}\n", encoding="utf-8")
+    _, before = gitlab("desk", cwd=tmp_path)
+    repeated = [i for i in before if i["check_name"] == "typo.repeated-word"]
+    assert len(repeated) == 2 and repeated[0]["fingerprint"] != repeated[1]["fingerprint"]
+    assert {i["location"]["path"] for i in before} == {"desk/story.txt"}
+
+    story.write_text(f"Budget vote delayed\n\nCouncillors met on Monday.\n\n{slip}\n\n{slip}\n",
+                     encoding="utf-8")
+    _, after = gitlab(str(story), cwd=tmp_path)  # an absolute path is still reported relative
+    moved = [i for i in after if i["check_name"] == "typo.repeated-word"]
+    assert [i["location"]["lines"]["begin"] for i in moved] == [5, 7]
+    assert [i["fingerprint"] for i in moved] == [i["fingerprint"] for i in repeated]
+    assert {i["location"]["path"] for i in after} == {"desk/story.txt"}
+
+    other = tmp_path / "desk" / "other.txt"
+    other.write_text(story.read_text(encoding="utf-8").replace("Budget vote delayed", "Schools wait for funds"),
+                     encoding="utf-8")
+    _, both = gitlab("desk", cwd=tmp_path)  # the same words in another file are other issues
+    assert sorted(i["check_name"] for i in both) == sorted([i["check_name"] for i in after] * 2)
+    assert len({i["fingerprint"] for i in both}) == len(both)
 
 
 # --------------------------------------------------------------------------- auto

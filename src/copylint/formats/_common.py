@@ -1,5 +1,6 @@
-"""Helpers the CI formats share: looking up a finding's rule (for rule metadata) and
-turning a reported path into a URI relative to the folder the run started in."""
+"""Helpers the CI formats share: looking up a finding's rule (for rule metadata), a
+finding's message with its suggestions, and turning a reported path into a path or URI
+relative to the folder the run started in."""
 
 from __future__ import annotations
 
@@ -67,3 +68,24 @@ def relative_uri(path: str, root: Path) -> tuple[str, bool]:
     if p.is_absolute():
         return p.as_uri(), False
     return quote(p.as_posix(), safe="/"), True
+
+
+def message_with_suggestions(finding, limit: int = 3) -> str:
+    """The message, then up to ``limit`` suggestions: CI views show one line of text and
+    have no place of their own for a suggested word."""
+    if not finding.suggestions:
+        return finding.message
+    return finding.message + " (suggestion: " + ", ".join(repr(s) for s in finding.suggestions[:limit]) + ")"
+
+
+def relative_path(path: str, root: Path) -> str:
+    """A reported path as a plain POSIX path relative to ``root`` when the file lies
+    under it (what services that want repository paths, not URIs, expect), else as given."""
+    p = Path(path)
+    if path.startswith("<"):
+        return path
+    try:
+        full = p.resolve() if not p.is_absolute() else p
+        return full.relative_to(root).as_posix()
+    except (ValueError, OSError):
+        return p.as_posix()

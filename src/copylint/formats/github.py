@@ -9,6 +9,7 @@ also ``:`` and ``,`` inside properties (a file name or title could hold them).
 from __future__ import annotations
 
 from . import BaseFormatter
+from ._common import message_with_suggestions
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -32,9 +33,7 @@ class Formatter(BaseFormatter):
 
     def file(self, path: str, findings: list) -> None:
         for f in findings:
-            message = f.message
-            if f.suggestions:
-                message += " (suggestion: " + ", ".join(repr(s) for s in f.suggestions[:3]) + ")"
+            message = message_with_suggestions(f)
             props = {"file": f.path, "line": f.line, "col": f.column,
                      "endLine": f.end_line, "endColumn": f.end_column, "title": f.rule}
             self.stream.write(command(COMMANDS[str(f.severity)], message, **props) + "\n")
