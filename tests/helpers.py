@@ -12,9 +12,10 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 
 
 def run_cli(*args: str, cwd: str | Path | None = None, input: bytes | None = None,
-            env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+            env: dict[str, str] | None = None, timeout: float = 300,
+            raw: bool = False) -> subprocess.CompletedProcess:
     """Run ``python -m copylint ARGS`` with this checkout's sources; returns the process
-    with text stdout/stderr."""
+    with text stdout/stderr (bytes with ``raw``)."""
     full_env = dict(os.environ)
     extra = dict(env or {})
     paths = [str(REPO / "src"), extra.pop("PYTHONPATH", ""), full_env.get("PYTHONPATH", "")]
@@ -23,6 +24,8 @@ def run_cli(*args: str, cwd: str | Path | None = None, input: bytes | None = Non
     full_env.update(extra)
     proc = subprocess.run([sys.executable, "-m", "copylint", *args], cwd=cwd, input=input,
                           capture_output=True, env=full_env, timeout=timeout)
+    if raw:
+        return proc
     proc.stdout = proc.stdout.decode("utf-8", "replace")
     proc.stderr = proc.stderr.decode("utf-8", "replace")
     return proc

@@ -196,7 +196,7 @@ def fix_text(path: str, text: str, lint: Lint, unsafe: bool, accept: Accept | No
 
 def fix_file(path: str, lint: Lint, *, unsafe: bool, write: bool, accept: Accept | None = None) -> FileFix:
     """Fix one file on disk (or only compute the fix when ``write`` is false)."""
-    from .readers.common import BinaryFile, decode
+    from .readers.common import ENCODING_NAMES, BinaryFile, decode, encode
 
     result = FileFix(path)
     try:
@@ -211,7 +211,7 @@ def fix_file(path: str, lint: Lint, *, unsafe: bool, write: bool, accept: Accept
         return result
     if bad:
         line = source.count("\n", 0, bad[0][0]) + 1
-        result.refused = f"not fixed: invalid UTF-8 at line {line} (fix the encoding first)"
+        result.refused = f"not fixed: invalid {ENCODING_NAMES[bom]} at line {line} (fix the encoding first)"
         return result
     fixed, result.applied, result.unsafe_left = fix_text(path, source, lint, unsafe, accept)
     prefix = BOM if bom else ""
@@ -226,7 +226,7 @@ def fix_file(path: str, lint: Lint, *, unsafe: bool, write: bool, accept: Accept
             result.refused = f"cannot read: {exc.strerror or exc}"
             return result
         try:
-            atomic_write(Path(path), result.fixed.encode("utf-8"))
+            atomic_write(Path(path), encode(fixed, bom))  # in the encoding it was read in
         except OSError as exc:
             result.refused = f"not fixed: cannot write: {exc.strerror or exc}"
             return result

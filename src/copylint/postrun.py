@@ -137,7 +137,7 @@ def _linter() -> Callable[[str, str], list[Finding]]:
 
 def _fix_stdin(data: bytes, display: str, lint, unsafe: bool, accept) -> tuple[Any, bytes]:
     from .fixer import BOM, FileFix, fix_text
-    from .readers.common import BinaryFile, decode
+    from .readers.common import ENCODING_NAMES, BinaryFile, decode, encode
 
     fix = FileFix(display)
     try:
@@ -146,12 +146,12 @@ def _fix_stdin(data: bytes, display: str, lint, unsafe: bool, accept) -> tuple[A
         fix.refused = "binary input"
         return fix, data
     if bad:
-        fix.refused = "not fixed: invalid UTF-8 (fix the encoding first)"
+        fix.refused = f"not fixed: invalid {ENCODING_NAMES[bom]} (fix the encoding first)"
         return fix, data
     fixed, fix.applied, fix.unsafe_left = fix_text(display, source, lint, unsafe, accept)
     prefix = BOM if bom else ""
     fix.original, fix.fixed = prefix + source, prefix + fixed
-    return fix, fix.fixed.encode("utf-8")
+    return fix, encode(fixed, bom)
 
 
 def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None], Any],

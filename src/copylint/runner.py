@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -80,7 +81,7 @@ def discover(paths: Iterable[str], include: list[str], exclude: list[str],
                     if name.startswith("."):
                         continue
                     full = os.path.normpath(os.path.join(dirpath, name))
-                    if wanted(full, str(p)) and not excluded(full, str(p)):
+                    if wanted(full, str(p)) and not excluded(full, str(p)) and _regular(full, problems):
                         found.append(full)
             for f in sorted(found):
                 if f not in seen:
@@ -93,6 +94,21 @@ def discover(paths: Iterable[str], include: list[str], exclude: list[str],
         else:
             problems.append(Problem(raw, "no such file or directory", True))
     return out
+
+
+def _regular(path: str, problems: list[Problem]) -> bool:
+    """Whether a file found in a folder can be read as a story. A named pipe would block
+    the run until something wrote to it, and a link to nothing is no article, so both are
+    skipped with a warning; a file named on the command line is read whatever it is."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        problems.append(Problem(path, "broken link: skipped", False))
+        return False
+    if not stat.S_ISREG(mode):
+        problems.append(Problem(path, "not a regular file (a pipe, socket or device): skipped", False))
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------- one file

@@ -145,6 +145,48 @@ def test_broken_utf8_reported_and_rest_checked(tmp_path):
     assert (tmp_path / "story.txt").read_bytes() == data  # never modified
 
 
+def test_utf16_with_a_byte_order_mark_is_read_as_text(tmp_path):
+    """Windows editors save "Unicode text" as UTF-16 with a mark; it is checked, with
+    lines and columns in characters, not skipped as binary."""
+    story = "Minister defends rail plan\r\n\r\nThe plan was approved the the same day.\r\n"
+    root = _project(tmp_path, {"le.txt": b"\xff\xfe" + story.encode("utf-16-le"),
+                               "be.txt": b"\xfe\xff" + story.encode("utf-16-be"),
+                               "wide.txt": b"\xff\xfe\x00\x00" + story.encode("utf-32-le")})
+    proc = run_cli("check", "--format", "json", "le.txt", "be.txt", "wide.txt", cwd=root)
+    assert proc.returncode == 1, proc.stderr
+    findings = json.loads(proc.stdout)["findings"]
+    found = {(f["path"], f["line"], f["column"], f["matched"]) for f in findings if f["rule"] == "typo.repeated-word"}
+    assert found == {(p, 3, 26, " the") for p in ("le.txt", "be.txt", "wide.txt")}
+    # and the three were read as one text: each shares its headline with the other two
+    assert sum(f["rule"] == "structure.duplicate-headline" for f in findings) == 3
+    assert "binary" not in proc.stderr
+
+
+def test_broken_utf16_reported_and_rest_checked(tmp_path):
+    story = "Minister defends rail plan\n\nThe plan was approved the the same day.\n".encode("utf-16-le")
+    data = b"\xff\xfe" + story[:20] + b"\x00\xd8" + story[20:]  # a lone surrogate in the headline
+    root = _project(tmp_path, {"story.txt": data})
+    proc = run_cli("check", "--format", "json", "story.txt", cwd=root)
+    findings = json.loads(proc.stdout)["findings"]
+    encoding = [f for f in findings if f["rule"] == "copylint.encoding"]
+    assert [(f["line"], f["column"]) for f in encoding] == [(1, 11)]
+    assert encoding[0]["message"].startswith("invalid UTF-16 here")
+    assert ("typo.repeated-word", 3, 26) in [(f["rule"], f["line"], f["column"]) for f in findings]
+
+
+def test_pipes_and_broken_links_in_a_folder_are_skipped_not_waited_for(tmp_path):
+    """A named pipe found in a folder would block the run until something wrote to it."""
+    root = _project(tmp_path, {"desk/story.txt": STORY})
+    os.mkfifo(root / "desk" / "feed.txt")
+    (root / "desk" / "gone.md").symlink_to(root / "nowhere.md")
+    proc = run_cli("check", "desk", cwd=root, timeout=60)
+    assert proc.returncode == 1, proc.stderr  # the story's findings; no fatal problem
+    assert "desk/story.txt:1:21" in proc.stdout
+    assert "copylint: warning: desk/feed.txt: not a regular file (a pipe, socket or device): skipped" in proc.stderr
+    assert "copylint: warning: desk/gone.md: broken link: skipped" in proc.stderr
+    assert "1 file(s) checked" in proc.stderr
+
+
 def test_empty_file_is_fine(tmp_path):
     root = _project(tmp_path, {"empty.txt": "", "blank.md": "\n\n  \n"})
     proc = run_cli("check", "empty.txt", "blank.md", cwd=root)

@@ -1,6 +1,7 @@
 """Autofix: ``--fix`` writes safe fixes atomically and idempotently, keeping mode, BOM
 and line endings; ``--diff`` writes nothing and prints a patch git can apply;
-``--unsafe-fixes``; broken UTF-8 is refused; standard input goes to stdout."""
+``--unsafe-fixes``; broken UTF-8 is refused, UTF-16 written back as UTF-16; standard
+input goes to stdout."""
 
 from __future__ import annotations
 
@@ -73,6 +74,20 @@ def test_fix_keeps_mode_bom_and_crlf(tmp_path: Path) -> None:
     assert data == ("\ufeffCity budget vote delayed\r\n\r\nThe council will vote next week.\r\n"
                     "No date was set.\r\n").encode("utf-8")
     assert os.stat(path).st_mode & 0o777 == 0o640
+
+
+def test_fix_writes_utf16_back_as_utf16(tmp_path: Path) -> None:
+    """A file read as UTF-16 is written back in UTF-16 with its mark and its CRLFs, on
+    disk and from standard input alike."""
+    story = "City budget vote delayed\r\n\r\nThe the council will vote next week.\r\n"
+    fixed = "City budget vote delayed\r\n\r\nThe council will vote next week.\r\n"
+    path = tmp_path / "budget.txt"
+    path.write_bytes(b"\xfe\xff" + story.encode("utf-16-be"))
+    proc = run_cli("check", "--fix", "budget.txt", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert path.read_bytes() == b"\xfe\xff" + fixed.encode("utf-16-be")
+    piped = run_cli("check", "--fix", "-", input=b"\xff\xfe" + story.encode("utf-16-le"), cwd=tmp_path, raw=True)
+    assert piped.stdout == b"\xff\xfe" + fixed.encode("utf-16-le")
 
 
 def test_fix_repairs_a_word_repeated_across_a_line_break(tmp_path: Path) -> None:

@@ -53,9 +53,12 @@ def _read_back(path: str, stdin: tuple[str, bytes] | None) -> list[str] | None:
             data = Path(path).read_bytes()
         except OSError:
             return None
-    text = data.decode("utf-8", errors="replace")
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    from ..readers.common import BinaryFile, decode
+
+    try:
+        text = decode(data)[0]  # the text the reader saw: UTF-16 decoded, the mark dropped
+    except BinaryFile:
+        return None
     return text.split("\n")
 
 

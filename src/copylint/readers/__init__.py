@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Document
-from .common import BinaryFile, decode
+from .common import ENCODING_NAMES, BinaryFile, decode
 
 FORMATS = {
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
@@ -39,10 +39,11 @@ def read_text(path: str, source: str, fmt: str | None = None) -> Document:
 
 
 def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
-    """Decode and read. Raises BinaryFile for binary data; broken UTF-8 becomes a notice
-    on the Document (``copylint.encoding``) and the rest is still read."""
-    source, bad, _bom = decode(data)
+    """Decode and read. Raises BinaryFile for binary data; broken UTF-8 (or UTF-16)
+    becomes a notice on the Document (``copylint.encoding``) and the rest is still read."""
+    source, bad, bom = decode(data)
     doc = read_text(path, source, fmt)
     for start, end in bad:
-        doc.notices.append(("copylint.encoding", "invalid UTF-8 here: the bytes were replaced by U+FFFD", start, end))
+        doc.notices.append(("copylint.encoding", f"invalid {ENCODING_NAMES[bom]} here: the bytes were replaced by U+FFFD",
+                            start, end))
     return doc

@@ -18,15 +18,31 @@ class BinaryFile(Exception):
     """The bytes are not text (NUL bytes in the first 8 KiB)."""
 
 
-def decode(data: bytes) -> tuple[str, list[tuple[int, int]], bool]:
-    """Decode UTF-8 text. Returns (text, invalid byte runs as (start, end) code-point
-    offsets, had_bom). Each undecodable byte becomes one U+FFFD, so the rest of the
-    file keeps its positions and is still checked."""
+# byte-order marks, longest first (UTF-32 LE begins with UTF-16 LE's mark). Windows
+# editors and word processors save "Unicode text" as UTF-16 with a mark: without it such
+# a file is NUL bytes and would be skipped as binary.
+BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+ENCODING_NAMES = {"": "UTF-8", "utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16",
+                  "utf-32-le": "UTF-32", "utf-32-be": "UTF-32"}
+
+
+def decode(data: bytes) -> tuple[str, list[tuple[int, int]], str]:
+    """Decode text: UTF-8, or UTF-16/32 when a byte-order mark says so. Returns (text,
+    invalid byte runs as (start, end) code-point offsets, the mark's encoding or "").
+    Each undecodable byte of UTF-8 becomes one U+FFFD, so the rest of the file keeps
+    its positions and is still checked."""
+    bom = next((name for mark, name in BOMS if data.startswith(mark)), "")
+    if bom:
+        data = data[len(next(mark for mark, name in BOMS if name == bom)):]
+    if bom and bom != "utf-8":
+        try:
+            return data.decode(bom), [], bom
+        except UnicodeDecodeError:
+            text = data.decode(bom, errors="replace")
+            return text, [(m.start(), m.end()) for m in re.finditer("\ufffd+", text)], bom
     if b"\x00" in data[:_BINARY_SNIFF]:
         raise BinaryFile()
-    bom = data.startswith(b"\xef\xbb\xbf")
-    if bom:
-        data = data[3:]
     try:
         return data.decode("utf-8"), [], bom
     except UnicodeDecodeError:
@@ -37,6 +53,15 @@ def decode(data: bytes) -> tuple[str, list[tuple[int, int]], bool]:
         bad.append((m.start(), m.end()))
     text = re.sub(r"[\udc80-\udcff]", "\ufffd", text)
     return text, bad, bom
+
+
+def encode(text: str, bom: str) -> bytes:
+    """The bytes of ``text`` in the encoding :func:`decode` found, its mark first, so a
+    fixed file keeps the encoding it was written in."""
+    if not bom:
+        return text.encode("utf-8")
+    mark = next(m for m, name in BOMS if name == bom)
+    return mark + text.encode(bom)
 
 
 def parse_directive(match: re.Match) -> tuple[str, tuple[str, ...]]:
