@@ -48,10 +48,11 @@ def context_of(finding: Finding) -> tuple[str, str]:
     line = finding.line_text
     if not line:
         return "", ""
-    before = _norm_words(line[:max(0, finding.column - 1)])[-CONTEXT_WORDS:]
+    skipped = finding.line_offset  # a long line is an excerpt (model.line_excerpt)
+    before = _norm_words(line[:max(0, finding.column - 1 - skipped)])[-CONTEXT_WORDS:]
     after: list[str] = []
     if finding.end_line == finding.line:
-        after = _norm_words(line[max(0, finding.end_column - 1):])[:CONTEXT_WORDS]
+        after = _norm_words(line[max(0, finding.end_column - 1 - skipped):])[:CONTEXT_WORDS]
     return " ".join(before), " ".join(after)
 
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from .model import Edit, Finding, Fix, Location, Severity
 
-FORMAT = 1  # bump when what an entry holds changes
+FORMAT = 2  # bump when what an entry holds changes
 KEEP_ENVIRONMENTS = 3  # newest environment folders kept; older ones are deleted
 PRUNE_AFTER_SECONDS = 600  # never delete a folder another run may be using right now
 _LIBRARIES = ("markdown-it-py", "google-re2", "pyahocorasick", "rapidfuzz", "PyYAML",
@@ -133,19 +133,21 @@ def encode_finding(f: Finding) -> list:
                             for e in f.fix.edits]]
     related = [[r.path, r.line, r.column, r.end_line, r.end_column, r.message] for r in f.related]
     return [f.rule, int(f.severity), f.message, f.line, f.column, f.end_line, f.end_column,
-            list(f.suggestions), fix, related, f.link, f.matched, f.line_text, f.start_offset, f.end_offset]
+            list(f.suggestions), fix, related, f.link, f.matched, f.line_text, f.start_offset, f.end_offset,
+            f.line_offset]
 
 
 def decode_finding(path: str, row: list) -> Finding:
     (rule, severity, message, line, column, end_line, end_column, suggestions, fix, related,
-     link, matched, line_text, start_offset, end_offset) = row
+     link, matched, line_text, start_offset, end_offset, line_offset) = row
     if fix is not None:
         fix = Fix(tuple(Edit(*e) for e in fix[1]), fix[0])
     return Finding(path=path, rule=rule, severity=Severity(severity), message=message, line=line,
                    column=column, end_line=end_line, end_column=end_column,
                    suggestions=tuple(suggestions), fix=fix,
                    related=tuple(Location(*r) for r in related), link=link, matched=matched,
-                   line_text=line_text, start_offset=start_offset, end_offset=end_offset)
+                   line_text=line_text, line_offset=line_offset, start_offset=start_offset,
+                   end_offset=end_offset)
 
 
 class ResultsCache:

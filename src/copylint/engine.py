@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from .config import Settings
-from .model import BODY_KINDS, Document, Edit, Finding, Fix, Hit, Region, Severity
+from .model import BODY_KINDS, Document, Edit, Finding, Fix, Hit, Region, Severity, line_excerpt
 from .registry import Rule, is_selected, matches_prefix
 
 _SIC_RE = re.compile(r"\s*\[sic\]", re.I)
@@ -102,19 +102,15 @@ def load_ruleset(settings: Settings) -> RuleSet:
 # --------------------------------------------------------------------------- hits -> findings
 
 
-def _line_text(doc: Document, line: int) -> str:
-    s, e = doc.lines.line_span(line)
-    return doc.source[s:e].rstrip("\r")
-
-
 def finding_from_span(doc: Document, rule_id: str, severity: Severity, message: str,
                       src_start: int, src_end: int, **extra: Any) -> Finding:
     line, col = doc.lines.position(src_start)
     end_line, end_col = doc.lines.position(src_end)
+    line_text, line_offset = line_excerpt(doc.source, *doc.lines.line_span(line), src_start, src_end)
     return Finding(
         path=doc.path, rule=rule_id, severity=severity, message=message, line=line, column=col,
         end_line=end_line, end_column=end_col, matched=doc.source[src_start:src_end],
-        line_text=_line_text(doc, line), start_offset=src_start, end_offset=src_end, **extra,
+        line_text=line_text, line_offset=line_offset, start_offset=src_start, end_offset=src_end, **extra,
     )
 
 

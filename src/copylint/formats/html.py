@@ -110,7 +110,8 @@ class Formatter(BaseFormatter):
         lines = _read_back(path, self.options.get("stdin"))
         shown: list[int]
         if lines is None:
-            lines_at = {f.line: f.line_text for f in findings}
+            # (an excerpt of a long line is padded back to its columns)
+            lines_at = {f.line: " " * f.line_offset + f.line_text for f in findings}
             shown = sorted(lines_at)
         else:
             lines_at = {i + 1: line for i, line in enumerate(lines)}

@@ -24,10 +24,11 @@ class Formatter(BaseFormatter):
               f"{self._c(_DIM, f.rule)} {f.message}\n")
             if f.line_text and not self.options.get("no_source"):
                 line = f.line_text.replace("\t", " ")
-                end_col = f.end_column if f.end_line == f.line else len(line) + 1
-                width = max(1, end_col - f.column)
+                start = f.column - 1 - f.line_offset  # (a long line is an excerpt)
+                end = f.end_column - 1 - f.line_offset if f.end_line == f.line else len(line)
+                width = max(1, min(end, len(line)) - start)
                 w(f"    {line}\n")
-                w(f"    {' ' * (f.column - 1)}{self._c(_COLORS[sev], '^' * width)}")
+                w(f"    {' ' * start}{self._c(_COLORS[sev], '^' * width)}")
                 if f.fix is not None and len(f.fix.edits) == 1 and not f.fix.edits[0].text:
                     w(f" {self._c(_DIM, 'fix: delete')}")
                 elif f.suggestions:

@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import Document, Finding, Hit, Location, Region
+from ..model import Document, Finding, Hit, Location, Region, line_excerpt
 from ..registry import corpus_rule, rule
 from ..text import normalize_headline, sentences
 
@@ -147,10 +147,10 @@ def _collect_headline(doc: Document, ctx):
     s, e = doc.map.span(head.start, head.end)
     line, col = doc.lines.position(s)
     end_line, end_col = doc.lines.position(e)
-    ls, le = doc.lines.line_span(line)
+    line_text, line_offset = line_excerpt(doc.source, *doc.lines.line_span(line), s, e)
     return {"norm": norm, "text": text, "loc": (line, col, end_line, end_col),
             "suppressed": ctx.suppressed(ctx.rule.id, head.start, head.end),
-            "line_text": doc.source[ls:le].rstrip("\r"), "offsets": (s, e)}
+            "line_text": line_text, "line_offset": line_offset, "offsets": (s, e)}
 
 
 @corpus_rule("structure.duplicate-headline",
@@ -179,6 +179,7 @@ def duplicate_headline(items, ctx) -> Iterator[Finding]:
                           message=f"another article in this run has the same headline: {names}",
                           line=line, column=col, end_line=end_line, end_column=end_col,
                           related=related, matched=facts["text"], line_text=facts["line_text"],
+                          line_offset=facts.get("line_offset", 0),
                           start_offset=facts["offsets"][0], end_offset=facts["offsets"][1])
 
 
