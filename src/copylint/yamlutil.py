@@ -39,6 +39,33 @@ class LocatedList(list):
     item_lines: list[int]
 
 
+MAX_EXPANDED_NODES = 200_000  # values a document may hold once its aliases are expanded
+
+
+def single_node(loader, text: str) -> yaml.Node | None:
+    """The document's node graph, refused when its aliases expand too far. Nine aliases
+    of nine aliases of ... ("billion laughs") compose to a small graph that expands to
+    billions of values: walking it, as building the data does, hung the run and took
+    gigabytes. A document with no anchor (no ``&``) has no alias and is not walked."""
+    node = loader.get_single_node()
+    if node is None or "&" not in text:
+        return node
+    seen, stack = 0, [node]
+    while stack:
+        n = stack.pop()
+        seen += 1
+        if seen > MAX_EXPANDED_NODES:
+            raise yaml.MarkedYAMLError(problem=f"its aliases expand to more than {MAX_EXPANDED_NODES:,} values",
+                                       problem_mark=node.start_mark)
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                stack.append(k)
+                stack.append(v)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+    return node
+
+
 def _construct(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
     if isinstance(node, yaml.MappingNode):
         out = Located()
@@ -65,7 +92,7 @@ def load_located(text: str, path: str) -> Any:
     """Parse YAML text into Located/LocatedList/scalars. Errors raise YamlError."""
     loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
+        node = single_node(loader, text)
         if node is None:
             return None
         return _construct(node, loader)

@@ -187,6 +187,40 @@ def test_pipes_and_broken_links_in_a_folder_are_skipped_not_waited_for(tmp_path)
     assert "1 file(s) checked" in proc.stderr
 
 
+def _alias_bomb(top_key: str) -> str:
+    """Nine aliases of nine aliases, nine levels deep: a few lines that expand to 9**10
+    values ("billion laughs")."""
+    lines = ['l0: &l0 ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]']
+    for n in range(1, 9):
+        lines.append(f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]")
+    lines.append(f"{top_key}: [" + ", ".join(["*l8"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_yaml_alias_bombs_are_refused_not_expanded(tmp_path):
+    """In front matter the block is ignored and the story still checked; in a config or
+    a rule pack it is a one-line error with the file and line, exit 2. Each once hung
+    the run and took gigabytes."""
+    root = _project(tmp_path, {"story.md": "---\n" + _alias_bomb("title") + "---\n# Talks\n\nIt was the the end.\n"})
+    proc = run_cli("check", "story.md", cwd=root, timeout=120)
+    assert proc.returncode == 1, proc.stderr
+    assert ("story.md:2:1: warning copylint.front-matter front matter is not valid YAML "
+            "(its aliases expand to more than 200,000 values); it was ignored") in proc.stdout
+    assert "typo.repeated-word" in proc.stdout
+
+    (root / "bomb.yaml").write_text(_alias_bomb("ignore"), encoding="utf-8")
+    proc = run_cli("check", "--config", "bomb.yaml", "story.md", cwd=root, timeout=120)
+    assert proc.returncode == 2
+    assert "bomb.yaml:1: invalid YAML: its aliases expand to more than 200,000 values" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+    (root / "pack.yaml").write_text("pack: desk\n" + _alias_bomb("rules"), encoding="utf-8")
+    proc = run_cli("check", "--pack", "pack.yaml", "story.md", cwd=root, timeout=120)
+    assert proc.returncode == 2
+    assert "pack.yaml:1: invalid YAML: its aliases expand to more than 200,000 values" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
 def test_empty_file_is_fine(tmp_path):
     root = _project(tmp_path, {"empty.txt": "", "blank.md": "\n\n  \n"})
     proc = run_cli("check", "empty.txt", "blank.md", cwd=root)

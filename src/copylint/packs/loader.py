@@ -20,7 +20,7 @@ import yaml
 
 from ..config import ConfigError
 from ..data import rules_dir
-from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, _construct, parse_cached
+from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, _construct, parse_cached, single_node
 from .patterns import PatternError, compile_pattern, is_literal
 
 # kinds whose `exceptions` are plain words (acronyms, names), not patterns
@@ -77,7 +77,7 @@ def _load_yaml(text: str, path: str) -> Any:
     """Like yamlutil.load_located, with libyaml's parser when present (packs can be long)."""
     loader = FAST_SAFE_LOADER(text)
     try:
-        node = loader.get_single_node()
+        node = single_node(loader, text)
         if node is None:
             return None
         _plain_data_only(node, path)

@@ -23,7 +23,8 @@ from typing import Any, Iterable
 import yaml
 
 from ..data import rules_path
-from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, _construct, load_located, parse_cached
+from ..yamlutil import (FAST_SAFE_LOADER, Located, LocatedList, YamlError, _construct, load_located, parse_cached,
+                        single_node)
 
 SPECIAL_FILES = ("titles.yaml", "places.yaml")
 PERSON_KEYS = {"name", "id", "aliases", "surnames", "source", "positions", "note", "tracks"}
@@ -208,7 +209,7 @@ def _load_yaml(text: str, path: str) -> Any:
     if FAST_SAFE_LOADER is not yaml.SafeLoader:
         loader = FAST_SAFE_LOADER(text)
         try:
-            node = loader.get_single_node()
+            node = single_node(loader, text)
             return None if node is None else _construct(node, loader)
         except Exception:  # noqa: BLE001 - the pure parser below words the error
             pass

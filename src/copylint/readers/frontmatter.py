@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..yamlutil import FAST_SAFE_LOADER
+from ..yamlutil import FAST_SAFE_LOADER, single_node
 from .spans import Piece, align
 
 _YAML_OPEN = re.compile(r"\ufeff?---[ \t]*\r?\n")
@@ -62,7 +62,7 @@ def _parse_yaml(source: str, body_start: int, body_end: int, fm: FrontMatter) ->
     try:
         loader = FAST_SAFE_LOADER(body)
         try:
-            node = loader.get_single_node()
+            node = single_node(loader, body)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
