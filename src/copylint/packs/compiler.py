@@ -10,6 +10,8 @@ pack, not one per rule, so the cost per article does not grow with the number of
 
 from __future__ import annotations
 
+import bisect
+
 import textwrap
 from typing import Any, Iterator
 
@@ -123,12 +125,22 @@ class PackRule:
         block = view.block_at(s, e)
         bs, be = (block.start, block.end) if block else (0, len(view.text))
         key = (self.index, bs)
-        spans = cache.get(key)
-        if spans is None:
+        found = cache.get(key)
+        if found is None:
             # no word-boundary test: "the Ukraine-[A-Z]" may end inside a word
-            spans = cache[key] = [(bs + ms, bs + me) for ms, me in
-                                  self.exceptions.spans(fold_view(view.text[bs:be])) if me > ms]
-        return any(ms <= s and e <= me for ms, me in spans)
+            spans = sorted((bs + ms, bs + me) for ms, me in
+                           self.exceptions.spans(fold_view(view.text[bs:be])) if me > ms)
+            starts, reach, furthest = [], [], -1
+            for ms, me in spans:  # reach[i]: the furthest end of spans 0..i
+                furthest = max(furthest, me)
+                starts.append(ms)
+                reach.append(furthest)
+            found = cache[key] = (starts, reach)
+        # some exception span starting at or before s reaches e (a bisection: a block
+        # of a whole story on one line holds thousands of them)
+        starts, reach = found
+        i = bisect.bisect_right(starts, s) - 1
+        return i >= 0 and reach[i] >= e
 
     def cannot_fire(self, matches) -> bool:
         """True when the raw matches already show the rule has nothing to say, so the

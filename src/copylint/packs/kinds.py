@@ -362,6 +362,7 @@ _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 _DATELINE_RE = re.compile(r"[A-Z][A-Z.'’-]*(?:[ \u00a0]+[A-Z][A-Z.'’-]*)*(?=,|[ \u00a0]*[—–-][ \u00a0]|[ \u00a0]*\()")
 _NOT_AN_ABBREVIATION = re.compile(r":|[ \u00a0]+[A-Z][a-z]|[.A-Z]*>|=")  # (or an HTML attribute: <A HREF=)
 # the ALL-CAPS words just before and after a word on its line ("ON HIS CAST PAGE", "By SARA LEITCH")
+CAPS_LOOKBACK = 200  # characters; two capitalised words before a word are well within it
 _CAPS_BEFORE_RE = re.compile(r"(?:(?<![\w'’])[A-Z][A-Z'’.&-]*[A-Z.][ \t]+)+$")
 _CAPS_AFTER_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z'’.&-]*[A-Z](?![\w'’]))+")
 _BYLINE_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*[Bb][Yy][ \t]+$")
@@ -460,7 +461,9 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
 def _in_capitals(text: str, start: int, end: int) -> bool:
     """A word in a shouted phrase of three ALL-CAPS words or more ("SEE HIS CAST PAGE"),
     or in a byline's name ("By SARA LEITCH"): capitals there say nothing of abbreviations."""
-    line_start = text.rfind("\n", 0, start) + 1
+    # (the search looks back a few words only: from the line's start, each abbreviation
+    # on a story pasted as one long line cost a pass over all the text before it)
+    line_start = max(text.rfind("\n", 0, start) + 1, start - CAPS_LOOKBACK)
     before = _CAPS_BEFORE_RE.search(text, line_start, start)
     after = _CAPS_AFTER_RE.match(text, end)
     n_before = len(before.group().split()) if before else 0
