@@ -298,6 +298,27 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
     return result
 
 
+def _check_rule_names(settings: Settings, ruleset: RuleSet, cli_values: dict[str, Any]) -> None:
+    """Every rule id or prefix in --select, --ignore and the config (select, ignore, the
+    per-rule settings, its overrides) must name some rule. A misspelt one selects or
+    ignores nothing without a word, so ``--select typo.speling`` passed CI on every file."""
+    import difflib
+
+    config = f"{settings.source}: " if settings.source else ""
+    blocks = [("", {"select": settings.select, "ignore": settings.ignore, "rules": settings.rules}),
+              *(("an override's ", ov) for ov in settings.overrides)]
+    ids = sorted({r.id for r in ruleset.rules} | {r.id.split(".", 1)[0] for r in ruleset.rules})
+    for where, values in blocks:
+        for key in ("select", "ignore", "rules"):
+            for name in values.get(key) or ():
+                if ruleset.known(name):
+                    continue
+                hint = difflib.get_close_matches(name, ids, n=1, cutoff=0.7)
+                place = f"--{key}" if not where and name in (cli_values.get(key) or ()) else f"{config}{where}{key!r}"
+                raise ConfigError(f"unknown rule or prefix {name!r} in {place}"
+                                  + (f" (did you mean {hint[0]!r}?)" if hint else "") + "; `copylint rules` lists them")
+
+
 def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, base: Settings,
                  resources: dict[str, Any], jobs: int | None, stdin_data: bytes | None,
                  stdin_filename: str | None, progress, cached: "_CachedRun | None",
@@ -315,7 +336,8 @@ def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, ba
     if lt_session is not None:
         resources = {**resources, **lt_session.resources}
     _init_worker(resolver, resources)
-    _ruleset_for(base)  # a broken rule pack is one config error (exit 2), not one per file
+    _check_rule_names(base, _ruleset_for(base), resolver.cli_values)  # a broken pack or a misspelt rule id is one
+    # config error (exit 2), not one per file
     _keep_loaded_data("rules")
 
     file_results: list[FileResult] = []

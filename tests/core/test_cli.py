@@ -240,6 +240,36 @@ def test_unreadable_file(tmp_path):
         (root / "locked.txt").chmod(0o644)
 
 
+def test_a_misspelt_rule_id_is_an_error_not_a_silent_pass(tmp_path):
+    """Selecting or ignoring a rule that does not exist changes nothing, so a typo in a
+    CI job's --select made every file pass. It is exit 2, naming where it was written."""
+    root = _project(tmp_path, {"story.txt": STORY}, config=None)
+    proc = run_cli("check", "--select", "typo.repeatedword", "story.txt", cwd=root)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1] == (
+        "copylint: error: unknown rule or prefix 'typo.repeatedword' in --select "
+        "(did you mean 'typo.repeated-word'?); `copylint rules` lists them")
+    assert proc.stdout == ""
+
+    (root / ".copylint.yaml").write_text("rules:\n  typo.speling: info\n", encoding="utf-8")
+    proc = run_cli("check", "story.txt", cwd=root)
+    assert proc.returncode == 2
+    assert f"{root / '.copylint.yaml'}: unknown rule or prefix 'typo.speling' in 'rules' (did you mean 'typo.spelling'?)" \
+        in proc.stderr
+
+    (root / ".copylint.yaml").write_text("overrides:\n  - files: ['*.txt']\n    ignore: [hous]\n", encoding="utf-8")
+    proc = run_cli("check", "story.txt", cwd=root)
+    assert proc.returncode == 2 and "in an override's 'ignore' (did you mean 'house'?)" in proc.stderr
+
+    # what does exist passes: families, pack rules, LanguageTool's ids under grammar, the tool's own
+    (root / ".copylint.yaml").write_text(
+        "select: [typo, house.kyiv, grammar.EN_A_VS_AN, copylint.encoding]\nignore: [typo.spelling]\n",
+        encoding="utf-8")
+    proc = run_cli("check", "--no-languagetool", "story.txt", cwd=root)
+    assert proc.returncode == 1, proc.stderr
+    assert "story.txt:1:21: error typo.repeated-word" in proc.stdout
+
+
 def test_unknown_config_key_suggests(tmp_path):
     root = _project(tmp_path, {"story.txt": STORY}, config="select: [typo]\nfail_on: error\n")
     proc = run_cli("check", "story.txt", cwd=root)
