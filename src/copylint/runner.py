@@ -314,8 +314,9 @@ def _check_rule_names(settings: Settings, ruleset: RuleSet, cli_values: dict[str
                 if ruleset.known(name):
                     continue
                 hint = difflib.get_close_matches(name, ids, n=1, cutoff=0.7)
-                place = f"--{key}" if not where and name in (cli_values.get(key) or ()) else f"{config}{where}{key!r}"
-                raise ConfigError(f"unknown rule or prefix {name!r} in {place}"
+                on_cli = not where and name in (cli_values.get(key) or ())
+                head, place = ("", f"--{key}") if on_cli else (config, f"{where}{key!r}")
+                raise ConfigError(f"{head}unknown rule or prefix {name!r} in {place}"
                                   + (f" (did you mean {hint[0]!r}?)" if hint else "") + "; `copylint rules` lists them")
 
 
