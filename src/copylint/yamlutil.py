@@ -72,7 +72,7 @@ def _construct(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
         out.line = node.start_mark.line + 1
         out.key_lines = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = _value(key_node, loader)
             if isinstance(key, (list, dict)):
                 raise YamlError("", key_node.start_mark.line + 1, "a mapping key must be a plain value")
             if key in out:
@@ -85,7 +85,17 @@ def _construct(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
         seq.line = node.start_mark.line + 1
         seq.item_lines = [n.start_mark.line + 1 for n in node.value]
         return seq
-    return loader.construct_object(node, deep=True)
+    return _value(node, loader)
+
+
+def _value(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+    try:
+        return loader.construct_object(node, deep=True)
+    except (ValueError, OverflowError) as exc:  # YAML reads 2022-13-01 as a date, and fails
+        line = node.start_mark.line + 1
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            raise YamlError("", line, f"{node.value} is not a real date") from None
+        raise YamlError("", line, f"cannot read {node.value!r}: {exc}") from None
 
 
 def load_located(text: str, path: str) -> Any:

@@ -270,6 +270,20 @@ def test_a_misspelt_rule_id_is_an_error_not_a_silent_pass(tmp_path):
     assert "story.txt:1:21: error typo.repeated-word" in proc.stdout
 
 
+def test_an_impossible_date_in_a_config_or_pack_names_its_line(tmp_path):
+    """YAML reads 2022-13-01 as a date and fails on it: that was an internal error."""
+    root = _project(tmp_path, {"story.txt": STORY}, config="select: [typo]\ndate: 2022-13-01\n")
+    proc = run_cli("check", "story.txt", cwd=root)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1].endswith(".copylint.yaml:2: 2022-13-01 is not a real date")
+    (root / ".copylint.yaml").unlink()
+    (root / "desk.yaml").write_text("pack: desk\nrules:\n  - id: x\n    kind: existence\n    message: m\n"
+                                     "    tokens: [a]\n    since: 2022-02-30\n", encoding="utf-8")
+    proc = run_cli("check", "--pack", "desk.yaml", "story.txt", cwd=root)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1] == "copylint: error: desk.yaml:7: 2022-02-30 is not a real date"
+
+
 def test_unknown_config_key_suggests(tmp_path):
     root = _project(tmp_path, {"story.txt": STORY}, config="select: [typo]\nfail_on: error\n")
     proc = run_cli("check", "story.txt", cwd=root)

@@ -227,14 +227,6 @@ def _read(path: Path) -> Any:
         return parse_cached(text, str(path), _load_yaml, __file__)
     except YamlError as exc:
         raise KBError(exc.path, exc.line, exc.message) from None
-    except ValueError as exc:  # YAML reads 2020-13-01 as a date and fails on it
-        for n, line in enumerate(text.splitlines(), 1):
-            for m in re.finditer(r"(?<![\d-])(\d{4}-\d{2}-\d{2})(?![\d-])", line):
-                try:
-                    dt.date.fromisoformat(m.group(1))
-                except ValueError:
-                    raise _err(str(path), n, f"{m.group(1)} is not a real date") from None
-        raise _err(str(path), None, f"cannot read: {exc}") from None
 
 
 def parse_date(value: Any, path: str, line: int, what: str) -> dt.date:
