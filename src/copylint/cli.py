@@ -6,8 +6,10 @@ or input error (a missing or unreadable path, a malformed config or pack, an int
 
 from __future__ import annotations
 
+import io
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -126,6 +128,8 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
         fail("--no-languagetool and --require-languagetool contradict each other")
     resolver = ConfigResolver(config_path, cli_values)
     base = resolver.base_for(paths[0] if paths[0] != "-" else os.getcwd())
+    if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
+        fail(f"-o {output}: the folder {os.path.dirname(os.path.abspath(output))} does not exist")  # before the run
 
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     progress = _progress_bar() if sys.stderr.isatty() and not quiet else None
@@ -145,7 +149,8 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
             raise click.exceptions.Exit(post.exit_code)
         result, stdout_used = post.result, post.stdout_used
 
-    stream = open(output, "w", encoding="utf-8") if output else (sys.stderr if stdout_used else sys.stdout)
+    # a report file is written whole or not at all: a CI step never uploads half of one
+    stream = io.StringIO() if output else (sys.stderr if stdout_used else sys.stdout)
     try:
         color = (not output and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
         # a format that shows the story (html) gets standard input's bytes, not a file
@@ -158,6 +163,13 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
         for path in sorted(by_path):
             formatter.file(path, by_path[path])
         formatter.finish(result)
+        if output:
+            from .fixer import atomic_write
+
+            try:
+                atomic_write(Path(output), stream.getvalue().encode("utf-8"), create=True)
+            except OSError as exc:
+                fail(f"-o {output}: cannot write the report: {exc.strerror or exc}")
     finally:
         if output:
             stream.close()
