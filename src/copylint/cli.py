@@ -128,8 +128,11 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
         fail("--no-languagetool and --require-languagetool contradict each other")
     resolver = ConfigResolver(config_path, cli_values)
     base = resolver.base_for(paths[0] if paths[0] != "-" else os.getcwd())
-    if output and not os.path.isdir(os.path.dirname(os.path.abspath(output))):
-        fail(f"-o {output}: the folder {os.path.dirname(os.path.abspath(output))} does not exist")  # before the run
+    if output:  # its folder is made as `copylint baseline -o` makes it, and before the run
+        try:
+            Path(output).absolute().parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            fail(f"-o {output}: cannot make its folder: {exc.strerror or exc}")
 
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     progress = _progress_bar() if sys.stderr.isatty() and not quiet else None

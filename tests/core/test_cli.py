@@ -284,16 +284,17 @@ def test_an_impossible_date_in_a_config_or_pack_names_its_line(tmp_path):
     assert proc.stderr.strip().splitlines()[-1] == "copylint: error: desk.yaml:7: 2022-02-30 is not a real date"
 
 
-def test_a_report_into_a_missing_folder_is_refused_before_the_run(tmp_path):
+def test_a_report_file_is_written_whole_into_a_folder_made_for_it(tmp_path):
     root = _project(tmp_path, {"story.txt": STORY})
-    proc = run_cli("check", "--format", "json", "-o", "reports/out.json", "story.txt", cwd=root)
-    assert proc.returncode == 2
-    assert proc.stderr.strip() == (f"copylint: error: -o reports/out.json: the folder {root / 'reports'} does not exist")
-    (root / "reports").mkdir()
-    proc = run_cli("check", "--format", "json", "-o", "reports/out.json", "story.txt", cwd=root)
+    proc = run_cli("check", "--format", "json", "-o", "reports/ci/out.json", "story.txt", cwd=root)
     assert proc.returncode == 1 and proc.stdout == ""
-    assert json.loads((root / "reports" / "out.json").read_text(encoding="utf-8"))["summary"]["findings"] == 1
-    assert [p.name for p in (root / "reports").iterdir()] == ["out.json"]  # no temporary file left
+    assert json.loads((root / "reports" / "ci" / "out.json").read_text(encoding="utf-8"))["summary"]["findings"] == 1
+    assert [p.name for p in (root / "reports" / "ci").iterdir()] == ["out.json"]  # no temporary file left
+    (root / "taken").write_text("a file, not a folder\n", encoding="utf-8")
+    proc = run_cli("check", "-o", "taken/out.json", "story.txt", cwd=root)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().startswith("copylint: error: -o taken/out.json: cannot make its folder: ")
+    assert "Traceback" not in proc.stderr and "story.txt" not in proc.stderr  # refused before the run
 
 
 def test_unknown_config_key_suggests(tmp_path):
