@@ -259,3 +259,12 @@ def test_a_surname_after_a_given_name_is_no_slip_of_a_common_word():
 def test_a_foreign_phrase_with_a_curly_apostrophe():
     text = ("Envoy named\n\nThe Syrian charge d'affaires met the chargé d’affaires of Iraq.\n")
     assert findings(text) == {}
+
+
+def test_a_given_name_after_a_title_is_no_slip_of_a_word():
+    # Reuters, 1987: "Agriculture Minister Moven Mahachi" (one letter from Move). After a
+    # title (a form in rules/people/titles.yaml) the word before a surname is a given
+    # name; a swapped letter in one is still a slip, and a slip of the title itself too
+    text = ("Maize price set\n\nAgriculture Minister Moven Mahachi said the price would rise. "
+            "Finance Minister Jonh Makoni agreed, and Presedent Robert Mugabe signed.\n")
+    assert findings(text) == {"Jonh": "John", "Presedent": "President"}

@@ -94,6 +94,24 @@ def name_lexicon() -> NameLexicon:
     return lex
 
 
+@lru_cache(maxsize=1)
+def title_heads() -> frozenset[str]:
+    """The last word of each title a story puts before a name ("Minister", "Senator"),
+    from the people data's title forms (rules/people/titles.yaml); forms that end in a
+    place ("Secretary of State") are left out. Empty when the file cannot be read."""
+    import yaml
+
+    from ..yamlutil import FAST_SAFE_LOADER
+
+    try:
+        with open(rules_path("people", "titles.yaml"), encoding="utf-8") as fh:
+            families = yaml.load(fh, Loader=FAST_SAFE_LOADER)["families"]
+        forms = [f for family in families.values() for f in family["forms"]]
+    except (OSError, yaml.YAMLError, KeyError, TypeError, AttributeError):
+        return frozenset()
+    return frozenset(f.split()[-1] for f in forms if " of " not in f and " for " not in f)
+
+
 def read_word_list(path) -> list[str]:
     """One entry a line; ``#`` starts a comment."""
     try:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 
 from ..model import HEAD_KINDS
 from ..text import WORD_RE, word_counts
-from .lexicon import name_lexicon, vocabulary_for
+from .lexicon import name_lexicon, title_heads, vocabulary_for
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -556,6 +556,11 @@ class NameEvidence:
                     (_swapped_or_doubled(key, c.word, c.plain_cost) or
                      (c.plain_cost <= 0.7 and self._word_slot_after_name(start, len(word)))) and \
                     c.zipf >= WORD_ZIPF_NAME_SLOT
+            elif before_name and not proper and self._prev_name_word(start) in title_heads():
+                # after a title ("Agriculture Minister Moven Mahachi") the word before a
+                # surname is a given name, however near a word: only a swapped or
+                # doubled letter makes a slip of one ("Minister Jonh Smith")
+                ok = _swapped_or_doubled(key, c.word, c.plain_cost) and c.zipf >= WORD_ZIPF_NAME_SLOT
             elif before_name and not proper:
                 # before a surname stands a first name, often one letter from a word
                 # ("manager Aleen Keshishian"), or a title ("Presedent Obama"): only a
