@@ -25,6 +25,20 @@ def steps() -> list[tuple[str, dict]]:
     return out
 
 
+def pull_request_repo(tmp_path: Path) -> Path:
+    """A git repository whose main branch (also as origin/main) holds stories/clean.txt,
+    with stories/harbour.txt added since: a pull request's working tree."""
+    repo = tmp_path / "site"
+    (repo / "stories").mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    shutil.copy(STORIES / "clean.txt", repo / "stories" / "clean.txt")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "base")
+    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    shutil.copy(STORIES / "harbour.txt", repo / "stories" / "harbour.txt")
+    return repo
+
+
 def test_recipe_is_a_workflow_with_sarif_upload() -> None:
     doc = yaml.safe_load(RECIPE.read_text(encoding="utf-8"))
     # PyYAML reads the bare key `on` as True
@@ -41,14 +55,7 @@ def test_recipe_is_a_workflow_with_sarif_upload() -> None:
 
 def test_every_copylint_command_in_the_recipe_runs(tmp_path: Path) -> None:
     """Run each `copylint ...` line in a git repository laid out as the recipe expects."""
-    repo = tmp_path / "site"
-    (repo / "stories").mkdir(parents=True)
-    git(repo, "init", "-q", "-b", "main")
-    shutil.copy(STORIES / "clean.txt", repo / "stories" / "clean.txt")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "base")
-    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
-    shutil.copy(STORIES / "harbour.txt", repo / "stories" / "harbour.txt")
+    repo = pull_request_repo(tmp_path)
     baseline = run_cli("baseline", "stories/", "-o", "copylint-baseline.json", cwd=repo)
     assert baseline.returncode == 0, baseline.stderr
 
@@ -91,14 +98,7 @@ def test_gitlab_recipe_uploads_the_code_quality_report_it_writes() -> None:
 def test_every_copylint_command_in_the_gitlab_recipe_runs(tmp_path: Path) -> None:
     """Each `copylint ...` line, with GitLab's variables filled in, in a repository laid
     out as the recipe expects: a merge request that adds stories/harbour.txt."""
-    repo = tmp_path / "site"
-    (repo / "stories").mkdir(parents=True)
-    git(repo, "init", "-q", "-b", "main")
-    shutil.copy(STORIES / "clean.txt", repo / "stories" / "clean.txt")
-    git(repo, "add", ".")
-    git(repo, "commit", "-qm", "base")
-    git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
-    shutil.copy(STORIES / "harbour.txt", repo / "stories" / "harbour.txt")
+    repo = pull_request_repo(tmp_path)
 
     doc = yaml.safe_load(GITLAB_RECIPE.read_text(encoding="utf-8"))
     commands = [line for job in doc.values() for line in job["script"] if line.startswith("copylint ")]
