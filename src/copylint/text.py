@@ -105,3 +105,36 @@ _NON_WORD_RE = re.compile(r"[^\w\s]+")
 def normalize_headline(text: str) -> str:
     """Case, punctuation, quotes and whitespace folded, for comparing headlines."""
     return " ".join(_NON_WORD_RE.sub(" ", text.casefold()).split())
+
+
+# site sections a breadcrumb names after "Home" ("Home › News › Local")
+_SECTIONS = ("News|World|UK|US|U\\.S\\.|Local|Politics|Business|Money|Markets|Economy|Sport|Sports|Opinion|"
+             "Entertainment|Culture|Arts|Tech|Technology|Science|Health|Lifestyle|Travel|Education|"
+             "Environment|Weather|Europe|Asia|Africa|Americas|Latest|Top Stories")
+_CRUMB_SEP = r"[ \t]*[›>»|/·•][ \t]*"
+# "Home › News › " or "Home News ": a breadcrumb pasted in with a scraped headline. Only
+# "Home" with a separator or a section name after it: "Home Office says", "Home Depot
+# sales" and "HOME SHOPPING <HSN>" are headlines
+_NAV_PREFIX_RE = re.compile(
+    rf"(?:Home|HOME)(?:{_CRUMB_SEP}(?:(?:{_SECTIONS}){_CRUMB_SEP})*|(?:[ \t]+(?:{_SECTIONS}))+[ \t]+)")
+
+
+def navigation_prefix(text: str, start: int, end: int) -> int:
+    """Where site navigation glued to the front of a headline ends ("Home News Council
+    approves ..." -> the offset of "Council"), or ``start`` when there is none. A
+    headline of fewer than three words after it is left alone."""
+    m = _NAV_PREFIX_RE.match(text, start, end)
+    if m is None or len(WORD_RE.findall(text, m.end(), end)) < 3 or not text[m.end():m.end() + 1].isupper():
+        return start
+    return m.end()
+
+
+def doubled_run(words: list[str], min_words: int) -> tuple[int, int] | None:
+    """(start, size) of the longest run of at least ``min_words`` words repeated back to
+    back ("Council approves budget Council approves budget"), if any."""
+    n = len(words)
+    for size in range(n // 2, min_words - 1, -1):
+        for i in range(0, n - 2 * size + 1):
+            if words[i:i + size] == words[i + size:i + 2 * size]:
+                return i, size
+    return None

@@ -12,7 +12,7 @@ import re
 from typing import Iterator
 
 from ..model import Hit
-from ..text import WORD_RE, sentences
+from ..text import WORD_RE, doubled_run, navigation_prefix, sentences
 from .patterns import curly_for, keep_case, starts_sentence
 from .view import DocView, base_word
 
@@ -204,6 +204,20 @@ def _headline_words(text: str, start: int, end: int):
     return [(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, end)]
 
 
+def _headline_proper(text: str, start: int, end: int):
+    """(start, end, words) of the headline itself: without site navigation glued to its
+    front, and its first copy only when it was pasted twice ("Home News X X" is X). Both
+    accidents have rules of their own (structure.*); their words are no headline style."""
+    start = navigation_prefix(text, start, end)
+    words = _headline_words(text, start, end)
+    doubled = doubled_run([w.casefold() for _, _, w in words], 3)
+    if doubled is not None:
+        i, size = doubled
+        words = words[i:i + size]
+        start, end = words[0][0], words[-1][1]
+    return start, end, words
+
+
 def _opens_clause(text: str, start: int, block_start: int) -> bool:
     if start == block_start or text[start - 1] in "\"'“‘(":
         return True  # the first word, or the first word of a quotation or a title
@@ -219,7 +233,10 @@ def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
-        words = _headline_words(text, s, e)
+        if block.kind == "headline":
+            s, e, words = _headline_proper(text, s, e)
+        else:
+            words = _headline_words(text, s, e)
         if len(words) < 2:
             continue
         if mostly_capitals(text[s:e], 0.8):

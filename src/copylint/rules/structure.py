@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..model import Document, Finding, Hit, Location, Region, line_excerpt
 from ..registry import corpus_rule, rule
-from ..text import normalize_headline, sentences
+from ..text import doubled_run, navigation_prefix, normalize_headline, sentences
 
 _TOKEN_RE = re.compile(r"[\w]+(?:['’][\w]+)*")
 
@@ -53,7 +53,7 @@ def _repeated_headline(doc: Document, ctx) -> Iterator[Hit]:
     words = [t[0] for t in head_tokens]
 
     # 1. doubled inside the headline region: "Home News X X" or "X X"
-    doubled = _doubling(words, opts.min_words)
+    doubled = doubled_run(words, opts.min_words)
     if doubled is not None:
         i, size = doubled
         s, e = head_tokens[i + size][1], head_tokens[i + 2 * size - 1][2]
@@ -122,14 +122,22 @@ def _continues(text: str, pos: int, end: int) -> bool:
     return first.islower() or first.isdigit() or first in ",;(\"'“$"
 
 
-def _doubling(words: list[str], min_words: int) -> tuple[int, int] | None:
-    """(start, size) of the longest run of words repeated back to back, if any."""
-    n = len(words)
-    for size in range(n // 2, min_words - 1, -1):
-        for i in range(0, n - 2 * size + 1):
-            if words[i:i + size] == words[i + size:i + 2 * size]:
-                return i, size
-    return None
+@rule("structure.headline-navigation", "Site navigation glued to the front of the headline (fix)",
+      fixable=True)
+def headline_navigation(doc: Document, ctx) -> Iterator[Hit]:
+    """A breadcrumb ("Home › News ›", "Home News") that came in with a headline scraped
+    from a web page or pasted from a CMS: readers would see it as part of the headline,
+    and the headline rules would judge its capitals. Only "Home" followed by a separator
+    or a section name counts ("Home Office says" is a headline). The fix deletes it; it is
+    unsafe, since a section name could be the headline's own first word."""
+    head = doc.headline
+    if head is None:
+        return
+    end = navigation_prefix(doc.text, head.start, head.end)
+    if end > head.start:
+        crumb = " ".join(doc.text[head.start:end].split()).rstrip(" ›>»|/·•")
+        yield Hit(head.start, end, f"site navigation ('{crumb}') is glued to the front of the headline",
+                  replacement="", safe=False)
 
 
 def _collect_headline(doc: Document, ctx):
@@ -139,7 +147,7 @@ def _collect_headline(doc: Document, ctx):
     text = doc.region_text(head)
     norm = normalize_headline(text)
     words = norm.split()
-    doubled = _doubling(words, ctx.options.min_words)
+    doubled = doubled_run(words, ctx.options.min_words)
     if doubled is not None:  # compare the headline proper, not its scraped doubling
         norm = " ".join(words[doubled[0]:doubled[0] + doubled[1]])
     if len(norm.split()) < ctx.options.min_words:
