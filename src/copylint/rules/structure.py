@@ -122,7 +122,7 @@ def _continues(text: str, pos: int, end: int) -> bool:
     return first.islower() or first.isdigit() or first in ",;(\"'“$"
 
 
-@rule("structure.headline-navigation", "Site navigation glued to the front of the headline (fix)",
+@rule("structure.headline-navigation", "Site navigation glued to the front of the headline",
       fixable=True)
 def headline_navigation(doc: Document, ctx) -> Iterator[Hit]:
     """A breadcrumb ("Home › News ›", "Home News") that came in with a headline scraped
