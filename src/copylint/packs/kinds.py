@@ -205,17 +205,20 @@ def _headline_words(text: str, start: int, end: int):
 
 
 def _headline_proper(text: str, start: int, end: int):
-    """(start, end, words) of the headline itself: without site navigation glued to its
-    front, and its first copy only when it was pasted twice ("Home News X X" is X). Both
-    accidents have rules of their own (structure.*); their words are no headline style."""
+    """(start, words, copy) of the headline itself, without site navigation glued to its
+    front ("Home News X" is X), and for a headline pasted twice ("X X") the words of its
+    first copy, with ``copy`` the distance to the second when the two are written alike
+    (else None): the second copy's first word opens a headline too, and a fix of the
+    first is made to both. Both accidents have rules of their own (structure.*)."""
     start = navigation_prefix(text, start, end)
     words = _headline_words(text, start, end)
     doubled = doubled_run([w.casefold() for _, _, w in words], 3)
-    if doubled is not None:
-        i, size = doubled
-        words = words[i:i + size]
-        start, end = words[0][0], words[-1][1]
-    return start, end, words
+    if doubled is None:
+        return start, words, None
+    i, size = doubled
+    first, second = words[i:i + size], words[i + size:i + 2 * size]
+    alike = text[first[0][0]:first[-1][1]] == text[second[0][0]:second[-1][1]]
+    return start, words[:i + size], (second[0][0] - first[0][0]) if alike else None
 
 
 def _opens_clause(text: str, start: int, block_start: int) -> bool:
@@ -233,8 +236,9 @@ def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        copy = None
         if block.kind == "headline":
-            s, e, words = _headline_proper(text, s, e)
+            s, words, copy = _headline_proper(text, s, e)
         else:
             words = _headline_words(text, s, e)
         if len(words) < 2:
@@ -249,6 +253,8 @@ def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:
             changes, whole = _title_case(rule, words, text, s, allowed), True
         if not changes:
             continue
+        if copy is not None:  # the same fix in the second copy of a doubled headline
+            changes = sorted(changes + [(ws + copy, we + copy, new) for ws, we, new in changes])
         pieces, pos = [], s
         for ws, we, new in changes:
             pieces.append(text[pos:ws])

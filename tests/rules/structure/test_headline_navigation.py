@@ -28,9 +28,10 @@ def test_a_breadcrumb_is_reported_with_an_unsafe_fix_and_kept_out_of_headline_ca
         ("structure.headline-navigation", "Home News Sport ", False, "")]
 
 
-def test_headline_case_judges_the_first_copy_of_a_doubled_headline() -> None:
+def test_headline_case_judges_a_doubled_headline_by_its_first_copy() -> None:
     text = "Council approves Plan at last Council approves Plan at last" + BODY
     findings = lint_text(text, "a.txt", config=RULES)
-    # the body writes "plan": a sentence-case headline lowers it, in the first copy only
+    # the body writes "plan": lowered in both copies, while the second "Council" opens
+    # the pasted copy and keeps its capital
     assert [(f.rule, f.column, f.end_column, f.suggestions) for f in findings] == [
-        ("house.headline-case", 1, 30, ("Council approves plan at last",))]
+        ("house.headline-case", 1, 60, ("Council approves plan at last Council approves plan at last",))]

@@ -1,0 +1,107 @@
+"""Hostile inputs: files shaped to make a linter slow or greedy, each checked by the CLI in
+a process of its own, with its wall time, peak memory (max RSS) and exit code printed.
+
+- a story pasted as one line (about 1 MB of Reuters text, no line breaks);
+- 100,000 unclosed brackets on one 600 KB line (a finding for each);
+- front matter whose YAML aliases expand to 9**10 values ("billion laughs");
+- 5,000 nested blockquotes, 3,000 nested list items, 50,000 nested <div>s;
+- 100,000 HTML entities in one paragraph, and 100,000 front-matter keys.
+
+    python3 benchmarks/inputs.py [--timeout SECONDS]
+
+A run that passes the timeout is printed as such and killed, so the script always ends.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _corpus import articles  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def one_line_story(limit: int = 1_000_000) -> str:
+    parts, size = [], 0
+    for rec in articles(("reuters21578",)):
+        body = " ".join(rec["body"].split())
+        parts.append(body)
+        size += len(body) + 1
+        if size > limit:
+            break
+    return "Headline\n\n" + " ".join(parts) + "\n"
+
+
+def alias_bomb() -> str:
+    lines = ['l0: &l0 ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]']
+    lines += [f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]" for n in range(1, 9)]
+    lines.append("title: [" + ", ".join(["*l8"] * 9) + "]")
+    return "---\n" + "\n".join(lines) + "\n---\n# Talks\n\nIt was the the end.\n"
+
+
+def inputs() -> dict[str, str]:
+    return {
+        "one-line-story.txt": one_line_story(),
+        "brackets.txt": "Headline\n\n" + '"a (b ' * 100_000 + "\n",
+        "alias-bomb.md": alias_bomb(),
+        "nested-quotes.md": "# Title\n\n" + "> " * 5000 + "deep text\n",
+        "nested-lists.md": "# Title\n\n" + "".join("  " * i + "- item\n" for i in range(3000)),
+        "nested-divs.html": "<html><body><h1>T</h1>" + "<div>" * 50_000 + "<p>deep the the text</p>"
+                            + "</div>" * 50_000 + "</body></html>",
+        "entities.html": "<html><body><h1>T</h1><p>" + "&amp; &#x41; &bogus; " * 100_000 + "</p></body></html>",
+        "front-matter-keys.md": "---\n" + "".join(f"k{i}: v\n" for i in range(100_000)) + "---\n# T\n\nBody.\n",
+    }
+
+
+def run(path: Path, timeout: float) -> tuple[float, int | None, str]:
+    """(seconds, peak RSS in KB, outcome) of `copylint check` on one file, read from the
+    process's own resource usage (os.wait4)."""
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    cmd = [sys.executable, "-m", "copylint", "check", "-q", "--no-languagetool", "--no-cache", str(path)]
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, env=env)
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() - t0 > timeout:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                proc.returncode = -9  # reaped here: keep Popen from waiting again
+                return time.perf_counter() - t0, None, f"killed after {timeout:.0f} s"
+            time.sleep(0.02)
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        lines = err.read().decode("utf-8", "replace").strip().splitlines()
+    outcome = f"exit {proc.returncode}" + (f": {lines[-1][:70]}" if proc.returncode == 2 and lines else "")
+    return seconds, usage.ru_maxrss, outcome
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--timeout", type=float, default=120.0)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"{'input':24} {'size':>8} {'seconds':>8} {'peak MB':>8}  outcome")
+        for name, text in inputs().items():
+            path = Path(tmp) / name
+            path.write_text(text, encoding="utf-8")
+            seconds, peak, outcome = run(path, args.timeout)
+            size = f"{path.stat().st_size / 1e6:.2f} MB"
+            shown = f"{peak / 1024:.0f}" if peak else "-"
+            print(f"{name:24} {size:>8} {seconds:8.2f} {shown:>8}  {outcome}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
