@@ -229,3 +229,13 @@ def test_findings_point_at_the_source(crlf):
     for f in findings:
         assert lines[f.line - 1][f.column - 1:f.end_column - 1] == f.matched
         assert f.fix is not None
+
+
+def test_text_nested_deeper_than_commonmark_presets_allow_is_still_read():
+    # markdown-it's CommonMark preset stops at 20 levels and drops what is deeper unread:
+    # a quote in a quote in ... (a reply chain pasted from email) lost its words
+    source = "# Thread\n\n" + "> " * 30 + "It was the the end.\n"
+    doc = read_text("a.md", source)
+    assert "It was the the end." in doc.text
+    findings = lint_text(source, "a.md", config=Settings(select=["typo.repeated-word"]))
+    assert [(f.line, f.column, f.matched) for f in findings] == [(3, 71, " the")]

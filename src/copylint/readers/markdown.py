@@ -42,7 +42,9 @@ _MD: MarkdownIt | None = None
 def _parser() -> MarkdownIt:
     global _MD
     if _MD is None:
-        md = MarkdownIt("commonmark", {"html": True})
+        # CommonMark's preset gives up below 20 levels of nesting and drops the text
+        # there unread; 200 is far past any story and well inside Python's recursion limit
+        md = MarkdownIt("commonmark", {"html": True, "maxNesting": 200})
         md.enable(["table", "strikethrough"])
         # keep entities and escapes as separate tokens, so each keeps its own source span
         md.disable("text_join")
