@@ -330,15 +330,17 @@ def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, ba
     from .languagetool.session import open_session
 
     try:
-        selected = _ruleset_for(base).selected(base)
+        ruleset = _ruleset_for(base)
+        selected = ruleset.selected(base)
     except (ConfigError, ValueError):
-        selected = []  # reported per file below, as before
+        ruleset, selected = None, []  # reported below, as before
+    if ruleset is not None:  # a misspelt rule id is one config error, before LanguageTool starts
+        _check_rule_names(base, ruleset, resolver.cli_values)
     lt_session = open_session(selected, base) if selected else None
     if lt_session is not None:
         resources = {**resources, **lt_session.resources}
     _init_worker(resolver, resources)
-    _check_rule_names(base, _ruleset_for(base), resolver.cli_values)  # a broken pack or a misspelt rule id is one
-    # config error (exit 2), not one per file
+    _ruleset_for(base)  # a broken rule pack is one config error (exit 2), not one per file
     _keep_loaded_data("rules")
 
     file_results: list[FileResult] = []

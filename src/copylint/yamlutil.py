@@ -46,15 +46,18 @@ def single_node(loader, text: str) -> yaml.Node | None:
     """The document's node graph, refused when its aliases expand too far. Nine aliases
     of nine aliases of ... ("billion laughs") compose to a small graph that expands to
     billions of values: walking it, as building the data does, hung the run and took
-    gigabytes. A document with no anchor (no ``&``) has no alias and is not walked."""
+    gigabytes. A document with no anchor (no ``&``) has no alias and is not walked; a long
+    one whose values are mostly written out (a people file that names "AT&T") is kept."""
     node = loader.get_single_node()
     if node is None or "&" not in text:
         return node
-    seen, stack = 0, [node]
+    seen, distinct, stack = 0, set(), [node]
     while stack:
         n = stack.pop()
         seen += 1
-        if seen > MAX_EXPANDED_NODES:
+        distinct.add(id(n))
+        # a long file without aliases visits each value once: only expansion is refused
+        if seen > MAX_EXPANDED_NODES and seen > 10 * len(distinct):
             raise yaml.MarkedYAMLError(problem=f"its aliases expand to more than {MAX_EXPANDED_NODES:,} values",
                                        problem_mark=node.start_mark)
         if isinstance(n, yaml.MappingNode):

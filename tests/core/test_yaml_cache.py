@@ -78,3 +78,10 @@ def test_a_corrupt_or_unwritable_cache_is_no_error(tmp_path, monkeypatch):
         cached.write_bytes(b"\x80\x05 not a pickle")
     spec = read_pack(pack, shipped=True)  # no schema pass: the cache is under test
     assert spec.data["rules"][0]["swap"] == {"Kiev": "Kyiv"}
+
+
+def test_a_long_file_with_an_ampersand_is_no_alias_bomb():
+    """Only expansion is refused: 100,000 written-out entries (500,000 values) in a file
+    that says "AT&T" somewhere load as ever."""
+    text = "note: AT&T\nitems:\n" + "".join(f"  - {{name: n{i}, v: {i}}}\n" for i in range(100_000))
+    assert len(load_located(text, "big.yaml")["items"]) == 100_000
