@@ -341,13 +341,62 @@ def test_gitlab_fingerprints_follow_findings_across_edits(tmp_path: Path) -> Non
     assert len({i["fingerprint"] for i in both}) == len(both)
 
 
+# --------------------------------------------------------------------------- Azure
+
+
+def azure_unescape(value: str) -> str:
+    return (value.replace("%0D", "\r").replace("%0A", "\n").replace("%5D", "]").replace("%3B", ";")
+            .replace("%AZP25", "%"))
+
+
+def parse_logissue(line: str) -> tuple[dict[str, str], str]:
+    """Split a logging command as the Azure agent does: '##vso[task.logissue k=v;...]message'."""
+    assert line.startswith("##vso[task.logissue ")
+    head, message = line[len("##vso[task.logissue "):].split("]", 1)
+    props = dict(part.split("=", 1) for part in head.split(";") if part)
+    return {k: azure_unescape(v) for k, v in props.items()}, azure_unescape(message)
+
+
+def test_azure_issues_for_a_story(stories: Path) -> None:
+    proc = run_cli("check", "--format", "azure", "harbour.txt", "gone.txt", cwd=stories)
+    assert proc.returncode == 2
+    lines = proc.stdout.strip().split("\n")
+    expected = json_findings("harbour.txt", cwd=stories)
+    assert len(lines) == len(expected) + 1
+    for line, f in zip(lines, expected):
+        if f["severity"] == "info":  # no issue type for it: a plain log line
+            assert line.startswith(f"harbour.txt:{f['line']}:{f['column']}: info {f['rule']} {f['message']}")
+            continue
+        props, message = parse_logissue(line)
+        assert props == {"type": f["severity"], "sourcepath": str(stories / "harbour.txt"),
+                         "linenumber": str(f["line"]), "columnnumber": str(f["column"]), "code": f["rule"]}
+        assert message.startswith(f["message"])
+    props, message = parse_logissue(lines[-1])
+    assert (props["type"], props["sourcepath"], message) == ("error", str(stories / "gone.txt"),
+                                                             "no such file or directory")
+
+
+def test_azure_escaping_round_trips() -> None:
+    from copylint.formats.azure import log_issue
+
+    tricky = "100% sure; [a] and ]b\r\nnext line"
+    line = log_issue("warning", tricky, sourcepath="/desk/a;b].md", linenumber=3, code="house.kyiv")
+    assert "\n" not in line and "\r" not in line
+    props, message = parse_logissue(line)
+    assert (props["sourcepath"], props["linenumber"], message) == ("/desk/a;b].md", "3", tricky)
+
+
 # --------------------------------------------------------------------------- auto
 
 
-def test_auto_is_github_inside_actions_and_text_elsewhere(stories: Path) -> None:
+def test_auto_is_github_inside_actions_azure_in_pipelines_and_text_elsewhere(stories: Path) -> None:
     inside = run_cli("check", "--format", "auto", "harbour.txt", cwd=stories, env={"GITHUB_ACTIONS": "true"})
-    outside = run_cli("check", "--format", "auto", "harbour.txt", cwd=stories, env={"GITHUB_ACTIONS": ""})
+    azure = run_cli("check", "--format", "auto", "harbour.txt", cwd=stories,
+                    env={"GITHUB_ACTIONS": "", "TF_BUILD": "True"})
+    outside = run_cli("check", "--format", "auto", "harbour.txt", cwd=stories,
+                      env={"GITHUB_ACTIONS": "", "TF_BUILD": ""})
     assert inside.stdout.startswith("::error file=harbour.txt,line=3,col=74")
+    assert azure.stdout.startswith("##vso[task.logissue type=error;sourcepath=")
     assert outside.stdout.startswith("harbour.txt:3:74: error typo.repeated-word")
 
 

@@ -1,5 +1,6 @@
 """``--format auto``: GitHub annotations inside GitHub Actions (``GITHUB_ACTIONS=true``),
-the text report everywhere else."""
+Azure Pipelines issues inside an Azure Pipelines job (``TF_BUILD=True``), the text report
+everywhere else."""
 
 from __future__ import annotations
 
@@ -9,12 +10,16 @@ from . import BaseFormatter
 
 
 def chosen() -> str:
-    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    if os.environ.get("TF_BUILD", "").lower() == "true":
+        return "azure"
+    return "text"
 
 
 class Formatter(BaseFormatter):
     NAME = "auto"
-    SUMMARY = "github inside GitHub Actions, text elsewhere"
+    SUMMARY = "github inside GitHub Actions, azure inside Azure Pipelines, text elsewhere"
 
     def __init__(self, stream, *, color: bool = False, options=None) -> None:
         super().__init__(stream, color=color, options=options)
