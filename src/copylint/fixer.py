@@ -194,28 +194,41 @@ def fix_text(path: str, text: str, lint: Lint, unsafe: bool, accept: Accept | No
     return text, applied, left
 
 
+def fix_bytes(data: bytes, display: str, lint: Lint, unsafe: bool, accept: Accept | None = None
+              ) -> tuple[FileFix, bytes | None]:
+    """Fix a file's bytes: (what was done, the fixed bytes in the file's own encoding, or
+    None when the fix was refused). A file with bytes its encoding cannot decode, or a fix
+    its encoding cannot hold, is refused: it is never written half right."""
+    from .readers.common import ENCODING_NAMES, BinaryFile, decode, encode, has_mark
+
+    result = FileFix(display)
+    try:
+        source, bad, encoding = decode(data)
+    except BinaryFile:
+        result.refused = "binary file"
+        return result, None
+    name = ENCODING_NAMES.get(encoding, encoding)
+    if bad:
+        line = source.count("\n", 0, bad[0][0]) + 1
+        result.refused = f"not fixed: invalid {name} at line {line} (fix the encoding first)"
+        return result, None
+    fixed, result.applied, result.unsafe_left = fix_text(display, source, lint, unsafe, accept)
+    prefix = BOM if has_mark(encoding) else ""
+    result.original, result.fixed = prefix + source, prefix + fixed
+    try:
+        return result, encode(fixed, encoding)
+    except UnicodeEncodeError as exc:
+        result.refused = f"not fixed: {name} cannot hold {exc.object[exc.start:exc.end]!r}, which the fix writes"
+        return result, None
+
+
 def fix_file(path: str, lint: Lint, *, unsafe: bool, write: bool, accept: Accept | None = None) -> FileFix:
     """Fix one file on disk (or only compute the fix when ``write`` is false)."""
-    from .readers.common import ENCODING_NAMES, BinaryFile, decode, encode
-
-    result = FileFix(path)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        result.refused = f"cannot read: {exc.strerror or exc}"
-        return result
-    try:
-        source, bad, bom = decode(data)
-    except BinaryFile:
-        result.refused = "binary file"
-        return result
-    if bad:
-        line = source.count("\n", 0, bad[0][0]) + 1
-        result.refused = f"not fixed: invalid {ENCODING_NAMES[bom]} at line {line} (fix the encoding first)"
-        return result
-    fixed, result.applied, result.unsafe_left = fix_text(path, source, lint, unsafe, accept)
-    prefix = BOM if bom else ""
-    result.original, result.fixed = prefix + source, prefix + fixed
+        return FileFix(path, refused=f"cannot read: {exc.strerror or exc}")
+    result, fixed = fix_bytes(data, path, lint, unsafe, accept)
     if write and result.changed:
         # the file must still hold the bytes that were linted
         try:
@@ -226,7 +239,7 @@ def fix_file(path: str, lint: Lint, *, unsafe: bool, write: bool, accept: Accept
             result.refused = f"cannot read: {exc.strerror or exc}"
             return result
         try:
-            atomic_write(Path(path), encode(fixed, bom))  # in the encoding it was read in
+            atomic_write(Path(path), fixed)  # in the encoding it was read in
         except OSError as exc:
             result.refused = f"not fixed: cannot write: {exc.strerror or exc}"
             return result

@@ -136,22 +136,12 @@ def _linter() -> Callable[[str, str], list[Finding]]:
 
 
 def _fix_stdin(data: bytes, display: str, lint, unsafe: bool, accept) -> tuple[Any, bytes]:
-    from .fixer import BOM, FileFix, fix_text
-    from .readers.common import ENCODING_NAMES, BinaryFile, decode, encode
+    from .fixer import fix_bytes
 
-    fix = FileFix(display)
-    try:
-        source, bad, bom = decode(data)
-    except BinaryFile:
+    fix, fixed = fix_bytes(data, display, lint, unsafe, accept)
+    if fix.refused == "binary file":
         fix.refused = "binary input"
-        return fix, data
-    if bad:
-        fix.refused = f"not fixed: invalid {ENCODING_NAMES[bom]} (fix the encoding first)"
-        return fix, data
-    fixed, fix.applied, fix.unsafe_left = fix_text(display, source, lint, unsafe, accept)
-    prefix = BOM if bom else ""
-    fix.original, fix.fixed = prefix + source, prefix + fixed
-    return fix, encode(fixed, bom)
+    return fix, data if fixed is None else fixed
 
 
 def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None], Any],

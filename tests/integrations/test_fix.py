@@ -6,6 +6,7 @@ input goes to stdout."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 import subprocess
@@ -88,6 +89,37 @@ def test_fix_writes_utf16_back_as_utf16(tmp_path: Path) -> None:
     assert path.read_bytes() == b"\xfe\xff" + fixed.encode("utf-16-be")
     piped = run_cli("check", "--fix", "-", input=b"\xff\xfe" + story.encode("utf-16-le"), cwd=tmp_path, raw=True)
     assert piped.stdout == b"\xff\xfe" + fixed.encode("utf-16-le")
+
+
+PAGE_1252 = ('<html><head><meta charset="windows-1252"><title>Café vote</title></head><body>'
+             '<h1>Café owners vote</h1><p>The café owners said the the plan – a “fair” one – would pass.</p>'
+             '</body></html>\n')
+
+
+def test_a_page_in_its_declared_charset_is_read_and_fixed_in_it(tmp_path: Path) -> None:
+    """An old CMS export in Windows-1252 that says so in its <meta charset> is read in it
+    (no bytes to mark as broken UTF-8) and written back in it."""
+    path = tmp_path / "page.html"
+    path.write_bytes(PAGE_1252.encode("cp1252"))
+    proc = run_cli("check", "--format", "json", "page.html", cwd=tmp_path)
+    found = [(f["rule"], f["line"], f["column"], f["matched"]) for f in json.loads(proc.stdout)["findings"]]
+    assert found == [("typo.repeated-word", 1, 131, " the")]
+    proc = run_cli("check", "--fix", "page.html", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert path.read_bytes() == PAGE_1252.replace("the the", "the").encode("cp1252")
+
+
+def test_a_fix_the_declared_charset_cannot_hold_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "desk.yaml").write_text(
+        'pack: desk\nrules:\n  - id: kyiv\n    kind: substitution\n    message: "Use {replacement}."\n'
+        '    swap: {Kiev: Київ}\n    tests: {fail: ["In Kiev."], pass: ["In Київ."]}\n', encoding="utf-8")
+    page = PAGE_1252.replace("would pass.", "would pass in Kiev.").encode("cp1252")
+    path = tmp_path / "page.html"
+    path.write_bytes(page)
+    proc = run_cli("check", "--fix", "--pack", "desk.yaml", "--select", "desk", "page.html", cwd=tmp_path)
+    assert path.read_bytes() == page  # left as it was, not half written
+    assert "page.html: not fixed: cp1252 cannot hold 'Київ', which the fix writes" in proc.stderr
+    assert proc.returncode == 1 and "desk.kyiv" in proc.stdout
 
 
 def test_fix_repairs_a_word_repeated_across_a_line_break(tmp_path: Path) -> None:

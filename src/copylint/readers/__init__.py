@@ -44,6 +44,6 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
     source, bad, bom = decode(data)
     doc = read_text(path, source, fmt)
     for start, end in bad:
-        doc.notices.append(("copylint.encoding", f"invalid {ENCODING_NAMES[bom]} here: the bytes were replaced by U+FFFD",
+        doc.notices.append(("copylint.encoding", f"invalid {ENCODING_NAMES.get(bom, bom)} here: the bytes were replaced by U+FFFD",
                             start, end))
     return doc

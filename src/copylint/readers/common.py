@@ -27,9 +27,39 @@ ENCODING_NAMES = {"": "UTF-8", "utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-
                   "utf-32-le": "UTF-32", "utf-32-be": "UTF-32"}
 
 
+# <meta charset="windows-1252"> or <meta http-equiv="Content-Type" content="text/html;
+# charset=iso-8859-1">, in the first kilobyte of an HTML page
+_META_CHARSET_RE = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([A-Za-z0-9_.:-]{1,40})", re.I)
+# what browsers read these labels as (the WHATWG Encoding standard)
+_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252",
+                    "us-ascii": "cp1252", "iso8859-1": "cp1252", "iso-8859-9": "cp1254"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec an HTML page declares in its first kilobyte, if it names a known
+    one other than UTF-8. Old CMS exports are Windows-1252 and say so."""
+    import codecs
+
+    m = _META_CHARSET_RE.search(data[:1024])
+    if m is None:
+        return None
+    label = m.group(1).decode("ascii").lower()
+    try:
+        name = codecs.lookup(_CHARSET_ALIASES.get(label, label)).name
+    except LookupError:
+        return None
+    return None if name in ("utf-8", "utf-16", "utf-32") else name
+
+
+def has_mark(encoding: str) -> bool:
+    """Whether a file read in ``encoding`` (as :func:`decode` names it) began with a mark."""
+    return any(name == encoding for _, name in BOMS)
+
+
 def decode(data: bytes) -> tuple[str, list[tuple[int, int]], str]:
-    """Decode text: UTF-8, or UTF-16/32 when a byte-order mark says so. Returns (text,
-    invalid byte runs as (start, end) code-point offsets, the mark's encoding or "").
+    """Decode text: UTF-8, UTF-16/32 when a byte-order mark says so, or the charset an
+    HTML page declares when its bytes are not UTF-8. Returns (text, invalid byte runs as
+    (start, end) code-point offsets, the encoding: a mark's, a declared codec's, or "").
     Each undecodable byte of UTF-8 becomes one U+FFFD, so the rest of the file keeps
     its positions and is still checked."""
     bom = next((name for mark, name in BOMS if data.startswith(mark)), "")
@@ -47,6 +77,12 @@ def decode(data: bytes) -> tuple[str, list[tuple[int, int]], str]:
         return data.decode("utf-8"), [], bom
     except UnicodeDecodeError:
         pass
+    declared = None if bom else declared_charset(data)
+    if declared is not None:
+        try:
+            return data.decode(declared), [], declared
+        except UnicodeDecodeError:
+            pass  # not what it says it is: read as UTF-8, with the bad bytes marked
     text = data.decode("utf-8", errors="surrogateescape")
     bad: list[tuple[int, int]] = []
     for m in re.finditer(r"[\udc80-\udcff]+", text):
@@ -60,6 +96,8 @@ def encode(text: str, bom: str) -> bytes:
     fixed file keeps the encoding it was written in."""
     if not bom:
         return text.encode("utf-8")
+    if not has_mark(bom):
+        return text.encode(bom)  # a declared charset: UnicodeEncodeError when it cannot hold the text
     mark = next(m for m, name in BOMS if name == bom)
     return mark + text.encode(bom)
 
