@@ -17,6 +17,13 @@ def test_skipped_contexts():
     assert words(text) == []
 
 
+def test_a_lone_letter_is_no_misspelt_word():
+    # "ß" and "ω" were each "not in the dictionary; did you mean 'a'?"; a slip next to
+    # them is still one
+    text = "Letters column\n\nThe letter ß, the symbol ω and the letter Ж were in the the goverment font.\n"
+    assert words(text) == ["goverment"]
+
+
 def test_html_attributes_written_out_in_plain_text_are_no_prose():
     # AG News ledes keep the feed's markup as text; a slip in prose, or inside a Reuters
     # <Company Name>, is still one

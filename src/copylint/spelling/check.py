@@ -188,6 +188,8 @@ class SpellingAnalysis:
                 if known(base) or _contracted(sp, base):
                     continue
             rejected = vocab.rejects(token)
+            if len(base) == 1 and not rejected:
+                continue  # a lone letter names a letter ("the letter ß", "ω"): no word to misspell
             shape = word_shape(base)
             if not rejected and (self._informal_or_handle(base, shape, text) or self._defined_here(key)):
                 continue
