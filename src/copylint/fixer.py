@@ -194,8 +194,8 @@ def fix_text(path: str, text: str, lint: Lint, unsafe: bool, accept: Accept | No
     return text, applied, left
 
 
-def fix_bytes(data: bytes, display: str, lint: Lint, unsafe: bool, accept: Accept | None = None
-              ) -> tuple[FileFix, bytes | None]:
+def fix_bytes(data: bytes, display: str, lint: Lint, unsafe: bool, accept: Accept | None = None,
+              what: str = "file") -> tuple[FileFix, bytes | None]:
     """Fix a file's bytes: (what was done, the fixed bytes in the file's own encoding, or
     None when the fix was refused). A file with bytes its encoding cannot decode, or a fix
     its encoding cannot hold, is refused: it is never written half right."""
@@ -205,7 +205,7 @@ def fix_bytes(data: bytes, display: str, lint: Lint, unsafe: bool, accept: Accep
     try:
         source, bad, encoding = decode(data)
     except BinaryFile:
-        result.refused = "binary file"
+        result.refused = f"binary {what}"
         return result, None
     name = ENCODING_NAMES.get(encoding, encoding)
     if bad:

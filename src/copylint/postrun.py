@@ -138,9 +138,7 @@ def _linter() -> Callable[[str, str], list[Finding]]:
 def _fix_stdin(data: bytes, display: str, lint, unsafe: bool, accept) -> tuple[Any, bytes]:
     from .fixer import fix_bytes
 
-    fix, fixed = fix_bytes(data, display, lint, unsafe, accept)
-    if fix.refused == "binary file":
-        fix.refused = "binary input"
+    fix, fixed = fix_bytes(data, display, lint, unsafe, accept, what="input")
     return fix, data if fixed is None else fixed
 
 

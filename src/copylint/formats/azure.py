@@ -28,23 +28,26 @@ def log_issue(kind: str, message: str, **props: object) -> str:
     return f"##vso[task.logissue type={kind};{parts}]{escape(message)}"
 
 
+def _absolute(path: str) -> str:
+    return path if path.startswith("<") else os.path.abspath(path)  # "<stdin>" stays as it is
+
+
 class Formatter(BaseFormatter):
     NAME = "azure"
     SUMMARY = "Azure Pipelines issues (logging commands)"
 
     def file(self, path: str, findings: list) -> None:
+        source = _absolute(path)
         for f in findings:
             sev = str(f.severity)
             message = message_with_suggestions(f)
             if sev not in TYPES:
                 self.stream.write(f"{f.path}:{f.line}:{f.column}: {sev} {f.rule} {message}\n")
                 continue
-            source = f.path if f.path.startswith("<") else os.path.abspath(f.path)
             self.stream.write(log_issue(TYPES[sev], message, sourcepath=source, linenumber=f.line,
                                         columnnumber=f.column, code=f.rule) + "\n")
 
     def finish(self, result) -> None:
         for p in result.problems:
-            source = p.path if p.path.startswith("<") else os.path.abspath(p.path)
-            self.stream.write(log_issue("error" if p.fatal else "warning", p.message, sourcepath=source,
+            self.stream.write(log_issue("error" if p.fatal else "warning", p.message, sourcepath=_absolute(p.path),
                                         code="copylint") + "\n")

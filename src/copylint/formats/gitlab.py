@@ -63,7 +63,7 @@ class Formatter(BaseFormatter):
                 "fingerprint": self._fingerprint(where, fingerprint(f)),
                 "severity": SEVERITIES[str(f.severity)],
                 "categories": [CATEGORIES.get(f.rule.split(".", 1)[0], "Style")],
-                "location": {"path": relative_path(f.path, self.root),
+                "location": {"path": where,
                              "lines": {"begin": begin, "end": max(begin, f.end_line)}},
             })
 

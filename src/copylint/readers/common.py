@@ -23,6 +23,7 @@ class BinaryFile(Exception):
 # a file is NUL bytes and would be skipped as binary.
 BOMS = ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
         (b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+MARKS = {name: mark for mark, name in BOMS}
 ENCODING_NAMES = {"": "UTF-8", "utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16",
                   "utf-32-le": "UTF-32", "utf-32-be": "UTF-32"}
 
@@ -53,7 +54,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def has_mark(encoding: str) -> bool:
     """Whether a file read in ``encoding`` (as :func:`decode` names it) began with a mark."""
-    return any(name == encoding for _, name in BOMS)
+    return encoding in MARKS
 
 
 def decode(data: bytes) -> tuple[str, list[tuple[int, int]], str]:
@@ -62,9 +63,8 @@ def decode(data: bytes) -> tuple[str, list[tuple[int, int]], str]:
     (start, end) code-point offsets, the encoding: a mark's, a declared codec's, or "").
     Each undecodable byte of UTF-8 becomes one U+FFFD, so the rest of the file keeps
     its positions and is still checked."""
-    bom = next((name for mark, name in BOMS if data.startswith(mark)), "")
-    if bom:
-        data = data[len(next(mark for mark, name in BOMS if name == bom)):]
+    mark, bom = next(((m, name) for m, name in BOMS if data.startswith(m)), (b"", ""))
+    data = data[len(mark):]
     if bom and bom != "utf-8":
         try:
             return data.decode(bom), [], bom
@@ -96,10 +96,8 @@ def encode(text: str, bom: str) -> bytes:
     fixed file keeps the encoding it was written in."""
     if not bom:
         return text.encode("utf-8")
-    if not has_mark(bom):
-        return text.encode(bom)  # a declared charset: UnicodeEncodeError when it cannot hold the text
-    mark = next(m for m, name in BOMS if name == bom)
-    return mark + text.encode(bom)
+    # a declared charset has no mark, and raises UnicodeEncodeError when it cannot hold the text
+    return MARKS.get(bom, b"") + text.encode(bom)
 
 
 def parse_directive(match: re.Match) -> tuple[str, tuple[str, ...]]:
