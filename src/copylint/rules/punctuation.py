@@ -136,51 +136,87 @@ _LIST_MARKER_RE = re.compile(r"\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})")
 _SMILEY_RE = re.compile(r"[:;8][-^]?$")
 _QUOTE_CHARS_RE = re.compile(r"[“”\"]")
 _CURLY_OPEN, _CURLY_CLOSE = "“", "”"
+_BEFORE_OPENING = "([{—–-/‘“"  # what may stand right before an opening mark
+_AFTER_CLOSING = ".,;:!?)]}’”…"  # and right after a closing one
+# an apostrophe typed as a double mark: Brazil"s, isn"t, they"re (Reuters wire copy)
+_APOSTROPHE_ENDINGS_RE = re.compile(r"(?:s|t|d|ll|re|ve|m)\b", re.I)
 
 
 _FEET_RE = re.compile(r"\d+['’]\d+$")
 
 
-def _closes_after_figure(text: str, i: int, straight: list[int], start: int) -> bool:
+def _closes_after_figure(text: str, i: int, pending: bool, start: int) -> bool:
     """A straight mark after a figure is an inch mark (5'10", a 12" screen) unless it
     closes a quotation left open before it ("4:44" tour): an opening mark is pending, no
     foot mark comes before the figure, and no letter or figure follows."""
-    if len(straight) % 2 == 0 or (i + 1 < len(text) and text[i + 1].isalnum()):
+    if not pending or (i + 1 < len(text) and text[i + 1].isalnum()):
         return False
     return _FEET_RE.search(text, max(start, i - 8), i) is None
 
 
-@rule("typo.unbalanced-quotes", "A quotation mark opened and not closed within a paragraph")
+def _sides(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:
+    """Whether the mark at ``i`` stands where a quotation opens (after a space, at the
+    start of the paragraph, after a dash or bracket, before a word) and where one closes
+    (after a word or stop, before a space, a stop or the end)."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    opening = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
+    closing = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
+    return opening, closing
+
+
+@rule("typo.unbalanced-quotes", "A quotation mark opened and not closed within a paragraph",
+      fixable=True)
 def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
     """Double quotation marks must pair up within a paragraph. A quote that runs on into
     the next paragraph is left open on purpose when the next paragraph opens with a quote
-    mark (the usual news convention), so that is not reported. Inch marks (5'10") are not
-    quotes."""
+    mark (the usual news convention), so that is not reported. A straight mark may close a
+    curly one (mixing the two is ``house.quote-style``'s business); a curly mark turned the
+    wrong way ("on “Face the Nation“ (CBS)") is reported as such, with the right one as its
+    fix, and a double mark inside a word ("Brazil"s") as the apostrophe it stands for.
+    Inch marks (5'10") are not quotes."""
     text = doc.text
     if '"' not in text and _CURLY_OPEN not in text and _CURLY_CLOSE not in text:
         return
+    apostrophe = "’" if text.count("’") > text.count("'") else "'"
     paras = list(_paragraphs(doc))
     for n, r in enumerate(paras):
         nxt = paras[n + 1] if n + 1 < len(paras) else None
         next_opens = nxt is not None and text[nxt.start:nxt.start + 1] in ('"', _CURLY_OPEN)
-        open_curly: list[int] = []
-        straight: list[int] = []
+        opened: list[int] = []  # opening marks not yet closed, straight or curly
         for m in _QUOTE_CHARS_RE.finditer(text, r.start, r.end):
             c, i = m.group(), m.start()
-            if c == _CURLY_OPEN:
-                open_curly.append(i)
-            elif c == _CURLY_CLOSE:
-                if open_curly:
-                    open_curly.pop()
-                else:
-                    yield Hit(i, i + 1, "closing quotation mark without an opening one")
-            elif not (i > r.start and text[i - 1].isdigit()) or _closes_after_figure(text, i, straight, r.start):
-                straight.append(i)
-        leftovers = list(open_curly)
-        if len(straight) % 2 == 1:
-            leftovers.append(straight[-1])
-        for i in leftovers:
-            is_opening = text[i] == _CURLY_OPEN or (i + 1 < len(text) and not text[i + 1].isspace() and (i == r.start or text[i - 1].isspace() or text[i - 1] in "([—–-"))
+            opening, closing = _sides(text, i, r.start, r.end)
+            if c == '"':
+                before = text[i - 1] if i > r.start else " "
+                if before.isdigit() and not _closes_after_figure(text, i, bool(opened), r.start):
+                    continue  # an inch mark
+                if before.isalpha() and i + 1 < r.end and text[i + 1].isalpha():
+                    ending = _APOSTROPHE_ENDINGS_RE.match(text, i + 1, r.end)
+                    yield Hit(i, i + 1, f"a double quotation mark inside a word; write an apostrophe ({apostrophe})",
+                              suggestions=(apostrophe,), replacement=apostrophe, safe=ending is not None)
+                    continue
+                closes = bool(opened) if opening == closing else closing
+            elif c == _CURLY_OPEN and closing and not opening and opened:
+                yield Hit(i, i + 1, f"this {c} closes a quotation; write {_CURLY_CLOSE}",
+                          suggestions=(_CURLY_CLOSE,), replacement=_CURLY_CLOSE, safe=False)
+                opened.pop()
+                continue
+            elif c == _CURLY_CLOSE and opening and not closing and not opened:
+                yield Hit(i, i + 1, f"this {c} opens a quotation; write {_CURLY_OPEN}",
+                          suggestions=(_CURLY_OPEN,), replacement=_CURLY_OPEN, safe=False)
+                opened.append(i)
+                continue
+            else:
+                closes = c == _CURLY_CLOSE
+            if not closes:
+                opened.append(i)
+            elif opened:
+                opened.pop()
+            else:
+                yield Hit(i, i + 1, "closing quotation mark without an opening one")
+        for i in opened:
+            is_opening = _sides(text, i, r.start, r.end)[0] or text[i] == _CURLY_OPEN
             if is_opening and next_opens:
                 continue
             yield Hit(i, i + 1, "quotation mark is never closed in this paragraph" if is_opening
