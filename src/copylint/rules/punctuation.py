@@ -65,14 +65,38 @@ _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
 @rule("typo.double-space", "Two or more spaces between words", fixable=True, severity="info")
 def double_space(doc: Document, ctx) -> Iterator[Hit]:
     """Two or more spaces between words or after a full stop. The fix leaves one.
-    Only spaces typed in the source count: gaps left where markup was removed do not."""
-    if "  " not in doc.text:
+    Only spaces typed in the source count: gaps left where markup was removed do not, nor
+    do the columns of a table set with spaces (short cells between gaps of three or more
+    spaces or tabs, as in wire-service price tables)."""
+    text = doc.text
+    if "  " not in text:
         return  # a quick look first: most articles have none
     smap = doc.map
-    for m in _DOUBLE_SPACE_RE.finditer(doc.text):
-        if not smap.is_verbatim(m.start(), m.end()):
+    tables: dict[int, bool] = {}
+    for m in _DOUBLE_SPACE_RE.finditer(text):
+        start = text.rfind("\n\n", 0, m.start()) + 1
+        if start not in tables:
+            end = text.find("\n\n", m.end())
+            tables[start] = _set_in_columns(text[start:len(text) if end == -1 else end])
+        if tables[start] or not smap.is_verbatim(m.start(), m.end()):
             continue
         yield Hit(m.start(), m.end(), "more than one space here", replacement=" ")
+
+
+_COLUMN_GAP_WIDE_RE = re.compile(r"\t| {3,}")
+
+
+def _set_in_columns(paragraph: str) -> bool:
+    """A table laid out with spaces: two or more wide gaps between cells that are figures
+    and labels, not sentences run together with wide gaps where line breaks were."""
+    cells = [c for c in _COLUMN_GAP_WIDE_RE.split(paragraph.strip()) if c.strip()]
+    if len(cells) < 3:
+        return False
+    sentences = sum(1 for c in cells if _SENTENCE_CELL_RE.search(c))
+    return sentences * 2 < len(cells)
+
+
+_SENTENCE_CELL_RE = re.compile(r"\w+\W+\w+\W+\w+.*[.!?][\"”’)]?$", re.S)
 
 
 _SPACE_BEFORE_RE = re.compile(r"[ \t]+(?=[,.;:!?](?:[\s\"'”’)]|$))")
