@@ -180,6 +180,24 @@ def test_sentence_case_fix_keeps_names_the_body_only_starts_a_sentence_with():
     assert found[0].fix.edits[0].text == "More than 160 Republicans don't support Donald Trump"
 
 
+def test_sentence_case_lowers_headline_verbs_and_reads_through_abbreviations():
+    # "Wins" is a verb, not the plural of the name Win, and "Mourns" counts by its stem;
+    # the full stop of "U.S." ends no sentence, so "Factory" is no sentence's first word
+    text = ("Champion Tim Mack Wins Pole Vault Title\n\nThe American champion Tim Mack won "
+            "the Olympic pole vault title on Friday after a long duel with a teammate.")
+    assert lint(text, ["house.headline-case"])[0].fix.edits[0].text == "Champion Tim Mack wins pole vault title"
+    text = ("Town Mourns Its Mayor\n\nThe town held a service for its mayor on Monday, and "
+            "hundreds lined the streets in the rain.")
+    assert lint(text, ["house.headline-case"])[0].fix.edits[0].text == "Town mourns its mayor"
+    text = ("U.S. Factory Growth Eases\n\nThe U.S. factory sector grew more slowly in August, a "
+            "report showed, but analysts said growth remained robust.")
+    assert lint(text, ["house.headline-case"])[0].fix.edits[0].text == "U.S. factory growth eases"
+    # ... but a sentence's usual first word after it opens a sentence
+    text = ("I Ran the C.I.A. Now I Back Her\n\nThe former director of the agency said he would "
+            "back her, and that he ran it for years.")
+    assert lint(text, ["house.headline-case"])[0].fix.edits[0].text == "I ran the C.I.A. Now I back her"
+
+
 def test_sentence_case_plain_words_alone_raise_nothing():
     # no word the article writes in lower case, no small word: the capitals may be a name
     assert lint("Rolling Stones Announce Tour\n\nThe band will play 40 dates.",

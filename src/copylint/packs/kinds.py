@@ -237,7 +237,18 @@ def _headline_proper(text: str, start: int, end: int):
 def _opens_clause(text: str, start: int, block_start: int) -> bool:
     if start == block_start or text[start - 1] in "\"'“‘(":
         return True  # the first word, or the first word of a quotation or a title
-    return starts_sentence(text, start) or text[max(block_start, start - 2):start].rstrip().endswith(("—", "–", "|"))
+    if starts_sentence(text, start):
+        # a headline's full stop after U.S., H.W. or Gen. ends an abbreviation, not a
+        # sentence, unless a sentence's usual first word follows ("I ran the C.I.A. Now ...")
+        if not _ABBREVIATION_END_RE.search(text, block_start, start):
+            return True
+        m = WORD_RE.match(text, start)
+        return m is not None and m.group().casefold() in _SENTENCE_OPENERS
+    return text[max(block_start, start - 2):start].rstrip().endswith(("—", "–", "|"))
+
+
+_SENTENCE_OPENERS = frozenset("now then it i we he she they you this the that there here but and so yes no".split())
+_ABBREVIATION_END_RE = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Mt|Ft)\.)\s+$")
 
 
 def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:
@@ -307,7 +318,7 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
         if ws > 0 and text[ws - 1] == "-":
             # the second part of a compound goes with the first ("High-Speed", not "Anti-Trump")
             if any(c[1] == ws - 1 for c in sure[-1:] + probable[-1:]) and not view.used_as_name(key) \
-                    and _plain_word(key):
+                    and _plain_word(key, view):
                 probable.append(lowered)
             continue
         if key in FUNCTION_WORDS:
@@ -319,7 +330,7 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
             continue
         if as_word:
             sure.append(lowered)
-        elif len(key) >= 3 and not view.capitalised_anywhere(key) and _plain_word(key):
+        elif len(key) >= 3 and not view.capitalised_anywhere(key) and _plain_word(key, view):
             probable.append(lowered)
     if not sure:
         return [], False
@@ -341,15 +352,35 @@ def _word_index(words, ws: int) -> int:
     return next(n for n, w in enumerate(words) if w[0] == ws)
 
 
-def _plain_word(key: str) -> bool:
-    """A common dictionary word that is no name (race, launch; not Trump, Apple, Rolling)."""
+def _plain_word(key: str, view: DocView | None = None) -> bool:
+    """A common dictionary word that is no name (race, launch; not Trump, Apple, Rolling).
+    A verb in -s counts by its stem ("Mourns" by mourn), as headlines are full of them.
+    The plural of a name stays a name ("Republicans", "Americans") unless its stem is a
+    verb ("Wins" is no plural of the Burmese name Win: winning is a word) and the article
+    never capitalises the stem."""
     from ..spelling.lexicon import name_lexicon
     from ..spelling.speller import get_speller
 
     sp = get_speller()
     lexicon = name_lexicon()
-    return sp.is_common(key) and sp.zipf(key) >= PLAIN_WORD_ZIPF and not lexicon.knows(key) and \
-        not (key.endswith("s") and lexicon.knows(key[:-1]))  # Republicans, Democrats
+    if not sp.is_common(key) or lexicon.knows(key):
+        return False
+    stem = key[:-1] if key.endswith("s") else None
+    zipf = sp.zipf(key)
+    if stem:
+        if lexicon.knows(stem) and (not _has_ing_form(sp, stem) or view is None or view.capitalised_anywhere(stem)):
+            return False
+        zipf = max(zipf, sp.zipf(stem), sp.zipf(stem[:-1]) if stem.endswith("e") else 0.0)
+    return zipf >= PLAIN_WORD_ZIPF
+
+
+def _has_ing_form(sp, stem: str) -> bool:
+    """The stem is a verb: its -ing form is a word in common use (winning, easing,
+    posting; not republicaning, nor the rare wooding that would make Woods a verb)."""
+    forms = [stem + "ing", stem + stem[-1:] + "ing"]
+    if stem.endswith("e"):
+        forms.append(stem[:-1] + "ing")
+    return any(sp.is_common(f) and sp.zipf(f) >= PLAIN_WORD_ZIPF for f in forms)
 
 
 def _in_capitalised_phrase(view: DocView, words, ws: int) -> bool:
