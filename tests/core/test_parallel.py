@@ -40,7 +40,10 @@ def test_the_report_does_not_depend_on_jobs_or_the_cache(tmp_path):
     one = _report(folder, "-j", "1", "--no-cache")
     two = _report(folder, "-j", "2", "--no-cache")
     assert two == one
-    assert one["summary"]["files"] == 61 and one["summary"]["findings"] > 61
+    assert one["summary"]["files"] == 61
+    # enough to compare: findings from many files and several rule families
+    assert len({f["path"] for f in one["findings"]}) >= 10
+    assert len({f["rule"] for f in one["findings"]}) >= 4
 
     cache = ["--cache-dir", str(tmp_path / "cache")]
     assert _report(folder, "-j", "2", *cache) == one  # filling the cache
