@@ -254,11 +254,12 @@ def test_title_case_pack(tmp_path):
 
 
 def test_abbreviation_spelled_out_on_first_use():
-    text = ("Allies meet\n\nNATO leaders met on Tuesday. Later the North Atlantic Treaty Organization (NATO) "
-            "issued a statement. The FBI and the International Atomic Energy Agency (IAEA) were not there.")
+    text = ("Allies meet\n\nOECD leaders met on Tuesday. Later the Organisation for Economic Co-operation and "
+            "Development (OECD) issued a statement. The FBI and the International Atomic Energy Agency (IAEA) "
+            "were not there.")
     found = lint(text, ["house.acronyms"])
-    assert rows(found, with_fix=False) == [("house.acronyms", 3, 1, "NATO")]  # used before it is spelled out
-    fine = ("Allies meet\n\nLeaders of the North Atlantic Treaty Organization met on Tuesday. NATO said it would "
+    assert rows(found, with_fix=False) == [("house.acronyms", 3, 1, "OECD")]  # used before it is spelled out
+    fine = ("Allies meet\n\nLeaders of the Organization of American States met on Tuesday. The OAS said it would "
             "act. The IAEA (International Atomic Energy Agency) agreed.")
     assert lint(fine, ["house.acronyms"]) == []
 
@@ -275,6 +276,18 @@ def test_numbers_keep_figures_where_house_style_wants_them():
     assert rows(found) == [("house.numbers", 3, 18, "3", "three"),
                            ("house.numbers", 3, 39, "twelve", "12")]
     assert all(f.fix.safe is False for f in found)
+
+
+def test_emphasis_credit_ratings_and_house_expansions_are_no_unexplained_abbreviations():
+    # US news 2016 and Reuters copy: "NOT" for stress, ratings in wire capitals, and "GOP"
+    # after "Republican" (the house list names it as GOP's expansion); "the WHO" and a bare
+    # "GOP" are still abbreviations to spell out
+    text = ("Bond sale\n\nShe is NOT trying for another baby. The issue is rated BBB-plus by Standard and "
+            "Poor's and BAA-3 by Moody's. Republican leaders met, and the GOP platform was read. "
+            "The WHO said so.\n")
+    assert [f.matched for f in lint(text, ["house.acronyms"])] == ["WHO"]
+    bare = "Vote\n\nGOP leaders met, and WHO officials and BBB members said NOT now.\n"
+    assert [f.matched for f in lint(bare, ["house.acronyms"])] == ["GOP", "WHO", "BBB"]
 
 
 def test_words_in_capitals_are_no_abbreviations():

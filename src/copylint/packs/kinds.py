@@ -497,6 +497,8 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
                 continue  # a label ("WATCH:"), part of a name ("TDK Corp") or a ticker
             if _shouted_word(acr) or _in_capitals(text, m.start(1), m.end()):
                 continue
+            if _emphasis(text, acr, m.start(1), m.end()) or _credit_rating(text, acr, m.start(1), m.end()):
+                continue
             if dateline_end is None:
                 d = _DATELINE_RE.match(text, block.start, block.end)
                 dateline_end = d.end() if d else block.start
@@ -511,9 +513,12 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
     for m in _PAREN_RE.finditer(text):
         defined.setdefault(m.group(1), m.start(1))
     runs = None
+    expansions = rule.spec.get("expansions") or {}
     for acr, (s, e) in sorted(first.items(), key=lambda x: x[1]):
         if acr in defined and defined[acr] <= s:
             continue  # "North Atlantic Treaty Organization (NATO)"
+        if _named_before(text, expansions.get(acr, ()), s):
+            continue  # "Republican ... GOP", "the Agriculture Department ... USDA"
         after = text[e:e + 120]
         m = re.match(r"(?:s|'s|’s)?\s*\(([^()]{3,100})\)", after)
         if m and _spells(acr, _initials(m.group(1))):
@@ -523,6 +528,49 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
         if runs.spell_before(acr, s):
             continue  # spelled out earlier without brackets
         yield rule.hit(s, e, match=acr)
+
+
+# a word that often follows an abbreviation standing for an organisation ("WHO said",
+# "WHO officials"): a common word in capitals before one of these is no emphasis
+_ORGANISATION_NEXT_RE = re.compile(r"(?:'s|’s|[ \u00a0]+(?:said|says|has|have|had|is|was|will|would|officials?|"
+                                   r"chief|head|director|spokesman|spokeswoman|spokesperson|report|data|figures))\b")
+EMPHASIS_ZIPF = 6.0  # "NOT" 6.7, "ARE" 6.7, "HOW" 6.2; "NOW" too, "ACT" 5.3 and "SUN" 5.0 not
+
+
+def _emphasis(text: str, letters: str, start: int, end: int) -> bool:
+    """One of the commonest words set in capitals for stress ("He is NOT!", "asked her NOT
+    to film"): the dictionary also has NOT and ARE as abbreviations, but in running text
+    they are emphasis. "the WHO" and "WHO said" stay abbreviations."""
+    from ..spelling.speller import get_speller
+
+    if get_speller().zipf(letters.lower()) < EMPHASIS_ZIPF:
+        return False
+    if re.search(r"\b[Tt]he[ \u00a0]+$", text[max(0, start - 6):start]):
+        return False
+    return not _ORGANISATION_NEXT_RE.match(text, end)
+
+
+# credit ratings: Standard & Poor's and Fitch's AAA to D and Moody's Aaa to C as wire copy
+# sets them in capitals (BAA-3), with a notch (-1, -plus, +) or a word about ratings nearby
+_RATING_RE = re.compile(r"^(?:A{1,3}|B{1,3}|C{1,3}|BAA|BA|CAA|CA|D{1,3})$")
+_RATING_NOTCH_RE = re.compile(r"[+-]|-?(?:plus|minus|\d)\b")
+_RATING_WORDS_RE = re.compile(r"\b(?:rat(?:ed|es|ing|ings)|Moody|Standard (?:and|&) Poor|S&P|Fitch|"
+                              r"(?:up|down)grade[ds]?|investment grade|outlook)\b", re.IGNORECASE)
+
+
+def _credit_rating(text: str, letters: str, start: int, end: int) -> bool:
+    """A credit rating ("rated AAA by Standard and Poor's", "to BA-1 from BAA-3"), not an
+    abbreviation to spell out."""
+    if not _RATING_RE.match(letters):
+        return False
+    return bool(_RATING_NOTCH_RE.match(text, end)
+                or _RATING_WORDS_RE.search(text, max(0, start - 80), min(len(text), end + 80)))
+
+
+def _named_before(text: str, names, pos: int) -> bool:
+    """Whether one of the names a house list gives for an abbreviation, other than its
+    initials ("Republican" for GOP), stands in the article before ``pos``."""
+    return any(re.search(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text[:pos]) for name in names)
 
 
 def _in_capitals(text: str, start: int, end: int) -> bool:

@@ -35,7 +35,7 @@ KIND_FIELDS = {
     "consistency": {"groups", "variants", "prefer", "together"},
     "occurrence": {"tokens", "max", "per-words", "min-count", "scope", "max-words", "max-chars"},
     "capitalization": {"style", "minor-words"},
-    "conditional": {"min-letters", "max-letters"},
+    "conditional": {"min-letters", "max-letters", "expansions"},
 }
 PLACEHOLDERS = {
     "existence": {"match"},
