@@ -131,3 +131,11 @@ def test_letters_pushed_into_one_of_the_commonest_words():
     # a rarer word two slips away is no such evidence ("Correns", a French town)
     text = "A castle\n\nThey bought a vineyard in the tiny town of Correns, near Aix.\n"
     assert findings(text) == {}
+
+
+def test_censored_words_and_verbs_coined_from_hyphenated_compounds():
+    # US news 2016: "b*llshit" is censored, not misspelt; "high-fiving" is the verb made
+    # from "high-five"; a slip in the same place is still found
+    text = ('"Soap opera, bored housewives b*llshit - Please!" she finished. Fans were high-fiving '
+            "him and resending his offer, and the crowd was hot-desking. He was high-fivving.\n")
+    assert set(findings(text)) == {"fivving"}
