@@ -217,6 +217,12 @@ def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
                     continue  # an inch mark
                 if before.isalpha() and i + 1 < r.end and text[i + 1].isalpha():
                     ending = _APOSTROPHE_ENDINGS_RE.match(text, i + 1, r.end)
+                    if ending is None and text[i + 1].isupper() and not opened:
+                        # 'banker said"It will be': a quotation opens with its space lost
+                        yield Hit(i, i + 1, "a space is missing before this opening quotation mark",
+                                  suggestions=(' "',), replacement=' "', safe=False)
+                        opened.append(i)
+                        continue
                     yield Hit(i, i + 1, f"a double quotation mark inside a word; write an apostrophe ({apostrophe})",
                               suggestions=(apostrophe,), replacement=apostrophe, safe=ending is not None)
                     continue
