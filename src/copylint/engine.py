@@ -294,13 +294,12 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
         findings.append(finding_from_span(doc, rid, Severity.WARNING, message, s, e))
 
     for rule in rules:
-        options = _options(rule, settings)
+        options, region_skips = _prepared(rule, settings)
         ctx = RuleContext(rule, options, settings, resources, suppress)
-        if rule.is_corpus:
+        if rule.collect is not None:
             facts[rule.id] = rule.collect(doc, ctx)
         if rule.check is None:
             continue
-        region_skips = tuple(k for k in rule.skips if k not in ("quote", "note"))
         for hit in rule.check(doc, ctx):
             rule_id = hit.rule or rule.id
             chosen = selected.get(rule_id)
@@ -344,21 +343,25 @@ class RuleOptionError(Exception):
     pass
 
 
-_OPTIONS_CACHE: dict[tuple[int, int], tuple[Settings, Rule, Any]] = {}
+_OPTIONS_CACHE: dict[tuple[int, int], tuple[Settings, Rule, Any, tuple[str, ...]]] = {}
 
 
-def _options(rule: Rule, settings: Settings) -> Any:
-    """The rule's options object for these settings (built once per settings, then shared).
-    The cache keeps the rule and settings it was built for: an id can be reused once an
-    object is gone (a rule set rebuilt), and another rule's options must never come back."""
+def _prepared(rule: Rule, settings: Settings) -> tuple[Any, tuple[str, ...]]:
+    """The rule's options object for these settings and the region kinds it skips
+    (quotes and notes aside, which are tested apart): worked out once per settings, as
+    every article asks for them again. The cache keeps the rule and settings it was
+    built for: an id can be reused once an object is gone (a rule set rebuilt), and
+    another rule's options must never come back."""
     key = (id(rule), id(settings))
     cached = _OPTIONS_CACHE.get(key)
     if cached is None or cached[0] is not settings or cached[1] is not rule:
         try:
-            cached = _OPTIONS_CACHE[key] = (settings, rule, rule.make_options(settings.options_for(rule.id)))
+            options = rule.make_options(settings.options_for(rule.id))
         except (TypeError, ValueError) as exc:
             raise RuleOptionError(f"{settings.source or 'config'}: {exc}") from None
-    return cached[2]
+        region_skips = tuple(k for k in rule.skips if k not in ("quote", "note"))
+        cached = _OPTIONS_CACHE[key] = (settings, rule, options, region_skips)
+    return cached[2], cached[3]
 
 
 def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet | None,
