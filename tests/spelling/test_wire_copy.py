@@ -139,3 +139,47 @@ def test_censored_words_and_verbs_coined_from_hyphenated_compounds():
     text = ('"Soap opera, bored housewives b*llshit - Please!" she finished. Fans were high-fiving '
             "him and resending his offer, and the crowd was hot-desking. He was high-fivving.\n")
     assert set(findings(text)) == {"fivving"}
+
+
+def test_a_company_coins_its_own_name():
+    # the word just before "Inc", "Corp", "Co" or a ticker is the company's own name
+    # (Reuters-21578 headlines and sentences)
+    assert findings("VENDO CO <VEN> 4TH QTR LOSS\n\nShr loss 23 cts vs profit 11 cts\n") == {}
+    assert findings("BRENCO INC <BREN> DECLARES QTLY DIVIDEND\n\nQtly div five cts vs five cts prior\n") == {}
+    assert findings("It said its Mobay Corp subsidiary will transfer its entire U.S. specialty "
+                    "chemicals business later this year.\n") == {}
+    assert findings("Versatile said it sold its Noble Cultivators Co division to Vicon Inc, of "
+                    "Ontario, for undisclosed terms.\n") == {}
+
+
+def test_a_common_word_misspelt_in_a_company_name_is_still_a_slip():
+    # a name made of words: after another of its words, or a long word one slip from a
+    # word in use with its first letter
+    assert findings("MAUI LAND AND PINAPPLE CO INC QUARTERLY DIVIDEND\n\n"
+                    "Qtly div 12-1/2 cts vs 12-1/2 cts\n") == {"PINAPPLE": "PINEAPPLE"}
+    assert findings("VENTRA MANAGEMENT IN EQUIPMENT LEASE AGREEMENT\n\nVentra Managment Inc said "
+                    "it received a 10.8 mln dlr equipment lease.\n") == {"Managment": "Management"}
+    assert "Motos" in findings("GM announces global economic development forums\n\nGeneral Motos "
+                               "Corp. said Friday it would host a series of economic development forums.\n")
+
+
+def test_a_shouted_headline_word_is_judged_as_the_story_writes_it():
+    # the story writes the name in Title Case, where repetition tells it is a name
+    text = ("AIBD, CEDEL, EUROCLEAR JOIN IN TRADE MATCH SYSTEM\n\n"
+            "The Association of International Bond Dealers, AIBD, said it will cooperate with "
+            "major clearing agencies Cedel and Euroclear on a eurobond trade confirmation and "
+            "matching system to come into force by September this year.\n\n"
+            "Euroclear and Cedel intend to bring a \"trade date-plus-one\" matching capacity.\n")
+    assert findings(text) == {}
+    # a form the story misspells too leaves the capitals to be judged on their own
+    text = ("MFS MANAGED MUNCIPAL BOND TRUST SETS PAYOUT\n\n<MFS Managed Muncipal Trust Bond> said "
+            "it declared a monthly payout income distribution of 5.7 cts a share.\n")
+    assert findings(text) == {"MUNCIPAL": "MUNICIPAL", "Muncipal": "Municipal"}
+
+
+def test_a_doubled_letter_in_a_common_word_of_a_dateline():
+    # "New York": the place's second word is a common word, not a name the lexicon holds
+    text = ("Treasury Prices Crawl Higher Before Data\n\nNEW YORRK (Reuters) - Treasuries prices "
+            "crawled ahead on Tuesday as a hesitant market awaited the latest reading.\n")
+    assert findings(text) == {"YORRK": "YORK"}
+    assert findings(text.replace("YORRK", "YORK")) == {}

@@ -187,6 +187,7 @@ class SpellingAnalysis:
         self._abbreviations: frozenset[str] | None = None
         self._phrase_spans: list[tuple[int, int]] | None = None
         self._lower_names: bool | None = None  # see _lower_case_text
+        self._title_forms: dict[str, str] | None = None  # see _title_case_form_passes
         self.misspellings = self._find()
         self.flagged_words = {m.word for m in self.misspellings}
 
@@ -229,6 +230,8 @@ class SpellingAnalysis:
                     verdict = None if self._plausible_word(base) or self._poster(base, end) or \
                         self._name_in_lower_case(base) or self._given_name_syllable(start, end) \
                         or _coined_compound_verb(sp, text, start, base) else self._lower(base)
+                elif shape == "upper" and self._title_case_form_passes(key):
+                    verdict = None
                 else:
                     verdict = ev.judge_capitalised(base, start)
                 if verdict is not None:
@@ -237,6 +240,25 @@ class SpellingAnalysis:
         out.extend(self._full_name_slips({m.start for m in out}))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _title_case_form_passes(self, key: str) -> bool:
+        """Whether the article also writes this ALL-CAPS word with a capital and lower
+        case letters ("TYLAN CORP <TYLN>" over "Tylan Corp said"), and that form passes:
+        a wire headline shouts the names its story writes in Title Case, where their
+        case and repetition tell more. A form the speller flags ("Muncipal") leaves the
+        capitals to be judged on their own."""
+        if self._title_forms is None:
+            self._title_forms = {}
+            for token in self.evidence.caps_tokens:
+                self._title_forms.setdefault(normalise(token), token)
+        form = self._title_forms.get(key)
+        if form is None:
+            return False
+        base = form[: len(key)] if len(key) < len(form) else form  # without a possessive
+        if self.speller.known(base) or self.evidence.vocabulary.accepts(form):
+            return True
+        start = next(_occurrences(self.doc.text, form), None)
+        return start is not None and self.evidence.judge_capitalised(base, start) is None
 
     def _defined_here(self, key: str) -> bool:
         """An abbreviation the article spells out ("video tape recorders (vtrs)")."""

@@ -50,7 +50,10 @@ INSTITUTION_WORDS = frozenset((
 _DATELINE_RE = re.compile(r",[ \t]+[A-Z][a-z]|[ \t]+\([A-Za-z]|[ \t]+[-–—]")
 _LINE_START_RE = re.compile(r"(?:^|\n)(?:[A-Z]+[ /])*$")
 _BYLINE_RE = re.compile(r"[ \t]*(?:By|BY)[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}$")
-_TICKER_RE = re.compile(r"[ \t]*<[A-Z][A-Z0-9.]*>")
+# what follows a company's own name: its ticker, or the word that makes it a company
+# ("Vicon Inc", "BRENCO INC <BREN>", "Vendo Co"); "Co" must not begin a longer word
+_COMPANY_END_RE = re.compile(r"[ \t]*<[A-Z][A-Z0-9.]*>|[ \t]+(?:Inc|INC|Corp|CORP|Co|CO|Ltd|LTD|Plc|PLC|LLC|"
+                             r"Corporation|CORPORATION|Cos|COS|AG|NV|SA|SpA|GmbH|Bhd|BHD)\b(?![\'’-]\w)")
 _INITIAL_RE = re.compile(r"(?<![\w.])[A-Z]\.[ \t]+$")
 _PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|von|der|den|al|el|bin|ibn|ben|le|la|y|zu)[ \t]+[A-Z]")
 _HYPHEN_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)-$")
@@ -537,8 +540,8 @@ class NameEvidence:
                 # first letters are seldom mistyped; names are transliterated; but letters
                 # pushed into one of the commonest words still make a slip of it ("Unighted")
                 return self._far_slip_of_common_word(word, key)
-            if shape == "upper" and not proper and self._company_before_ticker(word, start):
-                return None  # a company's name before its ticker, no slip of a word
+            if not proper and self._company_before_ticker(word, start):
+                return None  # a company's own name, no slip of a word
             if shape == "upper":
                 # shouted company names are often one slip from a word; from a known name
                 # only a cheap slip counts ("ADZMS EXPRESS")
@@ -615,10 +618,26 @@ class NameEvidence:
                        f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
 
     def _company_before_ticker(self, word: str, start: int) -> bool:
-        """Just before a ticker ("MITEL <MLT>", "LORAL <LOR> DEBT"): a company's name, which
-        is no slip of a word unless it is a slip of the company's "Corp" or "Inc"."""
-        return bool(_TICKER_RE.match(self.text, start + len(word))) and \
-            not any(_institution(c.word) for c in self.speller.near(word))
+        """Just before a ticker or the word that makes a company ("MITEL <MLT>", "LORAL
+        <LOR> DEBT", "Vicon Inc", "HYDRON CORP"): a company's own name, coined as often as
+        not (Brenco, Cenergy, Mobay), which is no slip of a word unless it is a slip of
+        the company's "Corp" or "Inc", or of a common word in a name made of words."""
+        if not _COMPANY_END_RE.match(self.text, start + len(word)):
+            return False
+        if not word.isupper() and self._prev_name_word(start) is not None:
+            return False  # a name made of words ("General Motos Corp", "Staff Buildiers Inc")
+        near = self.speller.near(word)
+        if any(_institution(c.word) for c in near):
+            return False
+        # but in a name made of words, a word of six letters or more one slip from a
+        # common word with its first letter is that word misspelt ("Ventra Managment
+        # Inc", "SPECTRUM CONTRL INC"), as is a long one nobody writes one slip from a
+        # word in use ("PINAPPLE CO INC")
+        key = normalise(word)
+        return not any(c.word[:1] == key[:1] and c.plain_cost <= 1.0 and len(key) >= 6 and
+                       (c.zipf >= WORD_ZIPF_CAPITALISED or
+                        (len(key) >= 7 and c.zipf >= UNSEEN_WORD_ZIPF and self.unseen(key)))
+                       for c in near[:1])
 
     def _before_institution(self, end: int) -> bool:
         """Followed by a word that ends the name of an institution ("Sytems Corp",
@@ -896,7 +915,11 @@ class NameEvidence:
         there ("WASHINTON"), or a name that lost its first letter ("OSCOW")."""
         nearest = self._nearest_name(word, key, 5)
         if nearest is None or nearest[2] > 1.0:
-            return None
+            # a place's name is often a common word too ("NEW YORRK (Reuters) -"): a
+            # letter doubled or two swapped in one of the commonest is a slip
+            word_slip = [c for c in self.speller.near(word)[:1] if len(key) >= 5 and
+                         c.zipf >= WORD_ZIPF_NAME_SLOT and _swapped_or_doubled(key, c.word, c.plain_cost)]
+            return self._word_verdict(word) if word_slip else None
         display, zipf, cost = nearest
         if display[1:].lower() == key:
             need = NAME_ZIPF_OTHER  # the first letter lost ("THENS, Aug. 17", as AG News has it)
