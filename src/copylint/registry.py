@@ -121,6 +121,8 @@ def corpus_rule(
     check: Callable | None = None,
     severity: str | Severity = Severity.WARNING,
     reads: Iterable[str] = (),
+    skips: Iterable[str] = (),
+    fixable: bool = False,
     options: type | None = None,
     link: str | None = None,
 ) -> Callable[[Callable], Callable]:
@@ -132,7 +134,8 @@ def corpus_rule(
     def wrap(fn: Callable) -> Callable:
         fn.copylint_rule = Rule(
             id=id, summary=summary, severity=Severity.parse(severity), collect=collect,
-            check=check, finish=fn, reads=tuple(reads), options=options, doc=inspect.cleandoc(fn.__doc__ or ""),
+            check=check, finish=fn, reads=tuple(reads), skips=tuple(skips), fixable=fixable, options=options,
+            doc=inspect.cleandoc(fn.__doc__ or ""),
             link=link, priority=_namespace_priority(id),
         )
         return fn

@@ -3,12 +3,14 @@ ways in one article (typo.name-variant)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Any, Iterator
 
-from ..model import Document, Hit, Severity
-from ..registry import rule
+from ..model import Document, Finding, Hit, Location, Severity
+from ..registry import corpus_rule, rule
 from ..spelling.check import CAPITALISED_BEFORE_RE, analyse, skipped_context
 from ..spelling.occurrences import candidate_starts
 from ..spelling.variants import group_variants
@@ -60,19 +62,8 @@ def spelling(doc: Document, ctx) -> Iterator[Hit]:
                   safe=v.safe, severity=severity)
 
 
-@rule("typo.name-variant", "One name spelt two ways in the same article", fixable=True, skips=("note",))
 def name_variant(doc: Document, ctx) -> Iterator[Hit]:
-    """A name spelt two ways in one article: Zelensky and Zelenskyy, Olexander and
-    Oleksandr, Gaddafi and Qaddafi. Spellings are matched by a transliteration key (y/i,
-    ks/x, kh/h, q/k, doubled letters ...) and by edit distance, not from a list of pairs;
-    two different dictionary names (Johnson, Johnston), forms that make another word
-    (Ivanov, Ivanova) and spellings that differ only by accents (Beyoncé, Beyonce: a house
-    style matter) are left apart, and so are two first names each always followed by
-    another surname (Erick Erickson, Erik Paulsen: two people) and a first name beside
-    a surname (Kiichi Miyazawa, Takashi Kiuchi); a spelling that
-    typo.spelling reports is never the one to follow. The less used spelling is reported, with the
-    majority one as the fix (on a tie, the later spelling is reported). The fix is not
-    marked safe: the house may prefer the other spelling."""
+    """Within one article (the rule's documentation is on name_variant_across)."""
     analysis = analyse(doc, ctx.settings)
     sp, ev, text = analysis.speller, analysis.evidence, doc.text
     counts: dict[str, int] = {}
@@ -145,3 +136,135 @@ def _positions(text: str, name: str):
         after = text[i + n] if i + n < len(text) else " "
         if not (before.isalnum() or after.isalnum()) and not skipped_context(text, i, i + n):
             yield i
+
+
+# --------------------------------------------------------------------------- across articles
+
+# a first name and a surname: two capitalised words (McConnell, DeSantis, Abdul-Rahim),
+# the second read ahead so that "John Paul Jones" gives both pairs; a possessive may follow
+_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
+_FULL_NAME_RE = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})(?=[ \t]+({_NAME_WORD})(?:['’]s)?(?![\w'’-]))")
+
+
+def _collect_full_names(doc: Document, ctx) -> dict[str, Any] | None:
+    """The article's full names ("Jennifer Aniston"), each once: its uses and where each
+    part is first written (text offsets), for the comparison across articles. Pairs
+    with a common word ("The Kremlin", "President Putin") or a word the speller reports
+    are no full names."""
+    analysis = analyse(doc, ctx.settings)
+    sp, flagged, text = analysis.speller, analysis.flagged_words, doc.text
+    names: dict[tuple[str, str], list] = {}
+    for m in _FULL_NAME_RE.finditer(text):
+        first, last = m.group(1), m.group(2)
+        seen = names.get((first, last))
+        if seen is not None:
+            seen[0] += 1
+            continue
+        if first in flagged or last in flagged or sp.is_common(first) or sp.is_common(last):
+            continue
+        if skipped_context(text, m.start(1), m.start(2) + len(last)):
+            continue
+        last_start = m.start(2)
+        names[(first, last)] = [1, m.start(1), last_start,
+                                ctx.suppressed(ctx.rule.id, m.start(1), last_start + len(last))]
+    # JSON-friendly, for the results cache: [first, last, uses, first's start, last's start, suppressed]
+    return {"names": [[first, last, *fact] for (first, last), fact in names.items()]} if names else None
+
+
+@corpus_rule("typo.name-variant", "One name spelt two ways in one article, or across the articles of a run",
+             collect=_collect_full_names, check=name_variant, fixable=True, skips=("note",))
+def name_variant_across(items, ctx) -> Iterator[Finding]:
+    """A name spelt two ways in one article: Zelensky and Zelenskyy, Olexander and
+    Oleksandr, Gaddafi and Qaddafi. Spellings are matched by a transliteration key (y/i,
+    ks/x, kh/h, q/k, doubled letters ...) and by edit distance, not from a list of pairs;
+    two different dictionary names (Johnson, Johnston), forms that make another word
+    (Ivanov, Ivanova) and spellings that differ only by accents (Beyoncé, Beyonce: a house
+    style matter) are left apart, and so are two first names each always followed by
+    another surname (Erick Erickson, Erik Paulsen: two people) and a first name beside
+    a surname (Kiichi Miyazawa, Takashi Kiuchi); a spelling that
+    typo.spelling reports is never the one to follow. The less used spelling is reported, with the
+    majority one as the fix (on a tie, the later spelling is reported). The fix is not
+    marked safe: the house may prefer the other spelling.
+
+    Across the articles of one run: a full name written one way in some articles and
+    another way in others ("Jennifer Aniston" in 15 stories, "Jennifer Anniston" in one;
+    "Marwan Barghouti" and "Marwan Barghuti"). Full names are compared with one part the
+    same and the other spelt another way, by the same transliteration-aware comparison
+    as within an article; a first name may vary only beside a surname no dictionary
+    knows ("Isam" and "Issam Abdul-Rahim"), since "Brian Williams" and "Bryan Williams"
+    are two people. The spelling fewer articles use is reported in each article that
+    never writes the other, with the commoner one as a suggestion, not a fix: the
+    commoner spelling is not always the right one; a tie says nothing. Runs of one
+    article, and articles that use both spellings (reported within the article), add
+    nothing here."""
+    from ..engine import hit_to_finding
+    from ..spelling.lexicon import name_lexicon
+    from ..spelling.speller import get_speller
+
+    sp = get_speller(ctx.settings.language)
+    lexicon = name_lexicon()
+    # (fixed part, which part varies) -> spelling of the varying part -> {path: facts}
+    table: dict[tuple[str, int], dict[str, dict[str, list]]] = defaultdict(lambda: defaultdict(dict))
+    order = {path: i for i, (path, _) in enumerate(items)}
+    for path, facts in items:
+        for first, last, *fact in (facts or {}).get("names", ()):
+            table[(first, 1)][last][path] = fact
+            table[(last, 0)][first][path] = fact
+    reports: dict[str, list[tuple[int, int, str, str, str, tuple[str, ...]]]] = defaultdict(list)
+    for (fixed, varying), spellings in table.items():
+        if len(spellings) < 2 or (varying == 0 and (sp.known(fixed) or lexicon.knows(fixed))):
+            continue
+        counts = {name: len(paths) for name, paths in spellings.items()}
+        known = lambda name: sp.known(name) or lexicon.knows(name)  # noqa: E731
+        first_use = lambda name: min(order[p] for p in spellings[name])  # noqa: E731
+        for group in group_variants(counts, first_use, known):
+            majority = group.majority
+            others = sorted(spellings[majority], key=order.__getitem__)
+            for name in group.minority:
+                if counts[name] >= counts[majority]:
+                    continue  # a tie: no telling which spelling the run keeps
+                for path, (_uses, first_start, last_start, suppressed) in spellings[name].items():
+                    if path in spellings[majority] or suppressed:
+                        continue  # both in one article: the rule reports it there
+                    start = last_start if varying else first_start
+                    full = f"{fixed} {majority}" if varying else f"{majority} {fixed}"
+                    reports[path].append((start, start + len(name), name, majority, full, tuple(others)))
+    for path in sorted(reports, key=order.__getitem__):
+        doc = _reread(path)
+        if doc is None:
+            continue
+        for start, end, name, majority, full, others in sorted(reports[path]):
+            n = len(others)
+            hit = Hit(start, end, f"'{name}' is spelt '{majority}' in {n} other article{'s' * (n != 1)} "
+                                  f"of this run ({full})",
+                      suggestions=(majority,))
+            finding = hit_to_finding(doc, ctx.rule, hit, ctx.settings)
+            related = tuple(loc for loc in (_first_use(p, full) for p in others[:3]) if loc)
+            yield dataclasses.replace(finding, related=related) if related else finding
+
+
+def _reread(path: str) -> Document | None:
+    """The article again, for the positions of a finding made after every file was read
+    (few articles have one); None when it can no longer be read."""
+    from ..readers import BinaryFile, read_bytes
+
+    if path == "-":
+        return None
+    try:
+        with open(path, "rb") as fh:
+            return read_bytes(path, fh.read())
+    except (OSError, BinaryFile):
+        return None
+
+
+def _first_use(path: str, full: str) -> Location | None:
+    """Where another article writes the full name the commoner way."""
+    doc = _reread(path)
+    first, last = full.split(" ", 1)
+    m = doc and re.search(rf"(?<![\w'’.-]){re.escape(first)}[ \t]+{re.escape(last)}(?![\w-])", doc.text)
+    if not m:
+        return None
+    s, e = doc.map.span(m.start(), m.end())
+    line, col = doc.lines.position(s)
+    end_line, end_col = doc.lines.position(e)
+    return Location(path, line, col, end_line, end_col, message=f"written '{full}' here")
