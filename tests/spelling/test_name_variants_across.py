@@ -63,3 +63,10 @@ def test_the_same_result_from_the_results_cache(tmp_path):
     warm = _check(tmp_path, stories, *cache)
     assert cold == warm and [f["matched"] for f in warm] == ["Barghuti"]
     assert len(list((tmp_path / "cache").glob("results/*/*/*.json"))) == 3  # the facts are kept too
+
+
+def test_a_correction_note_names_the_old_spelling_on_purpose(tmp_path):
+    note = BARGHOUTI_1 + ("\nCorrection: An earlier version of this story misspelt the name of "
+                          "Marwan Barghuti.\n")
+    assert _check(tmp_path, {"a.txt": note, "b.txt": BARGHOUTI_2, "c.txt": BARGHOUTI_1.replace(
+        "Fatah hopes", "Fatah still hopes")}, "--no-cache") == []

@@ -153,8 +153,11 @@ def _collect_full_names(doc: Document, ctx) -> dict[str, Any] | None:
     are no full names."""
     analysis = analyse(doc, ctx.settings)
     sp, flagged, text = analysis.speller, analysis.flagged_words, doc.text
+    notes = doc.notes()  # a correction note names the wrong spelling on purpose
     names: dict[tuple[str, str], list] = {}
     for m in _FULL_NAME_RE.finditer(text):
+        if notes and any(n.start <= m.start() < n.end for n in notes):
+            continue
         first, last = m.group(1), m.group(2)
         seen = names.get((first, last))
         if seen is not None:
