@@ -308,3 +308,21 @@ def test_shouted_phrases_bylines_and_html_attributes_hold_no_abbreviations():
     assert [f.matched for f in found] == ["IAEA"]
     # two abbreviations side by side are still judged one by one
     assert [f.matched for f in lint("Talks\n\nThe IAEA and OSCE envoys met.\n", ["house.acronyms"])] == ["IAEA", "OSCE"]
+
+
+def test_names_introduced_where_they_stand_need_no_spelling_out():
+    # Reuters, AG News and US news 2016 copy: tickers, a shouted list of names, a date, a
+    # name introduced by what it is or by "known as", spelled out just after, a company's
+    # own name, and FOB from the house list; a list of abbreviations, a comma that closes
+    # an opening clause, CIF and an abbreviation beside a bare "group" are still flagged
+    text = ("Markets\n\n"
+            "Oracle (Nasdaq: ORCL) rose and Skanska (SKBS ST> fell. Stars including LAVERNE COX, ROB LOWE "
+            "and RUSSELL SIMMONS were there. SEE CHARO'S BIO! The report of FEB 26 is out.\n\n"
+            "Prices moved on a new dealing system, known as SEAQ, the official news agency WAM said. "
+            "The Statistics Institute, INSEE, agreed. KSNV, a Las Vegas television station, said so.\n\n"
+            "Bates formed a venture with GFT-Gruppo Finanziario Tessile Spa. ODNI is the Office of the Director "
+            "of National Intelligence. It stores polychlorinated biphenyls, or PCBs.\n\n"
+            "AVX Corp said sales rose. Later AVX said the offer had expired. Wheat was 85 dlrs FOB.\n\n"
+            "The IAEA, OSCE and WTO met. Before the DUI, a judge warned him. CIF imports fell. "
+            "It joined the Application Services group CRN reports.\n")
+    assert [f.matched for f in lint(text, ["house.acronyms"])] == ["IAEA", "OSCE", "WTO", "DUI", "CIF", "CRN"]
