@@ -278,6 +278,20 @@ def test_numbers_keep_figures_where_house_style_wants_them():
     assert all(f.fix.safe is False for f in found)
 
 
+def test_numbers_keep_figures_for_ages_times_measures_and_columns():
+    # US news 2016, AG News and Reuters copy: an age after a name at a sentence's end or
+    # before "and", race and clock times, measures as modifiers, a mixed fraction, the cent
+    # sign, a name, a plain-text table; a duration, a count and number words stay flagged
+    text = ("Results\n\n"
+            "They came with their children, North, 3, and Saint, 1. Her son, Saint, 4 and Dream, 6 months, slept. "
+            "She won in 4 minutes 8.26 seconds, he in 2 hours, 26 minutes, 20 seconds. Seven minutes after 8, "
+            "she arrived. It was a 6-foot-tall portrait, the 4-km pursuit, a 6-under-par 66 and 8 1/3 innings. "
+            "It cost ¢2. Read the 5-Minute Fix. North End:  13 hrs      15 hrs South End:   4 hrs\n\n"
+            "She swam for 3 hours with 2 friends, and twenty minutes later fifty-six percent had left.\n")
+    found = lint(text, ["house.numbers"])
+    assert [f.matched for f in found] == ["3", "2", "twenty", "fifty-six"]
+
+
 def test_emphasis_credit_ratings_and_house_expansions_are_no_unexplained_abbreviations():
     # US news 2016 and Reuters copy: "NOT" for stress, ratings in wire capitals, and "GOP"
     # after "Republican" (the house list names it as GOP's expansion); "the WHO" and a bare
@@ -308,3 +322,21 @@ def test_shouted_phrases_bylines_and_html_attributes_hold_no_abbreviations():
     assert [f.matched for f in found] == ["IAEA"]
     # two abbreviations side by side are still judged one by one
     assert [f.matched for f in lint("Talks\n\nThe IAEA and OSCE envoys met.\n", ["house.acronyms"])] == ["IAEA", "OSCE"]
+
+
+def test_names_introduced_where_they_stand_need_no_spelling_out():
+    # Reuters, AG News and US news 2016 copy: tickers, a shouted list of names, a date, a
+    # name introduced by what it is or by "known as", spelled out just after, a company's
+    # own name, and FOB from the house list; a list of abbreviations, a comma that closes
+    # an opening clause, CIF and an abbreviation beside a bare "group" are still flagged
+    text = ("Markets\n\n"
+            "Oracle (Nasdaq: ORCL) rose and Skanska (SKBS ST> fell. Stars including LAVERNE COX, ROB LOWE "
+            "and RUSSELL SIMMONS were there. SEE CHARO'S BIO! The report of FEB 26 is out.\n\n"
+            "Prices moved on a new dealing system, known as SEAQ, the official news agency WAM said. "
+            "The Statistics Institute, INSEE, agreed. KSNV, a Las Vegas television station, said so.\n\n"
+            "Bates formed a venture with GFT-Gruppo Finanziario Tessile Spa. ODNI is the Office of the Director "
+            "of National Intelligence. It stores polychlorinated biphenyls, or PCBs.\n\n"
+            "AVX Corp said sales rose. Later AVX said the offer had expired. Wheat was 85 dlrs FOB.\n\n"
+            "The IAEA, OSCE and WTO met. Before the DUI, a judge warned him. CIF imports fell. "
+            "It joined the Application Services group CRN reports.\n")
+    assert [f.matched for f in lint(text, ["house.acronyms"])] == ["IAEA", "OSCE", "WTO", "DUI", "CIF", "CRN"]

@@ -7,6 +7,7 @@ and yields Hits.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from typing import Iterator
@@ -428,10 +429,31 @@ _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 # abbreviation is part of a name: "TDK Corp", "NBC News") or a ticker's closing bracket
 _DATELINE_RE = re.compile(r"[A-Z][A-Z.'’-]*(?:[ \u00a0]+[A-Z][A-Z.'’-]*)*(?=,|[ \u00a0]*[—–-][ \u00a0]|[ \u00a0]*\()")
 _NOT_AN_ABBREVIATION = re.compile(r":|[ \u00a0]+[A-Z][a-z]|[.A-Z]*>|=")  # (or an HTML attribute: <A HREF=)
+# a word that ends a run of capitals closed by a colon: a label or a dateline ("SET LIST:",
+# "LOS ANGELES:"), as a single word before a colon already is
+_CAPS_LABEL_RE = re.compile(r"(?:['’]S)?(?:[ \u00a0]+[A-Z][A-Z'’.&-]*[A-Z.])+[ \u00a0]*:")
+# a ticker: after a stock exchange's name and a colon ("(Nasdaq: AMZN)", "(NYSE: GTW - News)"),
+# or closed by the exchange's code as in Reuters tags ("<SKBS ST>", mistyped "(SKFR ST>")
+_EXCHANGE_BEFORE_RE = re.compile(r"(?:Nasdaq|NASDAQ|NYSE|Nyse|AMEX|Amex|OTCBB|OTC|LSE|TSX|TSE|ASX|Euronext|"
+                                 r"Xetra|XETRA|HKEX|SGX)[ \u00a0]*:[ \u00a0]*$")
+_EXCHANGE_CODE_RE = re.compile(r"[ \u00a0]+[A-Z]{1,2}>")
+# a company's name before its ticker: "ITT <ITT>", "USX <X>"
+_TICKER_AFTER_RE = re.compile(r"(?:['’][sS])?[ \u00a0]*<[A-Z][\w.]*(?:[ \u00a0]+[A-Z]{1,2})?>")
+# a month's abbreviation before the day ("FEB 26", "DEC. 18"), as wire copy and captions write dates
+_MONTHS = frozenset("JAN FEB MAR APR JUN JUL AUG SEP SEPT OCT NOV DEC".split())
+_DAY_AFTER_RE = re.compile(r"\.?[ \u00a0]+(?:[1-9]|[12][0-9]|3[01])\b(?![.,]\d|[ \u00a0]*%)")
 # the ALL-CAPS words just before and after a word on its line ("ON HIS CAST PAGE", "By SARA LEITCH")
 CAPS_LOOKBACK = 200  # characters; two capitalised words before a word are well within it
 _CAPS_BEFORE_RE = re.compile(r"(?:(?<![\w'’])[A-Z][A-Z'’.&-]*[A-Z.][ \t]+)+$")
 _CAPS_AFTER_RE = re.compile(r"(?:[ \t]+[A-Z][A-Z'’.&-]*[A-Z](?![\w'’]))+")
+# the same runs, words also joined by a comma, "and", "or" or "&" ("LAVERNE COX, ROB LOWE
+# and RUSSELL SIMMONS"), a word also with a possessive 'S ("CHARO'S"); not by a slash,
+# which pairs abbreviations ("FOAF/LOAF")
+_CAPS_JOIN = r"(?:[ \t]+|,[ \t]+|[ \t]+(?:and|or|&)[ \t]+)"
+_CAPS_WORD = r"[A-Z][A-Z'’.&-]*[A-Z.]"
+_CAPS_LIST_BEFORE_RE = re.compile(r"(?:(?<![\w'’])" + _CAPS_WORD + _CAPS_JOIN + r")+$")
+_CAPS_LIST_AFTER_RE = re.compile(r"(?:['’]S)?(?:" + _CAPS_JOIN + _CAPS_WORD + r"(?![\w'’]))+")
+_CAPS_WORD_RE = re.compile(r"[A-Z][A-Z'’.&-]*[A-Z.]")
 _BYLINE_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*[Bb][Yy][ \t]+$")
 _RUN_RE = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:(?:of|and|for|the|on|in|to|de|du|des|la|le|del|di|&)\s+)*"
                      r"[A-Z][\w'’]*(?:-[\w'’]+)*)*")
@@ -450,7 +472,9 @@ def _initials(run: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _spells(acronym: str, initials: list[tuple[str, bool]]) -> bool:
+def _spells(acronym: str, initials: list[tuple[str, bool]], from_start: bool = False) -> bool:
+    """Whether the initials, a connector's left out or not, spell the abbreviation from
+    some word on (from the first word with ``from_start``)."""
     letters = acronym.replace("&", "")
     n = len(initials)
 
@@ -464,7 +488,7 @@ def _spells(acronym: str, initials: list[tuple[str, bool]]) -> bool:
             return True
         return ch == letters[j] and match(i + 1, j + 1)
 
-    return any(not initials[i][1] and match(i, 0) for i in range(n))
+    return any(not initials[i][1] and match(i, 0) for i in (range(min(n, 1)) if from_start else range(n)))
 
 
 def _shouted_word(letters: str) -> bool:
@@ -495,6 +519,10 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
                 continue
             if _NOT_AN_ABBREVIATION.match(text, m.end()) or (m.start() > 0 and text[m.start() - 1] in "<$#@"):
                 continue  # a label ("WATCH:"), part of a name ("TDK Corp") or a ticker
+            if _CAPS_LABEL_RE.match(text, m.end()) or _ticker(text, m.start(1), m.end()):
+                continue  # "SET LIST:", "LOS ANGELES:"; "(Nasdaq: AMZN)", "<SKBS ST>"
+            if acr in _MONTHS and _DAY_AFTER_RE.match(text, m.end()):
+                continue  # a date: "FEB 26"
             if _shouted_word(acr) or _in_capitals(text, m.start(1), m.end()):
                 continue
             if _emphasis(text, acr, m.start(1), m.end()) or _credit_rating(text, acr, m.start(1), m.end()):
@@ -521,8 +549,14 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
             continue  # "Republican ... GOP", "the Agriculture Department ... USDA"
         after = text[e:e + 120]
         m = re.match(r"(?:s|'s|’s)?\s*\(([^()]{3,100})\)", after)
-        if m and _spells(acr, _initials(m.group(1))):
-            continue  # "NATO (North Atlantic Treaty Organization)"
+        if m and (_spells(acr, _initials(m.group(1))) or _letters_in_order(acr, m.group(1).split())):
+            continue  # "NATO (North Atlantic Treaty Organization)", "PRV (pseudorabies virus)"
+        if _spelled_right_after(acr, after) or _spelled_before_or(text, acr, s):
+            continue  # "GFT-Gruppo Finanziario Tessile", "ODNI is the Office of ..."; "... biphenyls, or PCBs"
+        if _introduced(text, s, e):
+            continue  # "a dealing system known as SEAQ", "the news agency WAM", "CMP, a mining company"
+        if _company_name(text, acr, s):
+            continue  # "AVX Corp ... AVX said", "ITT <ITT> ... ITT's stock"
         if runs is None:
             runs = _CapitalisedRuns(text, hi)
         if runs.spell_before(acr, s):
@@ -575,7 +609,11 @@ def _named_before(text: str, names, pos: int) -> bool:
 
 def _in_capitals(text: str, start: int, end: int) -> bool:
     """A word in a shouted phrase of three ALL-CAPS words or more ("SEE HIS CAST PAGE"),
-    or in a byline's name ("By SARA LEITCH"): capitals there say nothing of abbreviations."""
+    in a run of capitals that holds a word or a name the dictionary has in lower case or
+    with one capital ("ROB LOWE", "LAVERNE COX, ROB LOWE and RUSSELL SIMMONS", "SEE
+    CHARO'S EXTENDED BIO", "4TH QTR NET"), or in a byline's name ("By SARA LEITCH"):
+    capitals there say nothing of abbreviations. A list of abbreviations alone ("the IAEA,
+    OSCE and NATO") is no shouting."""
     # (the search looks back a few words only: from the line's start, each abbreviation
     # on a story pasted as one long line cost a pass over all the text before it)
     line_start = max(text.rfind("\n", 0, start) + 1, start - CAPS_LOOKBACK)
@@ -585,8 +623,157 @@ def _in_capitals(text: str, start: int, end: int) -> bool:
     n_after = len(after.group().split()) if after else 0
     if n_before + n_after >= 2:
         return True
+    listed_before = _CAPS_LIST_BEFORE_RE.search(text, line_start, start)
+    listed_after = _CAPS_LIST_AFTER_RE.match(text, end)
+    neighbours = [w for found in (listed_before, listed_after) if found
+                  for w in _CAPS_WORD_RE.findall(found.group())]
+    if any(_shouted_word(re.sub(r"['’]S$|\.$", "", w)) for w in neighbours):
+        return True
     lead = before.start() if before else start
     return n_before + n_after == 1 and _BYLINE_BEFORE_RE.search(text, max(0, lead - 12), lead) is not None
+
+
+def _ticker(text: str, start: int, end: int) -> bool:
+    """A stock ticker ("(Nasdaq: AMZN)", "(NYSE: GTW - News)", "<SKBS ST>", the opening
+    bracket may be mistyped: "(SKFR ST>"), or a company's name before its ticker ("ITT <ITT>")."""
+    return bool(_EXCHANGE_BEFORE_RE.search(text, max(0, start - 12), start) or _EXCHANGE_CODE_RE.match(text, end)
+                or _TICKER_AFTER_RE.match(text, end))
+
+
+# what introduces a name right there, just before it: "known as (the) SEAQ", "dubbed X", "the
+# official Emirates news agency WAM", "the Democratic think tank NDN", "Scandinavian airline SAS"
+# ("called the IAEA" is more often the verb of a telephone call or a verdict: no "the" there)
+_INTRODUCER = (r"(?:(?:also )?known as(?:[ \u00a0]+the)?|called|dubbed|nicknamed|code-?named|so-called|"
+               r"(?:news )?agency|think[- ]tank|union|federation|party|newspaper|daily|magazine|broadcaster|"
+               r"(?:radio|television|TV) station|network|airline|carrier|insurer|lender|bank|company|firm|"
+               r"concern|conglomerate|maker|manufacturer|retailer|pollster|regulator|watchdog|service|system|"
+               r"standard|survey|index|programme|program)")
+_INTRODUCED_BEFORE_RE = re.compile(r"(?<![\w-])" + _INTRODUCER + r"[ \u00a0]+$")
+# ... or just after it: "the official MAP news agency", "Buffalo's WBEN radio", "WJTC-TV",
+# or an apposition: "CMP, a public gold mining company", "KSNV, a Las Vegas television station"
+_INTRODUCED_AFTER_RE = re.compile(r"(?:'s|’s)?(?:[ \u00a0]+(?:news agency|agency|union|federation|party|think[- ]tank|"
+                                  r"newspaper|broadcaster|radio|television station|TV station|station)\b|"
+                                  r"-(?:TV|FM|AM|DT|LP)\b)")
+_APPOSITION_AFTER_RE = re.compile(r"(?:'s|’s)?,[ \u00a0]+an?[ \u00a0]+[\w$][^,.!?;:\n]*(,?)")
+# a sentence that opens with a clause or a phrase ("Before the DUI, a judge ..."): the comma
+# after the abbreviation may close that clause, and what follows is then an apposition only
+# when a second comma closes it ("In an interview with KSNV, a Las Vegas station, he said")
+_FRONTED_RE = re.compile(r"(?:^|[.!?:;\n][\"'”’)]*[ \u00a0]+|\n)(?:(?:But|And|Yet|So|Even)[ \u00a0]+)?"
+                         r"(?:After|Before|When|Whenever|While|If|Since|As|Although|Though|Because|Unless|Until|"
+                         r"Once|Despite|Without|With|For|In|At|On|From|During|Like|Unlike|Besides|Beyond|Under|"
+                         r"Over|Following|Amid|Among|Through|Throughout|By|To|Of|after|before|when|while|if|"
+                         r"since|as|although|because|unless|until|once)\b[^,.!?;:\n]*$")
+
+
+# set off by commas just after the name it stands for, or after a word saying what it is:
+# "the National Statistics Institute, INSEE, said", "the port union, FNV, agreed"; a
+# comma and "and" after it make a list instead ("the World Bank, IMF, and donors")
+_CLOSED_AFTER_RE = re.compile(r"(?:'s|’s)?[ \u00a0]*(?:\)|,(?![ \u00a0]+(?:and|or)\b))")
+
+
+@functools.lru_cache(maxsize=1)
+def _named_before_comma_re() -> re.Pattern:
+    from ..spelling.names import INSTITUTION_WORDS
+
+    return re.compile(r"(?:(?<![\w-])" + _INTRODUCER + r"|\b(?:" + "|".join(sorted(INSTITUTION_WORDS)) + r"))"
+                      r",[ \u00a0]+$")
+
+
+def _introduced(text: str, start: int, end: int) -> bool:
+    """The abbreviation is being introduced as a name right where it stands: "a new
+    dealing system, known as SEAQ", "the Iranian news agency IRNA", "the socialist CFDT
+    union federation", "KSNV, a Las Vegas television station", "the French Cereals
+    Intervention Board, ONIC, left"."""
+    if _INTRODUCED_BEFORE_RE.search(text, max(0, start - 40), start) or _INTRODUCED_AFTER_RE.match(text, end):
+        return True
+    if _CLOSED_AFTER_RE.match(text, end) and _named_before_comma_re().search(text, max(0, start - 40), start):
+        return True
+    m = _APPOSITION_AFTER_RE.match(text, end)
+    return m is not None and (bool(m.group(1)) or not _FRONTED_RE.search(text, max(0, start - 300), start))
+
+
+# what follows an abbreviation to spell it out right away: a hyphen or dash, a colon or a
+# comma, "is (the)", "stands for" or "short for", then the name ("GFT-Gruppo Finanziario
+# Tessile", "ODNI is the Office of the Director of National Intelligence")
+_SPELLED_AFTER_RE = re.compile(r"(?:s|'s|’s)?(?:[ \u00a0]*[-–—:][ \u00a0]*|,[ \u00a0]+|"
+                               r"[ \u00a0]+(?:is|was|stands for|short for)[ \u00a0]+(?:the[ \u00a0]+)?)(?=[A-Z])")
+
+
+def _spelled_right_after(acronym: str, after: str) -> bool:
+    m = _SPELLED_AFTER_RE.match(after)
+    if not m:
+        return False
+    run = _RUN_RE.match(after, m.end())
+    if not run or " " not in run.group():
+        return False
+    return _spells(acronym, _initials(run.group()), from_start=True)
+
+
+_OR_BEFORE_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+or[ \u00a0]+$")
+
+
+def _spelled_before_or(text: str, acronym: str, start: int) -> bool:
+    """The name just before, in any case, and then "or" and the abbreviation: "an
+    exchange for physical or EFP", "polychlorinated biphenyls, or PCBs"."""
+    m = _OR_BEFORE_RE.search(text, max(0, start - 8), start)
+    if not m:
+        return False
+    n = len(acronym.replace("&", ""))
+    words = re.findall(r"[\w'’-]+", text[max(0, m.start() - 200):m.start()])[-min(n + 5, 2 * n):]
+    return len(words) >= 2 and _letters_in_order(acronym, words)
+
+
+def _letters_in_order(acronym: str, words: list[str]) -> bool:
+    """Whether the words hold the abbreviation's letters in order, its first letter at the
+    start of a word and at least two words taking part (Schwartz and Hearst's test for an
+    abbreviation's definition: "pseudorabies virus" for PRV, "polychlorinated
+    biphenyls" for PCB). Only for a name standing right beside the abbreviation, where
+    the two are set together to define it."""
+    letters = acronym.replace("&", "").lower()
+    n = len(letters)
+    if not words or len(words) > min(n + 5, 2 * n):
+        return False
+    joined = " ".join(w.lower() for w in words)
+    i = len(joined) - 1
+    for k in range(n - 1, -1, -1):
+        while i >= 0 and (joined[i] != letters[k] or (k == 0 and i > 0 and joined[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return False
+        i -= 1
+    return " " in joined[i + 1:]  # the name begins at a word that is not the last
+
+
+# a company's name: the abbreviation before a company word (up to three capitalised words
+# between: "RMJ Holdings Corp", "CCR Video Co", "WTC International N.V."), before a ticker
+# ("ITT <ITT>", "USX <X>") or in a Reuters company tag ("<KEBO AB>", "<XTEL>")
+_COMPANY_WORDS = (r"(?:Inc|INC|Corp|CORP|Co|CO|Cos|COS|Ltd|LTD|Plc|PLC|LLC|Corporation|CORPORATION|Company|COMPANY|"
+                  r"Incorporated|Limited|LIMITED|AG|NV|N\.V|SA|S\.A|SpA|Spa|GmbH|Bhd|BHD|AB|Group|GROUP|Holdings|"
+                  r"HOLDINGS|International|INTERNATIONAL|Industries|INDUSTRIES|Enterprises|ENTERPRISES|Systems|"
+                  r"SYSTEMS)\b(?!-\w)")
+
+
+_COMPANY_AFTER_RE = re.compile(_TICKER_AFTER_RE.pattern + r"|(?:[ \u00a0]+[A-Z][\w&'’.-]*){0,3}?[ \u00a0]+"
+                               + _COMPANY_WORDS)
+_COMPANY_TAG_OPEN_RE = re.compile(r"<(?:[A-Z][\w&'’.()-]*[ \u00a0]+){0,4}")  # a tag up to the abbreviation
+_COMPANY_TAG_CLOSE_RE = re.compile(r"(?:[ \u00a0]+[\w&'’.()-]+){0,5}>")
+
+
+def _company_name(text: str, acronym: str, pos: int) -> bool:
+    """Whether the article has already named a company by the abbreviation ("AVX Corp",
+    "ITT <ITT>", "<KEBO AB>"): the letters are that company's own name, and a later "AVX
+    said" no abbreviation to spell out."""
+    i = text.find(acronym, 0, pos)
+    while i >= 0:
+        end = i + len(acronym)
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_.&'’-"):
+            if _COMPANY_AFTER_RE.match(text, end):
+                return True
+            lt = text.rfind("<", max(0, i - 80), i)
+            if lt >= 0 and _COMPANY_TAG_OPEN_RE.fullmatch(text, lt, i) and _COMPANY_TAG_CLOSE_RE.match(text, end):
+                return True
+        i = text.find(acronym, i + 1, pos)
+    return False
 
 
 class _CapitalisedRuns:
