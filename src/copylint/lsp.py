@@ -27,6 +27,7 @@ from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
 
 from . import __version__, notices
 from .config import CONFIG_NAMES, ConfigError, ConfigResolver, Settings, glob_match
@@ -251,9 +252,22 @@ def _range_of(r: list[int]) -> types.Range:
                        end=types.Position(line=r[2], character=r[3]))
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, except that a change to a document the editor never opened is let
+    pass: pygls would look the document up, fail with a KeyError and show the editor an
+    error, though there is nothing to check (didSave and didClose of one do no harm)."""
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+        if unquote(params.text_document.uri) not in self.workspace.text_documents:
+            return  # (pygls keys its documents by the unquoted URI)
+        yield from super().lsp_text_document__did_change(params)
+
+
 class CopylintServer(LanguageServer):
     def __init__(self, options: Options) -> None:
-        super().__init__("copylint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("copylint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=_Protocol)
         self.options = options
         self.root: str | None = None
         self.resolver: ConfigResolver | None = None

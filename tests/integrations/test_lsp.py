@@ -256,3 +256,27 @@ def test_crlf_lines_and_an_incremental_edit(workspace, editor):
     after = editor.diagnostics(uri)
     assert [d["range"]["start"]["line"] for d in _by_code(after, "typo.spelling")] == [7]  # goverment
     assert _by_code(after, "typo.spelling")[0]["range"] == _range_of(text.replace("Isreal", "Israel"), "goverment")
+
+
+@pytest.mark.parametrize("method", ["textDocument/didChange", "textDocument/didSave", "textDocument/didClose"])
+def test_notes_about_a_document_never_opened_are_let_pass(workspace, editor, method):
+    """An editor may send a change, save or close for a document it never opened to us (a
+    race on start-up, a buffer opened before the server): no error pop-up, and the server
+    goes on checking the stories that are open."""
+    stray = (workspace / "never-opened.md").as_uri()
+    params = {"textDocument": {"uri": stray}}
+    if method == "textDocument/didChange":
+        params = {"textDocument": {"uri": stray, "version": 2},
+                  "contentChanges": [{"text": "The goverment met.\n"}]}
+    editor.notify(method, params)
+
+    uri = editor.open(workspace / "story.md", STORY)
+    kiev = _by_code(editor.diagnostics(uri), "house.kyiv")[0]
+    assert editor.hover(uri, kiev["range"]["start"])["contents"]["value"].startswith("**house.kyiv**")
+    assert editor.close() == 0
+    assert not [m for m in editor.notifications if m["method"] == "window/showMessage"]
+    assert not [m for m in editor.notifications if m["method"] == "textDocument/publishDiagnostics"
+                and m["params"]["uri"] == stray and m["params"]["diagnostics"]]  # not checked
+    assert not [m for m in editor.notifications
+                if m["method"] == "window/logMessage" and m["params"]["type"] == 1]  # no error logged
+    assert b"Traceback" not in editor.stderr
