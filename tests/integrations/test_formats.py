@@ -386,6 +386,31 @@ def test_azure_escaping_round_trips() -> None:
     assert (props["sourcepath"], props["linenumber"], message) == ("/desk/a;b].md", "3", tricky)
 
 
+# --------------------------------------------------------------------------- text
+
+
+def test_text_caret_line_tells_an_unsafe_deletion_from_a_safe_one(tmp_path: Path) -> None:
+    """--fix deletes a repeated word but leaves a breadcrumb before the headline to
+    --unsafe-fixes (it could be the headline's own first words): the caret line says so."""
+    (tmp_path / "story.txt").write_text(
+        "Home News Council approves new budget for city schools\n\n"
+        "The council met on the the Monday to approve it.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-languagetool", "--no-cache",
+                   "--select", "structure.headline-navigation,typo.repeated-word", "story.txt", cwd=tmp_path)
+    lines = proc.stdout.split("\n")
+    crumb = lines.index("story.txt:1:1: warning structure.headline-navigation "
+                        "site navigation ('Home News') is glued to the front of the headline")
+    assert lines[crumb + 2] == "    ^^^^^^^^^^ unsafe fix: delete"
+    repeated = next(i for i, line in enumerate(lines) if line.startswith("story.txt:3:") and "repeated-word" in line)
+    assert lines[repeated + 2] == "    " + " " * len("The council met on the") + "^^^^ fix: delete"  # " the"
+
+    # and --fix indeed takes only the safe one
+    run_cli("check", "--no-languagetool", "--no-cache", "--fix",
+            "--select", "structure.headline-navigation,typo.repeated-word", "story.txt", cwd=tmp_path)
+    assert (tmp_path / "story.txt").read_text(encoding="utf-8").split("\n")[::2] == [
+        "Home News Council approves new budget for city schools", "The council met on the Monday to approve it."]
+
+
 # --------------------------------------------------------------------------- auto
 
 

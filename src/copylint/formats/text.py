@@ -9,6 +9,12 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
+def _deletion(fix) -> str:
+    """An unsafe fix is applied only with --unsafe-fixes: say so, lest a reader expect
+    --fix to make the deletion."""
+    return "fix: delete" if fix.safe else "unsafe fix: delete"
+
+
 class Formatter(BaseFormatter):
     NAME = "text"
     SUMMARY = "human-readable lines with the source line underlined (default)"
@@ -30,7 +36,7 @@ class Formatter(BaseFormatter):
                 w(f"    {line}\n")
                 w(f"    {' ' * start}{self._c(_COLORS[sev], '^' * width)}")
                 if f.fix is not None and len(f.fix.edits) == 1 and not f.fix.edits[0].text:
-                    w(f" {self._c(_DIM, 'fix: delete')}")
+                    w(f" {self._c(_DIM, _deletion(f.fix))}")
                 elif f.suggestions:
                     w(f" {self._c(_DIM, 'suggestion:')} {', '.join(repr(s) for s in f.suggestions[:3])}")
                 w("\n")
