@@ -516,3 +516,34 @@ def test_html_shows_a_story_from_standard_input_from_the_bytes_read(tmp_path: Pa
     page.feed(proc.stdout)
     assert [text for _, text in page.marks] == ["recieve"]
     assert "harbour wall" in proc.stdout and "All clear" not in proc.stdout
+
+
+def test_html_tells_an_unsafe_fix_from_a_safe_one(tmp_path: Path) -> None:
+    """--fix makes the safe fixes only; the report says which fixes wait for
+    --unsafe-fixes (a breadcrumb that may be the headline's own words, a weekday that
+    may be right where the date is the slip), for deletions and replacements alike."""
+    import re
+    from html import unescape
+
+    (tmp_path / "story.txt").write_text(
+        "Home News Council approves new budget for city schools\n\n"
+        "The council met on Thursday, March 8, 2019, to approve the the budget, and schools will "
+        "recieve more.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-languagetool", "--no-cache", "--format", "html", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    listed = {m["rule"]: (m["cls"], unescape(m["fix"])) for m in re.finditer(
+        r'<span class="rule">(?P<rule>[^<]+)</span>[^<]*<span class="(?P<cls>fix[^"]*)">(?P<fix>[^<]*)</span>',
+        proc.stdout)}
+    assert listed == {
+        "structure.headline-navigation": ("fix unsafe", "unsafe fix: delete"),
+        "facts.weekday-date": ("fix unsafe", "unsafe fix: 'Friday, March 8, 2019'"),
+        "typo.repeated-word": ("fix", "fix: delete"),
+        "typo.spelling": ("fix", "fix: 'receive'"),
+    }
+    # the hover over the marked words says the same
+    page = _Marks()
+    page.feed(proc.stdout)
+    titles = dict((text, title) for title, text in page.marks)
+    assert titles["Home News "].endswith("(unsafe fix: delete)")
+    assert titles["Thursday, March 8, 2019"].endswith("(unsafe fix: 'Friday, March 8, 2019')")
+    assert titles[" the"].endswith("(fix: delete)")
