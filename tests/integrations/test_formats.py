@@ -411,6 +411,30 @@ def test_text_caret_line_tells_an_unsafe_deletion_from_a_safe_one(tmp_path: Path
         "Home News Council approves new budget for city schools", "The council met on the Monday to approve it."]
 
 
+def test_text_caret_line_names_a_replacement_fix_safe_or_unsafe_and_else_suggestions(tmp_path: Path) -> None:
+    """Under the caret: 'fix:' what --fix makes (with the other suggestions after it),
+    'unsafe fix:' what only --unsafe-fixes makes, 'suggestion:' where there is no fix."""
+    story = ("Council approves budget\n\n"
+             "The council met on Thursday, March 8, 2019.\n\n"
+             "Schools will recieve more.\n\n"
+             "Prime Minister Volodymyr Zelenskyy spoke.\n")
+    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
+    select = "facts.weekday-date,typo.spelling,facts.title-never-held"
+    proc = run_cli("check", "--no-languagetool", "--no-cache", "--select", select, "story.txt", cwd=tmp_path)
+    lines = proc.stdout.split("\n")
+    carets = {line.split(": ")[0].split(":")[1]: lines[i + 2].strip() for i, line in enumerate(lines)
+              if line.startswith("story.txt:")}
+    assert carets == {
+        "3": "^" * len("Thursday, March 8, 2019") + " unsafe fix: 'Friday, March 8, 2019'",
+        "5": "^^^^^^^ fix: 'receive' (or 'relieve')",
+        "7": "^" * len("Prime Minister Volodymyr Zelenskyy") + " suggestion: 'Ukrainian President'",
+    }
+
+    # and --fix indeed makes the safe fix alone
+    run_cli("check", "--no-languagetool", "--no-cache", "--fix", "--select", select, "story.txt", cwd=tmp_path)
+    assert (tmp_path / "story.txt").read_text(encoding="utf-8") == story.replace("recieve", "receive")
+
+
 # --------------------------------------------------------------------------- auto
 
 
@@ -538,7 +562,7 @@ def test_html_tells_an_unsafe_fix_from_a_safe_one(tmp_path: Path) -> None:
         "structure.headline-navigation": ("fix unsafe", "unsafe fix: delete"),
         "facts.weekday-date": ("fix unsafe", "unsafe fix: 'Friday, March 8, 2019'"),
         "typo.repeated-word": ("fix", "fix: delete"),
-        "typo.spelling": ("fix", "fix: 'receive'"),
+        "typo.spelling": ("fix", "fix: 'receive' (or 'relieve')"),  # the other suggestion after the fix
     }
     # the hover over the marked words says the same
     page = _Marks()

@@ -78,6 +78,24 @@ def message_with_suggestions(finding, limit: int = 3) -> str:
     return finding.message + " (suggestion: " + ", ".join(repr(s) for s in finding.suggestions[:limit]) + ")"
 
 
+def fix_note(finding, limit: int = 3) -> tuple[str, str]:
+    """What the reports for people (text, HTML) put after a finding: ("fix:", what --fix
+    makes), ("unsafe fix:", what only --unsafe-fixes makes), or, with no fix,
+    ("suggestion:", up to ``limit`` words); ("", "") when there is none of these. The
+    fix's other suggestions follow it, so a wrong fix still shows the likely word."""
+    fix = finding.fix
+    if fix is not None and len(fix.edits) == 1:
+        label = "fix:" if fix.safe else "unsafe fix:"
+        new = fix.edits[0].text
+        if not new:
+            return label, "delete"
+        others = [repr(s) for s in finding.suggestions if s != new][:limit - 1]
+        return label, repr(new) + (f" (or {', '.join(others)})" if others else "")
+    if finding.suggestions:
+        return "suggestion:", ", ".join(repr(s) for s in finding.suggestions[:limit])
+    return "", ""
+
+
 def relative_path(path: str, root: Path) -> str:
     """A reported path as a plain POSIX path relative to ``root`` when the file lies
     under it (what services that want repository paths, not URIs, expect), else as given."""

@@ -14,6 +14,7 @@ import html
 from pathlib import Path
 
 from . import BaseFormatter
+from ._common import fix_note
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -37,15 +38,8 @@ ol.findings { font: 0.9em sans-serif; } ol.findings li { margin: 0.3em 0; }
 
 
 def _fix_text(f) -> str:
-    """The fix or suggestions, for the list and the hover. An unsafe fix is made only with
-    --unsafe-fixes: it says so, lest an editor expect --fix to make it."""
-    if f.fix is not None and len(f.fix.edits) == 1:
-        new = f.fix.edits[0].text
-        label = "fix" if f.fix.safe else "unsafe fix"
-        return f"{label}: delete" if not new else f"{label}: {new!r}"
-    if f.suggestions:
-        return "suggestion: " + ", ".join(repr(s) for s in f.suggestions[:3])
-    return ""
+    """The fix or suggestions, for the list and the hover: the text report's words."""
+    return " ".join(fix_note(f)).strip()
 
 
 def _fix_class(f) -> str:
