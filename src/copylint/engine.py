@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from . import tool_notices
 from .config import Settings
 from .model import BODY_KINDS, Document, Edit, Finding, Fix, Hit, Region, Severity, line_excerpt
 from .registry import Rule, is_selected, matches_prefix
@@ -369,14 +370,14 @@ def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet
     for d in doc.directives:
         for rid in d.rules:
             if not ruleset.known(rid):
-                if not is_selected("copylint.unknown-suppression", settings.select, settings.ignore):
+                if not is_selected(tool_notices.UNKNOWN_SUPPRESSION, settings.select, settings.ignore):
                     continue
                 s = doc.lines.offset(d.line, d.column)
                 out.append(finding_from_span(
-                    doc, "copylint.unknown-suppression", Severity.WARNING,
+                    doc, tool_notices.UNKNOWN_SUPPRESSION, Severity.WARNING,
                     f"suppression names an unknown rule {rid!r}", s, s + 4))
     for rid in doc.file_disabled:
-        if not ruleset.known(rid) and is_selected("copylint.unknown-suppression", settings.select, settings.ignore):
-            out.append(finding_from_span(doc, "copylint.unknown-suppression", Severity.WARNING,
+        if not ruleset.known(rid) and is_selected(tool_notices.UNKNOWN_SUPPRESSION, settings.select, settings.ignore):
+            out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, Severity.WARNING,
                                          f"front matter disables an unknown rule {rid!r}", 0, 0))
     return out

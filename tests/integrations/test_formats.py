@@ -180,6 +180,59 @@ def test_sarif_reports_unreadable_paths_as_notifications(tmp_path: Path) -> None
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "missing.txt"
 
 
+def test_sarif_describes_each_of_copylints_own_notices(tmp_path: Path) -> None:
+    """The notices copylint makes about its input (broken bytes, front matter or markup it
+    could not read, Markdown nested past the parser's limit, a suppression naming no rule)
+    have no Rule to describe them: a code-scanning view still shows what each means."""
+    from copylint.formats._common import TOOL_NOTICES
+
+    (tmp_path / "bytes.txt").write_bytes("Council votes on budget\n\nThe caf\xe9 opened.\n".encode("latin-1"))
+    (tmp_path / "deep.md").write_text(
+        "---\ntitle: [unclosed\n---\n# Council votes on budget\n\n"
+        "<!-- copylint: ignore typo.no-such-rule -->\nThe vote was close.\n\n"
+        + "> " * 210 + "The goverment met.\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        "<html><body><h1>Council votes on budget</h1><![foo[ broken ]]><p>The vote was close.</p></body></html>\n",
+        encoding="utf-8")
+    doc = sarif("--no-languagetool", "--no-cache", "bytes.txt", "deep.md", "page.html", cwd=tmp_path)
+    validate_sarif(doc)
+    described = {d["id"]: d["shortDescription"]["text"] for d in doc["runs"][0]["tool"]["driver"]["rules"]
+                 if d["id"].startswith("copylint.")}
+    assert sorted(described) == ["copylint.encoding", "copylint.front-matter", "copylint.html",
+                                 "copylint.markdown", "copylint.unknown-suppression"]
+    for rule_id, text in described.items():
+        assert text == TOOL_NOTICES[rule_id] and text != rule_id
+
+
+# ids spelled "copylint.<name>" in the source that are not finding ids: a config file's
+# name, the entry-point group of rule plugins, the language server's command, and the
+# type GitLab and JUnit reports give a file that could not be checked (no finding, so
+# no rule descriptor)
+NOT_NOTICE_IDS = {"copylint.yaml", "copylint.rules", "copylint.accept", "copylint.unreadable", "copylint.input"}
+
+
+def test_every_notice_id_in_the_source_is_described() -> None:
+    """Every copylint.* finding id written in the source has a description for SARIF's
+    rule descriptors, and is written only in copylint/tool_notices.py: an emitter that
+    spelled out a new id of its own would send it out undescribed."""
+    import ast
+    import re
+
+    from copylint.formats._common import TOOL_NOTICES
+
+    src = REPO / "src" / "copylint"
+    where: dict[str, list[str]] = {}
+    for path in sorted(src.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+                    re.fullmatch(r"copylint\.[\w-]+", node.value) and node.value not in NOT_NOTICE_IDS:
+                where.setdefault(node.value, []).append(path.relative_to(src).as_posix())
+    assert {"copylint.encoding", "copylint.markdown", "copylint.html", "copylint.front-matter",
+            "copylint.unknown-suppression"} <= set(where)  # the scan sees the emitters' ids
+    assert sorted(set(where) - set(TOOL_NOTICES)) == []
+    assert {rule_id: files for rule_id, files in where.items() if set(files) != {"tool_notices.py"}} == {}
+
+
 def test_sarif_on_reuters_articles_validates(tmp_path: Path) -> None:
     """Real wire copy (Reuters-21578): whatever the rules find, the report is valid."""
     from integration_support import reuters_articles

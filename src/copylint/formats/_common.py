@@ -9,12 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-# ids the tool itself reports (reader notices, suppression checks) that no Rule defines
-TOOL_NOTICES = {
-    "copylint.encoding": "The file is not valid UTF-8; the bad bytes were replaced",
-    "copylint.unknown-suppression": "A suppression comment names a rule that does not exist",
-    "copylint.unused-suppression": "A suppression comment that suppresses nothing",
-}
+from ..tool_notices import DESCRIPTIONS as TOOL_NOTICES  # ids the tool itself reports, no Rule defines
 
 
 class RuleLookup:

@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .. import tool_notices
 from ..yamlutil import FAST_SAFE_LOADER, single_node
 from .spans import Piece, align
 
@@ -22,7 +23,7 @@ _YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 _TOML_OPEN = re.compile(r"\ufeff?\+\+\+[ \t]*\r?\n")
 _TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*\r?$", re.M)
 
-NOTICE_ID = "copylint.front-matter"
+NOTICE_ID = tool_notices.FRONT_MATTER
 
 
 @dataclass

@@ -22,6 +22,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
+from .. import tool_notices
 from ..model import Document, LineIndex, Region, TextBuilder
 from .common import DIRECTIVE_RE, FIELD_ALIASES, coerce_date, directive_at, front_matter_disabled, gc_paused
 from .frontmatter import read_front_matter
@@ -40,7 +41,7 @@ _MD: MarkdownIt | None = None
 # CommonMark's preset gives up below 20 levels of nesting and drops the text there unread;
 # 200 is far past any story and well inside Python's recursion limit
 MAX_NESTING = 200
-NOTICE_ID = "copylint.markdown"
+NOTICE_ID = tool_notices.MARKDOWN
 _TOO_DEEP = "copylint_too_deep"  # env key: where markdown-it skipped blocks, (start, end of line)
 
 
