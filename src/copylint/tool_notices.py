@@ -8,6 +8,7 @@ MARKDOWN = "copylint.markdown"
 HTML = "copylint.html"
 FRONT_MATTER = "copylint.front-matter"
 UNKNOWN_SUPPRESSION = "copylint.unknown-suppression"
+UNUSED_SUPPRESSION = "copylint.unused-suppression"
 
 DESCRIPTIONS = {
     ENCODING: "The file is not valid UTF-8; the bad bytes were replaced",
@@ -17,5 +18,6 @@ DESCRIPTIONS = {
     FRONT_MATTER: "The front matter could not be read (not valid YAML or TOML, or not a set of "
                   "keys and values); it was ignored and the story checked without it",
     UNKNOWN_SUPPRESSION: "A suppression comment names a rule that does not exist",
-    "copylint.unused-suppression": "A suppression comment that suppresses nothing",
+    UNUSED_SUPPRESSION: "A suppression comment or front-matter entry that suppressed no finding in "
+                        "this run (judged only where every rule it names was run)",
 }

@@ -55,6 +55,23 @@ def read_front_matter(source: str) -> FrontMatter | None:
     return None
 
 
+_DISABLE_KEY = re.compile(r"copylint[-_]disable|\bdisable\b")
+
+
+def disable_entry_span(source: str, name: str) -> tuple[int, int] | None:
+    """Where the front matter's disable list (``copylint: {disable: [...]}``,
+    ``copylint-disable: ...``, or TOML's alike) writes ``name``: the first time it stands as
+    a word of its own after the key. None when it cannot be found."""
+    fm = read_front_matter(source)
+    if fm is None:
+        return None
+    key = _DISABLE_KEY.search(source, 0, fm.end)
+    if key is None:
+        return None
+    m = re.compile(r"(?<![\w.-])" + re.escape(name) + r"(?![\w.-])").search(source, key.end(), fm.end)
+    return (m.start(), m.end()) if m else None
+
+
 # --------------------------------------------------------------------------- YAML
 
 
