@@ -307,7 +307,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
     selected: dict[str, bool] = {}  # is_selected per emitted id, asked once per article
 
     for rid, message, s, e in doc.notices:
-        findings.append(finding_from_span(doc, rid, Severity.WARNING, message, s, e))
+        findings.append(finding_from_span(doc, rid, tool_notices.SEVERITIES.get(rid, Severity.WARNING), message, s, e))
 
     for rule in rules:
         options = _options(rule, settings)
@@ -392,11 +392,12 @@ def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet
                     continue
                 s = doc.lines.offset(d.line, d.column)
                 out.append(finding_from_span(
-                    doc, tool_notices.UNKNOWN_SUPPRESSION, Severity.WARNING,
+                    doc, tool_notices.UNKNOWN_SUPPRESSION, tool_notices.SEVERITIES[tool_notices.UNKNOWN_SUPPRESSION],
                     f"suppression names an unknown rule {rid!r}", s, s + 4))
     for rid in doc.file_disabled:
         if not ruleset.known(rid) and is_selected(tool_notices.UNKNOWN_SUPPRESSION, settings.select, settings.ignore):
-            out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, Severity.WARNING,
+            out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION,
+                                         tool_notices.SEVERITIES[tool_notices.UNKNOWN_SUPPRESSION],
                                          f"front matter disables an unknown rule {rid!r}", 0, 0))
     return out
 
@@ -422,7 +423,8 @@ def _unused_suppressions(doc: Document, suppress: Suppressions, ruleset: RuleSet
             provable[name] = _provable(name, ruleset, settings, ran)
         return provable[name]
 
-    severity = settings.severity_for(tool_notices.UNUSED_SUPPRESSION, Severity.INFO)
+    severity = settings.severity_for(tool_notices.UNUSED_SUPPRESSION,
+                                     tool_notices.SEVERITIES[tool_notices.UNUSED_SUPPRESSION])
     out = []
     for n, d in enumerate(doc.directives):
         if d.action == "enable":

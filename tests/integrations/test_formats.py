@@ -204,6 +204,22 @@ def test_sarif_describes_each_of_copylints_own_notices(tmp_path: Path) -> None:
         assert text == TOOL_NOTICES[rule_id] and text != rule_id
 
 
+def test_sarif_describes_a_broken_utf16_file_as_such(tmp_path: Path) -> None:
+    """A UTF-16 file (byte-order mark first, as Windows saves "Unicode text") with a lone
+    surrogate gets the encoding notice too: the description code scanning shows beside
+    it must not say the file is not valid UTF-8."""
+    text = "Council votes on budget\n\nThe vote was close.\n".encode("utf-16-le")
+    (tmp_path / "wide.txt").write_bytes(b"\xff\xfe" + text[:40] + b"\x00\xd8" + text[40:])
+    doc = sarif("--no-languagetool", "--no-cache", "wide.txt", cwd=tmp_path)
+    validate_sarif(doc)
+    run = doc["runs"][0]
+    [result] = [r for r in run["results"] if r["ruleId"] == "copylint.encoding"]
+    assert result["message"]["text"].startswith("invalid UTF-16 here")
+    [described] = [d["shortDescription"]["text"] for d in run["tool"]["driver"]["rules"]
+                   if d["id"] == "copylint.encoding"]
+    assert "UTF-16" in described and "not valid UTF-8" not in described
+
+
 # ids spelled "copylint.<name>" in the source that are not finding ids: a config file's
 # name, the entry-point group of rule plugins, the language server's command, and the
 # type GitLab and JUnit reports give a file that could not be checked (no finding, so
