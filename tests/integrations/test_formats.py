@@ -504,6 +504,48 @@ def test_text_caret_line_names_a_replacement_fix_safe_or_unsafe_and_else_suggest
     assert (tmp_path / "story.txt").read_text(encoding="utf-8") == story.replace("recieve", "receive")
 
 
+def test_ci_formats_tell_a_safe_fix_an_unsafe_fix_and_a_suggestion_apart(tmp_path: Path) -> None:
+    """GitHub, GitLab, Azure and SARIF put after the message, in brackets, what the text
+    report puts under the caret, and JUnit puts it on a line of its own: 'fix:' for what
+    --fix makes, 'unsafe fix:' for what only --unsafe-fixes makes, 'suggestion:' where
+    there is no fix (each said "suggestion:" whatever the fix, and nothing for a
+    deletion). Each report still reads back
+    as its consumer reads it (GitHub's and Azure's escaping, JSON, SARIF's schema, XML)."""
+    (tmp_path / "story.txt").write_text(
+        "Council approves budget\n\n"
+        "The council met on Thursday, March 8, 2019.\n\n"
+        "Schools will recieve more.\n\n"
+        "Prime Minister Volodymyr Zelenskyy spoke.\n\n"
+        "It was the the end.  Really.\n", encoding="utf-8")
+    args = ("--no-languagetool", "--no-cache", "--select",
+            "facts.weekday-date,typo.spelling,facts.title-never-held,typo.repeated-word,typo.double-space", "story.txt")
+    notes = [" (unsafe fix: 'Friday, March 8, 2019')", " (fix: 'receive' (or 'relieve'))",
+             " (suggestion: 'Ukrainian President')", " (fix: delete)", " (fix: ' ')"]
+    expected = json_findings(*args, cwd=tmp_path)
+    assert [(f["line"], f["column"], f["severity"]) for f in expected] == [
+        (3, 20, "error"), (5, 14, "error"), (7, 1, "error"), (9, 11, "error"), (9, 20, "info")]
+    wanted = [f["message"] + note for f, note in zip(expected, notes)]
+
+    proc = run_cli("check", "--format", "github", *args, cwd=tmp_path)
+    assert [parse_command(line)[2] for line in proc.stdout.splitlines()] == wanted
+
+    _, issues = gitlab(*args, cwd=tmp_path)
+    assert [i["description"] for i in issues] == wanted
+
+    proc = run_cli("check", "--format", "azure", *args, cwd=tmp_path)
+    lines = proc.stdout.splitlines()
+    assert [parse_logissue(line)[1] for line in lines[:4]] == wanted[:4]
+    assert lines[4] == f"story.txt:9:20: info typo.double-space {wanted[4]}"  # info: a plain log line
+
+    doc = sarif(*args, cwd=tmp_path)
+    validate_sarif(doc)
+    assert [r["message"]["text"] for r in doc["runs"][0]["results"]] == wanted
+
+    run_cli("check", "--format", "junit", "-o", "report.xml", *args, cwd=tmp_path)
+    bodies = [f.text for f in ET.parse(tmp_path / "report.xml").iter("failure")]
+    assert [b.splitlines()[-1] for b in bodies] == [note[2:-1] for note in notes]
+
+
 # --------------------------------------------------------------------------- auto
 
 
