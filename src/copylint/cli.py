@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from . import __version__
+from . import __version__, tool_notices
 from .config import ConfigError, ConfigResolver, parse_date
 from .model import Severity
 from .postrun import check_extras
@@ -252,10 +252,13 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
     settings = ConfigResolver(config_path, {"packs": list(packs)}).base_for(os.getcwd())
     ruleset = load_ruleset(settings)
     r = ruleset.rule_for(rule_id)
+    if r is None and rule_id in tool_notices.DESCRIPTIONS:
+        _explain_notice(rule_id)
+        return
     if r is None:
         import difflib
 
-        hint = difflib.get_close_matches(rule_id, list(ruleset.by_id), n=1)
+        hint = difflib.get_close_matches(rule_id, [*ruleset.by_id, *tool_notices.DESCRIPTIONS], n=1)
         fail(f"unknown rule {rule_id!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
     click.echo(f"{r.id}: {r.summary}")
     click.echo(f"severity: {r.severity}   fixable: {'yes' if r.fixable else 'no'}"
@@ -278,6 +281,18 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
     for kind in ("fail", "pass"):
         for ex in r.examples.get(kind, []):
             click.echo(f"  {kind}: {ex}")
+
+
+def _explain_notice(notice_id: str) -> None:
+    """A copylint.* id that no rule defines (the readers' and the suppression check's
+    notices): its findings reach reports like any rule's, so explain must know it too."""
+    click.echo(f"{notice_id}: {tool_notices.DESCRIPTIONS[notice_id]}")
+    click.echo(f"severity: {tool_notices.SEVERITIES[notice_id]}   fixable: no   "
+               "copylint's own notice (not in `copylint rules`)")
+    click.echo("")
+    import textwrap
+
+    click.echo(textwrap.fill(tool_notices.DOCS[notice_id], 88))
 
 
 @main.group("cache")

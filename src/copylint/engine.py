@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from . import tool_notices
 from .config import Settings
 from .model import BODY_KINDS, Document, Edit, Finding, Fix, Hit, Region, Severity, line_excerpt
 from .registry import Rule, is_selected, matches_prefix
@@ -179,11 +180,14 @@ def _kinds_match(kinds: set[str], wanted: tuple[str, ...]) -> bool:
 
 @dataclass
 class Suppressions:
-    """Disabled text ranges per rule prefix, built from the Document's directives."""
+    """Disabled text ranges per rule prefix, built from the Document's directives. It
+    remembers which name of which directive (and of the front matter's list) suppressed
+    something, so that a directive that suppressed nothing can be reported."""
 
     ranges: list[tuple[int, int, tuple[str, ...], int]]  # start, end, rules (() = all), directive index
     file_rules: tuple[str, ...]
-    used: set[int] = field(default_factory=set)
+    used: set[tuple[int, str]] = field(default_factory=set)  # (directive index, name; "" = all)
+    file_used: set[str] = field(default_factory=set)  # names of the front matter's list
 
     @classmethod
     def build(cls, doc: Document, index: RegionIndex) -> "Suppressions":
@@ -212,15 +216,27 @@ class Suppressions:
         return cls(ranges, doc.file_disabled)
 
     def suppressed(self, rule_id: str, start: int, end: int) -> bool:
+        """Whether a finding of ``rule_id`` at [start, end) is suppressed. Every directive
+        name that covers it counts as used, not only the first: of two that overlap, neither
+        is the one to delete."""
         if not self.ranges and not self.file_rules:
             return False  # the usual article: no directives at all
-        if any(matches_prefix(rule_id, r) for r in self.file_rules):
-            return True
+        hit = False
+        for name in self.file_rules:
+            if matches_prefix(rule_id, name):
+                self.file_used.add(name)
+                hit = True
         for rs, re_, rules, dn in self.ranges:
-            if rs <= start and end <= re_ and (not rules or any(matches_prefix(rule_id, r) for r in rules)):
-                self.used.add(dn)
-                return True
-        return False
+            if rs <= start and end <= re_:
+                if not rules:
+                    self.used.add((dn, ""))
+                    hit = True
+                    continue
+                for name in rules:
+                    if matches_prefix(rule_id, name):
+                        self.used.add((dn, name))
+                        hit = True
+        return hit
 
 
 def _sic_follows(doc: Document, end: int) -> bool:
@@ -295,7 +311,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
     selected: dict[str, bool] = {}  # is_selected per emitted id, asked once per article
 
     for rid, message, s, e in doc.notices:
-        findings.append(finding_from_span(doc, rid, Severity.WARNING, message, s, e))
+        findings.append(finding_from_span(doc, rid, tool_notices.SEVERITIES.get(rid, Severity.WARNING), message, s, e))
 
     for rule in rules:
         options, region_skips = _prepared(rule, settings)
@@ -340,6 +356,9 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
 
     findings = resolve_overlaps(findings, priorities, made_by)
     findings.extend(_suppression_notices(doc, suppress, ruleset, settings))
+    if (doc.directives or doc.file_disabled) and ruleset is not None and \
+            is_selected(tool_notices.UNUSED_SUPPRESSION, settings.select, settings.ignore):
+        findings.extend(_unused_suppressions(doc, suppress, ruleset, settings, rules, resources))
     return findings, facts
 
 
@@ -376,14 +395,114 @@ def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet
     for d in doc.directives:
         for rid in d.rules:
             if not ruleset.known(rid):
-                if not is_selected("copylint.unknown-suppression", settings.select, settings.ignore):
+                if not is_selected(tool_notices.UNKNOWN_SUPPRESSION, settings.select, settings.ignore):
                     continue
                 s = doc.lines.offset(d.line, d.column)
                 out.append(finding_from_span(
-                    doc, "copylint.unknown-suppression", Severity.WARNING,
+                    doc, tool_notices.UNKNOWN_SUPPRESSION, tool_notices.SEVERITIES[tool_notices.UNKNOWN_SUPPRESSION],
                     f"suppression names an unknown rule {rid!r}", s, s + 4))
     for rid in doc.file_disabled:
-        if not ruleset.known(rid) and is_selected("copylint.unknown-suppression", settings.select, settings.ignore):
-            out.append(finding_from_span(doc, "copylint.unknown-suppression", Severity.WARNING,
+        if not ruleset.known(rid) and is_selected(tool_notices.UNKNOWN_SUPPRESSION, settings.select, settings.ignore):
+            out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION,
+                                         tool_notices.SEVERITIES[tool_notices.UNKNOWN_SUPPRESSION],
                                          f"front matter disables an unknown rule {rid!r}", 0, 0))
     return out
+
+
+# --------------------------------------------------------------------------- unused suppressions
+
+
+def _unused_suppressions(doc: Document, suppress: Suppressions, ruleset: RuleSet, settings: Settings,
+                         rules: list[Rule], resources: dict[str, Any]) -> list[Finding]:
+    """``copylint.unused-suppression``: each directive (and each name of the front matter's
+    disable list) that suppressed no finding in this run, naming what it suppressed nothing
+    for. Only a name this run could prove idle is named: see :func:`_provable`. A finding
+    counts as suppressed when a directive stopped it, even one that overlap resolution would
+    have dropped for another rule's finding on the same words: that rule may be off in
+    another run, and the directive is then what keeps the finding out."""
+    from .readers.common import DIRECTIVE_RE
+
+    ran = {r.id for r in rules if _needs_met(r, resources)}
+    provable: dict[str, bool] = {}
+
+    def judged(name: str) -> bool:
+        if name not in provable:
+            provable[name] = _provable(name, ruleset, settings, ran)
+        return provable[name]
+
+    severity = settings.severity_for(tool_notices.UNUSED_SUPPRESSION,
+                                     tool_notices.SEVERITIES[tool_notices.UNUSED_SUPPRESSION])
+    out = []
+    for n, d in enumerate(doc.directives):
+        if d.action == "enable":
+            continue  # ends a suppression; suppresses nothing itself
+        if not d.rules:
+            if (n, "") in suppress.used or not judged("ALL"):
+                continue
+            message = "unused suppression: no finding here to suppress"
+        else:
+            names = [r for r in dict.fromkeys(d.rules) if (n, r) not in suppress.used and judged(r)]
+            if not names:
+                continue
+            listed = ", ".join(repr(r) for r in names[:-1]) + (" or " if len(names) > 1 else "") + repr(names[-1])
+            message = f"unused suppression: no {listed} finding here to suppress"
+        s = doc.lines.offset(d.line, d.column)
+        m = DIRECTIVE_RE.match(doc.source, s)
+        out.append(finding_from_span(doc, tool_notices.UNUSED_SUPPRESSION, severity, message,
+                                     s, m.end() if m else s + 4))
+    if doc.file_disabled:
+        from .readers.frontmatter import disable_entry_span
+
+        for name in dict.fromkeys(doc.file_disabled):
+            if name in suppress.file_used or not judged(name):
+                continue
+            s, e = disable_entry_span(doc.source, name) or (0, 0)
+            out.append(finding_from_span(
+                doc, tool_notices.UNUSED_SUPPRESSION, severity,
+                f"unused suppression: no {name!r} finding in this file to suppress", s, e))
+    return out
+
+
+_ALL_NAMES = ("ALL", "all", "*")
+
+
+def _provable(name: str, ruleset: RuleSet, settings: Settings, ran: set[str]) -> bool:
+    """Whether this run can tell that a suppression of ``name`` (a rule id, a prefix, or
+    all rules) is idle: only when every id it covers was selected and every rule that
+    could report one of them ran with what it needs. A story is checked by many runs
+    (``--select typo`` on a desk, without LanguageTool on a laptop, with it in CI); a
+    directive for what this run left out may be just what another run needs. Unknown
+    names are reported as unknown instead, and the tool's own ``copylint.*`` notices are
+    not suppressed by directives, so a name among them proves nothing either."""
+    everything = name in _ALL_NAMES
+    if not ruleset.known(name) or matches_prefix(name, "copylint"):
+        return False
+    if not is_selected("ALL" if everything else name, settings.select, settings.ignore):
+        return False
+    for ignored in settings.ignore:  # something inside it is left out ("ignore: [typo.double-space]")
+        if not matches_prefix(ignored, "copylint") and (everything or matches_prefix(ignored, name)):
+            return False
+    for r in ruleset.rules:
+        if r.id in ran or (r.check is None and r.collect is None):
+            continue  # ran; or a pack's rule, run (or not) by the pack's own rule
+        if everything or matches_prefix(r.id, name) or (r.emits_prefix and matches_prefix(name, r.id)) \
+                or any(matches_prefix(x, name) for x in r.also_emits):
+            return False
+    return True
+
+
+def _needs_met(rule: Rule, resources: dict[str, Any]) -> bool:
+    """Whether ``rule`` had what it needs in this process: a LanguageTool that answered
+    every request so far (not off, not unavailable, not dead half-way), or a resource of
+    the need's name for any other need."""
+    for need in rule.needs:
+        if need == "languagetool":
+            if not resources.get("languagetool_url"):
+                return False
+            from .languagetool.client import answered
+
+            if not answered(resources):
+                return False
+        elif need not in resources:
+            return False
+    return True

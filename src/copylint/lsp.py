@@ -27,6 +27,8 @@ from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.workspace import TextDocument
 
 from . import __version__, notices
 from .config import CONFIG_NAMES, ConfigError, ConfigResolver, Settings, glob_match
@@ -104,6 +106,14 @@ class Options:
         return cls(config=raw.get("config") or base.config,
                    languagetool=lt if isinstance(lt, bool) else base.languagetool,
                    languagetool_url=raw.get("languagetoolUrl") or base.languagetool_url)
+
+
+def document_key(uri: str) -> str:
+    """The key pygls's workspace files a document under: its URI unquoted, so that
+    ``my%20story.md`` and ``my story.md`` are one document. Every look-up and every
+    table of ours kept per document uses it; what is sent to the editor keeps the URI
+    the editor sent."""
+    return unquote(uri)
 
 
 def uri_to_path(uri: str) -> str | None:
@@ -251,19 +261,39 @@ def _range_of(r: list[int]) -> types.Range:
                        end=types.Position(line=r[2], character=r[3]))
 
 
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, except that a change to a document the editor never opened is let
+    pass: pygls would look the document up, fail with a KeyError and show the editor an
+    error, though there is nothing to check (didSave and didClose of one do no harm)."""
+
+    @lsp_method(types.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: types.DidChangeTextDocumentParams):
+        if document_key(params.text_document.uri) not in self.workspace.text_documents:
+            return
+        yield from super().lsp_text_document__did_change(params)
+
+
 class CopylintServer(LanguageServer):
     def __init__(self, options: Options) -> None:
-        super().__init__("copylint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental)
+        super().__init__("copylint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+                         protocol_cls=_Protocol)
         self.options = options
         self.root: str | None = None
         self.resolver: ConfigResolver | None = None
         self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copylint-check")
-        self.pending: dict[str, asyncio.TimerHandle] = {}
+        self.pending: dict[str, asyncio.TimerHandle] = {}  # by document_key
         self.loop: asyncio.AbstractEventLoop | None = None
         self.lt_session = None  # opened by the first check that needs LanguageTool
         self.said: set[str] = set()  # messages shown once
-        self.published: dict[str, list[types.Diagnostic]] = {}  # last sent, per open document
+        self.published: dict[str, list[types.Diagnostic]] = {}  # last sent, by document_key
         self._lock = threading.Lock()
+
+    def document(self, uri: str) -> TextDocument | None:
+        """The open document at a URI, however the editor escaped it."""
+        return self.workspace.text_documents.get(document_key(uri))
+
+    def open_documents(self) -> list[TextDocument]:
+        return list(self.workspace.text_documents.values())
 
     # ------------------------------------------------------------------ settings
 
@@ -299,7 +329,7 @@ class CopylintServer(LanguageServer):
 
     def vocabularies(self) -> set[str]:
         """The vocabulary folders of the open documents' settings."""
-        return {v for uri in list(self.workspace.text_documents) if (v := self.vocabulary_of(uri))}
+        return {v for doc in self.open_documents() if (v := self.vocabulary_of(doc.uri))}
 
     @staticmethod
     def wanted(path: str, settings: Settings) -> bool:
@@ -314,18 +344,20 @@ class CopylintServer(LanguageServer):
     # ------------------------------------------------------------------ checks
 
     def schedule(self, uri: str, delay: float) -> None:
-        old = self.pending.pop(uri, None)
+        key = document_key(uri)
+        old = self.pending.pop(key, None)
         if old is not None:
             old.cancel()
         loop = self.loop = asyncio.get_running_loop()
-        self.pending[uri] = loop.call_later(delay, self._start, uri)
+        self.pending[key] = loop.call_later(delay, self._start, key)
 
-    def _start(self, uri: str) -> None:
-        self.pending.pop(uri, None)
-        doc = self.workspace.text_documents.get(uri)
+    def _start(self, key: str) -> None:
+        self.pending.pop(key, None)
+        doc = self.workspace.text_documents.get(key)
         if doc is None:
             return
-        self.checker.submit(self._check, uri, doc.version, doc.source, doc.language_id)
+        # checked, and published, under the URI the editor opened it with
+        self.checker.submit(self._check, doc.uri, doc.version, doc.source, doc.language_id)
 
     def _check(self, uri: str, version: int | None, text: str, language_id: str | None) -> None:
         try:
@@ -390,10 +422,10 @@ class CopylintServer(LanguageServer):
 
     def publish(self, uri: str, version: int | None, diagnostics: list[types.Diagnostic]) -> None:
         def send() -> None:
-            doc = self.workspace.text_documents.get(uri)
+            doc = self.document(uri)
             if doc is None or doc.version != version:
                 return  # closed or changed since: a newer check is on its way
-            self.published[uri] = diagnostics
+            self.published[document_key(uri)] = diagnostics
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
         self.loop.call_soon_threadsafe(send)
@@ -466,19 +498,19 @@ def make_server(options: Options) -> CopylintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: CopylintServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
-        handle = ls.pending.pop(uri, None)
+        handle = ls.pending.pop(document_key(uri), None)
         if handle is not None:
             handle.cancel()
-        ls.published.pop(uri, None)
+        ls.published.pop(document_key(uri), None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: CopylintServer, params: types.HoverParams) -> types.Hover | None:
         uri = params.text_document.uri
-        diagnostics = ls.published.get(uri)
+        diagnostics = ls.published.get(document_key(uri))
         if not diagnostics:
             return None
-        doc = ls.workspace.text_documents.get(uri)
+        doc = ls.document(uri)
         try:
             found = ls.document_path(uri, doc.language_id if doc is not None else None)
         except ConfigError:
@@ -522,8 +554,8 @@ def make_server(options: Options) -> CopylintServer:
             ls.new_resolver()
             ls.said.clear()
         ls.checker.submit(rebuild)
-        for uri in list(ls.workspace.text_documents):
-            ls.schedule(uri, 0)
+        for doc in ls.open_documents():
+            ls.schedule(doc.uri, 0)
 
     return server
 

@@ -33,6 +33,9 @@ class Rule:
     ``needs``: resources such as "languagetool" the runner must provide.
     ``ids``: for rules that emit several ids (e.g. grammar.* from LanguageTool), the prefix
     they emit under; selection matches either.
+    ``also_emits``: ids the rule reports outside its own ("grammar" reports LanguageTool's
+    spelling matches as typo.spelling), so that a suppression of one of them is not called
+    unused by a run in which the rule could not run.
     """
 
     id: str
@@ -51,6 +54,7 @@ class Rule:
     pack: str | None = None  # name of the pack a compiled rule came from
     source: str | None = None  # "file:line" where the rule is defined (packs)
     emits_prefix: bool = False  # True when the rule emits ids under "<id>." (grammar)
+    also_emits: tuple[str, ...] = ()
     priority: int = 50  # overlap resolution: higher wins (house 90, typo 70, grammar 30)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
@@ -97,6 +101,7 @@ def rule(
     needs: Iterable[str] = (),
     link: str | None = None,
     emits_prefix: bool = False,
+    also_emits: Iterable[str] = (),
 ) -> Callable[[Callable], Callable]:
     """Attach rule metadata to a ``check(doc, ctx)`` function. The function's docstring
     is the rule's documentation (``copylint explain``)."""
@@ -106,7 +111,7 @@ def rule(
             id=id, summary=summary, severity=Severity.parse(severity), check=fn,
             reads=tuple(reads), skips=tuple(skips), fixable=fixable, options=options,
             needs=tuple(needs), doc=inspect.cleandoc(fn.__doc__ or ""), link=link,
-            emits_prefix=emits_prefix, priority=_namespace_priority(id),
+            emits_prefix=emits_prefix, also_emits=tuple(also_emits), priority=_namespace_priority(id),
         )
         return fn
 

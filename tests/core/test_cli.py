@@ -330,6 +330,28 @@ def test_rules_and_explain_commands():
     assert proc.returncode == 2 and "did you mean 'typo.repeated-word'" in proc.stderr
 
 
+def test_explain_describes_copylints_own_notices(tmp_path):
+    """copylint.encoding and the other copylint.* ids reach every report like a rule's
+    findings; explain describes them (it said "unknown rule") with the severity they are
+    emitted with, and still hints at the nearest id for a misspelt one."""
+    from copylint import tool_notices
+
+    for notice_id, description in tool_notices.DESCRIPTIONS.items():
+        proc = run_cli("explain", notice_id)
+        assert proc.returncode == 0, proc.stderr
+        lines = proc.stdout.splitlines()
+        assert lines[0] == f"{notice_id}: {description}"
+        assert lines[1].startswith(f"severity: {tool_notices.SEVERITIES[notice_id]} ")
+        assert " ".join(lines[3:]) == tool_notices.DOCS[notice_id]
+    (tmp_path / "bytes.txt").write_bytes("Council votes on budget\n\nThe caf\xe9 opened.\n".encode("latin-1"))
+    proc = run_cli("check", "--no-languagetool", "--no-cache", "--format", "json", "bytes.txt", cwd=tmp_path)
+    [finding] = json.loads(proc.stdout)["findings"]
+    assert (finding["rule"], finding["severity"]) == ("copylint.encoding", "warning")
+    assert "severity: warning " in run_cli("explain", "copylint.encoding").stdout
+    proc = run_cli("explain", "copylint.encodng")
+    assert proc.returncode == 2 and "did you mean 'copylint.encoding'" in proc.stderr
+
+
 def test_python_dash_m_and_version():
     proc = run_cli("--version")
     assert proc.returncode == 0 and proc.stdout.startswith("copylint, version ")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from copylint import lint_text
 from copylint.config import Settings
 
@@ -88,3 +90,227 @@ def test_markdown_html_comment_directives():
         "Boats left the the harbour.\n"
     )
     assert [(f.rule, f.line) for f in lint_text(text, "s.md", MECH)] == [("typo.repeated-word", 6)]
+
+
+# --------------------------------------------------------------------------- unused suppressions
+
+UNUSED = "copylint.unused-suppression"
+
+
+def _unused(findings):
+    return [(f.line, f.column, f.matched, f.message) for f in findings if f.rule == UNUSED]
+
+
+def test_a_directive_that_suppressed_nothing_is_reported_at_itself_naming_the_idle_ids():
+    """One finding per directive, spanning the comment and naming only its idle ids; a
+    directive that did suppress a finding, an 'enable' and a '[sic]' are not reported."""
+    text = (
+        "Headline for the story here\n\n"
+        "<!-- copylint: ignore typo.repeated-word -->\n"
+        "A the the slip.\n\n"
+        "<!-- copylint: ignore typo.repeated-word, typo.double-space -->\n"
+        "B the the slip.\n\n"
+        "<!-- copylint: disable typo.double-space -->\n\n"
+        "Nothing to see here at all.\n\n"
+        "<!-- copylint: enable typo.double-space -->\n\n"
+        "The sign read \"Bidens Plumbing\" [sic] in the window.\n"
+    )
+    found = lint_text(text, "s.txt", MECH)
+    assert _unused(found) == [
+        (6, 1, "<!-- copylint: ignore typo.repeated-word, typo.double-space -->",
+         "unused suppression: no 'typo.double-space' finding here to suppress"),
+        (9, 1, "<!-- copylint: disable typo.double-space -->",
+         "unused suppression: no 'typo.double-space' finding here to suppress"),
+    ]
+    assert {f.severity.name for f in found if f.rule == UNUSED} == {"INFO"}
+    assert [f.rule for f in found if f.rule != UNUSED] == []
+
+
+def test_a_front_matter_entry_that_suppressed_nothing_is_reported_where_it_is_written():
+    text = (
+        "---\ntitle: Storm hits the the coast overnight\n"
+        "copylint:\n  disable: [typo.repeated-word, typo.double-space]\n---\n\n"
+        "Waves hit the harbour wall.\n"
+    )
+    assert _unused(lint_text(text, "s.md", MECH)) == [
+        (4, 33, "typo.double-space", "unused suppression: no 'typo.double-space' finding in this file to suppress")]
+
+
+def test_only_what_this_run_selected_can_prove_a_directive_unused():
+    """A desk that runs only some rules must not be told to delete a directive another
+    run needs: a rule that is not selected, a prefix part of which is ignored, and 'all
+    rules' while anything is left out are not judged. The same story with all of
+    structure selected is judged (all rules only with LanguageTool, see below)."""
+    text = (
+        "Headline for the story here\n\n"
+        "<!-- copylint: ignore structure.duplicate-paragraph -->\n"
+        "A plain sentence that stands alone.\n\n"
+        "<!-- copylint: ignore structure -->\n"
+        "Another plain sentence here.\n\n"
+        "<!-- copylint: ignore -->\n"
+        "A third plain sentence.\n"
+    )
+    assert _unused(lint_text(text, "s.txt", MECH)) == []
+    ignoring = Settings(select=["typo", "structure", "copylint"], ignore=["structure.duplicate-headline"])
+    assert [line for line, _, _, _ in _unused(lint_text(text, "s.txt", ignoring))] == [3]
+    found = lint_text(text, "s.txt", Settings(select=["typo", "structure", "copylint"]))
+    assert [(line, m) for line, _, _, m in _unused(found)] == [
+        (3, "unused suppression: no 'structure.duplicate-paragraph' finding here to suppress"),
+        (6, "unused suppression: no 'structure' finding here to suppress")]
+
+
+def test_the_check_is_an_ordinary_id_that_can_be_ignored_or_raised():
+    text = "Headline for the story here\n\n<!-- copylint: ignore typo.repeated-word -->\nA clean line.\n"
+    off = Settings(select=MECH.select, ignore=["copylint.unused-suppression"])
+    assert _unused(lint_text(text, "s.txt", off)) == []
+    raised = Settings(select=MECH.select, rules={"copylint.unused-suppression": {"severity": "warning"}})
+    assert [f.severity.name for f in lint_text(text, "s.txt", raised) if f.rule == UNUSED] == ["WARNING"]
+
+
+def test_a_cross_article_rule_that_asked_about_the_headline_keeps_its_directive(tmp_path):
+    """Whether another article shares the headline is known only after every file is
+    read; the directive over the headline is not called unused, alone or with its twin."""
+    from copylint import lint_paths
+
+    (tmp_path / "b.txt").write_text(
+        "<!-- copylint: disable structure.duplicate-headline -->\n"
+        "Storm hits the coast overnight\n\nBody two, a planned repost.\n")
+    alone = lint_paths([tmp_path / "b.txt"], config=Settings(select=["structure", UNUSED]))
+    assert _unused(alone) == []
+    (tmp_path / "a.txt").write_text("Storm hits the coast overnight\n\nBody one.\n")
+    both = lint_paths([tmp_path], config=Settings(select=["structure", UNUSED]))
+    assert [(f.path.rsplit("/", 1)[-1], f.rule) for f in both] == [("a.txt", "structure.duplicate-headline")]
+
+
+# LanguageTool's findings exist only in runs where it answered. These tests stand a fake
+# in for the server: the grammar rule asks the Checker, whose answers are given here.
+
+@pytest.fixture
+def fake_languagetool(monkeypatch):
+    """Set ``["fn"]`` to ``answer(paragraph) -> [LTMatch]`` for what the fake answers, or
+    ``["fail"]`` for a server that dies at the first request; the run's resources name it
+    as the run's server."""
+    from copylint.languagetool import client
+
+    client.reset()
+    answers = {"fn": lambda paragraph: [], "fail": False}
+
+    def check(self, paragraphs):
+        if answers["fail"]:
+            self.failed = "LanguageTool stopped answering"
+            raise client.LanguageToolFailed(self.failed)
+        return [answers["fn"](p) for p in paragraphs]
+
+    monkeypatch.setattr(client.Checker, "check", check)
+    yield answers
+    client.reset()
+
+
+def _check(text, path, settings, resources):
+    from copylint.engine import check_document, load_ruleset
+    from copylint.readers import read_text
+
+    ruleset = load_ruleset(settings)
+    findings, _ = check_document(read_text(path, text), ruleset.selected(settings), settings, ruleset, resources)
+    return sorted(findings, key=lambda f: f.sort_key())
+
+
+LT = {"languagetool_url": "http://127.0.0.1:9/"}
+GRAMMAR_STORY = (
+    "Market reopens on Friday\n\n"
+    "<!-- copylint: ignore grammar.HE_VERB_AGR -->\n"
+    "He go to the market, officials said.\n\n"
+    "<!-- copylint: ignore grammar -->\n"
+    "The stalls opened early.\n\n"
+    "<!-- copylint: ignore typo.spelling -->\n"
+    "Traders came from the coast.\n\n"
+    "<!-- copylint: ignore -->\n"
+    "Prices held steady.\n"
+)
+
+
+def test_grammar_directives_are_not_judged_without_languagetool():
+    """LanguageTool off or not there: a directive for grammar, a grammar.* id, typo.spelling
+    (LanguageTool reports spelling under it too) or all rules may be needed by the run
+    that has LanguageTool, so none is reported."""
+    found = lint_text(GRAMMAR_STORY, "s.txt", Settings(languagetool=False))
+    assert _unused(found) == []
+
+
+def test_grammar_directives_are_judged_when_languagetool_answered(fake_languagetool):
+    from copylint.languagetool.client import LTMatch
+
+    def answer(paragraph):
+        if paragraph.startswith("He go"):
+            return [LTMatch(3, 5, "HE_VERB_AGR", "GRAMMAR", "grammar", "agreement", ("goes",))]
+        return []
+
+    fake_languagetool["fn"] = answer
+    found = _check(GRAMMAR_STORY, "s.txt", Settings(), LT)
+    assert [(line, m) for line, _, _, m in _unused(found)] == [
+        (6, "unused suppression: no 'grammar' finding here to suppress"),
+        (9, "unused suppression: no 'typo.spelling' finding here to suppress"),
+        (12, "unused suppression: no finding here to suppress"),
+    ]
+    assert not any(f.rule.startswith("grammar.") for f in found)  # the one match was suppressed
+
+
+def test_grammar_directives_are_not_judged_when_languagetool_failed_mid_run(fake_languagetool):
+    """A server that died left the story's paragraphs unchecked: its silence proves nothing."""
+    fake_languagetool["fail"] = True
+    found = _check(GRAMMAR_STORY, "s.txt", Settings(), LT)
+    assert _unused(found) == []
+
+
+def test_a_suppressed_finding_that_overlap_resolution_would_drop_still_counts(fake_languagetool):
+    """'Kiev' is house.kyiv's and LanguageTool's: the house rule's finding wins and
+    LanguageTool's would be dropped. The directive still suppressed LanguageTool's: in a
+    run without the house pack's rule it is what keeps that finding out."""
+    from copylint.languagetool.client import LTMatch
+
+    fake_languagetool["fn"] = lambda p: [LTMatch(p.index("Kiev"), p.index("Kiev") + 4, "KIEV_RULE", "MISC",
+                                                 "misspelling", "Kyiv?", ("Kyiv",))] if "Kiev" in p else []
+    text = ("Talks resume in the capital\n\n<!-- copylint: ignore grammar -->\n"
+            "Officials met in Kiev on Monday.\n")
+    found = _check(text, "s.txt", Settings(), LT)
+    assert [f.rule for f in found] == ["house.kyiv"]
+
+
+def test_cli_select_and_ignore(tmp_path):
+    """Through the command line: --select narrows what is judged, --ignore turns it off."""
+    import json
+
+    from helpers import run_cli
+
+    (tmp_path / "s.txt").write_text(
+        "Headline for the story here\n\n"
+        "<!-- copylint: ignore typo.repeated-word -->\nA clean line.\n\n"
+        "<!-- copylint: ignore style -->\nAnother clean line.\n", encoding="utf-8")
+
+    def ids(*args):
+        proc = run_cli("check", "--no-languagetool", "--no-cache", "--format", "json", *args, "s.txt", cwd=tmp_path)
+        assert proc.returncode in (0, 1), proc.stderr
+        return [(f["rule"], f["line"]) for f in json.loads(proc.stdout)["findings"]]
+
+    assert ids() == [(UNUSED, 3), (UNUSED, 6)]
+    assert ids("--select", "typo,copylint.unused-suppression") == [(UNUSED, 3)]
+    assert ids("--ignore", "copylint.unused-suppression") == []
+
+
+def test_a_file_answered_from_the_results_cache_reports_the_same(tmp_path, monkeypatch):
+    from copylint import runner
+    from copylint.config import ConfigResolver
+
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / "s.txt").write_text(
+        "Headline for the story here\n\n<!-- copylint: ignore typo.repeated-word -->\nA clean line.\n\n"
+        "<!-- copylint: ignore typo.repeated-word -->\nA the the slip.\n", encoding="utf-8")
+    checked = []
+    real = runner.lint_one
+    monkeypatch.setattr(runner, "lint_one", lambda path, *a, **k: checked.append(path) or real(path, *a, **k))
+    runs = []
+    for _ in range(2):
+        resolver = ConfigResolver(None, {"cache_dir": str(tmp_path / "cache"), "languagetool": False})
+        runs.append([(f.rule, f.line, f.message) for f in runner.run([str(tmp_path / "desk")], resolver, jobs=1).findings])
+    assert len(checked) == 1  # the second run read the cache
+    assert runs[0] == runs[1] == [(UNUSED, 3, "unused suppression: no 'typo.repeated-word' finding here to suppress")]

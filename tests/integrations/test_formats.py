@@ -180,6 +180,75 @@ def test_sarif_reports_unreadable_paths_as_notifications(tmp_path: Path) -> None
     assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "missing.txt"
 
 
+def test_sarif_describes_each_of_copylints_own_notices(tmp_path: Path) -> None:
+    """The notices copylint makes about its input (broken bytes, front matter or markup it
+    could not read, Markdown nested past the parser's limit, a suppression naming no rule)
+    have no Rule to describe them: a code-scanning view still shows what each means."""
+    from copylint.formats._common import TOOL_NOTICES
+
+    (tmp_path / "bytes.txt").write_bytes("Council votes on budget\n\nThe caf\xe9 opened.\n".encode("latin-1"))
+    (tmp_path / "deep.md").write_text(
+        "---\ntitle: [unclosed\n---\n# Council votes on budget\n\n"
+        "<!-- copylint: ignore typo.no-such-rule -->\nThe vote was close.\n\n"
+        + "> " * 210 + "The goverment met.\n", encoding="utf-8")
+    (tmp_path / "page.html").write_text(
+        "<html><body><h1>Council votes on budget</h1><![foo[ broken ]]><p>The vote was close.</p></body></html>\n",
+        encoding="utf-8")
+    doc = sarif("--no-languagetool", "--no-cache", "bytes.txt", "deep.md", "page.html", cwd=tmp_path)
+    validate_sarif(doc)
+    described = {d["id"]: d["shortDescription"]["text"] for d in doc["runs"][0]["tool"]["driver"]["rules"]
+                 if d["id"].startswith("copylint.")}
+    assert sorted(described) == ["copylint.encoding", "copylint.front-matter", "copylint.html",
+                                 "copylint.markdown", "copylint.unknown-suppression"]
+    for rule_id, text in described.items():
+        assert text == TOOL_NOTICES[rule_id] and text != rule_id
+
+
+def test_sarif_describes_a_broken_utf16_file_as_such(tmp_path: Path) -> None:
+    """A UTF-16 file (byte-order mark first, as Windows saves "Unicode text") with a lone
+    surrogate gets the encoding notice too: the description code scanning shows beside
+    it must not say the file is not valid UTF-8."""
+    text = "Council votes on budget\n\nThe vote was close.\n".encode("utf-16-le")
+    (tmp_path / "wide.txt").write_bytes(b"\xff\xfe" + text[:40] + b"\x00\xd8" + text[40:])
+    doc = sarif("--no-languagetool", "--no-cache", "wide.txt", cwd=tmp_path)
+    validate_sarif(doc)
+    run = doc["runs"][0]
+    [result] = [r for r in run["results"] if r["ruleId"] == "copylint.encoding"]
+    assert result["message"]["text"].startswith("invalid UTF-16 here")
+    [described] = [d["shortDescription"]["text"] for d in run["tool"]["driver"]["rules"]
+                   if d["id"] == "copylint.encoding"]
+    assert "UTF-16" in described and "not valid UTF-8" not in described
+
+
+# ids spelled "copylint.<name>" in the source that are not finding ids: a config file's
+# name, the entry-point group of rule plugins, the language server's command, and the
+# type GitLab and JUnit reports give a file that could not be checked (no finding, so
+# no rule descriptor)
+NOT_NOTICE_IDS = {"copylint.yaml", "copylint.rules", "copylint.accept", "copylint.unreadable", "copylint.input"}
+
+
+def test_every_notice_id_in_the_source_is_described() -> None:
+    """Every copylint.* finding id written in the source has a description for SARIF's
+    rule descriptors, and is written only in copylint/tool_notices.py: an emitter that
+    spelled out a new id of its own would send it out undescribed."""
+    import ast
+    import re
+
+    from copylint.formats._common import TOOL_NOTICES
+
+    src = REPO / "src" / "copylint"
+    where: dict[str, list[str]] = {}
+    for path in sorted(src.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+                    re.fullmatch(r"copylint\.[\w-]+", node.value) and node.value not in NOT_NOTICE_IDS:
+                where.setdefault(node.value, []).append(path.relative_to(src).as_posix())
+    assert {"copylint.encoding", "copylint.markdown", "copylint.html", "copylint.front-matter",
+            "copylint.unknown-suppression"} <= set(where)  # the scan sees the emitters' ids
+    assert sorted(set(where) - set(TOOL_NOTICES)) == []
+    assert {rule_id: files for rule_id, files in where.items() if set(files) != {"tool_notices.py"}} == {}
+
+
 def test_sarif_on_reuters_articles_validates(tmp_path: Path) -> None:
     """Real wire copy (Reuters-21578): whatever the rules find, the report is valid."""
     from integration_support import reuters_articles
@@ -386,6 +455,97 @@ def test_azure_escaping_round_trips() -> None:
     assert (props["sourcepath"], props["linenumber"], message) == ("/desk/a;b].md", "3", tricky)
 
 
+# --------------------------------------------------------------------------- text
+
+
+def test_text_caret_line_tells_an_unsafe_deletion_from_a_safe_one(tmp_path: Path) -> None:
+    """--fix deletes a repeated word but leaves a breadcrumb before the headline to
+    --unsafe-fixes (it could be the headline's own first words): the caret line says so."""
+    (tmp_path / "story.txt").write_text(
+        "Home News Council approves new budget for city schools\n\n"
+        "The council met on the the Monday to approve it.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-languagetool", "--no-cache",
+                   "--select", "structure.headline-navigation,typo.repeated-word", "story.txt", cwd=tmp_path)
+    lines = proc.stdout.split("\n")
+    crumb = lines.index("story.txt:1:1: warning structure.headline-navigation "
+                        "site navigation ('Home News') is glued to the front of the headline")
+    assert lines[crumb + 2] == "    ^^^^^^^^^^ unsafe fix: delete"
+    repeated = next(i for i, line in enumerate(lines) if line.startswith("story.txt:3:") and "repeated-word" in line)
+    assert lines[repeated + 2] == "    " + " " * len("The council met on the") + "^^^^ fix: delete"  # " the"
+
+    # and --fix indeed takes only the safe one
+    run_cli("check", "--no-languagetool", "--no-cache", "--fix",
+            "--select", "structure.headline-navigation,typo.repeated-word", "story.txt", cwd=tmp_path)
+    assert (tmp_path / "story.txt").read_text(encoding="utf-8").split("\n")[::2] == [
+        "Home News Council approves new budget for city schools", "The council met on the Monday to approve it."]
+
+
+def test_text_caret_line_names_a_replacement_fix_safe_or_unsafe_and_else_suggestions(tmp_path: Path) -> None:
+    """Under the caret: 'fix:' what --fix makes (with the other suggestions after it),
+    'unsafe fix:' what only --unsafe-fixes makes, 'suggestion:' where there is no fix."""
+    story = ("Council approves budget\n\n"
+             "The council met on Thursday, March 8, 2019.\n\n"
+             "Schools will recieve more.\n\n"
+             "Prime Minister Volodymyr Zelenskyy spoke.\n")
+    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
+    select = "facts.weekday-date,typo.spelling,facts.title-never-held"
+    proc = run_cli("check", "--no-languagetool", "--no-cache", "--select", select, "story.txt", cwd=tmp_path)
+    lines = proc.stdout.split("\n")
+    carets = {line.split(": ")[0].split(":")[1]: lines[i + 2].strip() for i, line in enumerate(lines)
+              if line.startswith("story.txt:")}
+    assert carets == {
+        "3": "^" * len("Thursday, March 8, 2019") + " unsafe fix: 'Friday, March 8, 2019'",
+        "5": "^^^^^^^ fix: 'receive' (or 'relieve')",
+        "7": "^" * len("Prime Minister Volodymyr Zelenskyy") + " suggestion: 'Ukrainian President'",
+    }
+
+    # and --fix indeed makes the safe fix alone
+    run_cli("check", "--no-languagetool", "--no-cache", "--fix", "--select", select, "story.txt", cwd=tmp_path)
+    assert (tmp_path / "story.txt").read_text(encoding="utf-8") == story.replace("recieve", "receive")
+
+
+def test_ci_formats_tell_a_safe_fix_an_unsafe_fix_and_a_suggestion_apart(tmp_path: Path) -> None:
+    """GitHub, GitLab, Azure and SARIF put after the message, in brackets, what the text
+    report puts under the caret, and JUnit puts it on a line of its own: 'fix:' for what
+    --fix makes, 'unsafe fix:' for what only --unsafe-fixes makes, 'suggestion:' where
+    there is no fix (each said "suggestion:" whatever the fix, and nothing for a
+    deletion). Each report still reads back
+    as its consumer reads it (GitHub's and Azure's escaping, JSON, SARIF's schema, XML)."""
+    (tmp_path / "story.txt").write_text(
+        "Council approves budget\n\n"
+        "The council met on Thursday, March 8, 2019.\n\n"
+        "Schools will recieve more.\n\n"
+        "Prime Minister Volodymyr Zelenskyy spoke.\n\n"
+        "It was the the end.  Really.\n", encoding="utf-8")
+    args = ("--no-languagetool", "--no-cache", "--select",
+            "facts.weekday-date,typo.spelling,facts.title-never-held,typo.repeated-word,typo.double-space", "story.txt")
+    notes = [" (unsafe fix: 'Friday, March 8, 2019')", " (fix: 'receive' (or 'relieve'))",
+             " (suggestion: 'Ukrainian President')", " (fix: delete)", " (fix: ' ')"]
+    expected = json_findings(*args, cwd=tmp_path)
+    assert [(f["line"], f["column"], f["severity"]) for f in expected] == [
+        (3, 20, "error"), (5, 14, "error"), (7, 1, "error"), (9, 11, "error"), (9, 20, "info")]
+    wanted = [f["message"] + note for f, note in zip(expected, notes)]
+
+    proc = run_cli("check", "--format", "github", *args, cwd=tmp_path)
+    assert [parse_command(line)[2] for line in proc.stdout.splitlines()] == wanted
+
+    _, issues = gitlab(*args, cwd=tmp_path)
+    assert [i["description"] for i in issues] == wanted
+
+    proc = run_cli("check", "--format", "azure", *args, cwd=tmp_path)
+    lines = proc.stdout.splitlines()
+    assert [parse_logissue(line)[1] for line in lines[:4]] == wanted[:4]
+    assert lines[4] == f"story.txt:9:20: info typo.double-space {wanted[4]}"  # info: a plain log line
+
+    doc = sarif(*args, cwd=tmp_path)
+    validate_sarif(doc)
+    assert [r["message"]["text"] for r in doc["runs"][0]["results"]] == wanted
+
+    run_cli("check", "--format", "junit", "-o", "report.xml", *args, cwd=tmp_path)
+    bodies = [f.text for f in ET.parse(tmp_path / "report.xml").iter("failure")]
+    assert [b.splitlines()[-1] for b in bodies] == [note[2:-1] for note in notes]
+
+
 # --------------------------------------------------------------------------- auto
 
 
@@ -491,3 +651,34 @@ def test_html_shows_a_story_from_standard_input_from_the_bytes_read(tmp_path: Pa
     page.feed(proc.stdout)
     assert [text for _, text in page.marks] == ["recieve"]
     assert "harbour wall" in proc.stdout and "All clear" not in proc.stdout
+
+
+def test_html_tells_an_unsafe_fix_from_a_safe_one(tmp_path: Path) -> None:
+    """--fix makes the safe fixes only; the report says which fixes wait for
+    --unsafe-fixes (a breadcrumb that may be the headline's own words, a weekday that
+    may be right where the date is the slip), for deletions and replacements alike."""
+    import re
+    from html import unescape
+
+    (tmp_path / "story.txt").write_text(
+        "Home News Council approves new budget for city schools\n\n"
+        "The council met on Thursday, March 8, 2019, to approve the the budget, and schools will "
+        "recieve more.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-languagetool", "--no-cache", "--format", "html", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    listed = {m["rule"]: (m["cls"], unescape(m["fix"])) for m in re.finditer(
+        r'<span class="rule">(?P<rule>[^<]+)</span>[^<]*<span class="(?P<cls>fix[^"]*)">(?P<fix>[^<]*)</span>',
+        proc.stdout)}
+    assert listed == {
+        "structure.headline-navigation": ("fix unsafe", "unsafe fix: delete"),
+        "facts.weekday-date": ("fix unsafe", "unsafe fix: 'Friday, March 8, 2019'"),
+        "typo.repeated-word": ("fix", "fix: delete"),
+        "typo.spelling": ("fix", "fix: 'receive' (or 'relieve')"),  # the other suggestion after the fix
+    }
+    # the hover over the marked words says the same
+    page = _Marks()
+    page.feed(proc.stdout)
+    titles = dict((text, title) for title, text in page.marks)
+    assert titles["Home News "].endswith("(unsafe fix: delete)")
+    assert titles["Thursday, March 8, 2019"].endswith("(unsafe fix: 'Friday, March 8, 2019')")
+    assert titles[" the"].endswith("(fix: delete)")

@@ -256,3 +256,59 @@ def test_crlf_lines_and_an_incremental_edit(workspace, editor):
     after = editor.diagnostics(uri)
     assert [d["range"]["start"]["line"] for d in _by_code(after, "typo.spelling")] == [7]  # goverment
     assert _by_code(after, "typo.spelling")[0]["range"] == _range_of(text.replace("Isreal", "Israel"), "goverment")
+
+
+@pytest.mark.parametrize("method", ["textDocument/didChange", "textDocument/didSave", "textDocument/didClose"])
+def test_notes_about_a_document_never_opened_are_let_pass(workspace, editor, method):
+    """An editor may send a change, save or close for a document it never opened to us (a
+    race on start-up, a buffer opened before the server): no error pop-up, and the server
+    goes on checking the stories that are open."""
+    stray = (workspace / "never-opened.md").as_uri()
+    params = {"textDocument": {"uri": stray}}
+    if method == "textDocument/didChange":
+        params = {"textDocument": {"uri": stray, "version": 2},
+                  "contentChanges": [{"text": "The goverment met.\n"}]}
+    editor.notify(method, params)
+
+    uri = editor.open(workspace / "story.md", STORY)
+    kiev = _by_code(editor.diagnostics(uri), "house.kyiv")[0]
+    assert editor.hover(uri, kiev["range"]["start"])["contents"]["value"].startswith("**house.kyiv**")
+    assert editor.close() == 0
+    assert not [m for m in editor.notifications if m["method"] == "window/showMessage"]
+    assert not [m for m in editor.notifications if m["method"] == "textDocument/publishDiagnostics"
+                and m["params"]["uri"] == stray and m["params"]["diagnostics"]]  # not checked
+    assert not [m for m in editor.notifications
+                if m["method"] == "window/logMessage" and m["params"]["type"] == 1]  # no error logged
+    assert b"Traceback" not in editor.stderr
+
+
+@pytest.mark.parametrize("name", ["my story.md", "café story.md"])
+def test_a_story_whose_uri_has_escapes_is_checked_under_the_editors_uri(workspace, editor, name):
+    """Editors percent-encode a space or a non-ASCII letter in a file's URI; pygls keys
+    its documents by the decoded URI. The story is still checked, its diagnostics come
+    under the URI the editor sent (its own key for the buffer), and hover, a config
+    change and closing find it."""
+    path = workspace / name
+    path.write_text(STORY, encoding="utf-8")
+    uri = editor.open(path, STORY)
+    assert "%20" in uri and (name.isascii() or "%C3%A9" in uri)  # as VS Code writes it
+    kiev = _by_code(editor.diagnostics(uri), "house.kyiv")
+    assert [d["range"] for d in kiev] == [_range_of(STORY, "Kiev"), _range_of(STORY, "Kiev", 1)]
+    assert editor.hover(uri, kiev[0]["range"]["start"])["contents"]["value"].startswith("**house.kyiv**")
+
+    editor.change(uri, STORY.replace("Isreal", "Israel"))
+    assert not [d for d in editor.diagnostics(uri) if d["range"] == _range_of(STORY, "Isreal")]
+
+    # a config change checks every open story again: still published under the editor's URI
+    config = workspace / ".copylint.yaml"
+    config.write_text("ignore: [house]\n", encoding="utf-8")
+    editor.notify("workspace/didChangeWatchedFiles", {"changes": [{"uri": config.as_uri(), "type": 2}]})
+    after = editor.diagnostics(uri)
+    assert after and not _by_code(after, "house.kyiv")
+
+    editor.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    cleared = editor.wait_for(lambda m: m["method"] == "textDocument/publishDiagnostics")["params"]
+    assert (cleared["uri"], cleared["diagnostics"]) == (uri, [])
+    assert editor.close() == 0
+    assert not [m for m in editor.notifications if m["method"] == "textDocument/publishDiagnostics"
+                and m["params"]["uri"] != uri]  # nothing under a decoded URI the editor never used

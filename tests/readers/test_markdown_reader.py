@@ -239,3 +239,29 @@ def test_text_nested_deeper_than_commonmark_presets_allow_is_still_read():
     assert "It was the the end." in doc.text
     findings = lint_text(source, "a.md", config=Settings(select=["typo.repeated-word"]))
     assert [(f.line, f.column, f.matched) for f in findings] == [(3, 71, " the")]
+
+
+def test_text_nested_past_the_parser_limit_is_a_notice_where_it_starts():
+    # markdown-it reads 200 levels of nesting (a quote counts one, a list two) and skips
+    # what lies deeper unread: the reader says so at the first character it skipped
+    source = "# Thread\n\n" + "> " * 250 + "The goverment met.\n\nBack on top.\n"
+    doc = read_text("a.md", source)
+    assert "goverment" not in doc.text and "Back on top." in doc.text
+    ((rule, message, s, e),) = doc.notices
+    assert rule == "copylint.markdown" and "200 levels" in message
+    # 200 markers ("> ") were read; the 201st and all after it were not
+    line_start = source.index(">")
+    assert s == line_start + 2 * 200 and source[s:e] == "> " * 49 + "> The goverment met."
+
+    findings = lint_text(source, "a.md", config=Settings(select=["typo", "copylint"], languagetool=False))
+    assert [(f.rule, f.line, f.column) for f in findings] == [("copylint.markdown", 3, 401)]
+
+
+def test_deep_lists_past_the_limit_are_a_notice_and_shallower_text_is_not():
+    items = "".join("  " * i + f"- item {i}\n" for i in range(120))
+    doc = read_text("a.md", "# Lists\n\n" + items)
+    assert "item 98" in doc.text and "item 99" not in doc.text  # 99 lists in lists are read
+    ((rule, _message, s, e),) = doc.notices
+    source = "# Lists\n\n" + items
+    assert source[s:e] == "item 99"
+    assert read_text("a.md", "# Thread\n\n" + "> " * 199 + "Deep but read.\n").notices == []

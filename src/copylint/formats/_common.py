@@ -1,5 +1,5 @@
-"""Helpers the CI formats share: looking up a finding's rule (for rule metadata), a
-finding's message with its suggestions, and turning a reported path into a path or URI
+"""Helpers the formats share: looking up a finding's rule (for rule metadata), a
+finding's fix or suggestions in the text report's words, and turning a reported path into a path or URI
 relative to the folder the run started in."""
 
 from __future__ import annotations
@@ -9,12 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-# ids the tool itself reports (reader notices, suppression checks) that no Rule defines
-TOOL_NOTICES = {
-    "copylint.encoding": "The file is not valid UTF-8; the bad bytes were replaced",
-    "copylint.unknown-suppression": "A suppression comment names a rule that does not exist",
-    "copylint.unused-suppression": "A suppression comment that suppresses nothing",
-}
+from ..tool_notices import DESCRIPTIONS as TOOL_NOTICES  # ids the tool itself reports, no Rule defines
 
 
 class RuleLookup:
@@ -70,12 +65,33 @@ def relative_uri(path: str, root: Path) -> tuple[str, bool]:
     return quote(p.as_posix(), safe="/"), True
 
 
-def message_with_suggestions(finding, limit: int = 3) -> str:
-    """The message, then up to ``limit`` suggestions: CI views show one line of text and
-    have no place of their own for a suggested word."""
-    if not finding.suggestions:
-        return finding.message
-    return finding.message + " (suggestion: " + ", ".join(repr(s) for s in finding.suggestions[:limit]) + ")"
+def message_with_fix(finding) -> str:
+    """The message, then in brackets what the text report puts under the caret (see
+    :func:`fix_note`): "(fix: 'receive' (or 'relieve'))", "(unsafe fix: delete)",
+    "(suggestion: 'a', 'b')". CI views show one line of text and have no place of their
+    own for a fix, and a reader must tell what --fix makes from what only
+    --unsafe-fixes makes and from a word offered for a person to judge."""
+    label, what = fix_note(finding)
+    return f"{finding.message} ({label} {what})" if label else finding.message
+
+
+def fix_note(finding, limit: int = 3) -> tuple[str, str]:
+    """What the reports put after a finding (the text and HTML reports as it is, the CI
+    formats through :func:`message_with_fix`): ("fix:", what --fix
+    makes), ("unsafe fix:", what only --unsafe-fixes makes), or, with no fix,
+    ("suggestion:", up to ``limit`` words); ("", "") when there is none of these. The
+    fix's other suggestions follow it, so a wrong fix still shows the likely word."""
+    fix = finding.fix
+    if fix is not None and len(fix.edits) == 1:
+        label = "fix:" if fix.safe else "unsafe fix:"
+        new = fix.edits[0].text
+        if not new:
+            return label, "delete"
+        others = [repr(s) for s in finding.suggestions if s != new][:limit - 1]
+        return label, repr(new) + (f" (or {', '.join(others)})" if others else "")
+    if finding.suggestions:
+        return "suggestion:", ", ".join(repr(s) for s in finding.suggestions[:limit])
+    return "", ""
 
 
 def relative_path(path: str, root: Path) -> str:

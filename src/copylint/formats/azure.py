@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 
 from . import BaseFormatter
-from ._common import message_with_suggestions
+from ._common import message_with_fix
 
 TYPES = {"error": "error", "warning": "warning"}
 
@@ -40,7 +40,7 @@ class Formatter(BaseFormatter):
         source = _absolute(path)
         for f in findings:
             sev = str(f.severity)
-            message = message_with_suggestions(f)
+            message = message_with_fix(f)
             if sev not in TYPES:
                 self.stream.write(f"{f.path}:{f.line}:{f.column}: {sev} {f.rule} {message}\n")
                 continue

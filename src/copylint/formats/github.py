@@ -9,7 +9,7 @@ also ``:`` and ``,`` inside properties (a file name or title could hold them).
 from __future__ import annotations
 
 from . import BaseFormatter
-from ._common import message_with_suggestions
+from ._common import message_with_fix
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -33,7 +33,7 @@ class Formatter(BaseFormatter):
 
     def file(self, path: str, findings: list) -> None:
         for f in findings:
-            message = message_with_suggestions(f)
+            message = message_with_fix(f)
             props = {"file": f.path, "line": f.line, "col": f.column,
                      "endLine": f.end_line, "endColumn": f.end_column, "title": f.rule}
             self.stream.write(command(COMMANDS[str(f.severity)], message, **props) + "\n")

@@ -1,7 +1,7 @@
 """GitLab Code Quality: the JSON report a merge request's Code Quality widget reads
 (``artifacts: reports: codequality:``), a subset of the Code Climate issue format.
 
-One issue per finding: ``description`` (the message with its suggestions),
+One issue per finding: ``description`` (the message with its fix or suggestions),
 ``check_name`` (the rule id), ``severity`` (error -> major, warning -> minor, info ->
 info, on GitLab's scale info < minor < major < critical < blocker), ``categories`` and
 ``location`` (the repository path and the lines).
@@ -22,7 +22,7 @@ import hashlib
 import json
 
 from . import BaseFormatter
-from ._common import message_with_suggestions, relative_path, report_root
+from ._common import message_with_fix, relative_path, report_root
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -58,7 +58,7 @@ class Formatter(BaseFormatter):
             begin = max(1, f.line)
             self.issues.append({
                 "type": "issue",
-                "description": message_with_suggestions(f),
+                "description": message_with_fix(f),
                 "check_name": f.rule,
                 "fingerprint": self._fingerprint(where, fingerprint(f)),
                 "severity": SEVERITIES[str(f.severity)],

@@ -14,6 +14,7 @@ import html
 from pathlib import Path
 
 from . import BaseFormatter
+from ._common import fix_note
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -32,17 +33,18 @@ mark.info { background: #d6eaf8; border-bottom: 2px solid #2e86c1; }
 ol.findings { font: 0.9em sans-serif; } ol.findings li { margin: 0.3em 0; }
 .sev-error { color: #c0392b; font-weight: bold; } .sev-warning { color: #b9770e; font-weight: bold; }
 .sev-info { color: #2e86c1; font-weight: bold; } .rule { color: #666; font-family: monospace; }
-.fix { color: #1e8449; }
+.fix { color: #1e8449; } .fix.unsafe { color: #b9770e; }
 """
 
 
 def _fix_text(f) -> str:
-    if f.fix is not None and len(f.fix.edits) == 1:
-        new = f.fix.edits[0].text
-        return "fix: delete" if not new else f"fix: {new!r}"
-    if f.suggestions:
-        return "suggestion: " + ", ".join(repr(s) for s in f.suggestions[:3])
-    return ""
+    """The fix or suggestions, for the list and the hover: the text report's words."""
+    return " ".join(fix_note(f)).strip()
+
+
+def _fix_class(f) -> str:
+    """An unsafe fix is not shown in the green of one --fix would make."""
+    return "fix" if f.fix is None or f.fix.safe else "fix unsafe"
 
 
 def _read_back(path: str, stdin: tuple[str, bytes] | None) -> list[str] | None:
@@ -100,7 +102,8 @@ class Formatter(BaseFormatter):
                 w(f"<li id=\"f{n}\" value=\"{n}\"><a href=\"#m{n}\">{f.line}:{f.column}</a> "
                   f"<span class=\"sev-{sev}\">{sev}</span> <span class=\"rule\">{html.escape(f.rule)}</span> "
                   f"{html.escape(f.message)}"
-                  + (f" <span class=\"fix\">{html.escape(fix)}</span>" if fix else "") + link + "</li>\n")
+                  + (f" <span class=\"{_fix_class(f)}\">{html.escape(fix)}</span>" if fix else "") + link
+                  + "</li>\n")
             w("</ol>\n")
         if not paths:
             w("<p>No findings.</p>\n")

@@ -1,9 +1,10 @@
 """JUnit XML, for CI systems that show test reports (GitLab, Jenkins, Azure, CircleCI).
 
 Each checked file is a ``<testsuite>`` named by its path. Each finding is a
-``<testcase>`` with one ``<failure>`` (type = rule id) holding the report line and the
-source line; a file without findings has one passing test case, so a clean run still
-counts its files as passed tests (some consumers reject a report with no tests). A file
+``<testcase>`` with one ``<failure>`` (type = rule id) holding the report line, the
+source line and the fix or suggestions in the text report's words; a file without
+findings has one passing test case, so a clean run still counts its files as passed
+tests (some consumers reject a report with no tests). A file
 that could not be read is a test case with an ``<error>``.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from . import BaseFormatter
+from ._common import fix_note
 
 CLEAN_CASE = "no findings"
 
@@ -58,8 +60,9 @@ class Formatter(BaseFormatter):
                 body = f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
                 if f.line_text:
                     body += f"\n    {f.line_text}"
-                if f.suggestions:
-                    body += "\nsuggestion: " + ", ".join(repr(s) for s in f.suggestions[:3])
+                label, what = fix_note(f)  # as under the text report's caret
+                if label:
+                    body += f"\n{label} {what}"
                 failure.text = _xml_safe(body)
             suite.set("tests", str(len(findings)))
             suite.set("failures", str(len(findings)))

@@ -14,7 +14,7 @@ import inspect
 import json
 
 from . import BaseFormatter
-from ._common import TOOL_NOTICES, RuleLookup, message_with_suggestions, relative_uri, report_root
+from ._common import TOOL_NOTICES, RuleLookup, message_with_fix, relative_uri, report_root
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -81,7 +81,7 @@ class Formatter(BaseFormatter):
 
         sev = str(f.severity)
         index = self._descriptor(f.rule, sev)
-        text = message_with_suggestions(f)
+        text = message_with_fix(f)
         result: dict = {
             "ruleId": f.rule,
             "ruleIndex": index,

@@ -4,6 +4,7 @@ Colour only on a terminal; ``NO_COLOR`` is honoured by the CLI."""
 from __future__ import annotations
 
 from . import BaseFormatter
+from ._common import fix_note
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -29,8 +30,7 @@ class Formatter(BaseFormatter):
                 width = max(1, min(end, len(line)) - start)
                 w(f"    {line}\n")
                 w(f"    {' ' * start}{self._c(_COLORS[sev], '^' * width)}")
-                if f.fix is not None and len(f.fix.edits) == 1 and not f.fix.edits[0].text:
-                    w(f" {self._c(_DIM, 'fix: delete')}")
-                elif f.suggestions:
-                    w(f" {self._c(_DIM, 'suggestion:')} {', '.join(repr(s) for s in f.suggestions[:3])}")
+                label, what = fix_note(f)  # fix, unsafe fix (only with --unsafe-fixes) or suggestion
+                if label:
+                    w(f" {self._c(_DIM, label)} {what}")
                 w("\n")

@@ -108,6 +108,7 @@ class Checker:
         self.requests = 0  # requests sent (for tests and benchmarks)
         self.paragraphs_sent = 0
         self.failed: str | None = None
+        self.rejected = 0  # requests the server refused (their paragraphs went unchecked)
         self._tool: Any = None
         self._fingerprint = settings.fingerprint()
 
@@ -163,6 +164,7 @@ class Checker:
                 try:
                     fresh.update(self._check_batch(batch))
                 except _RequestRejected as exc:
+                    self.rejected += 1
                     notices.note("languagetool-rejected", f"LanguageTool refused a request ({exc}); "
                                  "some paragraphs were not checked")
         finally:  # keep what was answered even when the server dies half-way
@@ -255,6 +257,14 @@ def checker_for(resources: dict[str, Any], settings: CheckSettings, use_cache: b
             cache = _caches.get(cache_path) or _caches.setdefault(cache_path, ResultCache(cache_path))
         checker = _checkers[key] = Checker(url, version, settings, cache)
     return None if checker.failed else checker
+
+
+def answered(resources: dict[str, Any]) -> bool:
+    """Whether this process's LanguageTool for the run (if it has one) has answered every
+    request so far: after a failure or a refusal some paragraphs went unchecked, so the
+    grammar rule's silence on a story proves nothing."""
+    url = resources.get("languagetool_url")
+    return bool(url) and not any(c.failed or c.rejected for c in _checkers.values() if c.url == url)
 
 
 def reset() -> None:

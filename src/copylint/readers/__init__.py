@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+from .. import tool_notices
 from ..model import Document
 from .common import ENCODING_NAMES, BinaryFile, decode
 
@@ -46,6 +47,7 @@ def read_bytes(path: str, data: bytes, fmt: str | None = None) -> Document:
     source, bad, bom = decode(data)
     doc = read_text(path, source, fmt)
     for start, end in bad:
-        doc.notices.append(("copylint.encoding", f"invalid {ENCODING_NAMES.get(bom, bom)} here: the bytes were replaced by U+FFFD",
+        doc.notices.append((tool_notices.ENCODING,
+                            f"invalid {ENCODING_NAMES.get(bom, bom)} here: the bytes were replaced by U+FFFD",
                             start, end))
     return doc

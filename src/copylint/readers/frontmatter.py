@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from .. import tool_notices
 from ..yamlutil import FAST_SAFE_LOADER, single_node
 from .spans import Piece, align
 
@@ -22,7 +23,7 @@ _YAML_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.M)
 _TOML_OPEN = re.compile(r"\ufeff?\+\+\+[ \t]*\r?\n")
 _TOML_CLOSE = re.compile(r"^\+\+\+[ \t]*\r?$", re.M)
 
-NOTICE_ID = "copylint.front-matter"
+NOTICE_ID = tool_notices.FRONT_MATTER
 
 
 @dataclass
@@ -52,6 +53,23 @@ def read_front_matter(source: str) -> FrontMatter | None:
         parse(source, m.end(), close.start(), fm)
         return fm
     return None
+
+
+_DISABLE_KEY = re.compile(r"copylint[-_]disable|\bdisable\b")
+
+
+def disable_entry_span(source: str, name: str) -> tuple[int, int] | None:
+    """Where the front matter's disable list (``copylint: {disable: [...]}``,
+    ``copylint-disable: ...``, or TOML's alike) writes ``name``: the first time it stands as
+    a word of its own after the key. None when it cannot be found."""
+    fm = read_front_matter(source)
+    if fm is None:
+        return None
+    key = _DISABLE_KEY.search(source, 0, fm.end)
+    if key is None:
+        return None
+    m = re.compile(r"(?<![\w.-])" + re.escape(name) + r"(?![\w.-])").search(source, key.end(), fm.end)
+    return (m.start(), m.end()) if m else None
 
 
 # --------------------------------------------------------------------------- YAML

@@ -21,6 +21,7 @@ import re
 from html.parser import HTMLParser
 from typing import Any
 
+from .. import tool_notices
 from ..model import Document, LineIndex, Region, TextBuilder
 from .common import DIRECTIVE_RE, coerce_date, directive_at, gc_paused
 from .spans import PLACEHOLDER, Piece, align, pieces_text, prose_pieces, truncate
@@ -60,7 +61,7 @@ _CONTENT_ATTR = re.compile(r"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—·•»]{1,2}\s+([^-|–—·•»]{1,60})$")
 
-NOTICE_ID = "copylint.html"
+NOTICE_ID = tool_notices.HTML
 
 
 def read_html(path: str, source: str) -> Document:

@@ -22,6 +22,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
+from .. import tool_notices
 from ..model import Document, LineIndex, Region, TextBuilder
 from .common import DIRECTIVE_RE, FIELD_ALIASES, coerce_date, directive_at, front_matter_disabled, gc_paused
 from .frontmatter import read_front_matter
@@ -37,19 +38,38 @@ _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
 _EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 
 _MD: MarkdownIt | None = None
+# CommonMark's preset gives up below 20 levels of nesting and drops the text there unread;
+# 200 is far past any story and well inside Python's recursion limit
+MAX_NESTING = 200
+NOTICE_ID = tool_notices.MARKDOWN
+_TOO_DEEP = "copylint_too_deep"  # env key: where markdown-it skipped blocks, (start, end of line)
 
 
 def _parser() -> MarkdownIt:
     global _MD
     if _MD is None:
-        # CommonMark's preset gives up below 20 levels of nesting and drops the text
-        # there unread; 200 is far past any story and well inside Python's recursion limit
-        md = MarkdownIt("commonmark", {"html": True, "maxNesting": 200})
+        md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
         md.enable(["table", "strikethrough"])
         # keep entities and escapes as separate tokens, so each keeps its own source span
         md.disable("text_join")
+        md.block.tokenize = _noting_skips(md.block.tokenize)
         _MD = md
     return _MD
+
+
+def _noting_skips(tokenize):
+    """markdown-it's block tokenizer skips, unread, every line it is given once it is
+    MAX_NESTING levels deep; this one first notes in the parse's env where the skipped
+    text starts, so the reader can say so. It makes markdown-it's own test, once per
+    call: nothing is scanned twice."""
+    def tokenize_noting(state, start_line: int, end_line: int) -> None:
+        if state.level >= MAX_NESTING:
+            line = state.skipEmptyLines(start_line)
+            if line < end_line and state.sCount[line] >= state.blkIndent:
+                start = state.bMarks[line] + state.tShift[line]
+                state.env.setdefault(_TOO_DEEP, []).append((start, state.eMarks[line]))
+        tokenize(state, start_line, end_line)
+    return tokenize_noting
 
 
 def read_markdown(path: str, source: str) -> Document:
@@ -88,11 +108,22 @@ class _MarkdownReader:
         self.md = _parser()
         tokens = self.md.parse(parse_src, self.env)
         self._blocks(tokens)
+        self._too_deep()
         doc = Document(path=self.path, source=source, text=self.b.text(), map=self.b.map,
                        regions=self.regions, fields=self.fields, directives=self.directives,
                        file_disabled=self.file_disabled, notices=self.notices, format="markdown")
         doc._lines = self.lines
         return doc
+
+    def _too_deep(self) -> None:
+        """A notice at the start of each stretch markdown-it skipped as nested too deep
+        (offsets in parse_src are the source's: it changes characters, never lengths)."""
+        for start, end in self.env.get(_TOO_DEEP, ()):
+            while end > start and self.parse_src[end - 1] in " \t":
+                end -= 1  # (a "\r" read as a space)
+            self.notices.append((NOTICE_ID, f"text nested {MAX_NESTING} levels deep or more (a quote counts "
+                                            "one level, a list two) was not read: from here it is not checked",
+                                 start, end))
 
     def _front_matter(self, fm) -> None:
         self.notices.extend(fm.notices)

@@ -59,7 +59,7 @@ class GrammarOptions:
 
 
 @rule("grammar", "Grammar and style from LanguageTool; its spelling matches as typo.spelling",
-      severity="warning", needs=("languagetool",), emits_prefix=True, skips=("note",), options=GrammarOptions, fixable=True)
+      severity="warning", needs=("languagetool",), emits_prefix=True, also_emits=("typo.spelling",), skips=("note",), options=GrammarOptions, fixable=True)
 def check(doc: Document, ctx) -> Iterator[Hit]:
     """Grammar, style and a second opinion on spelling, from LanguageTool.
     
