@@ -188,32 +188,42 @@ class Suppressions:
     file_rules: tuple[str, ...]
     used: set[tuple[int, str]] = field(default_factory=set)  # (directive index, name; "" = all)
     file_used: set[str] = field(default_factory=set)  # names of the front matter's list
+    # (directive index, name; "" = all) -> index of the earlier disable already holding it
+    redundant: dict[tuple[int, str], int] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Document, index: RegionIndex) -> "Suppressions":
+        """Each name of a disable holds from its comment until an enable that names it, a
+        prefix of it, or nothing (all rules), or to the end of the file. A disable of a
+        name an earlier disable still holds (the name, a prefix of it, or all rules)
+        starts nothing: the first keeps holding, so the text between the two stays
+        suppressed, and the later one is remembered as redundant. An enable of one rule
+        inside a disabled prefix ends nothing."""
         ranges = []
-        open_: dict[tuple[str, ...], tuple[int, int]] = {}
+        open_: dict[str, tuple[int, int]] = {}  # name ("" = all) -> (start, directive index)
+        redundant: dict[tuple[int, str], int] = {}
         for n, d in enumerate(doc.directives):
+            names = tuple(dict.fromkeys(d.rules)) or ("",)
             if d.action == "disable":
-                open_[d.rules] = (d.offset, n)
+                for name in names:
+                    holder = next((dn for held, (_, dn) in open_.items()
+                                   if held in ("", *_ALL_NAMES) or matches_prefix(name, held)), None)
+                    if holder is not None:
+                        redundant[(n, name)] = holder
+                    else:
+                        open_[name] = (d.offset, n)
             elif d.action == "enable":
-                if d.rules in open_:
-                    start, dn = open_.pop(d.rules)
-                    ranges.append((start, d.offset, d.rules, dn))
-                elif not d.rules:
-                    for key, (start, dn) in list(open_.items()):
-                        ranges.append((start, d.offset, key, dn))
-                    open_.clear()
-                else:
-                    # enable of a rule inside a "disable all": ends nothing we track
-                    pass
+                for held in list(open_):
+                    if names == ("",) or any(matches_prefix(held, name) for name in names):
+                        start, dn = open_.pop(held)
+                        ranges.append((start, d.offset, (held,) if held else (), dn))
             elif d.action == "ignore":
                 block = index.block_after(d.offset)
                 if block is not None:
                     ranges.append((block.start, block.end, d.rules, n))
-        for key, (start, dn) in open_.items():
-            ranges.append((start, len(doc.text) + 1, key, dn))
-        return cls(ranges, doc.file_disabled)
+        for held, (start, dn) in open_.items():
+            ranges.append((start, len(doc.text) + 1, (held,) if held else (), dn))
+        return cls(ranges, doc.file_disabled, redundant=redundant)
 
     def suppressed(self, rule_id: str, start: int, end: int) -> bool:
         """Whether a finding of ``rule_id`` at [start, end) is suppressed. Every directive
@@ -436,16 +446,26 @@ def _unused_suppressions(doc: Document, suppress: Suppressions, ruleset: RuleSet
     for n, d in enumerate(doc.directives):
         if d.action == "enable":
             continue  # ends a suppression; suppresses nothing itself
+        # a disable of what an earlier disable still holds changes nothing, whatever ran:
+        # said in any run (a misspelt or copylint.* name is another matter)
+        parts = [(f"all rules are already disabled from line {doc.directives[holder].line}" if not name else
+                  f"{name!r} is already disabled from line {doc.directives[holder].line}")
+                 for (dn, name), holder in suppress.redundant.items()
+                 if dn == n and (not name or (ruleset.known(name) and not matches_prefix(name, "copylint")))]
         if not d.rules:
-            if (n, "") in suppress.used or not judged("ALL"):
+            if not parts and ((n, "") in suppress.used or not judged("ALL")):
                 continue
-            message = "unused suppression: no finding here to suppress"
+            if not parts:
+                parts.append("no finding here to suppress")
         else:
-            names = [r for r in dict.fromkeys(d.rules) if (n, r) not in suppress.used and judged(r)]
-            if not names:
+            names = [r for r in dict.fromkeys(d.rules) if (n, r) not in suppress.used
+                     and (n, r) not in suppress.redundant and judged(r)]
+            if names:
+                listed = ", ".join(repr(r) for r in names[:-1]) + (" or " if len(names) > 1 else "") + repr(names[-1])
+                parts.append(f"no {listed} finding here to suppress")
+            if not parts:
                 continue
-            listed = ", ".join(repr(r) for r in names[:-1]) + (" or " if len(names) > 1 else "") + repr(names[-1])
-            message = f"unused suppression: no {listed} finding here to suppress"
+        message = "unused suppression: " + "; ".join(parts)
         s = doc.lines.offset(d.line, d.column)
         m = DIRECTIVE_RE.match(doc.source, s)
         out.append(finding_from_span(doc, tool_notices.UNUSED_SUPPRESSION, severity, message,

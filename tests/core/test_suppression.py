@@ -8,6 +8,7 @@ from copylint import lint_text
 from copylint.config import Settings
 
 MECH = Settings(select=["typo.repeated-word", "typo.double-space", "copylint"])
+UNUSED_ID = "copylint.unused-suppression"
 
 
 def _rules_lines(findings):
@@ -90,6 +91,114 @@ def test_markdown_html_comment_directives():
         "Boats left the the harbour.\n"
     )
     assert [(f.rule, f.line) for f in lint_text(text, "s.md", MECH)] == [("typo.repeated-word", 6)]
+
+
+
+FLOOD_STORY = """---
+title: Council approves flood barrier after decade of delays
+date: 2024-03-14
+---
+
+The county council voted 9-2 on Tuesday to fund a flood barrier on the River Severn,
+ending a decade of argument over who should pay for it.
+
+<!-- copylint: disable typo.spelling -->
+
+The goverment's share of the cost was confirmed last month.
+
+<!-- copylint: disable typo.spelling -->
+
+Ysgol Gymraeg Aberystwyth pupils presented a petition to the cabinet in Cwmbran.
+
+<!-- copylint: enable typo.spelling -->
+
+Work is due to start in the spring and finsh by 2027.
+"""
+
+
+def test_a_second_disable_keeps_the_first_holding_and_is_reported_as_redundant():
+    """Two editors each wrapped part of a story: the first disable holds until the enable,
+    so the typo between the two comments stays suppressed. The second comment changes
+    nothing whatever the run, so it is the one called unused (the first is not)."""
+    found = lint_text(FLOOD_STORY, "story.md", Settings(select=["typo", "copylint"], languagetool=False))
+    assert [(f.rule, f.line, f.matched) for f in found if f.rule != UNUSED_ID] == [("typo.spelling", 19, "finsh")]
+    assert [(f.line, f.message) for f in found if f.rule == UNUSED_ID] == [
+        (13, "unused suppression: 'typo.spelling' is already disabled from line 9")]
+
+
+def test_a_disable_under_a_disabled_prefix_is_redundant_and_its_enable_ends_nothing():
+    """'disable typo' then 'disable typo.repeated-word': the second adds nothing, and its
+    'enable typo.repeated-word' does not re-enable the rule inside the disabled prefix;
+    'enable typo' ends both."""
+    text = (
+        "Headline for the story here\n\n"
+        "<!-- copylint: disable typo -->\n\n"
+        "A the the  slip.\n\n"
+        "<!-- copylint: disable typo.repeated-word -->\n\n"
+        "B the the slip.\n\n"
+        "<!-- copylint: enable typo.repeated-word -->\n\n"
+        "C the the slip.\n\n"
+        "<!-- copylint: enable typo -->\n\n"
+        "D the the slip.\n"
+    )
+    found = lint_text(text, "s.txt", MECH)
+    assert _rules_lines(found) == [
+        (UNUSED_ID, 7), ("typo.repeated-word", 17)]
+    assert found[0].message == "unused suppression: 'typo.repeated-word' is already disabled from line 3"
+
+
+def test_an_enable_ends_each_name_it_covers_and_only_those():
+    """Names are tracked one by one: 'enable typo.repeated-word' ends that name of a
+    two-name disable and leaves the other holding; 'enable typo' ends a disabled rule under
+    it; a bare 'enable' ends every disable still open."""
+    text = (
+        "Headline for the story here\n\n"
+        "<!-- copylint: disable typo.repeated-word, typo.double-space -->\n\n"
+        "<!-- copylint: enable typo.repeated-word -->\n\n"
+        "A the the  slip.\n\n"
+        "<!-- copylint: enable typo -->\n\n"
+        "B the the  slip.\n\n"
+        "<!-- copylint: disable typo.repeated-word -->\n\n"
+        "<!-- copylint: disable typo.double-space -->\n\n"
+        "C the the  slip.\n\n"
+        "<!-- copylint: enable -->\n\n"
+        "D the the  slip.\n"
+    )
+    found = lint_text(text, "s.txt", MECH)
+    assert _rules_lines(found) == [
+        (UNUSED_ID, 3),  # its typo.repeated-word was enabled again at once
+        ("typo.repeated-word", 7),
+        ("typo.repeated-word", 11), ("typo.double-space", 11),
+        ("typo.repeated-word", 21), ("typo.double-space", 21)]
+
+
+def test_a_second_bare_disable_is_redundant():
+    text = (
+        "Headline for the story here\n\n"
+        "<!-- copylint: disable -->\n\n"
+        "A the the slip.\n\n"
+        "<!-- copylint: disable -->\n\n"
+        "<!-- copylint: disable typo.double-space -->\n\n"
+        "B the the  slip.\n"
+    )
+    found = lint_text(text, "s.txt", MECH)
+    assert [(f.rule, f.line, f.message) for f in found] == [
+        (UNUSED_ID, 7, "unused suppression: all rules are already disabled from line 3"),
+        (UNUSED_ID, 9, "unused suppression: 'typo.double-space' is already disabled from line 3")]
+
+
+def test_an_ignore_inside_a_disabled_range_suppresses_and_both_count_as_used():
+    text = (
+        "Headline for the story here\n\n"
+        "<!-- copylint: disable typo.repeated-word -->\n\n"
+        "<!-- copylint: ignore typo.repeated-word -->\n"
+        "A the the slip.\n\n"
+        "<!-- copylint: enable typo.repeated-word -->\n\n"
+        "<!-- copylint: ignore typo.repeated-word -->\n"
+        "B the the slip.\n\n"
+        "C the the slip.\n"
+    )
+    assert _rules_lines(lint_text(text, "s.txt", MECH)) == [("typo.repeated-word", 13)]
 
 
 # --------------------------------------------------------------------------- unused suppressions
