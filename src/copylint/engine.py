@@ -321,7 +321,9 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
     selected: dict[str, bool] = {}  # is_selected per emitted id, asked once per article
 
     for rid, message, s, e in doc.notices:
-        findings.append(finding_from_span(doc, rid, tool_notices.SEVERITIES.get(rid, Severity.WARNING), message, s, e))
+        if reader_notice_selected(rid, settings):
+            severity = settings.severity_for(rid, tool_notices.SEVERITIES.get(rid, Severity.WARNING))
+            findings.append(finding_from_span(doc, rid, severity, message, s, e))
 
     for rule in rules:
         options, region_skips = _prepared(rule, settings)
@@ -370,6 +372,18 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
             is_selected(tool_notices.UNUSED_SUPPRESSION, settings.select, settings.ignore):
         findings.extend(_unused_suppressions(doc, suppress, ruleset, settings, rules, resources))
     return findings, facts
+
+
+def reader_notice_selected(rule_id: str, settings: Settings) -> bool:
+    """Whether a reader's notice (broken bytes, unread Markdown...) is reported. It says
+    the file was not read as written, which matters whatever rules a run selected, so a
+    select that names no copylint.* id does not leave it out; an ignore does (a desk
+    whose archive has a few known broken bytes), and a select that does name copylint.*
+    ids says which of them are wanted."""
+    select = settings.select
+    if not any(matches_prefix(p, "copylint") for p in select):
+        select = [*select, "ALL"]
+    return is_selected(rule_id, select, settings.ignore)
 
 
 class RuleOptionError(Exception):

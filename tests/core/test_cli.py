@@ -145,6 +145,35 @@ def test_broken_utf8_reported_and_rest_checked(tmp_path):
     assert (tmp_path / "story.txt").read_bytes() == data  # never modified
 
 
+def test_reader_notices_follow_ignore_and_config_severity(tmp_path):
+    """A desk that knows its archive has a few broken bytes can silence copylint.encoding
+    with --ignore or lower it in config, which changes the exit code; the results cache
+    does not answer with the earlier run's notice. A select that names no copylint.* id
+    still reports it (the file was not read as written); one that names some, follows
+    them. A binary file stays a run problem whatever is ignored."""
+    data = "Council votes on budget\n\nThe caf\xe9 opened on the the corner.\n".encode("latin-1")
+    root = _project(tmp_path, {"desk/story.txt": data, "desk/photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00IHDR"},
+                    config=None)
+
+    def run(*args):
+        proc = run_cli("check", "--no-languagetool", "--cache-dir", str(root / "cache"), "--format", "json",
+                       *args, "desk", cwd=root)
+        assert proc.returncode in (0, 1), proc.stderr
+        assert "desk/photo.txt: binary file: skipped" in proc.stderr
+        return proc.returncode, [(f["rule"], f["severity"]) for f in json.loads(proc.stdout)["findings"]]
+
+    select = ["--select", "typo.repeated-word"]
+    assert run(*select) == (1, [("copylint.encoding", "warning"), ("typo.repeated-word", "error")])
+    assert run(*select, "--ignore", "copylint.encoding") == (1, [("typo.repeated-word", "error")])
+    assert run("--select", "copylint.encoding,copylint.markdown", "--ignore", "copylint.encoding") == (0, [])
+    assert run("--select", "typo.repeated-word,copylint.unused-suppression") == (1, [("typo.repeated-word", "error")])
+    (root / ".copylint.yaml").write_text("select: [copylint.encoding]\nrules:\n  copylint.encoding: info\n", encoding="utf-8")
+    assert run() == (0, [("copylint.encoding", "info")])
+    (root / ".copylint.yaml").write_text("ignore: [copylint.encoding]\n", encoding="utf-8")
+    rules = [rule for rule, _ in run()[1]]
+    assert "typo.repeated-word" in rules and "copylint.encoding" not in rules
+
+
 def test_utf16_with_a_byte_order_mark_is_read_as_text(tmp_path):
     """Windows editors save "Unicode text" as UTF-16 with a mark; it is checked, with
     lines and columns in characters, not skipped as binary."""
