@@ -413,22 +413,22 @@ def _prepared(rule: Rule, settings: Settings) -> tuple[Any, tuple[str, ...]]:
 
 def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet | None,
                          settings: Settings) -> list[Finding]:
+    """``copylint.unknown-suppression`` for each name of a directive or of the front
+    matter's list that is no rule, at the severity the config gives it, like any id."""
     out = []
-    if ruleset is None:
+    if ruleset is None or not is_selected(tool_notices.UNKNOWN_SUPPRESSION, settings.select, settings.ignore):
         return out
+    severity = settings.severity_for(tool_notices.UNKNOWN_SUPPRESSION,
+                                     tool_notices.SEVERITIES[tool_notices.UNKNOWN_SUPPRESSION])
     for d in doc.directives:
         for rid in d.rules:
             if not ruleset.known(rid):
-                if not is_selected(tool_notices.UNKNOWN_SUPPRESSION, settings.select, settings.ignore):
-                    continue
                 s = doc.lines.offset(d.line, d.column)
-                out.append(finding_from_span(
-                    doc, tool_notices.UNKNOWN_SUPPRESSION, tool_notices.SEVERITIES[tool_notices.UNKNOWN_SUPPRESSION],
-                    f"suppression names an unknown rule {rid!r}", s, s + 4))
+                out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
+                                             f"suppression names an unknown rule {rid!r}", s, s + 4))
     for rid in doc.file_disabled:
-        if not ruleset.known(rid) and is_selected(tool_notices.UNKNOWN_SUPPRESSION, settings.select, settings.ignore):
-            out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION,
-                                         tool_notices.SEVERITIES[tool_notices.UNKNOWN_SUPPRESSION],
+        if not ruleset.known(rid):
+            out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
                                          f"front matter disables an unknown rule {rid!r}", 0, 0))
     return out
 

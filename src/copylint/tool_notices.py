@@ -26,8 +26,8 @@ DESCRIPTIONS = {
                         "this run (judged only where every rule it names was run)",
 }
 
-# the severity each notice is emitted with (config's ``rules: {ID: SEVERITY}`` may change
-# that of copylint.unused-suppression)
+# the severity each notice is emitted with unless config's ``rules: {ID: SEVERITY}`` gives
+# another
 SEVERITIES = {ENCODING: Severity.WARNING, MARKDOWN: Severity.WARNING, HTML: Severity.WARNING,
               FRONT_MATTER: Severity.WARNING, UNKNOWN_SUPPRESSION: Severity.WARNING,
               UNUSED_SUPPRESSION: Severity.INFO}

@@ -56,6 +56,18 @@ def test_unknown_rule_in_suppression_is_reported():
         ("copylint.unknown-suppression", 3, "suppression names an unknown rule 'typo.speling'")]
 
 
+def test_unknown_suppression_takes_its_severity_from_config():
+    """Config's severity for copylint.unknown-suppression was ignored, so a desk could not
+    make a misspelt directive fail (or stop failing) its job as it can any other id."""
+    text = ("---\ntitle: Budget vote\ncopylint:\n  disable: [structure.duplicate-para]\n---\n\n"
+            "<!-- copylint: disable typo.speling -->\n\nBody text.\n")
+    for severity in ("error", "info"):
+        settings = Settings(select=MECH.select, rules={"copylint.unknown-suppression": {"severity": severity}})
+        assert [(f.rule, f.line, f.severity.name) for f in lint_text(text, "s.md", settings)] == [
+            ("copylint.unknown-suppression", 1, severity.upper()),
+            ("copylint.unknown-suppression", 7, severity.upper())]
+
+
 def test_sic_suppresses_typo_rules_on_that_word():
     text = "Headline for the story here\n\nThe sign read \"the the [sic] end\". And the the end.\n"
     found = lint_text(text, "s.txt", MECH)
