@@ -62,15 +62,15 @@ class RuleSet:
         return r
 
     def known(self, rule_id: str) -> bool:
-        """True when ``rule_id`` names a rule, a prefix of some rules, or a rule's emitted id."""
-        if rule_id in ("ALL", "all", "*"):
+        """True when ``rule_id`` names a rule, a prefix of some rules, a rule's emitted id,
+        or one of the tool's own notices or their prefix ``copylint``. Any other
+        ``copylint.<x>`` is unknown: accepting it let a misspelt notice id pass silently."""
+        if rule_id in ("ALL", "all", "*", "copylint") or rule_id in tool_notices.DESCRIPTIONS:
             return True
         for r in self.rules:
             if matches_prefix(r.id, rule_id):
                 return True
             if r.emits_prefix and rule_id.startswith(r.id + "."):
-                return True
-            if rule_id.startswith("copylint."):
                 return True
         return False
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+from . import tool_notices
 from .config import ConfigError, ConfigResolver, Settings, glob_match
 from .cache import ResultsCache, content_digest, settings_key
 from .engine import RuleContext, RuleOptionError, RuleSet, check_document, load_ruleset
@@ -307,7 +308,8 @@ def _check_rule_names(settings: Settings, ruleset: RuleSet, cli_values: dict[str
     config = f"{settings.source}: " if settings.source else ""
     blocks = [("", {"select": settings.select, "ignore": settings.ignore, "rules": settings.rules}),
               *(("an override's ", ov) for ov in settings.overrides)]
-    ids = sorted({r.id for r in ruleset.rules} | {r.id.split(".", 1)[0] for r in ruleset.rules})
+    ids = sorted({r.id for r in ruleset.rules} | {r.id.split(".", 1)[0] for r in ruleset.rules}
+                 | {*tool_notices.DESCRIPTIONS, "copylint"})
     for where, values in blocks:
         for key in ("select", "ignore", "rules"):
             for name in values.get(key) or ():
@@ -316,8 +318,12 @@ def _check_rule_names(settings: Settings, ruleset: RuleSet, cli_values: dict[str
                 hint = difflib.get_close_matches(name, ids, n=1, cutoff=0.7)
                 on_cli = not where and name in (cli_values.get(key) or ())
                 head, place = ("", f"--{key}") if on_cli else (config, f"{where}{key!r}")
+                if name.startswith("copylint."):  # `copylint rules` does not list the tool's own ids
+                    listed = f"copylint's own ids are {', '.join(sorted(tool_notices.DESCRIPTIONS))}"
+                else:
+                    listed = "`copylint rules` lists them"
                 raise ConfigError(f"{head}unknown rule or prefix {name!r} in {place}"
-                                  + (f" (did you mean {hint[0]!r}?)" if hint else "") + "; `copylint rules` lists them")
+                                  + (f" (did you mean {hint[0]!r}?)" if hint else "") + f"; {listed}")
 
 
 def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, base: Settings,

@@ -299,6 +299,43 @@ def test_a_misspelt_rule_id_is_an_error_not_a_silent_pass(tmp_path):
     assert "story.txt:1:21: error typo.repeated-word" in proc.stdout
 
 
+def test_copylint_is_a_known_prefix_and_a_made_up_copylint_id_is_not(tmp_path):
+    """`--select copylint` (the tool's own notices) was refused as unknown while any
+    made-up `copylint.<x>` passed silently and selected nothing. Now the prefix and the
+    real ids pass, and a made-up one is exit 2 with the nearest id and the list of them
+    (`copylint rules` does not show them)."""
+    story = ("Council votes on budget\n\n<!-- copylint: ignore copylint.unused-suppression -->\n"
+             "The caf\xe9 opened.\n\n<!-- copylint: ignore copylint.nonsense -->\nIt closed.\n").encode("latin-1")
+    root = _project(tmp_path, {"story.txt": story}, config=None)
+
+    def check(*args):
+        return run_cli("check", "--no-languagetool", "--no-cache", *args, "story.txt", cwd=root)
+
+    proc = check("--select", "copylint", "--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    assert [(f["rule"], f["line"]) for f in json.loads(proc.stdout)["findings"]] == [
+        ("copylint.encoding", 4), ("copylint.unknown-suppression", 6)]
+
+    own = ("copylint's own ids are copylint.encoding, copylint.front-matter, copylint.html, copylint.markdown, "
+           "copylint.unknown-suppression, copylint.unused-suppression")
+    proc = check("--select", "copylint.nonsense")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip() == f"copylint: error: unknown rule or prefix 'copylint.nonsense' in --select; {own}"
+    proc = check("--ignore", "copylint.encodng")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("copylint: error: unknown rule or prefix 'copylint.encodng' in --ignore "
+                                   f"(did you mean 'copylint.encoding'?); {own}")
+
+    # the real ids still pass in config, as a severity and in an ignore
+    (root / ".copylint.yaml").write_text(
+        "select: [copylint]\nignore: [copylint.encoding]\n"
+        "rules:\n  copylint.unknown-suppression: info\n  copylint.unused-suppression: warning\n", encoding="utf-8")
+    proc = check("--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    assert [(f["rule"], f["severity"]) for f in json.loads(proc.stdout)["findings"]] == [
+        ("copylint.unknown-suppression", "info")]
+
+
 def test_an_impossible_date_in_a_config_or_pack_names_its_line(tmp_path):
     """YAML reads 2022-13-01 as a date and fails on it: that was an internal error."""
     root = _project(tmp_path, {"story.txt": STORY}, config="select: [typo]\ndate: 2022-13-01\n")
