@@ -64,14 +64,16 @@ class RuleSet:
     def known(self, rule_id: str) -> bool:
         """True when ``rule_id`` names a rule, a prefix of some rules, a rule's emitted id,
         or one of the tool's own notices or their prefix ``copylint``. Any other
-        ``copylint.<x>`` is unknown: accepting it let a misspelt notice id pass silently."""
+        ``copylint.<x>`` is unknown: accepting it let a misspelt notice id pass silently.
+        A pack's rule emits only its members' ids, which are rules here, so a made-up id
+        under a pack's name is unknown too."""
         if rule_id in ("ALL", "all", "*", "copylint") or rule_id in tool_notices.DESCRIPTIONS:
             return True
         for r in self.rules:
             if matches_prefix(r.id, rule_id):
                 return True
-            if r.emits_prefix and rule_id.startswith(r.id + "."):
-                return True
+            if r.emits_prefix and r.pack is None and rule_id.startswith(r.id + "."):
+                return True  # LanguageTool's ids under grammar: not known before it answers
         return False
 
     def selected(self, settings: Settings) -> list[Rule]:

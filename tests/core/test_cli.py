@@ -336,6 +336,23 @@ def test_copylint_is_a_known_prefix_and_a_made_up_copylint_id_is_not(tmp_path):
         ("copylint.unknown-suppression", "info")]
 
 
+def test_a_made_up_id_under_a_packs_name_is_unknown(tmp_path):
+    """A pack's rule runs its members, which are rules of their own: `--select house.numbrs`
+    passed (it selected nothing) because the pack's rule was taken to emit any id under
+    its name, and a directive naming it was not reported."""
+    story = "Council votes on budget\n\n<!-- copylint: ignore house.numbrs -->\nIt opened.\n"
+    root = _project(tmp_path, {"story.txt": story}, config=None)
+    proc = run_cli("check", "--no-languagetool", "--no-cache", "--select", "house.numbrs", "story.txt", cwd=root)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("copylint: error: unknown rule or prefix 'house.numbrs' in --select "
+                                   "(did you mean 'house.numbers'?); `copylint rules` lists them")
+    proc = run_cli("check", "--no-languagetool", "--no-cache", "--format", "json",
+                   "--select", "house.numbers,copylint,grammar.EN_A_VS_AN", "story.txt", cwd=root)
+    assert proc.returncode == 1, proc.stderr
+    assert [(f["rule"], f["message"]) for f in json.loads(proc.stdout)["findings"]] == [
+        ("copylint.unknown-suppression", "suppression names an unknown rule 'house.numbrs'")]
+
+
 def test_an_impossible_date_in_a_config_or_pack_names_its_line(tmp_path):
     """YAML reads 2022-13-01 as a date and fails on it: that was an internal error."""
     root = _project(tmp_path, {"story.txt": STORY}, config="select: [typo]\ndate: 2022-13-01\n")
