@@ -148,7 +148,10 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
             data["fixes"] = fixes
         if _spelling_rule(f.rule) and _ONE_WORD.fullmatch(f.matched or ""):
             data["word"] = f.matched
-        block = _block_start(blocks, f.start_offset, f.end_offset, text, positions)
+        # directives do not suppress the tool's own notices: an ignore comment for one
+        # would do nothing
+        block = None if f.rule.startswith("copylint.") else \
+            _block_start(blocks, f.start_offset, f.end_offset, text, positions)
         if block is not None:
             data["ignore_at"] = _range_list(positions.range(block, block))[:2]
             data["indent"] = _INDENT.match(text, block).group()

@@ -312,3 +312,40 @@ def test_a_story_whose_uri_has_escapes_is_checked_under_the_editors_uri(workspac
     assert editor.close() == 0
     assert not [m for m in editor.notifications if m["method"] == "textDocument/publishDiagnostics"
                 and m["params"]["uri"] != uri]  # nothing under a decoded URI the editor never used
+
+
+DIRECTIVES = """---
+title: Council approves flood barrier
+date: 2024-03-14
+---
+
+The county council voted 9-2 on Tuesday to fund a flood barrier.
+
+<!-- copylint: ignore typo.repeated-word -->
+
+Residents have lobbied for the barrier since the 2014 floods.
+
+<!-- copylint: ignore typo.repeated-word, typo.double-space -->
+Work will start in the the spring, officials said.
+
+The cost <!-- copylint: ignore structure.duplicate-paragraph --> was confirmed last month.
+
+The mayor <!-- copylint: ignore typo.nonsense --> welcomed the vote.
+"""
+
+
+def test_copylint_notices_offer_no_ignore_directive(workspace, editor):
+    """Directives do not suppress the tool's own notices: "Ignore copylint.<id> in this
+    paragraph" wrote a comment that did nothing."""
+    uri = editor.open(workspace / "story.md", DIRECTIVES)
+    diagnostics = editor.diagnostics(uri)
+    (unknown,) = _by_code(diagnostics, "copylint.unknown-suppression")
+    assert unknown["range"]["start"]["line"] == 16  # inside the mayor's paragraph
+    assert editor.code_actions(uri, unknown) == []
+    for d in _by_code(diagnostics, "copylint.unused-suppression"):
+        assert not [a for a in editor.code_actions(uri, d) if a["title"].startswith("Ignore")]
+    # a rule's finding in a paragraph still offers it
+    kiev_story = DIRECTIVES.replace("The mayor", "The mayor of Kiev")
+    editor.change(uri, kiev_story)
+    (kiev,) = _by_code(editor.diagnostics(uri), "house.kyiv")
+    assert "Ignore house.kyiv in this paragraph" in [a["title"] for a in editor.code_actions(uri, kiev)]
