@@ -30,7 +30,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.workspace import TextDocument
 
-from . import __version__, notices
+from . import __version__, notices, tool_notices
 from .config import CONFIG_NAMES, ConfigError, ConfigResolver, Settings, glob_match
 from .engine import RuleOptionError
 from .languagetool.client import SPELLING_PREFIXES
@@ -238,8 +238,9 @@ def code_actions(uri: str, diagnostics: list[types.Diagnostic], vocabulary: str 
 def hover_text(diagnostics: list[types.Diagnostic], at: types.Position, rule_for) -> str | None:
     """What the rules say about the findings under the cursor, as Markdown: each
     finding's rule, its message and why the rule exists (``copylint explain``'s text), so
-    the desk reads the reason where the word is. ``rule_for`` maps a finding's id to its
-    rule (None for an unknown one)."""
+    the desk reads the reason where the word is; for the tool's own copylint.* notices,
+    which no rule defines, their description and documentation, as ``explain`` gives
+    them. ``rule_for`` maps a finding's id to its rule (None for an unknown one)."""
     here = (at.line, at.character)
     parts = []
     for d in diagnostics:
@@ -255,6 +256,9 @@ def hover_text(diagnostics: list[types.Diagnostic], at: types.Position, rule_for
                 lines.append(rule.doc.strip())
             if rule.link:
                 lines.append(f"[Style guide]({rule.link})")
+        elif rule_id in tool_notices.DESCRIPTIONS:  # the tool's own notice: no rule says why
+            lines.append(f"*{tool_notices.DESCRIPTIONS[rule_id]}*")
+            lines.append(tool_notices.DOCS[rule_id])
         parts.append("\n\n".join(lines))
     return "\n\n---\n\n".join(parts) if parts else None
 

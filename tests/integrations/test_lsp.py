@@ -349,3 +349,16 @@ def test_copylint_notices_offer_no_ignore_directive(workspace, editor):
     editor.change(uri, kiev_story)
     (kiev,) = _by_code(editor.diagnostics(uri), "house.kyiv")
     assert "Ignore house.kyiv in this paragraph" in [a["title"] for a in editor.code_actions(uri, kiev)]
+
+
+def test_hover_on_a_copylint_notice_gives_its_description_and_documentation(workspace, editor):
+    """No rule explains a copylint.* id: the hover showed the message alone. It now says
+    what `copylint explain` says."""
+    from copylint import tool_notices
+
+    uri = editor.open(workspace / "story.md", DIRECTIVES)
+    (unknown,) = _by_code(editor.diagnostics(uri), "copylint.unknown-suppression")
+    text = editor.hover(uri, unknown["range"]["start"])["contents"]["value"]
+    assert text == (f"**copylint.unknown-suppression**: {unknown['message']}\n\n"
+                    f"*{tool_notices.DESCRIPTIONS['copylint.unknown-suppression']}*\n\n"
+                    f"{tool_notices.DOCS['copylint.unknown-suppression']}")
