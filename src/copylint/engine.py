@@ -481,6 +481,7 @@ def _unused_suppressions(doc: Document, suppress: Suppressions, ruleset: RuleSet
                 parts.append(f"no {listed} finding here to suppress")
             if not parts:
                 continue
+        # (wholly_unused_directive reads the idle names back from their quotes)
         message = "unused suppression: " + "; ".join(parts)
         s = doc.lines.offset(d.line, d.column)
         m = DIRECTIVE_RE.match(doc.source, s)
@@ -497,6 +498,25 @@ def _unused_suppressions(doc: Document, suppress: Suppressions, ruleset: RuleSet
                 doc, tool_notices.UNUSED_SUPPRESSION, severity,
                 f"unused suppression: no {name!r} finding in this file to suppress", s, e))
     return out
+
+
+def wholly_unused_directive(finding: Finding) -> bool:
+    """Whether a copylint.unused-suppression finding is about a whole suppression comment
+    every name of which suppressed nothing, so that deleting the comment changes no
+    finding (the language server offers to). The finding spans the comment and its
+    message quotes each idle name (see :func:`_unused_suppressions`); a name it does not
+    quote (used, unknown, or not judged by this run) keeps the comment. Front-matter
+    entries span a name, not a comment, and are never whole."""
+    from .readers.common import DIRECTIVE_RE, parse_directive
+
+    if finding.rule != tool_notices.UNUSED_SUPPRESSION:
+        return False
+    m = DIRECTIVE_RE.fullmatch(finding.matched)
+    if m is None:
+        return False
+    action, names = parse_directive(m)
+    quoted = set(re.findall(r"'([^']*)'", finding.message))
+    return action != "enable" and set(names) <= quoted
 
 
 _ALL_NAMES = ("ALL", "all", "*")

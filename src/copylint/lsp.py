@@ -32,7 +32,7 @@ from pygls.workspace import TextDocument
 
 from . import __version__, notices, tool_notices
 from .config import CONFIG_NAMES, ConfigError, ConfigResolver, Settings, glob_match
-from .engine import RuleOptionError
+from .engine import RuleOptionError, wholly_unused_directive
 from .languagetool.client import SPELLING_PREFIXES
 from .model import BODY_KINDS, Finding, Severity
 from .readers import DEFAULT_SUFFIXES, read_text
@@ -144,6 +144,10 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
             taken = {fix["edits"][0][1] for fix in fixes}
             fixes += [{"title": f"Replace with '{s}'", "edits": [[span, s]], "preferred": False}
                       for s in f.suggestions[:MAX_SUGGESTIONS] if s not in taken]
+        if wholly_unused_directive(f) and text[f.start_offset:f.end_offset] == f.matched:
+            start, end = _comment_deletion(text, f.start_offset, f.end_offset)
+            fixes.append({"title": "Delete this unused suppression comment",
+                          "edits": [[_range_list(positions.range(start, end)), ""]], "preferred": True})
         if fixes:
             data["fixes"] = fixes
         if _spelling_rule(f.rule) and _ONE_WORD.fullmatch(f.matched or ""):
@@ -161,6 +165,43 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
             code=f.rule, source="copylint", data=data,
             code_description=types.CodeDescription(href=f.link) if f.link else None))
     return out
+
+
+def _comment_deletion(text: str, start: int, end: int) -> tuple[int, int]:
+    """What to delete to take out the comment at [start, end): its whole line, line break
+    included, when nothing else is on it (and one of two blank lines it stood between);
+    otherwise the comment and the spaces on one side of it, so that the sentence keeps
+    one space between its words and none before its punctuation."""
+    ws = " \t"
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    m = _LINE_BREAK.search(text, end)
+    line_end, next_line = (m.start(), m.end()) if m else (len(text), len(text))
+    before, after = text[line_start:start], text[end:line_end]
+    lead = len(before) - len(before.rstrip(ws))
+    trail = len(after) - len(after.lstrip(ws))
+    if not before.strip(ws) and not after.strip(ws):
+        # a comment line ends the paragraph before it: between two lines of text an empty
+        # line stays in its place, so they remain two paragraphs
+        if line_start == 0:
+            blank_before = True
+        else:
+            pe = line_start - (2 if text[line_start - 2:line_start] == "\r\n" else 1)
+            blank_before = not text[max(text.rfind("\n", 0, pe), text.rfind("\r", 0, pe)) + 1:pe].strip(ws)
+        m = _LINE_BREAK.search(text, next_line)
+        after_line = (next_line, m.start(), m.end()) if m else (next_line, len(text), len(text))
+        blank_after = not text[after_line[0]:after_line[1]].strip(ws)
+        if not blank_before and not blank_after:
+            return line_start, line_end
+        if blank_before and blank_after and after_line[2] > next_line:
+            return line_start, after_line[2]  # blank, comment, blank: one blank line stays
+        return line_start, next_line
+    if not after.strip(ws):
+        return start - lead, end + trail  # "met <!-- x -->" at the end of a line
+    if trail and (lead or not before.strip(ws)):
+        return start, end + trail  # "met <!-- x --> and", "<!-- x --> The"
+    if lead and before.strip(ws):
+        return start - lead, end  # "met <!-- x -->."
+    return start, end
 
 
 def _range_list(r: types.Range) -> list[int]:

@@ -257,6 +257,26 @@ def test_a_front_matter_entry_that_suppressed_nothing_is_reported_where_it_is_wr
         (4, 33, "typo.double-space", "unused suppression: no 'typo.double-space' finding in this file to suppress")]
 
 
+def test_a_comment_is_wholly_unused_only_when_every_name_of_it_is_idle():
+    """What the language server offers to delete: a comment whose every name this run
+    found idle or redundant; not one with a name in use, a misspelt name, or a name this
+    run could not judge (typo.spelling without LanguageTool)."""
+    from copylint.engine import wholly_unused_directive
+
+    text = (
+        "Headline for the story here\n\n"
+        "<!-- copylint: ignore typo.repeated-word, typo.double-space -->\nA plain line.\n\n"
+        "<!-- copylint: ignore typo.repeated-word, typo.double-space -->\nA the the slip.\n\n"
+        "<!-- copylint: ignore typo.repeated-word, typo.speling -->\nA plain line.\n\n"
+        "<!-- copylint: ignore typo.repeated-word, typo.spelling -->\nA plain line.\n\n"
+        "<!-- copylint: disable typo.double-space -->\n\n<!-- copylint: disable typo -->\n\nA the the slip.\n"
+    )
+    settings = Settings(select=["typo", "copylint"], languagetool=False)
+    found = [f for f in lint_text(text, "s.txt", settings) if f.rule == UNUSED_ID]
+    assert [(f.line, wholly_unused_directive(f)) for f in found] == [
+        (3, True), (6, False), (9, False), (12, False), (15, True)]
+
+
 def test_only_what_this_run_selected_can_prove_a_directive_unused():
     """A desk that runs only some rules must not be told to delete a directive another
     run needs: a rule that is not selected, a prefix part of which is ignored, and 'all

@@ -362,3 +362,46 @@ def test_hover_on_a_copylint_notice_gives_its_description_and_documentation(work
     assert text == (f"**copylint.unknown-suppression**: {unknown['message']}\n\n"
                     f"*{tool_notices.DESCRIPTIONS['copylint.unknown-suppression']}*\n\n"
                     f"{tool_notices.DOCS['copylint.unknown-suppression']}")
+
+
+def test_an_unused_directive_is_deleted_by_its_quick_fix(workspace, editor):
+    """A comment all of whose names suppressed nothing is offered for deletion: its line
+    when it stands alone (with one of the blank lines around it), the comment and a space
+    inside a sentence. One that still suppresses something is not offered."""
+    uri = editor.open(workspace / "story.md", DIRECTIVES)
+    unused = _by_code(editor.diagnostics(uri), "copylint.unused-suppression")
+    assert [d["range"]["start"]["line"] for d in unused] == [7, 11, 14]
+    offered = {d["range"]["start"]["line"]: [a for a in editor.code_actions(uri, d)] for d in unused}
+    assert offered[11] == []  # its typo.repeated-word is in use: only typo.double-space is idle
+    text = DIRECTIVES
+    for line in (14, 7):  # the later first, so that the earlier edit's positions still hold
+        (delete,) = offered[line]
+        assert delete["title"] == "Delete this unused suppression comment" and delete["isPreferred"]
+        text = apply_edits(text, delete["edit"]["changes"][uri])
+    assert text == DIRECTIVES.replace("<!-- copylint: ignore typo.repeated-word -->\n\n", "").replace(
+        "<!-- copylint: ignore structure.duplicate-paragraph --> ", "")
+    assert "flood barrier.\n\nResidents have" in text and "The cost was confirmed" in text
+
+    editor.change(uri, text)
+    after = editor.diagnostics(uri)
+    assert [(d["code"], d["range"]["start"]["line"]) for d in after if d["code"].startswith("copylint.")] == [
+        ("copylint.unused-suppression", 9), ("copylint.unknown-suppression", 14)]
+    assert not [d for d in after if not d["code"].startswith("copylint.")]  # nothing came back
+
+
+@pytest.mark.parametrize("before, after", [
+    ("The cost <!-- copylint: ignore x --> was confirmed.", "The cost was confirmed."),
+    ("The cost was confirmed <!-- copylint: ignore x -->.", "The cost was confirmed."),
+    ("The cost was confirmed. <!-- copylint: ignore x -->\nNext.", "The cost was confirmed.\nNext."),
+    ("<!-- copylint: ignore x --> The cost.", "The cost."),
+    ("One.\n<!-- copylint: ignore x -->\nTwo.", "One.\n\nTwo."),  # still two paragraphs
+    ("One.\r\n\r\n<!-- copylint: ignore x -->\r\n\r\nTwo.", "One.\r\n\r\nTwo."),
+    ("One.\n\n<!-- copylint: ignore x -->\nTwo.", "One.\n\nTwo."),
+    ("<!-- copylint: ignore x -->\n\nOne.", "One."),
+])
+def test_deleting_a_comment_leaves_the_text_around_it_as_it_read(before, after):
+    from copylint.lsp import _comment_deletion
+
+    start = before.index("<!--")
+    s, e = _comment_deletion(before, start, before.index("-->") + 3)
+    assert before[:s] + before[e:] == after
