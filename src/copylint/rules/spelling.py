@@ -153,6 +153,7 @@ def _collect_full_names(doc: Document, ctx) -> dict[str, Any] | None:
     are no full names."""
     analysis = analyse(doc, ctx.settings)
     sp, flagged, text = analysis.speller, analysis.flagged_words, doc.text
+    lexicon = analysis.evidence.lexicon
     notes = doc.notes()  # a correction note names the wrong spelling on purpose
     names: dict[tuple[str, str], list] = {}
     for m in _FULL_NAME_RE.finditer(text):
@@ -170,8 +171,14 @@ def _collect_full_names(doc: Document, ctx) -> dict[str, Any] | None:
         last_start = m.start(2)
         names[(first, last)] = [1, m.start(1), last_start,
                                 ctx.suppressed(ctx.rule.id, m.start(1), last_start + len(last))]
+    if not names:
+        return None
+    # which parts a dictionary or the name lexicon knows, worked out here, where the
+    # speller is loaded, so that the comparison needs neither (a run answered from the
+    # results cache loads no speller)
+    known = sorted({w for pair in names for w in pair if sp.known(w) or lexicon.knows(w)})
     # JSON-friendly, for the results cache: [first, last, uses, first's start, last's start, suppressed]
-    return {"names": [[first, last, *fact] for (first, last), fact in names.items()]} if names else None
+    return {"names": [[first, last, *fact] for (first, last), fact in names.items()], "known": known}
 
 
 @corpus_rule("typo.name-variant", "One name spelt two ways in one article, or across the articles of a run",
@@ -201,24 +208,22 @@ def name_variant_across(items, ctx) -> Iterator[Finding]:
     article, and articles that use both spellings (reported within the article), add
     nothing here."""
     from ..engine import hit_to_finding
-    from ..spelling.lexicon import name_lexicon
-    from ..spelling.speller import get_speller
 
-    sp = get_speller(ctx.settings.language)
-    lexicon = name_lexicon()
     # (fixed part, which part varies) -> spelling of the varying part -> {path: facts}
     table: dict[tuple[str, int], dict[str, dict[str, list]]] = defaultdict(lambda: defaultdict(dict))
     order = {path: i for i, (path, _) in enumerate(items)}
+    dictionary_names: set[str] = set()
     for path, facts in items:
+        dictionary_names.update((facts or {}).get("known", ()))
         for first, last, *fact in (facts or {}).get("names", ()):
             table[(first, 1)][last][path] = fact
             table[(last, 0)][first][path] = fact
+    known = dictionary_names.__contains__
     reports: dict[str, list[tuple[int, int, str, str, str, tuple[str, ...]]]] = defaultdict(list)
     for (fixed, varying), spellings in table.items():
-        if len(spellings) < 2 or (varying == 0 and (sp.known(fixed) or lexicon.knows(fixed))):
+        if len(spellings) < 2 or (varying == 0 and known(fixed)):
             continue
         counts = {name: len(paths) for name, paths in spellings.items()}
-        known = lambda name: sp.known(name) or lexicon.knows(name)  # noqa: E731
         first_use = lambda name: min(order[p] for p in spellings[name])  # noqa: E731
         for group in group_variants(counts, first_use, known):
             majority = group.majority
