@@ -140,10 +140,22 @@ def _positions(text: str, name: str):
 
 # --------------------------------------------------------------------------- across articles
 
-# a first name and a surname: two capitalised words (McConnell, DeSantis, Abdul-Rahim),
-# the second read ahead so that "John Paul Jones" gives both pairs; a possessive may follow
+# a full name: two capitalised words (McConnell, DeSantis, Abdul-Rahim) with only spaces
+# between, the second read ahead so that "John Paul Jones" gives both pairs, and followed
+# by nothing word-like but a possessive. The pattern opens with a capital, so the engine
+# skips from capital to capital; what stands before the first word is tested in Python
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
-_FULL_NAME_RE = re.compile(rf"(?<![\w'’.-])({_NAME_WORD})(?=[ \t]+({_NAME_WORD})(?:['’]s)?(?![\w'’-]))")
+_FULL_NAME_RE = re.compile(rf"({_NAME_WORD})[ \t]+(?=({_NAME_WORD})(?:['’]s)?(?![\w'’-]))")
+
+
+def _full_names(text: str) -> Iterator[tuple[str, int, str, int]]:
+    """(first, its start, last, its start) of each full name, the first word not glued to
+    what comes before ("iPhone", "O'Neill", "U.S.")."""
+    for m in _FULL_NAME_RE.finditer(text):
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "_'’.-"):
+            continue
+        yield m.group(1), s, m.group(2), m.start(2)
 
 
 def _collect_full_names(doc: Document, ctx) -> dict[str, Any] | None:
@@ -156,21 +168,19 @@ def _collect_full_names(doc: Document, ctx) -> dict[str, Any] | None:
     lexicon = analysis.evidence.lexicon
     notes = doc.notes()  # a correction note names the wrong spelling on purpose
     names: dict[tuple[str, str], list] = {}
-    for m in _FULL_NAME_RE.finditer(text):
-        if notes and any(n.start <= m.start() < n.end for n in notes):
+    for first, first_start, last, last_start in _full_names(text):
+        if notes and any(n.start <= first_start < n.end for n in notes):
             continue
-        first, last = m.group(1), m.group(2)
         seen = names.get((first, last))
         if seen is not None:
             seen[0] += 1
             continue
         if first in flagged or last in flagged or sp.is_common(first) or sp.is_common(last):
             continue
-        if skipped_context(text, m.start(1), m.start(2) + len(last)):
+        if skipped_context(text, first_start, last_start + len(last)):
             continue
-        last_start = m.start(2)
-        names[(first, last)] = [1, m.start(1), last_start,
-                                ctx.suppressed(ctx.rule.id, m.start(1), last_start + len(last))]
+        names[(first, last)] = [1, first_start, last_start,
+                                ctx.suppressed(ctx.rule.id, first_start, last_start + len(last))]
     if not names:
         return None
     # which parts a dictionary or the name lexicon knows, worked out here, where the
