@@ -365,7 +365,7 @@ class NameEvidence:
         if repeated and shape != "upper" and self._repeated_name_is_fine(word, key):
             return None  # a name used again, no slip of a frequent name inside a name or out
         # a word just before a ticker is a company's name ("MITEL <MLT>", "LORAL <LOR> DEBT")
-        in_name = self._in_name(start, len(word)) or self._company_before_ticker(word, start)
+        in_name = self._in_name(start, len(word)) or self._company_own_name(word, start)
         if not repeated:
             cheap = self._cheap_slip(word, key, names_only=in_name)
             if cheap is not None:
@@ -540,7 +540,7 @@ class NameEvidence:
                 # first letters are seldom mistyped; names are transliterated; but letters
                 # pushed into one of the commonest words still make a slip of it ("Unighted")
                 return self._far_slip_of_common_word(word, key)
-            if not proper and self._company_before_ticker(word, start):
+            if not proper and self._company_own_name(word, start):
                 return None  # a company's own name, no slip of a word
             if shape == "upper":
                 # shouted company names are often one slip from a word; from a known name
@@ -617,7 +617,7 @@ class NameEvidence:
         return Verdict((match_case(word, display),),
                        f"'{word}' looks like a misspelling of the name '{display}'", True, "name")
 
-    def _company_before_ticker(self, word: str, start: int) -> bool:
+    def _company_own_name(self, word: str, start: int) -> bool:
         """Just before a ticker or the word that makes a company ("MITEL <MLT>", "LORAL
         <LOR> DEBT", "Vicon Inc", "HYDRON CORP"): a company's own name, coined as often as
         not (Brenco, Cenergy, Mobay), which is no slip of a word unless it is a slip of
