@@ -12,6 +12,8 @@ import math
 import re
 from typing import Iterator
 
+import ahocorasick
+
 from ..model import Hit
 from ..text import WORD_RE, doubled_run, navigation_prefix, sentences
 from .patterns import curly_for, keep_case, starts_sentence
@@ -540,7 +542,7 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
     defined: dict[str, int] = {}
     for m in _PAREN_RE.finditer(text):
         defined.setdefault(m.group(1), m.start(1))
-    runs = None
+    runs = companies = None
     expansions = rule.spec.get("expansions") or {}
     for acr, (s, e) in sorted(first.items(), key=lambda x: x[1]):
         if acr in defined and defined[acr] <= s:
@@ -555,7 +557,9 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
             continue  # "GFT-Gruppo Finanziario Tessile", "ODNI is the Office of ..."; "... biphenyls, or PCBs"
         if _introduced(text, s, e):
             continue  # "a dealing system known as SEAQ", "the news agency WAM", "CMP, a mining company"
-        if _company_name(text, acr, s):
+        if companies is None:
+            companies = _company_names(text, first)
+        if companies.get(acr, s) < s:
             continue  # "AVX Corp ... AVX said", "ITT <ITT> ... ITT's stock"
         if runs is None:
             runs = _CapitalisedRuns(text, hi)
@@ -759,21 +763,31 @@ _COMPANY_TAG_OPEN_RE = re.compile(r"<(?:[A-Z][\w&'’.()-]*[ \u00a0]+){0,4}")  #
 _COMPANY_TAG_CLOSE_RE = re.compile(r"(?:[ \u00a0]+[\w&'’.()-]+){0,5}>")
 
 
-def _company_name(text: str, acronym: str, pos: int) -> bool:
-    """Whether the article has already named a company by the abbreviation ("AVX Corp",
-    "ITT <ITT>", "<KEBO AB>"): the letters are that company's own name, and a later "AVX
-    said" no abbreviation to spell out."""
-    i = text.find(acronym, 0, pos)
-    while i >= 0:
-        end = i + len(acronym)
-        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_.&'’-"):
-            if _COMPANY_AFTER_RE.match(text, end):
-                return True
-            lt = text.rfind("<", max(0, i - 80), i)
-            if lt >= 0 and _COMPANY_TAG_OPEN_RE.fullmatch(text, lt, i) and _COMPANY_TAG_CLOSE_RE.match(text, end):
-                return True
-        i = text.find(acronym, i + 1, pos)
-    return False
+def _company_names(text: str, acronyms) -> dict[str, int]:
+    """Where the article first names a company by each abbreviation ("AVX Corp", "ITT
+    <ITT>", "<KEBO AB>"): from there on, the letters are that company's own name, and a
+    later "AVX said" no abbreviation to spell out. One pass over the text for all of
+    them (an Aho–Corasick automaton): a search per abbreviation from the top cost a pass
+    each, too many in a long file."""
+    found: dict[str, int] = {}
+    if not acronyms:
+        return found
+    automaton = ahocorasick.Automaton()
+    for acronym in acronyms:
+        automaton.add_word(acronym, acronym)
+    automaton.make_automaton()
+    for last, acronym in automaton.iter(text):
+        end = last + 1
+        i = end - len(acronym)
+        if acronym in found or (i and (text[i - 1].isalnum() or text[i - 1] in "_.&'’-")):
+            continue
+        if _COMPANY_AFTER_RE.match(text, end):
+            found[acronym] = i
+            continue
+        lt = text.rfind("<", max(0, i - 80), i)
+        if lt >= 0 and _COMPANY_TAG_OPEN_RE.fullmatch(text, lt, i) and _COMPANY_TAG_CLOSE_RE.match(text, end):
+            found[acronym] = i
+    return found
 
 
 class _CapitalisedRuns:
