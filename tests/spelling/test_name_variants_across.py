@@ -74,3 +74,17 @@ def test_a_correction_note_names_the_old_spelling_on_purpose(tmp_path):
     stories["a.txt"] = note.replace("Correction: An earlier version of this story misspelt the name of",
                                     "The movement is led by")
     assert [f["matched"] for f in _check(tmp_path, stories, "--no-cache")] == ["Barghuti"]
+
+
+def test_a_story_on_standard_input_is_not_placed_in_a_file_of_its_name(tmp_path):
+    # an editor pipes its unsaved copy; the file on disk under that name says otherwise
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    (desk / ".copylint.yaml").write_text("languagetool: false\n", encoding="utf-8")
+    (desk / "a.txt").write_text(BARGHOUTI_1, encoding="utf-8")
+    (desk / "b.txt").write_text(BARGHOUTI_2, encoding="utf-8")
+    (desk / "c.txt").write_text("Storm closes harbour\n\nThe harbour was closed.\n", encoding="utf-8")
+    proc = run_cli("check", "--format", "json", "--no-cache", "--select", "typo.name-variant",
+                   "-", "--stdin-filename", "c.txt", "a.txt", "b.txt", cwd=desk, input=BARGHUTI.encode())
+    assert proc.returncode in (0, 1), proc.stderr
+    assert json.loads(proc.stdout)["findings"] == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -187,8 +188,14 @@ def _collect_full_names(doc: Document, ctx) -> dict[str, Any] | None:
     # speller is loaded, so that the comparison needs neither (a run answered from the
     # results cache loads no speller)
     known = sorted({w for pair in names for w in pair if sp.known(w) or lexicon.knows(w)})
-    # JSON-friendly, for the results cache: [first, last, uses, first's start, last's start, suppressed]
-    return {"names": [[first, last, *fact] for (first, last), fact in names.items()], "known": known}
+    # JSON-friendly, for the results cache: [first, last, uses, first's start, last's start, suppressed];
+    # the text's checksum tells the comparison whether the file read again is this text
+    return {"names": [[first, last, *fact] for (first, last), fact in names.items()], "known": known,
+            "crc": _checksum(text)}
+
+
+def _checksum(text: str) -> int:
+    return zlib.crc32(text.encode("utf-8", "replace"))
 
 
 @corpus_rule("typo.name-variant", "One name spelt two ways in one article, or across the articles of a run",
@@ -229,6 +236,7 @@ def name_variant_across(items, ctx) -> Iterator[Finding]:
             table[(first, 1)][last][path] = fact
             table[(last, 0)][first][path] = fact
     known = dictionary_names.__contains__
+    checksums = {path: (facts or {}).get("crc") for path, facts in items}
     reports: dict[str, list[tuple[int, int, str, str, str, tuple[str, ...]]]] = defaultdict(list)
     for (fixed, varying), spellings in table.items():
         if len(spellings) < 2 or (varying == 0 and known(fixed)):
@@ -249,8 +257,8 @@ def name_variant_across(items, ctx) -> Iterator[Finding]:
                     reports[path].append((start, start + len(name), name, majority, full, tuple(others)))
     for path in sorted(reports, key=order.__getitem__):
         doc = _reread(path)
-        if doc is None:
-            continue
+        if doc is None or _checksum(doc.text) != checksums[path]:
+            continue  # standard input, or a file changed since: no place to point at
         for start, end, name, majority, full, others in sorted(reports[path]):
             n = len(others)
             hit = Hit(start, end, f"'{name}' is spelt '{majority}' in {n} other article{'s' * (n != 1)} "
