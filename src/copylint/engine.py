@@ -16,7 +16,7 @@ from typing import Any, Iterable
 from . import tool_notices
 from .config import Settings
 from .model import BODY_KINDS, Document, Edit, Finding, Fix, Hit, Region, Severity, line_excerpt
-from .registry import Rule, is_selected, matches_prefix
+from .registry import ALL_NAMES, Rule, is_selected, matches_prefix
 
 _SIC_RE = re.compile(r"\s*\[sic\]", re.I)
 
@@ -67,7 +67,7 @@ class RuleSet:
         ``copylint.<x>`` is unknown: accepting it let a misspelt notice id pass silently.
         A pack's rule emits only its members' ids, which are rules here, so a made-up id
         under a pack's name is unknown too."""
-        if rule_id in ("ALL", "all", "*", "copylint") or rule_id in tool_notices.DESCRIPTIONS:
+        if rule_id in (*ALL_NAMES, "copylint") or rule_id in tool_notices.DESCRIPTIONS:
             return True
         for r in self.rules:
             if matches_prefix(r.id, rule_id):
@@ -209,7 +209,7 @@ class Suppressions:
             if d.action == "disable":
                 for name in names:
                     holder = next((dn for held, (_, dn) in open_.items()
-                                   if held in ("", *_ALL_NAMES) or matches_prefix(name, held)), None)
+                                   if held in ("", *ALL_NAMES) or matches_prefix(name, held)), None)
                     if holder is not None:
                         redundant[(n, name)] = holder
                     else:
@@ -519,9 +519,6 @@ def wholly_unused_directive(finding: Finding) -> bool:
     return action != "enable" and set(names) <= quoted
 
 
-_ALL_NAMES = ("ALL", "all", "*")
-
-
 def _provable(name: str, ruleset: RuleSet, settings: Settings, ran: set[str]) -> bool:
     """Whether this run can tell that a suppression of ``name`` (a rule id, a prefix, or
     all rules) is idle: only when every id it covers was selected and every rule that
@@ -530,7 +527,7 @@ def _provable(name: str, ruleset: RuleSet, settings: Settings, ran: set[str]) ->
     directive for what this run left out may be just what another run needs. Unknown
     names are reported as unknown instead, and the tool's own ``copylint.*`` notices are
     not suppressed by directives, so a name among them proves nothing either."""
-    everything = name in _ALL_NAMES
+    everything = name in ALL_NAMES
     if not ruleset.known(name) or matches_prefix(name, "copylint"):
         return False
     if not is_selected("ALL" if everything else name, settings.select, settings.ignore):

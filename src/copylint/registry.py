@@ -184,9 +184,13 @@ def plugin_rules() -> list[Rule]:
     return found
 
 
+# the names that select (or suppress) every rule
+ALL_NAMES = ("ALL", "all", "*")
+
+
 def matches_prefix(rule_id: str, prefix: str) -> bool:
     """``typo`` selects ``typo.spelling``; ``ALL`` selects everything."""
-    if prefix in ("ALL", "all", "*"):
+    if prefix in ALL_NAMES:
         return True
     return rule_id == prefix or rule_id.startswith(prefix + ".")
 
@@ -196,7 +200,7 @@ def prefix_specificity(rule_id: str, prefixes: Iterable[str]) -> int:
     best = -1
     for p in prefixes:
         if matches_prefix(rule_id, p):
-            best = max(best, 0 if p in ("ALL", "all", "*") else len(p))
+            best = max(best, 0 if p in ALL_NAMES else len(p))
     return best
 
 

@@ -455,7 +455,7 @@ _CAPS_JOIN = r"(?:[ \t]+|,[ \t]+|[ \t]+(?:and|or|&)[ \t]+)"
 _CAPS_WORD = r"[A-Z][A-Z'’.&-]*[A-Z.]"
 _CAPS_LIST_BEFORE_RE = re.compile(r"(?:(?<![\w'’])" + _CAPS_WORD + _CAPS_JOIN + r")+$")
 _CAPS_LIST_AFTER_RE = re.compile(r"(?:['’]S)?(?:" + _CAPS_JOIN + _CAPS_WORD + r"(?![\w'’]))+")
-_CAPS_WORD_RE = re.compile(r"[A-Z][A-Z'’.&-]*[A-Z.]")
+_CAPS_WORD_RE = re.compile(_CAPS_WORD)
 _BYLINE_BEFORE_RE = re.compile(r"(?:^|\n)[ \t]*[Bb][Yy][ \t]+$")
 _RUN_RE = re.compile(r"[A-Z][\w'’]*(?:-[\w'’]+)*(?:\s+(?:(?:of|and|for|the|on|in|to|de|du|des|la|le|del|di|&)\s+)*"
                      r"[A-Z][\w'’]*(?:-[\w'’]+)*)*")
