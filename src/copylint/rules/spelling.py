@@ -255,8 +255,15 @@ def name_variant_across(items, ctx) -> Iterator[Finding]:
                     start = last_start if varying else first_start
                     full = f"{fixed} {majority}" if varying else f"{majority} {fixed}"
                     reports[path].append((start, start + len(name), name, majority, full, tuple(others)))
+    read: dict[str, Document | None] = {}  # each article read again once, however often it is named
+
+    def reread(path: str) -> Document | None:
+        if path not in read:
+            read[path] = _reread(path)
+        return read[path]
+
     for path in sorted(reports, key=order.__getitem__):
-        doc = _reread(path)
+        doc = reread(path)
         if doc is None or _checksum(doc.text) != checksums[path]:
             continue  # standard input, or a file changed since: no place to point at
         for start, end, name, majority, full, others in sorted(reports[path]):
@@ -265,7 +272,7 @@ def name_variant_across(items, ctx) -> Iterator[Finding]:
                                   f"of this run ({full})",
                       suggestions=(majority,))
             finding = hit_to_finding(doc, ctx.rule, hit, ctx.settings)
-            related = tuple(loc for loc in (_first_use(p, full) for p in others[:3]) if loc)
+            related = tuple(loc for loc in (_first_use(p, reread(p), full) for p in others[:3]) if loc)
             yield dataclasses.replace(finding, related=related) if related else finding
 
 
@@ -283,9 +290,9 @@ def _reread(path: str) -> Document | None:
         return None
 
 
-def _first_use(path: str, full: str) -> Location | None:
-    """Where another article writes the full name the commoner way."""
-    doc = _reread(path)
+def _first_use(path: str, doc: Document | None, full: str) -> Location | None:
+    """Where another article (``doc``, read from ``path``) writes the full name the
+    commoner way."""
     first, last = full.split(" ", 1)
     m = doc and re.search(rf"(?<![\w'’.-]){re.escape(first)}[ \t]+{re.escape(last)}(?![\w-])", doc.text)
     if not m:
