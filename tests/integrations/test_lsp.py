@@ -210,6 +210,20 @@ def test_untitled_markdown_buffer_is_checked(workspace, editor):
     assert d["code"] == "typo.spelling" and d["range"] == _range_of("The goverment met.\n", "goverment")
 
 
+def test_lone_surrogate_from_the_editor_is_a_notice_not_a_crash(workspace, editor):
+    # JSON lets an editor send half a surrogate pair ("\\ud83c"); no encoder takes it, and
+    # the house pack's byte-level matcher stopped on it with a traceback in the log
+    text = "Kiev talks\n\nThe goverment met \ud83c in Kiev.\n"
+    uri = editor.open(workspace / "broken.md", text)
+    diagnostics = editor.diagnostics(uri)
+    (notice,) = _by_code(diagnostics, "copylint.encoding")
+    assert notice["range"]["start"] == {"line": 2, "character": text.splitlines()[2].index("\ud83c")}
+    assert _by_code(diagnostics, "typo.spelling")[0]["range"] == _range_of(text, "goverment")
+    assert len(_by_code(diagnostics, "house.kyiv")) == 2
+    assert editor.close() == 0
+    assert b"Traceback" not in editor.stderr
+
+
 def test_closing_clears_and_shutdown_exits_cleanly(workspace, editor):
     uri = editor.open(workspace / "story.md", STORY)
     assert editor.diagnostics(uri)

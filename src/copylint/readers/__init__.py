@@ -4,6 +4,7 @@ map back to the file, regions (headline, paragraphs...), fields and directives."
 from __future__ import annotations
 
 import os
+import re
 
 from .. import tool_notices
 from ..model import Document
@@ -15,6 +16,7 @@ FORMATS = {
     ".txt": "text", ".text": "text",
 }
 DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
+_LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]+")
 
 __all__ = ["BinaryFile", "read_bytes", "read_text", "format_for"]
 
@@ -26,8 +28,21 @@ def format_for(path: str) -> str:
 
 
 def read_text(path: str, source: str, fmt: str | None = None) -> Document:
-    """Build a Document from decoded text."""
-    fmt = fmt or format_for(path)
+    """Build a Document from decoded text. Text handed over by an editor or a caller may
+    hold lone surrogates (JSON can carry "\\ud800"), which no encoder takes and which
+    would stop the rules that work on bytes: each becomes U+FFFD, as an undecodable
+    byte does, with a ``copylint.encoding`` notice."""
+    lone = [] if source.isascii() else [m.span() for m in _LONE_SURROGATE_RE.finditer(source)]
+    if lone:
+        source = _LONE_SURROGATE_RE.sub(lambda m: "\ufffd" * len(m.group()), source)
+    doc = _read(path, source, fmt or format_for(path))
+    for start, end in lone:
+        doc.notices.append((tool_notices.ENCODING,
+                            "lone UTF-16 surrogates here, which no file can hold: each was read as U+FFFD", start, end))
+    return doc
+
+
+def _read(path: str, source: str, fmt: str) -> Document:
     if fmt == "markdown":
         from .markdown import read_markdown
 
