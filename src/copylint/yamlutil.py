@@ -24,6 +24,19 @@ class YamlError(Exception):
         super().__init__(f"{where}: {message}")
 
 
+def error_place(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
+    """Where in ``text`` a YAML error is (a character index, or None) and what it is, in
+    one line. A character YAML refuses (a control character) raises a ReaderError, which
+    has no mark and would print as two lines; its position counts bytes under libyaml,
+    but it is the first such character in the text, so it is found by value."""
+    if isinstance(exc, yaml.reader.ReaderError) and isinstance(exc.character, int):
+        at = text.find(chr(exc.character))
+        return (at if at >= 0 else None), f"character U+{exc.character:04X} is not allowed"
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc).splitlines()[0]
+    return (mark.index if mark is not None else None), problem
+
+
 class Located(dict):
     """A mapping that remembers the line of each key and of itself (1-based)."""
 
@@ -101,24 +114,32 @@ def _value(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
         raise YamlError("", line, f"cannot read {node.value!r}: {exc}") from None
 
 
-def load_located(text: str, path: str) -> Any:
-    """Parse YAML text into Located/LocatedList/scalars. Errors raise YamlError."""
-    loader = yaml.SafeLoader(text)
+def load_located(text: str, path: str, loader_class: type = yaml.SafeLoader,
+                 check: Callable[[yaml.Node], None] | None = None) -> Any:
+    """Parse YAML text into Located/LocatedList/scalars. Errors raise YamlError.
+    ``check`` may refuse the node graph before anything is built from it."""
+    loader = None
     try:
+        loader = loader_class(text)  # (the pure parser refuses a control character at once)
         node = single_node(loader, text)
         if node is None:
             return None
+        if check is not None:
+            check(node)
         return _construct(node, loader)
     except YamlError as exc:
         raise YamlError(path, exc.line, exc.message) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise YamlError(path, line, f"invalid YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
-        raise YamlError(path, None, f"invalid YAML: {exc}") from None
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        at, problem = error_place(exc, text)
+        if mark is not None:
+            line = mark.line + 1
+        else:  # YAML counts a lone "\r" as a line break too
+            line = (len(text[:at + 1].splitlines()) or 1) if at is not None else None
+        raise YamlError(path, line, f"invalid YAML: {problem}") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def parse_cached(text: str, path: str, parse: Callable[[str, str], Any], code_file: str) -> Any:

@@ -397,6 +397,33 @@ def test_malformed_yaml_config_names_line(tmp_path):
     assert len(proc.stderr.strip().splitlines()) == 1
 
 
+def test_control_character_in_yaml_is_one_line_naming_its_line(tmp_path):
+    """YAML refuses control characters (an escape code pasted from a terminal) before it
+    parses anything: a config gave "internal error" over two lines, a large pack two lines
+    with a character index, front matter a notice on the wrong line."""
+    root = _project(tmp_path, {"story.md": "---\ntitle: Talks\ndate: 2022-01-05\x1b\n---\n# Talks\n\nIt was the the end.\n"},
+                    config="select: [ALL]\nignore: [typo.double-space]\n\x1b: 1\n")
+    proc = run_cli("check", "--no-languagetool", "story.md", cwd=root)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        f"copylint: error: {root / '.copylint.yaml'}:3: invalid YAML: character U+001B is not allowed"]
+
+    rules = "".join(f"  - id: r{i}\n    kind: phrase\n    message: m\n    phrases: [w{i}]\n" for i in range(400))
+    (root / "pack.yaml").write_text("pack: desk\nrules:\n" + rules + "  - id: late\x07\n", encoding="utf-8")
+    (root / ".copylint.yaml").unlink()
+    proc = run_cli("check", "--no-languagetool", "--pack", "pack.yaml", "story.md", cwd=root)
+    assert proc.returncode == 2
+    (line,) = proc.stderr.strip().splitlines()
+    assert line.endswith("pack.yaml:1603: invalid YAML: character U+0007 is not allowed")
+
+    (root / "pack.yaml").unlink()
+    proc = run_cli("check", "--no-languagetool", "story.md", cwd=root)
+    assert proc.returncode == 1
+    assert ("story.md:3:17: warning copylint.front-matter front matter is not valid YAML "
+            "(character U+001B is not allowed); it was ignored") in proc.stdout
+    assert "typo.repeated-word" in proc.stdout and "Traceback" not in proc.stderr
+
+
 def test_unknown_format_and_no_paths_are_usage_errors(tmp_path):
     assert run_cli("check", "--format", "xml", "x.txt", cwd=tmp_path).returncode == 2
     assert run_cli("check", cwd=tmp_path).returncode == 2

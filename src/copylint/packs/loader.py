@@ -20,7 +20,7 @@ import yaml
 
 from ..config import ConfigError
 from ..data import rules_dir
-from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, _construct, parse_cached, single_node
+from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, load_located, parse_cached
 from .patterns import PatternError, compile_pattern, is_literal
 
 # kinds whose `exceptions` are plain words (acronyms, names), not patterns
@@ -74,36 +74,24 @@ class PackSpec:
 
 
 def _load_yaml(text: str, path: str) -> Any:
-    """Like yamlutil.load_located, with libyaml's parser when present (packs can be long)."""
-    loader = FAST_SAFE_LOADER(text)
+    """yamlutil.load_located with libyaml's parser when present (packs can be long), and
+    plain data only."""
     try:
-        node = single_node(loader, text)
-        if node is None:
-            return None
-        _plain_data_only(node, path)
-        return _construct(node, loader)
+        return load_located(text, path, FAST_SAFE_LOADER, _plain_data_only)
     except YamlError as exc:
-        raise PackError(f"{path}:{exc.line}: {exc.message}") from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}" if mark else path
-        raise PackError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise PackError(f"{path}: invalid YAML: {exc}") from None
-    finally:
-        loader.dispose()
+        raise PackError(str(exc)) from None
 
 
 _PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 
 
-def _plain_data_only(node, path: str) -> None:
+def _plain_data_only(node) -> None:
     """Refuse any tag beyond YAML's plain types: a pack is data, never objects."""
     stack = [node]
     while stack:
         n = stack.pop()
         if n.tag not in _PLAIN_TAGS:
-            raise PackError(f"{path}:{n.start_mark.line + 1}: unsupported tag {n.tag!r}: a pack holds plain data only")
+            raise YamlError("", n.start_mark.line + 1, f"unsupported tag {n.tag!r}: a pack holds plain data only")
         if isinstance(n, yaml.MappingNode):
             for k, v in n.value:
                 stack.extend((k, v))

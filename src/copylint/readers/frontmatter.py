@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from .. import tool_notices
-from ..yamlutil import FAST_SAFE_LOADER, single_node
+from ..yamlutil import FAST_SAFE_LOADER, error_place, single_node
 from .spans import Piece, align
 
 _YAML_OPEN = re.compile(r"\ufeff?---[ \t]*\r?\n")
@@ -85,10 +85,8 @@ def _parse_yaml(source: str, body_start: int, body_end: int, fm: FrontMatter) ->
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        at = body_start + (mark.index if mark is not None else 0)
-        at = min(at, body_end)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        index, problem = error_place(exc, body)
+        at = min(body_start + (index or 0), body_end)
         fm.notices.append((NOTICE_ID, f"front matter is not valid YAML ({problem}); it was ignored",
                            at, min(at + 1, body_end)))
         return
