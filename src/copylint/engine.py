@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from . import tool_notices
-from .config import Settings
+from .config import Settings, _suggest
 from .model import BODY_KINDS, Document, Edit, Finding, Fix, Hit, Region, Severity, line_excerpt
 from .registry import ALL_NAMES, Rule, is_selected, matches_prefix
 
@@ -75,6 +75,13 @@ class RuleSet:
             if r.emits_prefix and r.pack is None and rule_id.startswith(r.id + "."):
                 return True  # LanguageTool's ids under grammar: not known before it answers
         return False
+
+    def hint(self, rule_id: str) -> str:
+        """The "did you mean" hint for an unknown ``rule_id``: the nearest rule, prefix or
+        copylint.* notice id, or "" when none is close. One list and one cutoff wherever a
+        misspelt id is reported (--select, the config, a suppression comment)."""
+        ids = {r.id for r in self.rules} | {r.id.split(".", 1)[0] for r in self.rules}
+        return _suggest(rule_id, ids | {*tool_notices.DESCRIPTIONS, "copylint"}, cutoff=0.7)
 
     def selected(self, settings: Settings) -> list[Rule]:
         key = (tuple(settings.select), tuple(settings.ignore))
@@ -416,7 +423,10 @@ def _prepared(rule: Rule, settings: Settings) -> tuple[Any, tuple[str, ...]]:
 def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet | None,
                          settings: Settings) -> list[Finding]:
     """``copylint.unknown-suppression`` for each name of a directive or of the front
-    matter's list that is no rule, at the severity the config gives it, like any id."""
+    matter's list that is no rule, at the severity the config gives it, like any id, with
+    the nearest id when one is close (a slip in a comment is as likely as in --select).
+    The hint is in the message only: the finding spans the comment's opening, not the
+    name, so a suggestion would read as a replacement for the wrong text."""
     out = []
     if ruleset is None or not is_selected(tool_notices.UNKNOWN_SUPPRESSION, settings.select, settings.ignore):
         return out
@@ -427,11 +437,12 @@ def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet
             if not ruleset.known(rid):
                 s = doc.lines.offset(d.line, d.column)
                 out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
-                                             f"suppression names an unknown rule {rid!r}", s, s + 4))
+                                             f"suppression names an unknown rule {rid!r}{ruleset.hint(rid)}",
+                                             s, s + 4))
     for rid in doc.file_disabled:
         if not ruleset.known(rid):
             out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
-                                         f"front matter disables an unknown rule {rid!r}", 0, 0))
+                                         f"front matter disables an unknown rule {rid!r}{ruleset.hint(rid)}", 0, 0))
     return out
 
 

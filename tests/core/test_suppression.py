@@ -53,7 +53,22 @@ def test_unknown_rule_in_suppression_is_reported():
     text = "Headline for the story here\n\n<!-- copylint: disable typo.speling -->\n\nBody text.\n"
     found = lint_text(text, "s.txt", MECH)
     assert [(f.rule, f.line, f.message) for f in found] == [
-        ("copylint.unknown-suppression", 3, "suppression names an unknown rule 'typo.speling'")]
+        ("copylint.unknown-suppression", 3,
+         "suppression names an unknown rule 'typo.speling' (did you mean 'typo.spelling'?)")]
+
+
+def test_an_unknown_suppression_names_the_close_id_as_select_does():
+    """A misspelt id in a comment or the front matter's list said only that it was
+    unknown, where --select with the same slip named the id meant. Nothing close, no hint;
+    the hint is in the message, not offered as a replacement of the comment's text."""
+    text = ("---\ntitle: Talks resume\ncopylint:\n  disable: [house.kyev, typo.nonsense]\n---\n\n"
+            "<!-- copylint: disable house.kyev typo.nonsense -->\n\nBody text.\n")
+    found = lint_text(text, "s.md", Settings(select=["typo", "house", "copylint"], languagetool=False))
+    assert [(f.line, f.message, f.suggestions) for f in found] == [
+        (1, "front matter disables an unknown rule 'house.kyev' (did you mean 'house.kyiv'?)", ()),
+        (1, "front matter disables an unknown rule 'typo.nonsense'", ()),
+        (7, "suppression names an unknown rule 'house.kyev' (did you mean 'house.kyiv'?)", ()),
+        (7, "suppression names an unknown rule 'typo.nonsense'", ())]
 
 
 def test_unknown_suppression_takes_its_severity_from_config():
