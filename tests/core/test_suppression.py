@@ -83,6 +83,27 @@ def test_unknown_suppression_takes_its_severity_from_config():
             ("copylint.unknown-suppression", 7, severity.upper())]
 
 
+@pytest.mark.parametrize("path, story", [
+    ("s.txt", "Headline for the story here\n\n{}\n\nA the the  slip.\n\n{}\n\nB the the  slip.\n\n"
+              "{}\nC the the slip.\n\nD the the slip.\n"),
+    ("s.md", "# Headline for the story here\n\n{}\n\nA the the  slip.\n\n{}\n\nB the the  slip.\n\n"
+             "{}\nC the the slip.\n\nD the the slip.\n"),
+    ("s.html", "<html><body><h1>Headline for the story here</h1>{}<p>A the the  slip.</p>{}"
+               "<p>B the the  slip.</p>{}<p>C the the slip.</p><p>D the the slip.</p></body></html>"),
+])
+def test_a_rule_list_may_follow_an_equals_sign_or_a_colon(path, story):
+    """pylint's "disable=a,b" and flake8's "disable: a" were read as rules named
+    '=a' and ':', which suppressed nothing and were reported as unknown."""
+    text = story.format("<!-- copylint: disable=typo.repeated-word,typo.double-space -->",
+                        "<!-- copylint: enable : typo.repeated-word, typo.double-space -->",
+                        "<!-- copylint: ignore:typo.repeated-word -->")
+    found = lint_text(text, path, MECH)
+    # the paragraph of each finding: the last of "A the", "B the"... before it
+    where = [max("ABCD", key=lambda p: text.rfind(p + " the", 0, f.start_offset)) for f in found]
+    assert sorted(zip(where, (f.rule for f in found))) == [
+        ("B", "typo.double-space"), ("B", "typo.repeated-word"), ("D", "typo.repeated-word")]
+
+
 def test_sic_suppresses_typo_rules_on_that_word():
     text = "Headline for the story here\n\nThe sign read \"the the [sic] end\". And the the end.\n"
     found = lint_text(text, "s.txt", MECH)
