@@ -313,6 +313,27 @@ def test_a_comment_is_wholly_unused_only_when_every_name_of_it_is_idle():
         (3, True), (6, False), (9, False), (12, False), (15, True)]
 
 
+@pytest.mark.parametrize("comments, paired", [
+    (["disable typo.double-space, typo.repeated-word", "enable typo.repeated-word typo.double-space"], True),
+    (["disable", "enable"], True),
+    (["disable typo.double-space", "ignore house", "enable typo.double-space"], True),
+    (["disable typo.double-space", "enable typo"], False),  # names more than it
+    (["disable typo.double-space, house", "enable house", "enable typo.double-space, house"], False),
+    (["disable typo.double-space", "disable house", "enable typo.double-space"], False),
+    # the second disable holds nothing (the first does): the enable ends the first
+    (["disable typo", "disable typo", "enable typo", "enable typo"], False),
+])
+def test_an_enable_goes_with_its_disable_only_when_it_ends_just_that_one(comments, paired):
+    """What the language server deletes with an unused disable: the enable that ends it
+    and nothing else. Any doubt keeps the enable."""
+    from copylint.engine import closing_enables
+    from copylint.readers import read_text
+
+    text = "Headline for the story here\n\n" + "".join(f"<!-- copylint: {c} -->\n\nClean.\n\n" for c in comments)
+    found = closing_enables(read_text("s.txt", text))
+    assert found == ({text.index("<!--"): text.index("<!-- copylint: enable")} if paired else {})
+
+
 def test_only_what_this_run_selected_can_prove_a_directive_unused():
     """A desk that runs only some rules must not be told to delete a directive another
     run needs: a rule that is not selected, a prefix part of which is ignored, and 'all
