@@ -14,7 +14,7 @@ import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Iterable
 
 from .model import Severity
 from .yamlutil import Located, YamlError, load_located
@@ -144,8 +144,10 @@ def glob_match(rel: str, pattern: str) -> bool:
 # --------------------------------------------------------------------------- loading
 
 
-def _suggest(key: str, valid: set[str] | dict) -> str:
-    hint = difflib.get_close_matches(str(key), sorted(valid), n=1, cutoff=0.5)
+def _suggest(key: str, valid: Iterable[str], cutoff: float = 0.5) -> str:
+    """The hint after an unknown name, naming the entry of ``valid`` nearest to ``key``
+    (" (did you mean 'x'?)"), or "" when none is close."""
+    hint = difflib.get_close_matches(str(key), sorted(valid), n=1, cutoff=cutoff)
     return f" (did you mean {hint[0]!r}?)" if hint else ""
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from . import tool_notices
-from .config import Settings
+from .config import Settings, _suggest
 from .model import BODY_KINDS, Document, Edit, Finding, Fix, Hit, Region, Severity, line_excerpt
 from .registry import ALL_NAMES, Rule, is_selected, matches_prefix
 
@@ -75,6 +75,13 @@ class RuleSet:
             if r.emits_prefix and r.pack is None and rule_id.startswith(r.id + "."):
                 return True  # LanguageTool's ids under grammar: not known before it answers
         return False
+
+    def hint(self, rule_id: str) -> str:
+        """The "did you mean" hint for an unknown ``rule_id``: the nearest rule, prefix or
+        copylint.* notice id, or "" when none is close. One list and one cutoff wherever a
+        misspelt id is reported (--select, the config, a suppression comment)."""
+        ids = {r.id for r in self.rules} | {r.id.split(".", 1)[0] for r in self.rules}
+        return _suggest(rule_id, ids | {*tool_notices.DESCRIPTIONS, "copylint"}, cutoff=0.7)
 
     def selected(self, settings: Settings) -> list[Rule]:
         key = (tuple(settings.select), tuple(settings.ignore))
@@ -192,6 +199,7 @@ class Suppressions:
     file_used: set[str] = field(default_factory=set)  # names of the front matter's list
     # (directive index, name; "" = all) -> index of the earlier disable already holding it
     redundant: dict[tuple[int, str], int] = field(default_factory=dict)
+    ends: dict[int, set[int]] = field(default_factory=dict)  # enable index -> the disables it ended
 
     @classmethod
     def build(cls, doc: Document, index: RegionIndex) -> "Suppressions":
@@ -204,6 +212,7 @@ class Suppressions:
         ranges = []
         open_: dict[str, tuple[int, int]] = {}  # name ("" = all) -> (start, directive index)
         redundant: dict[tuple[int, str], int] = {}
+        ends: dict[int, set[int]] = {}
         for n, d in enumerate(doc.directives):
             names = tuple(dict.fromkeys(d.rules)) or ("",)
             if d.action == "disable":
@@ -219,13 +228,14 @@ class Suppressions:
                     if names == ("",) or any(matches_prefix(held, name) for name in names):
                         start, dn = open_.pop(held)
                         ranges.append((start, d.offset, (held,) if held else (), dn))
+                        ends.setdefault(n, set()).add(dn)
             elif d.action == "ignore":
                 block = index.block_after(d.offset)
                 if block is not None:
                     ranges.append((block.start, block.end, d.rules, n))
         for held, (start, dn) in open_.items():
             ranges.append((start, len(doc.text) + 1, (held,) if held else (), dn))
-        return cls(ranges, doc.file_disabled, redundant=redundant)
+        return cls(ranges, doc.file_disabled, redundant=redundant, ends=ends)
 
     def suppressed(self, rule_id: str, start: int, end: int) -> bool:
         """Whether a finding of ``rule_id`` at [start, end) is suppressed. Every directive
@@ -416,7 +426,10 @@ def _prepared(rule: Rule, settings: Settings) -> tuple[Any, tuple[str, ...]]:
 def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet | None,
                          settings: Settings) -> list[Finding]:
     """``copylint.unknown-suppression`` for each name of a directive or of the front
-    matter's list that is no rule, at the severity the config gives it, like any id."""
+    matter's list that is no rule, at the severity the config gives it, like any id, with
+    the nearest id when one is close (a slip in a comment is as likely as in --select).
+    The hint is in the message only: the finding spans the comment's opening, not the
+    name, so a suggestion would read as a replacement for the wrong text."""
     out = []
     if ruleset is None or not is_selected(tool_notices.UNKNOWN_SUPPRESSION, settings.select, settings.ignore):
         return out
@@ -427,11 +440,12 @@ def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet
             if not ruleset.known(rid):
                 s = doc.lines.offset(d.line, d.column)
                 out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
-                                             f"suppression names an unknown rule {rid!r}", s, s + 4))
+                                             f"suppression names an unknown rule {rid!r}{ruleset.hint(rid)}",
+                                             s, s + 4))
     for rid in doc.file_disabled:
         if not ruleset.known(rid):
             out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
-                                         f"front matter disables an unknown rule {rid!r}", 0, 0))
+                                         f"front matter disables an unknown rule {rid!r}{ruleset.hint(rid)}", 0, 0))
     return out
 
 
@@ -517,6 +531,31 @@ def wholly_unused_directive(finding: Finding) -> bool:
     action, names = parse_directive(m)
     quoted = set(re.findall(r"'([^']*)'", finding.message))
     return action != "enable" and set(names) <= quoted
+
+
+def closing_enables(doc: Document) -> dict[int, int]:
+    """Source offset of a disable comment -> that of the enable that ends it and nothing
+    else: the first enable after it to end any of its names, naming the same rules, with no
+    other disable between the two and none of the disable's names already held. Deleting
+    such a pair leaves every other suppression as it was, so the language server deletes
+    an unused disable together with it; any other enable may end something else and stays."""
+    if not any(d.action == "enable" for d in doc.directives):
+        return {}
+    suppress = Suppressions.build(doc, RegionIndex(doc.regions))
+    partly_held = {dn for dn, _ in suppress.redundant}
+    out = {}
+    for n, d in enumerate(doc.directives):
+        if d.action != "disable" or n in partly_held:
+            continue
+        for k in range(n + 1, len(doc.directives)):
+            e = doc.directives[k]
+            if e.action == "disable":
+                break
+            if n in suppress.ends.get(k, ()):
+                if suppress.ends[k] == {n} and set(e.rules) == set(d.rules):
+                    out[doc.lines.offset(d.line, d.column)] = doc.lines.offset(e.line, e.column)
+                break
+    return out
 
 
 def _provable(name: str, ruleset: RuleSet, settings: Settings, ran: set[str]) -> bool:

@@ -32,10 +32,11 @@ from pygls.workspace import TextDocument
 
 from . import __version__, notices, tool_notices
 from .config import CONFIG_NAMES, ConfigError, ConfigResolver, Settings, glob_match
-from .engine import RuleOptionError, wholly_unused_directive
+from .engine import RuleOptionError, closing_enables, wholly_unused_directive
 from .languagetool.client import SPELLING_PREFIXES
 from .model import BODY_KINDS, Finding, Severity
 from .readers import DEFAULT_SUFFIXES, read_text
+from .readers.common import DIRECTIVE_RE
 from .runner import _WARM_UP, MAX_FILE_BYTES, _init_worker, _ruleset_for, lint_document
 from .vocabulary import LISTS
 
@@ -123,10 +124,12 @@ def uri_to_path(uri: str) -> str | None:
     return os.path.normpath(unquote(parsed.path))
 
 
-def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()) -> list[types.Diagnostic]:
+def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=(),
+                   enables: dict[int, int] | None = None) -> list[types.Diagnostic]:
     """Each finding as a diagnostic at its place in ``text``; ``data`` carries its quick
     fixes (as ranges, worked out here while the offsets still fit the text) and where an
-    ignore directive for its paragraph would go."""
+    ignore directive for its paragraph would go. ``enables`` maps a disable comment's
+    offset to the enable that ends just it (engine.closing_enables)."""
     positions = Positions(text, encoding)
     blocks = _Blocks(regions)
     out = []
@@ -145,9 +148,11 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
             fixes += [{"title": f"Replace with '{s}'", "edits": [[span, s]], "preferred": False}
                       for s in f.suggestions[:MAX_SUGGESTIONS] if s not in taken]
         if wholly_unused_directive(f) and text[f.start_offset:f.end_offset] == f.matched:
-            start, end = _comment_deletion(text, f.start_offset, f.end_offset)
-            fixes.append({"title": "Delete this unused suppression comment",
-                          "edits": [[_range_list(positions.range(start, end)), ""]], "preferred": True})
+            spans, paired = _unused_comment_deletions(text, f.start_offset, f.end_offset,
+                                                      (enables or {}).get(f.start_offset))
+            fixes.append({"title": "Delete this unused suppression comment" + (" and its enable" if paired else ""),
+                          "edits": [[_range_list(positions.range(s, e)), ""] for s, e in spans],
+                          "preferred": True})
         if fixes:
             data["fixes"] = fixes
         if _spelling_rule(f.rule) and _ONE_WORD.fullmatch(f.matched or ""):
@@ -202,6 +207,21 @@ def _comment_deletion(text: str, start: int, end: int) -> tuple[int, int]:
     if lead and before.strip(ws):
         return start - lead, end  # "met <!-- x -->."
     return start, end
+
+
+def _unused_comment_deletions(text: str, start: int, end: int,
+                              enable_at: int | None) -> tuple[list[tuple[int, int]], bool]:
+    """The spans deleting the unused comment at [start, end) deletes, and whether they take
+    the enable at ``enable_at`` too: an enable left behind would end nothing and read as a
+    leftover. With only white space between the two they go as one span, so the lines
+    around them join as for one comment; spans that would overlap keep the enable."""
+    m = DIRECTIVE_RE.match(text, enable_at) if enable_at is not None else None
+    if m is None:
+        return [_comment_deletion(text, start, end)], False
+    if not text[end:m.start()].strip():
+        return [_comment_deletion(text, start, m.end())], True
+    first, second = _comment_deletion(text, start, end), _comment_deletion(text, m.start(), m.end())
+    return ([first, second], True) if first[1] <= second[0] else ([first], False)
 
 
 def _range_list(r: types.Range) -> list[int]:
@@ -439,7 +459,8 @@ class CopylintServer(LanguageServer):
         findings.sort(key=Finding.sort_key)
         # regions are in the reader's text offsets, findings in the source's
         regions = [(r.kind, *doc.map.span(r.start, r.end)) for r in doc.regions]
-        return to_diagnostics(findings, text, self.workspace.position_encoding or "utf-16", regions)
+        return to_diagnostics(findings, text, self.workspace.position_encoding or "utf-16", regions,
+                              closing_enables(doc))
 
     def open_languagetool(self, settings: Settings) -> None:
         """One LanguageTool for the server's life, started by the first check that has a

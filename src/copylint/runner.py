@@ -303,27 +303,21 @@ def _check_rule_names(settings: Settings, ruleset: RuleSet, cli_values: dict[str
     """Every rule id or prefix in --select, --ignore and the config (select, ignore, the
     per-rule settings, its overrides) must name some rule. A misspelt one selects or
     ignores nothing without a word, so ``--select typo.speling`` passed CI on every file."""
-    import difflib
-
     config = f"{settings.source}: " if settings.source else ""
     blocks = [("", {"select": settings.select, "ignore": settings.ignore, "rules": settings.rules}),
               *(("an override's ", ov) for ov in settings.overrides)]
-    ids = sorted({r.id for r in ruleset.rules} | {r.id.split(".", 1)[0] for r in ruleset.rules}
-                 | {*tool_notices.DESCRIPTIONS, "copylint"})
     for where, values in blocks:
         for key in ("select", "ignore", "rules"):
             for name in values.get(key) or ():
                 if ruleset.known(name):
                     continue
-                hint = difflib.get_close_matches(name, ids, n=1, cutoff=0.7)
                 on_cli = not where and name in (cli_values.get(key) or ())
                 head, place = ("", f"--{key}") if on_cli else (config, f"{where}{key!r}")
                 if name.startswith("copylint."):  # `copylint rules` does not list the tool's own ids
                     listed = f"copylint's own ids are {', '.join(sorted(tool_notices.DESCRIPTIONS))}"
                 else:
                     listed = "`copylint rules` lists them"
-                raise ConfigError(f"{head}unknown rule or prefix {name!r} in {place}"
-                                  + (f" (did you mean {hint[0]!r}?)" if hint else "") + f"; {listed}")
+                raise ConfigError(f"{head}unknown rule or prefix {name!r} in {place}{ruleset.hint(name)}; {listed}")
 
 
 def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, base: Settings,

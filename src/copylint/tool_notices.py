@@ -58,7 +58,8 @@ DOCS = {
     UNKNOWN_SUPPRESSION: (
         "A <!-- copylint: disable|enable|ignore ... --> comment, or the front matter's disable "
         "list, names something that is no rule id or prefix (`copylint rules` lists them). It "
-        "suppresses nothing: most often the id is misspelt."),
+        "suppresses nothing: most often the id is misspelt, and the message then names the "
+        "nearest id."),
     UNUSED_SUPPRESSION: (
         "A disable or ignore comment, or a name in the front matter's disable list, that "
         "suppressed no finding in this run; the notice names the ids that suppressed nothing. A "

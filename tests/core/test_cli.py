@@ -350,7 +350,8 @@ def test_a_made_up_id_under_a_packs_name_is_unknown(tmp_path):
                    "--select", "house.numbers,copylint,grammar.EN_A_VS_AN", "story.txt", cwd=root)
     assert proc.returncode == 1, proc.stderr
     assert [(f["rule"], f["message"]) for f in json.loads(proc.stdout)["findings"]] == [
-        ("copylint.unknown-suppression", "suppression names an unknown rule 'house.numbrs'")]
+        ("copylint.unknown-suppression",
+         "suppression names an unknown rule 'house.numbrs' (did you mean 'house.numbers'?)")]
 
 
 def test_an_impossible_date_in_a_config_or_pack_names_its_line(tmp_path):

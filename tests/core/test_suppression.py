@@ -53,7 +53,22 @@ def test_unknown_rule_in_suppression_is_reported():
     text = "Headline for the story here\n\n<!-- copylint: disable typo.speling -->\n\nBody text.\n"
     found = lint_text(text, "s.txt", MECH)
     assert [(f.rule, f.line, f.message) for f in found] == [
-        ("copylint.unknown-suppression", 3, "suppression names an unknown rule 'typo.speling'")]
+        ("copylint.unknown-suppression", 3,
+         "suppression names an unknown rule 'typo.speling' (did you mean 'typo.spelling'?)")]
+
+
+def test_an_unknown_suppression_names_the_close_id_as_select_does():
+    """A misspelt id in a comment or the front matter's list said only that it was
+    unknown, where --select with the same slip named the id meant. Nothing close, no hint;
+    the hint is in the message, not offered as a replacement of the comment's text."""
+    text = ("---\ntitle: Talks resume\ncopylint:\n  disable: [house.kyev, typo.nonsense]\n---\n\n"
+            "<!-- copylint: disable house.kyev typo.nonsense -->\n\nBody text.\n")
+    found = lint_text(text, "s.md", Settings(select=["typo", "house", "copylint"], languagetool=False))
+    assert [(f.line, f.message, f.suggestions) for f in found] == [
+        (1, "front matter disables an unknown rule 'house.kyev' (did you mean 'house.kyiv'?)", ()),
+        (1, "front matter disables an unknown rule 'typo.nonsense'", ()),
+        (7, "suppression names an unknown rule 'house.kyev' (did you mean 'house.kyiv'?)", ()),
+        (7, "suppression names an unknown rule 'typo.nonsense'", ())]
 
 
 def test_unknown_suppression_takes_its_severity_from_config():
@@ -66,6 +81,27 @@ def test_unknown_suppression_takes_its_severity_from_config():
         assert [(f.rule, f.line, f.severity.name) for f in lint_text(text, "s.md", settings)] == [
             ("copylint.unknown-suppression", 1, severity.upper()),
             ("copylint.unknown-suppression", 7, severity.upper())]
+
+
+@pytest.mark.parametrize("path, story", [
+    ("s.txt", "Headline for the story here\n\n{}\n\nA the the  slip.\n\n{}\n\nB the the  slip.\n\n"
+              "{}\nC the the slip.\n\nD the the slip.\n"),
+    ("s.md", "# Headline for the story here\n\n{}\n\nA the the  slip.\n\n{}\n\nB the the  slip.\n\n"
+             "{}\nC the the slip.\n\nD the the slip.\n"),
+    ("s.html", "<html><body><h1>Headline for the story here</h1>{}<p>A the the  slip.</p>{}"
+               "<p>B the the  slip.</p>{}<p>C the the slip.</p><p>D the the slip.</p></body></html>"),
+])
+def test_a_rule_list_may_follow_an_equals_sign_or_a_colon(path, story):
+    """pylint's "disable=a,b" and flake8's "disable: a" were read as rules named
+    '=a' and ':', which suppressed nothing and were reported as unknown."""
+    text = story.format("<!-- copylint: disable=typo.repeated-word,typo.double-space -->",
+                        "<!-- copylint: enable : typo.repeated-word, typo.double-space -->",
+                        "<!-- copylint: ignore:typo.repeated-word -->")
+    found = lint_text(text, path, MECH)
+    # the paragraph of each finding: the last of "A the", "B the"... before it
+    where = [max("ABCD", key=lambda p: text.rfind(p + " the", 0, f.start_offset)) for f in found]
+    assert sorted(zip(where, (f.rule for f in found))) == [
+        ("B", "typo.double-space"), ("B", "typo.repeated-word"), ("D", "typo.repeated-word")]
 
 
 def test_sic_suppresses_typo_rules_on_that_word():
@@ -275,6 +311,27 @@ def test_a_comment_is_wholly_unused_only_when_every_name_of_it_is_idle():
     found = [f for f in lint_text(text, "s.txt", settings) if f.rule == UNUSED_ID]
     assert [(f.line, wholly_unused_directive(f)) for f in found] == [
         (3, True), (6, False), (9, False), (12, False), (15, True)]
+
+
+@pytest.mark.parametrize("comments, paired", [
+    (["disable typo.double-space, typo.repeated-word", "enable typo.repeated-word typo.double-space"], True),
+    (["disable", "enable"], True),
+    (["disable typo.double-space", "ignore house", "enable typo.double-space"], True),
+    (["disable typo.double-space", "enable typo"], False),  # names more than it
+    (["disable typo.double-space, house", "enable house", "enable typo.double-space, house"], False),
+    (["disable typo.double-space", "disable house", "enable typo.double-space"], False),
+    # the second disable holds nothing (the first does): the enable ends the first
+    (["disable typo", "disable typo", "enable typo", "enable typo"], False),
+])
+def test_an_enable_goes_with_its_disable_only_when_it_ends_just_that_one(comments, paired):
+    """What the language server deletes with an unused disable: the enable that ends it
+    and nothing else. Any doubt keeps the enable."""
+    from copylint.engine import closing_enables
+    from copylint.readers import read_text
+
+    text = "Headline for the story here\n\n" + "".join(f"<!-- copylint: {c} -->\n\nClean.\n\n" for c in comments)
+    found = closing_enables(read_text("s.txt", text))
+    assert found == ({text.index("<!--"): text.index("<!-- copylint: enable")} if paired else {})
 
 
 def test_only_what_this_run_selected_can_prove_a_directive_unused():

@@ -403,6 +403,62 @@ def test_an_unused_directive_is_deleted_by_its_quick_fix(workspace, editor):
     assert not [d for d in after if not d["code"].startswith("copylint.")]  # nothing came back
 
 
+PAIRS = DIRECTIVES[:DIRECTIVES.index("<!--")] + """<!-- copylint: disable typo.repeated-word -->
+
+Residents have lobbied for the barrier since the 2014 floods.
+
+<!-- copylint: enable typo.repeated-word -->
+
+Work will start in the spring, officials said.
+
+<!-- copylint: disable typo.double-space -->
+
+The cost was confirmed last month.
+
+<!-- copylint: enable typo -->
+
+The mayor welcomed the vote.
+"""
+
+
+def test_deleting_an_unused_disable_takes_the_enable_that_ends_just_it(workspace, editor):
+    """The quick fix deleted the disable and left its enable, which then ended nothing.
+    It now deletes both when the enable names the same rules and ends nothing else; an
+    enable of something wider (typo after typo.double-space) may end another disable
+    one day, and stays."""
+    uri = editor.open(workspace / "story.md", PAIRS)
+    unused = _by_code(editor.diagnostics(uri), "copylint.unused-suppression")
+    assert [d["range"]["start"]["line"] for d in unused] == [7, 15]
+    (paired,), (alone,) = (editor.code_actions(uri, d) for d in unused)
+    assert paired["title"] == "Delete this unused suppression comment and its enable"
+    assert len(paired["edit"]["changes"][uri]) == 2
+    assert apply_edits(PAIRS, paired["edit"]["changes"][uri]) == PAIRS.replace(
+        "<!-- copylint: disable typo.repeated-word -->\n\n", "").replace(
+        "<!-- copylint: enable typo.repeated-word -->\n\n", "")
+    assert alone["title"] == "Delete this unused suppression comment"
+    assert apply_edits(PAIRS, alone["edit"]["changes"][uri]) == PAIRS.replace(
+        "<!-- copylint: disable typo.double-space -->\n\n", "")
+
+
+@pytest.mark.parametrize("before, after", [
+    ("One.\n\n<!-- copylint: disable x -->\n\n<!-- copylint: enable x -->\n\nTwo.", "One.\n\nTwo."),
+    ("One.\n<!-- copylint: disable x -->\n<!-- copylint: enable x -->\nTwo.", "One.\n\nTwo."),
+    ("One <!-- copylint: disable x --> <!-- copylint: enable x --> two.", "One two."),
+    ("One <!-- copylint: disable x --> two <!-- copylint: enable x -->.", "One two."),
+])
+def test_a_disable_and_its_enable_are_deleted_as_the_text_around_them_reads(before, after):
+    """With nothing but space between them, the two go as one span: a blank line stays
+    between paragraphs, and no gap is left inside a sentence."""
+    from copylint.lsp import _unused_comment_deletions
+
+    spans, paired = _unused_comment_deletions(before, before.index("<!--"), before.index("-->") + 3,
+                                              before.index("<!-- copylint: enable"))
+    assert paired
+    for s, e in sorted(spans, reverse=True):
+        before = before[:s] + before[e:]
+    assert before == after
+
+
 @pytest.mark.parametrize("before, after", [
     ("The cost <!-- copylint: ignore x --> was confirmed.", "The cost was confirmed."),
     ("The cost was confirmed <!-- copylint: ignore x -->.", "The cost was confirmed."),

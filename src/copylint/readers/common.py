@@ -10,7 +10,9 @@ from typing import Any, Iterator
 
 from ..model import Directive, Document, LineIndex, TextBuilder
 
-DIRECTIVE_RE = re.compile(r"<!--\s*copylint\s*:\s*(disable|enable|ignore)\b([^>]*?)\s*-->", re.I)
+# "disable=a,b" and "disable: a" (pylint's and flake8's habits) read as "disable a b": the
+# separator after the verb is not part of the first name
+DIRECTIVE_RE = re.compile(r"<!--\s*copylint\s*:\s*(disable|enable|ignore)\b(?:\s*[=:])?([^>]*?)\s*-->", re.I)
 _BINARY_SNIFF = 8192
 
 
