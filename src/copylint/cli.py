@@ -256,10 +256,9 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
         _explain_notice(rule_id)
         return
     if r is None:
-        import difflib
+        from .hints import did_you_mean
 
-        hint = difflib.get_close_matches(rule_id, [*ruleset.by_id, *tool_notices.DESCRIPTIONS], n=1)
-        fail(f"unknown rule {rule_id!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
+        fail(f"unknown rule {rule_id!r}{did_you_mean(rule_id, [*ruleset.by_id, *tool_notices.DESCRIPTIONS])}")
     click.echo(f"{r.id}: {r.summary}")
     click.echo(f"severity: {r.severity}   fixable: {'yes' if r.fixable else 'no'}"
                + (f"   pack: {r.pack}" if r.pack else "") + (f"   defined at: {r.source}" if r.source else ""))

@@ -9,13 +9,13 @@ suggest the nearest valid key; every error names the file and line.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import fnmatch
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable
+from typing import Any
 
+from .hints import did_you_mean
 from .model import Severity
 from .yamlutil import Located, YamlError, load_located
 
@@ -144,13 +144,6 @@ def glob_match(rel: str, pattern: str) -> bool:
 # --------------------------------------------------------------------------- loading
 
 
-def _suggest(key: str, valid: Iterable[str], cutoff: float = 0.5) -> str:
-    """The hint after an unknown name, naming the entry of ``valid`` nearest to ``key``
-    (" (did you mean 'x'?)"), or "" when none is close."""
-    hint = difflib.get_close_matches(str(key), sorted(valid), n=1, cutoff=cutoff)
-    return f" (did you mean {hint[0]!r}?)" if hint else ""
-
-
 def _as_list(value: Any, where: str, key: str) -> list[str]:
     if isinstance(value, str):
         return [value]
@@ -164,7 +157,7 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
     for key, value in data.items():
         where = f"{path}:{data.line_of(str(key))}"
         if key not in allowed:
-            raise ConfigError(f"{where}: unknown key {key!r}{_suggest(key, allowed)}")
+            raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(key, allowed, cutoff=0.5)}")
         if key in ("select", "ignore", "packs", "include", "exclude", "accept", "reject", "people", "files",
                    "vocabulary"):
             out[key] = _as_list(value, where, key)

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from . import tool_notices
-from .config import Settings, _suggest
+from .config import Settings
+from .hints import did_you_mean
 from .model import BODY_KINDS, Document, Edit, Finding, Fix, Hit, Region, Severity, line_excerpt
 from .registry import ALL_NAMES, Rule, is_selected, matches_prefix
 
@@ -81,7 +82,7 @@ class RuleSet:
         copylint.* notice id, or "" when none is close. One list and one cutoff wherever a
         misspelt id is reported (--select, the config, a suppression comment)."""
         ids = {r.id for r in self.rules} | {r.id.split(".", 1)[0] for r in self.rules}
-        return _suggest(rule_id, ids | {*tool_notices.DESCRIPTIONS, "copylint"}, cutoff=0.7)
+        return did_you_mean(rule_id, ids | {*tool_notices.DESCRIPTIONS, "copylint"}, cutoff=0.7)
 
     def selected(self, settings: Settings) -> list[Rule]:
         key = (tuple(settings.select), tuple(settings.ignore))

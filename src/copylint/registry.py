@@ -76,11 +76,9 @@ class Rule:
         converted = {k.replace("-", "_"): v for k, v in values.items()}
         unknown = sorted(set(converted) - names)
         if unknown:
-            import difflib
+            from .hints import did_you_mean
 
-            hint = difflib.get_close_matches(unknown[0], sorted(names), n=1)
-            extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-            raise ValueError(f"unknown option {unknown[0]!r} for rule {self.id}{extra}")
+            raise ValueError(f"unknown option {unknown[0]!r} for rule {self.id}{did_you_mean(unknown[0], names)}")
         return self.options(**converted)
 
 

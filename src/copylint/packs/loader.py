@@ -7,7 +7,6 @@ message placeholders, and patterns that the linear-time engine refuses.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import string
@@ -20,6 +19,7 @@ import yaml
 
 from ..config import ConfigError
 from ..data import rules_dir
+from ..hints import did_you_mean
 from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, load_located, parse_cached
 from .patterns import PatternError, compile_pattern, is_literal
 
@@ -145,9 +145,7 @@ def _explain(error) -> str:
     if v == "additionalProperties":
         extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
         if extra:
-            known = sorted(error.schema.get("properties", {}))
-            hint = difflib.get_close_matches(str(extra[0]), known, n=1)
-            return f"unknown key {extra[0]!r}" + (f" (did you mean {hint[0]!r}?)" if hint else "")
+            return f"unknown key {extra[0]!r}{did_you_mean(extra[0], error.schema.get('properties', {}))}"
     if v == "required":
         return error.message.replace("is a required property", "is required")
     if v == "oneOf" and error.path and error.path[-2:-1] and error.path[-2] in ("fail", "pass"):

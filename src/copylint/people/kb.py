@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import difflib
 import os
 import re
 import stat
@@ -23,6 +22,7 @@ from typing import Any, Iterable
 import yaml
 
 from ..data import rules_path
+from ..hints import did_you_mean
 from ..yamlutil import (FAST_SAFE_LOADER, Located, LocatedList, YamlError, _construct, load_located, parse_cached,
                         single_node)
 
@@ -197,11 +197,6 @@ def _err(path: str, line: int | None, message: str) -> KBError:
     return KBError(path, line, message)
 
 
-def _suggest(value: str, valid: Iterable[str]) -> str:
-    hint = difflib.get_close_matches(str(value), sorted(valid), n=1, cutoff=0.6)
-    return f" (did you mean {hint[0]!r}?)" if hint else ""
-
-
 def _load_yaml(text: str, path: str) -> Any:
     """libyaml's parser when present (the base is long: loading it is most of a short
     run's start-up); on any problem the pure parser reads it again, so errors are worded
@@ -261,7 +256,7 @@ def _mapping(value: Any, path: str, line: int, what: str) -> Located:
 def _check_keys(data: Located, allowed: set[str], path: str, what: str) -> None:
     for key in data:
         if key not in allowed:
-            raise _err(path, data.line_of(str(key)), f"unknown key {key!r} in {what}{_suggest(str(key), allowed)}")
+            raise _err(path, data.line_of(str(key)), f"unknown key {key!r} in {what}{did_you_mean(str(key), allowed)}")
 
 
 # --------------------------------------------------------------------------- vocabularies
@@ -402,7 +397,7 @@ def _tracks(kb: KnowledgeBase, spec: Any, inherited: set[str], path: str, line: 
     fams = set(_str_list(spec, path, line, "'tracks'"))
     for fam in fams:
         if fam not in kb.families:
-            raise _err(path, line, f"unknown title family {fam!r}{_suggest(fam, kb.families)}")
+            raise _err(path, line, f"unknown title family {fam!r}{did_you_mean(fam, kb.families)}")
     return fams
 
 
@@ -416,14 +411,14 @@ def _position(kb: KnowledgeBase, pos: Any, line: int, path: str, source: str, as
         raise _err(path, pos.line, "a position needs a 'title'")
     family = kb.form_family.get(title)
     if family is None:
-        raise _err(path, pos.line_of("title"), f"unknown title {title!r}{_suggest(title, kb.form_family)} "
+        raise _err(path, pos.line_of("title"), f"unknown title {title!r}{did_you_mean(title, kb.form_family)} "
                    "(title forms are listed in rules/people/titles.yaml)")
     place = pos.get("of")
     if isinstance(place, bool):
         raise _err(path, pos.line_of("of"), "the place code was read as true/false: write it in quotes (of: \"NO\")")
     if not isinstance(place, str) or place not in kb.places:
         raise _err(path, pos.line_of("of") if "of" in pos else pos.line,
-                   f"unknown place {place!r}{_suggest(str(place), kb.places)} (codes are in rules/people/places.yaml)")
+                   f"unknown place {place!r}{did_you_mean(str(place), kb.places)} (codes are in rules/people/places.yaml)")
     if "start" not in pos or pos.get("start") is None:
         raise _err(path, pos.line, f"the {title} position of {name!r} needs a 'start' date")
     start = parse_date(pos["start"], path, pos.line_of("start"), "'start'")
