@@ -50,6 +50,9 @@ def alias_bomb() -> str:
 def inputs() -> dict[str, str]:
     return {
         "one-line-story.txt": one_line_story(),
+        # an unclosed <h1>: the whole page is the headline (seconds per thousand words once)
+        "long-headline.html": "<html><body><h1>" + one_line_story(20_000).split("\n\n", 1)[1]
+                              + "</h1><p>The council met on Tuesday.</p></body></html>",
         "brackets.txt": "Headline\n\n" + '"a (b ' * 100_000 + "\n",
         "alias-bomb.md": alias_bomb(),
         "nested-quotes.md": "# Title\n\n" + "> " * 5000 + "deep text\n",

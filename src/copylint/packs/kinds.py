@@ -307,7 +307,7 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
     text = view.text
     sure, probable = [], []
     evidence = view.evidence_words() >= PROBABLE_EVIDENCE_WORDS
-    for ws, we, w in words:
+    for i, (ws, we, w) in enumerate(words):
         if not w[0].isupper() or _opens_clause(text, ws, block_start):
             continue
         if len(w) > 1 and (w.isupper() or any(c.isupper() for c in w[1:])):
@@ -329,7 +329,7 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
                 sure.append(lowered)
             continue
         as_name, as_word = view.word_usage(key)
-        if as_name or _in_capitalised_phrase(view, words, ws):
+        if as_name or _in_capitalised_phrase(view, words, i):
             continue
         if as_word:
             sure.append(lowered)
@@ -339,20 +339,15 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
         return [], False
     if evidence:
         return sorted(sure + probable), True
-    if not probable and all(_after_capitalised_word(words, ws) for ws, _, _ in sure):
+    index = {w[0]: n for n, w in enumerate(words)}  # a word's place, by where it starts
+    if not probable and all(_after_capitalised_word(words, index[ws]) for ws, _, _ in sure):
         return [], False  # a title inside a sentence-case headline: "Doctor Who animations"
     return sure, not probable  # a fix only when the sure words are all there is to change
 
 
-def _after_capitalised_word(words, ws: int) -> bool:
-    """The headline word before the one at ``ws`` has a capital ("Doctor Who")."""
-    i = _word_index(words, ws)
+def _after_capitalised_word(words, i: int) -> bool:
+    """The headline word before the ``i``-th has a capital ("Doctor Who")."""
     return i > 0 and words[i - 1][2][:1].isupper()
-
-
-def _word_index(words, ws: int) -> int:
-    """The position in the headline's (start, end, word) list of the word at ``ws``."""
-    return next(n for n, w in enumerate(words) if w[0] == ws)
 
 
 def _plain_word(key: str, view: DocView | None = None) -> bool:
@@ -386,10 +381,10 @@ def _has_ing_form(sp, stem: str) -> bool:
     return any(sp.is_common(f) and sp.zipf(f) >= PLAIN_WORD_ZIPF for f in forms)
 
 
-def _in_capitalised_phrase(view: DocView, words, ws: int) -> bool:
-    """True when the word and a capitalised neighbour are written capitalised together in
-    the body: "Port Ellery" ("PORT ELLERY — ..."), "New York Fashion Week"."""
-    i = _word_index(words, ws)
+def _in_capitalised_phrase(view: DocView, words, i: int) -> bool:
+    """True when the ``i``-th headline word and a capitalised neighbour are written
+    capitalised together in the body: "Port Ellery" ("PORT ELLERY — ..."), "New York
+    Fashion Week"."""
     for a, b in ((i - 1, i), (i, i + 1)):
         if a < 0 or b >= len(words):
             continue
