@@ -243,7 +243,9 @@ def _opens_clause(text: str, start: int, block_start: int) -> bool:
     if starts_sentence(text, start):
         # a headline's full stop after U.S., H.W. or Gen. ends an abbreviation, not a
         # sentence, unless a sentence's usual first word follows ("I ran the C.I.A. Now ...")
-        if not _ABBREVIATION_END_RE.search(text, block_start, start):
+        # (the abbreviation ends just before: searching from the block's start made a
+        # long headline quadratic)
+        if not _ABBREVIATION_END_RE.search(text, max(block_start, start - 60), start):
             return True
         m = WORD_RE.match(text, start)
         return m is not None and m.group().casefold() in _SENTENCE_OPENERS
