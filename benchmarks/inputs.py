@@ -53,6 +53,9 @@ def inputs() -> dict[str, str]:
         # an unclosed <h1>: the whole page is the headline (seconds per thousand words once)
         "long-headline.html": "<html><body><h1>" + one_line_story(20_000).split("\n\n", 1)[1]
                               + "</h1><p>The council met on Tuesday.</p></body></html>",
+        # a one-line story whose export turned every closing mark into an opening one
+        "unclosed-quotes.txt": "Headline\n\n" + one_line_story(400_000).split("\n\n", 1)[1].replace(" ", " \u201c", 20_000)
+                               + "\n",
         "brackets.txt": "Headline\n\n" + '"a (b ' * 100_000 + "\n",
         "alias-bomb.md": alias_bomb(),
         "nested-quotes.md": "# Title\n\n" + "> " * 5000 + "deep text\n",

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from copylint.text import quote_spans
+import random
+import re
+
+from copylint.text import quote_spans, single_quote_spans
 
 
 def _quoted(text: str) -> list[str]:
@@ -26,3 +29,26 @@ def test_a_stray_quote_mark_looks_only_so_far_ahead():
     text = "\n".join(lines)
     # 25 line breaks from the stray mark to the next one: too far to pair with it
     assert _quoted(text) == ['"closed"']
+
+
+# The plain statement of what a quotation is, as regular expressions: correct, but a search
+# from each unclosed opening mark runs to the end of its paragraph (quadratic).
+_DOUBLE_BY_REGEX = re.compile(r"“[^”\n]*(?:\n(?![ \t]*\n)[^”\n]*){0,20}”|"
+                              r"\"(?<![\w]\")[^\"\n]*(?:\n(?![ \t]*\n)[^\"\n]*){0,20}\"")
+_SINGLE_BY_REGEX = re.compile(r"(?<![\w])‘(?:[^’\n]|’(?=\w))*’(?!\w)|(?<![\w])'(?:[^'\n]|'(?=\w))*'(?!\w)")
+
+
+def test_quotations_paired_in_one_pass_match_the_regular_expressions() -> None:
+    rng = random.Random(11)
+    marks = ["a", "b", " ", "\n", "\t", "“", "”", '"', "'", "‘", "’", ".", "\n\n", "\n \n"]
+    for _ in range(20000):
+        text = "".join(rng.choice(marks) for _ in range(rng.randint(0, 40)))
+        assert quote_spans(text) == [m.span() for m in _DOUBLE_BY_REGEX.finditer(text)], text
+        i = rng.randint(0, len(text))
+        j = rng.randint(i, len(text))
+        assert single_quote_spans(text, i, j) == [m.span() for m in _SINGLE_BY_REGEX.finditer(text, i, j)], text
+    # a quotation over 20 line breaks of one paragraph is none
+    for _ in range(2000):
+        text = "“" + "".join(rng.choice(["a", "\n", "\n", "”", " "]) for _ in range(rng.randint(0, 60)))
+        assert quote_spans(text) == [m.span() for m in _DOUBLE_BY_REGEX.finditer(text)], text
+

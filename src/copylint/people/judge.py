@@ -12,12 +12,13 @@ person never held are reported.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from ..text import sentences
+from ..text import sentences, single_quote_spans
 from .finder import touches
 from .kb import KnowledgeBase, Person, Position
 from .mentions import Mention, find_mentions, patterns_for
@@ -25,7 +26,6 @@ from .mentions import Mention, find_mentions, patterns_for
 FAR = dt.date.max
 _YEAR_RE = re.compile(r"(?<![\w$£€#/.-])(1[89]\d\d|20\d\d)(?![\w%/-]|\.\d)")
 # a quotation in single quotes, as headlines write them; an apostrophe inside is passed over
-_SINGLE_QUOTE_RE = re.compile(r"(?<![\w])‘(?:[^’\n]|’(?=\w))*’(?!\w)|(?<![\w])'(?:[^'\n]|'(?=\w))*'(?!\w)")
 # words that tie a sentence to the story's own time ("said on Tuesday", "now", "says")
 _PRESENT_RE = re.compile(
     r"\b(?:says|is|are|has|have|will|wants|plans|tells|warns|urges|insists|vows|now|currently|"
@@ -242,15 +242,19 @@ def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]]
         if not found:
             continue
         sents = list(sentences(text, bs, be)) if kind != "headline" else [(bs, be)]
-        quoted = [(q.start(), q.end()) for q in _SINGLE_QUOTE_RE.finditer(text, bs, be)]
+        quoted = single_quote_spans(text, bs, be)
+        quote_starts = [qs for qs, _ in quoted]
+        sent_starts = [ss for ss, _ in sents]
         for m in found:
-            if any(qs <= m.start and m.end <= qe for qs, qe in quoted):
+            q = bisect.bisect_right(quote_starts, m.start) - 1  # the last quotation opened before it
+            if q >= 0 and m.end <= quoted[q][1]:
                 continue  # 'President Trump is wrong': someone's words (double quotes: the engine)
             if "style-only" in m.notes:
                 style_only.append((m, kind))  # for style.title-capitals, not judged here
                 continue
             mentions.append((m, kind))
-            sent = next(((s, e) for s, e in sents if s <= m.start < e), (bs, be))
+            k = bisect.bisect_right(sent_starts, m.start) - 1
+            sent = sents[k] if k >= 0 and m.start < sents[k][1] else (bs, be)
             anchors[id(m)] = sentence_anchor(text, m.start, m.end, sent, date) if kind != "headline" else None
             sentence_of[id(m)] = sent
             if kind == "headline" or _PRESENT_RE.search(text, sent[0], sent[1]):
