@@ -129,3 +129,16 @@ def test_a_letter_doubled_in_a_surname_is_no_slip_of_a_rare_name():
     text = "Endorsements\n\nOn Monday Scott Rigell said he would vote, and so did Barack Obmaa.\n"
     findings = copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"]))
     assert [(f.matched, f.suggestions[0]) for f in findings] == [("Obmaa", "Obama")]
+
+
+def test_a_vowel_written_as_another_in_a_name_is_a_spelling_of_it():
+    """One vowel for another on a key apart from it (y for i, o for a) is how one name's
+    spellings differ, and typing does not make it; a neighbouring key, a swap or a famous
+    person's full name still make a slip."""
+    text = ("Local teams\n\nFormer chairman Gavyn Davies watched Terin Humphrey win. Kathleen Hoynes, 56, "
+            "cheered. Gavun Davies left. Boris Jonhson and Joe Bidan were not there.\n")
+    flagged = {f.matched: f.suggestions[:1] for f in copylint.lint_text(
+        text, "a.txt", config=Settings(select=["typo.spelling"], languagetool=False))}
+    assert "Gavyn" not in flagged and "Terin" not in flagged and "Hoynes" not in flagged
+    assert flagged["Gavun"] == ("Gavin",)  # u is next to y and i: a slip
+    assert flagged["Jonhson"] == ("Johnson",) and flagged["Bidan"] == ("Biden",)

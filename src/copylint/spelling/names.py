@@ -27,7 +27,7 @@ from rapidfuzz.distance import OSA
 from .deletions import SmallDeletionIndex, one_edit_apart
 from .occurrences import candidate_starts
 from .variants import different_word, transliterations
-from .speller import LETTERS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, running_text_zipf, seen_words
+from .speller import LETTERS, NEAR_KEYS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, running_text_zipf, seen_words
 
 _OPENERS = "\"“‘'([{«"
 _CLOSERS = "\"”’')]}»"
@@ -376,7 +376,8 @@ class NameEvidence:
         if not repeated:
             after = in_name and self._after_name(start)
             verdict = self._unseen_slip(word, key, shape, after, start,
-                                        before_name=in_name and not after and self._before_surname(start, len(word)))
+                                        before_name=in_name and not after and self._before_surname(start, len(word)),
+                                        in_name=in_name)
             if verdict is not None:
                 return verdict
         if in_name or (repeated and shape != "upper"):
@@ -522,7 +523,7 @@ class NameEvidence:
         return key not in seen_words() and not self.lexicon.knows(key)
 
     def _unseen_slip(self, word: str, key: str, shape: str, after_name: bool, start: int,
-                     before_name: bool = False) -> Verdict | None:
+                     before_name: bool = False, in_name: bool = False) -> Verdict | None:
         """A capitalised word that nobody writes (not in wordfreq's list of running text
         nor in the news), one slip from a frequent word or name, is that word misspelt,
         wherever it stands: "Presedent Obama", "Sytems Corp", "SAYYS". After another
@@ -542,6 +543,8 @@ class NameEvidence:
                 return self._far_slip_of_common_word(word, key)
             if not proper and self._company_own_name(word, start):
                 return None  # a company's own name, no slip of a word
+            if proper and shape != "upper" and in_name and _vowel_variant(key, c.word):
+                return None  # in a person's name, a family's spelling ("Gavyn Smith", "Kathleen Hoynes")
             if shape == "upper":
                 # shouted company names are often one slip from a word; from a known name
                 # only a cheap slip counts ("ADZMS EXPRESS")
@@ -997,6 +1000,21 @@ def _swapped_or_doubled(key: str, other: str, cost: float) -> bool:
     """``other`` is ``key`` with a letter doubled or undoubled (the cheapest edits) or two
     letters swapped: the slips a name's other spellings seldom differ by."""
     return cost <= 0.5 or (cost <= CHEAP_SLIP and sorted(key) == sorted(other.lower()))
+
+
+def _vowel_variant(key: str, other: str) -> bool:
+    """``other`` is ``key`` with one vowel written as another on a key apart from it
+    (Gavyn / Gavin, Hoynes / Haynes): how one name's spellings differ, where fingers slip
+    to a neighbouring key (Gavun)."""
+    other = other.lower()
+    if len(key) != len(other):
+        return False
+    diff = [(a, b) for a, b in zip(key, other) if a != b]
+    return len(diff) == 1 and diff[0][0] in _NAME_VOWELS and diff[0][1] in _NAME_VOWELS and \
+        diff[0][1] not in NEAR_KEYS[diff[0][0]]
+
+
+_NAME_VOWELS = frozenset("aeiouy")
 
 
 def _used_elsewhere(word: str, right: str, safe: bool) -> Verdict:
