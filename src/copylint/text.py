@@ -84,9 +84,34 @@ def _split_sentences(text: str, start: int, end: int):
 _QUOTE_RE = re.compile(r"“[^”\n]*(?:\n(?![ \t]*\n)[^”\n]*){0,20}”|\"(?<![\w]\")[^\"\n]*(?:\n(?![ \t]*\n)[^\"\n]*){0,20}\"")
 
 
+# a quotation in single marks, as British papers write speech: 'We lost,' he said. An
+# apostrophe inside a word (don't) is passed over; one after a word and before a space or
+# stop (Reuters' report) ends the search, and none opens an elision ('90s, 'em, 'n').
+# Taken only when it is plainly speech: see _spoken
+_SINGLE_QUOTE_RE = re.compile(r"['‘](?<![\w'’‘]['‘])(?!(?i:\d\ds?|em|n|til|cause|tis|twas)\b)(?=[^\s'’])"
+                              r"[^'‘’\n]*(?:(?:(?<=\w)['’](?=\w)|\n(?![ \t]*\n))[^'‘’\n]*){0,20}['’](?!\w)")
+_COLON_BEFORE_RE = re.compile(r":[ \t]*$")
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Direct quotations ("..." or “...”) within one paragraph, as (start, end)."""
-    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    """Direct quotations ("...", “...”, and single-quoted speech) within one paragraph,
+    as (start, end); a quotation inside another is left to the outer one."""
+    spans = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    single = [(m.start(), m.end()) for m in _SINGLE_QUOTE_RE.finditer(text) if _spoken(text, m.start(), m.end())]
+    if not single:
+        return spans
+    outer: list[tuple[int, int]] = []
+    for s, e in sorted(spans + single, key=lambda span: (span[0], -span[1])):
+        if not outer or s >= outer[-1][1]:
+            outer.append((s, e))
+    return outer
+
+
+def _spoken(text: str, start: int, end: int) -> bool:
+    """Single marks also set off titles, nicknames and scare quotes ('rebel' MPs): a
+    quotation counts when it closes on the speaker's own , . ! ? or … ('We won,' she
+    said) or follows a colon (she wrote: 'Made my year #cake')."""
+    return text[end - 2] in ",.!?…" or _COLON_BEFORE_RE.search(text, max(0, start - 4), start) is not None
 
 
 class QuoteIndex:

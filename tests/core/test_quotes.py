@@ -26,3 +26,20 @@ def test_a_stray_quote_mark_looks_only_so_far_ahead():
     text = "\n".join(lines)
     # 25 line breaks from the stray mark to the next one: too far to pair with it
     assert _quoted(text) == ['"closed"']
+
+
+def test_speech_in_single_marks_is_a_quotation():
+    text = "'We lost three of them,' he said. She wrote: 'Married a year #love'\n"
+    assert _quoted(text) == ["'We lost three of them,'", "'Married a year #love'"]
+    assert _quoted("He said: ‘I don’t know.’ Then he left.") == ["‘I don’t know.’"]
+
+
+def test_apostrophes_and_scare_quotes_are_no_quotations():
+    assert _quoted("In the '90s, Reuters' report on rock 'n' roll said 'rebel' MPs don't care.") == []
+    # an opening mark after a stray one is where the search stops
+    assert _quoted("The ‘deal was done,” he said, and then ‘Alex,’ she cried.") == ["‘Alex,’"]
+
+
+def test_a_quotation_inside_another_is_left_to_the_outer_one():
+    text = "He said \"she told me 'go home.' and left\" on Monday. 'He said \"no\" to me,' she said."
+    assert _quoted(text) == ["\"she told me 'go home.' and left\"", "'He said \"no\" to me,'"]
