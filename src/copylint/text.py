@@ -78,39 +78,54 @@ def _split_sentences(text: str, start: int, end: int):
         yield s, e
 
 
-# Quotations are paired in one pass, not by a regular expression: from an opening mark
-# with no closing one, a search runs on to the end of the paragraph, so a long paragraph
-# of unclosed marks (a one-line story whose export turned every ” into “) was quadratic:
+# Quotations are paired in one pass, not by regular expressions: from an opening mark with
+# no closing one, a search runs on to the end of the paragraph, so a long paragraph of
+# unclosed marks (a one-line story whose export turned every ” into “) was quadratic:
 # 100 KB took 8 s, 400 KB over two minutes.
 _DOUBLE_OPEN_RE = re.compile(r"“|(?<!\w)\"")
 _DOUBLE_CLOSE = {"“": re.compile("”"), '"': re.compile('"')}
 _SINGLE_OPEN_RE = re.compile(r"(?<!\w)[‘']")
 _SINGLE_CLOSE = {"‘": re.compile(r"’(?!\w)"), "'": re.compile(r"'(?!\w)")}  # not "don’t"
+# speech in single marks, as British papers write it: 'We lost,' he said. An apostrophe
+# inside a word (don't) is passed over; any other mark ends the search (Reuters' report,
+# a second opening mark), and closes the quotation only when no letter follows it; no
+# elision opens one ('90s, 'em, 'n'). Taken only when it is plainly speech: see _spoken
+_SPEECH_OPEN_RE = re.compile(r"['‘](?<![\w'’‘]['‘])(?!(?i:\d\ds?|em|n|til|cause|tis|twas)\b)(?=[^\s'’])")
+_SPEECH_STOP_RE = re.compile(r"‘|(?<!\w)['’]|['’](?!\w)")
+_SPEECH_STOP = {"'": _SPEECH_STOP_RE, "‘": _SPEECH_STOP_RE}
+_SPEECH_CLOSE_RE = re.compile(r"['’](?!\w)")
+_COLON_BEFORE_RE = re.compile(r":[ \t]*$")
 _BREAK_RE = re.compile("\n")
 _BLANK_LINE_RE = re.compile(r"\n(?=[ \t]*\n)")
 
 
-def _paired(text: str, start: int, end: int, opener_re: re.Pattern, closer_res: dict[str, re.Pattern],
-            max_breaks: int) -> list[tuple[int, int]]:
+def _paired(text: str, start: int, end: int, opener_re: re.Pattern, stop_res: dict[str, re.Pattern],
+            max_breaks: int, close_re: re.Pattern | None = None) -> list[tuple[int, int]]:
     """(start, end) of each quotation in text[start:end]: an opening mark, left to right,
-    and the first closing mark after it, with at most ``max_breaks`` line breaks and no
-    blank line between them; a quotation's end is where the next opening mark is looked
-    for, and an opening mark without such a closing one opens nothing."""
+    and the first stop after it (by the opening mark's pattern), which must be a closing
+    mark (``close_re``, when given), with at most ``max_breaks`` line breaks and no blank
+    line between them; a quotation's end is where the next opening mark is looked for,
+    and an opening mark without such a closing one opens nothing."""
     breaks = [m.start() for m in _BREAK_RE.finditer(text, start, end)]
     walls = [m.start() for m in _BLANK_LINE_RE.finditer(text, start, end)] if max_breaks else []
-    closers = {mark: [m.start() for m in rx.finditer(text, start, end)] for mark, rx in closer_res.items()}
+    found: dict[re.Pattern, list[int]] = {}
+    for rx in stop_res.values():
+        if rx not in found:
+            found[rx] = [m.start() for m in rx.finditer(text, start, end)]
+    stops = {mark: found[rx] for mark, rx in stop_res.items()}
     out: list[tuple[int, int]] = []
     pos = start
     for m in opener_re.finditer(text, start, end):
         o = m.start()
         if o < pos:
             continue
-        ends = closers[text[o]]
+        ends = stops[text[o]]
         k = bisect.bisect_right(ends, o)
         if k == len(ends):
             continue
         c = ends[k]
-        if bisect.bisect_left(breaks, c) - bisect.bisect_right(breaks, o) > max_breaks or \
+        if (close_re is not None and not close_re.match(text, c, end)) or \
+                bisect.bisect_left(breaks, c) - bisect.bisect_right(breaks, o) > max_breaks or \
                 bisect.bisect_left(walls, c) > bisect.bisect_right(walls, o):
             continue
         out.append((o, c + 1))
@@ -119,15 +134,33 @@ def _paired(text: str, start: int, end: int, opener_re: re.Pattern, closer_res: 
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Direct quotations ("..." or “...”) within one paragraph, as (start, end). One may
-    run over the line breaks of a hard-wrapped paragraph (up to 20 of them), never over a
-    blank line."""
-    return _paired(text, 0, len(text), _DOUBLE_OPEN_RE, _DOUBLE_CLOSE, 20)
+    """Direct quotations ("...", “...”, and speech in single marks) within one paragraph,
+    as (start, end); one may run over the line breaks of a hard-wrapped paragraph (up to
+    20 of them), never over a blank line; a quotation inside another is left to the outer
+    one."""
+    spans = _paired(text, 0, len(text), _DOUBLE_OPEN_RE, _DOUBLE_CLOSE, 20)
+    single = [(s, e) for s, e in _paired(text, 0, len(text), _SPEECH_OPEN_RE, _SPEECH_STOP, 20, _SPEECH_CLOSE_RE)
+              if _spoken(text, s, e)]
+    if not single:
+        return spans
+    outer: list[tuple[int, int]] = []
+    for s, e in sorted(spans + single, key=lambda span: (span[0], -span[1])):
+        if not outer or s >= outer[-1][1]:
+            outer.append((s, e))
+    return outer
+
+
+def _spoken(text: str, start: int, end: int) -> bool:
+    """Single marks also set off titles, nicknames and scare quotes ('rebel' MPs): a
+    quotation counts when it closes on the speaker's own , . ! ? or … ('We won,' she
+    said) or follows a colon (she wrote: 'Made my year #cake')."""
+    return text[end - 2] in ",.!?…" or _COLON_BEFORE_RE.search(text, max(0, start - 4), start) is not None
 
 
 def single_quote_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Quotations in single marks (‘...’ or '...') within one line, as (start, end); an
-    apostrophe inside a word ("don’t") closes nothing."""
+    """Any stretch in single marks (‘...’ or '...', speech or not) within one line, as
+    (start, end), for the people judge ('President Trump is wrong'); an apostrophe inside a
+    word ("don’t") closes nothing."""
     return _paired(text, start, len(text) if end is None else end, _SINGLE_OPEN_RE, _SINGLE_CLOSE, 0)
 
 

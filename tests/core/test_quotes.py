@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from copylint.text import quote_spans, single_quote_spans
+from copylint.text import _spoken, quote_spans, single_quote_spans
 
 
 def _quoted(text: str) -> list[str]:
@@ -33,6 +33,9 @@ def test_a_stray_quote_mark_looks_only_so_far_ahead():
 
 # The plain statement of what a quotation is, as regular expressions: correct, but a search
 # from each unclosed opening mark runs to the end of its paragraph (quadratic).
+_LINE = r"[^'‘’\n]*(?:(?<=\w)['’](?=\w)[^'‘’\n]*)*"  # apostrophes inside words pass
+_SPEECH_BY_REGEX = re.compile(r"['‘](?<![\w'’‘]['‘])(?!(?i:\d\ds?|em|n|til|cause|tis|twas)\b)(?=[^\s'’])"
+                              + _LINE + r"(?:\n(?![ \t]*\n)" + _LINE + r"){0,20}['’](?!\w)")
 _DOUBLE_BY_REGEX = re.compile(r"“[^”\n]*(?:\n(?![ \t]*\n)[^”\n]*){0,20}”|"
                               r"\"(?<![\w]\")[^\"\n]*(?:\n(?![ \t]*\n)[^\"\n]*){0,20}\"")
 _SINGLE_BY_REGEX = re.compile(r"(?<![\w])‘(?:[^’\n]|’(?=\w))*’(?!\w)|(?<![\w])'(?:[^'\n]|'(?=\w))*'(?!\w)")
@@ -40,10 +43,14 @@ _SINGLE_BY_REGEX = re.compile(r"(?<![\w])‘(?:[^’\n]|’(?=\w))*’(?!\w)|(?<
 
 def test_quotations_paired_in_one_pass_match_the_regular_expressions() -> None:
     rng = random.Random(11)
-    marks = ["a", "b", " ", "\n", "\t", "“", "”", '"', "'", "‘", "’", ".", "\n\n", "\n \n"]
+    marks = ["a", "b", " ", "\n", "\t", "“", "”", '"', "'", "‘", "’", ".", "\n\n", "\n \n", ",", ":", "em", "9"]
     for _ in range(20000):
         text = "".join(rng.choice(marks) for _ in range(rng.randint(0, 40)))
-        assert quote_spans(text) == [m.span() for m in _DOUBLE_BY_REGEX.finditer(text)], text
+        doubles = text.replace("'", "").replace("‘", "").replace("’", "")
+        assert quote_spans(doubles) == [m.span() for m in _DOUBLE_BY_REGEX.finditer(doubles)], doubles
+        singles = text.replace('"', "").replace("“", "").replace("”", "")
+        assert quote_spans(singles) == [m.span() for m in _SPEECH_BY_REGEX.finditer(singles)
+                                        if _spoken(singles, *m.span())], singles
         i = rng.randint(0, len(text))
         j = rng.randint(i, len(text))
         assert single_quote_spans(text, i, j) == [m.span() for m in _SINGLE_BY_REGEX.finditer(text, i, j)], text
@@ -52,3 +59,19 @@ def test_quotations_paired_in_one_pass_match_the_regular_expressions() -> None:
         text = "“" + "".join(rng.choice(["a", "\n", "\n", "”", " "]) for _ in range(rng.randint(0, 60)))
         assert quote_spans(text) == [m.span() for m in _DOUBLE_BY_REGEX.finditer(text)], text
 
+
+def test_speech_in_single_marks_is_a_quotation():
+    text = "'We lost three of them,' he said. She wrote: 'Married a year #love'\n"
+    assert _quoted(text) == ["'We lost three of them,'", "'Married a year #love'"]
+    assert _quoted("He said: ‘I don’t know.’ Then he left.") == ["‘I don’t know.’"]
+
+
+def test_apostrophes_and_scare_quotes_are_no_quotations():
+    assert _quoted("In the '90s, Reuters' report on rock 'n' roll said 'rebel' MPs don't care.") == []
+    # an opening mark after a stray one is where the search stops
+    assert _quoted("The ‘deal was done,” he said, and then ‘Alex,’ she cried.") == ["‘Alex,’"]
+
+
+def test_a_quotation_inside_another_is_left_to_the_outer_one():
+    text = "He said \"she told me 'go home.' and left\" on Monday. 'He said \"no\" to me,' she said."
+    assert _quoted(text) == ["\"she told me 'go home.' and left\"", "'He said \"no\" to me,'"]

@@ -7,6 +7,7 @@ and yields Hits.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -520,6 +521,8 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
                 continue  # a label ("WATCH:"), part of a name ("TDK Corp") or a ticker
             if _CAPS_LABEL_RE.match(text, m.end()) or _ticker(text, m.start(1), m.end()):
                 continue  # "SET LIST:", "LOS ANGELES:"; "(Nasdaq: AMZN)", "<SKBS ST>"
+            if _photo_credit(text, m.start(1), m.end(1)):
+                continue  # "(Michael Reynolds/EPA)"
             if acr in _MONTHS and _DAY_AFTER_RE.match(text, m.end()):
                 continue  # a date: "FEB 26"
             if _shouted_word(acr) or _in_capitals(text, m.start(1), m.end()):
@@ -539,7 +542,7 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
     defined: dict[str, int] = {}
     for m in _PAREN_RE.finditer(text):
         defined.setdefault(m.group(1), m.start(1))
-    runs = companies = None
+    runs = plain_runs = companies = None
     expansions = rule.spec.get("expansions") or {}
     for acr, (s, e) in sorted(first.items(), key=lambda x: x[1]):
         if acr in defined and defined[acr] <= s:
@@ -556,12 +559,13 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
             continue  # "a dealing system known as SEAQ", "the news agency WAM", "CMP, a mining company"
         if companies is None:
             companies = _company_names(text, first)
-        if companies.get(acr, s) < s:
-            continue  # "AVX Corp ... AVX said", "ITT <ITT> ... ITT's stock"
+        if companies.get(acr, s + 1) <= s:
+            continue  # "AVX Corp ... AVX said", "ITT <ITT> ... ITT's stock", "Lloyds TSB said"
         if runs is None:
-            runs = _CapitalisedRuns(text, hi)
-        if runs.spell_before(acr, s):
-            continue  # spelled out earlier without brackets
+            runs = _SpellingRuns((m.start(), m.group()) for m in _RUN_RE.finditer(text))
+            plain_runs = _SpellingRuns(((m.start(), m.group()) for m in _plain_run_re().finditer(text)), PLAIN_REACH)
+        if runs.spell_before(acr, s) or plain_runs.spell_before(acr, s):
+            continue  # spelled out earlier without brackets, in capitals or not ("liquefied natural gas")
         yield rule.hit(s, e, match=acr)
 
 
@@ -639,6 +643,23 @@ def _ticker(text: str, start: int, end: int) -> bool:
     bracket may be mistyped: "(SKFR ST>"), or a company's name before its ticker ("ITT <ITT>")."""
     return bool(_EXCHANGE_BEFORE_RE.search(text, max(0, start - 12), start) or _EXCHANGE_CODE_RE.match(text, end)
                 or _TICKER_AFTER_RE.match(text, end))
+
+
+# a photo credit closing a caption: names of photographers and agencies joined by slashes,
+# one of them a person's name ("(Michael Reynolds/EPA)", "Clint Spaulding/WWD/REX/
+# Shutterstock"); "CNN/Money" and "PC/XT" are no credits
+_CREDIT_PART = r"[A-Z][\w.'’&-]*(?:[ \u00a0]+[A-Z][\w.'’&-]*)*"
+_CREDIT_BEFORE_RE = re.compile(r"(?:" + _CREDIT_PART + r"/)+$")
+_CREDIT_AFTER_RE = re.compile(r"(?:/" + _CREDIT_PART + r")*[ \t]*[)\]]?[ \t]*(?:;|\n|$)")
+
+
+def _photo_credit(text: str, start: int, end: int) -> bool:
+    after = _CREDIT_AFTER_RE.match(text, end)
+    if after is None:
+        return False
+    before = _CREDIT_BEFORE_RE.search(text, max(0, start - 80, text.rfind("\n", 0, start) + 1), start)
+    chain = text[before.start() if before else start:after.end()]
+    return "/" in chain and re.search(r"[A-Z][a-z]+[ \u00a0]+[A-Z][a-z]", chain) is not None
 
 
 # what introduces a name right there, just before it: "known as (the) SEAQ", "dubbed X", "the
@@ -747,7 +768,8 @@ def _letters_in_order(acronym: str, words: list[str]) -> bool:
 
 # a company's name: the abbreviation before a company word (up to three capitalised words
 # between: "RMJ Holdings Corp", "CCR Video Co", "WTC International N.V."), before a ticker
-# ("ITT <ITT>", "USX <X>") or in a Reuters company tag ("<KEBO AB>", "<XTEL>")
+# ("ITT <ITT>", "USX <X>"), in a Reuters company tag ("<KEBO AB>", "<XTEL>") or after a
+# name no dictionary has ("Lloyds TSB")
 _COMPANY_WORDS = (r"(?:Inc|INC|Corp|CORP|Co|CO|Cos|COS|Ltd|LTD|Plc|PLC|LLC|Corporation|CORPORATION|Company|COMPANY|"
                   r"Incorporated|Limited|LIMITED|AG|NV|N\.V|SA|S\.A|SpA|Spa|GmbH|Bhd|BHD|AB|Group|GROUP|Holdings|"
                   r"HOLDINGS|International|INTERNATIONAL|Industries|INDUSTRIES|Enterprises|ENTERPRISES|Systems|"
@@ -760,12 +782,24 @@ _COMPANY_TAG_OPEN_RE = re.compile(r"<(?:[A-Z][\w&'’.()-]*[ \u00a0]+){0,4}")  #
 _COMPANY_TAG_CLOSE_RE = re.compile(r"(?:[ \u00a0]+[\w&'’.()-]+){0,5}>")
 
 
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'’.&-])[A-Z][a-z]+[A-Za-z]*[ \u00a0]+$")
+
+
+def _after_unknown_name(text: str, pos: int) -> bool:
+    """Right after a capitalised word no dictionary has, as the second word of a firm's
+    name ("Lloyds TSB", "DreamWorks SKG"); "Texas GOP" and "Kodak KIMS" stay abbreviations."""
+    from ..spelling.speller import get_speller
+
+    m = _NAME_BEFORE_RE.search(text, max(0, pos - 30), pos)
+    return m is not None and not get_speller().known(m.group().rstrip())
+
+
 def _company_names(text: str, acronyms) -> dict[str, int]:
     """Where the article first names a company by each abbreviation ("AVX Corp", "ITT
-    <ITT>", "<KEBO AB>"): from there on, the letters are that company's own name, and a
-    later "AVX said" no abbreviation to spell out. One pass over the text for all of
-    them (an Aho–Corasick automaton): a search per abbreviation from the top cost a pass
-    each, too many in a long file."""
+    <ITT>", "<KEBO AB>", "Lloyds TSB"): there and from there on, the letters are that
+    company's own name, and a later "AVX said" no abbreviation to spell out. One pass
+    over the text for all of them (an Aho–Corasick automaton): a search per abbreviation
+    from the top cost a pass each, too many in a long file."""
     found: dict[str, int] = {}
     if not acronyms:
         return found
@@ -778,7 +812,7 @@ def _company_names(text: str, acronyms) -> dict[str, int]:
         i = end - len(acronym)
         if acronym in found or (i and (text[i - 1].isalnum() or text[i - 1] in "_.&'’-")):
             continue
-        if _COMPANY_AFTER_RE.match(text, end):
+        if _COMPANY_AFTER_RE.match(text, end) or _after_unknown_name(text, i):
             found[acronym] = i
             continue
         lt = text.rfind("<", max(0, i - 80), i)
@@ -787,69 +821,80 @@ def _company_names(text: str, acronyms) -> dict[str, int]:
     return found
 
 
-class _CapitalisedRuns:
-    """Runs of capitalised words ("North Atlantic Treaty Organization") and the
-    abbreviations each can spell, read from the start of the article only as far as a
-    question needs: the abbreviations asked about are usually near the top, and in a long
-    file every question is then one look-up, not a pass over all runs before it."""
+_PLAIN_JOINERS = _CONNECTORS | {"with"}  # "Dancing with the Stars"
+# characters before an abbreviation that a plain run may stand, about a long story: further
+# back, in a file of stories run together, initials spell it by chance ("unique set of
+# challenges" for USC, "couple met on the set" for CMOS)
+PLAIN_REACH = 10_000
 
-    MAX_CONNECTORS = 8  # a run with more is checked as before (its spellings grow as 2**n)
 
-    def __init__(self, text: str, most_letters: int) -> None:
-        self._first_spelled: dict[str, int] = {}  # abbreviation -> start of the first run spelling it
-        self._tangled: list[tuple[int, list[tuple[str, bool]]]] = []  # runs with too many connectors
-        self._most = most_letters
-        self._unread = _RUN_RE.finditer(text)
+@functools.lru_cache(maxsize=1)
+def _plain_run_re() -> re.Pattern:
+    """Runs of words in any case that may spell an abbreviation written later ("liquefied
+    natural gas ... LNG"): words of letters (not in capitals: those are abbreviations),
+    cut at punctuation, line breaks and function words (its, this, said), so that chance
+    initials across a clause ("cent growth this") spell nothing; of, and, the, with stay
+    inside a run but neither open nor close it."""
+    from ..spelling.check import FUNCTION_WORDS as GLUE_WORDS
+
+    rests: dict[str, list[str]] = {}
+    for w in FUNCTION_WORDS | GLUE_WORDS | _PLAIN_JOINERS | {"another", "like", "once"}:
+        if w.isalpha():
+            rests.setdefault(w[0], []).append(w[1:])
+    # a function word is told by the rest of it after its first letter: one test per
+    # letter at each word, not one per function word (2.5 times faster on a long file)
+    stop = "|".join(f"(?<=[{c}{c.upper()}])(?:{'|'.join(sorted(r, key=len, reverse=True))})"
+                    for c, r in sorted(rests.items()))
+    content = r"[A-Za-z](?!(?:" + stop + r")(?![\w'’-]))[a-z]*(?:-[A-Za-z][a-z]*)*(?![\w'’-])"
+    joiner = r"(?i:" + "|".join(w for w in sorted(_PLAIN_JOINERS) if w.isalpha()) + r")"
+    return re.compile(r"(?<![\w'’.-])" + content + r"(?:[ \u00a0]+(?:" + joiner + r"[ \u00a0]+)*" + content + ")+")
+
+
+class _SpellingRuns:
+    """Runs of words ("North Atlantic Treaty Organization", "liquefied natural gas") read
+    from the start of the article only as far as a question needs, their initials kept as
+    one string ("|" after each run, "~" before a connector's): in a long file a question
+    is then one search of that string, not a pass over all runs before it, and a run of
+    many connectors costs no more than another."""
+
+    def __init__(self, runs: Iterator[tuple[int, str]], reach: float = math.inf) -> None:
+        self._unread = runs  # (start, words), in the article's order
+        self._reach = reach  # how far before the abbreviation a run may start
         self._read_to = -1  # start of the last run read
+        self._starts: list[int] = []  # start of each run of several words read
+        self._ends: list[int] = []  # where its initials end in the joined string
+        self._pieces: list[str] = []
+        self._joined = ""
 
     def spell_before(self, acronym: str, pos: int) -> bool:
-        """Whether a run of several words starting before ``pos`` spells ``acronym``."""
+        """Whether a run of several words starting before ``pos`` (and at most ``reach``
+        characters before it) spells ``acronym``."""
         while self._read_to < pos:
-            m = next(self._unread, None)
-            if m is None:
-                self._read_to = float("inf")
+            run = next(self._unread, None)
+            if run is None:
+                self._read_to = math.inf
                 break
-            self._read_to = m.start()
-            if " " in m.group():
-                self._add(m.start(), _initials(m.group()))
-        letters = acronym.replace("&", "")
-        if self._first_spelled.get(letters, pos) < pos:
-            return True
-        return any(start < pos and _spells(acronym, initials) for start, initials in self._tangled)
+            self._read_to, words = run
+            if len(words.split()) > 1:
+                self._pieces.append("".join("~" + ch if connector else ch for ch, connector in _initials(words)) + "|")
+                self._starts.append(self._read_to)
+                self._ends.append((self._ends[-1] if self._ends else 0) + len(self._pieces[-1]))
+        first = bisect.bisect_left(self._starts, pos - self._reach)
+        n = bisect.bisect_left(self._starts, pos)  # the runs that start before pos
+        if n <= first:
+            return False
+        if len(self._joined) < self._ends[n - 1]:
+            self._joined = "".join(self._pieces)
+        return _spelling_re(acronym).search(self._joined, self._ends[first - 1] if first else 0,
+                                            self._ends[n - 1]) is not None
 
-    def _add(self, start: int, initials: list[tuple[str, bool]]) -> None:
-        if sum(connector for _, connector in initials) > self.MAX_CONNECTORS:
-            self._tangled.append((start, initials))
-            return
-        for spelled in _spellable(initials, self._most):
-            self._first_spelled.setdefault(spelled, start)
 
-
-def _spellable(initials: list[tuple[str, bool]], most: int) -> set[str]:
-    """Every string of at most ``most`` letters that ``_spells`` finds in these initials:
-    from any initial that is not a connector, the following initials in order, where a
-    connector's may be left out."""
-    n = len(initials)
-    if most >= 1 and all(len(ch) == 1 and not connector for ch, connector in initials):
-        # the usual run ("Joe Biden"): nothing to leave out, so the strings are the
-        # stretches of one to ``most`` initials from each start, as the walk finds them
-        letters = "".join(ch for ch, _ in initials)
-        return {letters[i:j] for i in range(n) for j in range(i + 1, min(n, i + most) + 1)}
-    out: set[str] = set()
-
-    def walk(i: int, spelled: str) -> None:
-        out.add(spelled)
-        if len(spelled) == most or i == n:
-            return
-        ch, connector = initials[i]
-        if connector:
-            walk(i + 1, spelled)
-        walk(i + 1, spelled + ch)
-
-    for i, (ch, connector) in enumerate(initials):
-        if not connector:
-            walk(i + 1, ch)
-    return out
+@functools.lru_cache(maxsize=1024)
+def _spelling_re(acronym: str) -> re.Pattern:
+    """``_spells`` as a search of _SpellingRuns' initials: the first letter a word's own,
+    each next one a word's or a connector's, connectors between left out."""
+    first, *rest = acronym.replace("&", "")
+    return re.compile("(?<!~)" + re.escape(first) + "".join("(?:~.)*~?" + re.escape(ch) for ch in rest))
 
 
 KINDS = {
