@@ -56,6 +56,8 @@ def inputs() -> dict[str, str]:
         # a one-line story whose export turned every closing mark into an opening one
         "unclosed-quotes.txt": "Headline\n\n" + one_line_story(400_000).split("\n\n", 1)[1].replace(" ", " \u201c", 20_000)
                                + "\n",
+        # a one-line story with a few wide runs of spaces, which ask whether it is a table
+        "wide-gaps.txt": "Headline\n\n" + one_line_story(60_000).split("\n\n", 1)[1].replace(". ", ".    ", 3) + " REUTER\n",
         "brackets.txt": "Headline\n\n" + '"a (b ' * 100_000 + "\n",
         "alias-bomb.md": alias_bomb(),
         "nested-quotes.md": "# Title\n\n" + "> " * 5000 + "deep text\n",
