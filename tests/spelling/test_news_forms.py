@@ -268,3 +268,13 @@ def test_a_given_name_after_a_title_is_no_slip_of_a_word():
     text = ("Maize price set\n\nAgriculture Minister Moven Mahachi said the price would rise. "
             "Finance Minister Jonh Makoni agreed, and Presedent Robert Mugabe signed.\n")
     assert findings(text) == {"Jonh": "John", "Presedent": "President"}
+
+
+def test_regular_endings_on_dictionary_words_are_words():
+    """A plural in -ies, a noun in -ability and an adverb in -ly from an adjective are built
+    by rule; the dictionary does not list them all. A slip of the ending is still one."""
+    text = ("Heat study\n\nThe insensitivities and the recognizability of it were thunderingly and "
+            "baselessly denied, with humidities high. The gossipyness was basicly fine.\n")
+    flagged = [f.matched for f in copylint.lint_text(text, "a.txt", config=Settings(select=["typo.spelling"],
+                                                                                    languagetool=False))]
+    assert flagged == ["gossipyness", "basicly"]  # gossipiness; basically (the adverb of -ic)

@@ -142,6 +142,30 @@ def _coined_compound_verb(sp, text: str, start: int, word: str) -> bool:
     return False
 
 
+# endings English adds by rule to a word the dictionary has, which the dictionary does not
+# always list: a plural in -ies, a noun in -ability from -able
+_DERIVATIONS = (("ies", "y"), ("ability", "able"), ("ibility", "ible"))
+# adjectives whose adverb is the adjective and -ly (thunderingly, baselessly); not -ic,
+# whose adverb is -ically ("basicly" is a slip)
+_LY_AFTER = ("ing", "less", "ful", "ous", "ive", "al", "ant", "ent")
+
+
+def _derived_from(sp, key: str) -> str | None:
+    """The dictionary word ``key`` is built from by a regular ending ("insensitivities",
+    "recognizability", "baselessly"), or None."""
+    for end, base_end in _DERIVATIONS:
+        stem = key[: -len(end)]
+        if key.endswith(end) and len(stem) >= 3 and (end != "ies" or stem[-1] not in "aeiou"):
+            base = stem + base_end
+            if sp.known(base) and not sp.is_proper(base):
+                return base
+    stem = key[:-2]
+    if key.endswith("ly") and len(stem) >= 6 and stem.endswith(_LY_AFTER) and sp.known(stem) and \
+            not sp.is_proper(stem):
+        return stem
+    return None
+
+
 _CONTRACTION = re.compile(r"(.+)['’](?:ve|ll|d|re)", re.I)
 
 
@@ -378,6 +402,8 @@ class SpellingAnalysis:
         if base is None and key.endswith("ae") and len(key) >= 7 and sp.known(key[:-1]) and \
                 not sp.is_proper(key[:-1]):
             base = key[:-1]  # a Latin plural: amygdalae, vertebrae
+        if base is None:
+            base = _derived_from(sp, key)
         ok = base is not None
         compound = False
         if not ok:
