@@ -82,16 +82,18 @@ def _split_sentences(text: str, start: int, end: int):
 # no closing one, a search runs on to the end of the paragraph, so a long paragraph of
 # unclosed marks (a one-line story whose export turned every ” into “) was quadratic:
 # 100 KB took 8 s, 400 KB over two minutes.
-_DOUBLE_OPEN_RE = re.compile(r"“|(?<!\w)\"")
+# (each pattern starts with its marks, so the search skips to them; "(?<!\w.)" after a
+# mark is "no letter before it")
+_DOUBLE_OPEN_RE = re.compile(r"[“\"](?:(?<=“)|(?<!\w.))")
 _DOUBLE_CLOSE = {"“": re.compile("”"), '"': re.compile('"')}
-_SINGLE_OPEN_RE = re.compile(r"(?<!\w)[‘']")
+_SINGLE_OPEN_RE = re.compile(r"[‘'](?<!\w.)")
 _SINGLE_CLOSE = {"‘": re.compile(r"’(?!\w)"), "'": re.compile(r"'(?!\w)")}  # not "don’t"
 # speech in single marks, as British papers write it: 'We lost,' he said. An apostrophe
 # inside a word (don't) is passed over; any other mark ends the search (Reuters' report,
 # a second opening mark), and closes the quotation only when no letter follows it; no
 # elision opens one ('90s, 'em, 'n'). Taken only when it is plainly speech: see _spoken
 _SPEECH_OPEN_RE = re.compile(r"['‘](?<![\w'’‘]['‘])(?!(?i:\d\ds?|em|n|til|cause|tis|twas)\b)(?=[^\s'’])")
-_SPEECH_STOP_RE = re.compile(r"‘|(?<!\w)['’]|['’](?!\w)")
+_SPEECH_STOP_RE = re.compile(r"[‘'’](?:(?<=‘)|(?<!\w.)|(?!\w))")
 _SPEECH_STOP = {"'": _SPEECH_STOP_RE, "‘": _SPEECH_STOP_RE}
 _SPEECH_CLOSE_RE = re.compile(r"['’](?!\w)")
 _COLON_BEFORE_RE = re.compile(r":[ \t]*$")
@@ -106,8 +108,8 @@ def _paired(text: str, start: int, end: int, opener_re: re.Pattern, stop_res: di
     mark (``close_re``, when given), with at most ``max_breaks`` line breaks and no blank
     line between them; a quotation's end is where the next opening mark is looked for,
     and an opening mark without such a closing one opens nothing."""
-    breaks = [m.start() for m in _BREAK_RE.finditer(text, start, end)]
-    walls = [m.start() for m in _BLANK_LINE_RE.finditer(text, start, end)] if max_breaks else []
+    breaks: list[int] | None = None  # line breaks and blank lines, read when a quotation spans one
+    walls: list[int] = []
     found: dict[re.Pattern, list[int]] = {}
     for rx in stop_res.values():
         if rx not in found:
@@ -124,9 +126,13 @@ def _paired(text: str, start: int, end: int, opener_re: re.Pattern, stop_res: di
         if k == len(ends):
             continue
         c = ends[k]
-        if (close_re is not None and not close_re.match(text, c, end)) or \
-                bisect.bisect_left(breaks, c) - bisect.bisect_right(breaks, o) > max_breaks or \
-                bisect.bisect_left(walls, c) > bisect.bisect_right(walls, o):
+        if close_re is not None and not close_re.match(text, c, end):
+            continue
+        if breaks is None and text.find("\n", o, c) != -1:
+            breaks = [b.start() for b in _BREAK_RE.finditer(text, start, end)]
+            walls = [b.start() for b in _BLANK_LINE_RE.finditer(text, start, end)] if max_breaks else []
+        if breaks is not None and (bisect.bisect_left(breaks, c) - bisect.bisect_right(breaks, o) > max_breaks or
+                                   bisect.bisect_left(walls, c) > bisect.bisect_right(walls, o)):
             continue
         out.append((o, c + 1))
         pos = c + 1
