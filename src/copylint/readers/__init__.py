@@ -32,7 +32,7 @@ def read_text(path: str, source: str, fmt: str | None = None) -> Document:
     hold lone surrogates (JSON can carry "\\ud800"), which no encoder takes and which
     would stop the rules that work on bytes: each becomes U+FFFD, as an undecodable
     byte does, with a ``copylint.encoding`` notice."""
-    lone = [] if source.isascii() else [m.span() for m in _LONE_SURROGATE_RE.finditer(source)]
+    lone = [] if source.isascii() or _encodes(source) else [m.span() for m in _LONE_SURROGATE_RE.finditer(source)]
     if lone:
         source = _LONE_SURROGATE_RE.sub(lambda m: "\ufffd" * len(m.group()), source)
     doc = _read(path, source, fmt or format_for(path))
@@ -40,6 +40,15 @@ def read_text(path: str, source: str, fmt: str | None = None) -> Document:
         doc.notices.append((tool_notices.ENCODING,
                             "lone UTF-16 surrogates here, which no file can hold: each was read as U+FFFD", start, end))
     return doc
+
+
+def _encodes(source: str) -> bool:
+    """No lone surrogate: encoding in C is ten times faster than looking for one."""
+    try:
+        source.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _read(path: str, source: str, fmt: str) -> Document:
