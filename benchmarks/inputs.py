@@ -58,6 +58,8 @@ def inputs() -> dict[str, str]:
                                + "\n",
         # a one-line story with a few wide runs of spaces, which ask whether it is a table
         "wide-gaps.txt": "Headline\n\n" + one_line_story(60_000).split("\n\n", 1)[1].replace(". ", ".    ", 3) + " REUTER\n",
+        # a run of dots with no space after it, which each sentence split read from every dot
+        "dots.txt": "Headline\n\nIt was " + "." * 100_000 + "x\n",
         "brackets.txt": "Headline\n\n" + '"a (b ' * 100_000 + "\n",
         "alias-bomb.md": alias_bomb(),
         "nested-quotes.md": "# Title\n\n" + "> " * 5000 + "deep text\n",
