@@ -60,6 +60,9 @@ def inputs() -> dict[str, str]:
         "wide-gaps.txt": "Headline\n\n" + one_line_story(60_000).split("\n\n", 1)[1].replace(". ", ".    ", 3) + " REUTER\n",
         # a run of dots with no space after it, which each sentence split read from every dot
         "dots.txt": "Headline\n\nIt was " + "." * 100_000 + "x\n",
+        # a wide run of spaces after an abbreviation and before a comma, as text and as HTML
+        "spaces.txt": "Headline\n\nThe OECD" + " " * 100_000 + "x , and more.\n",
+        "spaces.html": "<html><body><h1>Headline</h1><p>The OECD" + " " * 100_000 + "x , and more.</p></body></html>",
         "brackets.txt": "Headline\n\n" + '"a (b ' * 100_000 + "\n",
         "alias-bomb.md": alias_bomb(),
         "nested-quotes.md": "# Title\n\n" + "> " * 5000 + "deep text\n",
