@@ -63,6 +63,8 @@ def inputs() -> dict[str, str]:
         # a wide run of spaces after an abbreviation and before a comma, as text and as HTML
         "spaces.txt": "Headline\n\nThe OECD" + " " * 100_000 + "x , and more.\n",
         "spaces.html": "<html><body><h1>Headline</h1><p>The OECD" + " " * 100_000 + "x , and more.</p></body></html>",
+        # a story pasted as the first line (the headline) with its closing marks turned into opening ones
+        "unclosed-headline.txt": one_line_story(100_000).split("\n\n", 1)[1].replace(" ", " \u2018", 10_000) + "\nBody.\n",
         "brackets.txt": "Headline\n\n" + '"a (b ' * 100_000 + "\n",
         "alias-bomb.md": alias_bomb(),
         "nested-quotes.md": "# Title\n\n" + "> " * 5000 + "deep text\n",
