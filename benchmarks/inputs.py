@@ -58,6 +58,16 @@ def inputs() -> dict[str, str]:
                                + "\n",
         # a one-line story with a few wide runs of spaces, which ask whether it is a table
         "wide-gaps.txt": "Headline\n\n" + one_line_story(60_000).split("\n\n", 1)[1].replace(". ", ".    ", 3) + " REUTER\n",
+        # a run of dots with no space after it, which each sentence split read from every dot
+        "dots.txt": "Headline\n\nIt was " + "." * 100_000 + "x\n",
+        # a wide run of spaces after an abbreviation and before a comma, as text and as HTML
+        "spaces.txt": "Headline\n\nThe OECD" + " " * 100_000 + "x , and more.\n",
+        "spaces.html": "<html><body><h1>Headline</h1><p>The OECD" + " " * 100_000 + "x , and more.</p></body></html>",
+        # a story pasted as the first line (the headline) with its closing marks turned into opening ones
+        "unclosed-headline.txt": one_line_story(100_000).split("\n\n", 1)[1].replace(" ", " \u2018", 10_000) + "\nBody.\n",
+        # one 100 KB word with no letter three times in a row: the speller's edits of it are
+        # quadratic (50 KB took 10.6 s, 100 KB 49 s; known and left, see the commit)
+        "long-word.txt": "Headline\n\nThe " + "a'" * 50_000 + " end.\n",
         "brackets.txt": "Headline\n\n" + '"a (b ' * 100_000 + "\n",
         "alias-bomb.md": alias_bomb(),
         "nested-quotes.md": "# Title\n\n" + "> " * 5000 + "deep text\n",

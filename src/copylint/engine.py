@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
@@ -238,6 +239,15 @@ class Suppressions:
             ranges.append((start, len(doc.text) + 1, (held,) if held else (), dn))
         return cls(ranges, doc.file_disabled, redundant=redundant, ends=ends)
 
+    def __post_init__(self) -> None:
+        # by start, with the furthest end up to each (as RegionIndex keeps regions): a
+        # finding walks back from the last range opened before it, until no earlier one
+        # reaches its end. A look at every range per finding was quadratic in a file of
+        # thousands of disable/enable pairs
+        self.ranges.sort(key=lambda r: r[0])
+        self._starts = [r[0] for r in self.ranges]
+        self._reach = list(itertools.accumulate((r[1] for r in self.ranges), max))
+
     def suppressed(self, rule_id: str, start: int, end: int) -> bool:
         """Whether a finding of ``rule_id`` at [start, end) is suppressed. Every directive
         name that covers it counts as used, not only the first: of two that overlap, neither
@@ -249,16 +259,20 @@ class Suppressions:
             if matches_prefix(rule_id, name):
                 self.file_used.add(name)
                 hit = True
-        for rs, re_, rules, dn in self.ranges:
-            if rs <= start and end <= re_:
-                if not rules:
-                    self.used.add((dn, ""))
+        k = bisect.bisect_right(self._starts, start) - 1
+        while k >= 0 and self._reach[k] >= end:
+            _, re_, rules, dn = self.ranges[k]
+            k -= 1
+            if end > re_:
+                continue
+            if not rules:
+                self.used.add((dn, ""))
+                hit = True
+                continue
+            for name in rules:
+                if matches_prefix(rule_id, name):
+                    self.used.add((dn, name))
                     hit = True
-                    continue
-                for name in rules:
-                    if matches_prefix(rule_id, name):
-                        self.used.add((dn, name))
-                        hit = True
         return hit
 
 

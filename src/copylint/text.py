@@ -13,8 +13,11 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 # a sentence ends at . ! ? (optionally followed by closing quotes/brackets) and whitespace
 # (one branch per first character: the engine then skips ahead to a candidate instead of
-# trying the pattern at every offset; the matches are those of "[.!?]+[...]*(?=\s+|$)")
-_END_TAIL = r"[.!?]*[\"'”’)\]]*(?=\s+|$)"
+# trying the pattern at every offset; the matches are those of "[.!?]+[...]*(?=\s+|$)").
+# A run of marks with no white space after it is matched too, without its closing marks,
+# and passed over by the caller (_ends_sentence): left unmatched, it was tried again from
+# each of its marks, each try reading to the end of the run (20 KB of dots took 6 s)
+_END_TAIL = r"[.!?]*(?:[\"'”’)\]]*(?=\s|$))?"
 SENTENCE_END_RE = re.compile(rf"\.{_END_TAIL}|!{_END_TAIL}|\?{_END_TAIL}|\n\s*\n")
 _ABBREV = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "rep", "sen", "gov",
            "prof", "no", "vs", "u.s", "u.k", "u.n", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
@@ -55,6 +58,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> tuple[tuple[
 def _split_sentences(text: str, start: int, end: int):
     pos = start
     for m in SENTENCE_END_RE.finditer(text, start, end):
+        if not _ends_sentence(text, m.end(), end):
+            continue
         if m.group().startswith("."):
             w = re.search(r"([\w.]+)$", text[max(pos, m.start() - 12):m.start()])
             if w and (w.group(1).lower() in _ABBREV or len(w.group(1)) == 1):
@@ -76,6 +81,12 @@ def _split_sentences(text: str, start: int, end: int):
         e -= 1
     if e > s:
         yield s, e
+
+
+def _ends_sentence(text: str, pos: int, end: int) -> bool:
+    """Whether a match of SENTENCE_END_RE ending at ``pos`` ends a sentence: a blank line
+    does, and marks do when white space or the end follows them."""
+    return pos == end or text[pos - 1] == "\n" or text[pos].isspace()
 
 
 # Quotations are paired in one pass, not by regular expressions: from an opening mark with

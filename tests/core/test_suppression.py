@@ -512,3 +512,48 @@ def test_a_file_answered_from_the_results_cache_reports_the_same(tmp_path, monke
         runs.append([(f.rule, f.line, f.message) for f in runner.run([str(tmp_path / "desk")], resolver, jobs=1).findings])
     assert len(checked) == 1  # the second run read the cache
     assert runs[0] == runs[1] == [(UNUSED, 3, "unused suppression: no 'typo.repeated-word' finding here to suppress")]
+
+
+def _suppressed_by_scan(s, rule_id: str, start: int, end: int) -> bool:
+    """The plain statement: every range that covers the finding, each looked at."""
+    from copylint.registry import matches_prefix
+
+    hit = False
+    for name in s.file_rules:
+        if matches_prefix(rule_id, name):
+            s.file_used.add(name)
+            hit = True
+    for rs, re_, rules, dn in s.ranges:
+        if rs <= start and end <= re_:
+            if not rules:
+                s.used.add((dn, ""))
+                hit = True
+            for name in rules:
+                if matches_prefix(rule_id, name):
+                    s.used.add((dn, name))
+                    hit = True
+    return hit
+
+
+def test_suppressed_agrees_with_a_scan_of_every_range() -> None:
+    # nested and overlapping ranges of several names: the walk back from the finding must
+    # answer as a look at every range does, and mark the same names used
+    import random
+
+    from copylint.engine import Suppressions
+
+    rng = random.Random(11)
+    names = [(), ("typo",), ("typo.spelling",), ("house.kyiv",), ("typo", "house")]
+    for _ in range(3000):
+        ranges = []
+        for dn in range(rng.randint(0, 8)):
+            a, b = rng.randint(0, 40), rng.randint(0, 40)
+            ranges.append((min(a, b), max(a, b), rng.choice(names), dn))
+        fast = Suppressions(list(ranges), ())
+        slow = Suppressions(list(ranges), ())
+        for _ in range(10):
+            rule_id = rng.choice(["typo.spelling", "typo.double-space", "house.kyiv", "style.x"])
+            start = rng.randint(0, 40)
+            end = rng.randint(start, 40)
+            assert fast.suppressed(rule_id, start, end) == _suppressed_by_scan(slow, rule_id, start, end)
+        assert fast.used == slow.used, ranges

@@ -340,3 +340,21 @@ def test_names_introduced_where_they_stand_need_no_spelling_out():
             "The IAEA, OSCE and WTO met. Before the DUI, a judge warned him. CIF imports fell. "
             "It joined the Application Services group CRN reports.\n")
     assert [f.matched for f in lint(text, ["house.acronyms"])] == ["IAEA", "OSCE", "WTO", "DUI", "CIF", "CRN"]
+
+
+def test_photo_credit_tail_agrees_with_the_plain_pattern():
+    # spaces, a closing bracket, spaces: written as two runs side by side, a long run of
+    # spaces after an abbreviation was split every way before the match failed
+    import random
+    import re
+
+    from copylint.packs.kinds import _CREDIT_AFTER_RE, _CREDIT_PART
+
+    plain = re.compile(r"(?:/" + _CREDIT_PART + r")*[ \t]*[)\]]?[ \t]*(?:;|\n|$)")
+    rng = random.Random(9)
+    pieces = [" ", " ", "\t", ")", "]", ";", "\n", "/", "A", "b", "\u00a0", "x"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        pos = rng.randint(0, len(text))
+        got, want = _CREDIT_AFTER_RE.match(text, pos), plain.match(text, pos)
+        assert (got and got.span()) == (want and want.span()), (text, pos)

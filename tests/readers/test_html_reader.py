@@ -185,3 +185,24 @@ def test_malformed_declaration_is_read_on():
 def test_code_unclosed_ends_at_next_block():
     doc = read_text("a.html", "<p>Run <code>never closed</p><p>Para after.</p>")
     assert doc.text == f"Run {PLACEHOLDER}\n\nPara after."
+
+
+def test_white_space_runs_agree_with_the_plain_pattern():
+    # the reader's runs of white space holding a break or a tab, tried from a run's first
+    # character only, must be those of the plain pattern over a piece of text as the reader
+    # passes it (white space stripped from both ends)
+    import random
+    import re
+
+    from copylint.readers.html import _WS, _WS_RUN
+
+    plain = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*")
+    rng = random.Random(10)
+    pieces = [" ", " ", "\t", "\n", "\r", "\f", "a", "b", "\u00a0"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        ls, te = len(text) - len(text.lstrip(_WS)), len(text.rstrip(_WS))
+        if ls >= te:
+            continue
+        assert [m.span() for m in _WS_RUN.finditer(text, ls, te)] == \
+            [m.span() for m in plain.finditer(text, ls, te)], text

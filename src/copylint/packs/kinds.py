@@ -650,7 +650,9 @@ def _ticker(text: str, start: int, end: int) -> bool:
 # Shutterstock"); "CNN/Money" and "PC/XT" are no credits
 _CREDIT_PART = r"[A-Z][\w.'’&-]*(?:[ \u00a0]+[A-Z][\w.'’&-]*)*"
 _CREDIT_BEFORE_RE = re.compile(r"(?:" + _CREDIT_PART + r"/)+$")
-_CREDIT_AFTER_RE = re.compile(r"(?:/" + _CREDIT_PART + r")*[ \t]*[)\]]?[ \t]*(?:;|\n|$)")
+# (spaces, then a bracket and spaces: two runs of spaces side by side split a long run in
+# every way before failing, quadratic in the run)
+_CREDIT_AFTER_RE = re.compile(r"(?:/" + _CREDIT_PART + r")*[ \t]*(?:[)\]][ \t]*)?(?:;|\n|$)")
 
 
 def _photo_credit(text: str, start: int, end: int) -> bool:

@@ -56,7 +56,10 @@ _TAG_KINDS = {"figcaption": "caption", "caption": "caption", "h1": "heading", "h
               "h4": "heading", "h5": "heading", "h6": "heading", "td": "table", "th": "table", "title": "title",
               "blockquote": "blockquote", "li": "list", "dd": "list", "dt": "list"}
 _WS = " \t\n\r\f"
-_WS_RUN = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*")
+# white space holding a line break or a tab, tried from the first character of a run only
+# (the look-behind): a try from a later one fails as the first did, after reading to the
+# end of the run, quadratic in a long run of spaces
+_WS_RUN = re.compile(r"(?<![ \t\n\r\f])[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*")
 _CONTENT_ATTR = re.compile(r"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 _TITLE_SUFFIX = re.compile(r"\s+[-|–—·•»]{1,2}\s+([^-|–—·•»]{1,60})$")

@@ -6,6 +6,7 @@ spelling or style checker compares the two."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -178,6 +179,41 @@ _HEAD_QUOTE_RE = re.compile(
     r"\"(?P<a>[^\"\n]+)\"|“(?P<b>[^”\n]+)”|(?<![\w’])‘(?P<c>[^’\n]+?)’(?!\w)|(?<![\w'])'(?P<d>[^'\n]+?)'(?!\w)")
 _TOKEN_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ELLIPSIS_RE = re.compile(r"\.\.\.|…")
+_HEAD_OPEN_RE = re.compile("[\"“‘']")
+_HEAD_STOP_RES = {ch: re.compile(ch) for ch in "\"”’'\n"}
+_HEAD_CLOSE = {'"': '"', "“": "”", "‘": "’", "'": "'"}
+_WORD_CHAR_RE = re.compile(r"\w")
+
+
+def _headline_quotes(text: str, start: int, end: int) -> list[re.Match]:
+    """_HEAD_QUOTE_RE's matches in text[start:end]. Its quotation runs from an opening
+    mark to the first closing mark or line break after it, which must be the closing
+    mark (and for single marks not be followed by a letter); the pattern is tried only
+    where that holds, found by bisection: finditer tried it from every mark, each try
+    reading to the end of the line (a long headline of unclosed marks was quadratic)."""
+    stops = {ch: [m.start() for m in rx.finditer(text, start, end)] for ch, rx in _HEAD_STOP_RES.items()}
+    breaks = stops["\n"]
+    out: list[re.Match] = []
+    pos = start
+    for o in _HEAD_OPEN_RE.finditer(text, start, end):
+        p = o.start()
+        if p < pos:
+            continue
+        closes = stops[_HEAD_CLOSE[text[p]]]
+        k = bisect.bisect_right(closes, p)
+        if k == len(closes):
+            continue
+        c = closes[k]
+        b = bisect.bisect_right(breaks, p)
+        if b < len(breaks) and breaks[b] < c:
+            continue
+        if text[p] in "‘'" and _WORD_CHAR_RE.match(text, c + 1, end):
+            continue
+        m = _HEAD_QUOTE_RE.match(text, p, end)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
 
 
 def _tokens(text: str) -> list[str]:
@@ -256,7 +292,7 @@ def headline_quote_hits(doc: Document, min_body_words: int) -> Iterator[Hit]:
     head = doc.headline
     if head is None:
         return
-    quotes = list(_HEAD_QUOTE_RE.finditer(doc.text, head.start, head.end))
+    quotes = _headline_quotes(doc.text, head.start, head.end)
     if not quotes:
         return
     body = _body(doc)

@@ -108,7 +108,9 @@ _SENTENCE_END_RE = re.compile(r"[.!?][\"”’)]?$")
 _THREE_WORDS_RE = re.compile(r"\w+\W+\w+\W+\w+")
 
 
-_SPACE_BEFORE_RE = re.compile(r"[ \t]+(?=[,.;:!?](?:[\s\"'”’)]|$))")
+# a run of spaces is tried from its first space only (the look-behind): a try from a later
+# one reads to the same end and fails as the first did, quadratic in a long run
+_SPACE_BEFORE_RE = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*(?=[,.;:!?](?:[\s\"'”’)]|$))")
 _SPACE_BEFORE_MARKS = tuple(space + mark for space in " \t" for mark in ",.;:!?")
 
 

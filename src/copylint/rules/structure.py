@@ -244,8 +244,11 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
 # "— Donald J. Trump (@realDonaldTrump) December 27, 2016" under each embedded post
 _EMBED_CREDIT_RE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*[^\n(]{1,80}\(@\w{1,30}\)")
 # a run of . ! ? (then a closing mark and white space), or a blank line; each branch opens
-# with its own character so that the engine skips ahead to those characters
-_ROUGH_SENTENCE_RE = re.compile(r"\.[.!?]*[\"'”’)\]]?\s+|![.!?]*[\"'”’)\]]?\s+|\?[.!?]*[\"'”’)\]]?\s+|\n\s*\n")
+# with its own character so that the engine skips ahead to those characters. A run is
+# tried from its first mark only (the look-behind): a try from a later mark reads to the
+# same end and fails as the first did, and a long run of dots made it quadratic
+_ROUGH_SENTENCE_RE = re.compile(r"\.(?<![.!?].)[.!?]*[\"'”’)\]]?\s+|!(?<![.!?].)[.!?]*[\"'”’)\]]?\s+|"
+                                r"\?(?<![.!?].)[.!?]*[\"'”’)\]]?\s+|\n\s*\n")
 
 
 def _key(text: str) -> str:

@@ -90,3 +90,21 @@ def test_a_brief_is_not_compared():
     text = "Quake kills 300: 'We will rebuild'\n\nAt least 250 people died.\n"
     assert copylint.lint_text(text, path="story.txt",
                               config=Settings(select=["facts.headline-number", "facts.headline-quote"])) == []
+
+
+def test_headline_quotes_agree_with_the_pattern() -> None:
+    # the quotations of a headline, tried only where one can close, must be the pattern's
+    # own matches (its finditer read from every unclosed mark to the end of the line)
+    import random
+
+    from copylint.rules.headline import _HEAD_QUOTE_RE, _headline_quotes
+
+    rng = random.Random(12)
+    pieces = ['"', "“", "”", "‘", "’", "'", "a", "b", " ", "\n", "1", "’s", "é"]
+    for _ in range(40000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        got = [(m.span(), m.groups()) for m in _headline_quotes(text, start, end)]
+        want = [(m.span(), m.groups()) for m in _HEAD_QUOTE_RE.finditer(text, start, end)]
+        assert got == want, (text, start, end)

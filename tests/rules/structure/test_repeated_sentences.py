@@ -1,0 +1,23 @@
+"""structure.duplicate-paragraph's cheap first pass cuts the text into rough sentences; its
+pattern tries a run of marks from the first mark only, and must cut as the plain one does."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from copylint.rules.structure import _ROUGH_SENTENCE_RE
+
+# the plain statement: right, but a run of marks not followed by white space was tried
+# from each of its marks, each try reading to the end of the run (quadratic)
+_ROUGH_BY_REGEX = re.compile(r"\.[.!?]*[\"'”’)\]]?\s+|![.!?]*[\"'”’)\]]?\s+|\?[.!?]*[\"'”’)\]]?\s+|\n\s*\n")
+
+
+def test_rough_sentences_agree_with_the_plain_pattern() -> None:
+    rng = random.Random(6)
+    pieces = [".", ".", "!", "?", '"', "”", ")", "]", " ", "\n", "\t", "a", "\u2028"]
+    for _ in range(30000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert _ROUGH_SENTENCE_RE.split(text) == _ROUGH_BY_REGEX.split(text), text
+        assert [m.span() for m in _ROUGH_SENTENCE_RE.finditer(text)] == \
+            [m.span() for m in _ROUGH_BY_REGEX.finditer(text)], text
