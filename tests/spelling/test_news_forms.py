@@ -278,3 +278,18 @@ def test_regular_endings_on_dictionary_words_are_words():
     flagged = [f.matched for f in copylint.lint_text(text, "a.txt", config=Settings(select=["typo.spelling"],
                                                                                     languagetool=False))]
     assert flagged == ["gossipyness", "basicly"]  # gossipiness; basically (the adverb of -ic)
+
+
+def test_a_word_longer_than_any_in_the_dictionary_gets_no_correction():
+    # no word is one edit from a word two letters longer than the longest the dictionary
+    # has, and none is half of a compound: the searches stop there (a 50,000-letter "word"
+    # cost the square of its length; its time is in benchmarks/inputs.py)
+    from copylint.spelling.speller import get_speller
+
+    sp = get_speller()
+    giant = "ab" * (sp.longest + 5)
+    assert sp.one_edit(giant) == frozenset() and sp.suggest(giant) == []
+    assert "internationalizations" in sp.one_edit("internationalisations")  # long words still searched
+    (finding,) = copylint.lint_text(f"Story\n\nThe {giant} came.\n", "a.txt",
+                                    config=Settings(select=["typo.spelling"], languagetool=False))
+    assert finding.matched == giant and finding.suggestions == ()

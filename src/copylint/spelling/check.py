@@ -410,7 +410,10 @@ class SpellingAnalysis:
             stem = key[:-1] if key.endswith("s") else key
             ok = compound = any(stem.endswith(p) and _content_word(sp, stem[: -len(p)]) for p in PARTICLES)
         if not ok:
-            for i in range(2, len(key) - 2):
+            # the second part is a known word (as written, possessive or accents and all,
+            # at most twice as long): splits before that cannot make one, and in a word
+            # thousands of letters long each would copy the whole word
+            for i in range(max(2, len(key) - 2 * (sp.longest + 2)), len(key) - 2):
                 a, b = key[:i], key[i:]
                 if a in PREFIXES and len(b) >= 5 and sp.known(b):
                     ok = True

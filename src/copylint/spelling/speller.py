@@ -381,6 +381,7 @@ class Speller:
         self._offers: dict[tuple[str, float, float], bool] = {}  # could_offer per question
         self._index: DeletionIndex | None = None
         self._index_state = "unread"  # then "counting" one-edit searches, or "none"
+        self._longest: int | None = None
         self._searches = 0
         self._lock = threading.Lock()
 
@@ -565,11 +566,21 @@ class Speller:
             self._near[key] = out
         return out
 
+    @property
+    def longest(self) -> int:
+        """The length of the dictionary's longest word: no word longer by two or more is
+        one edit from any, and none is half of a compound."""
+        if self._longest is None:
+            self._longest = max(map(len, self.freq), default=0)
+        return self._longest
+
     def one_edit(self, key: str) -> frozenset[str]:
         """The dictionary's words one edit from ``key`` (for :meth:`near` and the candidate
         search alike): through the deletion index once there is one, else by intersecting
         the dictionary with every edit of ``key``."""
         hit = self._one_edit.get(key)
+        if hit is None and len(key) > self.longest + 1:
+            return frozenset()  # (its deletions alone cost the square of its length)
         if hit is None:
             if len(self._one_edit) > 200_000:
                 self._one_edit.clear()
