@@ -63,6 +63,8 @@ def inputs() -> dict[str, str]:
         # a wide run of spaces after an abbreviation and before a comma, as text and as HTML
         "spaces.txt": "Headline\n\nThe OECD" + " " * 100_000 + "x , and more.\n",
         "spaces.html": "<html><body><h1>Headline</h1><p>The OECD" + " " * 100_000 + "x , and more.</p></body></html>",
+        "spaces-title.html": "<html><head><title>Headline" + " " * 100_000 + "x</title></head><body><h1>Headline</h1>"
+                             "<p>Body.</p></body></html>",
         # a story pasted as the first line (the headline) with its closing marks turned into opening ones
         "unclosed-headline.txt": one_line_story(100_000).split("\n\n", 1)[1].replace(" ", " \u2018", 10_000) + "\nBody.\n",
         # one 100 KB word: the speller's edits of it were quadratic (100 KB took 49 s); no

@@ -4,6 +4,8 @@ tags, <title> and JSON-LD, entities as glue, and positions exact in the file."""
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -191,9 +193,6 @@ def test_white_space_runs_agree_with_the_plain_pattern():
     # the reader's runs of white space holding a break or a tab, tried from a run's first
     # character only, must be those of the plain pattern over a piece of text as the reader
     # passes it (white space stripped from both ends)
-    import random
-    import re
-
     from copylint.readers.html import _WS, _WS_RUN
 
     plain = re.compile(r"[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*")
@@ -206,3 +205,19 @@ def test_white_space_runs_agree_with_the_plain_pattern():
             continue
         assert [m.span() for m in _WS_RUN.finditer(text, ls, te)] == \
             [m.span() for m in plain.finditer(text, ls, te)], text
+
+
+# "Headline - Site name" in a <title>, stated plainly: right, but tried from every space of
+# a long run of white space, each try reading to the run's end
+_TITLE_SUFFIX_BY_REGEX = re.compile(r"\s+[-|–—·•»]{1,2}\s+([^-|–—·•»]{1,60})$")
+
+
+def test_title_suffix_agrees_with_the_plain_pattern() -> None:
+    from copylint.readers.html import _TITLE_SUFFIX
+
+    rng = random.Random(3)
+    pieces = [" ", " ", "\t", "\n", "-", "|", "–", "·", "a", "b", "Site", "x y"]
+    for _ in range(30000):
+        title = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        want, got = _TITLE_SUFFIX_BY_REGEX.search(title), _TITLE_SUFFIX.search(title)
+        assert (want and (want.span(), want.group(1))) == (got and (got.span(), got.group(1))), title

@@ -62,7 +62,9 @@ _WS = " \t\n\r\f"
 _WS_RUN = re.compile(r"(?<![ \t\n\r\f])[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*")
 _CONTENT_ATTR = re.compile(r"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
-_TITLE_SUFFIX = re.compile(r"\s+[-|–—·•»]{1,2}\s+([^-|–—·•»]{1,60})$")
+# (tried from the first space of a run only: the leftmost match starts there anyway, and a
+# try from each later space of a long run read to its end, quadratic)
+_TITLE_SUFFIX = re.compile(r"(?<!\s)\s+[-|–—·•»]{1,2}\s+([^-|–—·•»]{1,60})$")
 
 NOTICE_ID = tool_notices.HTML
 
