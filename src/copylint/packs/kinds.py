@@ -472,23 +472,18 @@ def _initials(run: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _spells(acronym: str, initials: list[tuple[str, bool]], from_start: bool = False) -> bool:
-    """Whether the initials, a connector's left out or not, spell the abbreviation from
-    some word on (from the first word with ``from_start``)."""
-    letters = acronym.replace("&", "")
-    n = len(initials)
+def _initials_string(words: str) -> str:
+    """The initials of a run of words as one string, "~" before a connector's ("Bank of
+    England" -> "B~OE"), as :func:`_spelling_re` reads them."""
+    return "".join("~" + ch if connector else ch for ch, connector in _initials(words))
 
-    def match(i: int, j: int) -> bool:
-        if j == len(letters):
-            return True
-        if i == n:
-            return False
-        ch, connector = initials[i]
-        if connector and match(i + 1, j):
-            return True
-        return ch == letters[j] and match(i + 1, j + 1)
 
-    return any(not initials[i][1] and match(i, 0) for i in (range(min(n, 1)) if from_start else range(n)))
+def _spells(acronym: str, words: str, from_start: bool = False) -> bool:
+    """Whether the initials of ``words``, a connector's left out or not, spell the
+    abbreviation from some word on (from the first word with ``from_start``)."""
+    rx = _spelling_re(acronym)
+    initials = _initials_string(words)
+    return (rx.match(initials) if from_start else rx.search(initials)) is not None
 
 
 def _shouted_word(letters: str) -> bool:
@@ -551,7 +546,7 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
             continue  # "Republican ... GOP", "the Agriculture Department ... USDA"
         after = text[e:e + 120]
         m = re.match(r"(?:s|'s|’s)?\s*\(([^()]{3,100})\)", after)
-        if m and (_spells(acr, _initials(m.group(1))) or _letters_in_order(acr, m.group(1).split())):
+        if m and (_spells(acr, m.group(1)) or _letters_in_order(acr, m.group(1).split())):
             continue  # "NATO (North Atlantic Treaty Organization)", "PRV (pseudorabies virus)"
         if _spelled_right_after(acr, after) or _spelled_before_or(text, acr, s):
             continue  # "GFT-Gruppo Finanziario Tessile", "ODNI is the Office of ..."; "... biphenyls, or PCBs"
@@ -730,7 +725,7 @@ def _spelled_right_after(acronym: str, after: str) -> bool:
     run = _RUN_RE.match(after, m.end())
     if not run or " " not in run.group():
         return False
-    return _spells(acronym, _initials(run.group()), from_start=True)
+    return _spells(acronym, run.group(), from_start=True)
 
 
 _OR_BEFORE_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]+or[ \u00a0]+$")
@@ -878,7 +873,7 @@ class _SpellingRuns:
                 break
             self._read_to, words = run
             if len(words.split()) > 1:
-                self._pieces.append("".join("~" + ch if connector else ch for ch, connector in _initials(words)) + "|")
+                self._pieces.append(_initials_string(words) + "|")
                 self._starts.append(self._read_to)
                 self._ends.append((self._ends[-1] if self._ends else 0) + len(self._pieces[-1]))
         first = bisect.bisect_left(self._starts, pos - self._reach)
@@ -893,8 +888,9 @@ class _SpellingRuns:
 
 @functools.lru_cache(maxsize=1024)
 def _spelling_re(acronym: str) -> re.Pattern:
-    """``_spells`` as a search of _SpellingRuns' initials: the first letter a word's own,
-    each next one a word's or a connector's, connectors between left out."""
+    """An abbreviation as a search of initials (:func:`_initials_string`): the first
+    letter a word's own, each next one a word's or a connector's, connectors between
+    left out."""
     first, *rest = acronym.replace("&", "")
     return re.compile("(?<!~)" + re.escape(first) + "".join("(?:~.)*~?" + re.escape(ch) for ch in rest))
 
