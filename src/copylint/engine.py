@@ -349,7 +349,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
 
     for rid, message, s, e in doc.notices:
         if reader_notice_selected(rid, settings):
-            severity = settings.severity_for(rid, tool_notices.SEVERITIES.get(rid, Severity.WARNING))
+            severity = _notice_severity(rid, settings)
             findings.append(finding_from_span(doc, rid, severity, message, s, e))
 
     for rule in rules:
@@ -401,6 +401,11 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
     return findings, facts
 
 
+def _notice_severity(notice_id: str, settings: Settings) -> Severity:
+    """A copylint.* notice's severity: its own, unless the config sets another."""
+    return settings.severity_for(notice_id, tool_notices.SEVERITIES.get(notice_id, Severity.WARNING))
+
+
 def reader_notice_selected(rule_id: str, settings: Settings) -> bool:
     """Whether a reader's notice (broken bytes, unread Markdown...) is reported. It says
     the file was not read as written, which matters whatever rules a run selected, so a
@@ -448,8 +453,7 @@ def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet
     out = []
     if ruleset is None or not is_selected(tool_notices.UNKNOWN_SUPPRESSION, settings.select, settings.ignore):
         return out
-    severity = settings.severity_for(tool_notices.UNKNOWN_SUPPRESSION,
-                                     tool_notices.SEVERITIES[tool_notices.UNKNOWN_SUPPRESSION])
+    severity = _notice_severity(tool_notices.UNKNOWN_SUPPRESSION, settings)
     for d in doc.directives:
         for rid in d.rules:
             if not ruleset.known(rid):
@@ -485,18 +489,19 @@ def _unused_suppressions(doc: Document, suppress: Suppressions, ruleset: RuleSet
             provable[name] = _provable(name, ruleset, settings, ran)
         return provable[name]
 
-    severity = settings.severity_for(tool_notices.UNUSED_SUPPRESSION,
-                                     tool_notices.SEVERITIES[tool_notices.UNUSED_SUPPRESSION])
+    severity = _notice_severity(tool_notices.UNUSED_SUPPRESSION, settings)
+    # a disable of what an earlier disable still holds changes nothing, whatever ran:
+    # said in any run (a misspelt or copylint.* name is another matter)
+    already: dict[int, list[str]] = {}
+    for (dn, name), holder in suppress.redundant.items():
+        if not name or (ruleset.known(name) and not matches_prefix(name, "copylint")):
+            held = "all rules are" if not name else f"{name!r} is"
+            already.setdefault(dn, []).append(f"{held} already disabled from line {doc.directives[holder].line}")
     out = []
     for n, d in enumerate(doc.directives):
         if d.action == "enable":
             continue  # ends a suppression; suppresses nothing itself
-        # a disable of what an earlier disable still holds changes nothing, whatever ran:
-        # said in any run (a misspelt or copylint.* name is another matter)
-        parts = [(f"all rules are already disabled from line {doc.directives[holder].line}" if not name else
-                  f"{name!r} is already disabled from line {doc.directives[holder].line}")
-                 for (dn, name), holder in suppress.redundant.items()
-                 if dn == n and (not name or (ruleset.known(name) and not matches_prefix(name, "copylint")))]
+        parts = list(already.get(n, ()))
         if not d.rules:
             if not parts and ((n, "") in suppress.used or not judged("ALL")):
                 continue
