@@ -23,8 +23,7 @@ import yaml
 
 from ..data import rules_path
 from ..hints import did_you_mean
-from ..yamlutil import (FAST_SAFE_LOADER, Located, LocatedList, YamlError, _construct, load_located, parse_cached,
-                        single_node)
+from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, load_located, parse_cached
 
 SPECIAL_FILES = ("titles.yaml", "places.yaml")
 PERSON_KEYS = {"name", "id", "aliases", "surnames", "source", "positions", "note", "tracks"}
@@ -202,14 +201,10 @@ def _load_yaml(text: str, path: str) -> Any:
     run's start-up); on any problem the pure parser reads it again, so errors are worded
     exactly as before."""
     if FAST_SAFE_LOADER is not yaml.SafeLoader:
-        loader = FAST_SAFE_LOADER(text)
         try:
-            node = single_node(loader, text)
-            return None if node is None else _construct(node, loader)
+            return load_located(text, path, FAST_SAFE_LOADER)
         except Exception:  # noqa: BLE001 - the pure parser below words the error
             pass
-        finally:
-            loader.dispose()
     return load_located(text, path)
 
 
