@@ -115,6 +115,23 @@ def languagetool_engine(language: str = "en-US", select: str = "typo.spelling",
     return run
 
 
+def combined_engine(language: str = "en-US", cache_path: str | None = None) -> Callable[[str], list[Span]]:
+    """The default setup when LanguageTool is installed: the built-in speller and the
+    grammar rule together, overlaps resolved as in a real run, spelling findings kept."""
+    settings = Settings(select=["typo.spelling", "typo.name-variant", "grammar"], language=language,
+                        languagetool_url=ensure_server()[0])
+    ruleset = load_ruleset(settings)
+    rules = ruleset.selected(settings)
+    resources = _resources(cache_path)
+
+    def run(text: str) -> list[Span]:
+        findings, _ = check_document(read_text("article.txt", text), rules, settings, ruleset, resources)
+        return [(f.start_offset, f.end_offset, f.suggestions[0] if f.suggestions else None)
+                for f in findings if f.rule.startswith("typo.")]
+
+    return run
+
+
 def languagetool_raw_engine() -> Callable[[str], list[Span]]:
     """LanguageTool's spelling matches as the server gives them (no name logic)."""
     url, version = ensure_server()

@@ -125,11 +125,21 @@ def languagetool_engine(language: str = "en-US") -> Callable[[str], list[Span]]:
     return lt_bench.languagetool_engine(language=language)
 
 
+def combined_engine(language: str = "en-US") -> Callable[[str], list[Span]]:
+    """copylint as it runs by default where LanguageTool is installed: the built-in speller
+    plus LanguageTool's spelling matches through the name logic, one finding per span."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import languagetool as lt_bench
+
+    return lt_bench.combined_engine(language=language)
+
+
 ENGINES: dict[str, Callable[[], Callable[[str], list[Span]]]] = {
     "copylint": copylint_engine,
     "copylint+vocab": copylint_reuters_vocabulary,
     "codespell": codespell_engine,
     "languagetool": languagetool_engine,
+    "copylint+languagetool": combined_engine,
 }
 
 

@@ -11,7 +11,7 @@ from copylint.languagetool.session import open_session
 from copylint.model import Document, Region, TextBuilder
 from copylint.readers import read_text
 from copylint.registry import Rule
-from copylint.rules.grammar import _cheap_slip, paragraph_spans
+from copylint.rules.grammar import paragraph_spans
 
 
 def test_utf16_offsets_round_trip_around_emoji():
@@ -44,14 +44,6 @@ def test_paragraph_spans_cut_at_blank_lines_and_skip_bylines_and_tables():
                Region("paragraph", t2, t3), Region("table", t3 + 2, len(text))]
     doc = Document("s.md", source, text, b.map, regions=regions)
     assert [text[s:e] for s, e in paragraph_spans(doc)] == ["Quoted one.", "Quoted two."]
-
-
-def test_cheap_slips_are_swaps_and_doubled_letters_only():
-    assert _cheap_slip("Isreal", "Israel")
-    assert _cheap_slip("Phillip", "Philip") and _cheap_slip("Philip", "Phillip")
-    assert not _cheap_slip("Mattis", "Mathis")
-    assert not _cheap_slip("Zinke", "Minke")
-    assert not _cheap_slip("Lucado", "Luc ado")
 
 
 def test_cache_round_trip_and_keys(tmp_path):

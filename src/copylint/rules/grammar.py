@@ -1,17 +1,18 @@
 """The LanguageTool rule family: grammar.<LanguageTool id>, and LanguageTool's spelling
-matches as typo.spelling after the built-in speller's name logic."""
+matches as typo.spelling where the built-in speller does not let the word pass."""
 
 from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Iterator
 
 from ..model import HEAD_KINDS, Document, Hit, Region, Severity
 from ..registry import rule
+from ..spelling.check import SpellingAnalysis, analyse
 from ..spelling.speller import unsuggested_words
-from ..text import QuoteIndex, sentences
+from ..text import QuoteIndex
 
 # Off by default, with the reason. Exact ids go to the server; globs are applied here.
 NEWS_DISABLED = (
@@ -35,6 +36,12 @@ NEWS_DISABLED = (
     # built-in facts.weekday-date judges it with the article's date (and the written year)
     "DATE_WEEKDAY",
     "EN_DATE_WEEKDAY_CURRENTYEAR",
+    # news style writes the company "Exxon Mobil" (AP, Reuters), the US title "under
+    # secretary" without a hyphen, and ranges with a hyphen ("5-8 hours"); the rules
+    # wanting ExxonMobil, under-secretary and an en dash were false alarms on news copy
+    "EN_COMPOUNDS_EXXON_MOBIL",
+    "EN_COMPOUNDS_UNDER_SECRETARY",
+    "HYPHEN_TO_EN",
 )
 # Rules about what headline style leaves out on purpose (articles, "the" before a place or
 # a superlative, the comma after an opening adverb): not reported in headlines and headings.
@@ -67,9 +74,11 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
     (for example ``grammar.HE_VERB_AGR``), so single LanguageTool rules can be switched off
     with ``ignore: [grammar.EN_COMPOUNDS]``-style selection or the rule's
     ``disabled-rules`` option. LanguageTool's spelling matches are reported as
-    ``typo.spelling``, but only after the same name logic as the built-in speller: a word
-    capitalised mid-sentence, repeated in the story, or in the accept list is taken as a
-    name, not a typo; a near miss of a known word or name still is one.
+    ``typo.spelling``, but only where the built-in speller would not let the word pass:
+    a word it knows or judged fine (a dictionary word LanguageTool lacks, a wire
+    abbreviation in use, a word in a URL or marked [sic]) is not reported, and its name
+    logic applies (a word capitalised mid-sentence, repeated in the story, or in the
+    accept list is a name, not a typo; a near miss of a known word or name still is one).
     
     Where LanguageTool and a built-in or house rule flag the same words, only one finding
     is kept (house rule, then built-in speller, then LanguageTool). Grammar matches inside
@@ -113,7 +122,7 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
         results = checker.check([doc.text[s:e] for s, e in units])
     except LanguageToolFailed:
         return  # said once by the checker; the other rules carry on
-    names: Callable[[str, int, tuple[str, ...]], bool] | None = None
+    builtin: SpellingAnalysis | None = None
     quotes: QuoteIndex | None = None
     heads = [(r.start, r.end) for r in doc.regions if r.kind in HEAD_KINDS]
     for (base, _end), matches in zip(units, results):
@@ -128,11 +137,13 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
                 suggestions = tuple(s for s in m.replacements if s.lower() not in unsuggested_words()
                                     )[: opts.max_suggestions]
                 word = doc.text[start:end]
-                if not opts.locale and word.casefold() in _locale_variants():
+                variant = word.casefold() in _locale_variants()
+                if variant and not opts.locale:
                     continue
-                if names is None:
-                    names = _name_filter(doc, ctx.settings)
-                if names(word, start, suggestions):
+                if builtin is None:
+                    builtin = analyse(doc, ctx.settings)
+                if (not variant and builtin.passes(start, end, variants_pass=not opts.locale)) \
+                        or _a_name(builtin, word, start):
                     continue
                 yield Hit(start, end, f"'{word}' may be misspelt (LanguageTool)", suggestions=suggestions,
                           rule="typo.spelling")
@@ -141,6 +152,8 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
                 continue
             if m.rule_id in HEADLINE_STYLE and any(hs <= start < he for hs, he in heads):
                 continue  # "Survey suggests majority of Americans...": headline style
+            if m.rule_id == "SENTENCE_WHITESPACE" and _ticker_or_initial(doc.text, start):
+                continue
             suggestions = tuple(m.replacements[: opts.max_suggestions])
             if quotes is None:
                 quotes = QuoteIndex(doc.text)
@@ -206,78 +219,19 @@ def _locale_variants() -> frozenset[str]:
     return frozenset(words)
 
 
-# --------------------------------------------------------------------------- names
+def _ticker_or_initial(text: str, start: int) -> bool:
+    """A capital letter after a full stop with no space that is no sentence: the
+    exchange letter of a ticker ("<TXN.N>", "(NYT.A)") or one of dotted initials
+    ("N.A." in a wire table). One letter, then a stop or a bracket, not a word."""
+    return (text[start - 1:start] == "." and text[start:start + 1].isupper()
+            and text[start + 1:start + 2] in (".", ">", ")", "<", "]"))
 
 
-def _name_filter(doc: Document, settings) -> Callable[[str, int, tuple[str, ...]], bool]:
-    """Adapter to the built-in speller's name logic: ``drop(word, start, suggestions)`` is
-    True when a LanguageTool spelling match is a name or an accepted word, not a typo.
-
-    Uses ``copylint.spelling.names.NameEvidence`` when it is present; until then a small
-    stand-in with the same idea (see ``_StandInNames``)."""
-    try:
-        from ..spelling.names import NameEvidence  # type: ignore[import-not-found]
-    except ImportError:
-        stand_in = _StandInNames(doc, settings)
-        return lambda word, start, suggestions: stand_in.drop(word, start, suggestions)
-    evidence = NameEvidence(doc, settings)
-    return lambda word, start, suggestions: bool(evidence.vocabulary_accepts(word)
-                                                 or evidence.is_probably_name(word, start))
+# --------------------------------------------------------------------------- spelling
 
 
-class _StandInNames:
-    """Name evidence until the built-in speller's lands: the accept list, or a capital
-    letter away from a sentence start, or a capitalised word the story uses more than
-    once — unless LanguageTool's own suggestion is a capitalised word one cheap slip
-    away (two letters swapped, one doubled or undoubled: Isreal -> Israel): a near miss
-    of a known name is a typo. Other single edits are left alone: names are often one
-    letter from another name (Mattis, Mathis), and a word the story uses three times or
-    more is taken as its writer's spelling."""
-
-    def __init__(self, doc: Document, settings) -> None:
-        from ..text import words
-
-        self.doc = doc
-        self.accept = {w.casefold() for w in getattr(settings, "accept", ())}
-        self.reject = {w.casefold() for w in getattr(settings, "reject", ())}
-        self.sentence_starts = {s for s, _e in sentences(doc.text)}
-        self.sentence_starts.update(r.start for r in doc.regions)
-        self.counts: dict[str, int] = {}
-        for _s, _e, w in words(doc.text):
-            self.counts[w] = self.counts.get(w, 0) + 1
-
-    def drop(self, word: str, start: int, suggestions: tuple[str, ...]) -> bool:
-        key = word.casefold()
-        if key in self.reject:
-            return False
-        if key in self.accept:
-            return True
-        if not word[:1].isupper():
-            return False
-        if self.counts.get(word, 0) >= 3:
-            return True  # used as a name throughout (Carrey is a slip of Carey, and a name)
-        if any(s[:1].isupper() and " " not in s and _cheap_slip(word, s) for s in suggestions[:3]):
-            return False
-        if self.counts.get(word, 0) > 1:
-            return True
-        text = self.doc.text
-        i = start - 1
-        while i >= 0 and text[i] in " \t\"'“‘(":
-            i -= 1
-        at_sentence_start = i < 0 or text[i] in ".!?\n" or start in self.sentence_starts
-        return not at_sentence_start
-
-
-def _cheap_slip(a: str, b: str) -> bool:
-    """Two adjacent letters swapped, or one letter doubled or undoubled."""
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    if len(long_) - len(short) != 1:
-        return False
-    i = 0
-    while i < len(short) and short[i] == long_[i]:
-        i += 1
-    return long_[i] == long_[i - 1 if i > 0 else i + 1] and short[i:] == long_[i + 1:]
-
+def _a_name(builtin: SpellingAnalysis, word: str, start: int) -> bool:
+    """The built-in speller's name logic on a LanguageTool spelling match: an accepted
+    word, or a name by its evidence; a near miss of a known word or name ("Isreal") is not."""
+    evidence = builtin.evidence
+    return evidence.vocabulary_accepts(word) or evidence.is_probably_name(word, start)

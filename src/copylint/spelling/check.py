@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from html.entities import name2codepoint
 
-from ..text import word_counts
+from ..text import WORD_RE, word_counts
 from .occurrences import candidate_starts
 from . import names as names_module, speller as speller_module, variants
 from .lexicon import name_lexicon
@@ -214,6 +214,22 @@ class SpellingAnalysis:
         self._title_forms: dict[str, str] | None = None  # see _title_case_form_passes
         self.misspellings = self._find()
         self.flagged_words = {m.word for m in self.misspellings}
+        self._flagged_starts = {m.start: m.verdict.kind == "variant-spelling" for m in self.misspellings}
+
+    def passes(self, start: int, end: int, variants_pass: bool = True) -> bool:
+        """Whether this speller read the words in text[start:end] and flagged none of
+        them (the other variety's spelling counts as passing unless ``variants_pass`` is
+        false): the test a second speller's match must fail to be reported, so that
+        LanguageTool does not undo what this one knows (a dictionary word, a wire
+        abbreviation in use, a coined compound, a word in a skipped context)."""
+        tokens = WORD_RE.finditer(self.doc.text, start, end)
+        seen = False
+        for m in tokens:
+            seen = True
+            variant = self._flagged_starts.get(m.start())
+            if m.group() not in self.counts or (variant is not None and not (variant and variants_pass)):
+                return False
+        return seen
 
     def _find(self) -> list[Misspelling]:
         sp, ev, text = self.speller, self.evidence, self.doc.text
