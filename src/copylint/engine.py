@@ -288,7 +288,9 @@ def resolve_overlaps(findings: list[Finding], priorities: dict[str, int],
     """Where word-level findings of different rule families flag the same words, keep
     the one with the higher priority (house rule > built-in speller > LanguageTool).
     Two findings with the same id and the same span (the built-in speller and
-    LanguageTool both saying ``typo.spelling``) are one: the higher-priority rule's stays.
+    LanguageTool both saying ``typo.spelling``) are one: the higher-priority rule's stays;
+    so are two with the same id from rules of different priority over the same words
+    ("termer" and LanguageTool's "first-termer").
     A finding about a whole sentence or headline (its length, its case) says nothing about
     a word inside it, so both stay (see :func:`_same_words`).
     ``by_finding`` gives the priority of the rule that made each finding (by ``id()``)."""
@@ -315,8 +317,8 @@ def resolve_overlaps(findings: list[Finding], priorities: dict[str, int],
                 dropped.add(id(b) if pa >= pb else id(a))
                 continue
             fa, fb = a.rule.split(".", 1)[0], b.rule.split(".", 1)[0]
-            if fa == fb:
-                continue
+            if fa == fb and a.rule != b.rule:
+                continue  # one family's rules say different things about the same words
             if pa != pb and _same_words(a, b):
                 dropped.add(id(b) if pa > pb else id(a))
     return [f for f in findings if id(f) not in dropped]

@@ -224,6 +224,31 @@ def _config(folder: Path, grammar_options: str) -> Path:
     return config
 
 
+def test_a_built_in_typo_inside_a_longer_languagetool_match_is_one_finding(lt_server, tmp_path, monkeypatch):
+    """LanguageTool flags the whole of "first-termer", the built-in speller the word it
+    splits off ("termer"): one typo.spelling finding over those words, the built-in's.
+    A stand-in plays the built-in speller, as in the test above."""
+    monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path / "cache"))
+    text = "Race called\n\nRep. Mark Walker, a first-termer who will face voters again, said so.\n"
+
+    def builtin_check(doc, ctx):
+        at = doc.text.index("termer")
+        yield Hit(at, at + 6, "built-in: 'termer'", suggestions=("term",))
+
+    builtin = Rule(id="typo.spelling", summary="stand-in", check=builtin_check, priority=70)
+    settings = Settings()
+    ruleset = load_ruleset(settings)
+    grammar = ruleset.by_id["grammar"]
+    doc = read_text("race.txt", text)
+    resources = {"languagetool_url": lt_server.url, "languagetool_version": lt_server.version,
+                 "languagetool_cache": None}
+    client.reset()
+    alone, _ = check_document(doc, [grammar], settings, ruleset, resources)
+    assert [f.matched for f in alone if f.rule == "typo.spelling"] == ["first-termer"]
+    both, _ = check_document(doc, [grammar, builtin], settings, ruleset, resources)
+    assert [f.message for f in both if f.rule == "typo.spelling"] == ["built-in: 'termer'"]
+
+
 def test_an_unchanged_paragraph_is_never_sent_twice(tmp_path, lt_server, lt_env):
     paragraphs = ["Flood warning issued", "The river rose two metres overnight, the agency said.",
                   "Residents was told to leave their homes before noon.",
