@@ -35,6 +35,22 @@ _SPACE_NL = " \t\n"
 # inline HTML whose content is not prose (the tags themselves never are)
 _SKIP_TAGS = {"script", "style", "code", "kbd", "samp", "pre", "noscript", "svg", "math", "template", "textarea"}
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+# The elements of HTML (the living standard's and the obsolete ones pages still carry).
+# Markdown's raw-HTML syntax takes any "<Word ...>" for a tag, but a wire story's ticker
+# or company in angle brackets ("American Express Co <AXP>", "<Shearson Lehman Brothers
+# Inc>") is text: a name that is no element (nor a custom element, which has a hyphen)
+# is read as the words it is.
+_HTML_ELEMENTS = frozenset("""
+a abbr acronym address area article aside audio b base basefont bdi bdo bgsound big blink
+blockquote body br button canvas caption center cite code col colgroup data datalist dd del
+details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form frame
+frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image img input ins isindex kbd
+keygen label legend li link listing main map mark marquee menu menuitem meta meter multicol
+nav nextid nobr noembed noframes noscript object ol optgroup option output p param picture
+plaintext portal pre progress q rb rp rt rtc ruby s samp script search section select slot
+small source spacer span strike strong style sub summary sup svg math table tbody td template
+textarea tfoot th thead time title tr track tt u ul var video wbr xmp
+""".split())
 _EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 
 _MD: MarkdownIt | None = None
@@ -521,7 +537,9 @@ class _InlineWalker:
                     self.skip_tag = None
                     self.b.glue(PLACEHOLDER, self.src(self.skip_from), self.src_end(e))
             return e
-        if not closing and name in _SKIP_TAGS and not raw.rstrip().endswith("/>"):
+        if name not in _HTML_ELEMENTS and "-" not in name:
+            self.emit_text(s, e)  # "<AXP>": a ticker, not a tag
+        elif not closing and name in _SKIP_TAGS and not raw.rstrip().endswith("/>"):
             self.skip_tag, self.skip_depth, self.skip_from = name, 1, s
         elif name == "br":
             self.b.glue("\n", self.src(s), self.src_end(e))
