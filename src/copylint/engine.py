@@ -289,8 +289,8 @@ def resolve_overlaps(findings: list[Finding], priorities: dict[str, int],
     the one with the higher priority (house rule > built-in speller > LanguageTool).
     Two findings with the same id and the same span (the built-in speller and
     LanguageTool both saying ``typo.spelling``) are one: the higher-priority rule's stays;
-    so are two with the same id from rules of different priority over the same words
-    ("termer" and LanguageTool's "first-termer").
+    so are two overlapping findings with the same id from rules of different priority
+    ("termer" and LanguageTool's "first-termer", "cale" and its "revenues cale").
     A finding about a whole sentence or headline (its length, its case) says nothing about
     a word inside it, so both stay (see :func:`_same_words`).
     ``by_finding`` gives the priority of the rule that made each finding (by ``id()``)."""
@@ -313,11 +313,11 @@ def resolve_overlaps(findings: list[Finding], priorities: dict[str, int],
             if b.start_offset >= a.end_offset:
                 break
             pa, pb = prio(a), prio(b)
-            if a.rule == b.rule and (a.start_offset, a.end_offset) == (b.start_offset, b.end_offset):
-                dropped.add(id(b) if pa >= pb else id(a))
+            if a.rule == b.rule and (pa != pb or (a.start_offset, a.end_offset) == (b.start_offset, b.end_offset)):
+                dropped.add(id(b) if pa >= pb else id(a))  # two engines on one slip
                 continue
             fa, fb = a.rule.split(".", 1)[0], b.rule.split(".", 1)[0]
-            if fa == fb and a.rule != b.rule:
+            if fa == fb:
                 continue  # one family's rules say different things about the same words
             if pa != pb and _same_words(a, b):
                 dropped.add(id(b) if pa > pb else id(a))

@@ -217,14 +217,17 @@ class SpellingAnalysis:
         self._flagged_starts = {m.start: m.verdict.kind == "variant-spelling" for m in self.misspellings}
 
     def passes(self, start: int, end: int, variants_pass: bool = True) -> bool:
-        """Whether this speller read the words in text[start:end] and flagged none of
+        """Whether this speller read the words text[start:end] touches and flagged none of
         them (the other variety's spelling counts as passing unless ``variants_pass`` is
         false): the test a second speller's match must fail to be reported, so that
         LanguageTool does not undo what this one knows (a dictionary word, a wire
         abbreviation in use, a coined compound, a word in a skipped context)."""
-        tokens = WORD_RE.finditer(self.doc.text, start, end)
+        text = self.doc.text
         seen = False
-        for m in tokens:
+        # the words the span touches, whole: "brazil" of "brazil's", "aretz" of "Ha'aretz"
+        for m in WORD_RE.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+            if m.end() <= start or m.start() >= end:
+                continue
             seen = True
             variant = self._flagged_starts.get(m.start())
             if m.group() not in self.counts or (variant is not None and not (variant and variants_pass)):
