@@ -228,6 +228,10 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
       whether to print diacritics is the house's choice, as EN_DIACRITICS_REPLACE_* is;
     - a "missing space" after a full stop before a ticker's exchange letter or dotted
       initials ("<TXN.N>", "(BNK.N:", "N.A.", "W.Va.");
+    - a lower-case word "starting a sentence" after a title's exclamation mark ("told
+      E! show hosts", "in Hairspray Live! on Wednesday"), an ellipsis marking words left
+      out, or a question mark with a space on both sides (an em dash turned into "?" on
+      the way from another system);
     - a "space before punctuation" between quote marks nested at a quote's end ("sexy
       AF,’ ” she tells me"), which typesetters space on purpose.
     """
@@ -236,6 +240,8 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
         return True
     if rule_id == "SENTENCE_WHITESPACE":
         return text[start - 1:start] == "." and _ABBREVIATION_AFTER_STOP.match(text, start) is not None
+    if rule_id == "UPPERCASE_SENTENCE_START":
+        return _SENTENCE_GOES_ON.search(text, max(0, start - 12), start) is not None
     if rule_id == "COMMA_PARENTHESIS_WHITESPACE":
         return matched.strip() in _QUOTE_MARKS and text[start - 1:start] in _QUOTE_MARKS and matched[:1].isspace()
     return False
@@ -243,6 +249,8 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
 
 # one or two letters then a stop or a bracket: "N>" of <TXN.N>, "A." of N.A., "Va." of W.Va.
 _ABBREVIATION_AFTER_STOP = re.compile(r"[A-Z][a-z]?[.>)<\]:]")
+# what ends the text before a lower-case word that goes on with the same sentence
+_SENTENCE_GOES_ON = re.compile(r"(?:!|\.\.\.|\. \. \.|…| \?)[\s\"'”’]*$")
 _QUOTE_MARKS = frozenset("\"'“”‘’")
 
 
