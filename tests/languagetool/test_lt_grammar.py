@@ -271,6 +271,28 @@ def test_a_lower_case_word_after_a_title_or_an_ellipsis_goes_on_with_the_sentenc
     assert raw == ["that", "on", "new", "at", "then"]
 
 
+def test_names_are_not_compounds_repeats_or_other_famous_people(tmp_path, lt_server, lt_env):
+    """From LanguageTool's matches on the 3,000 articles: a company called Pre-Paid is not
+    "prepaid", Boutros Boutros Ghali repeats no word by mistake, and Trump's lawyer Alan
+    Garten is not a slip of Alan Garber (a real name differs from another by a replaced
+    letter). A famous name with a letter dropped (Robert Pattison) and a repeated
+    lower-case word are still reported."""
+    text = ("Deals\n\n"
+            "Pre-Paid Legal Services Inc said its lawyer Alan Garten met Boutros Boutros Ghali. "
+            "Robert Pattison said the agreement is is required.\n")
+    story = tmp_path / "deals.txt"
+    story.write_text(text, encoding="utf-8")
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
+    assert sorted((f["rule"], f["matched"]) for f in findings) == [
+        ("grammar.ENGLISH_WORD_REPEAT_RULE", "is is"),
+        ("grammar.EN_MULTITOKEN_SPELLING_TWO", "Robert Pattison")]
+    checker = client.Checker(lt_server.url, lt_server.version, client.CheckSettings(), None)
+    body = text.split("\n\n")[1]
+    raw = {(m.rule_id, body[m.start:m.end]) for m in checker.check([body])[0]}
+    assert {("EN_COMPOUNDS_PRE_PAID", "Pre-Paid"), ("ENGLISH_WORD_REPEAT_RULE", "Boutros Boutros"),
+            ("EN_MULTITOKEN_SPELLING_TWO", "Alan Garten")} <= raw
+
+
 def test_an_unchanged_paragraph_is_never_sent_twice(tmp_path, lt_server, lt_env):
     paragraphs = ["Flood warning issued", "The river rose two metres overnight, the agency said.",
                   "Residents was told to leave their homes before noon.",

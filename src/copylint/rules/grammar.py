@@ -156,6 +156,14 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
             suggestions = tuple(m.replacements[: opts.max_suggestions])
             if _news_style(m.rule_id, doc.text, start, end, suggestions):
                 continue
+            if m.rule_id.startswith("EN_MULTITOKEN_SPELLING") and suggestions \
+                    and not _slip_of_a_name(doc.text[start:end], suggestions[0]):
+                # LanguageTool's list of famous names offers another person for a real
+                # one ("Alan Garten" -> Alan Garber); the built-in speller judges the words
+                if builtin is None:
+                    builtin = analyse(doc, ctx.settings)
+                if builtin.passes(start, end):
+                    continue
             if quotes is None:
                 quotes = QuoteIndex(doc.text)
             if quotes.inside(start, end):
@@ -228,6 +236,8 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
       whether to print diacritics is the house's choice, as EN_DIACRITICS_REPLACE_* is;
     - a "missing space" after a full stop before a ticker's exchange letter or dotted
       initials ("<TXN.N>", "(BNK.N:", "N.A.", "W.Va.");
+    - a "closed compound" or a "repeated word" all in capitals: a name ("Pre-Paid Legal
+      Services", "the Late Late Show", "Boutros Boutros-Ghali");
     - a lower-case word "starting a sentence" after a title's exclamation mark ("told
       E! show hosts", "in Hairspray Live! on Wednesday"), an ellipsis marking words left
       out, or a question mark with a space on both sides (an em dash turned into "?" on
@@ -240,6 +250,10 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
         return True
     if rule_id == "SENTENCE_WHITESPACE":
         return text[start - 1:start] == "." and _ABBREVIATION_AFTER_STOP.match(text, start) is not None
+    if rule_id.startswith("EN_COMPOUNDS") or rule_id == "ENGLISH_WORD_REPEAT_RULE":
+        parts = _PARTS.split(matched.strip())
+        if len(parts) > 1 and all(p[:1].isupper() for p in parts):
+            return True  # a name: Pre-Paid Legal Services, the Late Late Show, Boutros Boutros-Ghali
     if rule_id == "UPPERCASE_SENTENCE_START":
         return _SENTENCE_GOES_ON.search(text, max(0, start - 12), start) is not None
     if rule_id == "COMMA_PARENTHESIS_WHITESPACE":
@@ -249,9 +263,35 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
 
 # one or two letters then a stop or a bracket: "N>" of <TXN.N>, "A." of N.A., "Va." of W.Va.
 _ABBREVIATION_AFTER_STOP = re.compile(r"[A-Z][a-z]?[.>)<\]:]")
+_PARTS = re.compile(r"[\s-]+")
 # what ends the text before a lower-case word that goes on with the same sentence
 _SENTENCE_GOES_ON = re.compile(r"(?:!|\.\.\.|\. \. \.|…| \?)[\s\"'”’]*$")
 _QUOTE_MARKS = frozenset("\"'“”‘’")
+
+
+def _slip_of_a_name(written: str, suggested: str) -> bool:
+    """Whether LanguageTool's famous name differs from the written one only as a slip of
+    the fingers does: the case ("robert redford"), or in one word two letters swapped or
+    a letter dropped or added inside it ("Robert Pattison" for Pattinson). Two real
+    names more often differ by a letter replaced (Garten, Garber) or at the end
+    (Ossetian, Ossetia), and those are left to the built-in speller."""
+    a, b = written.casefold().split(), suggested.casefold().split()
+    if len(a) != len(b):
+        return False
+    differ = [(x, y) for x, y in zip(a, b) if x != y]
+    if not differ:
+        return True
+    if len(differ) > 1:
+        return False
+    x, y = differ[0]
+    if len(x) == len(y):
+        i = next(k for k in range(len(x)) if x[k] != y[k])
+        return i + 1 < len(x) and x[i] == y[i + 1] and x[i + 1] == y[i] and x[i + 2:] == y[i + 2:]
+    short, long_ = sorted((x, y), key=len)
+    if len(long_) - len(short) != 1:
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return 0 < i < len(short) and short[i:] == long_[i + 1:]
 
 
 # --------------------------------------------------------------------------- spelling
