@@ -85,7 +85,12 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
     is kept (house rule, then built-in speller, then LanguageTool). Grammar matches inside
     direct quotations are dropped: quotes are the speaker's words. Spelling inside quotes is
     still checked. In headlines and headings, rules about words headline style leaves out
-    on purpose (an article, "the" before "Middle East") are not reported.
+    on purpose (an article, "the" before "Middle East") are not reported. Nor is what
+    news copy writes that way on purpose: a suggestion that only adds accents (Erdogan),
+    a "missing space" in a ticker or dotted initials (<TXN.N>, N.A.), a name taken for a
+    compound or a repeated word (Pre-Paid, Boutros Boutros Ghali), a lower-case word
+    after a title's exclamation mark (E! News) or an ellipsis, and a famous name offered
+    for another real one (Alan Garten is not Alan Garber; Robert Pattison is a slip).
     
     LanguageTool runs as one server per run, started by copylint when this rule is selected
     and LanguageTool is installed (``copylint languagetool install``), or reached at
