@@ -35,6 +35,23 @@ def check_json(path: Path, *args: str, env: dict) -> tuple[list[dict], object]:
     return json.loads(proc.stdout)["findings"], proc
 
 
+def server_resources(lt_server) -> dict:
+    """What the runner hands the grammar rule: the test server, no result cache."""
+    client.reset()
+    return {"languagetool_url": lt_server.url, "languagetool_version": lt_server.version,
+            "languagetool_cache": None}
+
+
+def stand_in_speller(word: str, message: str, suggestion: str) -> Rule:
+    """A typo.spelling rule at the built-in speller's priority that flags one word, so a
+    test of how the engines' findings combine does not depend on the dictionary."""
+    def check(doc, ctx):
+        at = doc.text.index(word)
+        yield Hit(at, at + len(word), message, suggestions=(suggestion,))
+
+    return Rule(id="typo.spelling", summary="stand-in", check=check, priority=70)
+
+
 STORY = """Talks resume in Istanbul
 
 He go to the talks yesterday, officials said.
@@ -134,9 +151,7 @@ def test_languagetool_spelling_never_offers_a_vulgar_word(lt_server, tmp_path, m
     settings = Settings()
     ruleset = load_ruleset(settings)
     doc = read_text("storm.txt", "Storm damage\n\nThe roof went first, the whroe said on Monday.\n")
-    resources = {"languagetool_url": lt_server.url, "languagetool_version": lt_server.version,
-                 "languagetool_cache": None}
-    client.reset()
+    resources = server_resources(lt_server)
     findings, _ = check_document(doc, [ruleset.by_id["grammar"]], settings, ruleset, resources)
     whroe = [f for f in findings if f.matched == "whroe"]
     assert [f.message for f in whroe] == ["'whroe' may be misspelt (LanguageTool)"]
@@ -151,18 +166,12 @@ def test_same_id_same_span_from_the_built_in_speller_and_languagetool_is_one_fin
     depend on its dictionary; the LanguageTool side is the real rule and server."""
     monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path / "cache"))
 
-    def builtin_check(doc, ctx):
-        at = doc.text.index("recieve")
-        yield Hit(at, at + 7, "built-in: 'recieve' is misspelt", suggestions=("receive",))
-
-    builtin = Rule(id="typo.spelling", summary="stand-in", check=builtin_check, priority=70)
+    builtin = stand_in_speller("recieve", "built-in: 'recieve' is misspelt", "receive")
     settings = Settings()
     ruleset = load_ruleset(settings)
     grammar = ruleset.by_id["grammar"]
     doc = read_text("story.txt", "Aid arrives\n\nFamilies will recieve food and water on Friday.\n")
-    resources = {"languagetool_url": lt_server.url, "languagetool_version": lt_server.version,
-                 "languagetool_cache": None}
-    client.reset()
+    resources = server_resources(lt_server)
     for order in ([grammar, builtin], [builtin, grammar]):
         findings, _ = check_document(doc, order, settings, ruleset, resources)
         spelling = [f for f in findings if f.rule == "typo.spelling"]
@@ -185,9 +194,7 @@ def test_languagetool_spelling_does_not_undo_the_built_in_speller(lt_server, tmp
     doc = read_text("crop.txt", "Crop estimates\n\nSales stood at 6.2 mln bags, worth 40 mln dlrs, a health "
                                 "care wonk said on the airwaves, and a passel of traders will recieve more. The "
                                 "market capitalisation rose.\n")
-    resources = {"languagetool_url": lt_server.url, "languagetool_version": lt_server.version,
-                 "languagetool_cache": None}
-    client.reset()
+    resources = server_resources(lt_server)
     findings, _ = check_document(doc, [ruleset.by_id["grammar"]], settings, ruleset, resources)
     assert [f.matched for f in findings if f.rule == "typo.spelling"] == ["recieve"]
     # LanguageTool itself does flag those words: the raw matches, from the same server
@@ -232,18 +239,12 @@ def test_a_built_in_typo_inside_a_longer_languagetool_match_is_one_finding(lt_se
     monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path / "cache"))
     text = "Race called\n\nRep. Mark Walker, a first-termer who will face voters again, said so.\n"
 
-    def builtin_check(doc, ctx):
-        at = doc.text.index("termer")
-        yield Hit(at, at + 6, "built-in: 'termer'", suggestions=("term",))
-
-    builtin = Rule(id="typo.spelling", summary="stand-in", check=builtin_check, priority=70)
+    builtin = stand_in_speller("termer", "built-in: 'termer'", "term")
     settings = Settings()
     ruleset = load_ruleset(settings)
     grammar = ruleset.by_id["grammar"]
     doc = read_text("race.txt", text)
-    resources = {"languagetool_url": lt_server.url, "languagetool_version": lt_server.version,
-                 "languagetool_cache": None}
-    client.reset()
+    resources = server_resources(lt_server)
     alone, _ = check_document(doc, [grammar], settings, ruleset, resources)
     assert [f.matched for f in alone if f.rule == "typo.spelling"] == ["first-termer"]
     both, _ = check_document(doc, [grammar, builtin], settings, ruleset, resources)
@@ -349,9 +350,7 @@ def test_disabled_rules_option_and_selection_by_languagetool_id(tmp_path, lt_ser
 def test_us_uk_spelling_is_left_to_the_house_packs_unless_asked(tmp_path, lt_server, monkeypatch):
     monkeypatch.setenv("COPYLINT_CACHE_DIR", str(tmp_path / "cache"))
     doc = read_text("s.txt", "Storm hits coast\n\nThe storm damaged the harbour wall, and boats will recieve repairs.\n")
-    resources = {"languagetool_url": lt_server.url, "languagetool_version": lt_server.version,
-                 "languagetool_cache": None}
-    client.reset()
+    resources = server_resources(lt_server)
     for locale, expected in ((False, ["recieve"]), (True, ["harbour", "recieve"])):
         settings = Settings(rules={"grammar": {"locale": locale}})
         ruleset = load_ruleset(settings)
