@@ -19,9 +19,9 @@ _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 # each of its marks, each try reading to the end of the run (20 KB of dots took 6 s)
 _END_TAIL = r"[.!?]*(?:[\"'”’)\]]*(?=\s|$))?"
 SENTENCE_END_RE = re.compile(rf"\.{_END_TAIL}|!{_END_TAIL}|\?{_END_TAIL}|\n\s*\n")
-_ABBREV = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "rep", "sen", "gov",
-           "prof", "no", "vs", "u.s", "u.k", "u.n", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
-           "apr", "aug", "sept", "sep", "oct", "nov", "dec", "e.g", "i.e", "etc", "capt", "cmdr", "adm"}
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "rep", "sen", "gov",
+                 "prof", "no", "vs", "u.s", "u.k", "u.n", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
+                 "apr", "aug", "sept", "sep", "oct", "nov", "dec", "e.g", "i.e", "etc", "capt", "cmdr", "adm"}
 
 
 def words(text: str, start: int = 0, end: int | None = None):
@@ -62,7 +62,7 @@ def _split_sentences(text: str, start: int, end: int):
             continue
         if m.group().startswith("."):
             w = re.search(r"([\w.]+)$", text[max(pos, m.start() - 12):m.start()])
-            if w and (w.group(1).lower() in _ABBREV or len(w.group(1)) == 1):
+            if w and (w.group(1).lower() in ABBREVIATIONS or len(w.group(1)) == 1):
                 continue
         s = pos
         while s < m.end() and text[s].isspace():

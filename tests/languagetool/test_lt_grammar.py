@@ -294,6 +294,28 @@ def test_names_are_not_compounds_repeats_or_other_famous_people(tmp_path, lt_ser
             ("EN_MULTITOKEN_SPELLING_TWO", "Alan Garten")} <= raw
 
 
+def test_headline_ese_and_house_forms_from_dated_headlines(tmp_path, lt_server, lt_env):
+    """From LanguageTool's matches on 10,037 dated 2021-22 headlines: a headline drops
+    "was" ("UK urged to suspend") and stacks nouns ("Florida bill to shield"); an
+    abbreviation ("Ont.", "asst.") does not end a sentence; "tanks to Ukraine" is no
+    "thanks to", and Covid-19 against COVID-19 is the house's call. The same dropped
+    auxiliary in the body is still a slip LanguageTool reports."""
+    paragraphs = ["UK urged to suspend ‘golden visas’ after fast track scheme abused",
+                  "Florida bill to shield people from feeling 'discomfort' over race clears Senate panel",
+                  "Slovakia can transfer MiG-29 fighters and tanks to Ukraine, police in Puslinch, Ont. said "
+                  "after a Texas asst. coach spoke of Covid-19 rules. He go to the talks."]
+    text = f"# {paragraphs[0]}\n\n## {paragraphs[1]}\n\n{paragraphs[2]}\n"
+    story = tmp_path / "visas.md"
+    story.write_text(text, encoding="utf-8")
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
+    line, col = position(text, "go to the talks")
+    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("grammar.HE_VERB_AGR", line, col)]
+    checker = client.Checker(lt_server.url, lt_server.version, client.CheckSettings(), None)
+    raw = {(m.rule_id, p[m.start:m.end]) for p, ms in zip(paragraphs, checker.check(paragraphs)) for m in ms}
+    assert {("ALLOW_TO", "to suspend"), ("HE_VERB_AGR", "bill"), ("UPPERCASE_SENTENCE_START", "said"),
+            ("UPPERCASE_SENTENCE_START", "coach"), ("TANK_YOU", "tanks"), ("COVID_19", "Covid-19")} <= raw
+
+
 def test_an_unchanged_paragraph_is_never_sent_twice(tmp_path, lt_server, lt_env):
     paragraphs = ["Flood warning issued", "The river rose two metres overnight, the agency said.",
                   "Residents was told to leave their homes before noon.",
