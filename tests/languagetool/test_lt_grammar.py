@@ -213,7 +213,8 @@ def test_languagetool_spelling_does_not_undo_the_built_in_speller(lt_server, tmp
 
 def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_server, lt_env):
     """Read off LanguageTool's matches on 3,000 real articles: a ticker's exchange letter
-    ("<TXN.N>", "(BNK.N:") and dotted initials ("N.A.", "W.Va.") are not a missing space
+    ("<TXN.N>", "(BNK.N:"), dotted initials ("N.A.", "W.Va."), an initial glued to a
+    name ("J.Lo", "S.Korea") and a domain ("RentAHitman.Com") are not a missing space
     after a full stop; a space between quote marks nested at a quote's end is on purpose;
     printing a name without its accents (Erdogan)
     is the house's choice; "Exxon Mobil", "under secretary" and a hyphen in a range are
@@ -221,7 +222,8 @@ def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_ser
     text = ("Markets rally\n\n"
             "Texas Instruments Inc <TXN.N>, Banknorth Group (BNK.N: Quote) and the New York Times "
             "(NYT.A) gained, Sen. Robert Byrd (D-W.Va.) and Exxon Mobil rose.Shares of the under "
-            "secretary's old firm rose for 5-8 hours, Erdogan said.\n\n"
+            "secretary's old firm rose for 5-8 hours, Erdogan said. Fans of J.Lo in S.Korea "
+            "booked on RentAHitman.Com.\n\n"
             "“I said: ‘It is over,’ ” she recalled.\n\n"
             "Total reserves......N.A. vs......N.A.\n")
     story = tmp_path / "rally.txt"
@@ -233,7 +235,8 @@ def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_ser
     raw = {(rule, words.strip()) for rule, words in raw_matches(lt_server, text.split("\n\n")[1:3])}
     assert {("SENTENCE_WHITESPACE", "N"), ("SENTENCE_WHITESPACE", "A"), ("SENTENCE_WHITESPACE", "Va"),
             ("ERDOGAN", "Erdogan"), ("EN_COMPOUNDS_EXXON_MOBIL", "Exxon Mobil"),
-            ("HYPHEN_TO_EN", "5-8")} <= raw
+            ("HYPHEN_TO_EN", "5-8"), ("SENTENCE_WHITESPACE", "Lo"), ("SENTENCE_WHITESPACE", "Korea"),
+            ("SENTENCE_WHITESPACE", "Com")} <= raw
     assert any(rule == "COMMA_PARENTHESIS_WHITESPACE" and "”" in words for rule, words in raw)
 
 

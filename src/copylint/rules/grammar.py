@@ -249,7 +249,8 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
     - a suggestion that only adds accents ("Erdogan" -> Erdoğan, "Societe Generale"):
       whether to print diacritics is the house's choice, as EN_DIACRITICS_REPLACE_* is;
     - a "missing space" after a full stop before a ticker's exchange letter or dotted
-      initials ("<TXN.N>", "(BNK.N:", "N.A.", "W.Va.");
+      initials ("<TXN.N>", "(BNK.N:", "N.A.", "W.Va."), after a headline's initial
+      ("N.Korea", "S.Africa", "R.Kelly"), or in a domain ("RentAHitman.Com");
     - a "closed compound" or a "repeated word" all in capitals: a name ("Pre-Paid Legal
       Services", "the Late Late Show", "Boutros Boutros-Ghali");
     - a lower-case word "starting a sentence" after an abbreviation ("Puslinch, Ont.
@@ -264,7 +265,10 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
     if suggestions and suggestions[0] != matched and strip_accents(suggestions[0]) == matched:
         return True
     if rule_id == "SENTENCE_WHITESPACE":
-        return text[start - 1:start] == "." and _ABBREVIATION_AFTER_STOP.match(text, start) is not None
+        return text[start - 1:start] == "." and (
+            _ABBREVIATION_AFTER_STOP.match(text, start) is not None
+            or _INITIAL_BEFORE_STOP.search(text, max(0, start - 3), start) is not None
+            or _DOMAIN_AFTER_STOP.match(text, start) is not None)
     if rule_id.startswith("EN_COMPOUNDS") or rule_id == "ENGLISH_WORD_REPEAT_RULE":
         parts = _PARTS.split(matched.strip())
         if len(parts) > 1 and all(p[:1].isupper() for p in parts):
@@ -281,6 +285,10 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
 
 # one or two letters then a stop or a bracket: "N>" of <TXN.N>, "A." of N.A., "Va." of W.Va.
 _ABBREVIATION_AFTER_STOP = re.compile(r"[A-Z][a-z]?[.>)<\]:]")
+# one capital letter and its full stop after a space, a quote or a bracket: "N." of
+# "N.Korea" in a headline (but "U.S.The" is a missing space: a stop comes before the S)
+_INITIAL_BEFORE_STOP = re.compile(r"(?:^|(?<=[\s\"'“‘(]))[A-Z]\.$")
+_DOMAIN_AFTER_STOP = re.compile(r"(?:com|net|org)\b", re.IGNORECASE)
 # a short word and its full stop: "Ont. man", "asst. coach" (a capitalised one is a
 # place or title abbreviation; a lower-case one only if listed, since "split. then" is a slip)
 _WORD_AND_STOP_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]{1,5})\.\s+$")
