@@ -98,7 +98,8 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
     news copy writes that way on purpose: a suggestion that only adds accents (Erdogan),
     a "missing space" in a ticker or dotted initials (<TXN.N>, N.A.), a name taken for a
     compound or a repeated word (Pre-Paid, Boutros Boutros Ghali), a lower-case word
-    after a title's exclamation mark (E! News) or an ellipsis, and a famous name offered
+    after an abbreviation ("Ont. man"), a title's exclamation mark (E! News) or an
+    ellipsis, and a famous name offered
     for another real one (Alan Garten is not Alan Garber; Robert Pattison is a slip).
     
     LanguageTool runs as one server per run, started by copylint when this rule is selected
