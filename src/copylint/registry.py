@@ -15,7 +15,7 @@ import importlib
 import inspect
 import pkgutil
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, get_args, get_origin, get_type_hints
 
 from .model import Severity
 
@@ -79,7 +79,28 @@ class Rule:
             from .hints import did_you_mean
 
             raise ValueError(f"unknown option {unknown[0]!r} for rule {self.id}{did_you_mean(unknown[0], names)}")
+        hints = get_type_hints(self.options)
+        for name, value in converted.items():
+            wanted = _wanted_type(value, hints.get(name))
+            if wanted:
+                raise ValueError(f"option {name!r} of rule {self.id} must be {wanted}, not {value!r}")
         return self.options(**converted)
+
+
+def _wanted_type(value: Any, hint: Any) -> str | None:
+    """What an option's value should be, when a config gives another type (``allow: 5``
+    for a list of words would fail later, inside the rule, as an internal error)."""
+    if hint is bool:
+        return None if isinstance(value, bool) else "true or false"
+    if hint is int:
+        return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
+    if hint is float:
+        return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "a number"
+    if hint is str:
+        return None if isinstance(value, str) else "a string"
+    if get_origin(hint) is list and get_args(hint) == (str,):
+        return None if isinstance(value, list) and all(isinstance(v, str) for v in value) else "a list of strings"
+    return None
 
 
 def _namespace_priority(rule_id: str) -> int:

@@ -193,10 +193,18 @@ class QuoteIndex:
 
 _NON_WORD_RE = re.compile(r"[^\w\s]+")
 
+# characters that take no room on the page: soft hyphen, zero-width spaces and joiners,
+# direction marks, embeddings, overrides and isolates, word joiner, invisible operators,
+# and a byte-order mark inside the text (typo.invisible-character reports them)
+INVISIBLE_CHARACTERS = ("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+                        "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
+
 
 def normalize_headline(text: str) -> str:
-    """Case, punctuation, quotes and whitespace folded, for comparing headlines."""
-    return " ".join(_NON_WORD_RE.sub(" ", text.casefold()).split())
+    """Case, punctuation, quotes and whitespace folded, for comparing headlines; an
+    invisible character pasted into one copy does not make it another headline."""
+    return " ".join(_NON_WORD_RE.sub(" ", _INVISIBLE_RE.sub("", text.casefold())).split())
 
 
 # site sections a breadcrumb names after "Home" ("Home › News › Local")

@@ -53,6 +53,24 @@ def test_unknown_rule_option_is_config_error(tmp_path):
     assert "unknown option 'alow' for rule typo.repeated-word (did you mean 'allow'?)" in proc.stderr
 
 
+@pytest.mark.parametrize("option, value, wanted", [
+    ("typo.repeated-word:\n    allow", "5", "option 'allow' of rule typo.repeated-word must be a list of strings, not 5"),
+    ("typo.invisible-character:\n    allow", "[U+00AD, 173]",
+     "option 'allow' of rule typo.invisible-character must be a list of strings, not ['U+00AD', 173]"),
+    ("structure.duplicate-paragraph:\n    min-words", "many",
+     "option 'min_words' of rule structure.duplicate-paragraph must be a whole number, not 'many'"),
+    ("typo.spelling:\n    other-variety", "'yes'", "option 'other_variety' of rule typo.spelling must be true or false"),
+])
+def test_rule_option_of_the_wrong_type_is_config_error(tmp_path, option, value, wanted):
+    # before, these failed inside the rule: "internal error: TypeError: 'int' object is not iterable"
+    (tmp_path / ".copylint.yaml").write_text(f"rules:\n  {option}: {value}\n")
+    (tmp_path / "news.txt").write_text(STORY)
+    proc = run_cli("check", "--no-languagetool", "news.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert wanted in proc.stderr and ".copylint.yaml" in proc.stderr
+    assert "internal error" not in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_cli_select_beats_config(tmp_path):
     (tmp_path / ".copylint.yaml").write_text("select: [typo.repeated-word]\n")
     (tmp_path / "news.txt").write_text(STORY)

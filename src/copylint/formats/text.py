@@ -3,11 +3,19 @@ Colour only on a terminal; ``NO_COLOR`` is honoured by the CLI."""
 
 from __future__ import annotations
 
+from ..text import INVISIBLE_CHARACTERS
 from . import BaseFormatter
 from ._common import fix_note
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+# the source line is shown with each invisible or control character as one visible mark,
+# so the caret stands under it (a zero-width one takes no column) and a direction
+# override cannot turn the terminal's line around; a tab is a space
+_SHOWN = {ord(c): "\u00a4" for c in INVISIBLE_CHARACTERS}
+_SHOWN.update({c: chr(0x2400 + c) for c in range(0x20) if c != 0x09})
+_SHOWN.update({c: "\u00a4" for c in range(0x7f, 0xa0)})
+_SHOWN[0x09] = " "
 
 
 class Formatter(BaseFormatter):
@@ -24,7 +32,7 @@ class Formatter(BaseFormatter):
             w(f"{self._c(_BOLD, f'{f.path}:{f.line}:{f.column}')}: {self._c(_COLORS[sev], sev)} "
               f"{self._c(_DIM, f.rule)} {f.message}\n")
             if f.line_text and not self.options.get("no_source"):
-                line = f.line_text.replace("\t", " ")
+                line = f.line_text.translate(_SHOWN)
                 start = f.column - 1 - f.line_offset  # (a long line is an excerpt)
                 end = f.end_column - 1 - f.line_offset if f.end_line == f.line else len(line)
                 width = max(1, min(end, len(line)) - start)

@@ -111,7 +111,7 @@ def _parse_yaml(source: str, body_start: int, body_end: int, fm: FrontMatter) ->
             value = scalar.value.strip()
             if value:
                 found.append(align(value, source, body_start + scalar.start_mark.index,
-                                   body_start + scalar.end_mark.index))
+                                   body_start + scalar.end_mark.index, escapes=True))
         if found:
             fm.values[str(key_node.value)] = found
 
@@ -177,7 +177,7 @@ def _parse_toml(source: str, body_start: int, body_end: int, fm: FrontMatter) ->
             stop = top_end if nl == -1 else nl
         found = []
         for s in strings:
-            pieces = align(s, source, pos, stop)
+            pieces = align(s, source, pos, stop, escapes=True)
             verbatim_ends = [p[2] for p in pieces if p[0] == "v"]
             if verbatim_ends:
                 pos = verbatim_ends[-1]

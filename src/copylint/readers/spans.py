@@ -78,11 +78,14 @@ def pieces_text(pieces: Iterable[Piece], source: str) -> str:
 _WORD_OR_SPACE = re.compile(r"\S+|\s+")
 
 
-def align(value: str, source: str, start: int, end: int) -> list[Piece]:
+def align(value: str, source: str, start: int, end: int, escapes: bool = False) -> list[Piece]:
     """Map ``value`` (a decoded string) onto source[start:end] (its raw, maybe quoted or
     escaped, form). Words found in order in the source are verbatim; whitespace between
     them is verbatim when the source has the same, else glue for the source gap; words
-    not found (escapes) are glue."""
+    not found (escapes) are glue. With ``escapes`` (a YAML or TOML string), a word
+    written with backslash escapes ("Te\\u200eenager") is mapped letter by letter, each
+    escape glue for the characters it writes, so a finding inside it is reported at the
+    escape itself."""
     if not value:
         return []
     if source[start:end] == value:
@@ -100,6 +103,11 @@ def align(value: str, source: str, start: int, end: int) -> list[Piece]:
             if pending_ws is not None:
                 pieces.append(("g", pending_ws, j, j))
                 pending_ws = None
+            escaped = _escaped_word(tok, source, j, start, end) if escapes else None
+            if escaped is not None:
+                pieces.extend(escaped)
+                j = escaped[-1][-1]
+                continue
             stop = min(j + len(tok), end)
             pieces.append(("g", tok, j, stop))
             j = stop
@@ -114,6 +122,37 @@ def align(value: str, source: str, start: int, end: int) -> list[Piece]:
         j = k + len(tok)
     if pending_ws is not None:
         pieces.append(("g", pending_ws, j, j))
+    return pieces
+
+
+_SOURCE_WORD_RE = re.compile(r"[ \t]*[\"']?(\S+?)[\"']?(?=\s|$)")
+_ESCAPE_RE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
+_SHORT_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
+                  "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0",
+                  "L": "\u2028", "P": "\u2029"}
+
+
+def _escaped_word(word: str, source: str, pos: int, start: int, end: int) -> list[Piece] | None:
+    """``word`` as the next source word from ``pos`` writes it with backslash escapes:
+    the letters verbatim, each escape glue. None when that word does not decode to it."""
+    m = _SOURCE_WORD_RE.match(source, pos, end)
+    if m is None:
+        return None
+    pieces: list[Piece] = []
+    at = m.start(1)
+    for e in _ESCAPE_RE.finditer(source, m.start(1), m.end(1)):
+        seq = e.group()
+        char = chr(int(seq[2:], 16)) if seq[1] in "xuU" else _SHORT_ESCAPES.get(seq[1])
+        if char is None:
+            return None
+        if e.start() > at:
+            pieces.append(("v", at, e.start()))
+        pieces.append(("g", char, e.start(), e.end()))
+        at = e.end()
+    if at < m.end(1):
+        pieces.append(("v", at, m.end(1)))
+    if not pieces or pieces_text(pieces, source) != word:
+        return None
     return pieces
 
 

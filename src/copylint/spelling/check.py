@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from html.entities import name2codepoint
 
-from ..text import WORD_RE, word_counts
+from ..text import INVISIBLE_CHARACTERS, WORD_RE, word_counts
 from .occurrences import candidate_starts
 from . import names as names_module, speller as speller_module, variants
 from .lexicon import name_lexicon
@@ -86,12 +86,16 @@ class Misspelling:
 
 def skipped_context(text: str, start: int, end: int) -> bool:
     """Words glued to digits, handles and hashtags, parts of URLs, emails, file names
-    and domain names, halves of a word split by a soft hyphen and the names of HTML
-    entities ("hellip;") are not prose."""
+    and domain names, pieces of a word split by a soft hyphen or another invisible
+    character (typo.invisible-character reports it) and the names of HTML entities
+    ("hellip;") are not prose."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    if before.isdigit() or after.isdigit() or before in "@#_\\=\u00ad" or after in "_\\=@>\u00ad":
+    if before.isdigit() or after.isdigit() or before in "@#_\\=" or after in "_\\=@>":
         return True
+    if (before in INVISIBLE_CHARACTERS and start >= 2 and text[start - 2].isalpha()) or \
+            (after in INVISIBLE_CHARACTERS and end + 1 < len(text) and text[end + 1].isalpha()):
+        return True  # a piece of a word an invisible character splits ("gov\u200bernment"), reported as such
     if (before == "*" and start >= 2 and text[start - 2].isalpha()) or \
             (after == "*" and end + 1 < len(text) and text[end + 1].isalpha()):
         return True  # half of a word censored with an asterisk ("b*llshit")
