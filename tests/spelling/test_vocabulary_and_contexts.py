@@ -85,3 +85,13 @@ def test_inner_capitals_mark_names_and_brands():
             "Mitch McConnel spoke on YouTube.\n")
     # McConnel is one slip from the lexicon's Mitch McConnell; the brands are left alone
     assert words(text) == ["McConnel"]
+
+
+def test_a_sentence_in_another_language_is_not_a_string_of_misspellings():
+    # a Spanish headline gave one finding per word ("están", "vuelta", "esquina"...); a
+    # slip in the English sentence after it, and a few foreign words inside an English
+    # sentence, are still reported
+    text = ("Las elecciones primarias de Florida están a la vuelta de la esquina\n\n"
+            "The goverment said the vote was close. Voters said the zeitung was wrong.\n\n"
+            "Erste Moschee hisst Regenbogenflagge und unterstützt die Gemeinde.\n")
+    assert words(text) == ["goverment", "zeitung"]

@@ -42,7 +42,9 @@ def spelling(doc: Document, ctx) -> Iterator[Hit]:
     far more frequent name or word is still reported ("Isreal" -> Israel), and so is a
     first or last name one slip from a full name the lexicon knows ("Kier Starmer" ->
     Keir Starmer). Words glued to digits, URLs, emails, @handles and #tags are skipped;
-    ALL-CAPS acronyms are skipped unless they are a clear slip of a long word. Words on
+    ALL-CAPS acronyms are skipped unless they are a clear slip of a long word, and so is a
+    sentence in another language (three or more of its lower-case words, and two in
+    five, unknown to the dictionary: a Spanish headline, a quoted line of German). Words on
     the ``reject`` vocabulary are always reported. Write ``[sic]`` after a word that is
     spelt as in the original (or ``(sic)``).
 

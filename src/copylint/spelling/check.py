@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from html.entities import name2codepoint
 
-from ..text import INVISIBLE_CHARACTERS, WORD_RE, word_counts
+from ..text import INVISIBLE_CHARACTERS, WORD_RE, sentences, word_counts
 from .occurrences import candidate_starts
 from . import names as names_module, speller as speller_module, variants
 from .lexicon import name_lexicon
@@ -55,6 +55,9 @@ RARE_NOUN_ZIPF, PLURAL_IN_USE_ZIPF = 3.5, 1.5
 IN_USE_NEWS_ARTICLES = 10  # a lower-case word this many news articles use is a word
 IN_USE_ZIPF = 3.5  # ...and so is one this frequent in running text (wordfreq)
 IN_USE_MARGIN = 2.0  # unless a word this much more frequent is one slip away
+# a sentence whose lower-case words are this many, and this share, unknown to the
+# dictionary is in another language
+FOREIGN_MIN_UNKNOWN, FOREIGN_SHARE = 3, 0.4
 
 
 def _content_word(sp, part: str) -> bool:
@@ -247,6 +250,7 @@ class SpellingAnalysis:
             suspects += [w for w in self.counts if known(w) and vocab.rejects(w)]
         out: list[Misspelling] = []
         phrase_words = loan_phrases()[0]
+        foreign = self._foreign_sentences(suspects)
         for token in suspects:
             if vocab.accepts(token):
                 continue
@@ -270,6 +274,8 @@ class SpellingAnalysis:
                     continue  # "(sic)" marks the original's spelling like "[sic]"
                 if in_phrase and self._in_loan_phrase(start):
                     continue
+                if foreign and not rejected and any(s <= start < e for s, e in foreign):
+                    continue
                 if rejected:
                     verdict = Verdict(tuple(s for s in sp.suggest(base) if not vocab.rejects(s)),
                                       f"'{base}' is on the house reject list", False, "reject")
@@ -286,6 +292,28 @@ class SpellingAnalysis:
         # a known first name one slip from a lexicon full name ("Kier Starmer")
         out.extend(self._full_name_slips({m.start for m in out}))
         out.sort(key=lambda m: m.start)
+        return out
+
+    def _foreign_sentences(self, suspects: list[str]) -> list[tuple[int, int]]:
+        """Sentences in another language: a headline in Spanish or German ("... están a
+        la vuelta de la esquina"), a quoted line of French. Its words are not English
+        misspellings, and one finding per word would bury the story's real slips. A
+        sentence counts when at least three of its lower-case words, and two in five,
+        are unknown to the dictionary; a few foreign words in an English sentence do
+        not make it foreign."""
+        known = self.speller.known
+        lower = [t for t in suspects if t.islower()]
+        if sum(self.counts[t] for t in lower) < FOREIGN_MIN_UNKNOWN:
+            return []
+        text, out = self.doc.text, []
+        for start, end in sentences(text):
+            chunk = text[start:end]
+            if sum(1 for t in lower if t in chunk) < 2:
+                continue  # (a quick look: most sentences hold none of the words)
+            words = [w for w in WORD_RE.findall(chunk) if w.islower()]
+            unknown = sum(1 for w in words if not known(w))
+            if unknown >= FOREIGN_MIN_UNKNOWN and unknown >= FOREIGN_SHARE * len(words):
+                out.append((start, end))
         return out
 
     def _title_case_form_passes(self, key: str) -> bool:
