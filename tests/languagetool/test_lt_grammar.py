@@ -398,3 +398,24 @@ def test_headline_style_is_no_grammar_slip_in_a_headline(tmp_path, lt_server, lt
     line, col = position(text, "on Middle East", 1)
     assert [(f["rule"], f["line"], f["column"]) for f in findings] == \
         [("grammar.DETERMINER_GEOGRAPHICAL_WORD", line, col)]
+
+
+def test_languagetool_leaves_invisible_and_control_characters_to_their_rule(tmp_path, lt_server, lt_env):
+    """LanguageTool reads "it" U+0092 "s" (a Windows apostrophe decoded as Latin-1) as
+    "its" and a word split by a zero-width space as two: its matches there say nothing
+    true, and typo.invisible-character reports the character itself. A slip elsewhere in
+    the paragraph is still reported."""
+    text = "Port reopens\n\nOfficials said it\x92s ready, and the the gov\u200bernment agreed.\n"
+    story = tmp_path / "port.txt"
+    story.write_text(text, encoding="utf-8")
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, "--select",
+                             "grammar,typo.invisible-character", env=lt_env)
+    got = [(f["rule"], f["line"], f["column"]) for f in findings]
+    line, col = position(text, "\x92")
+    assert ("typo.invisible-character", line, col) in got
+    assert ("typo.invisible-character", line, position(text, "\u200b")[1]) in got
+    assert not any(rule.startswith("grammar.") and c <= col + 2 and c >= col - 3 for rule, _, c in got)
+    assert ("grammar.ENGLISH_WORD_REPEAT_RULE", line, position(text, "the the")[1]) in got
+    # LanguageTool itself does match the word around the Windows apostrophe
+    raw = raw_matches(lt_server, [text.split("\n\n")[1]])
+    assert any("\x92" in words for _, words in raw), raw

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from ..model import Document, Hit
 from ..registry import rule
-from ..text import INVISIBLE_CHARACTERS
+from ..text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
 
 # joiners: needed inside emoji sequences and in scripts that join letters (Persian, Hindi)
 JOINERS = "\u200c\u200d"
@@ -22,10 +22,8 @@ DIRECTION_MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"
 # overrides show the letters after them in reverse order: what one reads is not what is stored
 DIRECTION_OVERRIDES = "\u202d\u202e"
 # (the rest are invisible whatever the script around them: nothing in copy needs them)
-# C0 and C1 control characters but the tab, the line feed, the carriage return and the form feed
-_CONTROLS = "".join(chr(c) for c in (*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), *range(0x7f, 0xa0)))
 
-_SUSPECT_RE = re.compile("[" + re.escape(INVISIBLE_CHARACTERS + _CONTROLS) + "]+")
+_SUSPECT_RE = re.compile("[" + re.escape(INVISIBLE_CHARACTERS + CONTROL_CHARACTERS) + "]+")
 _RIGHT_TO_LEFT_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 
@@ -132,7 +130,7 @@ def _hit(text: str, start: int, end: int, chars: str) -> Hit:
         # ("dlr" DELETE "untied"), so there is no fix to offer
         return Hit(start, end, f"control character {_name(char)}{times}: a character garbled in "
                    "transmission; check what should stand here")
-    if char in _CONTROLS:
+    if char in CONTROL_CHARACTERS:
         return Hit(start, end, f"control character {_name(char)}{times}", replacement="")
     return Hit(start, end, f"invisible character {_name(char)}{times}{where}", replacement="")
 

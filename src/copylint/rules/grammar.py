@@ -13,7 +13,7 @@ from ..model import HEAD_KINDS, Document, Hit, Region, Severity
 from ..registry import rule
 from ..spelling.check import SpellingAnalysis, analyse
 from ..spelling.speller import strip_accents, unsuggested_words
-from ..text import ABBREVIATIONS, QuoteIndex
+from ..text import ABBREVIATIONS, UNSEEN_RE, QuoteIndex
 
 # Off by default, with the reason. Exact ids go to the server; globs are applied here.
 NEWS_DISABLED = (
@@ -101,6 +101,9 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
     after an abbreviation ("Ont. man"), a title's exclamation mark (E! News) or an
     ellipsis, and a famous name offered
     for another real one (Alan Garten is not Alan Garber; Robert Pattison is a slip).
+    A match over an invisible or control character is dropped too: LanguageTool reads a
+    Windows apostrophe decoded as U+0092 ("it" U+0092 "s") as "its", and
+    typo.invisible-character reports the character itself.
     
     LanguageTool runs as one server per run, started by copylint when this rule is selected
     and LanguageTool is installed (``copylint languagetool install``), or reached at
@@ -144,6 +147,8 @@ def check(doc: Document, ctx) -> Iterator[Hit]:
     for (base, _end), matches in zip(units, results):
         for m in matches:
             start, end = base + m.start, base + m.end
+            if UNSEEN_RE.search(doc.text, start, end):
+                continue  # LanguageTool reads "it" U+0092 "s" as "its"; typo.invisible-character reports it
             if globs and any(fnmatch.fnmatchcase(m.rule_id, g) for g in globs):
                 continue
             if m.is_spelling:
