@@ -284,3 +284,20 @@ def test_a_wire_ticker_in_angle_brackets_is_text_not_a_tag():
     assert doc.map.span(at, at + 5) == (source.index("<AXP>"), source.index("<AXP>") + 5)
     findings = lint_text(source, path="amex.md", config=RULES)
     assert [f.rule for f in findings] == []
+
+
+def test_a_ticker_or_company_that_shares_an_elements_name_is_text():
+    """Some tickers and company names are also HTML elements: Sears is <S>, Du Pont <DD>,
+    "<Mark Resources Inc>" opens like <mark>. In capitals with no closing tag in the
+    paragraph, or followed by capitalised words with no values, they are wire copy; the
+    reader dropped them, leaving "owned by , said" (a space before the comma reported)."""
+    source = ("# Sears and Du Pont\n\n"
+              "Sears <S> rose, Du Pont <DD> fell and Precambrian, 89 pct owned by <Mark Resources Inc>, "
+              "said <I P Sharp Associates Ltd> agreed.\n\n"
+              "This is <B>bold</B>, <i>this</i> too, <input disabled> and <video controls> are markup.\n")
+    doc = read_text("sears.md", source)
+    assert ("Sears <S> rose, Du Pont <DD> fell and Precambrian, 89 pct owned by <Mark Resources Inc>, "
+            "said <I P Sharp Associates Ltd> agreed.") in doc.text
+    assert "This is bold, this too,  and  are markup." in doc.text
+    findings = lint_text(source, path="sears.md", config=RULES)
+    assert [f.rule for f in findings] == []

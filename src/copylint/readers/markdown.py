@@ -52,6 +52,11 @@ small source spacer span strike strong style sub summary sup svg math table tbod
 textarea tfoot th thead time title tr track tt u ul var video wbr xmp
 """.split())
 _EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
+# a company whose name begins with an element's ("<Mark Resources Inc>", "<Video Shopping
+# Mall Inc>"): capitalised words where a tag's attributes would stand, none with a value
+_COMPANY_RE = re.compile(r"<[A-Z][A-Za-z0-9]*(?:\s+[^\s=<>\"'`]+)*?\s+[A-Z][^\s=<>\"'`]*(?:\s+[^\s=<>\"'`]+)*\s*>")
+# a ticker that is an element's name in capitals ("Sears <S>", "Du Pont <DD>")
+_CAPITALS_TAG_RE = re.compile(r"<([A-Z][A-Z0-9]*)>")
 
 _MD: MarkdownIt | None = None
 # CommonMark's preset gives up below 20 levels of nesting and drops the text there unread;
@@ -537,13 +542,22 @@ class _InlineWalker:
                     self.skip_tag = None
                     self.b.glue(PLACEHOLDER, self.src(self.skip_from), self.src_end(e))
             return e
-        if name not in _HTML_ELEMENTS and "-" not in name:
+        if (name not in _HTML_ELEMENTS and "-" not in name) or (not closing and self._ticker_or_company(raw)):
             self.emit_text(s, e)  # "<AXP>": a ticker, not a tag
         elif not closing and name in _SKIP_TAGS and not raw.rstrip().endswith("/>"):
             self.skip_tag, self.skip_depth, self.skip_from = name, 1, s
         elif name == "br":
             self.b.glue("\n", self.src(s), self.src_end(e))
         return e
+
+    def _ticker_or_company(self, raw: str) -> bool:
+        """A tag with an element's name that a wire story writes for a company: its name
+        in capitals with no closing tag in the paragraph ("Sears <S>", "<DD>"; "<B>bold</B>"
+        is bold), or a name of capitalised words ("<Mark Resources Inc>")."""
+        if _COMPANY_RE.fullmatch(raw):
+            return True
+        m = _CAPITALS_TAG_RE.fullmatch(raw)
+        return m is not None and f"</{m.group(1).lower()}" not in self.content.lower()
 
     def _state(self, limit: int) -> StateInline:
         state = self.states.get(limit)
