@@ -176,7 +176,9 @@ def unbalanced_brackets(doc: Document, ctx) -> Iterator[Hit]:
 _BRACKET_RE = re.compile(r"[()\[\]{}]")
 _LIST_MARKER_RE = re.compile(r"\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})")
 _SMILEY_RE = re.compile(r"[:;8][-^]?$")
-_QUOTE_CHARS_RE = re.compile(r"[“”\"]")
+# (two apostrophes stand for a double mark in copy from old typesetting and wire systems:
+# ''Stairway to Heaven'', "...is remarkable,'' he continued")
+_QUOTE_CHARS_RE = re.compile(r"[“”\"]|(?<!['’])''(?!['’])")
 _CURLY_OPEN, _CURLY_CLOSE = "“", "”"
 _BEFORE_OPENING = "([{—–-/‘“"  # what may stand right before an opening mark
 _AFTER_CLOSING = ".,;:!?)]}’”…"  # and right after a closing one
@@ -196,12 +198,12 @@ def _closes_after_figure(text: str, i: int, pending: bool, start: int) -> bool:
     return _FEET_RE.search(text, max(start, i - 8), i) is None
 
 
-def _sides(text: str, i: int, start: int, end: int) -> tuple[bool, bool]:
-    """Whether the mark at ``i`` stands where a quotation opens (after a space, at the
-    start of the paragraph, after a dash or bracket, before a word) and where one closes
-    (after a word or stop, before a space, a stop or the end)."""
+def _sides(text: str, i: int, start: int, end: int, width: int = 1) -> tuple[bool, bool]:
+    """Whether the mark at ``i`` (``width`` characters) stands where a quotation opens
+    (after a space, at the start of the paragraph, after a dash or bracket, before a
+    word) and where one closes (after a word or stop, before a space, a stop or the end)."""
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < end else " "
+    after = text[i + width] if i + width < end else " "
     opening = (before.isspace() or before in _BEFORE_OPENING) and not after.isspace()
     closing = not before.isspace() and (after.isspace() or after in _AFTER_CLOSING)
     return opening, closing
@@ -216,11 +218,14 @@ def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
     curly one (mixing the two is ``house.quote-style``'s business); a curly mark turned the
     wrong way ("on “Face the Nation“ (CBS)") is reported as such, with the right one as its
     fix, and a double mark inside a word ("Brazil"s") as the apostrophe it stands for.
-    Inch marks (5'10") are not quotes."""
+    Two apostrophes written for a double mark (''Stairway to Heaven'', "...is
+    remarkable,'' he continued", from old typesetting and wire systems) pair as one and
+    are reported, with the double mark as the fix. Inch marks (5'10") are not quotes."""
     text = doc.text
-    if '"' not in text and _CURLY_OPEN not in text and _CURLY_CLOSE not in text:
+    if '"' not in text and _CURLY_OPEN not in text and _CURLY_CLOSE not in text and "''" not in text:
         return
     apostrophe = "’" if text.count("’") > text.count("'") else "'"
+    curly = text.count(_CURLY_OPEN) + text.count(_CURLY_CLOSE) > text.count('"')
     paras = list(_paragraphs(doc))
     for n, r in enumerate(paras):
         nxt = paras[n + 1] if n + 1 < len(paras) else None
@@ -228,7 +233,19 @@ def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
         opened: list[int] = []  # opening marks not yet closed, straight or curly
         for m in _QUOTE_CHARS_RE.finditer(text, r.start, r.end):
             c, i = m.group(), m.start()
-            opening, closing = _sides(text, i, r.start, r.end)
+            opening, closing = _sides(text, i, r.start, r.end, len(c))
+            if c == "''":
+                if not (opening or closing) or (i > r.start and text[i - 1].isdigit()):
+                    continue  # between two words or two spaces, or inches (5'10''): no quotation mark
+                closes = bool(opened) if opening == closing else closing
+                mark = (_CURLY_CLOSE if closes else _CURLY_OPEN) if curly else '"'
+                yield Hit(i, i + 2, f"two apostrophes stand for a double quotation mark; write {mark}",
+                          suggestions=(mark,), replacement=mark, safe=False)
+                if not closes:
+                    opened.append(i)
+                elif opened:
+                    opened.pop()
+                continue
             if c == '"':
                 before = text[i - 1] if i > r.start else " "
                 if before.isdigit() and not _closes_after_figure(text, i, bool(opened), r.start):
@@ -264,7 +281,8 @@ def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
             else:
                 yield Hit(i, i + 1, "closing quotation mark without an opening one")
         for i in opened:
-            is_opening = _sides(text, i, r.start, r.end)[0] or text[i] == _CURLY_OPEN
+            is_opening = _sides(text, i, r.start, r.end, 2 if text.startswith("''", i) else 1)[0] \
+                or text[i] == _CURLY_OPEN
             if is_opening and next_opens:
                 continue
             yield Hit(i, i + 1, "quotation mark is never closed in this paragraph" if is_opening
