@@ -204,12 +204,16 @@ _SKIP_KINDS = ("headline", "standfirst", "byline", "title", "blockquote", "capti
 def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
     """A paragraph, or a sentence of six words or more, that appears twice in the body
     of one article: usually a paste accident. Pull quotes and captions that repeat body
-    text on purpose are not compared."""
+    text on purpose are not compared, and neither are the rows of a list or table laid
+    out as paragraphs (a wire earnings table's "Avg shrs 13.9 mln vs 13.8 mln" for the
+    quarter and the year, a letter's signatories each with their title): a short line
+    with no closing stop, in an article whose paragraphs are mostly such lines."""
     opts: ParagraphOptions = ctx.options
     blocks = sorted((r for r in doc.regions if r.kind not in _SKIP_KINDS), key=lambda r: r.start)
     seen_paragraphs: dict[str, Region] = {}
     seen_sentences: dict[str, tuple[int, int]] = {}
     text = doc.text
+    list_like: bool | None = None  # see _mostly_rows, worked out when a row-like line repeats
     # cheap pass first: most articles repeat no sentence, and then the exact (slower)
     # sentence splitting is not needed at all
     # (case folded once for the whole text: folding is per character, the pieces agree)
@@ -223,6 +227,11 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
         if key.count(" ") + 1 >= opts.min_words:
             first = seen_paragraphs.get(key)
             if first is not None:
+                if _row_like(key):
+                    if list_like is None:
+                        list_like = _mostly_rows(text, blocks)
+                    if list_like:
+                        continue  # a row of a list or table: the same row for another entry
                 yield Hit(block.start, block.end, "this paragraph repeats an earlier one",
                           related=(_location(doc, first.start, first.end, "first copy"),))
                 continue
@@ -249,6 +258,22 @@ _EMBED_CREDIT_RE = re.compile(r"[ \t]*[—–-]{1,2}[ \t]*[^\n(]{1,80}\(@\w{1,30
 # same end and fails as the first did, and a long run of dots made it quadratic
 _ROUGH_SENTENCE_RE = re.compile(r"\.(?<![.!?].)[.!?]*[\"'”’)\]]?\s+|!(?<![.!?].)[.!?]*[\"'”’)\]]?\s+|"
                                 r"\?(?<![.!?].)[.!?]*[\"'”’)\]]?\s+|\n\s*\n")
+
+
+ROW_MAX_WORDS = 12
+_CLOSING_STOP_RE = re.compile(r"[.!?:;…\"'”’]$")
+
+
+def _row_like(key: str) -> bool:
+    """A short line with no closing stop: a list's entry, a table's row, a title."""
+    return key.count(" ") + 1 <= ROW_MAX_WORDS and not _CLOSING_STOP_RE.search(key)
+
+
+def _mostly_rows(text: str, blocks: list[Region]) -> bool:
+    """Whether most of the article's paragraphs are row-like lines: a list or a table."""
+    keys = [_key(text[b.start:b.end]) for b in blocks]
+    keys = [k for k in keys if k]
+    return bool(keys) and 2 * sum(1 for k in keys if _row_like(k)) > len(keys)
 
 
 def _key(text: str) -> str:
