@@ -16,7 +16,7 @@ _REPEAT_RE = re.compile(r"\b(\w+)(\s+)(\1)\b", re.I)
 @dataclass
 class RepeatedWordOptions:
     # pairs that are grammatical when doubled
-    allow: list[str] = field(default_factory=lambda: ["had", "that", "bye", "no", "yada", "ha", "knock", "tut", "very", "so", "far", "chop", "goody", "hush", "mm", "sing", "wait"])
+    allow: list[str] = field(default_factory=lambda: ["had", "that", "bye", "no", "yada", "ha", "knock", "tut", "very", "so", "far", "chop", "goody", "hush", "mm", "sing", "wait", "wink", "surprise", "la"])
 
 
 @rule("typo.repeated-word", "A word typed twice in a row (\"the the\")", fixable=True,
@@ -25,9 +25,10 @@ def repeated_word(doc: Document, ctx) -> Iterator[Hit]:
     """The same word twice in a row, as in "the the" or "in in". The fix deletes the
     second copy. Doubles that are grammatical ("had had", "that that") are allowed and
     configurable with the ``allow`` option; names and titles that repeat a word ("Boutros
-    Boutros-Ghali", "Please Please Me"), a word said three times ("heh heh heh") and the
-    columns of a table are left alone. "is is" is a slip ("the agreement is is required")
-    unless a clause opened by what, how, all... comes first ("what it is is luck")."""
+    Boutros-Ghali", "Please Please Me"), a word said three times or more ("heh heh heh",
+    "da da da da") and the columns of a table are left alone. "is is" and "was was" are
+    slips ("the agreement is is required") unless a clause opened by what, how, all...
+    comes first ("what it is is luck", "all it was was a rumour")."""
     allow = {w.casefold() for w in ctx.options.allow}
     text = doc.text
     for m in _REPEAT_RE.finditer(text):
@@ -36,11 +37,13 @@ def repeated_word(doc: Document, ctx) -> Iterator[Hit]:
             continue  # numbers ("10 10") and words across paragraphs are not slips
         if _is_title_word(word) and _is_title_word(m.group(3)):
             continue  # a name or a title: "Boutros Boutros-Ghali", "Please Please Me"
-        if word.casefold() == "is" and _WH_CLAUSE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
-            continue  # "What it really is is narrowing", "how long the run is is anybody's guess"
+        if word.casefold() in ("is", "was") and _WH_CLAUSE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "What it really is is narrowing", "All it was was we were recording"
         third = _NEXT_WORD_RE.match(text, m.end(3))
-        if third and third.group(1).casefold() == word.casefold():
-            continue  # said three times on purpose: "Heh heh heh"
+        before = _PREVIOUS_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+        if (third and third.group(1).casefold() == word.casefold()) or \
+                (before and before.group(1).casefold() == word.casefold()):
+            continue  # said three times or more on purpose: "Heh heh heh", "da da da da"
         if ("\t" in m.group(2) or "  " in m.group(2)) and _table_row(text, m.start()):
             continue  # two columns of a table ("Price  Price")
         # the span runs from the end of the first copy to the end of the second, so
@@ -49,6 +52,7 @@ def repeated_word(doc: Document, ctx) -> Iterator[Hit]:
 
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+(\w+)\b")
+_PREVIOUS_WORD_RE = re.compile(r"\b(\w+)[ \t]+$")
 # a clause opened by a wh-word (or "all") with a word or more before the first "is": the
 # clause is the subject of the second ("what it is is"); "whether is is" lacks its "it"
 _WH_CLAUSE_BEFORE_RE = re.compile(r"\b(?:what|whatever|how|where|why|when|who|all)\b[^.!?;:]*?\w+\W+$",
