@@ -15,6 +15,7 @@ from pathlib import Path
 import jsonschema
 
 from copylint.formats import available
+from copylint.formats._common import VISIBLE
 from copylint.formats.github import command, escape_data, escape_property
 from copylint.model import Edit, Finding, Fix, Severity
 from integration_support import REPO, SARIF_SCHEMA, run_cli
@@ -638,8 +639,12 @@ def test_html_marks_every_finding_on_the_story_as_written(tmp_path: Path) -> Non
     for n, f in enumerate(ordered, 1):
         pieces = [text for title, text in page.marks
                   if any(line.startswith(f"{n}. {f['rule']}: ") for line in title.split("\n"))]
-        assert "".join(pieces) == f["matched"].replace("\n", ""), (n, f)
+        # (an invisible character is shown as the visible mark that stands for it)
+        assert "".join(pieces) == f["matched"].replace("\n", "").translate(VISIBLE), (n, f)
     assert any("\n" in f["matched"] for f in findings)  # a finding over two lines is among them
+    # the zero-width space in an example is marked as a character one can see
+    assert any(f["rule"] == "typo.invisible-character" for f in findings)
+    assert "\u200b" not in proc.stdout and "\u00a4" in "".join(text for _, text in page.marks)
 
 
 def test_html_shows_a_story_from_standard_input_from_the_bytes_read(tmp_path: Path) -> None:

@@ -9,7 +9,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from ..text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
 from ..tool_notices import DESCRIPTIONS as TOOL_NOTICES  # ids the tool itself reports, no Rule defines
+
+# str.translate table for showing source text: each invisible or control character becomes
+# one visible mark (¤; a C0 control its picture, "␋"), so a marked or underlined one can be
+# seen, columns stay where they were (a zero-width one took no column), and a direction
+# override cannot turn the rest of the line around
+VISIBLE = {ord(c): "\u00a4" for c in INVISIBLE_CHARACTERS + CONTROL_CHARACTERS}
+VISIBLE.update({ord(c): chr(0x2400 + ord(c)) for c in CONTROL_CHARACTERS if c < " "})
 
 
 class RuleLookup:

@@ -3,18 +3,14 @@ Colour only on a terminal; ``NO_COLOR`` is honoured by the CLI."""
 
 from __future__ import annotations
 
-from ..text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
 from . import BaseFormatter
-from ._common import fix_note
+from ._common import VISIBLE, fix_note
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
-# the source line is shown with each invisible or control character as one visible mark,
-# so the caret stands under it (a zero-width one takes no column) and a direction
-# override cannot turn the terminal's line around; a tab is a space
-_SHOWN = {ord(c): "\u00a4" for c in INVISIBLE_CHARACTERS + CONTROL_CHARACTERS}
-_SHOWN.update({ord(c): chr(0x2400 + ord(c)) for c in CONTROL_CHARACTERS if c < " "})  # C0: its picture ("␋")
-_SHOWN[0x09] = " "
+# the source line as shown (see VISIBLE), so the caret stands under an invisible
+# character; a tab is a space
+_SHOWN = {**VISIBLE, 0x09: " "}
 
 
 class Formatter(BaseFormatter):
