@@ -301,11 +301,15 @@ class SpellingAnalysis:
         sentence counts when at least three of its lower-case words, and two in five,
         are unknown to the dictionary; a few foreign words in an English sentence do
         not make it foreign."""
-        known = self.speller.known
-        lower = [t for t in suspects if t.islower()]
+        known, accepts = self.speller.known, self.evidence.vocabulary.accepts
+        lower = [t for t in suspects if t.islower() and not accepts(t)]
         if sum(self.counts[t] for t in lower) < FOREIGN_MIN_UNKNOWN:
             return []
         text, out = self.doc.text, []
+        # (a quick look first: three of them within a sentence's length of each other)
+        at = sorted(i for t in lower for i in _occurrences(text, t))
+        if not any(at[k + FOREIGN_MIN_UNKNOWN - 1] - at[k] <= 300 for k in range(len(at) - FOREIGN_MIN_UNKNOWN + 1)):
+            return []
         for start, end in sentences(text):
             chunk = text[start:end]
             if sum(1 for t in lower if t in chunk) < 2:
