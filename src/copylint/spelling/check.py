@@ -5,6 +5,7 @@ judge each occurrence with the name logic. Results are kept for the document so 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from html.entities import name2codepoint
@@ -194,6 +195,12 @@ def _chunk_around(text: str, start: int, end: int) -> str:
     return text[s:e].strip("\"'“”‘’()[]<>,;:!?")
 
 
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
 def _occurrences(text: str, word: str):
     n = len(word)
     for i in candidate_starts(text, word):
@@ -274,7 +281,7 @@ class SpellingAnalysis:
                     continue  # "(sic)" marks the original's spelling like "[sic]"
                 if in_phrase and self._in_loan_phrase(start):
                     continue
-                if foreign and not rejected and any(s <= start < e for s, e in foreign):
+                if foreign and not rejected and _inside(foreign, start):
                     continue
                 if rejected:
                     verdict = Verdict(tuple(s for s in sp.suggest(base) if not vocab.rejects(s)),
@@ -311,10 +318,9 @@ class SpellingAnalysis:
         if not any(at[k + FOREIGN_MIN_UNKNOWN - 1] - at[k] <= 300 for k in range(len(at) - FOREIGN_MIN_UNKNOWN + 1)):
             return []
         for start, end in sentences(text):
-            chunk = text[start:end]
-            if sum(1 for t in lower if t in chunk) < 2:
-                continue  # (a quick look: most sentences hold none of the words)
-            words = [w for w in WORD_RE.findall(chunk) if w.islower()]
+            if bisect.bisect_left(at, end) - bisect.bisect_left(at, start) < FOREIGN_MIN_UNKNOWN:
+                continue  # (counted by position: a test per word and sentence was quadratic in a long file)
+            words = [w for w in WORD_RE.findall(text, start, end) if w.islower()]
             unknown = sum(1 for w in words if not known(w))
             if unknown >= FOREIGN_MIN_UNKNOWN and unknown >= FOREIGN_SHARE * len(words):
                 out.append((start, end))
