@@ -5,7 +5,9 @@ a process of its own, with its wall time, peak memory (max RSS) and exit code pr
 - 100,000 unclosed brackets on one 600 KB line (a finding for each);
 - front matter whose YAML aliases expand to 9**10 values ("billion laughs");
 - 5,000 nested blockquotes, 3,000 nested list items, 50,000 nested <div>s;
-- 100,000 HTML entities in one paragraph, and 100,000 front-matter keys.
+- 100,000 HTML entities in one paragraph, and 100,000 front-matter keys;
+- 100,000 direction marks, 20,000 wire tickers that are HTML element names, and 10,000
+  Spanish sentences among English ones, each in one paragraph.
 
     python3 benchmarks/inputs.py [--timeout SECONDS]
 
@@ -78,6 +80,17 @@ def inputs() -> dict[str, str]:
                             + "</div>" * 50_000 + "</body></html>",
         "entities.html": "<html><body><h1>T</h1><p>" + "&amp; &#x41; &bogus; " * 100_000 + "</p></body></html>",
         "front-matter-keys.md": "---\n" + "".join(f"k{i}: v\n" for i in range(100_000)) + "---\n# T\n\nBody.\n",
+        # 100,000 left-to-right marks in one paragraph, each asked whether the paragraph
+        # has right-to-left letters (that scan was per mark: 204 s)
+        "direction-marks.txt": "Headline\n\n" + "wo\u200erd " * 100_000 + "\n",
+        # 20,000 wire tickers that are element names (<S>) in one Markdown paragraph, each
+        # asking whether the paragraph closes the tag (a search of the paragraph per ticker: 7 s)
+        "tickers.md": "# Headline\n\n" + " ".join(f"Firm{i} Inc <S> rose." for i in range(20_000)) + "\n",
+        # sentences in Spanish between English ones on one line: the foreign-sentence test
+        # once matched every unknown word against every sentence
+        "foreign-sentences.txt": "Headline\n\n" + " ".join(
+            ["Las elecciones primarias están a la vuelta de la esquina.",
+             "The council met on Tuesday and agreed the budget."] * 10_000) + "\n",
     }
 
 

@@ -350,6 +350,7 @@ class _InlineWalker:
         self.b = reader.b
         self.source = reader.source
         self.content = content
+        self.closed_tags: dict[str, bool] = {}  # see _ticker_or_company
         self.cst, self.sst = segs
         self.states: dict[int, StateInline] = {}
         self.skip_tag: str | None = None
@@ -557,7 +558,13 @@ class _InlineWalker:
         if _COMPANY_RE.fullmatch(raw):
             return True
         m = _CAPITALS_TAG_RE.fullmatch(raw)
-        return m is not None and f"</{m.group(1).lower()}" not in self.content.lower()
+        if m is None:
+            return False
+        name = m.group(1).lower()
+        closed = self.closed_tags.get(name)
+        if closed is None:  # (once per name and paragraph: a long one may hold many tickers)
+            closed = self.closed_tags[name] = re.search(f"</{name}\\b", self.content, re.I) is not None
+        return not closed
 
     def _state(self, limit: int) -> StateInline:
         state = self.states.get(limit)

@@ -6,6 +6,7 @@ from every check."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -63,7 +64,7 @@ def invisible_character(doc: Document, ctx) -> Iterator[Hit]:
     (``allow: [U+00AD]`` for soft hyphens set by hand)."""
     allowed = {_code_point(c) for c in ctx.options.allow}
     text = doc.text
-    rtl_paragraphs: dict[int, bool] = {}
+    right_to_left = _RightToLeftParagraphs(text)
     for m in _SUSPECT_RE.finditer(text):
         for start, end in _runs(m.group(), m.start()):
             chars = text[start:end]
@@ -71,7 +72,7 @@ def invisible_character(doc: Document, ctx) -> Iterator[Hit]:
                 continue
             if chars[0] in JOINERS and _joins_script(text, start, end):
                 continue
-            if chars[0] in DIRECTION_MARKS and _in_right_to_left_paragraph(text, start, rtl_paragraphs):
+            if chars[0] in DIRECTION_MARKS and start in right_to_left:
                 continue
             yield _hit(text, start, end, chars)  # (a fix is made only where the source has the character itself)
 
@@ -189,12 +190,21 @@ def _joins_script(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _in_right_to_left_paragraph(text: str, pos: int, seen: dict[int, bool]) -> bool:
-    """Whether the paragraph around ``pos`` has Arabic, Hebrew or other right-to-left letters."""
-    before = list(_PARAGRAPH_BREAK_RE.finditer(text, max(0, pos - 5000), pos))
-    start = before[-1].end() if before else max(0, pos - 5000)
-    if start not in seen:
-        after = _PARAGRAPH_BREAK_RE.search(text, pos)
-        end = after.start() if after else len(text)
-        seen[start] = _RIGHT_TO_LEFT_RE.search(text, start, end) is not None
-    return seen[start]
+class _RightToLeftParagraphs:
+    """Which paragraphs have Arabic, Hebrew or other right-to-left letters, each paragraph
+    looked at once (a paragraph of many marks asked about every one of them)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: list[int] | None = None
+        self.answers: dict[int, bool] = {}
+
+    def __contains__(self, pos: int) -> bool:
+        if self.starts is None:
+            self.starts = [0] + [m.end() for m in _PARAGRAPH_BREAK_RE.finditer(self.text)]
+        k = bisect.bisect_right(self.starts, pos) - 1
+        answer = self.answers.get(k)
+        if answer is None:
+            end = self.starts[k + 1] if k + 1 < len(self.starts) else len(self.text)
+            answer = self.answers[k] = _RIGHT_TO_LEFT_RE.search(self.text, self.starts[k], end) is not None
+        return answer
