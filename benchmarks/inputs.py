@@ -7,7 +7,8 @@ a process of its own, with its wall time, peak memory (max RSS) and exit code pr
 - 5,000 nested blockquotes, 3,000 nested list items, 50,000 nested <div>s;
 - 100,000 HTML entities in one paragraph, and 100,000 front-matter keys;
 - 100,000 direction marks, 20,000 wire tickers that are HTML element names, and 10,000
-  Spanish sentences among English ones, each in one paragraph.
+  Spanish sentences among English ones, each in one paragraph; a front-matter title of
+  40,000 escaped words.
 
     python3 benchmarks/inputs.py [--timeout SECONDS]
 
@@ -86,6 +87,9 @@ def inputs() -> dict[str, str]:
         # 20,000 wire tickers that are element names (<S>) in one Markdown paragraph, each
         # asking whether the paragraph closes the tag (a search of the paragraph per ticker: 7 s)
         "tickers.md": "# Headline\n\n" + " ".join(f"Firm{i} Inc <S> rose." for i in range(20_000)) + "\n",
+        # a front-matter title of 40,000 words written with a YAML escape ("caf\\u00e9"),
+        # each once searched for to the end of the value (4.9 s)
+        "escaped-title.md": '---\ntitle: "' + "caf\\u00e9 " * 40_000 + '"\n---\n\nBody text here.\n',
         # sentences in Spanish between English ones on one line: the foreign-sentence test
         # once matched every unknown word against every sentence
         "foreign-sentences.txt": "Headline\n\n" + " ".join(
