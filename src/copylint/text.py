@@ -223,6 +223,42 @@ _NAV_PREFIX_RE = re.compile(
     rf"(?:Home|HOME)(?:{_CRUMB_SEP}(?:(?:{_SECTIONS}){_CRUMB_SEP})*|(?:[ \t]+(?:{_SECTIONS}))+[ \t]+)")
 
 
+# news outlets and video platforms whose name a scraped page title carries after the
+# headline ("... | CBC News", "... - The Moscow Times", "... : NPR", "... | HBO Max")
+_OUTLET_WORDS = ("News|Times|Post|Journal|Guardian|Telegraph|Herald|Tribune|Independent|Express|Mirror|Mail|"
+                 "Chronicle|Gazette|Observer|Economist|Reuters|Bloomberg|AP|AFP|CNN|BBC|NPR|CBC|ABC|NBC|CBS|"
+                 "PBS|Fox|Sky|Politico|Axios|Vox|Forbes|Fortune|Insider|Deadline|Variety|Wired|TechCrunch|"
+                 "Yahoo|HuffPost|Vice|TMZ|Euronews|DW|Pravda|Meduza|Video|TV|Radio|Magazine|Netflix|HBO|"
+                 "Hulu|YouTube")
+_NAME_WORD = r"[A-Z0-9][\w'’.&]*\+?"
+_SITE_NAME = rf"(?:{_NAME_WORD}[ \t]+){{0,4}}(?:{_OUTLET_WORDS})\+?(?:[ \t]+{_NAME_WORD}){{0,3}}"
+_DOMAIN = r"[\w-]+(?:\.[\w-]+)*\.(?:com|ca|co\.uk|org|net|news|au|ie)"
+# the site's name (or its section, after a pipe) at the end, after a separator
+_NAV_SUFFIX_RE = re.compile(
+    rf"[ \t]+(?:[|:\-–—][ \t]+(?:{_SITE_NAME}|{_DOMAIN})|\|[ \t]+(?:{_SECTIONS}|(?:World|US|UK) [Nn]ews|"
+    rf"Opinion|Editorial|Comment)|\[(?:{_SITE_NAME}|{_DOMAIN})\])[ \t]*$")
+
+
+def navigation_suffix(text: str, start: int, end: int) -> int:
+    """Where the site's name glued to the end of a headline begins ("Talks resume in
+    Istanbul | CBC News" -> the offset of " | CBC News"; also in brackets, "[BBC NEWS]";
+    chained ones, " | Opinion | The Guardian", all go), or ``end`` when there is none. A headline of fewer than
+    three words before it is left alone."""
+    cut = end
+    while True:
+        m = _NAV_SUFFIX_RE.search(text, start, cut)
+        if m is None or len(WORD_RE.findall(text, start, m.start())) < 3:
+            return cut
+        cut = m.start()
+
+
+def headline_proper_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The headline itself, without site navigation glued to its front or the site's
+    name glued to its end."""
+    start = navigation_prefix(text, start, end)
+    return start, navigation_suffix(text, start, end)
+
+
 def navigation_prefix(text: str, start: int, end: int) -> int:
     """Where site navigation glued to the front of a headline ends ("Home News Council
     approves ..." -> the offset of "Council"), or ``start`` when there is none. A

@@ -16,7 +16,7 @@ from typing import Iterator
 import ahocorasick
 
 from ..model import Hit
-from ..text import WORD_RE, doubled_run, navigation_prefix, sentences
+from ..text import WORD_RE, doubled_run, headline_proper_span, sentences
 from .patterns import curly_for, keep_case, starts_sentence
 from .view import DocView, base_word
 
@@ -148,7 +148,11 @@ def _length(rule, view: DocView) -> Iterator[Hit]:
         if max_words and not max_chars and (text.count(" ", block.start, block.end)
                                             + text.count("\n", block.start, block.end)) < max_words:
             continue  # too few gaps between words for any sentence to be that long
-        spans = [(block.start, block.end)] if scope == "block" else list(sentences(text, block.start, block.end))
+        if block.kind == "headline":
+            # the headline itself: site navigation and the site's name are not its words
+            spans = [headline_proper_span(text, block.start, block.end)]
+        else:
+            spans = [(block.start, block.end)] if scope == "block" else list(sentences(text, block.start, block.end))
         for s, e in spans:
             if max_words and not max_chars and e - s <= max_words:
                 continue  # too short to hold that many words
@@ -223,11 +227,11 @@ def _headline_words(text: str, start: int, end: int):
 
 def _headline_proper(text: str, start: int, end: int):
     """(start, words, copy) of the headline itself, without site navigation glued to its
-    front ("Home News X" is X), and for a headline pasted twice ("X X") the words of its
+    front ("Home News X" is X) or the site's name glued to its end ("X | CBC News"), and for a headline pasted twice ("X X") the words of its
     first copy, with ``copy`` the distance to the second when the two are written alike
     (else None): the second copy's first word opens a headline too, and a fix of the
     first is made to both. Both accidents have rules of their own (structure.*)."""
-    start = navigation_prefix(text, start, end)
+    start, end = headline_proper_span(text, start, end)
     words = _headline_words(text, start, end)
     doubled = doubled_run([w.casefold() for _, _, w in words], 3)
     if doubled is None:

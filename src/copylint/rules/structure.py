@@ -10,7 +10,8 @@ from typing import Iterator
 
 from ..model import Document, Finding, Hit, Location, Region, line_excerpt
 from ..registry import corpus_rule, rule
-from ..text import doubled_run, navigation_prefix, normalize_headline, sentences
+from ..text import (doubled_run, headline_proper_span, navigation_prefix, navigation_suffix, normalize_headline,
+                    sentences)
 
 _TOKEN_RE = re.compile(r"[\w]+(?:['’][\w]+)*")
 
@@ -122,21 +123,32 @@ def _continues(text: str, pos: int, end: int) -> bool:
     return first.islower() or first.isdigit() or first in ",;(\"'“$"
 
 
-@rule("structure.headline-navigation", "Site navigation glued to the front of the headline",
-      fixable=True)
+@rule("structure.headline-navigation", "Site navigation glued to the front of the headline, or the "
+      "site's name to its end", fixable=True)
 def headline_navigation(doc: Document, ctx) -> Iterator[Hit]:
     """A breadcrumb ("Home › News ›", "Home News") that came in with a headline scraped
-    from a web page or pasted from a CMS: readers would see it as part of the headline,
-    and the headline rules would judge its capitals. Only "Home" followed by a separator
-    or a section name counts ("Home Office says" is a headline). The fix deletes it; it is
-    unsafe, since a section name could be the headline's own first word."""
+    from a web page or pasted from a CMS, or the site's name after it ("... | CBC News",
+    "... - The Moscow Times", "... : NPR", "... | Opinion | The Guardian"): readers would
+    see it as part of the headline, and the headline rules would judge its capitals and
+    its length, and two sites' copies of one story would look like two headlines. Only
+    "Home" followed by a separator or a section name counts at the front ("Home Office
+    says" is a headline); at the end, a news outlet's or a video platform's name, a
+    domain, or a section after a pipe. The headline rules judge the headline without
+    them. The fix deletes them; it is unsafe, since a section name could be the
+    headline's own first word, and a site's name its last."""
     head = doc.headline
     if head is None:
         return
-    end = navigation_prefix(doc.text, head.start, head.end)
+    text = doc.text
+    end = navigation_prefix(text, head.start, head.end)
     if end > head.start:
-        crumb = " ".join(doc.text[head.start:end].split()).rstrip(" ›>»|/·•")
+        crumb = " ".join(text[head.start:end].split()).rstrip(" ›>»|/·•")
         yield Hit(head.start, end, f"site navigation ('{crumb}') is glued to the front of the headline",
+                  replacement="", safe=False)
+    cut = navigation_suffix(text, end, head.end)
+    if cut < head.end:
+        site = " ".join(text[cut:head.end].split()).lstrip("|:-–— ").strip("[]")
+        yield Hit(cut, head.end, f"the site's name ('{site}') is glued to the end of the headline",
                   replacement="", safe=False)
 
 
@@ -144,7 +156,8 @@ def _collect_headline(doc: Document, ctx):
     head = doc.headline
     if head is None:
         return None
-    text = doc.region_text(head)
+    # the headline itself: two sites' copies of one story differ only in the site's name
+    text = doc.text[slice(*headline_proper_span(doc.text, head.start, head.end))]
     norm = normalize_headline(text)
     words = norm.split()
     doubled = doubled_run(words, ctx.options.min_words)
