@@ -90,6 +90,8 @@ def inputs() -> dict[str, str]:
         # a front-matter title of 40,000 words written with a YAML escape ("caf\\u00e9"),
         # each once searched for to the end of the value (4.9 s)
         "escaped-title.md": '---\ntitle: "' + "caf\\u00e9 " * 40_000 + '"\n---\n\nBody text here.\n',
+        # a headline followed by 50,000 " | News": each site name taken off once, from the end
+        "site-names.txt": "Council approves budget" + " | News" * 50_000 + "\n\nBody text here.\n",
         # sentences in Spanish between English ones on one line: the foreign-sentence test
         # once matched every unknown word against every sentence
         "foreign-sentences.txt": "Headline\n\n" + " ".join(

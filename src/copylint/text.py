@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import collections
+import itertools
 import operator
 import re
 
@@ -246,8 +247,10 @@ def navigation_suffix(text: str, start: int, end: int) -> int:
     three words before it is left alone."""
     cut = end
     while True:
-        m = _NAV_SUFFIX_RE.search(text, start, cut)
-        if m is None or len(WORD_RE.findall(text, start, m.start())) < 3:
+        # (a site's name is short: only the end is searched, and three words counted, so
+        # that a headline of thousands of " | News" is not read again for each)
+        m = _NAV_SUFFIX_RE.search(text, max(start, cut - 120), cut)
+        if m is None or sum(1 for _ in itertools.islice(WORD_RE.finditer(text, start, m.start()), 3)) < 3:
             return cut
         cut = m.start()
 
