@@ -156,9 +156,9 @@ def _collect_headline(doc: Document, ctx):
     head = doc.headline
     if head is None:
         return None
-    # the headline itself: two sites' copies of one story differ only in the site's name
-    text = doc.text[slice(*headline_proper_span(doc.text, head.start, head.end))]
-    norm = normalize_headline(text)
+    text = doc.region_text(head)
+    # compared without navigation: two sites' copies of one story differ only in the site's name
+    norm = normalize_headline(doc.text[slice(*headline_proper_span(doc.text, head.start, head.end))])
     words = norm.split()
     doubled = doubled_run(words, ctx.options.min_words)
     if doubled is not None:  # compare the headline proper, not its scraped doubling
