@@ -54,7 +54,10 @@ textarea tfoot th thead time title tr track tt u ul var video wbr xmp
 _EMPHASIS = {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"}
 # a company whose name begins with an element's ("<Mark Resources Inc>", "<Video Shopping
 # Mall Inc>"): capitalised words where a tag's attributes would stand, none with a value
-_COMPANY_RE = re.compile(r"<[A-Z][A-Za-z0-9]*(?:\s+[^\s=<>\"'`]+)*?\s+[A-Z][^\s=<>\"'`]*(?:\s+[^\s=<>\"'`]+)*\s*>")
+# (all words without values; one of them capitalised is tested apart: one pattern for both
+# tried every split of the words, quadratic in a tag of thousands)
+_COMPANY_RE = re.compile(r"<[A-Z][A-Za-z0-9]*(?:\s+[^\s=<>\"'`]+)+\s*>")
+_CAPITALISED_WORD_RE = re.compile(r"\s[A-Z]")
 # a ticker that is an element's name in capitals ("Sears <S>", "Du Pont <DD>")
 _CAPITALS_TAG_RE = re.compile(r"<([A-Z][A-Z0-9]*)>")
 
@@ -555,7 +558,7 @@ class _InlineWalker:
         """A tag with an element's name that a wire story writes for a company: its name
         in capitals with no closing tag in the paragraph ("Sears <S>", "<DD>"; "<B>bold</B>"
         is bold), or a name of capitalised words ("<Mark Resources Inc>")."""
-        if _COMPANY_RE.fullmatch(raw):
+        if _COMPANY_RE.fullmatch(raw) and _CAPITALISED_WORD_RE.search(raw):
             return True
         m = _CAPITALS_TAG_RE.fullmatch(raw)
         if m is None:

@@ -78,9 +78,9 @@ def invisible_character(doc: Document, ctx) -> Iterator[Hit]:
 
 
 def _runs(chars: str, offset: int) -> Iterator[tuple[int, int]]:
-    """The spans of equal characters in a run (two zero-width spaces are one finding, a mark and a space
-    two); control characters from U+0080 to U+009F go together, as the bytes of one
-    character decoded the wrong way do (U+0080 U+0098)."""
+    """The spans of equal characters in a run (two zero-width spaces are one finding, a
+    mark and a space two); control characters from U+0080 to U+009F go together, as the
+    bytes of one character decoded the wrong way do (U+0080 U+0098)."""
     i = 0
     while i < len(chars):
         j = i + 1
