@@ -243,8 +243,8 @@ _NAV_SUFFIX_RE = re.compile(
 def navigation_suffix(text: str, start: int, end: int) -> int:
     """Where the site's name glued to the end of a headline begins ("Talks resume in
     Istanbul | CBC News" -> the offset of " | CBC News"; also in brackets, "[BBC NEWS]";
-    chained ones, " | Opinion | The Guardian", all go), or ``end`` when there is none. A headline of fewer than
-    three words before it is left alone."""
+    chained ones, " | Opinion | The Guardian", all go), or ``end`` when there is none. A
+    headline of fewer than three words before it is left alone."""
     cut = end
     while True:
         # (a site's name is short: only the end is searched, and three words counted, so

@@ -148,11 +148,10 @@ def _length(rule, view: DocView) -> Iterator[Hit]:
         if max_words and not max_chars and (text.count(" ", block.start, block.end)
                                             + text.count("\n", block.start, block.end)) < max_words:
             continue  # too few gaps between words for any sentence to be that long
-        if block.kind == "headline":
-            # the headline itself: site navigation and the site's name are not its words
-            spans = [headline_proper_span(text, block.start, block.end)]
-        else:
-            spans = [(block.start, block.end)] if scope == "block" else list(sentences(text, block.start, block.end))
+        # a headline is measured without site navigation and the site's name: not its words
+        bs, be = headline_proper_span(text, block.start, block.end) if block.kind == "headline" \
+            else (block.start, block.end)
+        spans = [(bs, be)] if scope == "block" else list(sentences(text, bs, be))
         for s, e in spans:
             if max_words and not max_chars and e - s <= max_words:
                 continue  # too short to hold that many words
@@ -227,10 +226,10 @@ def _headline_words(text: str, start: int, end: int):
 
 def _headline_proper(text: str, start: int, end: int):
     """(start, words, copy) of the headline itself, without site navigation glued to its
-    front ("Home News X" is X) or the site's name glued to its end ("X | CBC News"), and for a headline pasted twice ("X X") the words of its
-    first copy, with ``copy`` the distance to the second when the two are written alike
-    (else None): the second copy's first word opens a headline too, and a fix of the
-    first is made to both. Both accidents have rules of their own (structure.*)."""
+    front ("Home News X" is X) or the site's name glued to its end ("X | CBC News"), and
+    for a headline pasted twice ("X X") the words of its first copy, with ``copy`` the
+    distance to the second when the two are written alike (else None): the second copy's
+    first word opens a headline too, and a fix of the first is made to both. Both accidents have rules of their own (structure.*)."""
     start, end = headline_proper_span(text, start, end)
     words = _headline_words(text, start, end)
     doubled = doubled_run([w.casefold() for _, _, w in words], 3)

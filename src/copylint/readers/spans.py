@@ -105,7 +105,7 @@ def align(value: str, source: str, start: int, end: int, escapes: bool = False) 
             if pending_ws is not None:
                 pieces.append(("g", pending_ws, j, j))
                 pending_ws = None
-            escaped = _escaped_word(tok, source, j, start, end) if escapes else None
+            escaped = _escaped_word(tok, source, j, end) if escapes else None
             if escaped is not None:
                 pieces.extend(escaped)
                 j = escaped[-1][-1]
@@ -134,7 +134,7 @@ _SHORT_ESCAPES = {"0": "\0", "a": "\a", "b": "\b", "t": "\t", "n": "\n", "v": "\
                   "L": "\u2028", "P": "\u2029"}
 
 
-def _escaped_word(word: str, source: str, pos: int, start: int, end: int) -> list[Piece] | None:
+def _escaped_word(word: str, source: str, pos: int, end: int) -> list[Piece] | None:
     """``word`` as the next source word from ``pos`` writes it with backslash escapes:
     the letters verbatim, each escape glue. None when that word does not decode to it."""
     m = _SOURCE_WORD_RE.match(source, pos, end)

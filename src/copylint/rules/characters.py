@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..model import Document, Hit
 from ..registry import rule
-from ..text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS
+from ..text import CONTROL_CHARACTERS, UNSEEN_RE
 
 # joiners: needed inside emoji sequences and in scripts that join letters (Persian, Hindi)
 JOINERS = "\u200c\u200d"
@@ -24,7 +24,7 @@ DIRECTION_MARKS = "\u061c\u200e\u200f\u202a\u202b\u202c\u2066\u2067\u2068\u2069"
 DIRECTION_OVERRIDES = "\u202d\u202e"
 # (the rest are invisible whatever the script around them: nothing in copy needs them)
 
-_SUSPECT_RE = re.compile("[" + re.escape(INVISIBLE_CHARACTERS + CONTROL_CHARACTERS) + "]+")
+_SUSPECT_RE = re.compile(UNSEEN_RE.pattern + "+")  # a run of them
 _RIGHT_TO_LEFT_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 _PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
 

@@ -10,8 +10,7 @@ from typing import Iterator
 
 from ..model import Document, Finding, Hit, Location, Region, line_excerpt
 from ..registry import corpus_rule, rule
-from ..text import (doubled_run, headline_proper_span, navigation_prefix, navigation_suffix, normalize_headline,
-                    sentences)
+from ..text import doubled_run, headline_proper_span, normalize_headline, sentences
 
 _TOKEN_RE = re.compile(r"[\w]+(?:['’][\w]+)*")
 
@@ -140,12 +139,11 @@ def headline_navigation(doc: Document, ctx) -> Iterator[Hit]:
     if head is None:
         return
     text = doc.text
-    end = navigation_prefix(text, head.start, head.end)
+    end, cut = headline_proper_span(text, head.start, head.end)
     if end > head.start:
         crumb = " ".join(text[head.start:end].split()).rstrip(" ›>»|/·•")
         yield Hit(head.start, end, f"site navigation ('{crumb}') is glued to the front of the headline",
                   replacement="", safe=False)
-    cut = navigation_suffix(text, end, head.end)
     if cut < head.end:
         site = " ".join(text[cut:head.end].split()).lstrip("|:-–— ").strip("[]")
         yield Hit(cut, head.end, f"the site's name ('{site}') is glued to the end of the headline",
