@@ -9,6 +9,7 @@ from typing import Iterator
 
 from ..model import BODY_KINDS, Document, Hit
 from ..registry import rule
+from ..text import headline_proper_span
 
 _REPEAT_RE = re.compile(r"\b(\w+)(\s+)(\1)\b", re.I)
 
@@ -123,21 +124,42 @@ _THREE_WORDS_RE = re.compile(r"\w+\W+\w+\W+\w+")
 # one reads to the same end and fails as the first did, quadratic in a long run
 _SPACE_BEFORE_RE = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*(?=[,.;:!?](?:[\s\"'”’)]|$))")
 _SPACE_BEFORE_MARKS = tuple(space + mark for space in " \t" for mark in ",.;:!?")
+# a wire dateline set off by a spaced colon ("ATHENS : ", "KANDAHAR, Afghanistan : "), as
+# AFP copy was delivered: the source's convention, not a slip
+_DATELINE_RE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?$")
 
 
 @rule("typo.space-before-punctuation", "A space before a comma, full stop, colon or question mark",
       fixable=True)
 def space_before_punctuation(doc: Document, ctx) -> Iterator[Hit]:
     """A space typed before ``, . ; : ! ?``. English news copy closes punctuation up to
-    the word before it; the fix removes the space."""
+    the word before it; the fix removes the space. Left alone: a spaced colon after a
+    wire dateline, and the separator before a site's name glued to a scraped headline
+    (structure.headline-navigation reports that). A question mark with a space either
+    side and a lower-case word after it stands where a dash was lost in a conversion
+    ("liars ? or worse"): it is reported as such, with no fix."""
     text = doc.text
     if not any(gap in text for gap in _SPACE_BEFORE_MARKS):
         return  # a quick look first: most articles have none
+    site_names = [(cut, r.end) for r in doc.regions if r.kind == "headline"
+                  for cut in (headline_proper_span(text, r.start, r.end)[1],) if cut < r.end]
     for m in _SPACE_BEFORE_RE.finditer(text):
         before = text[m.start() - 1] if m.start() else " "
         if not (before.isalnum()) or text.startswith(("...", ". ."), m.end()):
             continue  # an ellipsis, run together or spaced (". . .", as Chicago sets it)
-        yield Hit(m.start(), m.end(), f"space before {doc.text[m.end()]!r}", replacement="")
+        mark = text[m.end()]
+        if any(cut <= m.start() < end for cut, end in site_names):
+            continue
+        if mark == ":" and _DATELINE_RE.search(text, max(0, m.start() - 60), m.start()):
+            continue
+        if mark == "?" and _LOST_DASH_RE.match(text, m.end()):
+            yield Hit(m.start(), m.end() + 2, "a question mark with a space either side, where a dash (or a "
+                      "quotation mark) was probably lost when the text was converted")
+            continue
+        yield Hit(m.start(), m.end(), f"space before {mark!r}", replacement="")
+
+
+_LOST_DASH_RE = re.compile(r"\?[ \t](?=[a-z])")
 
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
