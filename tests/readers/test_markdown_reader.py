@@ -301,3 +301,47 @@ def test_a_ticker_or_company_that_shares_an_elements_name_is_text():
     assert "This is bold, this too,  and  are markup." in doc.text
     findings = lint_text(source, path="sears.md", config=RULES)
     assert [f.rule for f in findings] == []
+
+
+SITE_STORY = """---
+title: "Council approves the budget"
+---
+
+{{< figure src="/img/chamber.jpg" caption="The chamber" >}}
+
+The council approved the budget on Tuesday.[^1] Councillors voted 7-2.
+{: .lede }
+
+{% include related.html slug="budgett-vote" %}
+
+The mayor thanked {{ site.author }} and 3 aides.[^aides]
+
+[^1]: The vote was held in publc.
+"""
+
+
+def test_static_site_markup_is_no_prose() -> None:
+    """Hugo shortcodes, Liquid and Jinja tags and kramdown attribute lists stand for
+    markup or rendered text: one placeholder each. A footnote marker is dropped, so the
+    sentence reads on and its number is no figure of the story; the note itself is prose."""
+    doc = read_text("story.md", SITE_STORY)
+    assert [doc.region_text(r) for r in doc.regions if r.kind == "paragraph"] == [
+        PLACEHOLDER,
+        f"The council approved the budget on Tuesday. Councillors voted 7-2.\n{PLACEHOLDER}",
+        PLACEHOLDER,
+        f"The mayor thanked {PLACEHOLDER} and 3 aides.",
+        "The vote was held in publc.",
+    ]
+    assert_runs_exact(doc)
+    start = doc.text.index("publc")
+    assert source_of(doc, start, start + 5) == "publc"
+    placeholder = doc.text.index(PLACEHOLDER, doc.text.index("thanked"))
+    assert source_of(doc, placeholder, placeholder + 1) == "{{ site.author }}"
+
+
+def test_footnote_markers_raise_no_findings() -> None:
+    """Before, '[^1]' was a figure to spell out (house.numbers) and the slug inside the
+    Liquid tag a misspelling; the typo in the note and the '3 aides' are still reported."""
+    settings = Settings(select=["house.numbers", "typo.spelling"], languagetool=False)
+    got = [(f.rule, f.line, f.column, f.matched) for f in lint_text(SITE_STORY, path="story.md", config=settings)]
+    assert got == [("house.numbers", 12, 41, "3"), ("typo.spelling", 14, 28, "publc")]

@@ -10,7 +10,10 @@ markup markdown-it consumed (emphasis markers, link brackets and destinations, e
 Not prose: code (fenced, indented, inline), link destinations, URLs, autolinks, raw HTML
 and HTML comments, front-matter keys. Inline code, URLs and images inside a sentence
 become one placeholder character (``spans.PLACEHOLDER``), so rules see neither the code
-nor a hole where it was.
+nor a hole where it was; so do the template tags static-site generators put in Markdown
+(Hugo shortcodes ``{{< figure >}}``, Liquid and Jinja ``{% include %}``, ``{{ page.title }}``,
+kramdown attribute lists ``{: .lede}``). A footnote marker (``[^1]``, and the label
+opening its note) is dropped: it is a link, not a word or a figure of the sentence.
 """
 
 from __future__ import annotations
@@ -331,6 +334,32 @@ class _MarkdownReader:
         return cst, sst
 
 
+# template tags of static-site generators (Hugo shortcodes, Liquid, Jinja, Nunjucks) and
+# kramdown attribute lists; each stands for markup or for text rendered in its place (a tag
+# is taken within one line, as an inline token holds one: a bounded search, never quadratic)
+_TEMPLATE_RE = re.compile(r"\{\{<.{0,500}?>\}\}|\{\{%.{0,500}?%\}\}|\{%.{0,500}?%\}|\{\{.{0,500}?\}\}|\{#.{0,500}?#\}|\{:[^{}\n]{0,500}\}")
+# a footnote's marker in the text, or the label that opens its note ("[^1]: ")
+_FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]{1,40}\](?::[ \t]*)?")
+
+
+def _not_prose(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of what in text[start:end] is no prose: URLs, template tags and
+    footnote markers, in order, none inside another."""
+    spans = [(s, e, "url") for s, e in url_spans(text, start, end)]
+    if "{" in text[start:end]:
+        spans += [(m.start(), m.end(), "template") for m in _TEMPLATE_RE.finditer(text, start, end)]
+    if "[^" in text[start:end]:
+        spans += [(m.start(), m.end(), "footnote") for m in _FOOTNOTE_RE.finditer(text, start, end)]
+    if len(spans) < 2:
+        return spans
+    spans.sort(key=lambda span: (span[0], -span[1]))
+    kept = [spans[0]]
+    for span in spans[1:]:
+        if span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
 def _first_src(pieces) -> int:
     for p in pieces:
         return p[1] if p[0] == "v" else p[2]
@@ -411,9 +440,10 @@ class _InlineWalker:
             i += 1
 
     def emit_text(self, a: int, z: int) -> None:
-        for us, ue in url_spans(self.content, a, z):
+        for us, ue, markup in _not_prose(self.content, a, z):
             self.emit(a, us)
-            self.b.glue(PLACEHOLDER, self.src(us), self.src_end(ue))
+            if markup != "footnote":
+                self.b.glue(PLACEHOLDER, self.src(us), self.src_end(ue))
             a = ue
         self.emit(a, z)
 
