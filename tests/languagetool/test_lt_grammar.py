@@ -215,8 +215,8 @@ def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_ser
     """Read off LanguageTool's matches on 3,000 real articles: a ticker's exchange letter
     ("<TXN.N>", "(BNK.N:"), dotted initials ("N.A.", "W.Va."), an initial glued to a
     name ("J.Lo", "S.Korea") and a domain ("RentAHitman.Com") are not a missing space
-    after a full stop; a space between quote marks nested at a quote's end is on purpose;
-    printing a name without its accents (Erdogan)
+    after a full stop; a space between quote marks nested at a quote's end is on purpose,
+    and so is the space before a spaced ellipsis ("is . . . merely"); printing a name without its accents (Erdogan)
     is the house's choice; "Exxon Mobil", "under secretary" and a hyphen in a range are
     news style. A missing space between two sentences is still reported."""
     text = ("Markets rally\n\n"
@@ -224,7 +224,7 @@ def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_ser
             "(NYT.A) gained, Sen. Robert Byrd (D-W.Va.) and Exxon Mobil rose.Shares of the under "
             "secretary's old firm rose for 5-8 hours, Erdogan said. Fans of J.Lo in S.Korea "
             "booked on RentAHitman.Com.\n\n"
-            "“I said: ‘It is over,’ ” she recalled.\n\n"
+            "“I said: ‘It is over,’ ” she recalled. West is . . . merely resting.\n\n"
             "Total reserves......N.A. vs......N.A.\n")
     story = tmp_path / "rally.txt"
     story.write_text(text, encoding="utf-8")
@@ -238,6 +238,7 @@ def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_ser
             ("HYPHEN_TO_EN", "5-8"), ("SENTENCE_WHITESPACE", "Lo"), ("SENTENCE_WHITESPACE", "Korea"),
             ("SENTENCE_WHITESPACE", "Com")} <= raw
     assert any(rule == "COMMA_PARENTHESIS_WHITESPACE" and "”" in words for rule, words in raw)
+    assert ("COMMA_PARENTHESIS_WHITESPACE", ".") in raw
 
 
 def test_a_built_in_typo_inside_a_longer_languagetool_match_is_one_finding(lt_server, tmp_path, monkeypatch):

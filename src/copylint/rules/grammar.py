@@ -265,7 +265,9 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
       mark with a space on both sides (an em dash turned into "?" on the way from
       another system);
     - a "space before punctuation" between quote marks nested at a quote's end ("sexy
-      AF,’ ” she tells me"), which typesetters space on purpose.
+      AF,’ ” she tells me"), which typesetters space on purpose, or before a spaced
+      ellipsis ("is . . . merely", as Chicago sets it; typo.space-before-punctuation
+      leaves it alone too).
     """
     matched = text[start:end]
     if suggestions and suggestions[0] != matched and strip_accents(suggestions[0]) == matched:
@@ -285,6 +287,8 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
         before = _WORD_AND_STOP_BEFORE.search(text, max(0, start - 12), start)
         return before is not None and (before.group(1)[0].isupper() or before.group(1).lower() in _ABBREVIATIONS)
     if rule_id == "COMMA_PARENTHESIS_WHITESPACE":
+        if matched.strip() == "." and _SPACED_ELLIPSIS.match(text, start + matched.index(".")):
+            return True
         return matched.strip() in _QUOTE_MARKS and text[start - 1:start] in _QUOTE_MARKS and matched[:1].isspace()
     return False
 
@@ -303,6 +307,7 @@ _PARTS = re.compile(r"[\s-]+")
 # what ends the text before a lower-case word that goes on with the same sentence
 _SENTENCE_GOES_ON = re.compile(r"(?:!|\.\.\.|\. \. \.|…| \?)[\s\"'”’]*$")
 _QUOTE_MARKS = frozenset("\"'“”‘’")
+_SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2}")
 
 
 def _slip_of_a_name(written: str, suggested: str) -> bool:
