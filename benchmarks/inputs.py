@@ -97,6 +97,11 @@ def inputs() -> dict[str, str]:
         "foreign-sentences.txt": "Headline\n\n" + " ".join(
             ["Las elecciones primarias están a la vuelta de la esquina.",
              "The council met on Tuesday and agreed the budget."] * 10_000) + "\n",
+        # 100,000 "[" never closed: markdown-it reads from each to the end of the paragraph
+        # for a link label (20 s); past 2,000 such the file is parsed without link syntax
+        "open-brackets.md": "# Headline\n\n" + "[^" * 100_000 + "\n",
+        # Hugo shortcodes and Liquid tags opened and never closed, on one line
+        "open-templates.md": "# Headline\n\n" + "{{< {% {{ " * 30_000 + "\n",
     }
 
 

@@ -345,3 +345,20 @@ def test_footnote_markers_raise_no_findings() -> None:
     settings = Settings(select=["house.numbers", "typo.spelling"], languagetool=False)
     got = [(f.rule, f.line, f.column, f.matched) for f in lint_text(SITE_STORY, path="story.md", config=settings)]
     assert got == [("house.numbers", 12, 41, "3"), ("typo.spelling", 14, 28, "publc")]
+
+
+def test_thousands_of_open_brackets_turn_link_syntax_off() -> None:
+    """markdown-it reads from every "[" to its "]" or the paragraph's end, looking for a
+    link label: with thousands left open that is quadratic. Past MAX_OPEN_BRACKETS the
+    file is read without link syntax: the link's words are still prose, its URL still a
+    placeholder, and every position still exact. Below it, links read as links."""
+    from copylint.readers.markdown import MAX_OPEN_BRACKETS
+
+    link = "\n\nSee [the reprot](http://example.com/a) now.\n"
+    few = read_text("a.md", "[" * (MAX_OPEN_BRACKETS - 10) + link)
+    assert few.text.endswith("See the reprot now.")
+    many = read_text("a.md", "[" * MAX_OPEN_BRACKETS + link)
+    assert many.text.endswith(f"See [the reprot]({PLACEHOLDER}) now.")
+    assert_runs_exact(many)
+    i = many.text.index("reprot")
+    assert source_of(many, i, i + 6) == "reprot"

@@ -64,7 +64,12 @@ _CAPITALISED_WORD_RE = re.compile(r"\s[A-Z]")
 # a ticker that is an element's name in capitals ("Sears <S>", "Du Pont <DD>")
 _CAPITALS_TAG_RE = re.compile(r"<([A-Z][A-Z0-9]*)>")
 
-_MD: MarkdownIt | None = None
+_MD: dict[bool, MarkdownIt] = {}
+# markdown-it tries every "[" as the start of a link label and reads on to its "]" or to the
+# end of the paragraph: quadratic when thousands stay open or nest (100,000 "[" took 20 s).
+# Past this many, the file is parsed without link and image syntax: a link's text is still
+# prose and its URL still a placeholder, only the brackets stay in the text.
+MAX_OPEN_BRACKETS = 2000
 # CommonMark's preset gives up below 20 levels of nesting and drops the text there unread;
 # 200 is far past any story and well inside Python's recursion limit
 MAX_NESTING = 200
@@ -72,16 +77,36 @@ NOTICE_ID = tool_notices.MARKDOWN
 _TOO_DEEP = "copylint_too_deep"  # env key: where markdown-it skipped blocks, (start, end of line)
 
 
-def _parser() -> MarkdownIt:
-    global _MD
-    if _MD is None:
+def _parser(links: bool = True) -> MarkdownIt:
+    md = _MD.get(links)
+    if md is None:
         md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
         md.enable(["table", "strikethrough"])
         # keep entities and escapes as separate tokens, so each keeps its own source span
         md.disable("text_join")
+        if not links:
+            md.disable(["link", "image"])
         md.block.tokenize = _noting_skips(md.block.tokenize)
-        _MD = md
-    return _MD
+        _MD[links] = md
+    return md
+
+
+def _brackets_left_open(text: str) -> int:
+    """How many "[" a link-label search would read far from: those never closed and
+    those closed more than four deep, each counted once, in one pass."""
+    if text.count("[") < MAX_OPEN_BRACKETS:
+        return 0
+    depth = far = 0
+    for m in _BRACKET_RE.finditer(text):
+        if m.group() == "[":
+            depth += 1
+        elif depth:
+            far += depth > 4
+            depth -= 1
+    return far + depth
+
+
+_BRACKET_RE = re.compile(r"[\[\]]")
 
 
 def _noting_skips(tokenize):
@@ -132,7 +157,7 @@ class _MarkdownReader:
             parse_src = head + parse_src[fm.end:]
         self.parse_src = parse_src
         self.env: dict[str, Any] = {}
-        self.md = _parser()
+        self.md = _parser(links=_brackets_left_open(parse_src) < MAX_OPEN_BRACKETS)
         tokens = self.md.parse(parse_src, self.env)
         self._blocks(tokens)
         self._too_deep()
