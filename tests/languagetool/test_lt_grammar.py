@@ -216,7 +216,9 @@ def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_ser
     ("<TXN.N>", "(BNK.N:"), dotted initials ("N.A.", "W.Va."), an initial glued to a
     name ("J.Lo", "S.Korea") and a domain ("RentAHitman.Com") are not a missing space
     after a full stop; a space between quote marks nested at a quote's end is on purpose,
-    and so is the space before a spaced ellipsis ("is . . . merely"); printing a name without its accents (Erdogan)
+    and so is the space before a spaced ellipsis ("is . . . merely"); a ticker is no word
+    ("(LUV.N)"), a name no compound ("Home Grown Cereals Authority"), a wire headline's
+    capitals no wrong case, and dot leaders no doubled full stop; printing a name without its accents (Erdogan)
     is the house's choice; "Exxon Mobil", "under secretary" and a hyphen in a range are
     news style. A missing space between two sentences is still reported."""
     text = ("Markets rally\n\n"
@@ -225,7 +227,10 @@ def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_ser
             "secretary's old firm rose for 5-8 hours, Erdogan said. Fans of J.Lo in S.Korea "
             "booked on RentAHitman.Com.\n\n"
             "“I said: ‘It is over,’ ” she recalled. West is . . . merely resting.\n\n"
-            "Total reserves......N.A. vs......N.A.\n")
+            "Total reserves......N.A. vs......N.A.\n\n"
+            "Southwest Airlines (LUV.N) and the Home Grown Cereals Authority gained.\n\n"
+            "ROYAL BANK/CANADA SEES HIGHER PROFIT\n\n"
+            "Demand deposits..300.3 vs 298.0\n")
     story = tmp_path / "rally.txt"
     story.write_text(text, encoding="utf-8")
     findings, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
@@ -239,6 +244,9 @@ def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_ser
             ("SENTENCE_WHITESPACE", "Com")} <= raw
     assert any(rule == "COMMA_PARENTHESIS_WHITESPACE" and "”" in words for rule, words in raw)
     assert ("COMMA_PARENTHESIS_WHITESPACE", ".") in raw
+    wire = {(rule, words.strip()) for rule, words in raw_matches(lt_server, text.split("\n\n")[4:])}
+    assert {("LUV", "LUV"), ("HOME_COMPOUNDS", "Home Grown"), ("ROYAL_MAIL", "ROYAL BANK"),
+            ("DOUBLE_PUNCTUATION", "..")} <= wire
 
 
 def test_a_built_in_typo_inside_a_longer_languagetool_match_is_one_finding(lt_server, tmp_path, monkeypatch):

@@ -267,17 +267,28 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
     - a "space before punctuation" between quote marks nested at a quote's end ("sexy
       AF,’ ” she tells me"), which typesetters space on purpose, or before a spaced
       ellipsis ("is . . . merely", as Chicago sets it; typo.space-before-punctuation
-      leaves it alone too).
+      leaves it alone too);
+    - a suggestion that only changes the case of words in capitals ("PAPUA NEW GUINEA"
+      -> Papua New Guinea, "ROYAL BANK/CANADA" -> Royal BANK): a wire headline's capitals;
+    - "doubled punctuation" with no space after it: a wire table's dot leaders
+      ("Demand Deposits..300.3 vs......298.0") or a slug's separator ("MLN..INSTEAD OF");
+    - a ticker taken for a word ("Southwest Airlines (LUV.N)" is no "love").
     """
     matched = text[start:end]
     if suggestions and suggestions[0] != matched and strip_accents(suggestions[0]) == matched:
         return True
+    if suggestions and matched.isupper() and suggestions[0] != matched and suggestions[0].lower() == matched.lower():
+        return True
+    if _TICKER_AROUND.match(text, end) and text[start - 1:start] in ("(", "<"):
+        return True
+    if rule_id == "DOUBLE_PUNCTUATION":
+        return matched == ".." and text[end:end + 1] not in ("", " ", "\n", "\t")
     if rule_id == "SENTENCE_WHITESPACE":
         return text[start - 1:start] == "." and (
             _ABBREVIATION_AFTER_STOP.match(text, start) is not None
             or _INITIAL_BEFORE_STOP.search(text, max(0, start - 3), start) is not None
             or _DOMAIN_AFTER_STOP.match(text, start) is not None)
-    if rule_id.startswith("EN_COMPOUNDS") or rule_id == "ENGLISH_WORD_REPEAT_RULE":
+    if rule_id.startswith("EN_COMPOUNDS") or rule_id.endswith("_COMPOUNDS") or rule_id == "ENGLISH_WORD_REPEAT_RULE":
         parts = _PARTS.split(matched.strip())
         if len(parts) > 1 and all(p[:1].isupper() for p in parts):
             return True  # a name: Pre-Paid Legal Services, the Late Late Show, Boutros Boutros-Ghali
@@ -308,6 +319,8 @@ _PARTS = re.compile(r"[\s-]+")
 _SENTENCE_GOES_ON = re.compile(r"(?:!|\.\.\.|\. \. \.|…| \?)[\s\"'”’]*$")
 _QUOTE_MARKS = frozenset("\"'“”‘’")
 _SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2}")
+# the exchange letters after a ticker: "LUV" of "(LUV.N)", "TXN" of "<TXN.N>"
+_TICKER_AROUND = re.compile(r"\.[A-Z]{1,2}[)>:]")
 
 
 def _slip_of_a_name(written: str, suggested: str) -> bool:
