@@ -219,3 +219,32 @@ def test_user_pack_named_house_replaces_the_shipped_one(tmp_path):
 def test_two_locale_packs_conflict():
     with pytest.raises(PackError, match="fixes the locale"):
         load_engine(["us", "uk"])
+
+
+def test_a_value_of_the_wrong_shape_is_named_not_a_crash(tmp_path):
+    """A schema 'one of' error below the top level (a mapping where the words go, a
+    number as an example) once crashed the message builder ("internal error:
+    TypeError"), found by fuzzing a config and pack."""
+    msg = _error(tmp_path, """\
+        pack: desk
+        rules:
+          - id: one
+            kind: substitution
+            message: "use {replacement}"
+            swap: {Kiev: {extends: bar}}
+            tests: {fail: [Kiev], pass: [Kyiv]}
+        """)
+    assert msg == "p.yaml:6: rule 'one': {'extends': 'bar'} must be a string or a list of strings"
+    msg = _error(tmp_path, """\
+        pack: desk
+        rules:
+          - id: one
+            kind: existence
+            message: "no {match}"
+            tokens: [foo]
+            tests:
+              fail: [5]
+              pass: [bar]
+        """)
+    assert msg == ("p.yaml:8: rule 'one': an example must be a string, or a mapping with headline, "
+                   "standfirst, body or caption")
