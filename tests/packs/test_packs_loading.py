@@ -248,3 +248,21 @@ def test_a_value_of_the_wrong_shape_is_named_not_a_crash(tmp_path):
         """)
     assert msg == ("p.yaml:8: rule 'one': an example must be a string, or a mapping with headline, "
                    "standfirst, body or caption")
+
+
+def test_a_literal_rule_s_exceptions_are_still_checked_as_patterns(tmp_path):
+    """`literal: true` makes the rule's words literal, not its exceptions, which are
+    compiled as patterns; a broken one was let through the loader and crashed the
+    compiler ("internal error: PatternError"), found by fuzzing a config and pack."""
+    msg = _error(tmp_path, """\
+        pack: desk
+        rules:
+          - id: one
+            kind: existence
+            message: "no {match}"
+            literal: true
+            tokens: [foo]
+            exceptions: ["foo (bar"]
+            tests: {fail: [foo], pass: [bar]}
+        """)
+    assert msg.startswith("p.yaml:8: rule 'one': invalid pattern 'foo (bar': missing )")

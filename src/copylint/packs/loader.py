@@ -212,7 +212,8 @@ def _check_semantics(data: Located, path: str) -> None:
         ignorecase = r.get("ignorecase", True)
 
         def check_pattern(term: str, where_line: int) -> None:
-            if literal or is_literal(term) or (kind in WORD_EXCEPTIONS and key == "exceptions"):
+            # `literal` is about the rule's terms: its exceptions are patterns all the same
+            if (literal and key != "exceptions") or is_literal(term) or (kind in WORD_EXCEPTIONS and key == "exceptions"):
                 return
             try:
                 compile_pattern(term, ignorecase)
