@@ -142,3 +142,33 @@ def test_a_vowel_written_as_another_in_a_name_is_a_spelling_of_it():
     assert "Gavyn" not in flagged and "Terin" not in flagged and "Hoynes" not in flagged
     assert flagged["Gavun"] == ("Gavin",)  # u is next to y and i: a slip
     assert flagged["Jonhson"] == ("Johnson",) and flagged["Bidan"] == ("Biden",)
+
+
+def test_census_given_names_make_the_next_word_a_surname_in_a_title_case_headline():
+    """In a title-case headline every word has a capital, so only a known given name says
+    that the next word is a surname ("Kathryn Grody", "Lena Headey": no slips of grade or
+    headed; both were reported before rules/names/given_names.txt). A place that is also a
+    given name (Virginia, Jordan) is left out of that list, so a misspelt word after it is
+    still reported, and so is a slip of a known name after a given name."""
+    select = Settings(select=["typo.spelling"])
+    for headline in ("Mandy Patinkin & Kathryn Grody To Star In New Play", "Mark Hamill & Lena Headey Give a Class",
+                     "Deborah Birx Says Officials Changed Her Report"):
+        assert copylint.lint_text(f"{headline}\n\nThe story follows on Tuesday.\n", path="a.txt", config=select) == []
+    got = []
+    for headline in ("Virginia Lawmakrs Pass Budget", "Jordan Goverment Falls After Vote",
+                     "Meredith Hagner Praises Barack Obmaa"):
+        got += [f.matched for f in copylint.lint_text(f"{headline}\n\nThe story follows on Tuesday.\n", path="a.txt",
+                                                      config=select)]
+    assert got == ["Lawmakrs", "Goverment", "Obmaa"]
+
+
+def test_the_given_names_list_holds_no_common_word_or_month():
+    from copylint.spelling.lexicon import GIVEN_NAMES_FILE, read_word_list
+    from copylint.data import rules_path
+    from copylint.spelling.speller import get_speller
+
+    names = read_word_list(rules_path(*GIVEN_NAMES_FILE))
+    assert len(names) > 3000 and {"Kathryn", "Megan", "Dominic"} <= set(names)
+    us, gb = get_speller("en-US"), get_speller("en-GB")
+    assert not [n for n in names if us.is_common(n) or gb.is_common(n)]
+    assert not {"June", "April", "August", "Virginia", "Dallas", "Bill", "Mark"} & set(names)

@@ -18,6 +18,7 @@ from .speller import normalise
 
 LEXICON_FILE = ("names", "lexicon.tsv")
 FIRST_NAMES_FILE = ("names", "first_names.txt")
+GIVEN_NAMES_FILE = ("names", "given_names.txt")
 VOCABULARY_DIR = "vocabulary"
 
 
@@ -88,9 +89,9 @@ def name_lexicon() -> NameLexicon:
             continue
         name, z, _docs = line.split("\t")
         lex.add(name, int(z) / 10)
-    firsts = rules_path(*FIRST_NAMES_FILE)
-    if firsts.exists():
-        lex.first_names = frozenset(read_word_list(firsts))
+    # names the news writes before a surname, and the census's given names
+    lex.first_names = frozenset(name for file in (FIRST_NAMES_FILE, GIVEN_NAMES_FILE)
+                                if rules_path(*file).exists() for name in read_word_list(rules_path(*file)))
     return lex
 
 
