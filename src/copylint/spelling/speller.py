@@ -495,6 +495,8 @@ class Speller:
         hit = self._cache.get(key)
         if hit is None:
             hit = tuple(sorted(self._generate(key), key=_rank))
+            if len(self._cache) > 200_000:
+                self._cache.clear()  # bounded like the other word caches: a process may live for weeks
             self._cache[key] = hit
         return hit
 
