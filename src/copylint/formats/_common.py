@@ -5,6 +5,7 @@ relative to the folder the run started in."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,6 +19,21 @@ from ..tool_notices import DESCRIPTIONS as TOOL_NOTICES  # ids the tool itself r
 # override cannot turn the rest of the line around
 VISIBLE = {ord(c): "\u00a4" for c in INVISIBLE_CHARACTERS + CONTROL_CHARACTERS}
 VISIBLE.update({ord(c): chr(0x2400 + ord(c)) for c in CONTROL_CHARACTERS if c < " "})
+
+
+def characters_of(table: dict[int, str]) -> re.Pattern:
+    """A pattern finding any character a translate table changes."""
+    return re.compile("[" + re.escape("".join(map(chr, table))) + "]")
+
+
+VISIBLE_RE = characters_of(VISIBLE)
+
+
+def shown(text: str, table: dict[int, str] = VISIBLE, changed: re.Pattern = VISIBLE_RE) -> str:
+    """``text.translate(table)``, skipped when no character it changes is in the text: a
+    translate through a dict looks every character up, and the text report shows one line
+    per finding (150,000 findings on one line spent 2.3 s here)."""
+    return text.translate(table) if changed.search(text) else text
 
 
 class RuleLookup:

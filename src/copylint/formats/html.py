@@ -14,7 +14,7 @@ import html
 from pathlib import Path
 
 from . import BaseFormatter
-from ._common import VISIBLE, fix_note
+from ._common import fix_note, shown
 
 _RANK = {"info": 0, "warning": 1, "error": 2}
 
@@ -147,7 +147,7 @@ class Formatter(BaseFormatter):
     def _marked(text: str, spans: list, placed: set[int]) -> str:
         """The line with every finding's span in a <mark>; where findings overlap, the piece
         carries all their messages and the colour of the gravest."""
-        text = text.translate(VISIBLE)  # an invisible character marked must be seen
+        text = shown(text)  # an invisible character marked must be seen
         if not spans:
             return html.escape(text)
         cuts = sorted({0, len(text)} | {min(s, len(text)) for s, _, _, _ in spans}

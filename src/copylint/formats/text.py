@@ -4,13 +4,14 @@ Colour only on a terminal; ``NO_COLOR`` is honoured by the CLI."""
 from __future__ import annotations
 
 from . import BaseFormatter
-from ._common import VISIBLE, fix_note
+from ._common import VISIBLE, characters_of, fix_note, shown
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 # the source line as shown (see VISIBLE), so the caret stands under an invisible
 # character; a tab is a space
 _SHOWN = {**VISIBLE, 0x09: " "}
+_SHOWN_RE = characters_of(_SHOWN)
 
 
 class Formatter(BaseFormatter):
@@ -27,7 +28,7 @@ class Formatter(BaseFormatter):
             w(f"{self._c(_BOLD, f'{f.path}:{f.line}:{f.column}')}: {self._c(_COLORS[sev], sev)} "
               f"{self._c(_DIM, f.rule)} {f.message}\n")
             if f.line_text and not self.options.get("no_source"):
-                line = f.line_text.translate(_SHOWN)
+                line = shown(f.line_text, _SHOWN, _SHOWN_RE)
                 start = f.column - 1 - f.line_offset  # (a long line is an excerpt)
                 end = f.end_column - 1 - f.line_offset if f.end_line == f.line else len(line)
                 width = max(1, min(end, len(line)) - start)
