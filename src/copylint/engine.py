@@ -8,7 +8,6 @@ inside one verbatim run of the source map; otherwise it is kept as a suggestion.
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -115,10 +114,15 @@ def load_ruleset(settings: Settings) -> RuleSet:
 
 
 def finding_from_span(doc: Document, rule_id: str, severity: Severity, message: str,
-                      src_start: int, src_end: int, **extra: Any) -> Finding:
+                      src_start: int, src_end: int, fix_text: str | None = None, fix_safe: bool = True,
+                      **extra: Any) -> Finding:
+    """A finding over source[src_start:src_end]; with ``fix_text``, a fix replacing
+    exactly that span, at the same positions."""
     line, col = doc.lines.position(src_start)
     end_line, end_col = doc.lines.position(src_end)
     line_text, line_offset = line_excerpt(doc.source, *doc.lines.line_span(line), src_start, src_end)
+    if fix_text is not None:
+        extra["fix"] = Fix((Edit(src_start, src_end, fix_text, line, col, end_line, end_col),), fix_safe)
     return Finding(
         path=doc.path, rule=rule_id, severity=severity, message=message, line=line, column=col,
         end_line=end_line, end_column=end_col, matched=doc.source[src_start:src_end],
@@ -133,15 +137,12 @@ def hit_to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> F
     suggestions = tuple(hit.suggestions)
     if hit.replacement and hit.replacement not in suggestions:
         suggestions = (hit.replacement, *suggestions)
-    finding = finding_from_span(doc, rule_id, severity, hit.message, src_start, src_end,
-                                suggestions=suggestions, related=hit.related, link=hit.link or rule.link)
-    if hit.replacement is not None and doc.map.is_verbatim(hit.start, hit.end) and \
-            doc.text[hit.start:hit.end] == doc.source[src_start:src_end]:
-        # the fix's edit at the finding's own positions (worked out once)
-        edit = Edit(src_start, src_end, hit.replacement, finding.line, finding.column,
-                    finding.end_line, finding.end_column)
-        finding = dataclasses.replace(finding, fix=Fix((edit,), hit.safe))
-    return finding
+    # a fix only where the text is the source as typed (not through an entity or an escape)
+    fixable = hit.replacement is not None and doc.map.is_verbatim(hit.start, hit.end) and \
+        doc.text[hit.start:hit.end] == doc.source[src_start:src_end]
+    return finding_from_span(doc, rule_id, severity, hit.message, src_start, src_end,
+                             fix_text=hit.replacement if fixable else None, fix_safe=hit.safe,
+                             suggestions=suggestions, related=hit.related, link=hit.link or rule.link)
 
 
 # --------------------------------------------------------------------------- regions
