@@ -23,6 +23,11 @@ GOOD_RULE = """\
 """
 
 
+def _one_rule(rule: str) -> str:
+    """A pack holding one rule given as an item of ``rules:``."""
+    return "pack: desk\nrules:\n" + rule
+
+
 def _error(tmp_path, text: str) -> str:
     path = write_pack(tmp_path, "p.yaml", textwrap.dedent(text))
     with pytest.raises(PackError) as exc:
@@ -225,28 +230,10 @@ def test_a_value_of_the_wrong_shape_is_named_not_a_crash(tmp_path):
     """A schema 'one of' error below the top level (a mapping where the words go, a
     number as an example) once crashed the message builder ("internal error:
     TypeError"), found by fuzzing a config and pack."""
-    msg = _error(tmp_path, """\
-        pack: desk
-        rules:
-          - id: one
-            kind: substitution
-            message: "use {replacement}"
-            swap: {Kiev: {extends: bar}}
-            tests: {fail: [Kiev], pass: [Kyiv]}
-        """)
-    assert msg == "p.yaml:6: rule 'one': {'extends': 'bar'} must be a string or a list of strings"
-    msg = _error(tmp_path, """\
-        pack: desk
-        rules:
-          - id: one
-            kind: existence
-            message: "no {match}"
-            tokens: [foo]
-            tests:
-              fail: [5]
-              pass: [bar]
-        """)
-    assert msg == ("p.yaml:8: rule 'one': an example must be a string, or a mapping with headline, "
+    msg = _error(tmp_path, _one_rule(GOOD_RULE.replace("{Kiev: Kyiv}", "{Kiev: {extends: bar}}")))
+    assert msg == "p.yaml:6: rule 'kyiv': {'extends': 'bar'} must be a string or a list of strings"
+    msg = _error(tmp_path, _one_rule(GOOD_RULE.replace('fail: ["In Kiev."]', "fail: [5]")))
+    assert msg == ("p.yaml:7: rule 'kyiv': an example must be a string, or a mapping with headline, "
                    "standfirst, body or caption")
 
 
@@ -254,15 +241,5 @@ def test_a_literal_rule_s_exceptions_are_still_checked_as_patterns(tmp_path):
     """`literal: true` makes the rule's words literal, not its exceptions, which are
     compiled as patterns; a broken one was let through the loader and crashed the
     compiler ("internal error: PatternError"), found by fuzzing a config and pack."""
-    msg = _error(tmp_path, """\
-        pack: desk
-        rules:
-          - id: one
-            kind: existence
-            message: "no {match}"
-            literal: true
-            tokens: [foo]
-            exceptions: ["foo (bar"]
-            tests: {fail: [foo], pass: [bar]}
-        """)
-    assert msg.startswith("p.yaml:8: rule 'one': invalid pattern 'foo (bar': missing )")
+    msg = _error(tmp_path, _one_rule(GOOD_RULE + '    literal: true\n    exceptions: ["foo (bar"]\n'))
+    assert msg.startswith("p.yaml:9: rule 'kyiv': invalid pattern 'foo (bar': missing )")
