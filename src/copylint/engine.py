@@ -384,7 +384,7 @@ def check_document(doc: Document, rules: list[Rule], settings: Settings, ruleset
                 if quotes is None:
                     from .text import QuoteIndex
 
-                    quotes = QuoteIndex(doc.text)
+                    quotes = QuoteIndex(doc.text, doc.headline_spans())
                 if quotes.inside(hit.start, hit.end):
                     continue
             if suppress.suppressed(rule_id, hit.start, hit.end):

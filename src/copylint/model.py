@@ -284,6 +284,10 @@ class Document:
     def regions_of(self, *kinds: str) -> list[Region]:
         return [r for r in self.regions if r.kind in kinds]
 
+    def headline_spans(self) -> tuple[tuple[int, int], ...]:
+        """Where the headlines are: single marks quote there (see text.quote_spans)."""
+        return tuple((r.start, r.end) for r in self.regions if r.kind == "headline")
+
     def region_text(self, region: Region) -> str:
         return self.text[region.start:region.end]
 

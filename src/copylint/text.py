@@ -151,14 +151,15 @@ def _paired(text: str, start: int, end: int, opener_re: re.Pattern, stop_res: di
     return out
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
+def quote_spans(text: str, headlines: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
     """Direct quotations ("...", “...”, and speech in single marks) within one paragraph,
     as (start, end); one may run over the line breaks of a hard-wrapped paragraph (up to
     20 of them), never over a blank line; a quotation inside another is left to the outer
-    one."""
+    one. In a headline (``headlines``: its spans), where single marks are the quotation
+    marks, any two or more words in them are a quotation ("‘First woman president’: ...")."""
     spans = _paired(text, 0, len(text), _DOUBLE_OPEN_RE, _DOUBLE_CLOSE, 20)
     single = [(s, e) for s, e in _paired(text, 0, len(text), _SPEECH_OPEN_RE, _SPEECH_STOP, 20, _SPEECH_CLOSE_RE)
-              if _spoken(text, s, e)]
+              if _spoken(text, s, e) or (_in_any(headlines, s, e) and " " in text[s:e].strip())]
     if not single:
         return spans
     outer: list[tuple[int, int]] = []
@@ -166,6 +167,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if not outer or s >= outer[-1][1]:
             outer.append((s, e))
     return outer
+
+
+def _in_any(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def _spoken(text: str, start: int, end: int) -> bool:
@@ -183,8 +188,8 @@ def single_quote_spans(text: str, start: int = 0, end: int | None = None) -> lis
 
 
 class QuoteIndex:
-    def __init__(self, text: str) -> None:
-        self.spans = quote_spans(text)
+    def __init__(self, text: str, headlines: tuple[tuple[int, int], ...] = ()) -> None:
+        self.spans = quote_spans(text, headlines)
         self.starts = [s for s, _ in self.spans]
 
     def inside(self, start: int, end: int) -> bool:

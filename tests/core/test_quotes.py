@@ -75,3 +75,13 @@ def test_apostrophes_and_scare_quotes_are_no_quotations():
 def test_a_quotation_inside_another_is_left_to_the_outer_one():
     text = "He said \"she told me 'go home.' and left\" on Monday. 'He said \"no\" to me,' she said."
     assert _quoted(text) == ["\"she told me 'go home.' and left\"", "'He said \"no\" to me,'"]
+
+
+def test_in_a_headline_single_marks_around_two_words_or_more_are_a_quotation():
+    """Headlines quote in single marks with no closing punctuation inside ("‘First woman
+    president’: Harris ...", "Trump said 'I don't effing care'"); in the body those stay
+    scare quotes or titles, and one word in marks is a scare quote even in a headline."""
+    text = "‘First woman president’: Harris sworn in as 'rebel' MPs vote\n\nShe called it ‘a new day’ in a talk.\n"
+    head = (0, text.index("\n"))
+    assert [text[s:e] for s, e in quote_spans(text, (head,))] == ["‘First woman president’"]
+    assert quote_spans(text) == []

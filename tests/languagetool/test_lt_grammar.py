@@ -411,10 +411,12 @@ def test_headline_style_is_no_grammar_slip_in_a_headline(tmp_path, lt_server, lt
 
 def test_languagetool_leaves_invisible_and_control_characters_to_their_rule(tmp_path, lt_server, lt_env):
     """LanguageTool reads "it" U+0092 "s" (a Windows apostrophe decoded as Latin-1) as
-    "its" and a word split by a zero-width space as two: its matches there say nothing
-    true, and typo.invisible-character reports the character itself. A slip elsewhere in
-    the paragraph is still reported."""
-    text = "Port reopens\n\nOfficials said it\x92s ready, and the the gov\u200bernment agreed.\n"
+    "its" and a word split by a zero-width space or a direction mark as two ("m" U+200E
+    "an" gave an "an" before "di" U+200E "es"): its matches there say nothing true, and
+    typo.invisible-character reports the character itself. A slip elsewhere in the
+    paragraph is still reported."""
+    text = ("Port reopens\n\nOfficials said it\x92s ready, and the the gov\u200bernment agreed.\n\n"
+            "An Afghan m\u200ean di\u200ees in Turkey.\n")
     story = tmp_path / "port.txt"
     story.write_text(text, encoding="utf-8")
     findings, _ = check_json(story, "--languagetool-url", lt_server.url, "--select",
@@ -428,3 +430,6 @@ def test_languagetool_leaves_invisible_and_control_characters_to_their_rule(tmp_
     # LanguageTool itself does match the word around the Windows apostrophe
     raw = raw_matches(lt_server, [text.split("\n\n")[1]])
     assert any("\x92" in words for _, words in raw), raw
+    # and the article "an" split off the man (matched without the mark)
+    assert ("EN_A_VS_AN", "an") in raw_matches(lt_server, [text.split("\n\n")[2].strip()])
+    assert not any(rule.startswith("grammar.") and ln == line + 2 for rule, ln, _ in got)
