@@ -312,12 +312,14 @@ def test_headline_ese_and_house_forms_from_dated_headlines(tmp_path, lt_server, 
     """From LanguageTool's matches on 10,037 dated 2021-22 headlines: a headline drops
     "was" ("UK urged to suspend") and stacks nouns ("Florida bill to shield"); an
     abbreviation ("Ont.", "asst.") does not end a sentence; "tanks to Ukraine" is no
-    "thanks to", and Covid-19 against COVID-19 is the house's call. The same dropped
-    auxiliary in the body is still a slip LanguageTool reports."""
+    "thanks to", a variant "stokes" fears, a fund sues "over investment" losses, a judge
+    is "sworn in Thursday", and Covid-19 against COVID-19 is the house's call. The same
+    dropped auxiliary in the body is still a slip LanguageTool reports."""
     paragraphs = ["UK urged to suspend ‘golden visas’ after fast track scheme abused",
                   "Florida bill to shield people from feeling 'discomfort' over race clears Senate panel",
                   "Slovakia can transfer MiG-29 fighters and tanks to Ukraine, police in Puslinch, Ont. said "
-                  "after a Texas asst. coach spoke of Covid-19 rules. He go to the talks."]
+                  "after a Texas asst. coach spoke of Covid-19 rules. He go to the talks. The new variant "
+                  "stokes fears, a fund sued Facebook over investment losses, and a judge was sworn in Thursday."]
     text = f"# {paragraphs[0]}\n\n## {paragraphs[1]}\n\n{paragraphs[2]}\n"
     story = tmp_path / "visas.md"
     story.write_text(text, encoding="utf-8")
@@ -326,7 +328,8 @@ def test_headline_ese_and_house_forms_from_dated_headlines(tmp_path, lt_server, 
     assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("grammar.HE_VERB_AGR", line, col)]
     raw = set(raw_matches(lt_server, paragraphs))
     assert {("ALLOW_TO", "to suspend"), ("HE_VERB_AGR", "bill"), ("UPPERCASE_SENTENCE_START", "said"),
-            ("UPPERCASE_SENTENCE_START", "coach"), ("TANK_YOU", "tanks"), ("COVID_19", "Covid-19")} <= raw
+            ("UPPERCASE_SENTENCE_START", "coach"), ("TANK_YOU", "tanks"), ("COVID_19", "Covid-19"),
+            ("KEY_STOKE", "stokes"), ("OVER_COMPOUNDS", "over investment"), ("IN_WEEKDAY", "in Thursday")} <= raw
 
 
 def test_an_unchanged_paragraph_is_never_sent_twice(tmp_path, lt_server, lt_env):
