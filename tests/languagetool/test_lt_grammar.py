@@ -218,7 +218,8 @@ def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_ser
     after a full stop; a space between quote marks nested at a quote's end is on purpose,
     and so is the space before a spaced ellipsis ("is . . . merely"); a ticker is no word
     ("(LUV.N)"), a name no compound ("Home Grown Cereals Authority"), a wire headline's
-    capitals no wrong case, and dot leaders no doubled full stop; printing a name without its accents (Erdogan)
+    capitals no wrong case, dot leaders no doubled full stop, "western Germany" no wrong
+    case and "Channel 10's" no decade; printing a name without its accents (Erdogan)
     is the house's choice; "Exxon Mobil", "under secretary" and a hyphen in a range are
     news style. A missing space between two sentences is still reported."""
     text = ("Markets rally\n\n"
@@ -230,7 +231,8 @@ def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_ser
             "Total reserves......N.A. vs......N.A.\n\n"
             "Southwest Airlines (LUV.N) and the Home Grown Cereals Authority gained.\n\n"
             "ROYAL BANK/CANADA SEES HIGHER PROFIT\n\n"
-            "Demand deposits..300.3 vs 298.0\n")
+            "Demand deposits..300.3 vs 298.0\n\n"
+            "Two officers were shot in western Germany, Channel 10's show said.\n")
     story = tmp_path / "rally.txt"
     story.write_text(text, encoding="utf-8")
     findings, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
@@ -246,7 +248,8 @@ def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_ser
     assert ("COMMA_PARENTHESIS_WHITESPACE", ".") in raw
     wire = {(rule, words.strip()) for rule, words in raw_matches(lt_server, text.split("\n\n")[4:])}
     assert {("LUV", "LUV"), ("HOME_COMPOUNDS", "Home Grown"), ("ROYAL_MAIL", "ROYAL BANK"),
-            ("DOUBLE_PUNCTUATION", "..")} <= wire
+            ("DOUBLE_PUNCTUATION", ".."), ("CAPITALIZATION", "western Germany"),
+            ("APOSTROPHE_IN_DATES", "10's")} <= wire
 
 
 def test_a_built_in_typo_inside_a_longer_languagetool_match_is_one_finding(lt_server, tmp_path, monkeypatch):

@@ -279,7 +279,10 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
       -> Papua New Guinea, "ROYAL BANK/CANADA" -> Royal BANK): a wire headline's capitals;
     - "doubled punctuation" with no space after it: a wire table's dot leaders
       ("Demand Deposits..300.3 vs......298.0") or a slug's separator ("MLN..INSTEAD OF");
-    - a ticker taken for a word ("Southwest Airlines (LUV.N)" is no "love").
+    - a ticker taken for a word ("Southwest Airlines (LUV.N)" is no "love");
+    - a region written in lower case ("western Germany", "eastern Germany": news style
+      capitalises only the old states, West and East Germany);
+    - a name's number taken for a decade ("Channel 10's new show" is no "10s").
     """
     matched = text[start:end]
     if suggestions and suggestions[0] != matched and strip_accents(suggestions[0]) == matched:
@@ -287,6 +290,11 @@ def _news_style(rule_id: str, text: str, start: int, end: int, suggestions: tupl
     if suggestions and matched.isupper() and suggestions[0] != matched and suggestions[0].lower() == matched.lower():
         return True
     if _TICKER_AROUND.match(text, end) and text[start - 1:start] in ("(", "<"):
+        return True
+    if rule_id == "CAPITALIZATION" and suggestions and suggestions[0].lower() == matched.lower() and \
+            matched.split()[0].lower() in _COMPASS:
+        return True
+    if rule_id == "APOSTROPHE_IN_DATES" and _NAME_BEFORE_NUMBER.search(text, max(0, start - 30), start):
         return True
     if rule_id == "DOUBLE_PUNCTUATION":
         return matched == ".." and text[end:end + 1] not in ("", " ", "\n", "\t")
@@ -326,6 +334,10 @@ _PARTS = re.compile(r"[\s-]+")
 _SENTENCE_GOES_ON = re.compile(r"(?:!|\.\.\.|\. \. \.|…| \?)[\s\"'”’]*$")
 _QUOTE_MARKS = frozenset("\"'“”‘’")
 _SPACED_ELLIPSIS = re.compile(r"\.(?: \.){2}")
+_COMPASS = frozenset(("northern", "southern", "eastern", "western", "north", "south", "east", "west",
+                      "northeastern", "northwestern", "southeastern", "southwestern", "central"))
+# a capitalised word right before a number: "Channel" of "Channel 10's"
+_NAME_BEFORE_NUMBER = re.compile(r"[A-Z][\w.-]*[ \t]$")
 # the exchange letters after a ticker: "LUV" of "(LUV.N)", "TXN" of "<TXN.N>"
 _TICKER_AROUND = re.compile(r"\.[A-Z]{1,2}[)>:]")
 
