@@ -76,7 +76,7 @@ class DocView:
 
     def in_quote(self, start: int, end: int) -> bool:
         if self._quotes is None:
-            self._quotes = QuoteIndex(self.text, tuple((r.start, r.end) for r in self.regions if r.kind == "headline"))
+            self._quotes = QuoteIndex(self.text, self.doc.headline_spans())
         return self._quotes.inside(start, end)
 
     # ------------------------------------------------------------------ counts

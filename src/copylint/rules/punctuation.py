@@ -141,8 +141,7 @@ def space_before_punctuation(doc: Document, ctx) -> Iterator[Hit]:
     text = doc.text
     if not any(gap in text for gap in _SPACE_BEFORE_MARKS):
         return  # a quick look first: most articles have none
-    site_names = [(cut, r.end) for r in doc.regions if r.kind == "headline"
-                  for cut in (headline_proper_span(text, r.start, r.end)[1],) if cut < r.end]
+    site_names = [(headline_proper_span(text, start, end)[1], end) for start, end in doc.headline_spans()]
     for m in _SPACE_BEFORE_RE.finditer(text):
         before = text[m.start() - 1] if m.start() else " "
         if not (before.isalnum()) or text.startswith(("...", ". ."), m.end()):

@@ -90,8 +90,8 @@ def name_lexicon() -> NameLexicon:
         name, z, _docs = line.split("\t")
         lex.add(name, int(z) / 10)
     # names the news writes before a surname, and the census's given names
-    lex.first_names = frozenset(name for file in (FIRST_NAMES_FILE, GIVEN_NAMES_FILE)
-                                if rules_path(*file).exists() for name in read_word_list(rules_path(*file)))
+    paths = [rules_path(*file) for file in (FIRST_NAMES_FILE, GIVEN_NAMES_FILE)]
+    lex.first_names = frozenset(name for path in paths if path.exists() for name in read_word_list(path))
     return lex
 
 
