@@ -29,7 +29,8 @@ def repeated_word(doc: Document, ctx) -> Iterator[Hit]:
     Boutros-Ghali", "Please Please Me"), a word said three times or more ("heh heh heh",
     "da da da da") and the columns of a table are left alone. "is is" and "was was" are
     slips ("the agreement is is required") unless a clause opened by what, how, all...
-    comes first ("what it is is luck", "all it was was a rumour")."""
+    comes first ("what it is is luck", "all it was was a rumour"); "do do" after I, we, you
+    or they is the emphatic do ("we do do dates")."""
     allow = {w.casefold() for w in ctx.options.allow}
     text = doc.text
     for m in _REPEAT_RE.finditer(text):
@@ -42,6 +43,8 @@ def repeated_word(doc: Document, ctx) -> Iterator[Hit]:
             continue  # "What it really is is narrowing", "All it was was we were recording"
         third = _NEXT_WORD_RE.match(text, m.end(3))
         before = _PREVIOUS_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+        if word.casefold() == "do" and before and before.group(1).casefold() in _SUBJECT_PRONOUNS:
+            continue  # the emphatic do: "We do do dates", "they do do it"
         if (third and third.group(1).casefold() == word.casefold()) or \
                 (before and before.group(1).casefold() == word.casefold()):
             continue  # said three times or more on purpose: "Heh heh heh", "da da da da"
@@ -53,6 +56,7 @@ def repeated_word(doc: Document, ctx) -> Iterator[Hit]:
 
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+(\w+)\b")
+_SUBJECT_PRONOUNS = frozenset(("i", "we", "you", "they"))
 _PREVIOUS_WORD_RE = re.compile(r"\b(\w+)[ \t]+$")
 # a clause opened by a wh-word (or "all") with a word or more before the first "is": the
 # clause is the subject of the second ("what it is is"); "whether is is" lacks its "it"
