@@ -43,6 +43,11 @@ def test_a_foreign_phrase_english_keeps_only_inside_the_phrase():
             "the board resigned en masse.\n")
     assert findings(text) == {}
     assert "passu" in findings("Bond issue priced\n\nThe new notes will passu the old ones.\n")
+    # Latin in a Ukraine headline of 2022 (casus belli), and more of the phrases news keeps
+    text = ("Blockade warning\n\nMoscow called the blockade a casus belli. Mutatis mutandis, the "
+            "envoy said, the same held for the fin-de-siècle treaty and its stare decisis.\n")
+    assert findings(text) == {}
+    assert "belli" in findings("Blockade warning\n\nHe said it was a belli.\n")
 
 
 def test_loan_phrases_match_across_a_hyphen_and_in_any_case():
