@@ -92,6 +92,6 @@ def test_a_sentence_in_another_language_is_not_a_string_of_misspellings():
     # slip in the English sentence after it, and a few foreign words inside an English
     # sentence, are still reported
     text = ("Las elecciones primarias de Florida están a la vuelta de la esquina\n\n"
-            "The goverment said the vote was close. Voters said the zeitung was wrong.\n\n"
+            "The goverment said the vote was close. Voters said the wahlkampf was wrong.\n\n"
             "Erste Moschee hisst Regenbogenflagge und unterstützt die Gemeinde.\n")
-    assert words(text) == ["goverment", "zeitung"]
+    assert words(text) == ["goverment", "wahlkampf"]

@@ -16,7 +16,7 @@ from . import names as names_module, speller as speller_module, variants
 from .lexicon import name_lexicon
 from .names import NameEvidence, Verdict, judge_word, word_shape
 from .speller import ONE_EDIT_MIN, get_speller, news_articles, normalise, running_text_zipf, strip_accents
-from .usage import defined_abbreviations, held_interjection, loan_phrase_spans, loan_phrases
+from .usage import defined_abbreviations, held_interjection, loan_phrase_spans, loan_phrases, run_together_phrases
 
 _URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)+/?$|\.(com|org|net|gov|edu|io|uk|de|fr|ru|ua)\b", re.I)
 
@@ -56,6 +56,7 @@ RARE_NOUN_ZIPF, PLURAL_IN_USE_ZIPF = 3.5, 1.5
 IN_USE_NEWS_ARTICLES = 10  # a lower-case word this many news articles use is a word
 IN_USE_ZIPF = 3.5  # ...and so is one this frequent in running text (wordfreq)
 IN_USE_MARGIN = 2.0  # unless a word this much more frequent is one slip away
+RARE_IN_USE_ZIPF, RARE_IN_USE_MARGIN = 2.0, 1.0  # a rarer word in use, with a narrower margin
 # a sentence whose lower-case words are this many, and this share, unknown to the
 # dictionary is in another language
 FOREIGN_MIN_UNKNOWN, FOREIGN_SHARE = 3, 0.4
@@ -76,6 +77,7 @@ _POSTED = re.compile(r"[ \t]+(?:wrote|writes|posted|posts|tweeted|tweets|comment
                      r"replies|added|adds|blasted|blasting|shared|captioned|quipped|responded|joked)\b")
 _PAREN_SIC = re.compile(r"['’]?\s*\(sic\)", re.I)
 _HELD_LETTER = re.compile(r"([a-z])\1\1")
+_CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{4}")  # "pdvsa": letters of a name, no word
 # a noun ending so makes its plural with -es or -ies: "presss" and "citys" are no plurals
 _TAKES_ES = re.compile(r"(?:s|sh|ch|x|z|[^aeiou]y)$")
 
@@ -152,7 +154,9 @@ def _coined_compound_verb(sp, text: str, start: int, word: str) -> bool:
 
 # endings English adds by rule to a word the dictionary has, which the dictionary does not
 # always list: a plural in -ies, a noun in -ability from -able
-_DERIVATIONS = (("ies", "y"), ("ability", "able"), ("ibility", "ible"))
+_DERIVATIONS = (("ies", "y"), ("ied", "y"), ("iest", "y"), ("ier", "y"), ("iness", "y"),
+                ("ability", "able"), ("ibility", "ible"), ("ality", "al"))
+_FROM_Y = frozenset(("ies", "ied", "iest", "ier", "iness"))
 # adjectives whose adverb is the adjective and -ly (thunderingly, baselessly); not -ic,
 # whose adverb is -ically ("basicly" is a slip)
 _LY_AFTER = ("ing", "less", "ful", "ous", "ive", "al", "ant", "ent")
@@ -160,10 +164,11 @@ _LY_AFTER = ("ing", "less", "ful", "ous", "ive", "al", "ant", "ent")
 
 def _derived_from(sp, key: str) -> str | None:
     """The dictionary word ``key`` is built from by a regular ending ("insensitivities",
-    "recognizability", "baselessly"), or None."""
+    "buzziest", "primaried", "recognizability", "matrilocality", "baselessly"), or None.
+    A y turns to i only after a consonant ("annoied" is a slip of annoyed)."""
     for end, base_end in _DERIVATIONS:
         stem = key[: -len(end)]
-        if key.endswith(end) and len(stem) >= 3 and (end != "ies" or stem[-1] not in "aeiou"):
+        if key.endswith(end) and len(stem) >= 3 and (end not in _FROM_Y or stem[-1] not in "aeiou"):
             base = stem + base_end
             if sp.known(base) and not sp.is_proper(base):
                 return base
@@ -463,6 +468,9 @@ class SpellingAnalysis:
         if base is None and key.endswith("ae") and len(key) >= 7 and sp.known(key[:-1]) and \
                 not sp.is_proper(key[:-1]):
             base = key[:-1]  # a Latin plural: amygdalae, vertebrae
+        if base is None and len(key) >= 6 and key[-1] != "s" and sp.known(key + "s") and \
+                sp.zipf(key + "s") <= RARE_NOUN_ZIPF and not sp.is_proper(key + "s"):
+            base = key + "s"  # the singular of a rare plural listed alone: nanoparticle(s)
         if base is None:
             base = _derived_from(sp, key)
         ok = base is not None
@@ -485,7 +493,7 @@ class SpellingAnalysis:
         # the plural of a rare noun that running text uses ("bourses", "redactions") is
         # a plural even one slip from a frequent word, unless that slip is a doubled
         # letter, the commonest of all ("salles" for sales); "seens" is a verb form's slip
-        plural_in_use = base is not None and sp.zipf(base) <= RARE_NOUN_ZIPF and \
+        plural_in_use = base is not None and base != key + "s" and sp.zipf(base) <= RARE_NOUN_ZIPF and \
             running_text_zipf(key) >= PLURAL_IN_USE_ZIPF and \
             not any(c.cost <= ONE_EDIT_MIN and c.zipf >= 4.0 for c in sp.near(key))
         if ok and not plural_in_use and (sp.could_offer(key, 1.0, 3.0) or sp.could_offer(key, 2.0, 5.0) if compound
@@ -508,17 +516,23 @@ class SpellingAnalysis:
     def _in_use(self, key: str) -> bool:
         """A word the dictionary lacks that writers use: in many news articles ("plc",
         "soyoil") or frequent in running text ("lol"), and no cheap slip of a word used
-        far more often (as "thier" and "alot" are). A word with accents counts the uses of
-        its plain spelling too ("über" as "uber")."""
+        far more often (as "thier" and "alot" are); or less frequent ("vortices",
+        "glyphosate") and no cheap slip of any word used much more often. A word with
+        accents counts the uses of its plain spelling too ("über" as "uber")."""
         sp = self.speller
         own, articles = running_text_zipf(key), news_articles(key)
         if not key.isascii():
             plain = strip_accents(key)
             own, articles = max(own, running_text_zipf(plain)), max(articles, news_articles(plain))
+        margin, apart = IN_USE_MARGIN, ("block", "split")
         if articles < IN_USE_NEWS_ARTICLES and own < IN_USE_ZIPF:
-            return False
+            if own < RARE_IN_USE_ZIPF or key in run_together_phrases() or _CONSONANT_RUN.search(key):
+                return False
+            # rarer ("vortices", "glyphosate"): no cheap slip of a commoner word, nor two
+            # words run together ("alot"); a block of letters away ("glyph") is no slip
+            margin, apart = RARE_IN_USE_MARGIN, ("split",)
         own = max(own, 2.0)
-        return not any(c.kind != "edit" or (c.plain_cost <= 1.0 and c.zipf >= own + IN_USE_MARGIN)
+        return not any(c.kind in apart or (c.plain_cost <= 1.0 and c.zipf >= own + margin)
                        for c in sp.candidates(key)[:3])
 
     def _lower(self, word: str) -> Verdict | None:

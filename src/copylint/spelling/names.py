@@ -28,6 +28,7 @@ from .deletions import SmallDeletionIndex, one_edit_apart
 from .occurrences import candidate_starts
 from .variants import different_word, transliterations
 from .speller import LETTERS, NEAR_KEYS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, running_text_zipf, seen_words
+from .usage import run_together_phrases
 
 _OPENERS = "\"“‘'([{«"
 _CLOSERS = "\"”’')]}»"
@@ -562,10 +563,15 @@ class NameEvidence:
                     (_swapped_or_doubled(key, c.word, c.plain_cost) or
                      (c.plain_cost <= 0.7 and self._word_slot_after_name(start, len(word)))) and \
                     c.zipf >= WORD_ZIPF_NAME_SLOT
-            elif before_name and not proper and self._prev_name_word(start) in title_heads():
-                # after a title ("Agriculture Minister Moven Mahachi") the word before a
-                # surname is a given name, however near a word: only a swapped or
-                # doubled letter makes a slip of one ("Minister Jonh Smith")
+            elif before_name and not proper and (
+                    self._prev_name_word(start) in title_heads() or
+                    (len(key) <= 6 and c.word.capitalize() not in title_heads() and
+                     self._before_unknown_word(start, len(word)))):
+                # after a title ("Agriculture Minister Moven Mahachi"), or short before a
+                # surname nobody knows ("Saule Omarova"), the word before a surname is a
+                # given name, however near a word: only a swapped or doubled letter makes
+                # a slip of one ("Minister Jonh Smith"); a slip of a title ("Presedent
+                # Tokayev") or of a long word ("Goverment") stays one
                 ok = _swapped_or_doubled(key, c.word, c.plain_cost) and c.zipf >= WORD_ZIPF_NAME_SLOT
             elif before_name and not proper:
                 # before a surname stands a first name, often one letter from a word
@@ -1116,6 +1122,9 @@ CONTEXT_BONUS = 1.0  # zipf units added to a candidate the article itself uses
 def judge_word(speller: Speller, word: str, context=None) -> Verdict:
     """The verdict on an unknown word taken as an ordinary word. ``context(key)`` tells
     whether the article uses a word: a correction the article uses elsewhere is likelier."""
+    phrase = run_together_phrases().get(normalise(word))
+    if phrase is not None:
+        return Verdict((match_case(word, phrase),), f"'{word}' is the phrase '{phrase}' run together", True, "word")
     cands = list(speller.candidates(word))
     if context is not None and len(cands) > 1:
         used = {c.word for c in cands[:8] if context(c.word)}

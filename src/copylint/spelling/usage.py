@@ -86,6 +86,13 @@ def loan_phrases() -> tuple[frozenset[str], re.Pattern | None]:
     return words, re.compile(r"(?<![^\W\d_])(?:" + "|".join(alternatives) + r")(?![^\W\d_])", re.I)
 
 
+@lru_cache(maxsize=1)
+def run_together_phrases() -> dict[str, str]:
+    """The listed phrases written as one word, each to its phrase ("bonafide": "bona
+    fide"): slips, however often running text has them."""
+    return {re.sub(r"[\s'-]+", "", p): p for p in read_word_list(rules_path(*PHRASES_FILE))}
+
+
 def _word_pattern(word: str) -> str:
     """A phrase's word, its apostrophe straight or curly ("coup d’état")."""
     return "['’]".join(map(re.escape, word.split("'")))
