@@ -335,6 +335,26 @@ def test_headline_ese_and_house_forms_from_dated_headlines(tmp_path, lt_server, 
             ("KEY_STOKE", "stokes"), ("OVER_COMPOUNDS", "over investment"), ("IN_WEEKDAY", "in Thursday")} <= raw
 
 
+def test_wire_figures_share_classes_and_company_names_from_reuters(tmp_path, lt_server, lt_env):
+    """From LanguageTool's matches on 3,000 articles: a share class is no second article
+    ("The A shares"), a month's comma before a price is no comma before a year, a currency
+    after digits has no plural ("19 ringgit"), "Continental Can said" is a company, and
+    "said its February production" wants no "it's". A comma before a year, a count in
+    words before a singular and a modal before a past tense are still reported."""
+    paragraph = ("The A shares closed higher. Prices were 785 dlrs for May, 753 dlrs for June, and rose "
+                 "in April, 1986. Tin rose to about 19 ringgit a kilo, a group of five producer met, and "
+                 "Continental Can said it would supply cans. General Motors Corp said its February U.S. "
+                 "car production fell. It seems the board can met on Monday.")
+    story = tmp_path / "tin.txt"
+    story.write_text("Tin prices\n\n" + paragraph + "\n", encoding="utf-8")
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
+    assert sorted((f["rule"], f["matched"]) for f in findings) == [
+        ("grammar.CD_NN", "producer"), ("grammar.COMMA_AFTER_A_MONTH", "April, 1986"), ("grammar.MD_BASEFORM", "met")]
+    raw = set(raw_matches(lt_server, [paragraph]))
+    assert {("DT_DT", "The A"), ("COMMA_AFTER_A_MONTH", "May, 753"), ("CD_NN", "ringgit"),
+            ("MD_BASEFORM", "said"), ("ITS_TO_IT_S", "its")} <= raw
+
+
 def test_an_unchanged_paragraph_is_never_sent_twice(tmp_path, lt_server, lt_env):
     paragraphs = ["Flood warning issued", "The river rose two metres overnight, the agency said.",
                   "Residents was told to leave their homes before noon.",
