@@ -3,7 +3,8 @@
 - Only fixes marked safe, unless unsafe ones are asked for.
 - Edits are code-point offsets into the decoded file; where two overlap, the first is
   applied and the rest wait for the next pass. Passes repeat (re-linting the fixed text)
-  until nothing more applies, so a second run finds nothing to do.
+  until every reported fix that can be applied is; a finding that only a fix brought
+  about is reported, not fixed, since the user never saw it.
 - A file is written only when its text changed: to a temporary file in the same folder,
   then renamed over the original, keeping its mode, its byte-order mark and its line
   endings. A file whose bytes are not valid UTF-8 is refused: writing it back would turn
@@ -12,6 +13,7 @@
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import difflib
 import os
@@ -61,13 +63,18 @@ def usable(finding: Finding, unsafe: bool) -> bool:
     return finding.fix is not None and bool(finding.fix.edits) and (finding.fix.safe or unsafe)
 
 
-def choose_edits(findings: Iterable[Finding], unsafe: bool) -> tuple[list[Edit], int]:
-    """Non-overlapping edits in source order, and how many findings they fix. A fix with
+def _fix_key(finding: Finding) -> tuple:
+    """What a fix does, wherever it stands: the same fix after an earlier edit moved it."""
+    return finding.rule, finding.matched, tuple(e.text for e in finding.fix.edits)
+
+
+def choose_edits(findings: Iterable[Finding], unsafe: bool) -> tuple[list[Edit], list[Finding]]:
+    """Non-overlapping edits in source order, and the findings they fix. A fix with
     several edits is taken whole or not at all. Two insertions at one point overlap."""
     candidates = sorted((f for f in findings if usable(f, unsafe)),
                         key=lambda f: (min(e.start for e in f.fix.edits), f.rule))
     taken: list[Edit] = []
-    count = 0
+    fixed: list[Finding] = []
 
     def clashes(e: Edit) -> bool:
         for t in taken:
@@ -84,9 +91,9 @@ def choose_edits(findings: Iterable[Finding], unsafe: bool) -> tuple[list[Edit],
         if any(a.end > b.start for a, b in zip(edits, edits[1:])):
             continue  # a fix whose own edits overlap is broken: skip it
         taken.extend(edits)
-        count += 1
+        fixed.append(f)
     taken.sort(key=lambda e: (e.start, e.end))
-    return taken, count
+    return taken, fixed
 
 
 def with_offsets(finding: Finding, text: str, index: LineIndex | None = None) -> Finding:
@@ -177,17 +184,25 @@ def fix_text(path: str, text: str, lint: Lint, unsafe: bool, accept: Accept | No
     newline = newline_style(text)
     applied = 0
     findings = first if first is not None else lint(path, text)
+    owed: collections.Counter | None = None  # the reported fixes not yet applied
     for _ in range(MAX_PASSES):
         if accept is not None:
             findings = accept(path, findings)
+        if owed is None:
+            owed = collections.Counter(_fix_key(f) for f in findings if usable(f, unsafe))
+        else:
+            # a later pass applies only fixes the first reported (ones an overlap held
+            # back), never one that an earlier fix brought about: that one is reported
+            findings = [f for f in findings if not usable(f, unsafe) or owed[_fix_key(f)] > 0]
         index = LineIndex(text)
-        edits, count = choose_edits([with_offsets(f, text, index) for f in findings], unsafe)
+        edits, taken = choose_edits([with_offsets(f, text, index) for f in findings], unsafe)
         if not edits:
             break
         new_text = apply_edits(text, edits, newline)
         if new_text == text:
             break
-        text, applied = new_text, applied + count
+        owed.subtract(_fix_key(f) for f in taken)
+        text, applied = new_text, applied + len(taken)
         findings = lint(path, text)
     left = 0 if unsafe else sum(1 for f in (accept(path, findings) if accept else findings)
                                 if f.fix is not None and not f.fix.safe)
