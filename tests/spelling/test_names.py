@@ -172,3 +172,33 @@ def test_the_given_names_list_holds_no_common_word_or_month():
     us, gb = get_speller("en-US"), get_speller("en-GB")
     assert not [n for n in names if us.is_common(n) or gb.is_common(n)]
     assert not {"June", "April", "August", "Virginia", "Dallas", "Bill", "Mark"} & set(names)
+
+
+def spelling(text: str) -> dict[str, tuple[str, bool]]:
+    """flagged word -> (first suggestion, whether --fix may apply it)"""
+    return {f.matched: (f.suggestions[0] if f.suggestions else None, f.fix is not None and f.fix.safe)
+            for f in copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.spelling"],
+                                                                            languagetool=False))}
+
+
+def test_surnames_and_given_names_a_user_saw_damaged_by_fix():
+    """From a user's run of --fix: "Dick Schoof" became "Dick School", "Ibrahima" became
+    "Ibrahim", and the Ukrainian national romanisation (Yurii, Mariia) became Russian-style
+    spellings. A lede full of names is no title-case line; a surname that also stands alone
+    is no slip of an institution's word; a name with an ending is another name; -ii and
+    -iia romanise Ukrainian names."""
+    text = ("Dutch vote\n\nTHE HAGUE — The Dutch government of Prime Minister Dick Schoof survived a "
+            "no-confidence motion on Thursday.\n\nSchoof, a former intelligence chief, told MPs the "
+            "measures were needed. Ibrahima Konate scored. Yurii Ihnat, a spokesman, said Nataliia "
+            "Kovalenko sat with her granddaughter, Mariia, and Anastasiia Lysenko.\n")
+    assert spelling(text) == {}
+
+
+def test_a_fix_inside_a_persons_name_is_never_safe():
+    """Reported, but not applied by --fix: "Donna Brazile" is one slip from Brazil, "Tony La
+    Russa" from Russia. A lexicon name's slip ("Kier Starmer"), a long word's slip inside a
+    name ("Canadian Insititute") and a slip standing alone ("Isreal") keep their safe fix."""
+    text = ("Campaign notes\n\nInterim Chair Donna Brazile said so, and Isreal replied. Tony La Russa "
+            "agreed. The Canadian Insititute of Chartered Accountants met Kier Starmer.\n")
+    assert spelling(text) == {"Brazile": ("Brazil", False), "Russa": ("Russia", False), "Isreal": ("Israel", True),
+                              "Insititute": ("Institute", True), "Kier": ("Keir", True)}

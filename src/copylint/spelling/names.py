@@ -13,6 +13,7 @@ is one slip from a full name in the lexicon ("Kier Starmer" -> Keir Starmer).
 from __future__ import annotations
 
 import collections
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -77,6 +78,7 @@ WRITTEN_AS_IS_MARGIN = 2.5  # unless a word this much more frequent is one slip 
 SHORT_SLIP_COST, SHORT_SLIP_ZIPF = 1.0, 5.0  # a short unseen word this near a word this common
 FAR_BLOCK_COST, FAR_SLIP_ZIPF = 1.8, 5.0  # "Unighted" for United, wherever it stands
 UNSEEN_SWAP_ZIPF = 2.0  # two letters swapped in a word nobody writes, from a word this frequent
+SAFE_IN_NAME_LENGTH = 8  # a word's slip this long keeps its safe fix inside a name
 CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
 
 
@@ -112,13 +114,31 @@ def starts_sentence(text: str, start: int) -> bool:
     return newlines > 0 and c == "\n"
 
 
+def _name_with_ending(word: str, name: str) -> bool:
+    """The name with an ending that makes another name (Ibrahima, Paula, Simone), not
+    its last letter doubled (Obamaa)."""
+    return different_word(word, name) and len(word) > len(name) and word[len(name)] != name[-1]
+
+
 def is_title_case(text: str) -> bool:
-    """A headline in Title Case or ALL CAPS: its capitals are not evidence of names."""
+    """A headline in Title Case or ALL CAPS: its capitals are not evidence of names. Two
+    lower-case words of four letters or more that title case would capitalise make it a
+    sentence, however many names it holds ("The Dutch government of Prime Minister Dick
+    Schoof survived a motion")."""
     words = [w for w in WORD_RE.findall(text) if len(w) >= 4]
     if not words:
         return True
     caps = sum(1 for w in words if w[:1].isupper())
-    return caps / len(words) >= 0.6
+    if caps / len(words) < 0.6:
+        return False
+    return sum(1 for w in words if w[:1].islower() and w not in _LOWER_IN_TITLES) < 2
+
+
+# words of four letters or more that some title-case styles leave in lower case
+_LOWER_IN_TITLES = frozenset(("with", "from", "into", "onto", "over", "upon", "than", "that", "about", "after",
+                              "against", "along", "among", "around", "before", "behind", "below", "between",
+                              "during", "like", "near", "past", "since", "through", "toward", "towards", "under",
+                              "until", "versus", "when", "while", "within", "without", "amid"))
 
 
 class TokenFacts(NamedTuple):
@@ -335,7 +355,36 @@ class NameEvidence:
 
     def judge_capitalised(self, word: str, start: int) -> Verdict | None:
         """Decide about a capitalised, upper-case or mixed-case word: None when it is fine
-        (a known word or a name), else the misspelling it looks like."""
+        (a known word or a name), else the misspelling it looks like. A fix inside a
+        person's name is never safe, unless the whole name is a lexicon name's slip
+        ("Kier Starmer") or a long word's slip ("Insititute of Chartered Accountants"): a
+        desk checks a name before it changes it ("Donna Brazile", "Tony La Russa")."""
+        verdict = self._judge_capitalised(word, start)
+        if verdict is not None and verdict.kind in ("word", "name") and word_shape(word) == "capitalised" and \
+                (self._national_romanisation(normalise(word)) or
+                 (verdict.kind == "name" and _name_with_ending(word, verdict.suggestions[0]))):
+            return None
+        if verdict is not None and verdict.safe and word_shape(word) != "upper" and \
+                (verdict.kind == "name" or (verdict.kind == "word" and len(word) < SAFE_IN_NAME_LENGTH and
+                                            self.evidential(start))) and \
+                (self._prev_name_word(start) is not None or self._next_name_word(start + len(word)) is not None):
+            verdict = dataclasses.replace(verdict, safe=False)
+        return verdict
+
+    def _national_romanisation(self, key: str) -> bool:
+        """A Ukrainian name in the national romanisation the Kyiv style asks for: -ii for
+        -ий/-ій and -iia for -ія (Yurii, Andrii, Mariia, Nataliia), where the shorter
+        spelling is a known name (Yuri, Andriy, Maria, Natalia)."""
+        if key.endswith("iia"):
+            stem, others = key[:-3], ("ia", "iya", "ya")
+        elif key.endswith("ii"):
+            stem, others = key[:-2], ("i", "iy", "y")
+        else:
+            return False
+        return len(stem) >= 2 and any(self.known_name(stem + end) or self.speller.is_proper(stem + end)
+                                      for end in others)
+
+    def _judge_capitalised(self, word: str, start: int) -> Verdict | None:
         full = self.full_name_slip(word, start)
         if full is not None:
             return full
@@ -344,7 +393,7 @@ class NameEvidence:
         sp = self.speller
         shape = word_shape(word)
         key = normalise(word)
-        if self._institution_slip(key, start):
+        if self._institution_slip(word, key, start):
             return self._word_verdict(word)
         if shape == "upper" and self._in_dateline(start, len(word)):
             return self._dateline_slip(word, key)
@@ -436,14 +485,19 @@ class NameEvidence:
             return False
         return any(c.plain_cost <= SHORT_SLIP_COST and c.zipf >= SHORT_SLIP_ZIPF for c in self.speller.near(key))
 
-    def _institution_slip(self, key: str, start: int) -> bool:
+    def _institution_slip(self, word: str, key: str, start: int) -> bool:
         """One slip from a word that ends an institution's name, and written nowhere:
         "<Tennex Indutries Inc>", "Pacific Western Airlines Cotrp". Names are made of such
         words, so inside a name too it is a slip; a foreign form in use (Institut, Groupe)
         is no slip, as running text has it. After a given name stands a surname, often one
         letter from such a word ("Julie Anne Genter", Center): there only a swapped or
-        doubled letter counts ("Canadian Insititute" is still a slip)."""
+        doubled letter counts ("Canadian Insititute" is still a slip). A word that also
+        stands alone, between no other capitalised words, is a surname used again
+        ("Prime Minister Dick Schoof ... Schoof, a former intelligence chief")."""
         if len(key) < 4 or not self.unseen(key) or not _one_edit_from_institution(normalise(key)):
+            return False
+        if self.count(word) > 1 and any(self._prev_name_word(i) is None and self._next_name_word(i + len(word)) is None
+                                        for i in self.occurrences(word)):
             return False
         slips = [c for c in self.speller.near(key) if c.plain_cost <= 1.0 and len(c.word) >= 4 and _institution(c.word)]
         if not slips:
