@@ -236,6 +236,10 @@ class Suppressions:
                 block = index.block_after(d.offset)
                 if block is not None:
                     ranges.append((block.start, block.end, d.rules, n))
+            elif d.action == "disable-next-line":
+                line = _next_line(doc, d)
+                if line is not None:
+                    ranges.append((*line, d.rules, n))
         for held, (start, dn) in open_.items():
             ranges.append((start, len(doc.text) + 1, (held,) if held else (), dn))
         return cls(ranges, doc.file_disabled, redundant=redundant, ends=ends)
@@ -275,6 +279,26 @@ class Suppressions:
                     self.used.add((dn, name))
                     hit = True
         return hit
+
+
+def _next_line(doc: Document, d) -> tuple[int, int] | None:
+    """The text range of the first source line with words after the directive's comment
+    ends (the line that follows it, blank lines skipped), or None when it has none."""
+    lines, source = doc.lines, doc.source
+    at = lines.offset(d.line, d.column)
+    close = source.find("-->", at)
+    line = lines.position(close if close != -1 else at)[0] + 1
+    while line <= len(lines.starts):
+        start, end = lines.line_span(line)
+        if source[start:end].strip():
+            break
+        line += 1
+    else:
+        return None
+    offsets = range(len(doc.text) + 1)
+    first = bisect.bisect_left(offsets, start, key=doc.map.source_start)
+    last = bisect.bisect_left(offsets, end, key=doc.map.source_start)
+    return (first, last) if last > first else None
 
 
 def _sic_follows(doc: Document, end: int) -> bool:

@@ -243,7 +243,7 @@ class Directive:
     """A suppression comment found in the source. ``offset`` is the text offset where
     it takes effect; ``line`` its 1-based source line."""
 
-    action: str  # "disable" | "enable" | "ignore"
+    action: str  # "disable" | "enable" | "ignore" | "disable-next-line"
     rules: tuple[str, ...]  # empty = all rules
     offset: int
     line: int

@@ -49,6 +49,59 @@ def test_ignore_next_block_only():
     assert _rules_lines(lint_text(text, "s.txt", MECH)) == [("typo.repeated-word", 6)]
 
 
+def test_disable_next_line_covers_the_next_line_with_words_only():
+    """ESLint's and markdownlint's spelling, which a user tried first: it covers the line
+    after the comment (blank lines skipped), in a multi-line paragraph only that line, and
+    nothing after it. It was read as "disable" with a rule named "-next-line", which
+    disabled the named rule to the end of the file."""
+    text = (
+        "Headline for the story here\n\n"
+        "<!-- copylint: disable-next-line typo.repeated-word -->\n\n"
+        "A the the slip.\n\n"
+        "B the the slip.\n\n"
+        "C the the slip.\n"
+        "<!-- copylint: ignore-next-line -->\n"
+        "D the the slip.\n"
+        "E the the slip.\n"
+    )
+    for path in ("s.txt", "s.md"):
+        assert _rules_lines(lint_text(text, path, MECH)) == [
+            ("typo.repeated-word", 7), ("typo.repeated-word", 9), ("typo.repeated-word", 12)], path
+    inline = "Headline for the story here\n\nA the the slip. <!-- copylint: disable-next-line -->\nB the the slip.\n"
+    assert _rules_lines(lint_text(inline, "s.md", MECH)) == [("typo.repeated-word", 3)]
+
+
+@pytest.mark.parametrize("path", ["s.md", "s.txt", "s.html"])
+def test_a_comment_meant_as_a_suppression_that_is_none_is_reported(path):
+    """A misspelt verb, a missing colon or a misspelt "copylint" suppressed nothing, and
+    nothing said so. A comment about something else is no suppression."""
+    comments = ["<!-- copylint: ignroe typo.repeated-word -->", "<!-- copylint ignore typo.repeated-word -->",
+                "<!-- copylnt: ignore typo.repeated-word -->", "<!-- copyright 2024 Reuters -->"]
+    if path.endswith(".html"):
+        text = "<h1>Headline for the story here</h1>\n" + "".join(f"{c}\n<p>A the the slip.</p>\n" for c in comments)
+    else:
+        text = "Headline for the story here\n\n" + "".join(f"{c}\nA the the slip.\n\n" for c in comments)
+    found = lint_text(text, path, MECH)
+    notices = [f.message for f in found if f.rule == "copylint.unknown-suppression"]
+    assert notices == [
+        "unknown suppression 'ignroe' (did you mean 'ignore'?): use disable, enable, ignore or disable-next-line",
+        "a suppression needs a colon after 'copylint' (<!-- copylint: ignore ... -->); this one does nothing",
+        "'copylnt' is not 'copylint': this comment is no suppression"]
+    assert sum(f.rule == "typo.repeated-word" for f in found) == 4
+
+
+def test_a_front_matter_copylint_entry_with_a_wrong_key_is_reported():
+    for entry, message in (
+            ("copylint: {disabel: [typo.repeated-word]}",
+             "front matter's 'copylint' has no key 'disabel' (did you mean 'disable'?); it takes 'disable'"),
+            ("copylint: [typo.repeated-word]",
+             "front matter's 'copylint' takes a mapping, as in 'copylint: {disable: [house.numbers]}'; it was ignored")):
+        text = f"---\ntitle: Headline for the story here\n{entry}\n---\n\nA the the slip.\n"
+        found = lint_text(text, "s.md", MECH)
+        assert [(f.rule, f.line, f.message) for f in found if f.rule.startswith("copylint")] == [
+            ("copylint.unknown-suppression", 3, message)]
+
+
 def test_unknown_rule_in_suppression_is_reported():
     text = "Headline for the story here\n\n<!-- copylint: disable typo.speling -->\n\nBody text.\n"
     found = lint_text(text, "s.txt", MECH)

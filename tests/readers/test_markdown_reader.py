@@ -181,6 +181,35 @@ def test_malformed_front_matter_is_a_notice_and_the_body_is_read():
     assert "unclosed" not in doc.text
 
 
+def test_a_day_no_calendar_has_keeps_the_rest_of_the_front_matter():
+    """A user's "date: 2024-02-30" dropped the whole front matter, headline and all, with
+    "could not be read (ValueError)" at the opening fence. Now the notice is at the date,
+    and the headline is still read."""
+    src = "---\ntitle: Talks resume in Kiev\ndate: 2024-02-30\ntags: [a, b]\n---\n\nBody.\n"
+    doc = read_text("a.md", src)
+    assert doc.fields.get("headline") == "Talks resume in Kiev" and "date" not in doc.fields
+    assert [(r, m, src[s:e]) for r, m, s, e in doc.notices] == [
+        ("copylint.front-matter", "'2024-02-30' is not a real date; it was not used", "2024-02-30")]
+
+
+@pytest.mark.parametrize("written, day", [("March 14, 2024", dt.date(2024, 3, 14)), ("14 March 2024", dt.date(2024, 3, 14)),
+                                          ("Thursday, Sept. 3, 2020", dt.date(2020, 9, 3)),
+                                          ("2024/03/14", dt.date(2024, 3, 14)), ("2024-03-14T09:30:00Z", dt.date(2024, 3, 14))])
+def test_front_matter_dates_in_the_forms_newsrooms_write(written, day):
+    doc = read_text("a.md", f"---\ntitle: Talks\ndate: {written}\n---\n\nBody.\n")
+    assert doc.fields["date"] == day and doc.notices == []
+
+
+def test_a_date_copylint_cannot_read_is_a_notice_at_it():
+    """"14/03/2024" is the 14th of March to one desk and nothing to another: the story is
+    checked without a date, and the notice says so where the date is written."""
+    src = "---\ntitle: Talks\ndate: 14/03/2024\n---\n\nBody.\n"
+    doc = read_text("a.md", src)
+    ((rule, message, s, e),) = doc.notices
+    assert "date" not in doc.fields and rule == "copylint.front-matter"
+    assert src[s:e] == "14/03/2024" and "no date copylint can read" in message
+
+
 def test_front_matter_that_is_not_a_mapping():
     doc = read_text("a.md", "---\n- a\n- b\n---\nBody.\n")
     assert doc.notices[0][0] == "copylint.front-matter"

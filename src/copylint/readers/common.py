@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import gc
 import re
@@ -12,8 +13,36 @@ from ..model import Directive, Document, LineIndex, TextBuilder
 
 # "disable=a,b" and "disable: a" (pylint's and flake8's habits) read as "disable a b": the
 # separator after the verb is not part of the first name
-DIRECTIVE_RE = re.compile(r"<!--\s*copylint\s*:\s*(disable|enable|ignore)\b(?:\s*[=:])?([^>]*?)\s*-->", re.I)
+# "disable-next-line" (ESLint's and markdownlint's spelling; "ignore-next-line" too)
+# covers the next line with text
+DIRECTIVE_RE = re.compile(r"<!--\s*copylint\s*:\s*((?:disable|ignore)-next-line|disable|enable|ignore)(?![\w-])"
+                          r"(?:\s*[=:])?([^>]*?)\s*-->", re.I)
 _BINARY_SNIFF = 8192
+# an HTML comment that opens with a word like "copylint", a colon or none, and a verb:
+# meant as a directive when it is no valid one ("copylint ignroe", "copylnt: ignore")
+_NEAR_DIRECTIVE_RE = re.compile(r"<!--\s*([A-Za-z]{5,12})\b(\s*:)?\s*([A-Za-z][\w-]*)?")
+VERBS = ("disable", "enable", "ignore", "disable-next-line", "ignore-next-line")
+
+
+def near_directive(source: str, start: int) -> str | None:
+    """What is wrong with the HTML comment at ``start`` when it looks meant as a
+    suppression but is none (a misspelt "copylint" or verb, a missing colon); None for a
+    valid directive or a comment about something else."""
+    from rapidfuzz.distance import OSA
+
+    m = _NEAR_DIRECTIVE_RE.match(source, start)
+    if m is None or DIRECTIVE_RE.match(source, start) is not None:
+        return None
+    word, colon, verb = m.group(1), m.group(2), (m.group(3) or "").lower()
+    if word.lower() != "copylint":
+        if OSA.distance(word.lower(), "copylint") > 2 or not (colon or verb in VERBS):
+            return None
+        return f"'{word}' is not 'copylint': this comment is no suppression"
+    if not colon:
+        return "a suppression needs a colon after 'copylint' (<!-- copylint: ignore ... -->); this one does nothing"
+    near = min(VERBS, key=lambda v: OSA.distance(verb, v))
+    hint = f" (did you mean {near!r}?)" if OSA.distance(verb, near) <= 2 else ""
+    return f"unknown suppression {verb or '(none)'!r}{hint}: use disable, enable, ignore or disable-next-line"
 
 
 class BinaryFile(Exception):
@@ -102,8 +131,24 @@ def encode(text: str, bom: str) -> bytes:
     return MARKS.get(bom, b"") + text.encode(bom)
 
 
+def near_directive_notices(source: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    """A reader's notices for the comments in source[start:end] meant as suppressions
+    that are none: without one, a misspelt comment silently suppressed nothing."""
+    from ..tool_notices import UNKNOWN_SUPPRESSION
+
+    out = []
+    at = source.find("<!--", start, end)
+    while at != -1:
+        problem = near_directive(source, at)
+        if problem is not None:
+            close = source.find("-->", at, end)
+            out.append((UNKNOWN_SUPPRESSION, problem, at, close + 3 if close != -1 else at + 4))
+        at = source.find("<!--", at + 4, end)
+    return out
+
+
 def parse_directive(match: re.Match) -> tuple[str, tuple[str, ...]]:
-    action = match.group(1).lower()
+    action = match.group(1).lower().replace("ignore-next-line", "disable-next-line")
     rules = tuple(r for r in re.split(r"[\s,]+", match.group(2).strip()) if r)
     return action, rules
 
@@ -123,18 +168,35 @@ FIELD_ALIASES = {
 }
 
 
+_MONTH_NUMBERS = {name.lower(): n for names in (calendar.month_name, calendar.month_abbr)
+                  for n, name in enumerate(names) if name} | {"sept": 9}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+# the dates a newsroom writes by hand: 2024-03-14 (and a time after it), 2024/03/14,
+# "March 14, 2024", "Mar. 14 2024", "14 March 2024"; 14/03/2024 is no date (which order?)
+_DATE_FORMS = (
+    re.compile(r"\s*(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?!\d)"),
+    re.compile(r"\s*(?:\w+,?\s+)??" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(r"\s*(?:\w+,?\s+)??(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+)
+
+
 def coerce_date(value: Any) -> dt.date | None:
+    """A front matter's or a page's date: a YAML date, or a string in a form newsrooms
+    write (see _DATE_FORMS); None for anything else, or a day no calendar has."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
-        if m:
-            try:
-                return dt.date.fromisoformat(m.group(1))
-            except ValueError:
-                return None
+        for form in _DATE_FORMS:
+            m = form.match(value)
+            if m:
+                month = m.group("month")
+                try:
+                    return dt.date(int(m.group("year")), int(month) if month.isdigit() else _MONTH_NUMBERS[month.lower()],
+                                   int(m.group("day")))
+                except ValueError:
+                    return None
     return None
 
 
@@ -151,6 +213,24 @@ def front_matter_disabled(meta: dict) -> tuple[str, ...]:
     if isinstance(value, list):
         return tuple(str(v) for v in value)
     return ()
+
+
+def front_matter_block_problem(meta: dict) -> str | None:
+    """What is wrong with a front matter's ``copylint:`` entry, which takes only
+    ``disable``; None when it is right or absent. Without a notice a misspelt key
+    suppressed nothing, silently."""
+    block = meta.get("copylint")
+    if block is None:
+        return None
+    if not isinstance(block, dict):
+        return "front matter's 'copylint' takes a mapping, as in 'copylint: {disable: [house.numbers]}'; it was ignored"
+    from difflib import get_close_matches
+
+    for key in block:
+        if key != "disable":
+            hint = " (did you mean 'disable'?)" if get_close_matches(str(key), ["disable"], 1, 0.6) else ""
+            return f"front matter's 'copylint' has no key {str(key)!r}{hint}; it takes 'disable'"
+    return None
 
 
 def empty_document(path: str, source: str, fmt: str) -> Document:

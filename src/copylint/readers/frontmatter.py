@@ -81,7 +81,12 @@ def _parse_yaml(source: str, body_start: int, body_end: int, fm: FrontMatter) ->
         loader = FAST_SAFE_LOADER(body)
         try:
             node = single_node(loader, body)
-            data = loader.construct_document(node) if node is not None else None
+            try:
+                data = loader.construct_document(node) if node is not None else None
+            except (ValueError, OverflowError):
+                if not isinstance(node, yaml.MappingNode):
+                    raise
+                data = _mapping_by_key(loader, node, body_start, fm)
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
@@ -114,6 +119,27 @@ def _parse_yaml(source: str, body_start: int, body_end: int, fm: FrontMatter) ->
                                    body_start + scalar.end_mark.index, escapes=True))
         if found:
             fm.values[str(key_node.value)] = found
+
+
+def _mapping_by_key(loader, node, body_start: int, fm: FrontMatter) -> dict:
+    """A mapping one of whose values YAML cannot build, built key by key: a day no
+    calendar has ("date: 2024-02-30") stays the text it is, with a notice at it, and the
+    other keys (the headline) are kept; any other value that cannot be built is left out."""
+    data = {}
+    for key_node, value_node in node.value:
+        loader.constructed_objects, loader.recursive_objects, loader.state_generators = {}, {}, []
+        try:
+            key = loader.construct_object(key_node, deep=True)
+            data[key] = loader.construct_object(value_node, deep=True)
+        except (ValueError, OverflowError, TypeError):
+            at = body_start + value_node.start_mark.index
+            if value_node.tag == "tag:yaml.org,2002:timestamp":
+                fm.notices.append((NOTICE_ID, f"{value_node.value!r} is not a real date; it was not used",
+                                   at, body_start + value_node.end_mark.index))
+            else:
+                fm.notices.append((NOTICE_ID, f"front matter value {value_node.value!r} could not be read; it was ignored",
+                                   at, body_start + value_node.end_mark.index))
+    return data
 
 
 _NULL_TAG = "tag:yaml.org,2002:null"

@@ -23,7 +23,7 @@ from typing import Any
 
 from .. import tool_notices
 from ..model import Document, LineIndex, Region, TextBuilder
-from .common import DIRECTIVE_RE, coerce_date, directive_at, gc_paused
+from .common import DIRECTIVE_RE, coerce_date, directive_at, gc_paused, near_directive_notices
 from .spans import PLACEHOLDER, Piece, align, pieces_text, prose_pieces, truncate
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
@@ -89,6 +89,7 @@ def _read_html(path: str, source: str) -> Document:
         notices.append((NOTICE_ID, "malformed markup here was read as text", failed_at, failed_at + 1))
         parse_src = parse_src[:failed_at] + " " + parse_src[failed_at + 1:]
     assert collector is not None
+    notices.extend(collector.notices)
     return _Assembler(path, source, lines, collector, notices).build()
 
 
@@ -150,6 +151,7 @@ class _Collector(HTMLParser):
         self.json_ld: list[tuple[Any, int, int]] = []  # (data, script start, script end)
         self.ld_start: int | None = None
         self.ld_parts: list[str] = []
+        self.notices: list[tuple[str, str, int, int]] = []  # comments meant as suppressions that are none
 
     def run(self, text: str) -> int | None:
         try:
@@ -333,6 +335,8 @@ class _Collector(HTMLParser):
         m = DIRECTIVE_RE.match(self.source, s)
         if m is not None:
             self.block.raw.append(("d", m, s))
+        elif self.source.startswith("<!--", s):
+            self.notices.extend(near_directive_notices(self.source, s, s + len(data) + 7))
 
     # ----------------------------------------------------------- metadata
 

@@ -27,7 +27,8 @@ from markdown_it.rules_inline import StateInline
 
 from .. import tool_notices
 from ..model import Document, LineIndex, Region, TextBuilder
-from .common import DIRECTIVE_RE, FIELD_ALIASES, coerce_date, directive_at, front_matter_disabled, gc_paused
+from .common import (DIRECTIVE_RE, FIELD_ALIASES, coerce_date, directive_at, front_matter_block_problem,
+                     front_matter_disabled, gc_paused, near_directive_notices)
 from .frontmatter import read_front_matter
 from .spans import PLACEHOLDER, emit_pieces, pieces_text, url_spans
 
@@ -182,6 +183,11 @@ class _MarkdownReader:
         data = fm.data
         self.fields["front_matter"] = data
         self.file_disabled = front_matter_disabled(data)
+        problem = front_matter_block_problem(data)
+        if problem is not None:
+            key = re.compile(r"^[ \t]*copylint\b", re.M).search(self.source, 0, fm.end)
+            at = key.start() if key else 0
+            self.notices.append((tool_notices.UNKNOWN_SUPPRESSION, problem, at, at + (len("copylint") if key else 0)))
         lower = {k.lower(): k for k in data}
         front: list[tuple[int, str, list]] = []
         for name, aliases in FIELD_ALIASES.items():
@@ -194,6 +200,11 @@ class _MarkdownReader:
                 date = coerce_date(value)
                 if date is not None:
                     self.fields["date"] = date
+                elif isinstance(value, str) and fm.values.get(key):
+                    at = _first_src(fm.values[key][0])
+                    self.notices.append((tool_notices.FRONT_MATTER,
+                                         f"{key} {value.strip()!r} is no date copylint can read (write it as 2024-03-14 "
+                                         "or March 14, 2024); the story is checked without its date", at, at + len(value.strip())))
                 continue
             found = fm.values.get(key, [])
             if name in ("headline", "standfirst", "byline") and found:
@@ -256,6 +267,7 @@ class _MarkdownReader:
                 e = starts[t.map[1]] if t.map[1] < len(starts) else len(self.source)
                 for m in DIRECTIVE_RE.finditer(self.source, s, e):
                     self.directives.append(directive_at(m, m.start(), self.b.length, self.lines))
+                self.notices.extend(near_directive_notices(self.source, s, e))
             i += 1
 
     def _inline_block(self, tok, mode: str, caption: bool) -> tuple[int, int]:
@@ -590,6 +602,9 @@ class _InlineWalker:
         if m:
             self.r.directives.append(directive_at(m, self.src(s), self.b.length, self.r.lines))
             return e
+        if raw.startswith("<!--"):
+            at = self.src(s)
+            self.r.notices.extend(near_directive_notices(self.r.source, at, at + len(raw)))
         tag = _TAG_RE.match(raw)
         if tag is None:
             return e

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..model import Document, LineIndex, Region, SourceMap, TextBuilder
-from .common import DIRECTIVE_RE, directive_at
+from .common import DIRECTIVE_RE, directive_at, near_directive_notices
 
 
 def read_plain(path: str, source: str) -> Document:
@@ -40,6 +40,7 @@ def read_plain(path: str, source: str) -> Document:
         return _read_without_directives(path, source)
     pos = 0
     n = len(source)
+    notices: list[tuple[str, str, int, int]] = []
     while pos <= n:
         nl = source.find("\n", pos)
         end = n if nl == -1 else nl
@@ -52,6 +53,8 @@ def read_plain(path: str, source: str) -> Document:
             flush()
         else:
             m = DIRECTIVE_RE.fullmatch(source, s, e)
+            if m is None and source.startswith("<!--", s) and source.endswith("-->", s, e):
+                notices.extend(near_directive_notices(source, s, e))
             if m:
                 if lines is None:
                     lines = LineIndex(source)
@@ -64,7 +67,9 @@ def read_plain(path: str, source: str) -> Document:
             break
         pos = nl + 1
     flush()
-    return _document(path, source, b, regions, directives, lines)
+    doc = _document(path, source, b, regions, directives, lines)
+    doc.notices.extend(notices)
+    return doc
 
 
 def _read_without_directives(path: str, source: str) -> Document:
