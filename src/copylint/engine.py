@@ -490,15 +490,32 @@ def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet
     for d in doc.directives:
         for rid in d.rules:
             if not ruleset.known(rid):
-                s = doc.lines.offset(d.line, d.column)
+                s, e = _name_in_directive(doc, d, rid)
                 out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
-                                             f"suppression names an unknown rule {rid!r}{ruleset.hint(rid)}",
-                                             s, s + 4))
-    for rid in doc.file_disabled:
-        if not ruleset.known(rid):
-            out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
-                                         f"front matter disables an unknown rule {rid!r}{ruleset.hint(rid)}", 0, 0))
+                                             f"suppression names an unknown rule {rid!r}{ruleset.hint(rid)}", s, e))
+    if doc.file_disabled:
+        from .readers.frontmatter import disable_entry_span
+
+        for rid in doc.file_disabled:
+            if not ruleset.known(rid):
+                s, e = disable_entry_span(doc.source, rid) or (0, 0)
+                out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
+                                             f"front matter disables an unknown rule {rid!r}{ruleset.hint(rid)}", s, e))
     return out
+
+
+def _name_in_directive(doc: Document, d, name: str) -> tuple[int, int]:
+    """Where a directive's comment writes one of its rule names (the comment's opening
+    when it cannot be found)."""
+    from .readers.common import DIRECTIVE_RE
+
+    s = doc.lines.offset(d.line, d.column)
+    m = DIRECTIVE_RE.match(doc.source, s)
+    if m is not None:
+        at = re.compile(r"(?<![\w.-])" + re.escape(name) + r"(?![\w.-])").search(doc.source, m.start(2), m.end(2))
+        if at is not None:
+            return at.span()
+    return s, s + 4
 
 
 # --------------------------------------------------------------------------- unused suppressions

@@ -117,11 +117,13 @@ def test_an_unknown_suppression_names_the_close_id_as_select_does():
     text = ("---\ntitle: Talks resume\ncopylint:\n  disable: [house.kyev, typo.nonsense]\n---\n\n"
             "<!-- copylint: disable house.kyev typo.nonsense -->\n\nBody text.\n")
     found = lint_text(text, "s.md", Settings(select=["typo", "house", "copylint"], languagetool=False))
-    assert [(f.line, f.message, f.suggestions) for f in found] == [
-        (1, "front matter disables an unknown rule 'house.kyev' (did you mean 'house.kyiv'?)", ()),
-        (1, "front matter disables an unknown rule 'typo.nonsense'", ()),
-        (7, "suppression names an unknown rule 'house.kyev' (did you mean 'house.kyiv'?)", ()),
-        (7, "suppression names an unknown rule 'typo.nonsense'", ())]
+    # each at the misspelt name, in the front matter's list and in the comment (a user saw
+    # the front matter's at its opening fence and the comment's under "<!--")
+    assert [(f.line, f.column, f.matched, f.message, f.suggestions) for f in found] == [
+        (4, 13, "house.kyev", "front matter disables an unknown rule 'house.kyev' (did you mean 'house.kyiv'?)", ()),
+        (4, 25, "typo.nonsense", "front matter disables an unknown rule 'typo.nonsense'", ()),
+        (7, 24, "house.kyev", "suppression names an unknown rule 'house.kyev' (did you mean 'house.kyiv'?)", ()),
+        (7, 35, "typo.nonsense", "suppression names an unknown rule 'typo.nonsense'", ())]
 
 
 def test_unknown_suppression_takes_its_severity_from_config():
@@ -132,7 +134,7 @@ def test_unknown_suppression_takes_its_severity_from_config():
     for severity in ("error", "info"):
         settings = Settings(select=MECH.select, rules={"copylint.unknown-suppression": {"severity": severity}})
         assert [(f.rule, f.line, f.severity.name) for f in lint_text(text, "s.md", settings)] == [
-            ("copylint.unknown-suppression", 1, severity.upper()),
+            ("copylint.unknown-suppression", 4, severity.upper()),
             ("copylint.unknown-suppression", 7, severity.upper())]
 
 
