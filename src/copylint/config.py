@@ -152,6 +152,24 @@ def _as_list(value: Any, where: str, key: str) -> list[str]:
     return list(value)
 
 
+def _check_builtin_options(rule_id: str, opts: dict, path: str, where: str) -> None:
+    """A built-in rule's options are checked as the config is read, so a misspelt or
+    mistyped one is reported at its own line ("unknown option 'allw'"), before any
+    article is read; a pack's or plugin's rule is checked when it first runs."""
+    from .registry import builtin_rules
+
+    options = {k: v for k, v in opts.items() if k != "severity"}
+    rule = next((r for r in builtin_rules() if r.id == rule_id), None)
+    if rule is None or not options:
+        return
+    try:
+        rule.make_options({str(k).replace("-", "_"): v for k, v in options.items()})
+    except (TypeError, ValueError) as exc:
+        line = next((opts.line_of(str(k)) for k in options
+                     if repr(str(k).replace("-", "_")) in str(exc)), None) if isinstance(opts, Located) else None
+        raise ConfigError(f"{path}:{line}: {exc}" if line else f"{where}: {exc}") from None
+
+
 def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in data.items():
@@ -179,6 +197,7 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
                     except ValueError as exc:
                         raise ConfigError(f"{rwhere}: {exc}") from None
                 rules[str(rid)] = {str(k).replace("-", "_") if k != "severity" else k: v for k, v in opts.items()}
+                _check_builtin_options(str(rid), opts, path, rwhere)
             out[key] = rules
         elif key == "fail-on":
             try:
