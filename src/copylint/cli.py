@@ -74,26 +74,58 @@ def _formats_help() -> str:
     return "Output format: text (default), json, and the CI formats."
 
 
+_RUN_OPTIONS = (
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of discovering one."),
+    click.option("--select", multiple=True, help="Rule ids or prefixes to run (comma-separated; repeatable)."),
+    click.option("--ignore", multiple=True, help="Rule ids or prefixes to skip."),
+    click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPU count)."),
+    click.option("--include", multiple=True, help="Globs of files to check in folders (replaces the default article types)."),
+    click.option("--exclude", multiple=True, help="Globs of files or folders to skip."),
+    click.option("--date", "date_", help="Judge every article as of this date (YYYY-MM-DD)."),
+    click.option("--language", type=click.Choice(["en-US", "en-GB"]), help="Spelling variety."),
+    click.option("--pack", "packs", multiple=True, type=click.Path(), help="Extra rule pack (YAML); repeatable."),
+    click.option("--no-languagetool", is_flag=True, help="Built-in checks only: do not start or use LanguageTool."),
+    click.option("--require-languagetool", is_flag=True, help="Exit 2 when LanguageTool cannot be used or dies mid-run."),
+    click.option("--languagetool-url", metavar="URL", help="Use the LanguageTool server at URL instead of starting one."),
+    click.option("--no-cache", is_flag=True, help="Check every file afresh: neither read nor write cached results."),
+    click.option("--cache-dir", type=click.Path(file_okay=False), help="Keep cached results here (default: $COPYLINT_CACHE_DIR or ~/.cache/copylint)."),
+)
+
+
+def run_options(command):
+    """The options that decide what a run finds, shared by check and baseline: a
+    baseline is recorded with the settings check will run with."""
+    for option in reversed(_RUN_OPTIONS):
+        command = option(command)
+    return command
+
+
+def run_settings(select: tuple[str, ...], ignore: tuple[str, ...], include: tuple[str, ...],
+                 exclude: tuple[str, ...], date_: str | None, language: str | None, packs: tuple[str, ...],
+                 no_languagetool: bool, require_languagetool: bool, languagetool_url: str | None,
+                 no_cache: bool, cache_dir: str | None) -> dict[str, Any]:
+    """The config values the run options give (None: the config's or the default)."""
+    if no_languagetool and require_languagetool:
+        fail("--no-languagetool and --require-languagetool contradict each other")
+    return {
+        "select": _split(select), "ignore": _split(ignore),
+        "include": list(include) or None, "exclude": list(exclude) or None,
+        "language": language, "packs": list(packs),
+        "date": parse_date(date_, "--date") if date_ else None,
+        "languagetool": False if no_languagetool else (True if require_languagetool else None),
+        "languagetool_url": languagetool_url,
+        "cache": False if no_cache else None,
+        "cache_dir": os.path.abspath(cache_dir) if cache_dir else None,
+    }
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(allow_dash=True))
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of discovering one.")
-@click.option("--select", multiple=True, help="Rule ids or prefixes to run (comma-separated; repeatable).")
-@click.option("--ignore", multiple=True, help="Rule ids or prefixes to skip.")
+@run_options
 @click.option("--format", "fmt", default="text", show_default=True, help=_formats_help())
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1 (default: warning).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPU count).")
 @click.option("--stdin-filename", help="Path to report (and to find config from) when reading '-'.")
-@click.option("--include", multiple=True, help="Globs of files to check in folders (replaces the default article types).")
-@click.option("--exclude", multiple=True, help="Globs of files or folders to skip.")
-@click.option("--date", "date_", help="Judge every article as of this date (YYYY-MM-DD).")
-@click.option("--language", type=click.Choice(["en-US", "en-GB"]), help="Spelling variety.")
-@click.option("--pack", "packs", multiple=True, type=click.Path(), help="Extra rule pack (YAML); repeatable.")
-@click.option("--no-languagetool", is_flag=True, help="Built-in checks only: do not start or use LanguageTool.")
-@click.option("--require-languagetool", is_flag=True, help="Exit 2 when LanguageTool cannot be used or dies mid-run.")
-@click.option("--languagetool-url", metavar="URL", help="Use the LanguageTool server at URL instead of starting one.")
-@click.option("--no-cache", is_flag=True, help="Check every file afresh: neither read nor write cached results.")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="Keep cached results here (default: $COPYLINT_CACHE_DIR or ~/.cache/copylint).")
 @click.option("--no-color", is_flag=True, help="No colour even on a terminal.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line.")
 @click.option("--statistics", is_flag=True, help="After the report, count the findings of each rule (on stderr).")
@@ -113,19 +145,9 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     formatter_class = formats.find(fmt)
     if formatter_class is None:
         fail(f"unknown format {fmt!r}; choose from {', '.join(sorted(formats.available()))}")
-    cli_values: dict[str, Any] = {
-        "select": _split(select), "ignore": _split(ignore),
-        "fail_on": Severity.parse(fail_on) if fail_on else None,
-        "include": list(include) or None, "exclude": list(exclude) or None,
-        "language": language, "packs": list(packs),
-        "date": parse_date(date_, "--date") if date_ else None,
-        "languagetool": False if no_languagetool else (True if require_languagetool else None),
-        "languagetool_url": languagetool_url,
-        "cache": False if no_cache else None,
-        "cache_dir": os.path.abspath(cache_dir) if cache_dir else None,
-    }
-    if no_languagetool and require_languagetool:
-        fail("--no-languagetool and --require-languagetool contradict each other")
+    cli_values = run_settings(select, ignore, include, exclude, date_, language, packs, no_languagetool,
+                              require_languagetool, languagetool_url, no_cache, cache_dir)
+    cli_values["fail_on"] = Severity.parse(fail_on) if fail_on else None
     resolver = ConfigResolver(config_path, cli_values)
     base = resolver.base_for(paths[0] if paths[0] != "-" else os.getcwd())
     if output:  # its folder is made as `copylint baseline -o` makes it, and before the run

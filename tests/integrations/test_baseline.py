@@ -140,3 +140,18 @@ def test_split_matches_in_file_order(tmp_path: Path) -> None:
     base = Baseline.from_findings([f1], tmp_path)
     new, old = base.split([f2, f1])
     assert old == [f1] and new == [f2]
+
+
+def test_baseline_takes_the_run_options_check_takes(stories: Path, tmp_path: Path) -> None:
+    """A user could not record a baseline "with the same settings as check": baseline had
+    no --no-languagetool, --languagetool-url, --require-languagetool, --no-cache or
+    --cache-dir. The same run options now give the same findings, which the baseline then
+    hides from check."""
+    options = ["--select", "typo", "--no-languagetool", "--no-cache", "--cache-dir", str(tmp_path / "cache")]
+    doc = make_baseline(stories, *options, "harbour.txt")
+    check = run_cli("check", *options, "--format", "json", "harbour.txt", cwd=stories)
+    assert sorted(e["rule"] for e in doc["findings"]) == sorted(f["rule"] for f in json.loads(check.stdout)["findings"])
+    hidden = run_cli("check", *options, "--baseline", "copylint-baseline.json", "harbour.txt", cwd=stories)
+    assert hidden.returncode == 0 and hidden.stdout == ""
+    both = run_cli("baseline", "--no-languagetool", "--require-languagetool", "harbour.txt", "-o", "b.json", cwd=stories)
+    assert both.returncode == 2 and "contradict" in both.stderr
