@@ -87,6 +87,26 @@ def test_on_a_tie_the_first_form_wins_in_either_direction():
     assert "elsewhere this article uses 'defense' (en-US)" in us_first[0].message
 
 
+def test_a_story_keeps_to_one_variety_across_words():
+    """A user's British story (colour, favour) passed "center" and "theater": each word
+    was only checked against its own other spelling. The variety the story uses most wins
+    across words; Oxford's -ize and forms British copy writes too (jailed) stand apart."""
+    text = ("Head\n\nThe colour of the flag and the favour of the crowd filled the center of town; "
+            "the theater was full of labour activists. They realize the man was jailed.")
+    found = lint(text, ["house.spelling"])
+    assert [(f.matched, f.fix.edits[0].text) for f in found] == [("center", "centre"), ("theater", "theatre")]
+    assert "elsewhere this article uses 'colour' (en-GB)" in found[0].message
+
+
+def test_without_a_clear_variety_each_word_keeps_to_one_spelling():
+    # one British form against one American: no variety, and no word written two ways
+    assert lint("Head\n\nThe colour of the center was fine.", ["house.spelling"]) == []
+    # two of each: each word on its own, as before the story-wide judgement (colour first)
+    found = lint("Head\n\nThe colour of the center was fine, and the color of the theatre faded.",
+                 ["house.spelling"])
+    assert [(f.matched, f.fix.edits[0].text) for f in found] == [("color", "colour")]
+
+
 def test_the_form_used_most_wins_over_the_first():
     text = "Head\n\nThe defence minister spoke. The defense budget and the defense bill grew."
     assert [(f.matched, f.fix.edits[0].text) for f in lint(text, ["house.spelling"])] == [("defence", "defense")]

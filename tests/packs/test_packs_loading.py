@@ -221,6 +221,18 @@ def test_user_pack_named_house_replaces_the_shipped_one(tmp_path):
     assert engine.rules[0].source == f"{own}:3"
 
 
+def test_apart_and_majority_need_together(tmp_path):
+    message = _error(tmp_path, _one_rule("""\
+          - id: mix
+            kind: consistency
+            message: "{match} / {first}"
+            groups: [[color, colour]]
+            apart: ["col.*"]
+            tests: {fail: ["color colour"], pass: ["color"]}
+        """))
+    assert message.startswith("p.yaml:7: rule 'mix': 'apart' applies with 'together: true' only")
+
+
 def test_two_locale_packs_conflict():
     with pytest.raises(PackError, match="fixes the locale"):
         load_engine(["us", "uk"])

@@ -11,6 +11,7 @@ pack, not one per rule, so the cost per article does not grow with the number of
 from __future__ import annotations
 
 import bisect
+import re
 
 import textwrap
 from typing import Any, Iterator
@@ -80,6 +81,12 @@ class PackRule:
                 self.variants = [f"variant {n + 1}" for n in range(width)]
         self.prefer_index = self.variants.index(spec["prefer"]) if spec.get("prefer") else None
         self.together = bool(spec.get("together", False))
+        self.majority = int(spec.get("majority", 0))  # with together: uses the article's variety needs, and a lead
+        # with together: groups a form of which matches one of these are judged on their
+        # own (a form both varieties write: "jailed", Oxford's "realize")
+        apart = [re.compile(p, re.I) for p in spec.get("apart", ())]
+        self.apart = frozenset(g for g, group in enumerate(self.groups)
+                               if any(rx.fullmatch(f) for rx in apart for forms in group for f in forms))
         self.style = spec.get("style", "sentence")
         self.minor_words = frozenset(w.casefold() for w in spec.get("minor-words", MINOR_WORDS))
         self.always_run = self.kind in WHOLE_ARTICLE or (self.kind == "occurrence" and "tokens" not in spec)
@@ -152,10 +159,19 @@ class PackRule:
         seen: dict[int, int] = {}
         for _s, _e, t in matches:
             group, variant, _form = t.payload
-            key = 0 if self.together else group
-            if seen.setdefault(key, variant) != variant:
+            if seen.setdefault(self.group_key(group), variant) != variant:
                 return False
         return True
+
+    def group_key(self, group: int) -> int:
+        """Which count a consistency group's variants go to: the group's own, or with
+        together the article's (-1), unless the group is set apart."""
+        return -1 if self.together and group not in self.apart else group
+
+    @staticmethod
+    def group_key_apart(group: int) -> int:
+        """Every group on its own (an article with no clear majority; see ``majority``)."""
+        return group
 
     def usable(self, view: DocView, matches, cache: dict):
         out = []
@@ -193,7 +209,8 @@ class PackRule:
         if self.kind == "consistency":
             doc.append(f"Variants: {', '.join(self.variants)}; {len(self.groups)} group(s) such as "
                        + "; ".join(" / ".join(f[0] for f in g) for g in self.groups[:6]) + ".")
-            doc.append("The variant used first in the article wins" + (" for all groups together" if self.together else "")
+            doc.append("The variant used most in the article wins" + (" for all groups together" if self.together else "")
+                       + (f" ({len(self.apart)} group(s) set apart, judged on their own)" if self.apart else "")
                        + (f", except that {self.variants[self.prefer_index]} is always preferred"
                           if self.prefer_index is not None else "") + ".")
         if spec.get("exceptions"):

@@ -47,22 +47,15 @@ def consistency(rule, view: DocView, matches) -> Iterator[Hit]:
     editor, and three straight quotes in it should not make 200 curly ones in the body
     wrong."""
     text = view.text
-    key_of = (lambda group: 0) if rule.together else (lambda group: group)
+    key_of = rule.group_key
     prefer = rule.prefer_index
     winners: dict[int, tuple[int, str]] = {}
     if prefer is None:
-        counts: dict[tuple[int, int], int] = {}
-        first_seen: dict[tuple[int, int], tuple[int, str]] = {}
-        for s, e, t in matches:
-            group, variant, _form = t.payload
-            k = (key_of(group), variant)
-            counts[k] = counts.get(k, 0) + 1
-            first_seen.setdefault(k, (s, text[s:e]))
-        for (key, variant), n in counts.items():
-            best = winners.get(key)
-            rank = (n, -first_seen[key, variant][0])
-            if best is None or rank > (counts[key, best[0]], -first_seen[key, best[0]][0]):
-                winners[key] = (variant, first_seen[key, variant][1])
+        winners = _winners(matches, key_of, text)
+        if rule.majority and -1 in winners and not _clear_majority(matches, key_of, winners[-1][0], rule.majority):
+            # no variety clearly used most in the article: each group is judged on its own
+            key_of = rule.group_key_apart
+            winners = _winners(matches, key_of, text)
     for s, e, t in matches:
         group, variant, form = t.payload
         matched = text[s:e]
@@ -88,6 +81,38 @@ def consistency(rule, view: DocView, matches) -> Iterator[Hit]:
                        replacement_text=replacement or " / ".join(forms),
                        first=first if first is not None else forms[0],
                        variant=rule.variants[winner])
+
+
+def _winners(matches, key_of, text: str) -> dict[int, tuple[int, str]]:
+    """Per count (see key_of): the variant used most, the first used on a tie, and the
+    first text written in it."""
+    counts: dict[tuple[int, int], int] = {}
+    first_seen: dict[tuple[int, int], tuple[int, str]] = {}
+    for s, e, t in matches:
+        group, variant, _form = t.payload
+        k = (key_of(group), variant)
+        counts[k] = counts.get(k, 0) + 1
+        first_seen.setdefault(k, (s, text[s:e]))
+    winners: dict[int, tuple[int, str]] = {}
+    for (key, variant), n in counts.items():
+        best = winners.get(key)
+        rank = (n, -first_seen[key, variant][0])
+        if best is None or rank > (counts[key, best[0]], -first_seen[key, best[0]][0]):
+            winners[key] = (variant, first_seen[key, variant][1])
+    return winners
+
+
+def _clear_majority(matches, key_of, winner: int, least: int) -> bool:
+    """Whether the article's winning variant is used at least ``least`` times and more
+    often than any other: one British form against one American ("honor" and a stray
+    "theatre") says nothing about the article's variety."""
+    counts: dict[int, int] = {}
+    for _s, _e, t in matches:
+        group, variant, _form = t.payload
+        if key_of(group) == -1:
+            counts[variant] = counts.get(variant, 0) + 1
+    won = counts.get(winner, 0)
+    return won >= least and all(won > n for v, n in counts.items() if v != winner)
 
 
 def _fmt_number(x: float) -> str:

@@ -32,7 +32,7 @@ COMMON_FIELDS = {"id", "kind", "message", "summary", "description", "severity", 
 KIND_FIELDS = {
     "existence": {"tokens"},
     "substitution": {"swap"},
-    "consistency": {"groups", "variants", "prefer", "together"},
+    "consistency": {"groups", "variants", "prefer", "together", "apart", "majority"},
     "occurrence": {"tokens", "max", "per-words", "min-count", "scope", "max-words", "max-chars"},
     "capitalization": {"style", "minor-words"},
     "conditional": {"min-letters", "max-letters", "expansions"},
@@ -239,6 +239,13 @@ def _check_semantics(data: Located, path: str) -> None:
                 for form in group:
                     for term in ([form] if isinstance(form, str) else form):
                         check_pattern(term, gline)
+            for key in ("apart", "majority"):
+                if key in r and not r.get("together"):
+                    raise PackError(label.format(r.line_of(key)) + f"'{key}' applies with 'together: true' only; "
+                                    "this rule judges every group on its own already")
+            if "apart" in r:
+                for j, term in enumerate(r["apart"]):
+                    check_pattern(term, r["apart"].item_lines[j])
             if "prefer" in r and r["prefer"] not in (variants or []):
                 raise PackError(label.format(r.line_of("prefer")) + f"prefer: {r['prefer']!r} is not one of the "
                                 f"rule's variants ({', '.join(variants or []) or 'none named'})")
