@@ -138,7 +138,7 @@ _DATELINE_RE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+
 def space_before_punctuation(doc: Document, ctx) -> Iterator[Hit]:
     """A space typed before ``, . ; : ! ?``. English news copy closes punctuation up to
     the word before it; the fix removes the space. Left alone: a spaced colon after a
-    wire dateline, and the separator before a site's name glued to a scraped headline
+    wire dateline or between two figures (a ratio, "3 : 1"), and the separator before a site's name glued to a scraped headline
     (structure.headline-navigation reports that). A question mark with a space either
     side and a lower-case word after it stands where a dash was lost in a conversion
     ("liars ? or worse"): it is reported as such, with no fix."""
@@ -155,6 +155,8 @@ def space_before_punctuation(doc: Document, ctx) -> Iterator[Hit]:
             continue
         if mark == ":" and _DATELINE_RE.search(text, max(0, m.start() - 60), m.start()):
             continue
+        if mark == ":" and before.isdigit() and _FIGURE_AFTER_COLON.match(text, m.end()):
+            continue  # a ratio or score set with spaces ("3 : 1"): "3: 1" would be no better
         if mark == "?" and _LOST_DASH_RE.match(text, m.end()):
             yield Hit(m.start(), m.end() + 2, "a question mark with a space either side, where a dash (or a "
                       "quotation mark) was probably lost when the text was converted")
@@ -163,6 +165,7 @@ def space_before_punctuation(doc: Document, ctx) -> Iterator[Hit]:
 
 
 _LOST_DASH_RE = re.compile(r"\?[ \t](?=[a-z])")
+_FIGURE_AFTER_COLON = re.compile(r":[ \t]+\d")
 
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}

@@ -19,3 +19,13 @@ def test_space_before_agrees_with_the_plain_pattern() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         assert [m.span() for m in _SPACE_BEFORE_RE.finditer(text)] == \
             [m.span() for m in _SPACE_BEFORE_BY_REGEX.finditer(text)], text
+
+
+def test_a_ratio_set_with_spaces_is_left_alone_but_a_word_before_a_colon_is_not() -> None:
+    """A user's "--fix" made "The ratio was 3 : 1" into "3: 1"."""
+    from copylint import lint_text
+    from copylint.config import Settings
+
+    text = "Story\n\nThe ratio was 3 : 1 and the score 2 : 0. He said : no.\n"
+    found = lint_text(text, "a.txt", config=Settings(select=["typo.space-before-punctuation"]))
+    assert [(f.column, f.matched) for f in found] == [(49, " ")]  # before "He said :"
