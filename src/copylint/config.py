@@ -83,12 +83,12 @@ class Settings:
         """These settings with the overrides whose ``files`` globs match ``path``."""
         if not self.overrides:
             return self
-        rel = _relative(path, self.root)
         result = self
         for ov in self.overrides:
-            if any(_glob_match(rel, g) for g in ov["files"]):
+            root = ov.get("root", self.root)  # globs resolve from the file that wrote them
+            if any(_glob_match(_relative(path, root), g) for g in ov["files"]):
                 result = dataclasses.replace(result)
-                apply_values(result, {k: v for k, v in ov.items() if k != "files"}, Path(self.root or "."))
+                apply_values(result, {k: v for k, v in ov.items() if k not in ("files", "root")}, Path(root or "."))
         return result
 
     def severity_for(self, rule_id: str, default: Severity) -> Severity:
@@ -327,7 +327,7 @@ def apply_values(settings: Settings, values: dict[str, Any], base: Path) -> None
         if key == "extends":
             continue
         if key == "overrides":
-            settings.overrides = list(settings.overrides) + value
+            settings.overrides = list(settings.overrides) + [dict(ov, root=str(base)) for ov in value]
             continue
         attr = KEYS[key]
         if key == "rules":
@@ -339,14 +339,20 @@ def apply_values(settings: Settings, values: dict[str, Any], base: Path) -> None
             settings.cache_dir = str(base / os.path.expanduser(value))
         elif key in ("packs", "people"):
             setattr(settings, attr, [str((base / p)) for p in value])
-        elif key in ("accept", "reject"):
-            setattr(settings, attr, list(getattr(settings, attr)) + list(value))
+        elif key in ("accept", "reject", "ignore"):
+            # lists that add up: an extending file, an override and --ignore each add to
+            # what is left out, never bring back what another left out
+            setattr(settings, attr, _joined(getattr(settings, attr), value))
         elif key == "vocabulary":
             _add_vocabulary(settings, [base / folder for folder in value])
         elif key == "date":
             settings.date = parse_date(value, f"config {key}")
         else:
             setattr(settings, attr, value)
+
+
+def _joined(first: list[str], more: list[str]) -> list[str]:
+    return list(dict.fromkeys([*first, *more]))
 
 
 def _add_vocabulary(settings: Settings, folders: list[Path]) -> None:
@@ -407,23 +413,31 @@ class ConfigResolver:
     def __init__(self, explicit: str | None = None, cli_values: dict[str, Any] | None = None) -> None:
         self.explicit = explicit
         self.cli_values = cli_values or {}
-        self._by_file: dict[str, Settings] = {}
+        self._by_file: dict[str, tuple[Settings, Settings]] = {}
         self._config_by_folder: dict[str, Path | None] = {}
 
     def _with_cli(self, settings: Settings) -> Settings:
+        """The command line on top: --select replaces the config's list, --ignore and the
+        other lists add to theirs."""
         settings = dataclasses.replace(settings)
         for attr, value in self.cli_values.items():
             if value is None:
                 continue
             if attr in ("select", "ignore") and not value:
                 continue
-            if attr in ("packs", "accept", "reject"):
-                setattr(settings, attr, list(getattr(settings, attr)) + list(value))
+            if attr in ("packs", "accept", "reject", "ignore"):
+                setattr(settings, attr, _joined(getattr(settings, attr), value))
             else:
                 setattr(settings, attr, value)
         return settings
 
     def base_for(self, path: str) -> Settings:
+        """The settings of the config that covers ``path``, command line on top (no
+        overrides: those are per file)."""
+        return self._entry(path)[1]
+
+    def _entry(self, path: str) -> tuple[Settings, Settings]:
+        """(the config as loaded, the same with the command line on top)."""
         if self.explicit:
             cfg: Path | None = Path(self.explicit)
         else:
@@ -434,9 +448,13 @@ class ConfigResolver:
             cfg = self._config_by_folder[folder]
         key = str(cfg) if cfg else ""
         if key not in self._by_file:
-            settings = load_config_file(cfg) if cfg else Settings(root=os.getcwd())
-            self._by_file[key] = self._with_cli(settings)
+            loaded = load_config_file(cfg) if cfg else Settings(root=os.getcwd())
+            self._by_file[key] = (loaded, self._with_cli(loaded))
         return self._by_file[key]
 
     def for_path(self, path: str) -> Settings:
-        return self.base_for(path).for_path(path)
+        """The settings for one file: its config, the overrides that match it, then the
+        command line on top of both."""
+        loaded, base = self._entry(path)
+        overridden = loaded.for_path(path)
+        return base if overridden is loaded else self._with_cli(overridden)

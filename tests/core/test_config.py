@@ -117,3 +117,47 @@ def test_selection_most_specific_prefix_wins():
     assert is_selected("typo.spelling", ["typo.spelling"], ["typo"])
     assert not is_selected("structure.duplicate-paragraph", ["typo"], [])
     assert is_selected("house.kyiv", ["ALL"], ["typo"])
+
+
+def _rules_by_file(proc) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for f in json.loads(proc.stdout)["findings"]:
+        out.setdefault(f["path"], []).append(f["rule"])
+    return {p: sorted(r) for p, r in out.items()}
+
+
+def test_ignore_lists_add_up_and_the_command_line_goes_on_top_of_overrides(tmp_path):
+    """From a user audit of the README's own example: the sport desk's override ignored
+    house.numbers and thereby brought back what the file's own ignore left out; an
+    override beat the command line; and --ignore brought back everything the config
+    ignored. Ignore lists now add up (file, override, --ignore); --select still replaces."""
+    story = "Headline text here\n\nThe goverment said the the talks in Kiev would resume.\n"
+    for folder in ("", "sport/", "news/"):
+        (tmp_path / folder).mkdir(exist_ok=True)
+        (tmp_path / folder / "s.txt").write_text(story)
+    (tmp_path / ".copylint.yaml").write_text(
+        "select: [typo, house]\nignore: [typo.repeated-word]\n"
+        "overrides:\n  - files: ['sport/**']\n    ignore: [house.kyiv]\n")
+    found = _rules_by_file(run_cli("check", "--format", "json", "--no-languagetool", ".", cwd=tmp_path))
+    assert found == {"news/s.txt": ["house.kyiv", "typo.spelling"], "s.txt": ["house.kyiv", "typo.spelling"],
+                     "sport/s.txt": ["typo.spelling"]}
+    found = _rules_by_file(run_cli("check", "--format", "json", "--no-languagetool", "--ignore", "typo.spelling",
+                                   ".", cwd=tmp_path))
+    assert found == {"news/s.txt": ["house.kyiv"], "s.txt": ["house.kyiv"]}
+    found = _rules_by_file(run_cli("check", "--format", "json", "--no-languagetool", "--select", "typo",
+                                   "sport", cwd=tmp_path))
+    assert found == {"sport/s.txt": ["typo.spelling"]}  # the command line's select, the config's ignore
+
+
+def test_an_extended_files_overrides_match_from_its_own_folder(tmp_path):
+    """A newsroom file's override for "sub/deeper/**" stopped matching once a desk's
+    config in sub/ extended it: the globs were read from the desk's folder."""
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / "sub" / "deeper" / "s.txt").write_text(
+        "Headline text here\n\nThe goverment said the the talks in Kiev would resume.\n")
+    (tmp_path / "newsroom.yaml").write_text(
+        "select: [typo, house]\nignore: [typo.repeated-word]\n"
+        "overrides:\n  - files: ['sub/deeper/**']\n    ignore: [house.kyiv]\n")
+    (tmp_path / "sub" / ".copylint.yaml").write_text("extends: ../newsroom.yaml\nignore: [house.headline-case]\n")
+    found = _rules_by_file(run_cli("check", "--format", "json", "--no-languagetool", "sub", cwd=tmp_path))
+    assert found == {"sub/deeper/s.txt": ["typo.spelling"]}
