@@ -12,9 +12,7 @@ from .runner import _init_worker, lint_document, run
 
 def _resolver(config) -> ConfigResolver:
     if isinstance(config, Settings):
-        resolver = ConfigResolver()
-        resolver.base_for = lambda path, _s=config: _s  # type: ignore[method-assign]
-        return resolver
+        return ConfigResolver(settings=config)
     return ConfigResolver(explicit=str(config) if config else None)
 
 

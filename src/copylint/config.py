@@ -410,9 +410,13 @@ def find_config(start: str | Path) -> Path | None:
 class ConfigResolver:
     """Finds and caches the Settings for each linted path (closest config wins)."""
 
-    def __init__(self, explicit: str | None = None, cli_values: dict[str, Any] | None = None) -> None:
+    def __init__(self, explicit: str | None = None, cli_values: dict[str, Any] | None = None,
+                 settings: Settings | None = None) -> None:
+        """``settings``: use these for every path, with no discovery (the library API's
+        ``config=Settings(...)``); their overrides still apply per path."""
         self.explicit = explicit
         self.cli_values = cli_values or {}
+        self.fixed = settings
         self._by_file: dict[str, tuple[Settings, Settings]] = {}
         self._config_by_folder: dict[str, Path | None] = {}
 
@@ -438,6 +442,8 @@ class ConfigResolver:
 
     def _entry(self, path: str) -> tuple[Settings, Settings]:
         """(the config as loaded, the same with the command line on top)."""
+        if self.fixed is not None:
+            return self.fixed, self.fixed
         if self.explicit:
             cfg: Path | None = Path(self.explicit)
         else:
