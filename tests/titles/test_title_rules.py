@@ -57,6 +57,26 @@ def test_date_flag_beats_nothing_and_select_narrows():
     assert only == []
 
 
+@pytest.mark.parametrize("day, wrong", [
+    (dt.date(2016, 10, 1), True),    # before the election: nobody is president-elect yet
+    (dt.date(2016, 11, 20), False),  # between the election and the inauguration
+    (dt.date(2019, 1, 1), True),     # in office: "-elect" is out of date
+    (dt.date(2022, 5, 1), True),     # out of office, no term months away (a user saw these pass)
+    (dt.date(2024, 6, 1), True),
+    (dt.date(2024, 11, 20), False),
+])
+def test_elect_only_in_the_months_before_a_term(day, wrong):
+    found = lint("President-elect Donald Trump met aides", day)
+    assert [f.rule for f in found] == (["facts.title-date"] if wrong else [])
+
+
+def test_elect_is_not_judged_past_what_the_sources_know():
+    # the executive branch's source is as of 2025-01-20: a term beginning later may be
+    # one it does not know yet
+    assert lint("President-elect Joe Biden met aides", dt.date(2026, 6, 1)) == []
+    assert [f.rule for f in lint("President-elect Joe Biden met aides", dt.date(2020, 1, 1))] == ["facts.title-date"]
+
+
 def test_grace_days_at_a_handover():
     # Biden took office on 2021-01-20; a story posted two days later may still say -elect
     assert lint("President-elect Joe Biden names envoy", dt.date(2021, 1, 22)) == []

@@ -51,7 +51,7 @@ _VAGUE_RE = re.compile(
 class Options:
     grace_days: int = 3
     history_years: int = 20
-    elect_days: int = 120
+    elect_days: int = 80
 
 
 @dataclass
@@ -481,6 +481,11 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
             title = _display_title(m)
             title = title if m.title_text[:1].isupper() else title.lower()
             return Verdict(m, "facts.title-date", person, msg, (title,), title, (m.title_start, m.title_end))
+        known = max((p.known_until for p in pos if p.known_until is not None), default=None)
+        if known is not None and date + _days(options.elect_days) <= known:
+            # the sources know the terms that began up to then: none was about to
+            msg = f"{held_clause(person.name, office, pos)}; {when} no term was months away, so '-elect' is wrong"
+            return Verdict(m, "facts.title-date", person, msg)
         return Verdict(m, "?", person)
     return Verdict(m, "?", person)
 

@@ -103,6 +103,8 @@ class Position:
     source: str
     where: str  # file:line
     priority: int = 0
+    known_until: dt.date | None = None  # the source's as_of, for any term: what it could know
+
 
     def last_known(self) -> dt.date | None:
         """The last day the base knows the holder held it (None: open, no limit)."""
@@ -424,7 +426,7 @@ def _position(kb: KnowledgeBase, pos: Any, line: int, path: str, source: str, as
     if not isinstance(psource, str):
         raise _err(path, pos.line_of("source"), "'source' must be text")
     return Position(family, title, place, start, end, as_of if end is None else None, psource,
-                    f"{path}:{pos.line}", priority)
+                    f"{path}:{pos.line}", priority, as_of)
 
 
 def _overlaps(a: Position, b: Position) -> bool:
