@@ -26,7 +26,20 @@ def lint_text(text: str, path: str | None = None, config=None) -> list[Finding]:
     return sorted(findings, key=Finding.sort_key)
 
 
+class LintError(Exception):
+    """Paths that could not be checked (missing, unreadable, a broken config): what the
+    command line exits 2 for. ``problems`` lists each as (path, message)."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(f"{path}: {message}" for path, message in problems))
+        self.problems = problems
+
+
 def lint_paths(paths, config=None) -> list[Finding]:
     if isinstance(paths, (str, Path)):
         paths = [paths]
-    return run([str(p) for p in paths], _resolver(config), jobs=1).findings
+    result = run([str(p) for p in paths], _resolver(config), jobs=1)
+    fatal = [(p.path, p.message) for p in result.problems if p.fatal]
+    if fatal:
+        raise LintError(fatal)  # a missing story is no clean story
+    return result.findings

@@ -41,6 +41,20 @@ def test_lint_paths_on_a_folder(tmp_path):
     assert dup.related[0].path.endswith("b.txt") and dup.related[0].line == 1
 
 
+def test_lint_paths_raises_for_a_path_it_cannot_check(tmp_path):
+    """A user's script got [] for a missing file, where the command line exits 2: a
+    missing story is no clean story. A binary file is skipped, as the CLI skips it."""
+    import pytest
+
+    (tmp_path / "a.txt").write_text("Head line\n\nThe the end.\n")
+    (tmp_path / "photo.txt").write_bytes(b"\x00\x01binary")
+    assert [f.rule for f in copylint.lint_paths([tmp_path], config=Settings(select=["typo.repeated-word"]))] == [
+        "typo.repeated-word"]
+    with pytest.raises(copylint.LintError) as exc:
+        copylint.lint_paths([tmp_path / "nosuch.md", tmp_path / "a.txt"])
+    assert exc.value.problems == [(str(tmp_path / "nosuch.md"), "no such file or directory")]
+
+
 def test_entry_point_plugin_rule_runs(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
