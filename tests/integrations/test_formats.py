@@ -149,6 +149,17 @@ def test_sarif_columns_count_code_points_not_utf16(tmp_path: Path) -> None:
     assert region["startColumn"] == 19
 
 
+def test_sarif_numbers_a_slip_repeated_with_the_same_words_around_it(tmp_path: Path) -> None:
+    """A user's story wrote "went to Kiev on Monday" twice: both results had one
+    fingerprint, and code scanning merges results that share one."""
+    (tmp_path / "a.txt").write_text("Big headline today\n\nHe went to Kiev on Monday.\n\n"
+                                    "Later, he went to Kiev on Monday.\n", encoding="utf-8")
+    doc = sarif("--select", "house.kyiv", "a.txt", cwd=tmp_path)
+    validate_sarif(doc)
+    prints = [r["partialFingerprints"]["copylint/v1"] for r in doc["runs"][0]["results"]]
+    assert len(prints) == 2 and prints[1] == prints[0] + ":2"
+
+
 def test_sarif_related_locations_and_uri_encoding(tmp_path: Path) -> None:
     """Two stories under one headline point at each other; a space in a name is encoded."""
     head = "Council approves new cycle lanes for the city centre"

@@ -4,7 +4,8 @@ One run: the tool with a descriptor for every rule that produced a finding (summ
 documentation, link, default level), then one result per finding with its region in
 Unicode code points (``columnKind`` says so, since services otherwise assume UTF-16),
 its fixes as replacements, its related locations (the other article with the same
-headline) and the baseline fingerprint, so a service can follow a finding across edits.
+headline) and the baseline fingerprint (numbered when a file repeats it), so a service can
+follow a finding across edits.
 Paths are relative to the folder the run started in (``%SRCROOT%``).
 """
 
@@ -31,6 +32,7 @@ class Formatter(BaseFormatter):
         self.descriptors: list[dict] = []
         self.rule_index: dict[str, int] = {}
         self.results: list[dict] = []
+        self.repeats: dict[tuple[str, str], int] = {}  # (path, fingerprint) -> uses so far
 
     # ------------------------------------------------------------------ pieces
 
@@ -76,6 +78,14 @@ class Formatter(BaseFormatter):
             region["snippet"] = {"text": snippet}
         return region
 
+    def _numbered(self, path: str, base: str) -> str:
+        """The same slip with the same words around it twice in a file is two results:
+        the second and later get their number (the baseline's occurrence), since a
+        service merges results that share a fingerprint."""
+        n = self.repeats.get((path, base), 0)
+        self.repeats[path, base] = n + 1
+        return base if n == 0 else f"{base}:{n + 1}"
+
     def _result(self, f) -> dict:
         from ..baseline import fingerprint
 
@@ -91,7 +101,7 @@ class Formatter(BaseFormatter):
                 "artifactLocation": self._artifact(f.path),
                 "region": self._region(f.line, f.column, f.end_line, f.end_column, f.matched or None),
             }}],
-            "partialFingerprints": {"copylint/v1": fingerprint(f)},
+            "partialFingerprints": {"copylint/v1": self._numbered(f.path, fingerprint(f))},
         }
         if f.fix is not None and f.fix.edits:
             result["fixes"] = [{
