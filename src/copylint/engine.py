@@ -56,10 +56,12 @@ class RuleSet:
 
     def rule_for(self, rule_id: str) -> Rule | None:
         """The rule behind a finding's id: the rule itself, or the one that emits ids
-        under its own ("grammar" for grammar.EN_A_VS_AN)."""
+        under its own ("grammar" for grammar.EN_A_VS_AN). A pack's members are rules
+        of their own: a made-up id under a pack's name ("house.kyev") has none."""
         r = self.by_id.get(rule_id)
         if r is None:
-            r = next((x for x in self.rules if x.emits_prefix and rule_id.startswith(x.id + ".")), None)
+            r = next((x for x in self.rules
+                      if x.emits_prefix and x.pack is None and rule_id.startswith(x.id + ".")), None)
         return r
 
     def known(self, rule_id: str) -> bool:

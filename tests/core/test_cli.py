@@ -441,6 +441,13 @@ def test_rules_and_explain_commands():
     assert proc.returncode == 2 and "did you mean 'typo.repeated-word'" in proc.stderr
 
 
+def test_explain_a_misspelt_pack_rule_is_an_error_as_for_a_built_in():
+    """A user's "explain house.kyev" printed the whole house pack and exited 0."""
+    proc = run_cli("explain", "house.kyev")
+    assert proc.returncode == 2 and "unknown rule 'house.kyev' (did you mean 'house.kyiv'?)" in proc.stderr
+    assert run_cli("explain", "house").stdout.startswith("house: House style")
+
+
 def test_explain_describes_copylints_own_notices(tmp_path):
     """copylint.encoding and the other copylint.* ids reach every report like a rule's
     findings; explain describes them (it said "unknown rule") with the severity they are
