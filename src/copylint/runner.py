@@ -50,7 +50,7 @@ class RunResult:
 def discover(paths: Iterable[str], include: list[str], exclude: list[str],
              problems: list[Problem]) -> list[str]:
     """Expand folders recursively (article types, hidden folders skipped); explicit files
-    are taken as given unless excluded."""
+    are taken as given unless excluded; a file named twice is taken once."""
     out: list[str] = []
     seen: set[str] = set()
 
@@ -85,16 +85,25 @@ def discover(paths: Iterable[str], include: list[str], exclude: list[str],
                     if wanted(full, str(p)) and not excluded(full, str(p)) and _regular(full, problems):
                         found.append(full)
             for f in sorted(found):
-                if f not in seen:
-                    seen.add(f)
+                if _once(f, seen):
                     out.append(f)
         elif p.exists():
-            if not excluded(str(p), "") and str(p) not in seen:
-                seen.add(str(p))
+            if not excluded(str(p), "") and _once(str(p), seen):
                 out.append(str(p))
         else:
             problems.append(Problem(raw, "no such file or directory", True))
     return out
+
+
+def _once(path: str, seen: set[str]) -> bool:
+    """First time this file is met, however it is named ("story.md", "../a/story.md", an
+    absolute path, a link to it): one file is checked and reported once, under the name
+    first given, and is no duplicate of itself."""
+    key = os.path.realpath(path)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
 
 
 def _regular(path: str, problems: list[Problem]) -> bool:

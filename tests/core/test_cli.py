@@ -102,6 +102,18 @@ def test_directory_recursion_skips_hidden_and_other_types(tmp_path):
     assert paths == [os.path.join("stories", "a.txt"), os.path.join("stories", "sub", "b.md")]
 
 
+def test_a_file_named_several_ways_is_checked_once(tmp_path):
+    """A user's "check ../a/story.md /abs/a/story.md story.md" reported every finding three
+    times, and the story as a duplicate headline of itself."""
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "story.md").write_text("---\ntitle: Storm hits the coast\n---\n\nThe the storm.\n")
+    proc = run_cli("check", "--format", "json", "--select", "typo,structure", "../a/story.md",
+                   str(folder / "story.md"), "story.md", ".", cwd=folder)
+    assert [(f["path"], f["rule"]) for f in json.loads(proc.stdout)["findings"]] == [
+        ("../a/story.md", "typo.repeated-word")]
+
+
 def test_include_exclude_globs(tmp_path):
     root = _project(tmp_path, {"s/a.txt": STORY, "s/b.txt": STORY, "s/c.rst": STORY})
     proc = run_cli("check", "--format", "json", "--exclude", "b.txt", "s", cwd=root)
