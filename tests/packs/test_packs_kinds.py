@@ -200,6 +200,15 @@ def test_sentence_case_fix_keeps_names_the_body_only_starts_a_sentence_with():
     assert found[0].fix.edits[0].text == "More than 160 Republicans don't support Donald Trump"
 
 
+def test_sentence_case_fix_lowers_the_commonest_words_that_names_also_hold():
+    # a user's fix offered "Police find New evidence in the Capital": "New" was left as a
+    # name because "New Zealand" put it in the name lexicon
+    text = ("Police Find New Evidence In The Capital\n\nOfficers searched a flat on Monday and took "
+            "away boxes of papers, a spokesman said, adding that the search would go on for days.")
+    fix = lint(text, ["house.headline-case"])[0].fix.edits[0].text
+    assert fix.startswith("Police find new evidence in the ")
+
+
 def test_sentence_case_lowers_headline_verbs_and_reads_through_abbreviations():
     # "Wins" is a verb, not the plural of the name Win, and "Mourns" counts by its stem;
     # the full stop of "U.S." ends no sentence, so "Factory" is no sentence's first word

@@ -209,6 +209,7 @@ a an the and but or nor for so yet as at by in of off on per to up via vs v with
 than over
 """.split())
 PLAIN_WORD_ZIPF = 3.0  # a word this frequent in running text, in lower case, is a plain word
+NAME_PART_ZIPF = 6.0  # a word this common is plain, though names hold it (New, Will)
 PROBABLE_EVIDENCE_WORDS = 10  # body words needed before "never written" says anything
 NAME_PARTICLES = frozenset("von van der den de da del della di du la le bin ibn al el".split())
 
@@ -392,8 +393,8 @@ def _plain_word(key: str, view: DocView | None = None) -> bool:
 
     sp = get_speller()
     lexicon = name_lexicon()
-    if not sp.is_common(key) or lexicon.knows(key):
-        return False
+    if not sp.is_common(key) or (lexicon.knows(key) and sp.zipf(key) < NAME_PART_ZIPF):
+        return False  # a name's word, unless one of the commonest ("New" of New Zealand)
     stem = key[:-1] if key.endswith("s") else None
     zipf = sp.zipf(key)
     if stem:
