@@ -295,6 +295,23 @@ def test_github_annotations_for_a_story(stories: Path) -> None:
         assert message.startswith(f["message"])
 
 
+def test_ci_reports_give_repository_paths_from_a_subfolder_and_no_dot_dot(tmp_path: Path) -> None:
+    """From a user audit: a job that runs from a subfolder ("cd content && copylint check
+    .") gave annotations a path GitHub could not place, and SARIF put a file outside the
+    working folder at "../b/..." under %SRCROOT%. In a GitHub or GitLab job the checkout
+    is the root; a file outside the root gets an absolute file:// URI."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.txt").write_text("Storm hits\n\nThe the storm.\n")
+    env = {"GITHUB_WORKSPACE": str(tmp_path)}
+    proc = run_cli("check", "--format", "github", "--select", "typo", ".", cwd=tmp_path / "content", env=env)
+    assert proc.stdout.startswith("::error file=content/a.txt,line=3,")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "c.txt").write_text("Storm hits\n\nThe the storm.\n")
+    doc = sarif("--select", "typo", "../b", cwd=tmp_path / "content")
+    location = doc["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": (tmp_path / "b" / "c.txt").as_uri()}
+
+
 def test_github_escaping_round_trips() -> None:
     tricky = "50% of 'a,b': line one\r\nline two"
     assert escape_data(tricky) == "50%25 of 'a,b': line one%0D%0Aline two"

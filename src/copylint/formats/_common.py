@@ -68,8 +68,20 @@ class RuleLookup:
 
 
 def report_root(options: dict[str, Any]) -> Path:
-    """The folder paths are reported relative to (the run's working folder by default)."""
-    return Path(options.get("root") or os.getcwd()).resolve()
+    """The folder paths are reported relative to: in a GitHub or GitLab CI job, its
+    checkout (GITHUB_WORKSPACE, CI_PROJECT_DIR) when the run is inside it, so a job that
+    runs from a subfolder ("cd content && copylint check .") still reports repository
+    paths; else the run's working folder."""
+    if options.get("root"):
+        return Path(options["root"]).resolve()
+    here = Path.cwd().resolve()
+    for name in ("GITHUB_WORKSPACE", "CI_PROJECT_DIR"):
+        value = os.environ.get(name)
+        if value:
+            workspace = Path(value).resolve()
+            if here == workspace or workspace in here.parents:
+                return workspace
+    return here
 
 
 def relative_uri(path: str, root: Path) -> tuple[str, bool]:
@@ -80,13 +92,12 @@ def relative_uri(path: str, root: Path) -> tuple[str, bool]:
         return quote(path), True
     try:
         full = p.resolve() if not p.is_absolute() else p
-        rel = full.relative_to(root)
-        return quote(rel.as_posix(), safe="/"), True
-    except (ValueError, OSError):
-        pass
-    if p.is_absolute():
-        return p.as_uri(), False
-    return quote(p.as_posix(), safe="/"), True
+    except (OSError, RuntimeError):
+        return quote(p.as_posix(), safe="/"), True
+    try:
+        return quote(full.relative_to(root).as_posix(), safe="/"), True
+    except ValueError:
+        return full.as_uri(), False  # outside the root ("../b/story.md"): no "../" under it
 
 
 def message_with_fix(finding) -> str:

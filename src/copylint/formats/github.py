@@ -9,7 +9,7 @@ also ``:`` and ``,`` inside properties (a file name or title could hold them).
 from __future__ import annotations
 
 from . import BaseFormatter
-from ._common import message_with_fix
+from ._common import message_with_fix, relative_path, report_root
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -31,14 +31,18 @@ class Formatter(BaseFormatter):
     NAME = "github"
     SUMMARY = "GitHub Actions annotations (workflow commands)"
 
+    def start(self) -> None:
+        self.root = report_root(self.options)
+
     def file(self, path: str, findings: list) -> None:
+        where = relative_path(path, self.root)  # the runner places annotations by repository path
         for f in findings:
             message = message_with_fix(f)
-            props = {"file": f.path, "line": f.line, "col": f.column,
+            props = {"file": where, "line": f.line, "col": f.column,
                      "endLine": f.end_line, "endColumn": f.end_column, "title": f.rule}
             self.stream.write(command(COMMANDS[str(f.severity)], message, **props) + "\n")
 
     def finish(self, result) -> None:
         for p in result.problems:
             kind = "error" if p.fatal else "warning"
-            self.stream.write(command(kind, p.message, file=p.path, title="copylint") + "\n")
+            self.stream.write(command(kind, p.message, file=relative_path(p.path, self.root), title="copylint") + "\n")
