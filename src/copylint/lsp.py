@@ -33,6 +33,7 @@ from pygls.workspace import TextDocument
 from . import __version__, notices, tool_notices
 from .config import CONFIG_NAMES, ConfigError, ConfigResolver, Settings, glob_match
 from .engine import RuleOptionError, closing_enables, wholly_unused_directive
+from .fixer import newline_style
 from .languagetool.client import SPELLING_PREFIXES
 from .model import BODY_KINDS, Finding, Severity
 from .readers import DEFAULT_SUFFIXES, read_text
@@ -164,6 +165,7 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
         if block is not None:
             data["ignore_at"] = _range_list(positions.range(block, block))[:2]
             data["indent"] = _INDENT.match(text, block).group()
+            data["newline"] = newline_style(text)  # the comment's line ends as the file's do
         out.append(types.Diagnostic(
             range=positions.range(f.start_offset, f.end_offset), message=f.message,
             severity=SEVERITIES.get(f.severity, types.DiagnosticSeverity.Warning),
@@ -252,15 +254,15 @@ class _Blocks:
 
 def _block_start(blocks: _Blocks, start: int, end: int, text: str, positions: Positions) -> int | None:
     """Where ``<!-- copylint: ignore RULE -->`` goes for the body block holding a finding:
-    the start of the block's first line, when only indentation or a list or quote marker
-    comes before the block there (so the comment takes a line of its own). Findings in
-    the headline or front matter have none."""
+    the start of the block's first line, when only indentation or a quote marker comes
+    before the block there (so the comment takes a line of its own). Findings in the
+    headline or front matter, or in a list item, have none."""
     best = blocks.holding(start, end)
     if best is None:
         return None
     line_start = positions.line_start(best)
-    if text[line_start:best].strip(" \t>*-+0123456789.)"):
-        return None
+    if text[line_start:best].strip(" \t>"):
+        return None  # a list item: a comment between two items would split the list in two
     return line_start
 
 
@@ -282,7 +284,7 @@ def code_actions(uri: str, diagnostics: list[types.Diagnostic], vocabulary: str 
         if "ignore_at" in data:
             line, character = data["ignore_at"]
             at = types.Position(line=line, character=character)
-            comment = f"{data.get('indent', '')}<!-- copylint: ignore {data['rule']} -->\n"
+            comment = f"{data.get('indent', '')}<!-- copylint: ignore {data['rule']} -->{data.get('newline', chr(10))}"
             actions.append(types.CodeAction(
                 title=f"Ignore {data['rule']} in this paragraph", kind=types.CodeActionKind.QuickFix,
                 diagnostics=[d],

@@ -118,6 +118,21 @@ def test_quick_fix_and_ignore_action_change_the_findings(workspace, editor):
     assert len(_by_code(final, "house.kyiv")) == 2  # only that rule, only there
 
 
+def test_the_ignore_action_keeps_lists_whole_and_line_endings_as_they_are(workspace, editor):
+    """From a user audit: between two list items the comment split the list in two, and
+    in a CRLF file its line ended in LF alone."""
+    listed = "# Talks resume\n\nThe talks went on.\n\n- First item.\n- Second item in Kiev.\n"
+    uri = editor.open(workspace / "list.md", listed)
+    (kiev,) = _by_code(editor.diagnostics(uri), "house.kyiv")
+    assert not [a for a in editor.code_actions(uri, kiev) if a["title"].startswith("Ignore")]
+    crlf = "Talks resume\r\n\r\nThe talks in Kiev went on.\r\n"
+    uri = editor.open(workspace / "crlf.txt", crlf)
+    (kiev,) = _by_code(editor.diagnostics(uri), "house.kyiv")
+    ignore = next(a for a in editor.code_actions(uri, kiev) if a["title"].startswith("Ignore"))
+    assert apply_edits(crlf, ignore["edit"]["changes"][uri]) == (
+        "Talks resume\r\n\r\n<!-- copylint: ignore house.kyiv -->\r\nThe talks in Kiev went on.\r\n")
+
+
 @pytest.mark.parametrize("front", ["title: Talks resume in Kiev", "title: >-\n  Talks resume in Kiev"])
 def test_headline_findings_offer_no_ignore_directive(workspace, editor, front):
     """A directive line inside front matter would break it: no such action there, even
