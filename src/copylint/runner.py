@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -321,12 +322,26 @@ def _check_rule_names(settings: Settings, ruleset: RuleSet, cli_values: dict[str
                 if ruleset.known(name):
                     continue
                 on_cli = not where and name in (cli_values.get(key) or ())
-                head, place = ("", f"--{key}") if on_cli else (config, f"{where}{key!r}")
+                head, place = ("", f"--{key}") if on_cli else (_where_written(settings.source, name) or config,
+                                                               f"{where}{key!r}")
                 if name.startswith("copylint."):  # `copylint rules` does not list the tool's own ids
                     listed = f"copylint's own ids are {', '.join(sorted(tool_notices.DESCRIPTIONS))}"
                 else:
                     listed = "`copylint rules` lists them"
                 raise ConfigError(f"{head}unknown rule or prefix {name!r} in {place}{ruleset.hint(name)}; {listed}")
+
+
+def _where_written(source: str | None, name: str) -> str | None:
+    """"file:line: " for the first line of a config file that writes ``name`` as a word
+    of its own (the lists keep no lines once read), or None."""
+    if not source:
+        return None
+    try:
+        text = Path(source).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    m = re.search(r"(?<![\w.-])" + re.escape(name) + r"(?![\w.-])", text)
+    return f"{source}:{text.count(chr(10), 0, m.start()) + 1}: " if m else None
 
 
 def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, base: Settings,

@@ -295,8 +295,8 @@ def test_a_misspelt_rule_id_is_an_error_not_a_silent_pass(tmp_path):
     (root / ".copylint.yaml").write_text("rules:\n  typo.speling: info\n", encoding="utf-8")
     proc = run_cli("check", "story.txt", cwd=root)
     assert proc.returncode == 2
-    assert f"{root / '.copylint.yaml'}: unknown rule or prefix 'typo.speling' in 'rules' (did you mean 'typo.spelling'?)" \
-        in proc.stderr
+    assert f"{root / '.copylint.yaml'}:2: unknown rule or prefix 'typo.speling' in 'rules' (did you mean 'typo.spelling'?)" \
+        in proc.stderr  # at the line that writes it
 
     (root / ".copylint.yaml").write_text("overrides:\n  - files: ['*.txt']\n    ignore: [hous]\n", encoding="utf-8")
     proc = run_cli("check", "story.txt", cwd=root)

@@ -233,6 +233,37 @@ def test_apart_and_majority_need_together(tmp_path):
     assert message.startswith("p.yaml:7: rule 'mix': 'apart' applies with 'together: true' only")
 
 
+def test_schema_errors_name_what_a_kind_needs_and_every_problem_with_its_line(tmp_path):
+    """From a user audit: an occurrence rule with neither tokens nor a length limit was
+    reported as the whole rule "is not valid under any of the given schemas", and a
+    second mistake only as "(and 1 more problem(s))"."""
+    message = _error(tmp_path, _one_rule("""\
+          - id: r1
+            kind: occurrence
+            message: "x"
+            tests: {fail: [a], pass: [b]}
+        """))
+    assert message == "p.yaml:3: rule 'r1': an occurrence rule needs 'tokens' and 'max' or 'max-words' or 'max-chars'"
+    message = _error(tmp_path, _one_rule("""\
+          - id: r1
+            kind: existence
+            message: "x"
+            tokens: "foo"
+            severity: 3
+            tests: {fail: [foo], pass: [b]}
+        """))
+    assert message == ("p.yaml:6: rule 'r1': 'foo' is not of type 'array'; "
+                       "also line 7: 3 is not one of ['error', 'warning', 'info']")
+
+
+def test_a_pack_that_is_not_utf8_names_the_line(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_bytes(b"pack: desk\nrules:\n  - id: r1\n    kind: existence\n    message: \"caf\xe9\"\n")
+    with pytest.raises(PackError) as exc:
+        read_pack(path)
+    assert str(exc.value) == f"{path}:5: cannot read pack: byte 0xe9 is not UTF-8 (save the pack as UTF-8)"
+
+
 def test_two_locale_packs_conflict():
     with pytest.raises(PackError, match="fixes the locale"):
         load_engine(["us", "uk"])

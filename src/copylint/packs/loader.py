@@ -150,6 +150,17 @@ def _explain(error) -> str:
         return error.message.replace("is a required property", "is required")
     if v == "oneOf" and len(error.path) >= 2 and error.path[-2] in ("fail", "pass"):  # (a deque: no slices)
         return "an example must be a string, or a mapping with headline, standfirst, body or caption"
+    if v in ("oneOf", "anyOf") and isinstance(error.instance, dict) and error.context:
+        # a rule that fits none of its kind's shapes: name what each shape needs
+        needs: dict[int, list[str]] = {}
+        for sub in error.context:
+            if sub.validator == "required" and sub.relative_schema_path:
+                needs.setdefault(sub.relative_schema_path[0], []).extend(
+                    k for k in sub.validator_value if k not in error.instance)
+        if needs:
+            shapes = " or ".join(" and ".join(repr(k) for k in dict.fromkeys(keys)) for keys in needs.values() if keys)
+            kind = str(error.instance.get("kind", "rule"))
+            return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind} rule needs {shapes}"
     if v == "oneOf":
         return f"{error.instance!r} must be a string or a list of strings"
     if v == "minItems" and "tests" in error.path:
@@ -157,6 +168,9 @@ def _explain(error) -> str:
     if v == "pattern" and error.path and error.path[-1] in ("id", "pack"):
         return f"{error.instance!r} is not a valid {error.path[-1]} (lower-case letters, digits and '-')"
     return error.message
+
+
+MAX_SCHEMA_PROBLEMS = 3  # schema problems named in one error
 
 
 def validate(data: Any, path: str, schema: bool = True) -> None:
@@ -171,7 +185,10 @@ def validate(data: Any, path: str, schema: bool = True) -> None:
 
         errors.sort(key=depth_line)
         e = errors[0]
-        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+        # the next few too, each at its line: fixing one to meet the next costs a run each
+        others = [f"line {line_at(data, o.absolute_path)}: {_explain(o)}" for o in errors[1:MAX_SCHEMA_PROBLEMS]]
+        rest = len(errors) - MAX_SCHEMA_PROBLEMS
+        more = ("; also " + "; ".join(others) if others else "") + (f" (and {rest} more)" if rest > 0 else "")
         raise PackError(f"{path}:{line_at(data, e.absolute_path)}: {_rule_label(data, e.absolute_path)}"
                         f"{_explain(e)}{more}")
     _check_semantics(data, path)
@@ -277,8 +294,12 @@ def read_pack(path: str | Path, shipped: bool = False) -> PackSpec:
         text = p.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise PackError(f"{shown}: pack file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError(f"{shown}: cannot read pack: {exc}") from None
+    except UnicodeDecodeError as exc:
+        line = p.read_bytes()[:exc.start].count(b"\n") + 1
+        raise PackError(f"{shown}:{line}: cannot read pack: byte {exc.object[exc.start]:#04x} is not UTF-8 "
+                        "(save the pack as UTF-8)") from None
+    except OSError as exc:
+        raise PackError(f"{shown}: cannot read pack: {exc.strerror or exc}") from None
     data = parse_cached(text, shown, _load_yaml, __file__)
     # shipped packs are schema-checked by the test suite (tests/packs): at run time the
     # schema pass would cost most of a second at every start, in every worker
