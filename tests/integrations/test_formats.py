@@ -343,15 +343,20 @@ def test_junit_report_parses_and_counts(stories: Path) -> None:
     assert set(suites) == {"clean.txt", "harbour.txt"}
     harbour = suites["harbour.txt"]
     cases = harbour.findall("testcase")
-    assert len(cases) == 4 and harbour.get("failures") == "4" and harbour.get("tests") == "4"
+    assert len(cases) == 4 and harbour.get("failures") == "3" and harbour.get("tests") == "4"
     failures = [c.find("failure") for c in cases]
-    assert [f.get("type") for f in failures] == [
-        "typo.repeated-word", "typo.double-space", "typo.space-before-punctuation", "typo.unbalanced-brackets"]
+    assert [f.get("type") if f is not None else None for f in failures] == [
+        "typo.repeated-word", None, "typo.space-before-punctuation", "typo.unbalanced-brackets"]
     assert "harbour.txt:3:74: error typo.repeated-word" in failures[0].text
+    # the double space is info, below the run's fail-on (warning): a passing case whose
+    # output says what it is, as the run passes on it (a user saw it fail in JUnit alone)
+    assert "info typo.double-space" in cases[1].find("system-out").text
     clean = suites["clean.txt"]
     assert clean.get("failures") == "0" and len(clean.findall("testcase")) == 1
     assert clean.find("testcase").find("failure") is None
-    assert root.get("tests") == "5" and root.get("failures") == "4"
+    assert root.get("tests") == "5" and root.get("failures") == "3"
+    proc = run_cli("check", "--format", "junit", "--fail-on", "info", "harbour.txt", cwd=stories)
+    assert ET.fromstring(proc.stdout).get("failures") == "4"
 
 
 def test_junit_report_read_by_junitparser(stories: Path) -> None:
@@ -365,7 +370,16 @@ def test_junit_report_read_by_junitparser(stories: Path) -> None:
             seen.setdefault(suite.name, []).append(
                 [type(r).__name__ for r in case.result])
     assert seen["clean.txt"] == [[]]
-    assert seen["harbour.txt"] == [["Failure"]] * 4
+    assert seen["harbour.txt"] == [["Failure"], [], ["Failure"], ["Failure"]]
+
+
+def test_junit_marks_a_skipped_binary_file_as_skipped(tmp_path: Path) -> None:
+    (tmp_path / "photo.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "a.txt").write_text("Head line\n\nBody.\n")
+    root = ET.fromstring(run_cli("check", "--format", "junit", ".", cwd=tmp_path).stdout)
+    photo = [s for s in root.findall("testsuite") if s.get("name") == "photo.txt"][0]
+    assert photo.find("testcase").find("skipped").get("message").startswith("binary file")
+    assert root.get("skipped") == "1" and root.get("errors") == "0"
 
 
 def test_junit_handles_control_characters_and_errors(tmp_path: Path) -> None:

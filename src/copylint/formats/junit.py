@@ -2,16 +2,18 @@
 
 Each checked file is a ``<testsuite>`` named by its path. Each finding is a
 ``<testcase>`` with one ``<failure>`` (type = rule id) holding the report line, the
-source line and the fix or suggestions in the text report's words; a file without
+source line and the fix or suggestions in the text report's words; a finding below the
+run's ``--fail-on`` passes, its text in ``<system-out>``, as the run does. A file without
 findings has one passing test case, so a clean run still counts its files as passed
-tests (some consumers reject a report with no tests). A file
-that could not be read is a test case with an ``<error>``.
+tests (some consumers reject a report with no tests). A file that could not be read is a
+test case with an ``<error>``; one skipped on purpose (a binary file) is ``<skipped>``.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from ..model import Severity
 from . import BaseFormatter
 from ._common import fix_note
 
@@ -40,9 +42,11 @@ class Formatter(BaseFormatter):
 
     def finish(self, result) -> None:
         root = ET.Element("testsuites", name="copylint")
+        settings = self.options.get("settings")
+        fail_on = settings.fail_on if settings is not None else Severity.INFO
         checked = list(getattr(result, "files", None) or [])
         paths = sorted(set(checked) | set(self.by_path))
-        totals = {"tests": 0, "failures": 0, "errors": 0}
+        totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
         for path in paths:
             suite = self._suite(root, path)
             findings = self.by_path.get(path, [])
@@ -52,32 +56,40 @@ class Formatter(BaseFormatter):
                 suite.set("tests", "1")
                 totals["tests"] += 1
                 continue
+            failed = 0
             for f in findings:
                 case = ET.SubElement(suite, "testcase", name=_xml_safe(f"{f.rule} at {f.line}:{f.column}"),
                                      classname=_xml_safe(path), file=_xml_safe(path), line=str(f.line), time="0")
-                failure = ET.SubElement(case, "failure", type=f.rule,
-                                        message=_xml_safe(f"{f.severity}: {f.message}"))
                 body = f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
                 if f.line_text:
                     body += f"\n    {f.line_text}"
                 label, what = fix_note(f)  # as under the text report's caret
                 if label:
                     body += f"\n{label} {what}"
-                failure.text = _xml_safe(body)
+                if f.severity >= fail_on:
+                    failure = ET.SubElement(case, "failure", type=f.rule,
+                                            message=_xml_safe(f"{f.severity}: {f.message}"))
+                    failure.text = _xml_safe(body)
+                    failed += 1
+                else:  # below the run's --fail-on: shown, but the test passes, as the run does
+                    ET.SubElement(case, "system-out").text = _xml_safe(body)
             suite.set("tests", str(len(findings)))
-            suite.set("failures", str(len(findings)))
+            suite.set("failures", str(failed))
             totals["tests"] += len(findings)
-            totals["failures"] += len(findings)
+            totals["failures"] += failed
         for p in result.problems:
-            if not p.fatal:
-                continue
             suite = self._suite(root, p.path)
             case = ET.SubElement(suite, "testcase", name="read", classname=_xml_safe(p.path), time="0")
-            ET.SubElement(case, "error", type="copylint.input", message=_xml_safe(p.message))
             suite.set("tests", "1")
-            suite.set("errors", "1")
             totals["tests"] += 1
-            totals["errors"] += 1
+            if p.fatal:
+                ET.SubElement(case, "error", type="copylint.input", message=_xml_safe(p.message))
+                suite.set("errors", "1")
+                totals["errors"] += 1
+            else:  # skipped on purpose (a binary file), as the other reports say
+                ET.SubElement(case, "skipped", message=_xml_safe(p.message))
+                suite.set("skipped", "1")
+                totals["skipped"] += 1
         for key, value in totals.items():
             root.set(key, str(value))
         root.set("time", "0")
