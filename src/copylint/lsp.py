@@ -139,7 +139,10 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
         fixes = []
         if f.fix is not None:
             edits = [(positions.range(e.start, e.end), e.text) for e in f.fix.edits]
-            fixes.append({"title": f"Replace with '{edits[0][1]}'" if len(edits) == 1 else "Apply the fix",
+            title = "Apply the fix" if len(edits) > 1 else \
+                f"Replace with '{edits[0][1]}'" if edits[0][1] else \
+                f"Delete '{f.matched.strip()}'" if f.matched.strip() else "Delete the space"
+            fixes.append({"title": title,
                           "edits": [[_range_list(r), t] for r, t in edits], "preferred": f.fix.safe})
         if (f.fix is not None and len(f.fix.edits) == 1) or _PLAIN_WORDS.fullmatch(f.matched or ""):
             # the other suggestions, in place of the finding's words: where a fix was

@@ -118,6 +118,13 @@ def test_quick_fix_and_ignore_action_change_the_findings(workspace, editor):
     assert len(_by_code(final, "house.kyiv")) == 2  # only that rule, only there
 
 
+def test_a_fix_that_deletes_says_what_it_deletes(workspace, editor):
+    """A user saw "Replace with ''" for the repeated word's fix."""
+    uri = editor.open(workspace / "twice.md", "# Talks resume\n\nThe talks went on on Monday.\n")
+    (twice,) = _by_code(editor.diagnostics(uri), "typo.repeated-word")
+    assert [a["title"] for a in editor.code_actions(uri, twice)][0] == "Delete 'on'"
+
+
 def test_the_ignore_action_keeps_lists_whole_and_line_endings_as_they_are(workspace, editor):
     """From a user audit: between two list items the comment split the list in two, and
     in a CRLF file its line ended in LF alone."""

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
-
 import textwrap
+from pathlib import Path
 from typing import Any, Iterator
 
 from ..model import Document, Hit, Severity
@@ -198,7 +198,11 @@ class PackRule:
         spec = self.spec
         summary = spec.get("summary") or _summary_from(self.message)
         doc = [spec.get("description", "").strip()]
-        doc.append(f"Kind: {self.kind}. Defined in {self.source} (pack {self.pack.name}).")
+        # a shipped pack by its place in copylint, not this machine's path: the doc goes
+        # into shared reports (SARIF's rule help)
+        where = f"copylint's rules/{Path(self.pack.path).name}:{self.source.rsplit(':', 1)[1]}" \
+            if self.pack.shipped else self.source
+        doc.append(f"Kind: {self.kind}. Defined in {where} (pack {self.pack.name}).")
         if self.kind in ("existence", "occurrence") and "tokens" in spec:
             doc.append("Looks for: " + ", ".join(repr(t) for t in spec["tokens"][:12])
                        + (f" and {len(spec['tokens']) - 12} more" if len(spec["tokens"]) > 12 else ""))
@@ -337,7 +341,8 @@ class PackEngine:
             return engine.run(name, doc, ctx.settings)
 
         members = [r for r in self.rules if r.pack is pack]
-        lines = [f"Pack {name}: {pack.description.strip()}".rstrip(": "), f"Defined in {pack.path}."]
+        lines = [f"Pack {name}: {pack.description.strip()}".rstrip(": "),
+                 f"Defined in copylint's rules/{Path(pack.path).name}." if pack.shipped else f"Defined in {pack.path}."]
         if pack.locale:
             lines.append(f"Fixes the spelling locale to {pack.locale}.")
         if pack.sources:
