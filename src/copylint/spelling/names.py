@@ -360,16 +360,24 @@ class NameEvidence:
         ("Kier Starmer") or a long word's slip ("Insititute of Chartered Accountants"): a
         desk checks a name before it changes it ("Donna Brazile", "Tony La Russa")."""
         verdict = self._judge_capitalised(word, start)
-        if verdict is not None and verdict.kind in ("word", "name") and word_shape(word) == "capitalised" and \
-                (self._national_romanisation(normalise(word)) or
-                 (verdict.kind == "name" and _name_with_ending(word, verdict.suggestions[0]))):
-            return None
-        if verdict is not None and verdict.safe and word_shape(word) != "upper" and \
-                (verdict.kind == "name" or (verdict.kind == "word" and len(word) < SAFE_IN_NAME_LENGTH and
-                                            self.evidential(start))) and \
-                (self._prev_name_word(start) is not None or self._next_name_word(start + len(word)) is not None):
-            verdict = dataclasses.replace(verdict, safe=False)
+        if verdict is None or verdict.kind not in ("word", "name"):
+            return verdict
+        if word_shape(word) == "capitalised" and (
+                self._national_romanisation(normalise(word)) or
+                (verdict.kind == "name" and _name_with_ending(word, verdict.suggestions[0]))):
+            return None  # another name, or the same one romanised as Kyiv asks
+        if verdict.safe and self._fix_inside_a_name(word, start, verdict.kind):
+            return dataclasses.replace(verdict, safe=False)
         return verdict
+
+    def _fix_inside_a_name(self, word: str, start: int, kind: str) -> bool:
+        """Next to another capitalised word, a correction to a name, or to a short word
+        where the capital is the writer's: one a desk checks before it is made."""
+        if word_shape(word) == "upper":
+            return False
+        if kind == "word" and (len(word) >= SAFE_IN_NAME_LENGTH or not self.evidential(start)):
+            return False
+        return self._prev_name_word(start) is not None or self._next_name_word(start + len(word)) is not None
 
     def _national_romanisation(self, key: str) -> bool:
         """A Ukrainian name in the national romanisation the Kyiv style asks for: -ii for
