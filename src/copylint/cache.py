@@ -120,6 +120,13 @@ def settings_key(settings: Any, engine: str) -> str:
     for path in [*settings.packs, *settings.people]:
         if os.path.isfile(path):
             parts.append(f"{path}={_file_digest(path)}")
+        elif os.path.isdir(path):  # a folder of people files (people: [desk/]): each file in it
+            for folder, dirs, files in os.walk(path):
+                dirs.sort()
+                for name in sorted(files):
+                    full = os.path.join(folder, name)
+                    if os.path.isfile(full):
+                        parts.append(f"{full}={_file_digest(full)}")
     return _digest(*parts)
 
 
@@ -180,12 +187,19 @@ class ResultsCache:
             return None
         if not isinstance(entry, dict) or entry.get("content") != _file_digest(path):
             return None
+        try:  # an entry of another shape (edited, or from a bug) is a miss, not a crash
+            entry["findings"] = [decode_finding(shown, row) for row in entry["findings"]]
+            if not isinstance(entry["facts"], dict):
+                return None
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
         self.hits += 1
         return entry
 
     @staticmethod
     def findings_of(shown: str, entry: dict) -> list[Finding]:
-        return [decode_finding(shown, row) for row in entry["findings"]]
+        """The entry's findings (``lookup`` decoded them)."""
+        return entry["findings"]
 
     def store(self, path: str, shown: str, settings_key: str, content: str, size: int,
               findings: list[Finding], facts: dict[str, Any]) -> None:

@@ -136,6 +136,39 @@ def test_a_damaged_entry_is_a_miss(tmp_path, monkeypatch):
     assert checked == ["a.txt"] and _summary(result) == _summary(first)
 
 
+def test_an_entry_of_another_shape_is_a_miss_too(tmp_path, monkeypatch):
+    """A user edited an entry, keeping its content hash: every run then failed with
+    "internal error: ValueError: not enough values to unpack", until the cache was cleared."""
+    import json
+
+    desk = _desk(tmp_path, {"a.txt": STORY})
+    first, _ = _run(desk, tmp_path / "cache", monkeypatch)
+    (entry,) = (tmp_path / "cache").glob("results/*/*/*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    for damage in ({"findings": [[1, 2, 3, 4, 5]]}, {"facts": None}, {"findings": None}):
+        entry.write_text(json.dumps({**data, **damage}), encoding="utf-8")
+        result, checked = _run(desk, tmp_path / "cache", monkeypatch)
+        assert checked == ["a.txt"] and _summary(result) == _summary(first)
+
+
+def test_an_edit_in_a_folder_of_people_files_checks_again(tmp_path, monkeypatch):
+    """A user's config named a folder (people: [desk/], as rules/people/README.md shows):
+    only files counted in the cache's key, so an edited person kept the old finding."""
+    people = tmp_path / "people"
+    people.mkdir()
+    person = people / "desk.yaml"
+    person.write_text("people:\n  - name: Karl Brindlemoss\n    source: desk\n    positions:\n"
+                      "      - {title: Prime Minister, of: GB, start: 2030-01-01}\n", encoding="utf-8")
+    story = "Plant visit\n\nPrime Minister Karl Brindlemoss visited the plant.\n"
+    desk = _desk(tmp_path, {"a.txt": story},
+                 config=f"languagetool: false\nselect: [facts]\ndate: 2022-05-05\npeople: [{people}]\n")
+    first, _ = _run(desk, tmp_path / "cache", monkeypatch)
+    assert [f.rule for f in first.findings] == ["facts.title-date"]
+    person.write_text(person.read_text(encoding="utf-8").replace("2030-01-01", "2020-01-01"), encoding="utf-8")
+    second, checked = _run(desk, tmp_path / "cache", monkeypatch)
+    assert checked == ["a.txt"] and second.findings == []
+
+
 def test_a_cache_path_that_is_a_file_is_one_notice_not_a_failure(tmp_path):
     desk = _desk(tmp_path, {"a.txt": STORY})
     blocker = tmp_path / "blocker"
