@@ -237,6 +237,16 @@ def fix_bytes(data: bytes, display: str, lint: Lint, unsafe: bool, accept: Accep
         return result, None
 
 
+def _read_only(path: str) -> bool:
+    """No write bit set, or no write access: a rename over the file would replace it all
+    the same, so the file's own permission is asked first (root included: a 444 file
+    is one someone meant to keep)."""
+    try:
+        return not (os.stat(path).st_mode & 0o222) or not os.access(path, os.W_OK)
+    except OSError:
+        return False
+
+
 def fix_file(path: str, lint: Lint, *, unsafe: bool, write: bool, accept: Accept | None = None) -> FileFix:
     """Fix one file on disk (or only compute the fix when ``write`` is false)."""
     try:
@@ -252,6 +262,9 @@ def fix_file(path: str, lint: Lint, *, unsafe: bool, write: bool, accept: Accept
                 return result
         except OSError as exc:
             result.refused = f"cannot read: {exc.strerror or exc}"
+            return result
+        if _read_only(path):
+            result.refused = "not fixed: the file is read-only"
             return result
         try:
             atomic_write(Path(path), fixed)  # in the encoding it was read in

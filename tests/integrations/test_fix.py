@@ -295,6 +295,21 @@ def test_fix_on_reuters_articles_is_idempotent(tmp_path: Path) -> None:
     assert {p.name: p.read_bytes() for p in pristine.iterdir()} == once
 
 
+def test_a_read_only_file_is_not_fixed(tmp_path: Path) -> None:
+    """A user's 444 file was rewritten by the rename --fix writes through; the file's own
+    permission is now asked first."""
+    path = tmp_path / "ro.txt"
+    path.write_text("Talks\n\nThe the talks.\n", encoding="utf-8")
+    path.chmod(0o444)
+    try:
+        proc = run_cli("check", "--fix", "--select", "typo", "ro.txt", cwd=tmp_path)
+        assert "ro.txt: not fixed: the file is read-only" in proc.stderr
+        assert path.read_text(encoding="utf-8") == "Talks\n\nThe the talks.\n"
+        assert os.stat(path).st_mode & 0o777 == 0o444
+    finally:
+        path.chmod(0o644)
+
+
 def test_a_file_that_cannot_be_written_is_reported_not_crashed(tmp_path: Path, monkeypatch) -> None:
     from copylint import fixer
     from copylint.postrun import _linter
