@@ -25,27 +25,33 @@ MONTH_NUMBERS["sept"] = 9
 # a year unwritten: dates this many days either side of the article's are candidates
 WINDOW_DAYS = 274
 
-_MONTH = r"(?P<{}>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+# the space between a date's parts: spaces, or one line break (a hard-wrapped paragraph,
+# "Thursday, March 5,\n2020"), never a blank line
+_GAP = r"(?:[ \t\u00a0]*\r?\n[ \t\u00a0]*|[ \t\u00a0]+)"
+_OPT_GAP = r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?"
+# an abbreviation's full stop only before a figure ("Feb. 26", "5 Feb. 2021"): in
+# "Wednesday, 2 March." it ends the sentence
+_MONTH = r"(?P<{}>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")(?:\.(?=\s*\d))?"
 _DAY = r"(?P<{}>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
 # a day that opens a range ("March 2-6", "March 2 to 6") names no single date
 _NO_RANGE = r"(?!\s*(?:[-–—]|to\b|through\b|until\b|and\b|&)\s*\d)"
-_YEAR = r"(?:,?[ \t\u00a0](?P<{}>(?:1[89]|2\d)\d\d)(?!\d))?"
+_YEAR = r"(?:,?(?:[ \t\u00a0]|\r?\n)(?P<{}>(?:1[89]|2\d)\d\d)(?!\d))?"
 WEEKDAY_DATE_RE = re.compile(
-    r"(?<![-–—/\w])(?P<weekday>" + "|".join(WEEKDAYS) + r"),?[ \t\u00a0]+\(?(?:"
-    + _MONTH.format("month_a") + r"[ \t\u00a0]+" + _DAY.format("day_a") + _NO_RANGE + r"\)?" + _YEAR.format("year_a")
-    + r"|(?:the[ \t\u00a0]+)?" + _DAY.format("day_b") + r"(?:[ \t\u00a0]+of)?[ \t\u00a0]+" + _MONTH.format("month_b")
+    r"(?<![-–—/\w])(?P<weekday>" + "|".join(WEEKDAYS) + r"),?" + _GAP + r"\(?(?:"
+    + _MONTH.format("month_a") + _GAP + _DAY.format("day_a") + _NO_RANGE + r"\)?" + _YEAR.format("year_a")
+    + r"|(?:the" + _GAP + r")?" + _DAY.format("day_b") + r"(?:" + _GAP + r"of)?" + _GAP + _MONTH.format("month_b")
     + _NO_RANGE + r"\)?" + _YEAR.format("year_b") + r")(?!\w)",
     re.IGNORECASE)
 # where a weekday and a date may start: a quick case-sensitive scan (a weekday in title
 # or lower case, or in capitals, before a letter or a digit), tried with the full
 # pattern only there (the scan is some three times faster than the full pattern's own)
 _HEADS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
-_START = r"day,?[ \t\u00a0]+\(?(?:the[ \t\u00a0]+)?[\dA-Za-z]"
+_START = r"day,?" + _GAP + r"\(?(?:the" + _GAP + r")?[\dA-Za-z]"
 _CANDIDATE_RE = re.compile("(?:" + "|".join(_HEADS + tuple(h.capitalize() for h in _HEADS)) + ")" + _START)
 _CANDIDATE_CAPS_RE = re.compile("(?:" + "|".join(h.upper() for h in _HEADS) + ")" + _START.replace("day", "DAY"))
 # "Monday to Friday, March 2", "Tuesday and Wednesday, March 3": the weekday closes a
 # span or a list of days ("the week to Wednesday February 25" is one date)
-_SPAN_BEFORE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")s?,?[ \t\u00a0]+(?:to|through|until|till|or|and|&)[ \t\u00a0]+$",
+_SPAN_BEFORE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")s?,?" + _GAP + r"(?:to|through|until|till|or|and|&)" + _GAP + r"$",
                           re.IGNORECASE)
 
 
@@ -83,7 +89,7 @@ def weekday_date(doc: Document, ctx) -> Iterator[Hit]:
         month = MONTH_NUMBERS[(m.group("month_a") or m.group("month_b")).lower()]
         day = int(m.group("day_a") or m.group("day_b"))
         year = m.group("year_a") or m.group("year_b")
-        where = m.group()[len(written):].lstrip(", \t(").rstrip(")")
+        where = " ".join(m.group()[len(written):].lstrip(", \t\n(").rstrip(")").split())
         if year is not None:
             readings = [(d, False)] if (d := _date(int(year), month, day)) else []
             if not readings:
@@ -116,7 +122,7 @@ def weekday_date(doc: Document, ctx) -> Iterator[Hit]:
 _RELATIVE = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
 # "yesterday (Tuesday)", "today, Monday,": a relative day with the weekday it claims
 RELATIVE_WEEKDAY_RE = re.compile(
-    r"\b(?P<rel>yesterday|today|tonight|tomorrow)[ \t\u00a0]*(?:,|\()[ \t\u00a0]*(?P<weekday>"
+    r"\b(?P<rel>yesterday|today|tonight|tomorrow)" + _OPT_GAP + r"(?:,|\()" + _OPT_GAP + r"(?P<weekday>"
     + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\b(?P<rel>yesterday|today|tonight|tomorrow)(?P<possessive>['’]s)?\b", re.IGNORECASE)
 

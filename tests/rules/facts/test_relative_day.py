@@ -26,6 +26,11 @@ def test_a_weekday_beside_a_relative_day_must_be_that_day():
     assert f.fix is not None and not f.fix.safe  # the date may be the slip
     [f] = hits("FRANKFURT\n\nFUNDS ARE CREDITED TOMORROW (FRIDAY).")
     assert f.suggestions == ("THURSDAY",)
+    # wrapped over two lines, as hard-wrapped Markdown is (a user saw these missed)
+    [f] = hits("Frankfurt\n\nThe bank met yesterday\n(Monday), officials said.")
+    assert f.matched == "Monday"
+    [f] = hits("Frankfurt\n\nFunds are credited tomorrow,\nFriday, officials said.")
+    assert f.matched == "Friday"
 
 
 def test_without_a_date_or_inside_a_quote_nothing_is_said():

@@ -48,3 +48,20 @@ def test_positions_are_in_the_html_source():
             "<body><p>The vote is on <b>Thursday</b>, March&nbsp;5.</p></body></html>")
     [f] = hits(html, path="story.html")
     assert f.line == 1 and f.matched.startswith("Thursday</b>, March") and "a Friday in 2021" in f.message
+
+
+def test_a_date_wrapped_over_two_lines_is_read_whole():
+    """From a user audit of hard-wrapped Markdown: "Thursday, March 5,\n2020" was read
+    without its year and called wrong (with an unsafe fix to a right weekday), and
+    "Tuesday,\nMarch 3" was missed. A blank line still ends a date."""
+    date = dt.date(2021, 3, 3)
+    assert hits("The first case was confirmed on Thursday, March 5,\n2020, a year before.", date) == []
+    [f] = hits("A hearing on Tuesday,\nMarch 3 was held.", date)
+    assert f.message.startswith("March 3 is a Wednesday in 2021") and f.suggestions == ("Wednesday,\nMarch 3",)
+    assert hits("A hearing on Tuesday,\n\nMarch 3 was held.", date) == []
+
+
+def test_a_sentence_s_full_stop_is_no_abbreviation_s():
+    # "2 March." ended the date and the message with the sentence's stop
+    [f] = hits("It met on Tuesday, 2 March. Then it rested.", dt.date(2022, 2, 20))
+    assert f.matched == "Tuesday, 2 March" and f.suggestions == ("Wednesday, 2 March",)
