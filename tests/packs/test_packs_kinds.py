@@ -387,3 +387,9 @@ def test_photo_credit_tail_agrees_with_the_plain_pattern():
         pos = rng.randint(0, len(text))
         got, want = _CREDIT_AFTER_RE.match(text, pos), plain.match(text, pos)
         assert (got and got.span()) == (want and want.span()), (text, pos)
+
+
+def test_a_phrase_wrapped_over_two_lines_is_quoted_on_one_in_the_message():
+    # a user's report line broke in two: "Cliché: 'at the end<newline>of the day'"
+    found = lint("Budget\n\nHe said that at the end\nof the day it was fine.\n", ["house.cliches"])
+    assert [f.message for f in found] == ["Cliché: 'at the end of the day'. Say it plainly."]

@@ -190,6 +190,9 @@ class PackRule:
     def hit(self, s: int, e: int, replacement: str | None = None, suggestions: tuple[str, ...] = (),
             replacement_text: str | None = None, safe: bool | None = None, **values: Any) -> Hit:
         values["replacement"] = replacement_text if replacement_text is not None else (replacement or "")
+        # a phrase wrapped over two lines is quoted on one: a report line holds no break
+        values = {k: " ".join(v.split()) if isinstance(v, str) and ("\n" in v or "\r" in v) else v
+                  for k, v in values.items()}
         message = self.message.format_map(_SafeDict(values))
         return Hit(s, e, message, suggestions=suggestions, replacement=replacement,
                    safe=self.safe if safe is None else safe, rule=self.id, severity=self.severity, link=self.link)
