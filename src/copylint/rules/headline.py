@@ -18,7 +18,7 @@ from .dates import MONTH_NUMBERS
 
 # --------------------------------------------------------------------------- figures
 
-_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "m": 1e6, "mn": 1e6,
            "billion": 1e9, "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trln": 1e12}
 _SCALE = r"(?:[ \t\u00a0-]?(?P<scale>thousand|million|mln|mn|billion|bln|bn|trillion|trln|tn)\b|(?P<unit>[kmb]|bn|tn)\b)"
 # a figure: "300", "1,200", "$1.5bn", "£20m", "10%", "4.5 per cent", "6 MLN"
@@ -39,11 +39,11 @@ WORD_NUMBERS = {w: n for n, w in enumerate(_SMALL)}
 WORD_NUMBERS.update({w: 20 + 10 * n for n, w in enumerate(_TENS)})
 WORD_NUMBERS.update({"a dozen": 12, "dozen": 12, "hundred": 100, "a hundred": 100, "one hundred": 100,
                      "half": 50})  # "fell by around half": 50 pct
-# a number in words in the body: "three", "twenty-five", "two million", "a dozen"
+# a number in words in the body: "three", "twenty-five", "three hundred", "two million", "a dozen"
 _WORD_FIGURE_RE = re.compile(
     r"\b(?P<words>(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(_SMALL[1:10]) + r"))?|"
     + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
-    r"(?![^\W\d_])(?:[ \t\u00a0]+(?P<scale>thousand|million|mln|mn|billion|bln|bn|trillion|trln|tn)\b)?"
+    r"(?![^\W\d_])(?:[ \t\u00a0]+(?P<scale>hundred|thousand|million|mln|mn|billion|bln|bn|trillion|trln|tn)\b)?"
     r"(?P<percent>[ \t\u00a0]+(?:percent|per[ \t\u00a0]cent)\b)?", re.IGNORECASE)
 _A_SCALE_RE = re.compile(r"\ban?[ \t\u00a0]+(thousand|million|billion|trillion)\b", re.IGNORECASE)  # "a million"
 # words before a figure that say it is rounded: the body may give the exact one

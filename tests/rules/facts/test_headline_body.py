@@ -46,6 +46,10 @@ def test_a_figure_the_body_does_not_give_is_reported():
     assert figures("Clevite cites 9.6 mln dlr debt", "J.P. Industries refused to pay it 9.5 mln dlrs.") == ["9.6 mln"]
     assert figures("Berisford lifts profit 2.5 mln stg", "Pretax profit 42.7 mln vs 40.3 mln.") == ["2.5 mln"]
     assert figures("Quake kills 300", "At least 250 people died, officials said.") == ["300"]
+    # hundreds in words count (a user's "three hundred people" was called a figure the
+    # body never gives)
+    assert figures("Quake kills 300", "The earthquake killed three hundred people, officials said.") == []
+    assert figures("Quake kills 400", "The earthquake killed three hundred people, officials said.") == ["400"]
 
 
 def test_a_rounded_figure_passes_only_where_the_headline_says_so():
