@@ -59,6 +59,10 @@ def add_entries(folder: Path, entries: list[str], kind: str = "accept") -> list[
     for e in new:
         if "#" in e or "\n" in e or "\r" in e:
             raise VocabularyError(f"{e!r}: an entry is one line without '#'")
+        if kind == "reject" and any(c in e for c in " -\t"):
+            raise VocabularyError(f"{e!r}: a reject entry is one word, as the speller reads words; "
+                                  "a pack's substitution or existence rule reports a phrase or a "
+                                  "hyphenated form (see docs/packs.md)")
     eol = newline_style(old) if old else "\n"
     if old and not old.endswith(("\n", "\r")):
         old += eol

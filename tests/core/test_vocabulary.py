@@ -48,6 +48,10 @@ def test_vocab_add_writes_the_accept_list_and_the_next_check_sees_it(desk):
     assert again.returncode == 0 and "nothing added" in again.stdout
     assert run_cli("vocab", "add", "--reject", "alright", cwd=desk).returncode == 0
     assert (desk / "vocab" / "reject.txt").read_text(encoding="utf-8") == "alright\n"
+    # a phrase or a hyphenated form can never match a word: said, not written
+    proc = run_cli("vocab", "add", "--reject", "e-mail", "Kiev Post", cwd=desk)
+    assert proc.returncode == 2 and "'e-mail': a reject entry is one word" in proc.stderr
+    assert (desk / "vocab" / "reject.txt").read_text(encoding="utf-8") == "alright\n"
 
 
 def test_bad_vocabularies_are_one_line_errors(desk):

@@ -62,6 +62,11 @@ def test_accept_and_reject_from_config():
     assert words(text) == ["unch", "kompany"]
     assert words(text, accept=["unch", "kompany"]) == []
     assert words(text, reject=["alright"]) == ["unch", "alright", "kompany"]
+    # from a user audit: a rejected contraction the dictionary has ("ain't") was passed,
+    # and a hyphenated accept entry accepted neither of the words the speller reads
+    text = "Headline here\n\nHe said it ain't so, and ain’t the qwibzo-flarnt a gadget?\n"
+    assert words(text, reject=["ain't"], accept=["qwibzo-flarnt"]) == ["ain't", "ain’t"]
+    assert words(text) == ["qwibzo", "flarnt"]
 
 
 def test_accepted_full_name_becomes_a_name_to_compare_with():

@@ -270,10 +270,10 @@ class SpellingAnalysis:
             key = normalise(token)
             if key != token.lower() and len(key) < len(token):
                 base = token[: len(key)]  # drop the possessive ending from the span
-            if "'" in base or "’" in base:
-                if known(base) or _contracted(sp, base):
-                    continue
             rejected = vocab.rejects(token)
+            if ("'" in base or "’" in base) and not rejected:
+                if known(base) or _contracted(sp, base):
+                    continue  # a contraction the dictionary has, unless the house rejects it ("ain't")
             if len(base) == 1 and not rejected:
                 continue  # a lone letter names a letter ("the letter ß", "ω"): no word to misspell
             shape = word_shape(base)

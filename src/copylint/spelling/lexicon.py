@@ -159,6 +159,9 @@ class Vocabulary:
                     self._put(part, self.accept_any, self.accept_exact)
             elif entry:
                 self._put(entry, self.accept_any, self.accept_exact)
+                if "-" in entry:  # the speller reads "qwibzo-flarnt" as two words
+                    for part in filter(None, entry.split("-")):
+                        self._put(part, self.accept_any, self.accept_exact)
         for entry in reject:
             entry = entry.strip()
             if entry:
