@@ -40,6 +40,7 @@ class FileFix:
     refused: str | None = None  # why the file was left alone
     written: bool = False
     unsafe_left: int = 0  # fixes held back because they are unsafe
+    encoding: str = ""  # as readers.common.decode names it ("": UTF-8)
 
     @property
     def changed(self) -> bool:
@@ -223,6 +224,7 @@ def fix_bytes(data: bytes, display: str, lint: Lint, unsafe: bool, accept: Accep
         result.refused = f"binary {what}"
         return result, None
     name = ENCODING_NAMES.get(encoding, encoding)
+    result.encoding = encoding
     if bad:
         line = source.count("\n", 0, bad[0][0]) + 1
         result.refused = f"not fixed: invalid {name} at line {line} (fix the encoding first)"
@@ -284,19 +286,48 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
+def diff_name(path: str) -> str:
+    """A file's name in a diff: relative to the working folder, "./" and "../" worked
+    out ("../a/story.md" from a is "story.md"), for git apply and patch -p1 run there. A
+    file outside it is named from the top of the git work tree holding the folder (apply
+    the diff there), else by its absolute path without the leading slash (patch -p1 in /)."""
+    full = os.path.abspath(path)
+    for base in (os.getcwd(), _work_tree_top(os.getcwd())):
+        if base is not None:
+            rel = os.path.relpath(full, base)
+            if rel != os.pardir and not rel.startswith(os.pardir + os.sep):
+                return Path(rel).as_posix()
+    return Path(full).as_posix().lstrip("/")
+
+
+def _work_tree_top(folder: str) -> str | None:
+    """The nearest folder at or above ``folder`` holding ``.git``, if any."""
+    p = Path(folder)
+    for d in (p, *p.parents):
+        if (d / ".git").exists():
+            return str(d)
+    return None
+
+
+def in_a_diff(fix: FileFix) -> bool:
+    """A diff is text in UTF-8: a UTF-16 or Windows-1252 file's fix cannot be one that
+    applies to its bytes (--fix writes it in its own encoding)."""
+    return fix.encoding in ("", "utf-8")
+
+
 def unified_diff(fix: FileFix) -> str:
     """A git-style unified diff (``a/`` and ``b/`` prefixes) of one file's fix, which
     ``git apply`` and ``patch -p1`` accept."""
     if not fix.changed:
         return ""
     a, b = _lines(fix.original), _lines(fix.fixed)
-    name = Path(fix.path).as_posix()
-    if name.startswith("/"):
-        name = name[1:]
+    name = diff_name(fix.path)
+    # a name with a space ends with a tab, as git writes it, so that patch reads it whole
+    end = "\t" if " " in name else ""
     out: list[str] = []
     for line in difflib.unified_diff(a, b, f"a/{name}", f"b/{name}", n=3):
         if line.startswith(("---", "+++")):
-            out.append(line.rstrip("\n") + "\n")
+            out.append(line.rstrip("\n") + end + "\n")
             continue
         if line.endswith("\n"):
             out.append(line)

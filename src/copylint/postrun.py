@@ -145,7 +145,7 @@ def _fix_stdin(data: bytes, display: str, lint, unsafe: bool, accept) -> tuple[A
 def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None], Any],
               stdin_data: bytes | None, stdin_filename: str | None) -> PostRun:
     """Apply fixes and filters to a finished run. ``rerun(stdin_bytes)`` repeats the run."""
-    from .fixer import FixReport, fix_file, unified_diff, usable
+    from .fixer import FixReport, fix_file, in_a_diff, unified_diff, usable
     from .runner import Problem
 
     fix, diff, unsafe = extras.get("fix"), extras.get("diff"), extras.get("unsafe_fixes")
@@ -179,7 +179,14 @@ def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None],
 
         if diff:
             for f in sorted(report.changed, key=lambda f: f.path):
-                sys.stdout.write(unified_diff(f))
+                if in_a_diff(f):
+                    sys.stdout.write(unified_diff(f))
+                else:
+                    from .readers.common import ENCODING_NAMES
+
+                    name = ENCODING_NAMES.get(f.encoding, f.encoding)
+                    problems.append(Problem(f.path, f"left out of the diff: the file is {name}, a diff is "
+                                                    "UTF-8 text that would not apply; --fix writes it", False))
             sys.stdout.flush()
             for p in sorted([*result.problems, *problems], key=lambda p: p.path):
                 click.echo(f"copylint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}", err=True)

@@ -157,6 +157,24 @@ def test_diff_writes_nothing_and_applies_with_git(stories: Path, tmp_path: Path)
     assert again.returncode == 0 and again.stdout == ""
 
 
+def test_diff_names_apply_and_a_utf16_file_is_left_out_with_a_warning(tmp_path: Path) -> None:
+    """From a user audit: "../a/story.md" went into the diff as a/../a/story.md, a name with
+    a space had no closing tab (GNU patch could not find it), and a UTF-16 file's hunk was
+    UTF-8 text git apply refused, blocking every other file's fix."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "story.md").write_text("# Talks\n\nThe the talks.\n", encoding="utf-8")
+    (tmp_path / "a" / "my story.txt").write_text("Talks\n\nThe the talks.\n", encoding="utf-8")
+    (tmp_path / "a" / "u16.txt").write_bytes("Talks\r\n\r\nThe the talks.\r\n".encode("utf-16"))
+    proc = run_cli("check", "--diff", "--select", "typo", "../a/story.md", "my story.txt", "u16.txt",
+                   cwd=tmp_path / "a")
+    heads = [line for line in proc.stdout.splitlines() if line.startswith("---")]
+    assert heads == ["--- a/story.md", "--- a/my story.txt\t"]
+    assert "u16.txt: left out of the diff: the file is UTF-16" in proc.stderr
+    subprocess.run(["git", "apply", "-"], input=proc.stdout.encode(), cwd=tmp_path / "a", check=True)
+    assert (tmp_path / "a" / "my story.txt").read_text(encoding="utf-8") == "Talks\n\nThe talks.\n"
+    assert (tmp_path / "a" / "story.md").read_text(encoding="utf-8") == "# Talks\n\nThe talks.\n"
+
+
 def test_diff_marks_a_missing_final_newline(tmp_path: Path) -> None:
     (tmp_path / "end.txt").write_bytes(b"Headline of the day\n\nThe end end")
     proc = run_cli("check", "--diff", "end.txt", cwd=tmp_path)
