@@ -181,6 +181,15 @@ def test_malformed_front_matter_is_a_notice_and_the_body_is_read():
     assert "unclosed" not in doc.text
 
 
+def test_a_doubled_apostrophe_in_single_quoted_front_matter_keeps_positions():
+    """From a user audit: in title: 'The goverment''s plan' the finding stood one column
+    left, over " goverment'", with no fix."""
+    src = "---\ntitle: 'The goverment''s plan'\ndescription: 'Officials met in Kiev''s centre.'\n---\n\nBody.\n"
+    found = lint_text(src, "a.md", Settings(select=["typo.spelling", "house.kyiv"], languagetool=False))
+    assert [(f.line, f.column, f.matched, f.fix.edits[0].text) for f in found] == [
+        (2, 13, "goverment", "government"), (3, 32, "Kiev", "Kyiv")]
+
+
 def test_a_day_no_calendar_has_keeps_the_rest_of_the_front_matter():
     """A user's "date: 2024-02-30" dropped the whole front matter, headline and all, with
     "could not be read (ValueError)" at the opening fence. Now the notice is at the date,

@@ -101,6 +101,11 @@ def align(value: str, source: str, start: int, end: int, escapes: bool = False) 
         # the next word stands near: a search to the end for each word written otherwise
         # (escaped, an entity) was quadratic in a long value (40,000 in a title took 4 s)
         k = source.find(tok, j, min(end, j + 2 * len(tok) + 256))
+        doubled = None
+        if k == -1 and escapes and "'" in tok:
+            # YAML's single-quoted string writes an apostrophe twice ('The goverment''s plan')
+            k = source.find(tok.replace("'", "''"), j, min(end, j + 3 * len(tok) + 256))
+            doubled = k != -1
         if k == -1:
             if pending_ws is not None:
                 pieces.append(("g", pending_ws, j, j))
@@ -120,6 +125,17 @@ def align(value: str, source: str, start: int, end: int, escapes: bool = False) 
             else:
                 pieces.append(("g", pending_ws, j, k))
             pending_ws = None
+        if doubled:
+            at = k
+            for n, part in enumerate(tok.split("'")):
+                if n:
+                    pieces.append(("g", "'", at, at + 2))
+                    at += 2
+                if part:
+                    pieces.append(("v", at, at + len(part)))
+                    at += len(part)
+            j = at
+            continue
         pieces.append(("v", k, k + len(tok)))
         j = k + len(tok)
     if pending_ws is not None:
