@@ -181,6 +181,19 @@ def test_malformed_front_matter_is_a_notice_and_the_body_is_read():
     assert "unclosed" not in doc.text
 
 
+def test_a_footnote_s_indented_paragraphs_are_read_as_its_text():
+    """From a user audit: the second paragraph of a footnote (indented, as GitHub and
+    Pandoc read it) was taken for code and never checked. An indented block elsewhere is
+    still code."""
+    src = ("Title here\n===\n\nBody ref[^a].\n\n[^a]: First footnote paragraph.\n\n"
+           "    Second footnote paragraph with occured.\n\n    Third one, recieved.\n\nAfter it.\n\n    code blok\n")
+    doc = read_text("a.md", src)
+    assert doc.text.endswith("First footnote paragraph.\n\nSecond footnote paragraph with occured.\n\n"
+                             "Third one, recieved.\n\nAfter it.")
+    found = lint_text(src, "a.md", Settings(select=["typo.spelling"], languagetool=False))
+    assert [(f.line, f.column, f.matched) for f in found] == [(8, 36, "occured"), (10, 16, "recieved")]
+
+
 def test_a_doubled_apostrophe_in_single_quoted_front_matter_keeps_positions():
     """From a user audit: in title: 'The goverment''s plan' the finding stood one column
     left, over " goverment'", with no fix."""

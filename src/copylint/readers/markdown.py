@@ -268,7 +268,29 @@ class _MarkdownReader:
                 for m in DIRECTIVE_RE.finditer(self.source, s, e):
                     self.directives.append(directive_at(m, m.start(), self.b.length, self.lines))
                 self.notices.extend(near_directive_notices(self.source, s, e))
+            elif ty == "code_block" and t.map and i and self._footnote_before(tokens, i):
+                # an indented paragraph after a footnote's definition goes on with the note
+                # (GitHub and Pandoc read it so), not a block of code
+                s = starts[t.map[0]]
+                e = starts[t.map[1]] if t.map[1] < len(starts) else len(self.source)
+                for m in _INDENTED_PARAGRAPH_RE.finditer(self.source, s, e):  # each paragraph of it
+                    self.b.separate(m.start(1))
+                    t0, t1 = self.b.verbatim(self.source, m.start(1), m.end(1))
+                    self.regions.append(Region("paragraph", t0, t1))
             i += 1
+
+    def _footnote_before(self, tokens, i: int) -> bool:
+        """The block before token ``i`` is a footnote's definition ("[^a]: ...") or an
+        indented paragraph that goes on with one."""
+        j = i - 1
+        while j >= 0 and tokens[j].type in ("paragraph_close", "inline"):
+            j -= 1
+        if j < 0 or not tokens[j].map:
+            return False
+        if tokens[j].type == "code_block":
+            return self._footnote_before(tokens, j)
+        line = self.lines.starts[tokens[j].map[0]]
+        return tokens[j].type == "paragraph_open" and _FOOTNOTE_DEF_RE.match(self.source, line) is not None
 
     def _inline_block(self, tok, mode: str, caption: bool) -> tuple[int, int]:
         content = tok.content
@@ -377,6 +399,9 @@ class _MarkdownReader:
 _TEMPLATE_RE = re.compile(r"\{\{<.{0,500}?>\}\}|\{\{%.{0,500}?%\}\}|\{%.{0,500}?%\}|\{\{.{0,500}?\}\}|\{#.{0,500}?#\}|\{:[^{}\n]{0,500}\}")
 # a footnote's marker in the text, or the label that opens its note ("[^1]: ")
 _FOOTNOTE_RE = re.compile(r"\[\^[^\]\s]{1,40}\](?::[ \t]*)?")
+_FOOTNOTE_DEF_RE = re.compile(r"[ \t]{0,3}\[\^[^\]\s]{1,40}\]:")
+# lines with words, after their indentation, up to a blank line
+_INDENTED_PARAGRAPH_RE = re.compile(r"[ \t]*(\S[^\n]*?(?:\n[ \t]*\S[^\n]*?)*)[ \t\r]*(?=\n|$)")
 
 
 def _not_prose(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
