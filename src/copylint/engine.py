@@ -509,15 +509,12 @@ def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet
 def _name_in_directive(doc: Document, d, name: str) -> tuple[int, int]:
     """Where a directive's comment writes one of its rule names (the comment's opening
     when it cannot be found)."""
-    from .readers.common import DIRECTIVE_RE
+    from .readers.common import DIRECTIVE_RE, rule_name_at
 
     s = doc.lines.offset(d.line, d.column)
     m = DIRECTIVE_RE.match(doc.source, s)
-    if m is not None:
-        at = re.compile(r"(?<![\w.-])" + re.escape(name) + r"(?![\w.-])").search(doc.source, m.start(2), m.end(2))
-        if at is not None:
-            return at.span()
-    return s, s + 4
+    at = rule_name_at(doc.source, name, m.start(2), m.end(2)) if m is not None else None
+    return at.span() if at is not None else (s, s + 4)
 
 
 # --------------------------------------------------------------------------- unused suppressions

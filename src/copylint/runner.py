@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import os
-import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -336,11 +335,13 @@ def _where_written(source: str | None, name: str) -> str | None:
     of its own (the lists keep no lines once read), or None."""
     if not source:
         return None
+    from .readers.common import rule_name_at
+
     try:
         text = Path(source).read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    m = re.search(r"(?<![\w.-])" + re.escape(name) + r"(?![\w.-])", text)
+    m = rule_name_at(text, name)
     return f"{source}:{text.count(chr(10), 0, m.start()) + 1}: " if m else None
 
 

@@ -147,6 +147,13 @@ def near_directive_notices(source: str, start: int, end: int) -> list[tuple[str,
     return out
 
 
+def rule_name_at(text: str, name: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The first place in text[start:end] that writes the rule id ``name`` as a word of its
+    own ("house.kyiv", not "house.kyiv-old"): where a notice about that name points."""
+    return re.compile(r"(?<![\w.-])" + re.escape(name) + r"(?![\w.-])").search(
+        text, start, len(text) if end is None else end)
+
+
 def parse_directive(match: re.Match) -> tuple[str, tuple[str, ...]]:
     action = match.group(1).lower().replace("ignore-next-line", "disable-next-line")
     rules = tuple(r for r in re.split(r"[\s,]+", match.group(2).strip()) if r)

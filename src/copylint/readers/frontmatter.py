@@ -16,6 +16,7 @@ import yaml
 
 from .. import tool_notices
 from ..yamlutil import FAST_SAFE_LOADER, error_place, single_node
+from .common import rule_name_at
 from .spans import Piece, align
 
 _YAML_OPEN = re.compile(r"\ufeff?---[ \t]*\r?\n")
@@ -68,7 +69,7 @@ def disable_entry_span(source: str, name: str) -> tuple[int, int] | None:
     key = _DISABLE_KEY.search(source, 0, fm.end)
     if key is None:
         return None
-    m = re.compile(r"(?<![\w.-])" + re.escape(name) + r"(?![\w.-])").search(source, key.end(), fm.end)
+    m = rule_name_at(source, name, key.end(), fm.end)
     return (m.start(), m.end()) if m else None
 
 
