@@ -16,6 +16,7 @@ from __future__ import annotations
 import collections
 import dataclasses
 import difflib
+import functools
 import os
 import stat
 import tempfile
@@ -292,21 +293,27 @@ def diff_name(path: str) -> str:
     file outside it is named from the top of the git work tree holding the folder (apply
     the diff there), else by its absolute path without the leading slash (patch -p1 in /)."""
     full = os.path.abspath(path)
-    for base in (os.getcwd(), _work_tree_top(os.getcwd())):
-        if base is not None:
-            rel = os.path.relpath(full, base)
-            if rel != os.pardir and not rel.startswith(os.pardir + os.sep):
-                return Path(rel).as_posix()
-    return Path(full).as_posix().lstrip("/")
+    rel = _under(full, os.getcwd())
+    if rel is None:  # asked of git only for a file outside the working folder
+        top = _top_of_work_tree(os.getcwd())
+        rel = _under(os.path.realpath(full), top) if top else None
+    return Path(rel if rel is not None else full).as_posix().lstrip("/")
 
 
-def _work_tree_top(folder: str) -> str | None:
-    """The nearest folder at or above ``folder`` holding ``.git``, if any."""
-    p = Path(folder)
-    for d in (p, *p.parents):
-        if (d / ".git").exists():
-            return str(d)
-    return None
+def _under(path: str, folder: str) -> str | None:
+    """``path`` relative to ``folder`` when it lies under it, else None."""
+    rel = os.path.relpath(path, folder)
+    return None if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
+
+
+@functools.lru_cache(maxsize=8)
+def _top_of_work_tree(folder: str) -> str | None:
+    from .gitdiff import GitError, work_tree_top
+
+    try:
+        return str(work_tree_top(folder))
+    except GitError:
+        return None
 
 
 def in_a_diff(fix: FileFix) -> bool:

@@ -92,6 +92,11 @@ class _Repo:
     seen: set[str] = field(default_factory=set)  # paths git was asked about
 
 
+def work_tree_top(folder: str | Path) -> Path:
+    """The top of the git work tree holding ``folder``; GitError when there is none."""
+    return Path(_git(["rev-parse", "--show-toplevel"], folder).strip()).resolve()
+
+
 class ChangedLines:
     """Answers "did line N of this file change since REV?" for files in any repository."""
 
@@ -104,10 +109,9 @@ class ChangedLines:
         key = str(folder)
         if key not in self._roots:
             try:
-                out = _git(["rev-parse", "--show-toplevel"], folder)
+                self._roots[key] = work_tree_top(folder)
             except GitError:
                 raise GitError(f"{folder}: not inside a git repository (needed for --changed-since)") from None
-            self._roots[key] = Path(out.strip()).resolve()
         return self._roots[key]
 
     def prepare(self, paths: list[str]) -> None:
