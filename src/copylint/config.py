@@ -159,8 +159,10 @@ def _check_builtin_options(rule_id: str, opts: dict, path: str, where: str) -> N
     from .registry import builtin_rules
 
     options = {k: v for k, v in opts.items() if k != "severity"}
+    if not options:
+        return  # a severity alone: no rule module need be looked at
     rule = next((r for r in builtin_rules() if r.id == rule_id), None)
-    if rule is None or not options:
+    if rule is None:
         return
     try:
         rule.make_options({str(k).replace("-", "_"): v for k, v in options.items()})
