@@ -39,6 +39,9 @@ class Severity(IntEnum):
 # --------------------------------------------------------------------------- positions
 
 
+_LINE_BREAK_RE = re.compile("\r\n?|\n")
+
+
 class LineIndex:
     """Offsets of line starts in a string, for offset -> (line, column) in code points."""
 
@@ -46,11 +49,14 @@ class LineIndex:
 
     def __init__(self, source: str) -> None:
         starts = [0]
-        find = source.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
+        if "\r" in source:  # a lone CR ends a line too, as in editors and the LSP
+            starts += [m.end() for m in _LINE_BREAK_RE.finditer(source)]
+        else:
+            find = source.find
+            i = find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = find("\n", i + 1)
         self.starts = starts
         self.length = len(source)
 

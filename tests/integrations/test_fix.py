@@ -77,6 +77,20 @@ def test_fix_keeps_mode_bom_and_crlf(tmp_path: Path) -> None:
     assert os.stat(path).st_mode & 0o777 == 0o640
 
 
+def test_a_file_with_lone_cr_line_ends_is_reported_by_line_and_fixed_in_place(tmp_path: Path) -> None:
+    """An old Mac export ends its lines with CR alone: each line is counted as one,
+    findings stand at their own line, and --fix writes each fix at its word, CRs kept."""
+    story = "Council vote delayed\r\rThe goverment said on Monday.\rIt was teh end.\r"
+    path = tmp_path / "vote.txt"
+    path.write_bytes(story.encode("utf-8"))
+    proc = run_cli("check", "--format", "json", "vote.txt", cwd=tmp_path)
+    spelling = [(f["line"], f["column"], f["matched"]) for f in json.loads(proc.stdout)["findings"]
+                if f["rule"] == "typo.spelling"]
+    assert spelling == [(3, 5, "goverment"), (4, 8, "teh")]
+    run_cli("check", "--fix", "vote.txt", cwd=tmp_path)
+    assert path.read_bytes() == b"Council vote delayed\r\rThe government said on Monday.\rIt was the end.\r"
+
+
 def test_fix_writes_utf16_back_as_utf16(tmp_path: Path) -> None:
     """A file read as UTF-16 is written back in UTF-16 with its mark and its CRLFs, on
     disk and from standard input alike."""

@@ -20,6 +20,18 @@ def test_line_index_positions():
     assert lines.line_span(1) == (0, 3) and lines.line_span(4) == (8, 11)
 
 
+def test_a_lone_carriage_return_ends_a_line_as_in_editors():
+    """Classic Mac OS files end lines with CR alone; a CRLF is still one break."""
+    src = "Head\r\rThe goverment.\r\nNext\rend"
+    lines = LineIndex(src)
+    assert lines.position(src.index("goverment")) == (3, 5)
+    assert lines.position(src.index("Next")) == (4, 1)
+    assert lines.position(src.index("end")) == (5, 1)
+    assert lines.line_span(3) == (6, 21)  # up to the "\n" of the CRLF, as for any CRLF line
+    for offset in range(len(src) + 1):
+        assert lines.offset(*lines.position(offset)) == offset
+
+
 def test_line_index_edges():
     assert LineIndex("").position(0) == (1, 1)
     ends_with_newline = LineIndex("a\n")

@@ -17,6 +17,7 @@ FORMATS = {
 }
 DEFAULT_SUFFIXES = (".md", ".markdown", ".txt", ".html", ".htm")
 _LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]+")
+_LONE_CR_RE = re.compile("\r(?!\n)")
 
 __all__ = ["BinaryFile", "read_bytes", "read_text", "format_for"]
 
@@ -35,6 +36,11 @@ def read_text(path: str, source: str, fmt: str | None = None) -> Document:
     lone = [] if source.isascii() or _encodes(source) else [m.span() for m in _LONE_SURROGATE_RE.finditer(source)]
     if lone:
         source = _LONE_SURROGATE_RE.sub(lambda m: "\ufffd" * len(m.group()), source)
+    if "\r" in source:
+        # A lone CR ends a line (classic Mac OS files, some CMS exports), as editors and
+        # the LSP count lines: read as LF, one character for one, so every offset and
+        # a --fix of the file's own text (which keeps its CRs) still agree.
+        source = _LONE_CR_RE.sub("\n", source)
     doc = _read(path, source, fmt or format_for(path))
     for start, end in lone:
         doc.notices.append((tool_notices.ENCODING,
