@@ -51,6 +51,7 @@ def test_regions(page):
         ("paragraph", "ODESA, Ukraine — Ships carried 4.1\u00a0million tonnes of grain out of Odesa’s ports in "
                       "March, the most since the full-scale invasion began."),
         ("paragraph", "“It was was a good month,” said port official Andrii Lysenko."),
+        ("caption", "Cranes at the port"),  # the image's alt text, which a screen reader reads out
         ("caption", "Cranes load a bulk carrier in Odesa. Photo: Harbour Post"),
         ("paragraph", f"Insurers still charge a premium, traders said. Use the {PLACEHOLDER} API for data."),
     ]
@@ -58,7 +59,7 @@ def test_regions(page):
 
 @pytest.mark.parametrize("furniture", [
     "Home", "Please enable JavaScript", "Related", "Danube", "raw data", "Sign up", "Email", "Topics",
-    "©", "dataLayer", "not prose", "font-weight", "grain_exports", "Cranes at the port", "The Harbour Post\n",
+    "©", "dataLayer", "not prose", "font-weight", "grain_exports", "The Harbour Post\n",
     "&amp;", "&nbsp;", "<",
 ])
 def test_page_furniture_is_not_prose(page, furniture):
@@ -221,3 +222,28 @@ def test_title_suffix_agrees_with_the_plain_pattern() -> None:
         title = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
         want, got = _TITLE_SUFFIX_BY_REGEX.search(title), _TITLE_SUFFIX.search(title)
         assert (want and (want.span(), want.group(1))) == (got and (got.span(), got.group(1))), title
+
+
+def test_a_standalone_images_alt_text_is_read_as_a_caption_at_its_place():
+    """Alt text is copy a screen reader reads out: an image standing alone (in a figure or
+    a paragraph of its own) has its alt read as a caption, mapped into the attribute,
+    entities and all. An image inside a sentence, in a heading, or with a one-word alt
+    is left out, and a caption repeating the headline is no pasted headline."""
+    src = ('<article><h1>Storm hits coast <img src="bolt.svg" alt="lightning bolt"></h1>'
+           '<p>The storm hit <img src="i.png" alt="teh icon"> on Monday.</p>'
+           '<figure><img src="y.jpg" alt="Storm hits coast"><figcaption>Storm hits coast</figcaption></figure>'
+           "<p><img alt='Fire &amp; goverment crews at work' src=z.jpg></p><img src=logo.png alt=Logo></article>")
+    doc = read_text("storm.html", src)
+    assert [(r.kind, doc.region_text(r)) for r in doc.regions] == [
+        ("headline", "Storm hits coast"),
+        ("paragraph", "The storm hit on Monday."),
+        ("caption", "Storm hits coast"),
+        ("caption", "Storm hits coast"),
+        ("caption", "Fire & goverment crews at work"),
+    ]
+    assert_runs_exact(doc)
+    findings = lint_text(src, path="storm.html", config=Settings(select=["typo.spelling", "structure"],
+                                                                 languagetool=False))
+    assert [(f.rule, f.matched) for f in findings] == [("typo.spelling", "goverment")]
+    (f,) = findings
+    assert src.splitlines()[f.line - 1][f.column - 1:f.end_column - 1] == "goverment"

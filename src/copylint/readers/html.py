@@ -61,6 +61,7 @@ _WS = " \t\n\r\f"
 # end of the run, quadratic in a long run of spaces
 _WS_RUN = re.compile(r"(?<![ \t\n\r\f])[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*")
 _CONTENT_ATTR = re.compile(r"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_ALT_ATTR = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 # (tried from the first space of a run only: the leftmost match starts there anyway, and a
 # try from each later space of a long run read to its end, quadratic)
@@ -211,6 +212,8 @@ class _Collector(HTMLParser):
             if not self.skipping and not self.code_depth:
                 self._add(("br", start, start + len(self.get_starttag_text() or "")))
             return
+        if tag == "img" and a.get("alt", "").strip(_WS) and not self.skipping and not self.code_depth:
+            self._alt_text(a["alt"], start)
         if tag in _VOID:
             if tag == "hr":
                 self._flush()
@@ -238,6 +241,33 @@ class _Collector(HTMLParser):
         self.stack.append(_Element(tag, classes, skip, parent))
         if skip:
             self.skipping += 1
+
+    def _alt_text(self, value: str, start: int) -> None:
+        """An image's alt text is copy readers hear from a screen reader: read as a caption,
+        as a Markdown image standing alone is, when the image stands alone too. An image
+        inside a sentence, a heading or a table cell stays out of the text, and so does an
+        alt of one word."""
+        if self.block.kind is not None or self._kind()[0] in ("title", "heading", "byline", "table"):
+            return
+        if " " not in value.strip(_WS):
+            return  # "logo", "IMG_0042.jpg": a label or a file name, not a sentence
+        pieces = self._attribute_pieces(_ALT_ATTR, value, start)
+        if not pieces:
+            return
+        self._flush()
+        block = _Block()
+        block.kind, block.tag = "caption", "img"
+        block.start = pieces[0][1] if pieces[0][0] == "v" else pieces[0][2]
+        block.raw = [("t", p[1], p[2]) if p[0] == "v" else p for p in pieces]
+        self.items.append(("block", block))
+
+    def _attribute_pieces(self, attribute: re.Pattern, value: str, start: int) -> list[Piece]:
+        """The pieces of an attribute's value in the tag that starts at ``start``."""
+        m = attribute.search(self.get_starttag_text() or "")
+        if m is None:
+            return []
+        g = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
+        return _attr_pieces(self.source, start + m.start(g), start + m.end(g), value)
 
     def _end_code(self, end: int) -> None:
         self.code_depth = 0
@@ -346,14 +376,7 @@ class _Collector(HTMLParser):
             return
         value = a["content"]
         self.meta.setdefault(key, value)
-        raw = self.get_starttag_text() or ""
-        m = _CONTENT_ATTR.search(raw)
-        pieces: list[Piece] = []
-        if m is not None:
-            g = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
-            vs, ve = start + m.start(g), start + m.end(g)
-            pieces = _attr_pieces(self.source, vs, ve, value)
-        self.items.append(("meta", key, value, pieces, start))
+        self.items.append(("meta", key, value, self._attribute_pieces(_CONTENT_ATTR, value, start), start))
 
 
 def _attr_pieces(source: str, start: int, end: int, value: str) -> list[Piece]:

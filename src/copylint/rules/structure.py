@@ -77,7 +77,8 @@ def _repeated_headline(doc: Document, ctx) -> Iterator[Hit]:
     cand_norms = [" " + normalize_headline(" ".join(c)) + " " for c in candidates]
 
     # the headline proper: for "Home News X", the body repeating "X" is what we look for
-    body_blocks = [r for r in doc.regions if r.kind not in ("headline", "standfirst", "byline", "title")
+    # (a photo's caption or alt text that repeats the headline describes the picture: no paste)
+    body_blocks = [r for r in doc.regions if r.kind not in ("headline", "standfirst", "byline", "title", "caption")
                    and r.start >= 0]
     for index, block in enumerate(body_blocks):
         if block.start < head.end and block.end > head.start:
