@@ -232,6 +232,26 @@ def test_a_date_copylint_cannot_read_is_a_notice_at_it():
     assert src[s:e] == "14/03/2024" and "no date copylint can read" in message
 
 
+def test_every_published_key_of_a_part_is_read_the_first_gives_the_part():
+    """A site shows the "subtitle" and search engines the "description": both are copy.
+    The first key present is the standfirst; the others are read too, each at its
+    place; a second headline key is read as a title."""
+    src = ("---\ntitle: Storm hits coast\nheadline: Storm hits the coast hard\n"
+           "description: The goverment said the storm was severe.\nsubtitle: Residents recieve warnings\n---\n\n"
+           "The storm hit on Monday.\n")
+    doc = read_text("a.md", src)
+    assert doc.fields["headline"] == "Storm hits coast"
+    assert doc.fields["standfirst"] == "The goverment said the storm was severe."
+    assert [(r.kind, doc.region_text(r)) for r in doc.regions] == [
+        ("headline", "Storm hits coast"), ("title", "Storm hits the coast hard"),
+        ("standfirst", "The goverment said the storm was severe."), ("standfirst", "Residents recieve warnings"),
+        ("paragraph", "The storm hit on Monday.")]
+    i = doc.text.index("recieve")
+    assert source_of(doc, i, i + 7) == "recieve"
+    findings = lint_text(src, path="a.md", config=Settings(select=["typo.spelling"], languagetool=False))
+    assert [(f.line, f.matched) for f in findings] == [(4, "goverment"), (5, "recieve")]
+
+
 def test_front_matter_that_is_not_a_mapping():
     doc = read_text("a.md", "---\n- a\n- b\n---\nBody.\n")
     assert doc.notices[0][0] == "copylint.front-matter"

@@ -191,10 +191,15 @@ class _MarkdownReader:
         lower = {k.lower(): k for k in data}
         front: list[tuple[int, str, list]] = []
         for name, aliases in FIELD_ALIASES.items():
-            key = next((lower[a.lower()] for a in aliases
-                        if a.lower() in lower and data[lower[a.lower()]] not in (None, "", [], {})), None)
-            if key is None:
+            keys = [lower[a.lower()] for a in aliases
+                    if a.lower() in lower and data[lower[a.lower()]] not in (None, "", [], {})]
+            if not keys:
                 continue
+            key = keys[0]
+            if name in _ALSO_PUBLISHED:  # a "subtitle" beside a "description" is copy too
+                for other in keys[1:]:
+                    front.extend((_first_src(pieces), _ALSO_PUBLISHED[name], pieces)
+                                 for pieces in fm.values.get(other, [])[:1])
             value = data[key]
             if name == "date":
                 date = coerce_date(value)
@@ -434,6 +439,12 @@ def _starts_with_image(children) -> bool:
             continue
         return t.type == "image"
     return False
+
+
+# front-matter fields with several keys for one part (FIELD_ALIASES): the first key
+# present gives the part; the others are published copy as well (a site shows the
+# "subtitle", search engines the "description"), read as regions of this kind
+_ALSO_PUBLISHED = {"headline": "title", "standfirst": "standfirst"}
 
 
 class _InlineWalker:
