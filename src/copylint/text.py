@@ -21,7 +21,7 @@ _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 _END_TAIL = r"[.!?]*(?:[\"'”’)\]]*(?=\s|$))?"
 SENTENCE_END_RE = re.compile(rf"\.{_END_TAIL}|!{_END_TAIL}|\?{_END_TAIL}|\n\s*\n")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "rep", "sen", "gov",
-                 "prof", "no", "vs", "u.s", "u.k", "u.n", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
+                 "prof", "no", "v", "vs", "u.s", "u.k", "u.n", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
                  "apr", "aug", "sept", "sep", "oct", "nov", "dec", "e.g", "i.e", "etc", "capt", "cmdr", "adm"}
 
 
@@ -61,10 +61,8 @@ def _split_sentences(text: str, start: int, end: int):
     for m in SENTENCE_END_RE.finditer(text, start, end):
         if not _ends_sentence(text, m.end(), end):
             continue
-        if m.group().startswith("."):
-            w = re.search(r"([\w.]+)$", text[max(pos, m.start() - 12):m.start()])
-            if w and (w.group(1).lower() in ABBREVIATIONS or len(w.group(1)) == 1):
-                continue
+        if m.group().startswith(".") and abbreviation_before(text, m.start(), pos):
+            continue
         s = pos
         while s < m.end() and text[s].isspace():
             s += 1
@@ -82,6 +80,20 @@ def _split_sentences(text: str, start: int, end: int):
         e -= 1
     if e > s:
         yield s, e
+
+
+def abbreviation_before(text: str, stop: int, floor: int = 0) -> bool:
+    """The full stop at ``stop`` ends a title, an abbreviation or an initial ("Mr.",
+    "Sen.", "U.S.", "William B."), so the sentence goes on; not so after a figure or a
+    word's ending ("won 2-1.", "Galliano's.", "McDonald's.")."""
+    j = stop
+    low = max(floor, stop - 12)
+    while j > low and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    if j > floor and not (text[j - 1].isspace() or text[j - 1] in "\"'“‘([{«—–-"):
+        return False
+    word = text[j:stop]
+    return word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def _ends_sentence(text: str, pos: int, end: int) -> bool:

@@ -29,3 +29,13 @@ def test_sentence_ends_agree_with_the_plain_pattern() -> None:
 def test_a_long_run_of_dots_is_read_once() -> None:
     text = "It was " + "." * 50_000 + "x and then it ended. Next one."  # 33 s before
     assert sentences(text) == ((0, 50_027), (50_028, 50_037))  # (its time: benchmarks/inputs.py)
+
+
+def test_titles_and_initials_go_on_and_figures_and_endings_end() -> None:
+    """"Mr.", "v." and an initial do not end a sentence; a full stop after a figure or
+    after a word's ending does ("won 2-1.", "Galliano's.")."""
+    text = ("She is a fan of Galliano's. It was at McDonald's. Then they won 2-1. Fans cheered. "
+            "Mr. Gray and William B. Plowman cited Roe v. Wade in the U.S. on Monday.")
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "She is a fan of Galliano's.", "It was at McDonald's.", "Then they won 2-1.", "Fans cheered.",
+        "Mr. Gray and William B. Plowman cited Roe v. Wade in the U.S. on Monday."]

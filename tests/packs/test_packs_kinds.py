@@ -126,6 +126,26 @@ def test_locale_pack_makes_house_spelling_stand_down():
     assert rows(found) == [("uk.spelling", 3, 41, "defense", "defence")]
 
 
+def test_names_after_titles_initials_and_at_sentence_starts_are_not_respelt():
+    """A word after "Mr." or an initial is inside the sentence; where a sentence or the
+    headline starts, a word followed by another capitalised one ("Center Parcs") or
+    written capitalised inside a sentence elsewhere ("Labor" beside "the Australian
+    Labor Party") is a name: it neither votes for its spelling nor gets fixed."""
+    gray = "Minister quits\n\nThe defence minister, Mr. Gray, resigned. Dr. Gray said the honour was hers."
+    assert rows(lint(gray, ["uk"], packs=["uk"])) == []
+    credit = "Talks go on\n\nThe honour was his. (William B. Plowman/NBC News)"
+    assert rows(lint(credit, ["uk"], packs=["uk"])) == []
+    parcs = ("Center Parcs to close village for a week\n\nCenter Parcs will close the village. Guests will leave "
+             "the centre and have the favour of a refund. Center Parcs apologised.")
+    assert rows(lint(parcs, ["house.spelling"])) == []
+    labor = ("Labor leader wins\n\nLabor leader Anthony Albanese won. The Australian Labor Party said the colour "
+             "of the vote was clear. Labor won.")
+    assert rows(lint(labor, ["uk"], packs=["uk"])) == []
+    # a plain word at a sentence start still votes and is still fixed
+    mixed = "Budget talks\n\nThe colour of the budget was grey. Color me surprised, the minister said."
+    assert rows(lint(mixed, ["house.spelling"])) == [("house.spelling", 3, 36, "Color", "Colour")]
+
+
 # --------------------------------------------------------------------------- occurrence
 
 

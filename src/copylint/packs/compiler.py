@@ -179,7 +179,7 @@ class PackRule:
         for s, e, t in longest_first(matches):
             if not self.position_ok(view, s, e):
                 continue
-            if self.names_skip and capitalised_mid_sentence(text, s):
+            if self.names_skip and _written_as_a_name(text, s, e, cache):
                 continue
             if self.excepted(view, s, e, cache):
                 continue
@@ -233,6 +233,29 @@ class PackRule:
             doc=body, link=self.link, pack=self.pack.name, source=self.source, priority=PACK_PRIORITY,
             examples={k: [_show_example(x) for x in spec["tests"][k]] for k in ("fail", "pass")},
         )
+
+
+# a capitalised word before another, with at most one of these between: "Center
+# Parcs", "Labor Party", "Center for Strategic and International Studies"
+_NAME_GOES_ON_RE = re.compile(r"[ \t\u00a0]+(?:(?:for|and|&)[ \t\u00a0]+)?[A-Z]")
+
+
+def _written_as_a_name(text: str, s: int, e: int, cache: dict) -> bool:
+    """A capitalised match that is part of a name (``names: skip``): inside a sentence;
+    or, where a sentence or headline starts, followed by another capitalised word, or
+    written the same way inside a sentence elsewhere in the story ("Labor won." beside
+    "the Australian Labor Party"). Such a word neither votes nor is fixed."""
+    if not text[s:s + 1].isupper():
+        return False
+    if capitalised_mid_sentence(text, s) or _NAME_GOES_ON_RE.match(text, e):
+        return True
+    known = cache.setdefault("written as names", {})
+    word = text[s:e]
+    found = known.get(word)
+    if found is None:
+        found = known[word] = any(capitalised_mid_sentence(text, m.start())
+                                  for m in re.finditer(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text))
+    return found
 
 
 def fingerprint_files(paths) -> str:

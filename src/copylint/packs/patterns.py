@@ -222,6 +222,8 @@ def keep_case(matched: str, replacement: str) -> str:
     return replacement
 
 
+from ..text import abbreviation_before  # noqa: E402  (as the sentence splitter reads a full stop)
+
 _OPENERS = "\"'“‘([{«—–-"
 
 
@@ -237,7 +239,9 @@ def starts_sentence(text: str, start: int) -> bool:
             i -= 1
     if i < 0 or text[i] in "\n\r":
         return True
-    return text[i] in ".!?:…"
+    if text[i] == ".":
+        return not abbreviation_before(text, i)
+    return text[i] in "!?:…"
 
 
 def capitalised_mid_sentence(text: str, start: int) -> bool:
