@@ -68,6 +68,19 @@ def test_name_variants_minority_spelling_flagged():
     # Johnson/Johnston, Kim/Jim and Ivanov/Ivanova are different names: not reported
 
 
+def test_two_names_a_doubled_letter_apart_or_two_people_are_no_variants():
+    """Britain and the banker Alfred Brittain, the provinces Shaanxi and Shanxi: two
+    dictionary words a doubled letter apart are two names. Mohamed bin Zayed and
+    Mohammed bin Salman are two people (the particle is passed over to the surname);
+    Italiano is Italian with another ending. On a tie, the dictionary's spelling is
+    the one to follow (Benetton, not Bennetton)."""
+    text = ("Markets\n\nBritain's banks rose. Alfred Brittain of Bankers Trust said Britain would gain. "
+            "Shaanxi, Sichuan and Shanxi reported output. UAE President Mohamed bin Zayed met Crown Prince "
+            "Mohammed bin Salman. Istituto Mobiliare Italiano said Italian banks rose.\n")
+    assert copylint.lint_text(text, path="a.txt", config=Settings(select=["typo.name-variant"],
+                                                                   languagetool=False)) == []
+
+
 def test_name_variant_fix_is_never_safe():
     findings = lint("variants.txt", "typo.name-variant")
     assert findings and all(f.fix is not None and not f.fix.safe for f in findings)

@@ -194,6 +194,30 @@ def test_surnames_and_given_names_a_user_saw_damaged_by_fix():
     assert spelling(text) == {}
 
 
+def test_a_capital_that_tells_nothing_keeps_a_short_words_fix_unapplied():
+    """In a title-case headline or at a sentence start a capital says nothing: "Bob
+    Chapek", "Jane Leeves", "Riaan Naude" and the grocer Publix were turned into
+    "Chapel", "Leaves", "Nude" and "Public" by --fix. A short word's correction there is
+    beside a name or in a headline is reported but not applied, unless the story uses
+    the corrected word elsewhere; a possessive does not part a name from the word after
+    it ("Marsy's Law")."""
+    assert spelling("Disney CEO Bob Chapek Secures New Long-Term Contract\n\nThe deal runs for three years.\n") \
+        == {"Chapek": ("Chapel", False)}
+    assert spelling("Publix won't give vaccine to children\n\nThe grocer said so on Friday.\n") \
+        == {"Publix": ("Public", False)}
+    assert spelling("Judge rules in Marsy's Law case\n\nThe judge ruled on Friday.\n") == {"Marsy": ("Mary", False)}
+    assert spelling("Talks resume\n\nIt rained. Becuase the talks ended, they left.\n") \
+        == {"Becuase": ("Because", True)}
+    assert spelling("Whcih talks resume\n\nThey said which talks would resume.\n") == {"Whcih": ("Which", True)}
+
+
+def test_another_romanisation_of_a_known_name_is_no_slip():
+    """Reuters writes "Volodymyr Zelenskiy" and many papers "Alexey Navalny": a house's
+    romanisation of a lexicon name, not a slip to fix (typo.name-variant still reports
+    two spellings in one story)."""
+    assert spelling("Kremlin critic jailed\n\nAlexey Navalny was jailed, Volodymyr Zelenskiy said.\n") == {}
+
+
 def test_a_fix_inside_a_persons_name_is_never_safe():
     """Reported, but not applied by --fix: "Donna Brazile" is one slip from Brazil, "Tony La
     Russa" from Russia. A lexicon name's slip ("Kier Starmer"), a long word's slip inside a

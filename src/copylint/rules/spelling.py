@@ -89,7 +89,7 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
     def dictionary_name(name: str) -> bool:
         return sp.known(name) or ev.lexicon.knows(name)
 
-    for group in group_variants(counts, first, dictionary_name):
+    for group in group_variants(counts, first, dictionary_name, sp.known):
         for name in group.minority:
             if _different_people(text, name, group.majority, sp.is_common):
                 continue
@@ -99,7 +99,8 @@ def name_variant(doc: Document, ctx) -> Iterator[Hit]:
                           suggestions=(group.majority,), replacement=group.majority, safe=False)
 
 
-_SURNAME_AFTER = re.compile(r"[ \t]+([A-Z][^\W\d_]+)")
+# (a particle is passed over: Mohamed bin Zayed and Mohammed bin Salman are two people)
+_SURNAME_AFTER = re.compile(r"[ \t]+(?:(?:bin|bint|ibn|al|el|de|da|di|del|van|von|der|ben|abu)[ \t]+)?([A-Z][^\W\d_]+)")
 
 
 def _different_people(text: str, a: str, b: str, is_common) -> bool:
@@ -245,7 +246,9 @@ def name_variant_across(items, ctx) -> Iterator[Finding]:
             continue
         counts = {name: len(paths) for name, paths in spellings.items()}
         first_use = lambda name: min(order[p] for p in spellings[name])  # noqa: E731
-        for group in group_variants(counts, first_use, known):
+        # (one first name, two surnames a doubled letter apart: one person, a slip, even
+        # when both are words: "Jennifer Anniston")
+        for group in group_variants(counts, first_use, known, in_dictionary=lambda name: False):
             majority = group.majority
             others = sorted(spellings[majority], key=order.__getitem__)
             for name in group.minority:

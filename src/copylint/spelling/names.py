@@ -329,8 +329,8 @@ class NameEvidence:
                 hits = _slips_among(lex, word, 0, normalise(last), pairs)
                 if len(hits) == 1:
                     right = next(iter(hits))
-                    if transliterations(word, right) and (self.speller.known(word) or lex.knows(word)):
-                        return None  # a known name romanised another way: Sergey Lavrov
+                    if transliterations(word, right):
+                        return None  # the name romanised another way: Sergey Lavrov, Alexey Navalny
                     return Verdict((right,), f"'{word} {last}' looks like a slip for the name '{right} {last}'",
                                    True, "full-name")
         if self.speller.known(word) or lex.knows(word):
@@ -344,6 +344,8 @@ class NameEvidence:
                 hits = _slips_among(lex, word, 1, first.lower(), pairs)
                 if len(hits) == 1:
                     right = next(iter(hits))
+                    if transliterations(word, right):
+                        return None  # a house's romanisation: Reuters' Volodymyr Zelenskiy
                     return Verdict((right,), f"'{first} {word}' looks like a slip for the name '{first} {right}'",
                                    True, "full-name")
         return None
@@ -366,18 +368,32 @@ class NameEvidence:
                 self._national_romanisation(normalise(word)) or
                 (verdict.kind == "name" and _name_with_ending(word, verdict.suggestions[0]))):
             return None  # another name, or the same one romanised as Kyiv asks
-        if verdict.safe and self._fix_inside_a_name(word, start, verdict.kind):
+        if verdict.safe and self._fix_inside_a_name(word, start, verdict):
             return dataclasses.replace(verdict, safe=False)
         return verdict
 
-    def _fix_inside_a_name(self, word: str, start: int, kind: str) -> bool:
+    def _fix_inside_a_name(self, word: str, start: int, verdict: Verdict) -> bool:
         """Next to another capitalised word, a correction to a name, or to a short word
-        where the capital is the writer's: one a desk checks before it is made."""
+        where the capital is the writer's: one a desk checks before it is made. Where
+        the capital tells nothing (a title-case headline, a sentence start), a short
+        word's correction beside a name or in a headline, where brands and names
+        fill the first words, is a guess too unless the story uses the corrected word
+        elsewhere: "Bob Chapek", "Jane Leeves" and "Publix won't..." are no "Chapel",
+        "Leaves" or "Public"; "Becuase" opening a sentence is "Because"."""
         if word_shape(word) == "upper":
             return False
-        if kind == "word" and (len(word) >= SAFE_IN_NAME_LENGTH or not self.evidential(start)):
+        if verdict.kind == "word" and len(word) >= SAFE_IN_NAME_LENGTH:
             return False
-        return self._prev_name_word(start) is not None or self._next_name_word(start + len(word)) is not None
+        end = start + len(word)
+        if self.text.startswith(("'s", "’s"), end):
+            end += 2  # "Marsy's Law"
+        beside_a_name = self._prev_name_word(start) is not None or self._next_name_word(end) is not None
+        if verdict.kind != "word" or self.evidential(start):
+            return beside_a_name
+        if not (beside_a_name or any(s <= start < e for s, e in self.head_spans)):
+            return False
+        correction = verdict.suggestions[0] if verdict.suggestions else ""
+        return not (self.count(correction.lower()) or self.count(correction.capitalize()))
 
     def _national_romanisation(self, key: str) -> bool:
         """A Ukrainian name in the national romanisation the Kyiv style asks for: -ii for

@@ -25,7 +25,7 @@ from .speller import normalise
 
 _KEY_RULES = (("kh", "h"), ("ks", "x"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("w", "v"), ("y", "i"),
               ("j", "i"), ("ou", "u"))
-_ENDINGS = {"a", "s", "n", "e", "es", "an", "ian", "i"}
+_ENDINGS = {"a", "s", "n", "e", "es", "an", "ian", "i", "o"}
 MIN_LENGTH = 4  # shorter names (Kim, Jim, Ali) are too easily one letter apart
 MIN_LENGTH_EDIT = 6  # names compared by edit distance, not only by key
 
@@ -84,9 +84,11 @@ class VariantGroup:
     minority: tuple[str, ...]
 
 
-def group_variants(counts: dict[str, int], first_seen, is_dictionary_name) -> list[VariantGroup]:
+def group_variants(counts: dict[str, int], first_seen, is_dictionary_name, in_dictionary=None) -> list[VariantGroup]:
     """Cluster capitalised spellings. ``counts`` maps each spelling to its uses;
-    ``first_seen(name)`` gives its first offset (asked only to break ties)."""
+    ``first_seen(name)`` gives its first offset (asked only to break ties, which the
+    spelling ``in_dictionary`` wins: Benetton over Bennetton)."""
+    in_dictionary = in_dictionary or is_dictionary_name
     names = sorted(counts)
     keys = {n: translit_key(n) for n in names}
     parent = {n: n for n in names}
@@ -107,7 +109,7 @@ def group_variants(counts: dict[str, int], first_seen, is_dictionary_name) -> li
         for i, a in enumerate(bucket):
             ka = keys[a]
             for b in (*bucket[i + 1:], *longer):
-                if _same_name(a, b, ka, keys[b], is_dictionary_name):
+                if _same_name(a, b, ka, keys[b], is_dictionary_name, in_dictionary):
                     parent[find(a)] = find(b)
     clusters: dict[str, list[str]] = {}
     for n in names:
@@ -116,19 +118,23 @@ def group_variants(counts: dict[str, int], first_seen, is_dictionary_name) -> li
     for members in clusters.values():
         if len(members) < 2:
             continue
-        members.sort(key=lambda n: (-counts[n], first_seen(n)))
+        members.sort(key=lambda n: (-counts[n], not in_dictionary(n), first_seen(n)))
         out.append(VariantGroup(members[0], tuple(members[1:])))
     return out
 
 
-def _same_name(a: str, b: str, ka: str, kb: str, is_dictionary_name) -> bool:
+def _same_name(a: str, b: str, ka: str, kb: str, is_dictionary_name, in_dictionary) -> bool:
     """Two spellings of one name: equal keys, or (long names) keys one edit apart when
-    one of them is no dictionary name; never an ending that makes another word. The
-    cheap tests come first: most pairs differ in length or in key."""
+    one of them is no dictionary name; never an ending that makes another word, nor two
+    words the dictionary has that differ by a doubled letter alone (Britain and the
+    surname Brittain, the provinces Shaanxi and Shanxi). The cheap tests come first:
+    most pairs differ in length or in key."""
     if abs(len(ka) - len(kb)) > 1:
         return False
     if ka == kb and accents_only(a, b):
         return False  # an accent dropped: house style, no second spelling
+    if ka == kb and _folded(a) != _folded(b) and in_dictionary(a) and in_dictionary(b):
+        return False
     if not (ka == kb and len(ka) >= MIN_LENGTH):
         if min(len(a), len(b)) < MIN_LENGTH_EDIT or OSA.distance(ka, kb, score_cutoff=1) > 1:
             return False
