@@ -12,22 +12,35 @@ from copylint.packs.patterns import keep_case
 
 def test_ukrainian_place_names_fixture():
     text = (FIXTURES / "ukraine.txt").read_text(encoding="utf-8")
-    found = lint(text, ["house.kyiv", "house.ukraine-places", "house.dnipro-river", "house.the-ukraine"])
+    found = lint(text, ["house.kyiv", "house.ukraine-places", "house.odesa", "house.dnipro-river", "house.the-ukraine"])
     assert rows(found) == [
         ("house.kyiv", 1, 1, "Kiev", "Kyiv"),                   # in the headline
         ("house.kyiv", 3, 1, "KIEV", "KYIV"),                   # the dateline keeps its capitals
         ("house.kyiv", 3, 30, "Kiev", "Kyiv"),
         ("house.ukraine-places", 3, 83, "Kharkov", "Kharkiv"),
-        ("house.ukraine-places", 3, 95, "Odessa", "Odesa"),
+        ("house.odesa", 3, 95, "Odessa", "Odesa"),
         ("house.dnipro-river", 5, 25, "Dnieper", "Dnipro"),     # "chicken Kiev" on this line is an exception
         ("house.the-ukraine", 9, 51, "the Ukraine", "Ukraine"),  # "the Ukraine war zone" is not flagged
     ]                                                           # line 7 is a direct quotation: left alone
-    fixed = apply_fixes(text, found)
+    fixed = apply_fixes(text, found, unsafe=True)  # (the-ukraine's fix is offered, not applied)
     assert fixed.splitlines()[2] == ("KYIV, Ukraine - Officials in Kyiv said on Tuesday that power cuts would "
                                      "spread to Kharkiv and Odesa as the cold set in.")
     assert '"Kiev will stand," the mayor said.' in fixed
     assert "chicken Kiev" in fixed
     assert fixed.splitlines()[-1] == "Troops left the Ukraine war zone, but aid reached Ukraine last week."
+
+
+def test_odessa_in_a_texan_story_keeps_its_name_and_the_ukraine_fix_is_offered():
+    """From Reuters copy: "Alvin, Odessa and Longview, Texas" and "Odessa police" in a
+    Texan story were fixed to Odesa; the rule's `unless` patterns silence it for an
+    article that names Texas, Midland or the Permian anywhere. "the Ukraine elections"
+    lost its article through a safe fix: that fix is now offered, not applied."""
+    texan = "Refinery fire\n\nPlants in Alvin, Odessa and Longview, Texas, shut. Odessa police said no one was hurt."
+    assert rows(lint(texan, ["house"])) == []
+    port = "Grain deal\n\nShips left Odessa at dawn."
+    assert rows(lint(port, ["house"])) == [("house.odesa", 3, 12, "Odessa", "Odesa")]
+    (f,) = lint("Poll monitors\n\nThey were paid to watch the Ukraine polls closely.", ["house.the-ukraine"])
+    assert f.fix is not None and not f.fix.safe
 
 
 def test_substitution_keeps_case_and_sentence_capital():

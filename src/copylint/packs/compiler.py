@@ -71,6 +71,10 @@ class PackRule:
                 sources.append(escape(fold_term(e)) if literal else fold_term(e))
         self.exceptions = PatternGroup([compile_pattern(p, self.ignorecase) for p in sources], sources,
                                        self.ignorecase)
+        # patterns that, found anywhere in the article, silence the rule for it ("Texas"
+        # beside "Odessa": the city of Texas keeps its name wherever the story writes it)
+        unless = [escape(fold_term(u)) if is_literal(u) else fold_term(u) for u in spec.get("unless", [])]
+        self.unless = PatternGroup([compile_pattern(p, self.ignorecase) for p in unless], unless, self.ignorecase)
         self.variants: list[str] = list(spec.get("variants") or [])
         self.groups: list[list[tuple[str, ...]]] = []
         if self.kind == "consistency":
@@ -125,6 +129,15 @@ class PackRule:
         if not self.check_quotes and view.in_quote(s, e):
             return False
         return True
+
+    def silenced_by(self, view: DocView, cache: dict) -> bool:
+        """One of the rule's ``unless`` patterns occurs in the article."""
+        if not self.unless:
+            return False
+        folded = cache.get("folded text")
+        if folded is None:
+            folded = cache["folded text"] = fold_view(view.text)
+        return bool(self.unless.spans(folded))
 
     def excepted(self, view: DocView, s: int, e: int, cache: dict) -> bool:
         if not self.exceptions:
@@ -220,6 +233,9 @@ class PackRule:
                        + (f" ({len(self.apart)} group(s) set apart, judged on their own)" if self.apart else "")
                        + (f", except that {self.variants[self.prefer_index]} is always preferred"
                           if self.prefer_index is not None else "") + ".")
+        if spec.get("unless"):
+            doc.append("Silent for an article that contains: " + ", ".join(repr(x) for x in spec["unless"][:15])
+                       + (" ..." if len(spec["unless"]) > 15 else ""))
         if spec.get("exceptions"):
             doc.append("Exceptions: " + ", ".join(repr(x) for x in spec["exceptions"][:15])
                        + (" ..." if len(spec["exceptions"]) > 15 else ""))
@@ -351,7 +367,7 @@ class PackEngine:
         for i in sorted(todo):
             r = todo[i]
             matches = found.get(i, [])
-            if r.cannot_fire(matches):
+            if r.cannot_fire(matches) or r.silenced_by(view, cache):
                 continue
             usable = r.usable(view, matches, cache)
             if not usable and not r.always_run:

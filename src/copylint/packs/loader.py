@@ -28,7 +28,7 @@ WORD_EXCEPTIONS = {"capitalization", "conditional"}
 RESERVED = {"typo", "grammar", "structure", "facts", "copylint", "all"}
 
 COMMON_FIELDS = {"id", "kind", "message", "summary", "description", "severity", "link", "regions", "quotes",
-                 "names", "exceptions", "ignorecase", "literal", "safe", "tests"}
+                 "names", "exceptions", "unless", "ignorecase", "literal", "safe", "tests"}
 KIND_FIELDS = {
     "existence": {"tokens"},
     "substitution": {"swap"},
@@ -230,14 +230,15 @@ def _check_semantics(data: Located, path: str) -> None:
 
         def check_pattern(term: str, where_line: int) -> None:
             # `literal` is about the rule's terms: its exceptions are patterns all the same
-            if (literal and key != "exceptions") or is_literal(term) or (kind in WORD_EXCEPTIONS and key == "exceptions"):
+            if (literal and key not in ("exceptions", "unless")) or is_literal(term) or \
+                    (kind in WORD_EXCEPTIONS and key == "exceptions"):
                 return
             try:
                 compile_pattern(term, ignorecase)
             except PatternError as exc:
                 raise PackError(label.format(where_line) + str(exc)) from None
 
-        for key in ("tokens", "exceptions"):
+        for key in ("tokens", "exceptions", "unless"):
             if key in r:
                 for j, term in enumerate(r[key]):
                     check_pattern(term, r[key].item_lines[j])
