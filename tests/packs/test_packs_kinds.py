@@ -43,6 +43,16 @@ def test_odessa_in_a_texan_story_keeps_its_name_and_the_ukraine_fix_is_offered()
     assert f.fix is not None and not f.fix.safe
 
 
+def test_company_names_keep_their_stops_and_the_stops_fix_is_offered():
+    """From Reuters copy: "Esso U.K. Plc", "Shell U.K. Exploration" and "<US Sprint
+    Communications Co>" were respelt to the story's majority by a safe fix. Such names
+    are excepted, and the fix of what is left is offered, not applied."""
+    text = ("Oil deal\n\nU.S. officials met Esso UK Plc and <US Sprint Communications Co>. "
+            "The U.S. envoy left. Later US troops arrived.")
+    (f,) = lint(text, ["house.abbreviation-stops"])
+    assert (f.matched, f.fix.edits[0].text, f.fix.safe) == ("US", "U.S.", False)
+
+
 def test_substitution_keeps_case_and_sentence_capital():
     assert keep_case("KIEV", "Kyiv") == "KYIV"
     assert keep_case("Kiev", "Kyiv") == "Kyiv"
