@@ -63,6 +63,23 @@ def test_substitution_keeps_case_and_sentence_capital():
     assert [(f.matched, f.fix.edits[0].text) for f in found] == [("Per cent", "Percent"), ("per cent", "percent")]
 
 
+def test_a_rule_about_case_writes_its_replacement_as_it_is_written():
+    """From an audit: {iphone: iPhone} gave "IPhone" and "EBay", {NATO: Nato} and
+    {Internet: internet} never fired (the case-kept replacement equalled the match),
+    and {OK: okay} gave "OKAY". A replacement with capitals of its own, a swap of case
+    alone and a term written in capitals give the replacement as written (a sentence
+    still opens with a capital, but not iPhone's); a shouted line is left alone."""
+    assert keep_case("Iphone", "iPhone", "iphone") == "iPhone"
+    assert keep_case("EBay", "eBay", "ebay", sentence_start=True) == "eBay"
+    assert keep_case("IPHONE", "iPhone", "iphone") == "IPHONE"  # a line in capitals
+    assert keep_case("NATO", "Nato", "NATO") == "Nato"
+    assert keep_case("Internet", "internet", "Internet") == "internet"
+    assert keep_case("Internet", "internet", "Internet", sentence_start=True) == "Internet"
+    assert keep_case("OK", "okay", "OK") == "okay"
+    assert keep_case("OK", "okay", "OK", sentence_start=True) == "Okay"
+    assert keep_case("KIEV", "Kyiv", "Kiev") == "KYIV"
+
+
 def test_quotes_checked_only_when_the_rule_says_so(tmp_path):
     pack = tmp_path / "q.yaml"
     pack.write_text(

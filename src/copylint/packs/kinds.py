@@ -32,10 +32,11 @@ def substitution(rule, view: DocView, matches) -> Iterator[Hit]:
     for s, e, t in matches:
         matched = text[s:e]
         first, *others = t.payload
-        replacement = keep_case(matched, first)
+        start = starts_sentence(text, s)
+        replacement = keep_case(matched, first, t.text, start)
         if replacement == matched:
             continue
-        extra = tuple(keep_case(matched, o) for o in others)
+        extra = tuple(keep_case(matched, o, t.text, start) for o in others)
         yield rule.hit(s, e, replacement=replacement, suggestions=extra,
                        match=matched, replacement_text=replacement)
 
@@ -69,12 +70,13 @@ def consistency(rule, view: DocView, matches) -> Iterator[Hit]:
         replacement = None
         guessed = False
         if len(forms) == 1 and rule.form_is_literal(forms[0]):
-            replacement = keep_case(matched, forms[0])
+            replacement = keep_case(matched, forms[0], t.text, starts_sentence(text, s))
         elif len(forms) > 1:
             replacement = curly_for(text, s, forms)
             guessed = replacement is not None  # opening or closing told by position: offered, not applied
             if replacement is None and len(forms) == len(rule.groups[group][variant]):
-                replacement = keep_case(matched, forms[form]) if rule.form_is_literal(forms[form]) else None
+                replacement = keep_case(matched, forms[form], t.text, starts_sentence(text, s)) \
+                    if rule.form_is_literal(forms[form]) else None
         if replacement == matched:
             continue
         yield rule.hit(s, e, replacement=replacement, match=matched, safe=not guessed and rule.safe,

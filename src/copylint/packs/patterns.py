@@ -206,20 +206,41 @@ def at_boundaries(text: str, start: int, end: int) -> bool:
     return True
 
 
-def keep_case(matched: str, replacement: str) -> str:
+def keep_case(matched: str, replacement: str, term: str = "", sentence_start: bool = False) -> str:
     """The replacement in the case of the matched text: KIEV -> KYIV, Kiev -> Kyiv, and a
-    capital kept at the start of a sentence ("Per cent" -> "Percent")."""
+    capital kept at the start of a sentence ("Per cent" -> "Percent"). Two kinds of rule
+    are about case itself, and their replacement is used as written: one whose
+    replacement has capitals of its own (iPhone, eBay, McDonald's), and one that swaps
+    case alone (NATO -> Nato, Internet -> internet); so is the replacement of a term
+    written in capitals (OK -> okay), whose capitals are the term's, not the writer's.
+    In a line in capitals, the word the rule wants, in capitals, is left as it is."""
     letters = [c for c in matched if c.isalpha()]
     if not letters or not replacement:
         return replacement
-    if len(letters) > 1 and all(c.isupper() for c in letters):
+    term_in_capitals = len(term) > 1 and term.isupper()
+    shouted = len(letters) > 1 and all(c.isupper() for c in letters) and not term_in_capitals
+    case_only = bool(term) and term.lower() == replacement.lower()
+    if _own_capitals(replacement) or case_only or term_in_capitals:
+        if shouted and matched.lower() == replacement.lower():
+            return matched
+        if sentence_start and not _own_capitals(replacement):
+            return _capital_first(replacement)
+        return replacement
+    if shouted:
         return replacement.upper()
     first = next(c for c in matched if c.isalpha())
-    if first.isupper():
-        i = next((n for n, c in enumerate(replacement) if c.isalpha()), None)
-        if i is not None:
-            return replacement[:i] + replacement[i].upper() + replacement[i + 1:]
-    return replacement
+    return _capital_first(replacement) if first.isupper() else replacement
+
+
+def _own_capitals(word: str) -> bool:
+    """Capitals not at the start of a word: iPhone, eBay, McDonald, YouTube."""
+    return any(c.isupper() and i > 0 and word[i - 1].isalpha() for i, c in enumerate(word)) or \
+        (word[:1].islower() and any(c.isupper() for c in word))
+
+
+def _capital_first(text: str) -> str:
+    i = next((n for n, c in enumerate(text) if c.isalpha()), None)
+    return text if i is None else text[:i] + text[i].upper() + text[i + 1:]
 
 
 from ..text import abbreviation_before  # noqa: E402  (as the sentence splitter reads a full stop)
