@@ -25,6 +25,32 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", 
                  "apr", "aug", "sept", "sep", "oct", "nov", "dec", "e.g", "i.e", "etc", "capt", "cmdr", "adm"}
 
 
+# a chunk of text that is a URL, an e-mail address, a handle or a domain name
+# (a domain ends in a label of lower-case letters: "bbc.co.uk", not "U.S.-led" or "1.5")
+URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)*\.(?-i:[a-z]{2,24})/?$|\.(com|org|net|gov|edu|io|uk|de|fr|ru|ua)\b",
+                    re.I)
+
+
+def chunk_around(text: str, start: int, end: int) -> str:
+    """The whitespace-delimited chunk around a word, without the punctuation around it."""
+    s = start
+    while s > 0 and not text[s - 1].isspace() and start - s < 200:
+        s -= 1
+    e = end
+    while e < len(text) and not text[e].isspace() and e - end < 200:
+        e += 1
+    return text[s:e].strip("\"'“”‘’()[]<>,;:!?")
+
+
+def inside_address(text: str, start: int, end: int) -> bool:
+    """text[start:end] is part of a URL, an e-mail address, a domain name, a handle or
+    a hashtag ("info@kiev-news.com", "kiev.ua", "#Kiev"): no prose to restyle."""
+    if start and text[start - 1] in "@#":
+        return True
+    chunk = chunk_around(text, start, end)
+    return chunk != text[start:end] and bool(URLISH.search(chunk)) and any(c.isalpha() for c in chunk)
+
+
 def words(text: str, start: int = 0, end: int | None = None):
     """Yield (start, end, word) for each word in text[start:end]."""
     for m in WORD_RE.finditer(text, start, len(text) if end is None else end):

@@ -53,6 +53,16 @@ def test_company_names_keep_their_stops_and_the_stops_fix_is_offered():
     assert (f.matched, f.fix.edits[0].text, f.fix.safe) == ("US", "U.S.", False)
 
 
+def test_addresses_handles_and_hashtags_are_not_restyled():
+    """Wire copy is plain text, where an e-mail address or a bare domain is no link:
+    "info@kiev-news.com" and "www.kiev.ua" were fixed to Kyiv, and "#Kiev" in Markdown.
+    "U.S.-led" is no domain."""
+    text = ("Story\n\nContact info@kiev-news.com or visit www.kiev.ua or kiev.ua today. "
+            "Follow #Kiev and @KievPost. Officials in Kiev backed the U.S.-led plan.")
+    for path in ("x.txt", "x.md"):
+        assert rows(lint(text, ["house.kyiv"], path=path)) == [("house.kyiv", 3, 108, "Kiev", "Kyiv")]
+
+
 def test_substitution_keeps_case_and_sentence_capital():
     assert keep_case("KIEV", "Kyiv") == "KYIV"
     assert keep_case("Kiev", "Kyiv") == "Kyiv"

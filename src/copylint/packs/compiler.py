@@ -18,6 +18,7 @@ from typing import Any, Iterator
 
 from ..model import Document, Hit, Severity
 from ..registry import Rule, is_selected
+from ..text import inside_address
 from .kinds import KINDS, MINOR_WORDS, WHOLE_ARTICLE
 from .loader import WORD_EXCEPTIONS, PackSpec
 from .matcher import Matcher, Term, longest_first
@@ -193,6 +194,8 @@ class PackRule:
             if not self.position_ok(view, s, e):
                 continue
             if self.names_skip and _written_as_a_name(text, s, e, cache):
+                continue
+            if inside_address(text, s, e):
                 continue
             if self.excepted(view, s, e, cache):
                 continue

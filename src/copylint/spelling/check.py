@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from html.entities import name2codepoint
 
-from ..text import INVISIBLE_CHARACTERS, WORD_RE, sentences, word_counts
+from ..text import INVISIBLE_CHARACTERS, URLISH, WORD_RE, chunk_around, sentences, word_counts
 from .occurrences import candidate_starts
 from . import names as names_module, speller as speller_module, variants
 from .lexicon import name_lexicon
@@ -18,7 +18,6 @@ from .names import NameEvidence, Verdict, judge_word, word_shape
 from .speller import ONE_EDIT_MIN, get_speller, news_articles, normalise, running_text_zipf, strip_accents
 from .usage import defined_abbreviations, held_interjection, loan_phrase_spans, loan_phrases, run_together_phrases
 
-_URLISH = re.compile(r"://|^www\.|@|^[\w-]+(\.[\w-]+)+/?$|\.(com|org|net|gov|edu|io|uk|de|fr|ru|ua)\b", re.I)
 
 
 PREFIXES = frozenset(("non", "un", "re", "de", "pre", "post", "anti", "over", "under", "multi",
@@ -111,13 +110,13 @@ def skipped_context(text: str, start: int, end: int) -> bool:
         return True  # an HTML tag (<b>, <FONT face=...>), not a Reuters <Company Name>
     if _in_tag_attributes(text, start, end):
         return True  # <FONT face="verdana,arial"> left in a feed's text
-    if (before == "/" or after == "/") and not _WORDS_AND_SLASHES.fullmatch(_chunk_around(text, start, end).rstrip(".")):
+    if (before == "/" or after == "/") and not _WORDS_AND_SLASHES.fullmatch(chunk_around(text, start, end).rstrip(".")):
         return True  # a path or URL part, not "October/September" or "JAKARTA/BANGKOK"
     if before == "." and start >= 2 and text[start - 2].isalnum():
         return True  # bbc.co.uk, file.txt
     if after == "." and end + 1 < len(text) and text[end + 1].isalnum():
         return True
-    return bool(_URLISH.search(_chunk_around(text, start, end)))
+    return bool(URLISH.search(chunk_around(text, start, end)))
 
 
 _TAG_HEAD = re.compile(r"<[A-Za-z][A-Za-z0-9]*[ \t]+[A-Za-z-]+=")
@@ -187,17 +186,6 @@ def _contracted(sp, word: str) -> bool:
     them", "who'll"); the dictionary lists only the common ones."""
     m = _CONTRACTION.fullmatch(word)
     return m is not None and sp.known(m.group(1))
-
-
-def _chunk_around(text: str, start: int, end: int) -> str:
-    """The whitespace-delimited chunk around a word, without the punctuation around it."""
-    s = start
-    while s > 0 and not text[s - 1].isspace() and start - s < 200:
-        s -= 1
-    e = end
-    while e < len(text) and not text[e].isspace() and e - end < 200:
-        e += 1
-    return text[s:e].strip("\"'“”‘’()[]<>,;:!?")
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
