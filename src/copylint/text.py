@@ -190,11 +190,24 @@ def _paired(text: str, start: int, end: int, opener_re: re.Pattern, stop_res: di
 
 
 def quote_spans(text: str, headlines: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
-    """Direct quotations ("...", “...”, and speech in single marks) within one paragraph,
-    as (start, end); one may run over the line breaks of a hard-wrapped paragraph (up to
-    20 of them), never over a blank line; a quotation inside another is left to the outer
-    one. In a headline (``headlines``: its spans), where single marks are the quotation
-    marks, any two or more words in them are a quotation ("‘First woman president’: ...")."""
+    """Direct quotations ("...", “...”, and speech in single marks) as (start, end): the
+    paired ones (see paired_quotations), and the paragraph of a quotation that runs on
+    into the next one, as news copy writes it (no closing mark, the next paragraph
+    opening with one)."""
+    spans = paired_quotations(text, headlines)
+    if _NEXT_PARAGRAPH_QUOTED_RE.search(text):
+        doubles = _paired(text, 0, len(text), _DOUBLE_OPEN_RE, _DOUBLE_CLOSE, 20)
+        running = [r for r in _running_on(text, doubles) if not any(s <= r[0] < e for s, e in spans)]
+        spans = sorted(spans + running)
+    return spans
+
+
+def paired_quotations(text: str, headlines: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
+    """Quotations opened and closed within one paragraph, as (start, end); one may run
+    over the line breaks of a hard-wrapped paragraph (up to 20 of them), never over a
+    blank line; a quotation inside another is left to the outer one. In a headline
+    (``headlines``: its spans), where single marks are the quotation marks, any two or
+    more words in them are a quotation ("‘First woman president’: ...")."""
     spans = _paired(text, 0, len(text), _DOUBLE_OPEN_RE, _DOUBLE_CLOSE, 20)
     single = [(s, e) for s, e in _paired(text, 0, len(text), _SPEECH_OPEN_RE, _SPEECH_STOP, 20, _SPEECH_CLOSE_RE)
               if _spoken(text, s, e) or (_in_any(headlines, s, e) and " " in text[s:e].strip())]
@@ -205,6 +218,29 @@ def quote_spans(text: str, headlines: tuple[tuple[int, int], ...] = ()) -> list[
         if not outer or s >= outer[-1][1]:
             outer.append((s, e))
     return outer
+
+
+_NEXT_PARAGRAPH_QUOTED_RE = re.compile(r"\n[ \t]*\n\s*[“\"]")
+_PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n\s*")
+
+
+def _running_on(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quotation that runs on into the next paragraph, as news copy writes one: no
+    closing mark at the paragraph's end, an opening mark at the next one's start. The
+    last opening mark left unclosed in such a paragraph quotes the rest of it."""
+    out = []
+    paired_starts = {s for s, _ in spans}
+    start = 0
+    for brk in _PARAGRAPH_BREAK_RE.finditer(text):
+        end = brk.start()
+        if text[brk.end():brk.end() + 1] in "“\"":
+            last_closed = max((e for s, e in spans if start <= s < end), default=start)
+            opening = [m.start() for m in _DOUBLE_OPEN_RE.finditer(text, last_closed, end)
+                       if m.start() not in paired_starts]
+            if opening:
+                out.append((opening[-1], end))
+        start = brk.end()
+    return out
 
 
 def _in_any(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:

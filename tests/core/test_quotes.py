@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from copylint.text import _spoken, quote_spans, single_quote_spans
+from copylint.text import _spoken, paired_quotations, quote_spans, single_quote_spans
 
 
 def _quoted(text: str) -> list[str]:
@@ -22,6 +22,18 @@ def test_a_quotation_runs_over_the_line_breaks_of_a_wrapped_paragraph():
 def test_a_blank_line_ends_a_quotation_left_open():
     text = 'He said "we will rebuild\n\nThe next paragraph says "nothing" more.\n'
     assert _quoted(text) == ['"nothing"']
+
+
+def test_a_quotation_running_on_into_the_next_paragraph_quotes_the_rest_of_its_own():
+    """News copy leaves a quotation open at a paragraph's end when the next paragraph
+    opens with a quotation mark: the rest of the first paragraph is quoted too (a pack
+    rule fixed "Kiev" to Kyiv inside one). A mark left open before a paragraph that
+    opens with none is still no quotation."""
+    text = ("Head\n\n“We were born in Kiev and we will die in Kiev. We stay.\n\n“We have been here,” he "
+            "added.\n\nKiev is calm. He said “it is fine” and “we go on\n\n\"To the end,\" he said. "
+            "He said “no\n\nMore.")
+    assert _quoted(text) == ["“We were born in Kiev and we will die in Kiev. We stay.", "“We have been here,”",
+                             "“it is fine”", "“we go on", '"To the end,"']
 
 
 def test_a_stray_quote_mark_looks_only_so_far_ahead():
@@ -47,9 +59,9 @@ def test_quotations_paired_in_one_pass_match_the_regular_expressions() -> None:
     for _ in range(20000):
         text = "".join(rng.choice(marks) for _ in range(rng.randint(0, 40)))
         doubles = text.replace("'", "").replace("‘", "").replace("’", "")
-        assert quote_spans(doubles) == [m.span() for m in _DOUBLE_BY_REGEX.finditer(doubles)], doubles
+        assert paired_quotations(doubles) == [m.span() for m in _DOUBLE_BY_REGEX.finditer(doubles)], doubles
         singles = text.replace('"', "").replace("“", "").replace("”", "")
-        assert quote_spans(singles) == [m.span() for m in _SPEECH_BY_REGEX.finditer(singles)
+        assert paired_quotations(singles) == [m.span() for m in _SPEECH_BY_REGEX.finditer(singles)
                                         if _spoken(singles, *m.span())], singles
         i = rng.randint(0, len(text))
         j = rng.randint(i, len(text))
@@ -57,7 +69,7 @@ def test_quotations_paired_in_one_pass_match_the_regular_expressions() -> None:
     # a quotation over 20 line breaks of one paragraph is none
     for _ in range(2000):
         text = "“" + "".join(rng.choice(["a", "\n", "\n", "”", " "]) for _ in range(rng.randint(0, 60)))
-        assert quote_spans(text) == [m.span() for m in _DOUBLE_BY_REGEX.finditer(text)], text
+        assert paired_quotations(text) == [m.span() for m in _DOUBLE_BY_REGEX.finditer(text)], text
 
 
 def test_speech_in_single_marks_is_a_quotation():
