@@ -270,6 +270,17 @@ class QuoteIndex:
         i = bisect.bisect_right(self.starts, start) - 1
         return i >= 0 and self.spans[i][0] <= start and end <= self.spans[i][1]
 
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotations that overlap text[start:end], clipped to it."""
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        out = []
+        for s, e in self.spans[i:]:
+            if s >= end:
+                break
+            if e > start:
+                out.append((max(s, start), min(e, end)))
+        return out
+
 
 _NON_WORD_RE = re.compile(r"[^\w\s]+")
 

@@ -190,12 +190,19 @@ def _length(rule, view: DocView) -> Iterator[Hit]:
             if not rule.position_ok(view, s, e):
                 continue
             n_words = len(_COUNTED_RE.findall(text, s, e))
+            if max_words and n_words > max_words and not rule.check_quotes and \
+                    n_words - _quoted_words(view, s, e) <= max_words:
+                continue  # long for its quotation, which an editor cannot split
             if max_words and n_words > max_words:
                 yield rule.hit(s, e, match=text[s:e], count=n_words, max=max_words, unit="words",
                                words=n_words, rate="")
             elif max_chars and e - s > max_chars:
                 yield rule.hit(s, e, match=text[s:e], count=e - s, max=max_chars, unit="characters",
                                words=n_words, rate="")
+
+
+def _quoted_words(view: DocView, start: int, end: int) -> int:
+    return sum(len(_COUNTED_RE.findall(view.text, s, e)) for s, e in view.quotes.overlapping(start, end))
 
 
 # --------------------------------------------------------------------------- capitalization

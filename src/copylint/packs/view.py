@@ -75,9 +75,13 @@ class DocView:
         return out
 
     def in_quote(self, start: int, end: int) -> bool:
+        return self.quotes.inside(start, end)
+
+    @property
+    def quotes(self) -> QuoteIndex:
         if self._quotes is None:
             self._quotes = QuoteIndex(self.text, self.doc.headline_spans())
-        return self._quotes.inside(start, end)
+        return self._quotes
 
     # ------------------------------------------------------------------ counts
     def word_count(self, kinds: frozenset[str]) -> int:
