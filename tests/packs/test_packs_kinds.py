@@ -347,6 +347,9 @@ def test_title_case_pack(tmp_path):
     found = lint("Storm leaves thousands in the dark and without power\n\nBody.", ["desk"], packs=[str(pack)])
     assert found[0].message == "Title case: capitalise 'leaves', 'thousands', 'dark', 'without', 'power'."
     assert found[0].fix.edits[0].text == "Storm Leaves Thousands in the Dark and Without Power"
+    # an ordinal's ending is no word to capitalise ("3Rd-floor")
+    found = lint("Man dies after fall from 3rd-floor window\n\nBody.", ["desk"], packs=[str(pack)])
+    assert found[0].fix.edits[0].text == "Man Dies After Fall from 3rd-floor Window"
 
 
 # --------------------------------------------------------------------------- conditional

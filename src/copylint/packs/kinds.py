@@ -442,8 +442,8 @@ def _title_case(rule, words, text: str, block_start: int, allowed: set[str]):
     for n, (ws, we, w) in enumerate(words):
         if not w[0].islower() or any(c.isupper() for c in w[1:]):
             continue  # already capitalised, or a name such as iPhone
-        if ws > 0 and text[ws - 1] in "-/@#.":
-            continue
+        if ws > 0 and (text[ws - 1] in "-/@#." or text[ws - 1].isdigit()):
+            continue  # the rest of a compound, an address, or an ordinal's ending ("3rd")
         key = base_word(w)
         if key in allowed or key in NAME_PARTICLES:
             continue
