@@ -466,7 +466,8 @@ _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 # after an abbreviation: a colon (a kicker or a speaker's label), a capitalised word (the
 # abbreviation is part of a name: "TDK Corp", "NBC News") or a ticker's closing bracket
 _DATELINE_RE = re.compile(r"[A-Z][A-Z.'’-]*(?:[ \u00a0]+[A-Z][A-Z.'’-]*)*(?=,|[ \u00a0]*[—–-][ \u00a0]|[ \u00a0]*\()")
-_NOT_AN_ABBREVIATION = re.compile(r":|[ \u00a0]+[A-Z][a-z]|[.A-Z]*>|=")  # (or an HTML attribute: <A HREF=)
+# (or an HTML attribute: <A HREF=; or hyphened to a name or another abbreviation: "AFL-CIO", "IMF-World Bank")
+_NOT_AN_ABBREVIATION = re.compile(r":|[ \u00a0]+[A-Z][a-z]|[.A-Z]*>|=|-[A-Z]")
 # a word that ends a run of capitals closed by a colon: a label or a dateline ("SET LIST:",
 # "LOS ANGELES:"), as a single word before a colon already is
 _CAPS_LABEL_RE = re.compile(r"(?:['’]S)?(?:[ \u00a0]+[A-Z][A-Z'’.&-]*[A-Z.])+[ \u00a0]*:")
