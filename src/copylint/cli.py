@@ -180,7 +180,8 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
         color = (not output and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
         # a format that shows the story (html) gets standard input's bytes, not a file
         stdin = (stdin_filename or "-", stdin_data) if stdin_data is not None else None
-        formatter = formatter_class(stream, color=color, options={"settings": base, "stdin": stdin})
+        formatter = formatter_class(stream, color=color, options={
+            "settings": base, "stdin": stdin, "fail_on_for": lambda path: resolver.base_for(path).fail_on})
         formatter.start()
         by_path: dict[str, list] = {}
         for f in result.findings:
@@ -211,7 +212,7 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
         click.echo(
             f"{result.files_checked} file(s) checked: {counts[Severity.ERROR]} error(s), "
             f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info", err=True)
-    raise click.exceptions.Exit(exit_code(result, base.fail_on))
+    raise click.exceptions.Exit(exit_code(result, lambda path: resolver.base_for(path).fail_on))
 
 
 def rule_statistics(findings) -> list[str]:

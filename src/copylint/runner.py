@@ -10,7 +10,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from . import tool_notices
 from .config import ConfigError, ConfigResolver, Settings, glob_match
@@ -47,21 +47,28 @@ class RunResult:
 # --------------------------------------------------------------------------- discovery
 
 
-def discover(paths: Iterable[str], include: list[str], exclude: list[str],
-             problems: list[Problem]) -> list[str]:
+def discover(paths: Iterable[str], problems: list[Problem],
+             globs_for: Callable[[str], tuple[list[str], list[str]]] | None = None) -> list[str]:
     """Expand folders recursively (article types, hidden folders skipped); explicit files
-    are taken as given unless excluded; a file named twice is taken once."""
+    are taken as given unless excluded; a file named twice is taken once.
+    ``globs_for(folder)`` gives the (include, exclude) globs that decide the entries of
+    ``folder``: those of the config that governs it, so each file is chosen by its own
+    config whatever order the paths come in."""
     out: list[str] = []
     seen: set[str] = set()
+    no_globs: tuple[list[str], list[str]] = ([], [])
 
-    def excluded(p: str, root: str) -> bool:
+    def globs(folder: str) -> tuple[list[str], list[str]]:
+        return globs_for(folder) if globs_for else no_globs
+
+    def excluded(p: str, root: str, exclude: list[str]) -> bool:
         if not exclude:
             return False  # no path to work out
         rel = os.path.relpath(p, root) if root else p
         rel = rel.replace(os.sep, "/")
         return any(glob_match(rel, g) for g in exclude)
 
-    def wanted(p: str, root: str) -> bool:
+    def wanted(p: str, root: str, include: list[str]) -> bool:
         if include:
             rel = os.path.relpath(p, root).replace(os.sep, "/")
             return any(glob_match(rel, g) for g in include)
@@ -75,24 +82,40 @@ def discover(paths: Iterable[str], include: list[str], exclude: list[str],
         if p.is_dir():
             found = []
             for dirpath, dirnames, filenames in os.walk(p):
+                include, exclude = globs(dirpath)
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
                                      and d not in ("node_modules", "__pycache__")
-                                     and not excluded(os.path.join(dirpath, d), str(p)))
+                                     and not excluded(os.path.join(dirpath, d), str(p), exclude))
                 for name in filenames:
                     if name.startswith("."):
                         continue
                     full = os.path.normpath(os.path.join(dirpath, name))
-                    if wanted(full, str(p)) and not excluded(full, str(p)) and _regular(full, problems):
+                    if (wanted(full, str(p), include) and not excluded(full, str(p), exclude)
+                            and _regular(full, problems)):
                         found.append(full)
             for f in sorted(found):
                 if _once(f, seen):
                     out.append(f)
         elif p.exists():
-            if not excluded(str(p), "") and _once(str(p), seen):
+            if not excluded(str(p), "", globs(os.path.dirname(os.path.abspath(p)))[1]) and _once(str(p), seen):
                 out.append(str(p))
         else:
             problems.append(Problem(raw, "no such file or directory", True))
     return out
+
+
+def config_globs(resolver: ConfigResolver) -> Callable[[str], tuple[list[str], list[str]]]:
+    """The (include, exclude) globs of the config that governs a folder, the command
+    line's on top. A config that cannot be read chooses nothing here: checking the file
+    reports it."""
+    def globs_for(folder: str) -> tuple[list[str], list[str]]:
+        try:
+            settings = resolver.base_for(folder)
+        except ConfigError:
+            return [], []
+        return settings.include, settings.exclude
+
+    return globs_for
 
 
 def _once(path: str, seen: set[str]) -> bool:
@@ -266,7 +289,7 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
     result = RunResult()
     resources = resources or {}
     base = resolver.base_for(paths[0] if paths and paths[0] != "-" else os.getcwd())
-    files = discover(paths, base.include, base.exclude, result.problems)
+    files = discover(paths, result.problems, config_globs(resolver))
     disk_files = [f for f in files if f != "-"]
     _init_worker(resolver, resources)  # this process lints too (stdin, small runs, --fix)
     cached = _CachedRun.open(base, resolver, result) if disk_files else None
@@ -526,9 +549,11 @@ class _CachedRun:
         self.cache.prune()
 
 
-def exit_code(result: RunResult, fail_on: Severity) -> int:
+def exit_code(result: RunResult, fail_on_for: Callable[[str], Severity]) -> int:
+    """2 for a fatal problem; 1 when a finding reaches the fail-on of its own file's
+    config (``fail_on_for(path)``); else 0."""
     if any(p.fatal for p in result.problems):
         return 2
-    if any(f.severity >= fail_on for f in result.findings):
+    if any(f.severity >= fail_on_for(f.path) for f in result.findings):
         return 1
     return 0

@@ -24,6 +24,54 @@ def test_closest_config_wins(tmp_path):
     assert got == [("news.txt", "typo.repeated-word"), ("sport/match.txt", "typo.double-space")]
 
 
+def test_each_file_is_chosen_by_its_own_configs_exclude_whatever_the_order(tmp_path):
+    """The root config excludes archive/**; africa/ has a config of its own. Naming
+    africa's story first took the exclude from africa's config and checked the archive."""
+    (tmp_path / ".copylint.yaml").write_text('exclude: ["archive/**"]\n')
+    (tmp_path / "africa").mkdir()
+    (tmp_path / "africa" / ".copylint.yaml").write_text("rules: {house.numbers: info}\n")
+    (tmp_path / "africa" / "markets.txt").write_text("Markets rise\n\nShares rose on Monday.\n")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.txt").write_text("Old story\n\nIt was the the end.\n")
+    for order in (["africa/markets.txt", "archive/old.txt"], ["archive/old.txt", "africa/markets.txt"]):
+        proc = run_cli("check", "--no-languagetool", "--format", "json", *order, cwd=tmp_path)
+        assert proc.returncode == 0, (order, proc.stdout)
+        assert json.loads(proc.stdout)["findings"] == []
+
+
+WARNED = "Cup final\n\nThe team won , again.\n"  # typo.space-before-punctuation: a warning
+
+
+def test_each_finding_fails_the_run_by_its_own_configs_fail_on_whatever_the_order(tmp_path):
+    """Root fail-on: error; sport/ has a config without fail-on (so: warning). Naming the
+    calm story first let sport's warning pass."""
+    (tmp_path / ".copylint.yaml").write_text("fail-on: error\n")
+    (tmp_path / "sport").mkdir()
+    (tmp_path / "sport" / ".copylint.yaml").write_text("rules: {}\n")
+    (tmp_path / "sport" / "cup.txt").write_text(WARNED)
+    (tmp_path / "calm.txt").write_text("Calm day\n\nNothing happened today.\n")
+    (tmp_path / "late.txt").write_text(WARNED)
+    for order in (["calm.txt", "sport/cup.txt"], ["sport/cup.txt", "calm.txt"]):
+        assert run_cli("check", "--no-languagetool", *order, cwd=tmp_path).returncode == 1, order
+    # the root's warning stays below the root's fail-on, whichever file comes first
+    for order in (["sport/cup.txt", "late.txt"], ["late.txt", "sport/cup.txt"]):
+        proc = run_cli("check", "--no-languagetool", "--format", "junit", *order, cwd=tmp_path)
+        assert proc.returncode == 1
+        assert proc.stdout.count("<failure") == 1, order  # sport's warning fails, the root's does not
+
+
+def test_standard_input_fails_by_the_config_of_its_stdin_filename(tmp_path):
+    (tmp_path / ".copylint.yaml").write_text("fail-on: error\n")
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / ".copylint.yaml").write_text("fail-on: warning\n")
+    proc = run_cli("check", "--no-languagetool", "-", "--stdin-filename", "desk/k2.txt",
+                   input=WARNED.encode(), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    proc = run_cli("check", "--no-languagetool", "-", "--stdin-filename", "k2.txt",
+                   input=WARNED.encode(), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
 def test_overrides_per_path_and_severity(tmp_path):
     (tmp_path / ".copylint.yaml").write_text(
         "select: [typo.repeated-word, typo.double-space]\n"
