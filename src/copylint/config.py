@@ -442,6 +442,11 @@ class ConfigResolver:
         overrides: those are per file)."""
         return self._entry(path)[1]
 
+    def config_for(self, path: str) -> Settings:
+        """The settings of the config that covers ``path`` as the file gives them, without
+        the command line (whose globs are read from another folder)."""
+        return self._entry(path)[0]
+
     def _entry(self, path: str) -> tuple[Settings, Settings]:
         """(the config as loaded, the same with the command line on top)."""
         if self.fixed is not None:

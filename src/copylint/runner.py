@@ -47,31 +47,32 @@ class RunResult:
 # --------------------------------------------------------------------------- discovery
 
 
+Globs = tuple[str, list[str]]  # (the folder the globs are read from, the globs)
+
+
 def discover(paths: Iterable[str], problems: list[Problem],
-             globs_for: Callable[[str], tuple[list[str], list[str]]] | None = None) -> list[str]:
+             globs_for: Callable[[str], tuple[Globs, Globs]] | None = None) -> list[str]:
     """Expand folders recursively (article types, hidden folders skipped); explicit files
     are taken as given unless excluded; a file named twice is taken once.
     ``globs_for(folder)`` gives the (include, exclude) globs that decide the entries of
     ``folder``: those of the config that governs it, so each file is chosen by its own
-    config whatever order the paths come in."""
+    config whatever order the paths come in. Each list comes with the folder its globs
+    are read from, so they mean the same whichever folder is walked."""
     out: list[str] = []
     seen: set[str] = set()
-    no_globs: tuple[list[str], list[str]] = ([], [])
+    no_globs: tuple[Globs, Globs] = (("", []), ("", []))
 
-    def globs(folder: str) -> tuple[list[str], list[str]]:
+    def globs(folder: str) -> tuple[Globs, Globs]:
         return globs_for(folder) if globs_for else no_globs
 
-    def excluded(p: str, root: str, exclude: list[str]) -> bool:
-        if not exclude:
-            return False  # no path to work out
-        rel = os.path.relpath(p, root) if root else p
-        rel = rel.replace(os.sep, "/")
-        return any(glob_match(rel, g) for g in exclude)
+    def matches(p: str, globs: Globs) -> bool:
+        anchor, patterns = globs
+        rel = os.path.relpath(os.path.abspath(p), anchor).replace(os.sep, "/")
+        return any(glob_match(rel, g) for g in patterns)
 
-    def wanted(p: str, root: str, include: list[str]) -> bool:
-        if include:
-            rel = os.path.relpath(p, root).replace(os.sep, "/")
-            return any(glob_match(rel, g) for g in include)
+    def wanted(p: str, include: Globs) -> bool:
+        if include[1]:
+            return matches(p, include)
         return p.lower().endswith(DEFAULT_SUFFIXES)
 
     for raw in paths:
@@ -85,35 +86,41 @@ def discover(paths: Iterable[str], problems: list[Problem],
                 include, exclude = globs(dirpath)
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
                                      and d not in ("node_modules", "__pycache__")
-                                     and not excluded(os.path.join(dirpath, d), str(p), exclude))
+                                     and not matches(os.path.join(dirpath, d), exclude))
                 for name in filenames:
                     if name.startswith("."):
                         continue
                     full = os.path.normpath(os.path.join(dirpath, name))
-                    if (wanted(full, str(p), include) and not excluded(full, str(p), exclude)
-                            and _regular(full, problems)):
+                    if wanted(full, include) and not matches(full, exclude) and _regular(full, problems):
                         found.append(full)
             for f in sorted(found):
                 if _once(f, seen):
                     out.append(f)
         elif p.exists():
-            if not excluded(str(p), "", globs(os.path.dirname(os.path.abspath(p)))[1]) and _once(str(p), seen):
+            if not matches(str(p), globs(os.path.dirname(os.path.abspath(p)))[1]) and _once(str(p), seen):
                 out.append(str(p))
         else:
             problems.append(Problem(raw, "no such file or directory", True))
     return out
 
 
-def config_globs(resolver: ConfigResolver) -> Callable[[str], tuple[list[str], list[str]]]:
-    """The (include, exclude) globs of the config that governs a folder, the command
-    line's on top. A config that cannot be read chooses nothing here: checking the file
-    reports it."""
-    def globs_for(folder: str) -> tuple[list[str], list[str]]:
+def config_globs(resolver: ConfigResolver) -> Callable[[str], tuple[Globs, Globs]]:
+    """The (include, exclude) globs that govern a folder: the command line's, read from
+    the working folder (as ruff and eslint read theirs), or else those of the folder's
+    config, read from the config file's folder. A config that cannot be read chooses
+    nothing here: checking the file reports it."""
+    cwd = os.getcwd()
+
+    def globs_for(folder: str) -> tuple[Globs, Globs]:
         try:
-            settings = resolver.base_for(folder)
+            config = resolver.config_for(folder)
         except ConfigError:
-            return [], []
-        return settings.include, settings.exclude
+            return (cwd, []), (cwd, [])
+        root = os.path.abspath(config.root or cwd)
+        cli = resolver.cli_values
+        include = (cwd, cli["include"]) if cli.get("include") else (root, config.include)
+        exclude = (cwd, cli["exclude"]) if cli.get("exclude") else (root, config.exclude)
+        return include, exclude
 
     return globs_for
 

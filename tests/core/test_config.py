@@ -72,6 +72,39 @@ def test_standard_input_fails_by_the_config_of_its_stdin_filename(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+def _drafts_project(tmp_path, config=None):
+    if config is not None:
+        (tmp_path / ".copylint.yaml").write_text(config)
+    (tmp_path / "stories" / "drafts").mkdir(parents=True)
+    (tmp_path / "stories" / "drafts" / "d.txt").write_text("Draft\n\nIt was the the end.\n")
+    (tmp_path / "stories" / "a.txt").write_text("Story\n\nAll is well.\n")
+
+
+def test_config_globs_are_read_from_the_configs_folder_whatever_folder_is_walked(tmp_path):
+    """exclude: ["stories/drafts/**"] worked for `check .` only: the globs were matched
+    against paths relative to the folder walked."""
+    _drafts_project(tmp_path, 'exclude: ["stories/drafts/**"]\n')
+    for cwd, target in ((tmp_path, "."), (tmp_path, "stories/"), (tmp_path / "stories", ".")):
+        proc = run_cli("check", "--no-languagetool", "--format", "json", target, cwd=cwd)
+        assert proc.returncode == 0, (cwd, target, proc.stdout)
+        assert json.loads(proc.stdout)["summary"]["files"] == 1
+
+
+def test_command_line_globs_are_read_from_the_working_folder(tmp_path):
+    """--exclude stories/drafts had no effect on `check stories`; a bare name still
+    matches at any depth."""
+    _drafts_project(tmp_path)
+    for cwd, args in ((tmp_path, ["--exclude", "stories/drafts", "stories"]),
+                      (tmp_path, ["--exclude", "drafts", "stories"]),
+                      (tmp_path / "stories", ["--exclude", "drafts/d.txt", "."]),
+                      (tmp_path / "stories", ["--exclude", "*.txt", "--include", "a.*", "."])):
+        proc = run_cli("check", "--no-languagetool", "--format", "json", *args, cwd=cwd)
+        assert proc.returncode == 0, (cwd, args, proc.stdout)
+    # read from the working folder: from inside stories/, "stories/drafts" names nothing
+    proc = run_cli("check", "--no-languagetool", "--exclude", "stories/drafts", ".", cwd=tmp_path / "stories")
+    assert proc.returncode == 1
+
+
 def test_overrides_per_path_and_severity(tmp_path):
     (tmp_path / ".copylint.yaml").write_text(
         "select: [typo.repeated-word, typo.double-space]\n"
