@@ -105,6 +105,20 @@ def test_command_line_globs_are_read_from_the_working_folder(tmp_path):
     assert proc.returncode == 1
 
 
+def test_double_star_matches_zero_folders_in_the_middle_of_a_glob(tmp_path):
+    """stories/**/*.md did not match stories/a.md: fnmatch's ** needs one folder at least."""
+    (tmp_path / ".copylint.yaml").write_text(
+        "select: [typo.repeated-word]\n"
+        'overrides:\n  - files: ["stories/**/*.md"]\n    rules: {typo.repeated-word: info}\n')
+    (tmp_path / "stories" / "world").mkdir(parents=True)
+    for name in ("stories/a.md", "stories/world/b.md", "stories/c.txt"):
+        (tmp_path / name).write_text("# Storm\n\nThe the storm.\n")
+    proc = run_cli("check", "--no-languagetool", "--format", "json", "--include", "stories/**/*.md", ".",
+                   cwd=tmp_path)
+    found = sorted((f["path"], f["severity"]) for f in json.loads(proc.stdout)["findings"])
+    assert found == [("stories/a.md", "info"), ("stories/world/b.md", "info")]
+
+
 def test_overrides_per_path_and_severity(tmp_path):
     (tmp_path / ".copylint.yaml").write_text(
         "select: [typo.repeated-word, typo.double-space]\n"
