@@ -204,6 +204,12 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
         click.echo(f"copylint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}", err=True)
     for note in result.notices:
         click.echo(f"copylint: {note}", err=True)
+    if not result.files_checked and not result.problems:
+        from .readers import DEFAULT_SUFFIXES
+
+        # a CI job whose globs match nothing must not pass in silence
+        click.echo(f"copylint: warning: no files to check in {' '.join(paths)} (folders are searched for "
+                   f"{' '.join(DEFAULT_SUFFIXES)} files, or the include globs, less the exclude globs)", err=True)
     if statistics:
         for line in rule_statistics(result.findings):
             click.echo(line, err=True)

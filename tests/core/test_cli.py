@@ -122,6 +122,18 @@ def test_include_exclude_globs(tmp_path):
     assert sorted({f["path"] for f in json.loads(proc.stdout)["findings"]}) == [os.path.join("s", "c.rst")]
 
 
+def test_a_run_with_no_files_to_check_warns_and_exits_0(tmp_path):
+    """An empty folder, a folder wholly excluded and one of unknown types passed in silence."""
+    root = _project(tmp_path, {"s/a.txt": STORY, "notes/n.rst": STORY})
+    (root / "empty").mkdir()
+    for args in (["empty"], ["--exclude", "s", "s"], ["notes"]):
+        proc = run_cli("check", *args, cwd=root)
+        assert proc.returncode == 0, (args, proc.stderr)
+        assert f"copylint: warning: no files to check in {args[-1]}" in proc.stderr, args
+    proc = run_cli("check", "s", cwd=root)
+    assert proc.returncode == 1 and "no files to check" not in proc.stderr
+
+
 def test_same_output_whatever_jobs(tmp_path):
     files = {f"s/{i:02d}.txt": (STORY if i % 2 else "Headline number %d is here\n\nBody  text (open.\n" % i) for i in range(24)}
     root = _project(tmp_path, files)
