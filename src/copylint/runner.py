@@ -51,9 +51,10 @@ Globs = tuple[str, list[str]]  # (the folder the globs are read from, the globs)
 
 
 def discover(paths: Iterable[str], problems: list[Problem],
-             globs_for: Callable[[str], tuple[Globs, Globs]] | None = None) -> list[str]:
-    """Expand folders recursively (article types, hidden folders skipped); explicit files
-    are taken as given unless excluded; a file named twice is taken once.
+             globs_for: Callable[[str], tuple[Globs, Globs]] | None = None, gitignore: bool = True) -> list[str]:
+    """Expand folders recursively (article types, hidden folders and what git ignores
+    skipped); explicit files are taken as given unless excluded; a file named twice is
+    taken once.
     ``globs_for(folder)`` gives the (include, exclude) globs that decide the entries of
     ``folder``: those of the config that governs it, so each file is chosen by its own
     config whatever order the paths come in. Each list comes with the folder its globs
@@ -82,16 +83,19 @@ def discover(paths: Iterable[str], problems: list[Problem],
         p = Path(raw)
         if p.is_dir():
             found = []
+            ignored = git_ignored(str(p)) if gitignore else set()
             for dirpath, dirnames, filenames in os.walk(p):
                 include, exclude = globs(dirpath)
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
                                      and d not in ("node_modules", "__pycache__")
+                                     and os.path.normpath(os.path.join(dirpath, d)) not in ignored
                                      and not matches(os.path.join(dirpath, d), exclude))
                 for name in filenames:
                     if name.startswith("."):
                         continue
                     full = os.path.normpath(os.path.join(dirpath, name))
-                    if wanted(full, include) and not matches(full, exclude) and _regular(full, problems):
+                    if (full not in ignored and wanted(full, include) and not matches(full, exclude)
+                            and _regular(full, problems)):
                         found.append(full)
             for f in sorted(found):
                 if _once(f, seen):
@@ -123,6 +127,24 @@ def config_globs(resolver: ConfigResolver) -> Callable[[str], tuple[Globs, Globs
         return include, exclude
 
     return globs_for
+
+
+def git_ignored(folder: str) -> set[str]:
+    """The files and folders under ``folder`` that git ignores (untracked and matched by
+    .gitignore, .git/info/exclude or the user's excludes file), as ``folder`` joined to
+    each: a site's built pages (Hugo's public/) are no stories to check. Git is asked once,
+    and lists an ignored folder whole rather than its files. Nothing when git is missing
+    or ``folder`` is in no work tree."""
+    import subprocess
+
+    try:
+        proc = subprocess.run(["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
+                              cwd=folder, capture_output=True, timeout=300)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if proc.returncode != 0:
+        return set()
+    return {os.path.normpath(os.path.join(folder, os.fsdecode(rel))) for rel in proc.stdout.split(b"\0") if rel}
 
 
 def _once(path: str, seen: set[str]) -> bool:
