@@ -129,12 +129,14 @@ def run_settings(select: tuple[str, ...], ignore: tuple[str, ...], include: tupl
 @click.option("--no-color", is_flag=True, help="No colour even on a terminal.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line.")
 @click.option("--statistics", is_flag=True, help="After the report, count the findings of each rule (on stderr).")
+@click.option("--force-exclude", is_flag=True, help="Apply the include and exclude globs (and the article types) "
+              "to files named on the command line too, as to a folder's files (for pre-commit).")
 @check_extras
 def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fmt: str, output: str | None, fail_on: str | None, jobs: int | None, stdin_filename: str | None,
           include: tuple[str, ...], exclude: tuple[str, ...], date_: str | None, language: str | None,
           packs: tuple[str, ...], no_cache: bool, cache_dir: str | None, no_color: bool, quiet: bool,
-          statistics: bool = False, no_languagetool: bool = False,
+          statistics: bool = False, force_exclude: bool = False, no_languagetool: bool = False,
           require_languagetool: bool = False, languagetool_url: str | None = None, **extras: Any) -> None:
     """Check article files and folders (or '-' for standard input)."""
     from . import formats
@@ -159,7 +161,7 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     progress = _progress_bar() if sys.stderr.isatty() and not quiet else None
     result = run(list(paths), resolver, jobs=jobs, stdin_data=stdin_data,
-                 stdin_filename=stdin_filename, progress=progress)
+                 stdin_filename=stdin_filename, progress=progress, force_exclude=force_exclude)
     if progress:
         progress(None)
 
@@ -169,7 +171,7 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     if wants_post_run(extras):
         post = after_run(result, extras, stdin_data=stdin_data, stdin_filename=stdin_filename,
                          rerun=lambda data: run(list(paths), resolver, jobs=jobs, stdin_data=data,
-                                                stdin_filename=stdin_filename))
+                                                stdin_filename=stdin_filename, force_exclude=force_exclude))
         if post.exit_code is not None:
             raise click.exceptions.Exit(post.exit_code)
         result, stdout_used = post.result, post.stdout_used

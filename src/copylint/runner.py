@@ -51,9 +51,12 @@ Globs = tuple[str, list[str]]  # (the folder the globs are read from, the globs)
 
 
 def discover(paths: Iterable[str], problems: list[Problem],
-             globs_for: Callable[[str], tuple[Globs, Globs]] | None = None, gitignore: bool = True) -> list[str]:
+             globs_for: Callable[[str], tuple[Globs, Globs]] | None = None, gitignore: bool = True,
+             force_exclude: bool = False) -> list[str]:
     """Expand folders recursively (article types, hidden folders and what git ignores
-    skipped); explicit files are taken as given unless excluded; a file named twice is
+    skipped); explicit files are taken as given unless excluded (and, with
+    ``force_exclude``, unless a folder's walk would leave them out by type or include
+    globs: a pre-commit hook then checks what ``check .`` checks); a file named twice is
     taken once.
     ``globs_for(folder)`` gives the (include, exclude) globs that decide the entries of
     ``folder``: those of the config that governs it, so each file is chosen by its own
@@ -101,7 +104,10 @@ def discover(paths: Iterable[str], problems: list[Problem],
                 if _once(f, seen):
                     out.append(f)
         elif p.exists():
-            if not matches(str(p), globs(os.path.dirname(os.path.abspath(p)))[1]) and _once(str(p), seen):
+            include, exclude = globs(os.path.dirname(os.path.abspath(p)))
+            if force_exclude and not wanted(str(p), include):
+                continue
+            if not matches(str(p), exclude) and _once(str(p), seen):
                 out.append(str(p))
         else:
             problems.append(Problem(raw, "no such file or directory", True))
@@ -314,11 +320,13 @@ def _lint_in_worker(path: str) -> FileResult:
 
 def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
         stdin_data: bytes | None = None, stdin_filename: str | None = None,
-        progress=None, resources: dict[str, Any] | None = None) -> RunResult:
+        progress=None, resources: dict[str, Any] | None = None, force_exclude: bool = False) -> RunResult:
+    """Check ``paths``; ``force_exclude``: files named in them are chosen by the include
+    and exclude globs (and article types) as a folder's files are."""
     result = RunResult()
     resources = resources or {}
     base = resolver.base_for(paths[0] if paths and paths[0] != "-" else os.getcwd())
-    files = discover(paths, result.problems, config_globs(resolver))
+    files = discover(paths, result.problems, config_globs(resolver), force_exclude=force_exclude)
     disk_files = [f for f in files if f != "-"]
     _init_worker(resolver, resources)  # this process lints too (stdin, small runs, --fix)
     cached = _CachedRun.open(base, resolver, result) if disk_files else None
