@@ -147,6 +147,8 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     formatter_class = formats.find(fmt)
     if formatter_class is None:
         fail(f"unknown format {fmt!r}; choose from {', '.join(sorted(formats.available()))}")
+    if extras.get("diff") and fmt != "text" and not output:
+        fail(f"--diff prints the diff on standard output: write the {fmt} report to a file with -o FILE")
     cli_values = run_settings(select, ignore, include, exclude, date_, language, packs, no_languagetool,
                               require_languagetool, languagetool_url, no_cache, cache_dir)
     cli_values["fail_on"] = Severity.parse(fail_on) if fail_on else None
@@ -172,10 +174,39 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
         post = after_run(result, extras, stdin_data=stdin_data, stdin_filename=stdin_filename,
                          rerun=lambda data: run(list(paths), resolver, jobs=jobs, stdin_data=data,
                                                 stdin_filename=stdin_filename, force_exclude=force_exclude))
-        if post.exit_code is not None:
+        if post.exit_code is not None:  # --diff: the diff is on stdout, the report goes to -o
+            if output:
+                write_report(post.result, formatter_class, output, True, no_color, base, resolver,
+                             stdin_filename, stdin_data)
             raise click.exceptions.Exit(post.exit_code)
         result, stdout_used = post.result, post.stdout_used
 
+    write_report(result, formatter_class, output, stdout_used, no_color, base, resolver, stdin_filename, stdin_data)
+
+    for p in result.problems:
+        click.echo(f"copylint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}", err=True)
+    for note in result.notices:
+        click.echo(f"copylint: {note}", err=True)
+    if not result.files_checked and not result.problems:
+        from .readers import DEFAULT_SUFFIXES
+
+        # a CI job whose globs match nothing must not pass in silence
+        click.echo(f"copylint: warning: no files to check in {' '.join(paths)} (folders are searched for "
+                   f"{' '.join(DEFAULT_SUFFIXES)} files, or the include globs, less the exclude globs)", err=True)
+    if statistics:
+        for line in rule_statistics(result.findings):
+            click.echo(line, err=True)
+    if not quiet:
+        counts = {s: sum(1 for f in result.findings if f.severity == s) for s in Severity}
+        click.echo(
+            f"{result.files_checked} file(s) checked: {counts[Severity.ERROR]} error(s), "
+            f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info", err=True)
+    raise click.exceptions.Exit(exit_code(result, lambda path: resolver.base_for(path).fail_on))
+
+
+def write_report(result, formatter_class, output: str | None, stdout_used: bool, no_color: bool, base,
+                 resolver: ConfigResolver, stdin_filename: str | None, stdin_data: bytes | None) -> None:
+    """The report, to ``output`` or else to stdout (stderr when stdout holds fixed text)."""
     # a report file is written whole or not at all: a CI step never uploads half of one
     stream = io.StringIO() if output else (sys.stderr if stdout_used else sys.stdout)
     try:
@@ -201,26 +232,6 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     finally:
         if output:
             stream.close()
-
-    for p in result.problems:
-        click.echo(f"copylint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}", err=True)
-    for note in result.notices:
-        click.echo(f"copylint: {note}", err=True)
-    if not result.files_checked and not result.problems:
-        from .readers import DEFAULT_SUFFIXES
-
-        # a CI job whose globs match nothing must not pass in silence
-        click.echo(f"copylint: warning: no files to check in {' '.join(paths)} (folders are searched for "
-                   f"{' '.join(DEFAULT_SUFFIXES)} files, or the include globs, less the exclude globs)", err=True)
-    if statistics:
-        for line in rule_statistics(result.findings):
-            click.echo(line, err=True)
-    if not quiet:
-        counts = {s: sum(1 for f in result.findings if f.severity == s) for s in Severity}
-        click.echo(
-            f"{result.files_checked} file(s) checked: {counts[Severity.ERROR]} error(s), "
-            f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info", err=True)
-    raise click.exceptions.Exit(exit_code(result, lambda path: resolver.base_for(path).fail_on))
 
 
 def rule_statistics(findings) -> list[str]:

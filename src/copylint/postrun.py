@@ -195,6 +195,8 @@ def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None],
                        + (f"; {unsafe_left} more with --unsafe-fixes" if unsafe_left else ""), err=True)
             fatal = any(p.fatal for p in result.problems)
             post.exit_code = 2 if fatal else (1 if report.changed else 0)
+            if filters.active:  # the -o report holds what check would report
+                filters.apply(post.result)
             return post
 
         written = [f.path for f in report.files if f.written]
