@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .model import Finding
 
@@ -165,8 +165,12 @@ class Baseline:
                 new.append(f)
         return new, old
 
-    def stale(self, findings_baselined: list[Finding], checked_paths: Iterable[str]) -> int:
-        """Entries for checked files that matched nothing (fixed since the baseline)."""
-        checked = {baseline_path_key(p, self.base_dir) for p in checked_paths}
-        expected = sum(n for (path, _, _), n in self.counts.items() if path in checked)
+    def stale(self, findings_baselined: list[Finding], checked_paths: Iterable[str],
+              selected: Callable[[str, str], bool] | None = None) -> int:
+        """Entries that matched nothing (fixed since the baseline), among those the run
+        could have matched: for a file it checked, of a rule ``selected(path, rule)`` says
+        it ran there. A run with --select typo is no sign that house.* entries were fixed."""
+        checked = {baseline_path_key(p, self.base_dir): p for p in checked_paths}
+        expected = sum(n for (path, rule, _), n in self.counts.items()
+                       if path in checked and (selected is None or selected(checked[path], rule)))
         return max(0, expected - len(findings_baselined))

@@ -129,12 +129,14 @@ def run_settings(select: tuple[str, ...], ignore: tuple[str, ...], include: tupl
 @click.option("--no-color", is_flag=True, help="No colour even on a terminal.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line.")
 @click.option("--statistics", is_flag=True, help="After the report, count the findings of each rule (on stderr).")
+@click.option("--force-exclude", is_flag=True, help="Apply the include and exclude globs (and the article types) "
+              "to files named on the command line too, as to a folder's files (for pre-commit).")
 @check_extras
 def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ...], ignore: tuple[str, ...],
           fmt: str, output: str | None, fail_on: str | None, jobs: int | None, stdin_filename: str | None,
           include: tuple[str, ...], exclude: tuple[str, ...], date_: str | None, language: str | None,
           packs: tuple[str, ...], no_cache: bool, cache_dir: str | None, no_color: bool, quiet: bool,
-          statistics: bool = False, no_languagetool: bool = False,
+          statistics: bool = False, force_exclude: bool = False, no_languagetool: bool = False,
           require_languagetool: bool = False, languagetool_url: str | None = None, **extras: Any) -> None:
     """Check article files and folders (or '-' for standard input)."""
     from . import formats
@@ -145,6 +147,8 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     formatter_class = formats.find(fmt)
     if formatter_class is None:
         fail(f"unknown format {fmt!r}; choose from {', '.join(sorted(formats.available()))}")
+    if extras.get("diff") and fmt != "text" and not output:
+        fail(f"--diff prints the diff on standard output: write the {fmt} report to a file with -o FILE")
     cli_values = run_settings(select, ignore, include, exclude, date_, language, packs, no_languagetool,
                               require_languagetool, languagetool_url, no_cache, cache_dir)
     cli_values["fail_on"] = Severity.parse(fail_on) if fail_on else None
@@ -159,7 +163,7 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     stdin_data = sys.stdin.buffer.read() if "-" in paths else None
     progress = _progress_bar() if sys.stderr.isatty() and not quiet else None
     result = run(list(paths), resolver, jobs=jobs, stdin_data=stdin_data,
-                 stdin_filename=stdin_filename, progress=progress)
+                 stdin_filename=stdin_filename, progress=progress, force_exclude=force_exclude)
     if progress:
         progress(None)
 
@@ -169,18 +173,48 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     if wants_post_run(extras):
         post = after_run(result, extras, stdin_data=stdin_data, stdin_filename=stdin_filename,
                          rerun=lambda data: run(list(paths), resolver, jobs=jobs, stdin_data=data,
-                                                stdin_filename=stdin_filename))
-        if post.exit_code is not None:
+                                                stdin_filename=stdin_filename, force_exclude=force_exclude))
+        if post.exit_code is not None:  # --diff: the diff is on stdout, the report goes to -o
+            if output:
+                write_report(post.result, formatter_class, output, True, no_color, base, resolver,
+                             stdin_filename, stdin_data)
             raise click.exceptions.Exit(post.exit_code)
         result, stdout_used = post.result, post.stdout_used
 
+    write_report(result, formatter_class, output, stdout_used, no_color, base, resolver, stdin_filename, stdin_data)
+
+    for p in result.problems:
+        click.echo(f"copylint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}", err=True)
+    for note in result.notices:
+        click.echo(f"copylint: {note}", err=True)
+    if not result.files_checked and not result.problems:
+        from .readers import DEFAULT_SUFFIXES
+
+        # a CI job whose globs match nothing must not pass in silence
+        click.echo(f"copylint: warning: no files to check in {' '.join(paths)} (folders are searched for "
+                   f"{' '.join(DEFAULT_SUFFIXES)} files, or the include globs, less the exclude globs)", err=True)
+    if statistics:
+        for line in rule_statistics(result.findings):
+            click.echo(line, err=True)
+    if not quiet:
+        counts = {s: sum(1 for f in result.findings if f.severity == s) for s in Severity}
+        click.echo(
+            f"{result.files_checked} file(s) checked: {counts[Severity.ERROR]} error(s), "
+            f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info", err=True)
+    raise click.exceptions.Exit(exit_code(result, lambda path: resolver.base_for(path).fail_on))
+
+
+def write_report(result, formatter_class, output: str | None, stdout_used: bool, no_color: bool, base,
+                 resolver: ConfigResolver, stdin_filename: str | None, stdin_data: bytes | None) -> None:
+    """The report, to ``output`` or else to stdout (stderr when stdout holds fixed text)."""
     # a report file is written whole or not at all: a CI step never uploads half of one
     stream = io.StringIO() if output else (sys.stderr if stdout_used else sys.stdout)
     try:
         color = (not output and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
         # a format that shows the story (html) gets standard input's bytes, not a file
         stdin = (stdin_filename or "-", stdin_data) if stdin_data is not None else None
-        formatter = formatter_class(stream, color=color, options={"settings": base, "stdin": stdin})
+        formatter = formatter_class(stream, color=color, options={
+            "settings": base, "stdin": stdin, "fail_on_for": lambda path: resolver.base_for(path).fail_on})
         formatter.start()
         by_path: dict[str, list] = {}
         for f in result.findings:
@@ -198,20 +232,6 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     finally:
         if output:
             stream.close()
-
-    for p in result.problems:
-        click.echo(f"copylint: {'error' if p.fatal else 'warning'}: {p.path}: {p.message}", err=True)
-    for note in result.notices:
-        click.echo(f"copylint: {note}", err=True)
-    if statistics:
-        for line in rule_statistics(result.findings):
-            click.echo(line, err=True)
-    if not quiet:
-        counts = {s: sum(1 for f in result.findings if f.severity == s) for s in Severity}
-        click.echo(
-            f"{result.files_checked} file(s) checked: {counts[Severity.ERROR]} error(s), "
-            f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info", err=True)
-    raise click.exceptions.Exit(exit_code(result, base.fail_on))
 
 
 def rule_statistics(findings) -> list[str]:

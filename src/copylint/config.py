@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -125,12 +126,26 @@ def _relative(path: str, root: str | None) -> str:
 
 
 def _glob_match(rel: str, pattern: str) -> bool:
-    """Gitignore-like: a pattern without '/' matches any path component tail."""
+    """Gitignore-like: a pattern without '/' matches any path component tail, and a
+    ``**/`` stands for zero or more folders wherever it is (``stories/**/*.md`` matches
+    ``stories/a.md``)."""
     pattern = pattern.rstrip("/")
+    return any(_match_one(rel, form) for form in _zero_folder_forms(pattern))
+
+
+def _zero_folder_forms(pattern: str) -> list[str]:
+    """The pattern, and the same with any of its ``**/`` taken out (fnmatch's ``**``
+    matches one folder or more, never none)."""
+    pieces = re.split(r"(?:(?<=/)|^)\*\*/", pattern)
+    forms = [pieces[0]]
+    for piece in pieces[1:]:
+        forms = [f + joint + piece for f in forms for joint in ("**/", "")]
+    return forms
+
+
+def _match_one(rel: str, pattern: str) -> bool:
     if fnmatch.fnmatchcase(rel, pattern) or fnmatch.fnmatchcase(rel, pattern + "/*"):
         return True
-    if pattern.startswith("**/"):
-        return _glob_match(rel, pattern[3:])
     parts = rel.split("/")
     if "/" not in pattern:
         return any(fnmatch.fnmatchcase(part, pattern) for part in parts)
@@ -441,6 +456,11 @@ class ConfigResolver:
         """The settings of the config that covers ``path``, command line on top (no
         overrides: those are per file)."""
         return self._entry(path)[1]
+
+    def config_for(self, path: str) -> Settings:
+        """The settings of the config that covers ``path`` as the file gives them, without
+        the command line (whose globs are read from another folder)."""
+        return self._entry(path)[0]
 
     def _entry(self, path: str) -> tuple[Settings, Settings]:
         """(the config as loaded, the same with the command line on top)."""

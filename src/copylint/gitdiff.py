@@ -1,10 +1,13 @@
 """Which lines changed since a git revision, for ``--changed-since REV``.
 
-Runs ``git diff -U0 REV`` once per repository (working tree against REV, so staged and
-unstaged edits both count) and reads the hunk headers: ``@@ -a,b +c,d @@`` says lines
-c … c+d-1 of the current file are new or changed. A file git does not track (new,
-untracked, or ignored) counts as changed throughout. Pure deletions change no line of the
-current file and so select nothing.
+Lines are counted from the merge base of REV and HEAD (as ``git diff REV...`` counts
+them), so a branch that is behind REV is not blamed for REV's later edits; ``A...B``
+counts from the merge base of A and B. Runs ``git diff -U0 --find-renames BASE`` once
+per repository (working tree against BASE, so staged and unstaged edits both count) and
+reads the hunk headers: ``@@ -a,b +c,d @@`` says lines c … c+d-1 of the current file are
+new or changed. A file moved with ``git mv`` keeps its unchanged lines unchanged. A file
+git does not track (new, untracked, or ignored) counts as changed throughout. Pure
+deletions change no line of the current file and so select nothing.
 """
 
 from __future__ import annotations
@@ -87,7 +90,8 @@ def parse_diff(text: str) -> dict[str, set[int]]:
 @dataclass
 class _Repo:
     root: Path
-    changed: dict[str, set[int]] = field(default_factory=dict)
+    base: str  # the commit lines are counted from
+    changed: dict[str, set[int]] | None = None  # None: to ask git (again, after --fix)
     tracked: set[str] = field(default_factory=set)
     seen: set[str] = field(default_factory=set)  # paths git was asked about
 
@@ -126,18 +130,32 @@ class ChangedLines:
         for root, rels in by_root.items():
             repo = self._repos.get(root)
             if repo is None:
-                repo = self._repos[root] = _Repo(root)
-                try:
-                    _git(["rev-parse", "--verify", f"{self.rev}^{{commit}}"], root)
-                except GitError:
-                    raise GitError(f"{root}: unknown git revision {self.rev!r}") from None
-            for chunk in _chunks(sorted(set(rels)), 500):
-                diff = _git(["-c", "core.quotepath=on", "diff", "-U0", "--no-color", "--no-ext-diff",
-                             "--no-renames", "--src-prefix=a/", "--dst-prefix=b/", self.rev, "--", *chunk], root)
-                repo.changed.update(parse_diff(diff))
+                repo = self._repos[root] = _Repo(root, self._base_commit(root))
+            if repo.changed is None:
+                # the whole tree, not only these paths: a moved file's old name must be
+                # in the diff for git to see the move
+                repo.changed = parse_diff(_git(["-c", "core.quotepath=on", "diff", "-U0", "--no-color",
+                                                "--no-ext-diff", "--find-renames", "--src-prefix=a/",
+                                                "--dst-prefix=b/", repo.base], root))
+            for chunk in _chunks(sorted(set(rels) - repo.seen), 500):
                 listed = _git(["ls-files", "-z", "--", *chunk], root)
                 repo.tracked.update(x for x in listed.split("\0") if x)
                 repo.seen.update(chunk)
+
+    def _base_commit(self, root: Path) -> str:
+        """The merge base of REV and HEAD (or of A and B for ``A...B``)."""
+        left, dots, right = self.rev.partition("...")
+        left, right = (left or "HEAD", right or "HEAD") if dots else (self.rev, "HEAD")
+        for rev in (left, right):
+            try:
+                _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root)
+            except GitError:
+                raise GitError(f"{root}: unknown git revision {rev!r}") from None
+        try:
+            return _git(["merge-base", left, right], root).strip()
+        except GitError:
+            raise GitError(f"{root}: {left} and {right} have no common ancestor (in a shallow clone, "
+                           "fetch the history: fetch-depth: 0 or GIT_DEPTH: 0)") from None
 
     def lines(self, path: str) -> set[int] | None:
         """Changed lines of ``path``; ``None`` means the whole file (untracked)."""
@@ -145,7 +163,7 @@ class ChangedLines:
         root = self._root_of(full.parent)
         rel = full.relative_to(root).as_posix()
         repo = self._repos.get(root)
-        if repo is None or rel not in repo.seen:
+        if repo is None or rel not in repo.seen or repo.changed is None:
             self.prepare([path])
             repo = self._repos[root]
         if rel not in repo.tracked:
@@ -162,7 +180,7 @@ class ChangedLines:
                 except ValueError:
                     continue
                 repo.seen.discard(rel)
-                repo.changed.pop(rel, None)
+                repo.changed = None
                 repo.tracked.discard(rel)
 
     def touches(self, path: str, first_line: int, last_line: int) -> bool:

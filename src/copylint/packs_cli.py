@@ -89,7 +89,7 @@ def preview_rules(draft: str, paths: tuple[str, ...], live: str | None, config_p
     if live_spec is not None and live_spec.name != spec.name:
         fail(f"{live_spec.path}: pack {live_spec.name!r} is not the draft's pack {spec.name!r}")
     problems: list[Problem] = []
-    files = discover(list(paths), [], [], problems)
+    files = discover(list(paths), problems)
     for p in problems:
         click.echo(f"copylint: {p.path}: {p.message}", err=True)
     if not files:

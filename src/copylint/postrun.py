@@ -116,11 +116,25 @@ class Filters:
             notes.append(f"{self.unchanged} finding(s) on lines unchanged since {self.changed.rev} not shown")
         if self.baseline is not None:
             notes.append(f"{len(self.baselined)} finding(s) in the baseline not shown")
-            stale = self.baseline.stale(self.baselined, getattr(result, "files", []))
+            # lines left unchanged were not judged: their entries may stand, fixed or not
+            stale = 0 if self.changed is not None else self.baseline.stale(
+                self.baselined, getattr(result, "files", []), _rule_ran)
             if stale:
                 notes.append(f"{stale} baseline entr{'y' if stale == 1 else 'ies'} no longer found "
                              "(fixed? regenerate the baseline to drop them)")
         return notes
+
+
+def _rule_ran(path: str, rule_id: str) -> bool:
+    """Whether the run's settings for ``path`` report ``rule_id`` (its select and ignore)."""
+    from .engine import reader_notice_selected
+    from .registry import is_selected
+    from .runner import _State
+
+    settings = _State.resolver.for_path(path)
+    if rule_id.startswith("copylint."):
+        return reader_notice_selected(rule_id, settings)
+    return is_selected(rule_id, settings.select, settings.ignore)
 
 
 def _linter() -> Callable[[str, str], list[Finding]]:
@@ -195,6 +209,8 @@ def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None],
                        + (f"; {unsafe_left} more with --unsafe-fixes" if unsafe_left else ""), err=True)
             fatal = any(p.fatal for p in result.problems)
             post.exit_code = 2 if fatal else (1 if report.changed else 0)
+            if filters.active:  # the -o report holds what check would report
+                filters.apply(post.result)
             return post
 
         written = [f.path for f in report.files if f.written]

@@ -10,7 +10,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from . import tool_notices
 from .config import ConfigError, ConfigResolver, Settings, glob_match
@@ -47,24 +47,36 @@ class RunResult:
 # --------------------------------------------------------------------------- discovery
 
 
-def discover(paths: Iterable[str], include: list[str], exclude: list[str],
-             problems: list[Problem]) -> list[str]:
-    """Expand folders recursively (article types, hidden folders skipped); explicit files
-    are taken as given unless excluded; a file named twice is taken once."""
+Globs = tuple[str, list[str]]  # (the folder the globs are read from, the globs)
+
+
+def discover(paths: Iterable[str], problems: list[Problem],
+             globs_for: Callable[[str], tuple[Globs, Globs]] | None = None, gitignore: bool = True,
+             force_exclude: bool = False) -> list[str]:
+    """Expand folders recursively (article types, hidden folders and what git ignores
+    skipped); explicit files are taken as given unless excluded (and, with
+    ``force_exclude``, unless a folder's walk would leave them out by type or include
+    globs: a pre-commit hook then checks what ``check .`` checks); a file named twice is
+    taken once.
+    ``globs_for(folder)`` gives the (include, exclude) globs that decide the entries of
+    ``folder``: those of the config that governs it, so each file is chosen by its own
+    config whatever order the paths come in. Each list comes with the folder its globs
+    are read from, so they mean the same whichever folder is walked."""
     out: list[str] = []
     seen: set[str] = set()
+    no_globs: tuple[Globs, Globs] = (("", []), ("", []))
 
-    def excluded(p: str, root: str) -> bool:
-        if not exclude:
-            return False  # no path to work out
-        rel = os.path.relpath(p, root) if root else p
-        rel = rel.replace(os.sep, "/")
-        return any(glob_match(rel, g) for g in exclude)
+    def globs(folder: str) -> tuple[Globs, Globs]:
+        return globs_for(folder) if globs_for else no_globs
 
-    def wanted(p: str, root: str) -> bool:
-        if include:
-            rel = os.path.relpath(p, root).replace(os.sep, "/")
-            return any(glob_match(rel, g) for g in include)
+    def matches(p: str, globs: Globs) -> bool:
+        anchor, patterns = globs
+        rel = os.path.relpath(os.path.abspath(p), anchor).replace(os.sep, "/")
+        return any(glob_match(rel, g) for g in patterns)
+
+    def wanted(p: str, include: Globs) -> bool:
+        if include[1]:
+            return matches(p, include)
         return p.lower().endswith(DEFAULT_SUFFIXES)
 
     for raw in paths:
@@ -74,25 +86,71 @@ def discover(paths: Iterable[str], include: list[str], exclude: list[str],
         p = Path(raw)
         if p.is_dir():
             found = []
+            ignored = git_ignored(str(p)) if gitignore else set()
             for dirpath, dirnames, filenames in os.walk(p):
+                include, exclude = globs(dirpath)
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith(".")
                                      and d not in ("node_modules", "__pycache__")
-                                     and not excluded(os.path.join(dirpath, d), str(p)))
+                                     and os.path.normpath(os.path.join(dirpath, d)) not in ignored
+                                     and not matches(os.path.join(dirpath, d), exclude))
                 for name in filenames:
                     if name.startswith("."):
                         continue
                     full = os.path.normpath(os.path.join(dirpath, name))
-                    if wanted(full, str(p)) and not excluded(full, str(p)) and _regular(full, problems):
+                    if (full not in ignored and wanted(full, include) and not matches(full, exclude)
+                            and _regular(full, problems)):
                         found.append(full)
             for f in sorted(found):
                 if _once(f, seen):
                     out.append(f)
         elif p.exists():
-            if not excluded(str(p), "") and _once(str(p), seen):
+            include, exclude = globs(os.path.dirname(os.path.abspath(p)))
+            if force_exclude and not wanted(str(p), include):
+                continue
+            if not matches(str(p), exclude) and _once(str(p), seen):
                 out.append(str(p))
         else:
             problems.append(Problem(raw, "no such file or directory", True))
     return out
+
+
+def config_globs(resolver: ConfigResolver) -> Callable[[str], tuple[Globs, Globs]]:
+    """The (include, exclude) globs that govern a folder: the command line's, read from
+    the working folder (as ruff and eslint read theirs), or else those of the folder's
+    config, read from the config file's folder. A config that cannot be read chooses
+    nothing here: checking the file reports it."""
+    cwd = os.getcwd()
+
+    def globs_for(folder: str) -> tuple[Globs, Globs]:
+        try:
+            config = resolver.config_for(folder)
+        except ConfigError:
+            return (cwd, []), (cwd, [])
+        root = os.path.abspath(config.root or cwd)
+        cli = resolver.cli_values
+        include = (cwd, cli["include"]) if cli.get("include") else (root, config.include)
+        exclude = (cwd, cli["exclude"]) if cli.get("exclude") else (root, config.exclude)
+        return include, exclude
+
+    return globs_for
+
+
+def git_ignored(folder: str) -> set[str]:
+    """The files and folders under ``folder`` that git ignores (untracked and matched by
+    .gitignore, .git/info/exclude or the user's excludes file), as ``folder`` joined to
+    each: a site's built pages (Hugo's public/) are no stories to check. Git is asked once,
+    and lists an ignored folder whole rather than its files. Nothing when git is missing
+    or ``folder`` is in no work tree."""
+    import subprocess
+
+    try:
+        proc = subprocess.run(["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard", "--directory"],
+                              cwd=folder, capture_output=True, timeout=300)
+    except (OSError, subprocess.SubprocessError):
+        return set()
+    if proc.returncode != 0:
+        return set()
+    return {os.path.normpath(os.path.join(folder, os.fsdecode(rel))) for rel in proc.stdout.split(b"\0") if rel}
 
 
 def _once(path: str, seen: set[str]) -> bool:
@@ -262,11 +320,13 @@ def _lint_in_worker(path: str) -> FileResult:
 
 def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
         stdin_data: bytes | None = None, stdin_filename: str | None = None,
-        progress=None, resources: dict[str, Any] | None = None) -> RunResult:
+        progress=None, resources: dict[str, Any] | None = None, force_exclude: bool = False) -> RunResult:
+    """Check ``paths``; ``force_exclude``: files named in them are chosen by the include
+    and exclude globs (and article types) as a folder's files are."""
     result = RunResult()
     resources = resources or {}
     base = resolver.base_for(paths[0] if paths and paths[0] != "-" else os.getcwd())
-    files = discover(paths, base.include, base.exclude, result.problems)
+    files = discover(paths, result.problems, config_globs(resolver), force_exclude=force_exclude)
     disk_files = [f for f in files if f != "-"]
     _init_worker(resolver, resources)  # this process lints too (stdin, small runs, --fix)
     cached = _CachedRun.open(base, resolver, result) if disk_files else None
@@ -526,9 +586,11 @@ class _CachedRun:
         self.cache.prune()
 
 
-def exit_code(result: RunResult, fail_on: Severity) -> int:
+def exit_code(result: RunResult, fail_on_for: Callable[[str], Severity]) -> int:
+    """2 for a fatal problem; 1 when a finding reaches the fail-on of its own file's
+    config (``fail_on_for(path)``); else 0."""
     if any(p.fatal for p in result.problems):
         return 2
-    if any(f.severity >= fail_on for f in result.findings):
+    if any(f.severity >= fail_on_for(f.path) for f in result.findings):
         return 1
     return 0

@@ -122,6 +122,38 @@ def test_include_exclude_globs(tmp_path):
     assert sorted({f["path"] for f in json.loads(proc.stdout)["findings"]}) == [os.path.join("s", "c.rst")]
 
 
+def test_a_run_with_no_files_to_check_warns_and_exits_0(tmp_path):
+    """An empty folder, a folder wholly excluded and one of unknown types passed in silence."""
+    root = _project(tmp_path, {"s/a.txt": STORY, "notes/n.rst": STORY})
+    (root / "empty").mkdir()
+    for args in (["empty"], ["--exclude", "s", "s"], ["notes"]):
+        proc = run_cli("check", *args, cwd=root)
+        assert proc.returncode == 0, (args, proc.stderr)
+        assert f"copylint: warning: no files to check in {args[-1]}" in proc.stderr, args
+    proc = run_cli("check", "s", cwd=root)
+    assert proc.returncode == 1 and "no files to check" not in proc.stderr
+
+
+def test_force_exclude_chooses_named_files_as_a_folder_walk_does(tmp_path):
+    """pre-commit names README.md, CHANGELOG.md, requirements.txt: the config's include
+    left them out of `check .` but not when they were named."""
+    config = ONLY_MECHANICAL + 'include: ["stories/**"]\n'
+    root = _project(tmp_path, {"stories/a.md": STORY, "README.md": STORY, "requirements.txt": STORY,
+                               "stories/n.rst": STORY}, config=config)
+    named = ["README.md", "requirements.txt", "stories/a.md"]
+    walked = run_cli("check", "--format", "json", ".", cwd=root)
+    forced = run_cli("check", "--format", "json", "--force-exclude", *named, cwd=root)
+    paths = lambda proc: sorted({f["path"] for f in json.loads(proc.stdout)["findings"]})  # noqa: E731
+    assert paths(walked) == ["stories/a.md", "stories/n.rst"]
+    assert paths(forced) == ["stories/a.md"]
+    assert paths(run_cli("check", "--format", "json", *named, cwd=root)) == sorted(named)  # as before
+    # without include: the article types, as in a folder
+    (root / ".copylint.yaml").write_text(ONLY_MECHANICAL + 'exclude: ["README.md"]\n')
+    forced = run_cli("check", "--format", "json", "--force-exclude", "README.md", "stories/n.rst",
+                     "requirements.txt", cwd=root)
+    assert paths(forced) == ["requirements.txt"]
+
+
 def test_same_output_whatever_jobs(tmp_path):
     files = {f"s/{i:02d}.txt": (STORY if i % 2 else "Headline number %d is here\n\nBody  text (open.\n" % i) for i in range(24)}
     root = _project(tmp_path, files)

@@ -24,6 +24,101 @@ def test_closest_config_wins(tmp_path):
     assert got == [("news.txt", "typo.repeated-word"), ("sport/match.txt", "typo.double-space")]
 
 
+def test_each_file_is_chosen_by_its_own_configs_exclude_whatever_the_order(tmp_path):
+    """The root config excludes archive/**; africa/ has a config of its own. Naming
+    africa's story first took the exclude from africa's config and checked the archive."""
+    (tmp_path / ".copylint.yaml").write_text('exclude: ["archive/**"]\n')
+    (tmp_path / "africa").mkdir()
+    (tmp_path / "africa" / ".copylint.yaml").write_text("rules: {house.numbers: info}\n")
+    (tmp_path / "africa" / "markets.txt").write_text("Markets rise\n\nShares rose on Monday.\n")
+    (tmp_path / "archive").mkdir()
+    (tmp_path / "archive" / "old.txt").write_text("Old story\n\nIt was the the end.\n")
+    for order in (["africa/markets.txt", "archive/old.txt"], ["archive/old.txt", "africa/markets.txt"]):
+        proc = run_cli("check", "--no-languagetool", "--format", "json", *order, cwd=tmp_path)
+        assert proc.returncode == 0, (order, proc.stdout)
+        assert json.loads(proc.stdout)["findings"] == []
+
+
+WARNED = "Cup final\n\nThe team won , again.\n"  # typo.space-before-punctuation: a warning
+
+
+def test_each_finding_fails_the_run_by_its_own_configs_fail_on_whatever_the_order(tmp_path):
+    """Root fail-on: error; sport/ has a config without fail-on (so: warning). Naming the
+    calm story first let sport's warning pass."""
+    (tmp_path / ".copylint.yaml").write_text("fail-on: error\n")
+    (tmp_path / "sport").mkdir()
+    (tmp_path / "sport" / ".copylint.yaml").write_text("rules: {}\n")
+    (tmp_path / "sport" / "cup.txt").write_text(WARNED)
+    (tmp_path / "calm.txt").write_text("Calm day\n\nNothing happened today.\n")
+    (tmp_path / "late.txt").write_text(WARNED)
+    for order in (["calm.txt", "sport/cup.txt"], ["sport/cup.txt", "calm.txt"]):
+        assert run_cli("check", "--no-languagetool", *order, cwd=tmp_path).returncode == 1, order
+    # the root's warning stays below the root's fail-on, whichever file comes first
+    for order in (["sport/cup.txt", "late.txt"], ["late.txt", "sport/cup.txt"]):
+        proc = run_cli("check", "--no-languagetool", "--format", "junit", *order, cwd=tmp_path)
+        assert proc.returncode == 1
+        assert proc.stdout.count("<failure") == 1, order  # sport's warning fails, the root's does not
+
+
+def test_standard_input_fails_by_the_config_of_its_stdin_filename(tmp_path):
+    (tmp_path / ".copylint.yaml").write_text("fail-on: error\n")
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / ".copylint.yaml").write_text("fail-on: warning\n")
+    proc = run_cli("check", "--no-languagetool", "-", "--stdin-filename", "desk/k2.txt",
+                   input=WARNED.encode(), cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    proc = run_cli("check", "--no-languagetool", "-", "--stdin-filename", "k2.txt",
+                   input=WARNED.encode(), cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def _drafts_project(tmp_path, config=None):
+    if config is not None:
+        (tmp_path / ".copylint.yaml").write_text(config)
+    (tmp_path / "stories" / "drafts").mkdir(parents=True)
+    (tmp_path / "stories" / "drafts" / "d.txt").write_text("Draft\n\nIt was the the end.\n")
+    (tmp_path / "stories" / "a.txt").write_text("Story\n\nAll is well.\n")
+
+
+def test_config_globs_are_read_from_the_configs_folder_whatever_folder_is_walked(tmp_path):
+    """exclude: ["stories/drafts/**"] worked for `check .` only: the globs were matched
+    against paths relative to the folder walked."""
+    _drafts_project(tmp_path, 'exclude: ["stories/drafts/**"]\n')
+    for cwd, target in ((tmp_path, "."), (tmp_path, "stories/"), (tmp_path / "stories", ".")):
+        proc = run_cli("check", "--no-languagetool", "--format", "json", target, cwd=cwd)
+        assert proc.returncode == 0, (cwd, target, proc.stdout)
+        assert json.loads(proc.stdout)["summary"]["files"] == 1
+
+
+def test_command_line_globs_are_read_from_the_working_folder(tmp_path):
+    """--exclude stories/drafts had no effect on `check stories`; a bare name still
+    matches at any depth."""
+    _drafts_project(tmp_path)
+    for cwd, args in ((tmp_path, ["--exclude", "stories/drafts", "stories"]),
+                      (tmp_path, ["--exclude", "drafts", "stories"]),
+                      (tmp_path / "stories", ["--exclude", "drafts/d.txt", "."]),
+                      (tmp_path / "stories", ["--exclude", "*.txt", "--include", "a.*", "."])):
+        proc = run_cli("check", "--no-languagetool", "--format", "json", *args, cwd=cwd)
+        assert proc.returncode == 0, (cwd, args, proc.stdout)
+    # read from the working folder: from inside stories/, "stories/drafts" names nothing
+    proc = run_cli("check", "--no-languagetool", "--exclude", "stories/drafts", ".", cwd=tmp_path / "stories")
+    assert proc.returncode == 1
+
+
+def test_double_star_matches_zero_folders_in_the_middle_of_a_glob(tmp_path):
+    """stories/**/*.md did not match stories/a.md: fnmatch's ** needs one folder at least."""
+    (tmp_path / ".copylint.yaml").write_text(
+        "select: [typo.repeated-word]\n"
+        'overrides:\n  - files: ["stories/**/*.md"]\n    rules: {typo.repeated-word: info}\n')
+    (tmp_path / "stories" / "world").mkdir(parents=True)
+    for name in ("stories/a.md", "stories/world/b.md", "stories/c.txt"):
+        (tmp_path / name).write_text("# Storm\n\nThe the storm.\n")
+    proc = run_cli("check", "--no-languagetool", "--format", "json", "--include", "stories/**/*.md", ".",
+                   cwd=tmp_path)
+    found = sorted((f["path"], f["severity"]) for f in json.loads(proc.stdout)["findings"])
+    assert found == [("stories/a.md", "info"), ("stories/world/b.md", "info")]
+
+
 def test_overrides_per_path_and_severity(tmp_path):
     (tmp_path / ".copylint.yaml").write_text(
         "select: [typo.repeated-word, typo.double-space]\n"

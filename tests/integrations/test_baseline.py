@@ -8,7 +8,7 @@ from pathlib import Path
 
 from copylint.baseline import Baseline, fingerprint
 from copylint.model import Finding, Severity
-from integration_support import run_cli
+from integration_support import git, run_cli
 
 
 def make_baseline(folder: Path, *paths: str, out: str = "copylint-baseline.json") -> dict:
@@ -80,6 +80,27 @@ def test_fixed_findings_are_counted_as_stale(stories: Path) -> None:
     assert proc.returncode == 0
     assert "1 finding(s) in the baseline not shown" in proc.stderr
     assert "3 baseline entries no longer found" in proc.stderr
+
+
+def test_entries_a_narrower_run_could_not_match_are_not_stale(tmp_path: Path, repo: Path) -> None:
+    """check --select typo --baseline said the house.* entry was "no longer found (fixed?
+    regenerate...)", and --changed-since counted the entries of unchanged lines."""
+    story = tmp_path / "a.txt"
+    story.write_text("Storm hits the coast\n\nThe the storm hit Kiev on Monday , officials said.\n")
+    doc = make_baseline(tmp_path, "--no-languagetool", "a.txt", out="bl.json")
+    assert {e["rule"] for e in doc["findings"]} >= {"house.kyiv", "typo.repeated-word"}
+    proc = run_cli("check", "--no-languagetool", "--select", "typo", "--baseline", "bl.json", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 0 and "no longer found" not in proc.stderr, proc.stderr
+    story.write_text(story.read_text().replace("The the", "The"))  # a real fix is still counted
+    proc = run_cli("check", "--no-languagetool", "--select", "typo", "--baseline", "bl.json", "a.txt", cwd=tmp_path)
+    assert "1 baseline entry no longer found" in proc.stderr
+
+    (repo / "a.txt").write_text(story.read_text())
+    (repo / "bl.json").write_text((tmp_path / "bl.json").read_text())
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "story")
+    proc = run_cli("check", "--no-languagetool", "--changed-since", "HEAD", "--baseline", "bl.json", "a.txt", cwd=repo)
+    assert proc.returncode == 0 and "no longer found" not in proc.stderr, proc.stderr
 
 
 def test_baseline_is_stable_and_paths_are_relative_to_it(stories: Path, tmp_path: Path) -> None:

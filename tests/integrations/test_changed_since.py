@@ -125,3 +125,37 @@ def test_non_ascii_file_names_in_a_real_repo(repo: Path) -> None:
     git(repo, "commit", "-qm", "one")
     (repo / name).write_text(STORY.replace("remain valid", "remain valid valid"), encoding="utf-8")
     assert findings(check(repo, "--changed-since", "HEAD", name)) == [(name, 5, " valid")]
+
+
+def test_a_branch_behind_the_revision_is_not_blamed_for_its_later_edits(repo: Path) -> None:
+    """--changed-since main on a branch cut before main's latest commit reported main's
+    new slip as the branch's: the work tree was compared with main's tip."""
+    (repo / "ferry.txt").write_text(STORY, encoding="utf-8")
+    (repo / "harbour.txt").write_text("Harbour reopens\n\nBoats are back.\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "stories")
+    git(repo, "checkout", "-qb", "desk")
+    git(repo, "checkout", "-q", "main")
+    (repo / "harbour.txt").write_text("Harbour reopens\n\nBoats are are back.\n", encoding="utf-8")
+    git(repo, "commit", "-qam", "main edits the harbour story")
+    git(repo, "checkout", "-q", "desk")
+    (repo / "ferry.txt").write_text(STORY + "\nThe ferry ferry is late.\n", encoding="utf-8")
+    for rev in ("main", "main...", "main...HEAD"):
+        got = findings(check(repo, "--changed-since", rev, "ferry.txt", "harbour.txt"))
+        assert got == [("ferry.txt", 9, " ferry")], rev
+
+
+def test_a_moved_file_keeps_its_unchanged_lines_unchanged(repo: Path) -> None:
+    """git mv stories/a.md published/a.md made every line of the moved file "changed"."""
+    (repo / "stories").mkdir()
+    (repo / "stories" / "ferry.txt").write_text(STORY, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "ferry story")
+    (repo / "published").mkdir()
+    git(repo, "mv", "stories/ferry.txt", "published/ferry.txt")
+    assert findings(check(repo, "--changed-since", "HEAD", "published")) == []
+    moved = repo / "published" / "ferry.txt"
+    moved.write_text(moved.read_text(encoding="utf-8") + "\nThe ferry ferry is late.\n", encoding="utf-8")
+    assert findings(check(repo, "--changed-since", "HEAD", "published")) == [("ferry.txt", 9, " ferry")]
+    git(repo, "commit", "-qam", "moved and edited")
+    assert findings(check(repo, "--changed-since", "HEAD~1", "published")) == [("ferry.txt", 9, " ferry")]

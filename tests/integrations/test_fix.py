@@ -171,6 +171,23 @@ def test_diff_writes_nothing_and_applies_with_git(stories: Path, tmp_path: Path)
     assert again.returncode == 0 and again.stdout == ""
 
 
+def test_diff_with_a_report_file_writes_the_report_too(tmp_path: Path) -> None:
+    """check --diff --format sarif -o r.sarif wrote no r.sarif: --diff returned before the
+    report was written. Without -o, a report format beside the diff is a usage error."""
+    (tmp_path / "stories").mkdir()
+    story = tmp_path / "stories" / "a.txt"
+    story.write_text("Ferry delayed\n\nThe the ferry left late.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-languagetool", "--diff", "--format", "sarif", "-o", "r.sarif", "stories",
+                   cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.startswith("--- a/stories/a.txt")
+    results = json.loads((tmp_path / "r.sarif").read_text(encoding="utf-8"))["runs"][0]["results"]
+    assert [r["ruleId"] for r in results] == ["typo.repeated-word"]
+    assert "The the" in story.read_text(encoding="utf-8")  # --diff still writes no story
+    proc = run_cli("check", "--no-languagetool", "--diff", "--format", "sarif", "stories", cwd=tmp_path)
+    assert proc.returncode == 2 and "with -o FILE" in proc.stderr and proc.stdout == ""
+
+
 def test_diff_names_apply_and_a_utf16_file_is_left_out_with_a_warning(tmp_path: Path) -> None:
     """From a user audit: "../a/story.md" went into the diff as a/../a/story.md, a name with
     a space had no closing tab (GNU patch could not find it), and a UTF-16 file's hunk was

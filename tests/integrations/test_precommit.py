@@ -21,11 +21,19 @@ from integration_support import REPO, git
 def test_hook_definition() -> None:
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "copylint")
-    assert hook["entry"] == "copylint check"
+    # the config's include/exclude choose among the files named, as in `check .`; in the
+    # entry, not args, so that a user's own args do not drop it
+    assert hook["entry"] == "copylint check --force-exclude"
     assert hook["language"] == "python"
     assert hook["require_serial"] is True
     assert hook.get("pass_filenames", True) is True
     assert set(hook["types_or"]) == {"markdown", "html", "plain-text"}
+    # identify tags LICENSE, AUTHORS, CHANGELOG... "plain-text": only the types a folder walk reads
+    import re
+
+    files = re.compile(hook["files"])
+    assert [n for n in ("a.md", "b.Markdown", "c.txt", "d.html", "e.HTM", "LICENSE", "CHANGELOG", "f.rst")
+            if files.search(n)] == ["a.md", "b.Markdown", "c.txt", "d.html", "e.HTM"]
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +95,10 @@ def test_try_repo_fails_on_a_slip_and_passes_when_fixed(tmp_path: Path, hook_rep
         (project / "story.md").write_text("# Storm warning\n\nA a storm is expected tonight.\n", encoding="utf-8")
     # code is not prose: a slip in a Python comment must not be checked
     (project / "tool.py").write_text("# the the\n", encoding="utf-8")
+    # nor a licence, nor what the config excludes, as `copylint check .` would not
+    (project / "LICENSE").write_text("The the licence.\n", encoding="utf-8")
+    (project / "requirements.txt").write_text("the the\n", encoding="utf-8")
+    (project / ".copylint.yaml").write_text('exclude: ["requirements.txt"]\n', encoding="utf-8")
     git(project, "add", ".")
     home = tmp_path / "pre-commit-home"
 
@@ -100,7 +112,7 @@ def test_try_repo_fails_on_a_slip_and_passes_when_fixed(tmp_path: Path, hook_rep
     if markdown:
         assert "story.md:3:2:" in out
         (project / "story.md").write_text("# Storm warning\n\nA storm is expected tonight.\n", encoding="utf-8")
-    assert "tool.py" not in out
+    assert "tool.py" not in out and "LICENSE" not in out and "requirements.txt" not in out
 
     story.write_text(good, encoding="utf-8")
     passed = pre_commit_run(project, hook_repo, home, "--all-files")

@@ -125,7 +125,7 @@ def test_server_killed_mid_run(tmp_path, private_server, monkeypatch, required):
 def result_fail_on():
     from copylint.model import Severity
 
-    return Severity.WARNING
+    return lambda path: Severity.WARNING
 
 
 def test_frozen_server_times_out_instead_of_hanging(tmp_path, private_server, monkeypatch):

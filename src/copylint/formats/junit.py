@@ -44,6 +44,7 @@ class Formatter(BaseFormatter):
         root = ET.Element("testsuites", name="copylint")
         settings = self.options.get("settings")
         fail_on = settings.fail_on if settings is not None else Severity.INFO
+        fail_on_for = self.options.get("fail_on_for") or (lambda path: fail_on)  # each file's config's
         checked = list(getattr(result, "files", None) or [])
         paths = sorted(set(checked) | set(self.by_path))
         totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
@@ -66,7 +67,7 @@ class Formatter(BaseFormatter):
                 label, what = fix_note(f)  # as under the text report's caret
                 if label:
                     body += f"\n{label} {what}"
-                if f.severity >= fail_on:
+                if f.severity >= fail_on_for(path):
                     failure = ET.SubElement(case, "failure", type=f.rule,
                                             message=_xml_safe(f"{f.severity}: {f.message}"))
                     failure.text = _xml_safe(body)
