@@ -18,7 +18,8 @@ from .cache import ResultsCache, content_digest, settings_key
 from .engine import RuleContext, RuleOptionError, RuleSet, check_document, load_ruleset
 from .model import Document, Finding, Severity
 from .readers import DEFAULT_SUFFIXES, BinaryFile, read_bytes
-from .registry import is_selected
+from .hints import did_you_mean
+from .registry import is_selected, matches_prefix
 from .spelling.deletions import BUILD_AFTER
 from .spelling.speller import prepare_for_many_searches
 
@@ -379,6 +380,8 @@ def _check_rule_names(settings: Settings, ruleset: RuleSet, cli_values: dict[str
         for key in ("select", "ignore", "rules"):
             for name in values.get(key) or ():
                 if ruleset.known(name):
+                    if key == "rules":
+                        _check_pack_rule_settings(name, values["rules"][name], ruleset, settings.source, where)
                     continue
                 on_cli = not where and name in (cli_values.get(key) or ())
                 head, place = ("", f"--{key}") if on_cli else (_where_written(settings.source, name) or config,
@@ -388,6 +391,21 @@ def _check_rule_names(settings: Settings, ruleset: RuleSet, cli_values: dict[str
                 else:
                     listed = "`copylint rules` lists them"
                 raise ConfigError(f"{head}unknown rule or prefix {name!r} in {place}{ruleset.hint(name)}; {listed}")
+
+
+def _check_pack_rule_settings(name: str, opts: dict[str, Any], ruleset: RuleSet, source: str | None,
+                              where: str) -> None:
+    """A pack's rules take a severity from a config, nothing more: their options are
+    the pack's. ``house.kyiv: {exceptions: [...]}`` or a misspelt ``severty`` did
+    nothing without a word."""
+    extra = sorted(k for k in opts if k != "severity")
+    if not extra or not all(r.pack for r in ruleset.rules if matches_prefix(r.id, name)):
+        return
+    head = _where_written(source, name) or (f"{source}: " if source else "")
+    hint = did_you_mean(extra[0], {"severity"}, cutoff=0.6)
+    raise ConfigError(f"{head}{where}'rules' gives {name!r} the setting {extra[0]!r}{hint}, but a pack's rule takes "
+                      "only a severity here; its other settings are the pack's (copy the rule into a pack of your "
+                      "own, with another id, and ignore this one)")
 
 
 def _where_written(source: str | None, name: str) -> str | None:

@@ -152,6 +152,20 @@ def test_unknown_rule_option_is_config_error(tmp_path):
     assert "news.txt" not in proc.stderr
 
 
+@pytest.mark.parametrize("settings, key", [("exceptions: [Dynamo Kiev]", "exceptions"), ("severty: info", "severty")])
+def test_a_pack_rule_takes_only_a_severity_from_the_config(tmp_path, settings, key):
+    """Options for a pack's rule did nothing without a word, a misspelt severity too."""
+    (tmp_path / ".copylint.yaml").write_text(f"rules:\n  house.kyiv:\n    {settings}\n")
+    (tmp_path / "news.txt").write_text("Talks\n\nTalks resumed in Kiev.\n")
+    proc = run_cli("check", "news.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    line = proc.stderr.splitlines()[0]
+    assert line.startswith(f"copylint: error: {tmp_path / '.copylint.yaml'}:2: 'rules' gives 'house.kyiv' the "
+                           f"setting '{key}'") and "takes only a severity" in line
+    (tmp_path / ".copylint.yaml").write_text("rules:\n  house.kyiv: {severity: info}\n")
+    assert run_cli("check", "news.txt", cwd=tmp_path).returncode == 0
+
+
 @pytest.mark.parametrize("option, value, wanted", [
     ("typo.repeated-word:\n    allow", "5", "option 'allow' of rule typo.repeated-word must be a list of strings, not 5"),
     ("typo.invisible-character:\n    allow", "[U+00AD, 173]",
