@@ -74,6 +74,7 @@ def preview_rules(draft: str, paths: tuple[str, ...], live: str | None, config_p
     from .runner import Problem, discover
 
     resolver = ConfigResolver(config_path, {})
+    itself = False  # the draft is the configured pack's own file
     try:
         [draft_path] = resolve_entries([draft])
         spec = read_pack(draft_path)
@@ -82,8 +83,9 @@ def preview_rules(draft: str, paths: tuple[str, ...], live: str | None, config_p
             live_spec = read_pack(live_path)
         else:
             base = resolver.base_for(os.getcwd())
-            live_spec = next((s for s in pack_specs(list(base.packs)) if s.name == spec.name
-                              and os.path.realpath(s.path) != os.path.realpath(spec.path)), None)
+            same_name = [s for s in pack_specs(list(base.packs)) if s.name == spec.name]
+            live_spec = next((s for s in same_name if os.path.realpath(s.path) != os.path.realpath(spec.path)), None)
+            itself = live_spec is None and bool(same_name)
     except PackError as exc:
         fail(str(exc))
     if live_spec is not None and live_spec.name != spec.name:
@@ -96,7 +98,13 @@ def preview_rules(draft: str, paths: tuple[str, ...], live: str | None, config_p
         fail("no article files to preview on")
     result = preview(spec, live_spec, files, resolver)
     compared = live_spec is not None
-    against = f" against {live_spec.path}" if compared else " (no live pack of that name: findings only)"
+    if compared:
+        against = f" against {live_spec.path}"
+    elif itself:
+        against = (" (this file is the live pack, so there is nothing to compare: findings only; edit a copy, "
+                   "or give the committed version with --against)")
+    else:
+        against = " (no live pack of that name: findings only)"
     click.echo(f"draft pack {spec.name!r} ({spec.path}) on {result.articles} article(s), "
                f"{result.bytes / 1e6:.2f} MB{against}")
     for line in report(result, compared, examples):

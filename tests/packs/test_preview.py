@@ -83,6 +83,24 @@ def test_without_a_live_pack_the_preview_lists_the_drafts_findings(tmp_path):
     assert _row(proc.stdout, "desk.kyiv")[:3] == ["desk.kyiv", "3", "1"]
 
 
+def test_a_changed_message_is_no_finding_added_or_gone_and_the_config_ignores_count(tmp_path):
+    """From an audit: a rule whose message alone changed showed one finding added and
+    one gone; a rule the config ignores for part of the archive was counted there; and
+    the configured pack's own file was called "no live pack of that name"."""
+    archive = _setup(tmp_path)
+    (archive / "sport").mkdir()
+    (archive / "sport" / "d.txt").write_text("Cup final\n\nFans travelled from Kiev.\n", encoding="utf-8")
+    (tmp_path / "draft.yaml").write_text(LIVE.replace("Use {replacement}, not {match}.", "Write {replacement}."),
+                                         encoding="utf-8")
+    (tmp_path / ".copylint.yaml").write_text(
+        "packs: [live.yaml]\noverrides:\n  - files: ['archive/sport/**']\n    ignore: [desk.kyiv]\n", encoding="utf-8")
+    proc = run_cli("preview-rules", "draft.yaml", "archive", "--against", "live.yaml", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert _row(proc.stdout, "desk.kyiv")[:6] == ["desk.kyiv", "2", "2", "0", "0", "1"]  # sport/ left out
+    itself = run_cli("preview-rules", "live.yaml", "archive", cwd=tmp_path)
+    assert "this file is the live pack" in itself.stdout
+
+
 def test_a_broken_draft_is_one_line_naming_the_file(tmp_path):
     archive = _setup(tmp_path)
     (tmp_path / "draft.yaml").write_text("pack: desk\nrules:\n  - id: [oops\n", encoding="utf-8")

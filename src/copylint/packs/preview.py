@@ -42,9 +42,18 @@ class Preview:
 
 
 def _findings(engine: PackEngine, name: str, doc, settings) -> list[Finding]:
+    """The pack's findings on one article, selected whatever the config selects, but
+    without the rules the config ignores for it (a desk's rule ignored in sport/**)."""
     rule = engine.pack_rule(next(p for p in engine.packs if p.name == name))
-    found, _ = check_document(doc, [rule], dataclasses.replace(settings, select=[name], ignore=[]))
+    ignore = [i for i in settings.ignore if i != name]
+    found, _ = check_document(doc, [rule], dataclasses.replace(settings, select=[name], ignore=ignore))
     return [f for f in found if f.rule.startswith(name + ".")]
+
+
+def _same(f: Finding) -> tuple:
+    """One finding in both packs: the same rule at the same place. Its message may
+    differ ("over 50 words" against "over 35") without a finding added or gone."""
+    return f.path, f.line, f.column, f.end_line, f.end_column, f.rule
 
 
 def preview(draft: PackSpec, live: PackSpec | None, paths: Iterable[str], resolver: ConfigResolver) -> Preview:
@@ -69,18 +78,18 @@ def preview(draft: PackSpec, live: PackSpec | None, paths: Iterable[str], resolv
         settings = resolver.for_path(path)
         new = _findings(draft_engine, draft.name, doc, settings)
         old = _findings(live_engine, draft.name, doc, settings) if live_engine is not None else []
-        old_keys = {f.sort_key() for f in old}
-        new_keys = {f.sort_key() for f in new}
+        old_keys = {_same(f) for f in old}
+        new_keys = {_same(f) for f in new}
         for f in new:
             counts = result.rules.setdefault(f.rule, RuleCounts(f.rule, draft=0))
             counts.draft = (counts.draft or 0) + 1
             counts.articles.add(path)
-            if f.sort_key() not in old_keys:
+            if _same(f) not in old_keys:
                 counts.added.append(f)
         for f in old:
             counts = result.rules.setdefault(f.rule, RuleCounts(f.rule, live=0))
             counts.live = (counts.live or 0) + 1
-            if f.sort_key() not in new_keys:
+            if _same(f) not in new_keys:
                 counts.gone.append(f)
     return result
 
