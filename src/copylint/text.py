@@ -22,7 +22,8 @@ _END_TAIL = r"[.!?]*(?:[\"'”’)\]]*(?=\s|$))?"
 SENTENCE_END_RE = re.compile(rf"\.{_END_TAIL}|!{_END_TAIL}|\?{_END_TAIL}|\n\s*\n")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "rep", "sen", "gov",
                  "prof", "no", "v", "vs", "u.s", "u.k", "u.n", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
-                 "apr", "aug", "sept", "sep", "oct", "nov", "dec", "e.g", "i.e", "etc", "capt", "cmdr", "adm"}
+                 "apr", "aug", "sept", "sep", "oct", "nov", "dec", "e.g", "i.e", "etc", "capt", "cmdr", "adm",
+                 "dept", "govt", "assn", "bros", "univ", "ave", "blvd"}
 
 
 # a chunk of text that is a URL, an e-mail address, a handle or a domain name

@@ -270,6 +270,23 @@ def test_sentence_case_fix_keeps_names_the_body_only_starts_a_sentence_with():
     assert found[0].fix.edits[0].text == "More than 160 Republicans don't support Donald Trump"
 
 
+def test_sentence_case_fix_lowers_short_common_words_and_keeps_abbreviations_places_and_labels():
+    """From an audit of offered fixes: "hear Me out", "didn't Go", "(Again)" were left
+    half in each case; "State Dept." became "State dept.", "Old Trafford" "old
+    Trafford", and a wire tag "(Update2)" would have become "(update2)"."""
+    body = "\n\nThe team said on Monday that fans would hear the news first, and the manager agreed."
+    cases = {
+        "Voters Just Hear Me Out, Team Says": "Voters just hear me out, team says",
+        "Drake Cancels Concert (Again) After Doors Opened": "Drake cancels concert (again) after doors opened",
+        "Team Asks State Dept. To Name Staff": "Team asks State Dept. to name staff",
+        "Manager Sacked After Defeat at Old Trafford": "Manager sacked after defeat at Old Trafford",
+        "Team Says Fans Will Hear the News First (Update2)": "Team says fans will hear the news first (Update2)",
+    }
+    for headline, fixed in cases.items():
+        found = lint(headline + body, ["house.headline-case"])
+        assert found and found[0].fix.edits[0].text == fixed, headline
+
+
 def test_sentence_case_fix_lowers_the_commonest_words_that_names_also_hold():
     # a user's fix offered "Police find New evidence in the Capital": "New" was left as a
     # name because "New Zealand" put it in the name lexicon

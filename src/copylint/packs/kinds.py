@@ -16,7 +16,7 @@ from typing import Iterator
 import ahocorasick
 
 from ..model import Hit
-from ..text import WORD_RE, doubled_run, headline_proper_span, sentences
+from ..text import ABBREVIATIONS, WORD_RE, doubled_run, headline_proper_span, sentences
 from .patterns import curly_for, keep_case, starts_sentence
 from .view import DocView, base_word
 
@@ -277,7 +277,7 @@ def _headline_proper(text: str, start: int, end: int):
 
 
 def _opens_clause(text: str, start: int, block_start: int) -> bool:
-    if start == block_start or text[start - 1] in "\"'“‘(":
+    if start == block_start or text[start - 1] in "\"'“‘":
         return True  # the first word, or the first word of a quotation or a title
     if starts_sentence(text, start):
         # a headline's full stop after U.S., H.W. or Gen. ends an abbreviation, not a
@@ -292,7 +292,8 @@ def _opens_clause(text: str, start: int, block_start: int) -> bool:
 
 
 _SENTENCE_OPENERS = frozenset("now then it i we he she they you this the that there here but and so yes no".split())
-_ABBREVIATION_END_RE = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Mt|Ft)\.)\s+$")
+_ABBREVIATION_END_RE = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Mt|Ft|"
+                                  r"Dept|Govt|Assn|Bros|Univ|Ave|Blvd|Inc|Corp|Co|No|vs|v)\.)\s+$")
 
 
 def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:
@@ -369,12 +370,15 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
             if not view.used_as_name(key):
                 sure.append(lowered)
             continue
+        if (text[we:we + 1] == "." and (text[we + 1:we + 2].isalpha() or key in ABBREVIATIONS)) or \
+                text[we:we + 1].isdigit():
+            continue  # a domain ("Mamma.com"), an abbreviation ("State Dept.") or a label ("Update2")
         as_name, as_word = view.word_usage(key)
-        if as_name or _in_capitalised_phrase(view, words, i):
+        if as_name or _in_capitalised_phrase(view, words, i) or _heads_a_place(words, i):
             continue
         if as_word:
             sure.append(lowered)
-        elif len(key) >= 3 and not view.capitalised_anywhere(key) and _plain_word(key, view):
+        elif (len(key) >= 3 or _very_common(key)) and not view.capitalised_anywhere(key) and _plain_word(key, view):
             probable.append(lowered)
     if not sure:
         return [], False
@@ -384,6 +388,27 @@ def _sentence_case(rule, view: DocView, words, block_start: int, allowed: set[st
     if not probable and all(_after_capitalised_word(words, index[ws]) for ws, _, _ in sure):
         return [], False  # a title inside a sentence-case headline: "Doctor Who animations"
     return sure, not probable  # a fix only when the sure words are all there is to change
+
+
+def _very_common(key: str) -> bool:
+    """A short word as common as "me" or "go": a plain word, however short."""
+    from ..spelling.speller import get_speller
+
+    return get_speller().zipf(key) >= NAME_PART_ZIPF
+
+
+_PLACE_HEADS = frozenset("Old North South East West Fort Port Mount Lake Saint San Santa Los Las Cape Glen".split())
+
+
+def _heads_a_place(words, i: int) -> bool:
+    """The ``i``-th headline word opens a place's name: "Old" before "Trafford", a
+    capitalised word the dictionary has no lower-case word for."""
+    from ..spelling.speller import get_speller
+
+    if words[i][2] not in _PLACE_HEADS or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1][2]
+    return nxt[:1].isupper() and not get_speller().known(nxt.lower())
 
 
 def _after_capitalised_word(words, i: int) -> bool:
