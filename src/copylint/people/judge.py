@@ -43,8 +43,17 @@ _VAGUE_RE = re.compile(
     r"during (?:his|her|their) (?:term|tenure|presidency|premiership|time|years)|"
     r"(?:his|her|their) (?:term|tenure|presidency|premiership|time) as|served as|who (?:was|had been)|"
     r"in (?:his|her|their) (?:role|capacity|days) as|at that time|then|memoir|biography|history|historian|"
-    r"anniversary|archive|archives|flashback|throwback|remember(?:s|ed|ing)?|recall(?:s|ed|ing)?)\b",
+    r"anniversary|archive|archives|flashback|throwback|remember(?:s|ed|ing)?|recall(?:s|ed|ing)?|"
+    r"(?:his|her|their) (?:first|second|third|final|last|early) (?:terms?|cabinets?|years?|months|days))\b",
     re.I)
+# a period named after someone: "during the Obama administration", "into Obama's presidency",
+# "under the Reagan White House" (capitals matter: a name, not "during the administration")
+_ERA_NOUNS = r"(?:administration|presidency|premiership|government|cabinet|Cabinet|era|years|tenure|reign|White House)"
+_NAMED_ERA_RE = re.compile(
+    rf"\b(?:[Dd]uring|[Uu]nder|[Tt]hroughout|[Ii]nto)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}"
+    rf"[A-Z][\w.-]*(?:['’]s)?\s+(?:(?:first|second|final|last|early|late)\s+)?{_ERA_NOUNS}\b")
+# right after a name: "President Bush's administration" speaks of his time in office
+_POSSESSIVE_ERA_RE = re.compile(rf"['’]s\s+(?:(?:first|second|final|last|early|late)\s+)?(?:term\b|{_ERA_NOUNS}\b)")
 
 
 @dataclass
@@ -174,7 +183,7 @@ def sentence_anchor(text: str, start: int, end: int, sentence: tuple[int, int], 
         # a year equal to the article's own year anchors nothing new
         years = [y for y in years if y < date.year] or ([] if not years else [])
         decades = [d for d in decades if d + 9 < date.year]
-    vague = bool(_VAGUE_RE.search(chunk))
+    vague = bool(_VAGUE_RE.search(chunk) or _NAMED_ERA_RE.search(chunk))
     # "In 2015, President ..." / "in March 2015 President ...": a time phrase before the
     # mention. A year elsewhere ("the 1972 treaty", "a 1978 law") only excuses a title.
     leading = any(m.end() <= start and (m.start() - s <= 12 or start - m.end() <= 3)
@@ -260,8 +269,10 @@ def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]]
             if kind == "headline" or _PRESENT_RE.search(text, sent[0], sent[1]):
                 m.notes.append("present")
             if (re.match(r"['’]s\b", text[m.name_end:m.name_end + 2])
-                    or re.search(r"\b(?:of|during|under|to)\s+(?:the\s+)?$", text[max(bs, m.start - 16):m.start])):
+                    or re.search(r"\b(?:of|during|under|to|for)\s+(?:the\s+)?$", text[max(bs, m.start - 16):m.start])):
                 m.notes.append("era")  # a time named after the person, or a role under them
+            if _POSSESSIVE_ERA_RE.match(text, m.name_end):
+                m.notes.append("their-era")  # "President Bush's administration": said of that time
     attach_years(text, [m for m, _ in mentions], anchors, sentence_of)
     analysis = Analysis(date=date, window=None,
                         mentions=sorted(mentions + style_only, key=lambda item: item[0].start))
@@ -450,6 +461,8 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
         state = held_on(pos, date, g)
         if state is not False or _historical(pos, date, options):
             return Verdict(m, "", person)
+        if "their-era" in m.notes and all(p.start <= date for p in pos):
+            return Verdict(m, "", person)  # the title they held in the time named after them
         if (kind != "headline" and "era" in m.notes and not anchor_present(m)
                 and not _other_title(person, pos, date, date)):
             return Verdict(m, "?", person)  # "President Nixon's Council", "the troubles of President Carter"

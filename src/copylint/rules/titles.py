@@ -84,7 +84,9 @@ def title_date(doc: Document, ctx) -> Iterator[Hit]:
     ("President Volodymyr Zelenskyy" puts it on or after 2019-05-20), and the message says
     so. "former", "ex-", "then-", "late", "-elect" change the claim and are checked as
     such; "acting", "interim", "would-be" are not checked. A sentence that names an
-    earlier year ("In 2015, President Barack Obama ...") is judged in that year. Only
+    earlier year ("In 2015, President Barack Obama ...") is judged in that year, and one
+    that names a past time after someone ("President Bush's administration", "during the
+    Obama administration") in that time. Only
     people in the base are checked (rules/people/*.yaml plus the ``people`` config key).
     The fix (unsafe) puts the title held on that date, or "former", when there is one
     answer."""
