@@ -548,8 +548,7 @@ def _flag(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position], me
     replacement = None
     span = (m.core_start, m.title_end)
     original = _source_text(m)
-    capital = original[:1].isupper() and m.pattern == "prefix" and _at_start(m)
-    former = ("Former " if capital else "former ") + original
+    former = _former(m, original)
     can_be_former = (past and m.qualifier == "current" and m.family not in _NO_FORMER
                      and day is not None and any(p.end is not None and p.end <= day for p in pos))
     if day is not None:
@@ -570,12 +569,22 @@ def _flag(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position], me
             suggestions.append(former)
             replacement = former
     elif all(p.end is not None for p in pos) and m.qualifier == "current":
-        suggestions.append("former " + original)
+        suggestions.append(_former(m, original))
     return Verdict(m, "facts.title-date", person, message, tuple(suggestions), replacement,
                    span if replacement is not None else None)
 
 
 _SEATS = {"senator", "representative"}
+
+
+def _former(m: Mention, original: str) -> str:
+    """"former" before the title, after a possessive place: "Britain's former Prime
+    Minister", never "Former Britain's Prime Minister"."""
+    place = original[: max(0, m.title_start - m.core_start)]
+    if re.search(r"['’]s\s+$", place):
+        return place + "former " + original[len(place):]
+    capital = original[:1].isupper() and m.pattern == "prefix" and _at_start(m)
+    return ("Former " if capital else "former ") + original
 
 
 def _title_like(kb: KnowledgeBase, pos: Position, m: Mention) -> str:
