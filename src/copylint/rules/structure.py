@@ -238,7 +238,9 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
     # cheap pass first: most articles repeat no sentence, and then the exact (slower)
     # sentence splitting is not needed at all
     # (case folded once for the whole text: folding is per character, the pieces agree)
-    split = [p.split() for p in _ROUGH_SENTENCE_RE.split(text.casefold())]
+    # (a space appended: the story's last full stop ends a sentence too, and doc.text has
+    # no trailing newline)
+    split = [p.split() for p in _ROUGH_SENTENCE_RE.split(text.casefold() + " ")]
     pieces = [" ".join(words) for words in split if len(words) >= opts.min_words]
     repeats = len(set(pieces)) != len(pieces)
     for block in blocks:
