@@ -29,6 +29,11 @@ def import_cmd(file: str, output: str | None, source: str | None, skip_unknown: 
     path = Path(file)
     if not path.is_file():
         fail(f"{file}: file not found")
+    if output:  # its folder is made, as `copylint check -o` makes it
+        try:
+            Path(output).absolute().parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            fail(f"-o {output}: cannot make its folder: {exc.strerror or exc}")
     try:
         kb = load_kb()
         warnings: list[str] = []
@@ -36,6 +41,8 @@ def import_cmd(file: str, output: str | None, source: str | None, skip_unknown: 
                                                   skip_unknown, warnings)
     except (ImportError_, KBError) as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(f"-o {output}: cannot write the people file: {exc.strerror or exc}")
     for w in warnings:
         click.echo(f"copylint: warning: {w}", err=True)
     if output:

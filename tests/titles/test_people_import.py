@@ -122,3 +122,27 @@ def test_cli_show():
     assert "Volodymyr Zelenskyy" in proc.stdout and "Ukrainian President" in proc.stdout and "2019-05-20" in proc.stdout
     proc = run_cli("people", "show", "Nobody", "Inparticular")
     assert proc.returncode == 2
+
+
+def test_cli_import_makes_the_output_folder_and_leaves_no_temp_file(tmp_path):
+    """-o into a folder that does not exist yet is made, as `check -o` does; printing
+    writes nothing beside the input, and a folder that cannot be made is one line."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    src = inputs / "export.csv"
+    src.write_text(CSV, encoding="utf-8")
+    out = tmp_path / "new" / "dir" / "people.yaml"
+    proc = run_cli("people", "import", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert out.is_file() and sorted(p.name for p in out.parent.iterdir()) == ["people.yaml"]
+
+    proc = run_cli("people", "import", str(src))
+    assert proc.returncode == 0 and "Volodymyr Zelenskyy" in proc.stdout
+    assert sorted(p.name for p in inputs.iterdir()) == ["export.csv"]
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    proc = run_cli("people", "import", str(src), "-o", str(blocker / "sub" / "people.yaml"))
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"copylint: error: -o {blocker / 'sub' / 'people.yaml'}: cannot make its folder")
+    assert len(proc.stderr.strip().splitlines()) == 1 and "internal error" not in proc.stderr

@@ -18,7 +18,9 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -254,13 +256,19 @@ def import_file(kb: KnowledgeBase, path: Path, output: Path | None, source: str 
     positions). The result is loaded back with the base's own loader before it is written."""
     people = import_rows(kb, path, skip_unknown, warnings)
     text = to_yaml(people, source or f"imported from {path.name}")
-    check_path = output or path.with_suffix(".imported.yaml")
-    tmp = check_path.with_name(check_path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    try:
-        load_people_file(kb, tmp)
-    finally:
-        tmp.unlink(missing_ok=True)
-    if output is not None:
-        output.write_text(text, encoding="utf-8")
+    if output is None:
+        # printed only: checked in a scratch folder, nothing is left beside the input
+        with tempfile.TemporaryDirectory(prefix="copylint-import-") as scratch:
+            check_path = Path(scratch) / path.with_suffix(".imported.yaml").name
+            check_path.write_text(text, encoding="utf-8")
+            load_people_file(kb, check_path)
+    else:
+        # checked under a temporary name beside the output, then renamed into place
+        tmp = output.with_name(f".{output.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        try:
+            load_people_file(kb, tmp)
+            os.replace(tmp, output)
+        finally:
+            tmp.unlink(missing_ok=True)
     return text, len(people), sum(len(p.positions) for p in people)
