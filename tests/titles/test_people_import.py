@@ -146,3 +146,38 @@ def test_cli_import_makes_the_output_folder_and_leaves_no_temp_file(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.startswith(f"copylint: error: -o {blocker / 'sub' / 'people.yaml'}: cannot make its folder")
     assert len(proc.stderr.strip().splitlines()) == 1 and "internal error" not in proc.stderr
+
+
+@pytest.mark.parametrize("content, words", [
+    ("", "m.csv:1: the file is empty"),
+    ("name,title,country,start\nJane Roe,Foreign Minister,Republic of Estonia,2021-01-03\n",
+     "m.csv:2: unknown country 'Republic of Estonia' for 'Foreign Minister'"),
+    ("name,title,start\nJane Roe,President,2021-01-03\n", "m.csv:2: 'President' names no country"),
+    ("who;office;start\nAlar Karis;President of Estonia;2021-10-11\n",
+     "m.csv:2: no person name (columns: personLabel or name); the header has 'who', 'office', 'start'"),
+])
+def test_import_errors_say_what_was_wrong(kb, tmp_path, content, words):
+    src = tmp_path / "m.csv"
+    src.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportError_) as exc:
+        import_file(kb, src, None)
+    assert words in str(exc.value)
+
+
+def test_semicolon_or_tab_separated_csv_is_read(kb, tmp_path):
+    for sep in (";", "\t"):
+        src = tmp_path / "m.csv"
+        src.write_text(sep.join(["personLabel", "positionLabel", "start", "end"]) + "\n"
+                       + sep.join(["Alar Karis", "President of Estonia", "2021-10-11", ""]) + "\n", encoding="utf-8")
+        text, people, positions = import_file(kb, src, None)
+        assert (people, positions) == (1, 1) and "name: Alar Karis" in text
+
+
+def test_surname_first_is_imported_with_a_warning(kb, tmp_path):
+    src = tmp_path / "m.csv"
+    src.write_text('personLabel,positionLabel,start\n"Karis, Alar",President of Estonia,2021-10-11\n'
+                   '"Martin Luther King, Jr.",President of Estonia,2021-10-11\n', encoding="utf-8")
+    warnings: list[str] = []
+    import_file(kb, src, None, warnings=warnings)
+    assert warnings == [f"{src}:2: 'Karis, Alar' looks like surname first; copy writes 'Alar Karis', "
+                        "and only the name as written is matched"]
