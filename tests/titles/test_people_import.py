@@ -181,3 +181,26 @@ def test_surname_first_is_imported_with_a_warning(kb, tmp_path):
     import_file(kb, src, None, warnings=warnings)
     assert warnings == [f"{src}:2: 'Karis, Alar' looks like surname first; copy writes 'Alar Karis', "
                         "and only the name as written is matched"]
+
+
+def test_imported_file_records_as_of_so_an_open_term_goes_stale(kb, tmp_path):
+    """Without as_of an open term would be taken as held forever: "former" in a story
+    years after the export would be called out of date."""
+    src = tmp_path / "m.csv"
+    src.write_text("personLabel,positionLabel,start\nJane Example,Prime Minister of Estonia,2020-01-01\n",
+                   encoding="utf-8")
+    out = tmp_path / "desk.yaml"
+    proc = run_cli("people", "import", str(src), "--as-of", "2021-01-01", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["as_of"] == dt.date(2021, 1, 1)
+    story = "Talks\n\nFormer Prime Minister Jane Example said on Tuesday that talks would go on."
+
+    def facts(day: dt.date) -> list[str]:
+        settings = Settings(select=["facts"], date=day, people=[str(out)])
+        return [f.message for f in copylint.lint_text(story, path="x.txt", config=settings)]
+
+    assert facts(dt.date(2020, 6, 1)) and "out of date" in facts(dt.date(2020, 6, 1))[0]
+    assert facts(dt.date(2030, 3, 1)) == []  # past the export: it may have ended
+
+    text, _, _ = import_file(kb, src, None)
+    assert f"as_of: {dt.date.today().isoformat()}" in text  # the import's own date by default

@@ -284,7 +284,7 @@ class _Flow(dict):
 _Dumper.add_representer(_Flow, lambda d, data: d.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True))
 
 
-def to_yaml(people: list[ImportedPerson], source: str) -> str:
+def to_yaml(people: list[ImportedPerson], source: str, as_of: dt.date) -> str:
     used: set[str] = set()
     entries = []
     for p in people:
@@ -299,16 +299,19 @@ def to_yaml(people: list[ImportedPerson], source: str) -> str:
         entry["positions"] = [_Flow(x) for x in sorted(p.positions, key=lambda x: x["start"])]
         entries.append(entry)
     header = "# Imported by `copylint people import`. Facts only: names, offices, dates.\n"
-    return header + yaml.dump({"source": source, "tracks": "own", "people": entries}, Dumper=_Dumper,
+    # as_of: an open term is known up to the export, not forever (as in the shipped files)
+    return header + yaml.dump({"source": source, "as_of": as_of, "tracks": "own", "people": entries}, Dumper=_Dumper,
                               sort_keys=False, allow_unicode=True, width=120)
 
 
 def import_file(kb: KnowledgeBase, path: Path, output: Path | None, source: str | None = None,
-                skip_unknown: bool = False, warnings: list[str] | None = None) -> tuple[str, int, int]:
+                skip_unknown: bool = False, warnings: list[str] | None = None,
+                as_of: dt.date | None = None) -> tuple[str, int, int]:
     """Read ``path``, write the people file (or return its text); returns (text, people,
-    positions). The result is loaded back with the base's own loader before it is written."""
+    positions). ``as_of`` (default today) is the date the export is known to be true on.
+    The result is loaded back with the base's own loader before it is written."""
     people = import_rows(kb, path, skip_unknown, warnings)
-    text = to_yaml(people, source or f"imported from {path.name}")
+    text = to_yaml(people, source or f"imported from {path.name}", as_of or dt.date.today())
     if output is None:
         # printed only: checked in a scratch folder, nothing is left beside the input
         with tempfile.TemporaryDirectory(prefix="copylint-import-") as scratch:
