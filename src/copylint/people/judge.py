@@ -484,20 +484,31 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
         msg = f"{held_clause(person.name, office, pos)}; {when} that had not happened yet"
         return Verdict(m, "facts.title-date", person, msg)
     if qual == "elect":
+        word = f"'{m.qual_text or '-elect'}'"  # as written: "-elect", "Incoming", "soon-to-be"
         soon = [p for p in pos if date - _days(g) <= p.start <= date + _days(options.elect_days)]
         if soon:
             return Verdict(m, "", person)
         started = [p for p in pos if p.start < date - _days(g) and held_on([p], date, g) is not False]
         if started:
             p = started[-1]
-            msg = f"{person.name} took office as {office} on {p.start.isoformat()}; {when} '-elect' is out of date"
+            msg = f"{person.name} took office as {office} on {p.start.isoformat()}; {when} {word} is out of date"
             title = _display_title(m)
             title = title if m.title_text[:1].isupper() else title.lower()
-            return Verdict(m, "facts.title-date", person, msg, (title,), title, (m.title_start, m.title_end))
+            # a qualifier before the title goes with it: "Incoming President" -> "President"
+            span = (m.qual_start, m.title_end) if m.qual_text else (m.title_start, m.title_end)
+            return Verdict(m, "facts.title-date", person, msg, (title,), title, span)
         known = max((p.known_until for p in pos if p.known_until is not None), default=None)
         if known is not None and date + _days(options.elect_days) <= known:
             # the sources know the terms that began up to then: none was about to
-            msg = f"{held_clause(person.name, office, pos)}; {when} no term was months away, so '-elect' is wrong"
+            later = [p.start for p in pos if p.start > date]
+            if later and (min(later) - date).days <= 366:
+                begins = min(later)
+                msg = (f"{held_clause(person.name, office, pos)}; {when} the term from {begins.isoformat()} was "
+                       f"{(begins - date).days} days away, and {word} is used only in the "
+                       f"{options.elect_days} days before a term begins (elect-days): the election may not have "
+                       f"been held yet")
+            else:
+                msg = f"{held_clause(person.name, office, pos)}; {when} no term of theirs was about to begin, so {word} is wrong"
             return Verdict(m, "facts.title-date", person, msg)
         return Verdict(m, "?", person)
     return Verdict(m, "?", person)

@@ -23,7 +23,8 @@ class TitleOptions(Options):
     """grace-days: days either side of a change of office in which both titles pass
     (stories are filed late, posted days later). history-years: a title whose holder left
     office more than this many years before the article is a historical reference
-    ("President Lincoln"), not an error. elect-days: how far ahead "-elect" may look."""
+    ("President Lincoln"), not an error. elect-days: in how many days before a term begins
+    "-elect" ("incoming", "soon-to-be") is right."""
 
 
 def article_date(doc: Document, settings) -> dt.date | None:
