@@ -183,7 +183,8 @@ def sentence_anchor(text: str, start: int, end: int, sentence: tuple[int, int], 
         # a year equal to the article's own year anchors nothing new
         years = [y for y in years if y < date.year] or ([] if not years else [])
         decades = [d for d in decades if d + 9 < date.year]
-    vague = bool(_VAGUE_RE.search(chunk) or _NAMED_ERA_RE.search(chunk))
+    around = text[s:start] + " " + text[end:e]  # the mention's own "then-" is no anchor of it
+    vague = bool(_VAGUE_RE.search(around) or _NAMED_ERA_RE.search(around))
     # "In 2015, President ..." / "in March 2015 President ...": a time phrase before the
     # mention. A year elsewhere ("the 1972 treaty", "a 1978 law") only excuses a title.
     leading = any(m.end() <= start and (m.start() - s <= 12 or start - m.end() <= 3)
@@ -477,8 +478,22 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
                    f"so {when} {_surname(person)} held the title")
             title = m.title_text
             return Verdict(m, "facts.title-date", person, msg, (title,), title, (m.qual_start, m.title_end))
+        now = _office_now(kb, person, pos, date, g)
+        if now is not None and anchor is None and anchor_present(m):
+            # "Former Vice President Joe Biden said on Tuesday" (2022): true, but he was President
+            new = _title_like(kb, now, m)
+            msg = (f"'{m.qual_text} {_display_title(m)}' in a sentence of the story's own time: "
+                   f"{when} {_surname(person)} was {kb.office_label(now)}")
+            return Verdict(m, "facts.title-date", person, msg, (new,), new, (m.qual_start, m.title_end))
         return Verdict(m, "", person)
     if qual == "then":
+        if (m.qualifier == "then" and anchor is None and anchor_present(m) and kind != "headline"
+                and held_on(pos, date - _days(g), 0) and held_on(pos, date + _days(g), 0)):
+            # "Then-President Joe Biden said on Tuesday" (2022): no earlier time, and he still was
+            msg = (f"'{m.qual_text}' in a sentence of the story's own time: {held_clause(person.name, office, pos)}, "
+                   f"so {when} {_surname(person)} still held the title")
+            title = m.title_text
+            return Verdict(m, "facts.title-date", person, msg, (title,), title, (m.qual_start, m.title_end))
         if any(p.start <= date + _days(g) for p in pos):
             return Verdict(m, "", person)
         msg = f"{held_clause(person.name, office, pos)}; {when} that had not happened yet"
@@ -520,6 +535,23 @@ def _historical(pos: list[Position], day: dt.date, options: Options) -> bool:
         return False
     last_end = max(p.end for p in pos if p.end is not None)
     return (day - last_end).days > options.history_years * 365.25
+
+
+# offices that outrank the ones below them: a former lower office is no way to name the
+# holder of a higher one ("former Vice President" Biden as President), while "former Prime
+# Minister David Cameron" as Foreign Secretary is fine
+_RANK = {"president": 3, "prime minister": 2, "chancellor": 2, "vice president": 1}
+
+
+def _office_now(kb: KnowledgeBase, person: Person, pos: list[Position], day: dt.date, grace: int) -> Position | None:
+    """The one higher tracked office of the same country or body the person holds all
+    around ``day``: "former Vice President" Biden was President."""
+    places = {p.place for p in pos}
+    rank = _RANK.get(pos[0].family, 0)
+    now = [p for p in person.positions
+           if _RANK.get(p.family, 0) > rank and p.place in places and kb.families[p.family].tracked
+           and held_on([p], day - _days(grace), 0) and held_on([p], day + _days(grace), 0)]
+    return now[0] if len(now) == 1 else None
 
 
 def _other_title(person: Person, pos: list[Position], lo: dt.date, hi: dt.date) -> bool:
