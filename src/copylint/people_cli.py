@@ -20,22 +20,32 @@ def people() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the people file here (default: print it).")
 @click.option("--source", help="Where the data comes from (recorded in the file).")
 @click.option("--skip-unknown", is_flag=True, help="Skip rows whose position is not a known title, with a warning.")
-def import_cmd(file: str, output: str | None, source: str | None, skip_unknown: bool) -> None:
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The date the export was taken (default: today): open terms are known up to it.")
+def import_cmd(file: str, output: str | None, source: str | None, skip_unknown: bool, as_of) -> None:
     """Convert a CSV or JSON export (e.g. Wikidata "position held" with start and end
-    dates) into a people file. Add it to the base with the config key ``people``."""
+    dates) into a people file. Add it to the base with the config key ``people``. The file
+    records ``as_of`` so that, past that date, an open term is not taken as still held."""
     from .people.importer import ImportError_, import_file
     from .people.kb import KBError, load_kb
 
     path = Path(file)
     if not path.is_file():
         fail(f"{file}: file not found")
+    if output:  # its folder is made, as `copylint check -o` makes it
+        try:
+            Path(output).absolute().parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            fail(f"-o {output}: cannot make its folder: {exc.strerror or exc}")
     try:
         kb = load_kb()
         warnings: list[str] = []
         text, n_people, n_positions = import_file(kb, path, Path(output) if output else None, source,
-                                                  skip_unknown, warnings)
+                                                  skip_unknown, warnings, as_of.date() if as_of else None)
     except (ImportError_, KBError) as exc:
         fail(str(exc))
+    except OSError as exc:
+        fail(f"-o {output}: cannot write the people file: {exc.strerror or exc}")
     for w in warnings:
         click.echo(f"copylint: warning: {w}", err=True)
     if output:

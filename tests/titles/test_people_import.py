@@ -122,3 +122,85 @@ def test_cli_show():
     assert "Volodymyr Zelenskyy" in proc.stdout and "Ukrainian President" in proc.stdout and "2019-05-20" in proc.stdout
     proc = run_cli("people", "show", "Nobody", "Inparticular")
     assert proc.returncode == 2
+
+
+def test_cli_import_makes_the_output_folder_and_leaves_no_temp_file(tmp_path):
+    """-o into a folder that does not exist yet is made, as `check -o` does; printing
+    writes nothing beside the input, and a folder that cannot be made is one line."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    src = inputs / "export.csv"
+    src.write_text(CSV, encoding="utf-8")
+    out = tmp_path / "new" / "dir" / "people.yaml"
+    proc = run_cli("people", "import", str(src), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert out.is_file() and sorted(p.name for p in out.parent.iterdir()) == ["people.yaml"]
+
+    proc = run_cli("people", "import", str(src))
+    assert proc.returncode == 0 and "Volodymyr Zelenskyy" in proc.stdout
+    assert sorted(p.name for p in inputs.iterdir()) == ["export.csv"]
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    proc = run_cli("people", "import", str(src), "-o", str(blocker / "sub" / "people.yaml"))
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"copylint: error: -o {blocker / 'sub' / 'people.yaml'}: cannot make its folder")
+    assert len(proc.stderr.strip().splitlines()) == 1 and "internal error" not in proc.stderr
+
+
+@pytest.mark.parametrize("content, words", [
+    ("", "m.csv:1: the file is empty"),
+    ("name,title,country,start\nJane Roe,Foreign Minister,Republic of Estonia,2021-01-03\n",
+     "m.csv:2: unknown country 'Republic of Estonia' for 'Foreign Minister'"),
+    ("name,title,start\nJane Roe,President,2021-01-03\n", "m.csv:2: 'President' names no country"),
+    ("who;office;start\nAlar Karis;President of Estonia;2021-10-11\n",
+     "m.csv:2: no person name (columns: personLabel or name); the header has 'who', 'office', 'start'"),
+])
+def test_import_errors_say_what_was_wrong(kb, tmp_path, content, words):
+    src = tmp_path / "m.csv"
+    src.write_text(content, encoding="utf-8")
+    with pytest.raises(ImportError_) as exc:
+        import_file(kb, src, None)
+    assert words in str(exc.value)
+
+
+def test_semicolon_or_tab_separated_csv_is_read(kb, tmp_path):
+    for sep in (";", "\t"):
+        src = tmp_path / "m.csv"
+        src.write_text(sep.join(["personLabel", "positionLabel", "start", "end"]) + "\n"
+                       + sep.join(["Alar Karis", "President of Estonia", "2021-10-11", ""]) + "\n", encoding="utf-8")
+        text, people, positions = import_file(kb, src, None)
+        assert (people, positions) == (1, 1) and "name: Alar Karis" in text
+
+
+def test_surname_first_is_imported_with_a_warning(kb, tmp_path):
+    src = tmp_path / "m.csv"
+    src.write_text('personLabel,positionLabel,start\n"Karis, Alar",President of Estonia,2021-10-11\n'
+                   '"Martin Luther King, Jr.",President of Estonia,2021-10-11\n', encoding="utf-8")
+    warnings: list[str] = []
+    import_file(kb, src, None, warnings=warnings)
+    assert warnings == [f"{src}:2: 'Karis, Alar' looks like surname first; copy writes 'Alar Karis', "
+                        "and only the name as written is matched"]
+
+
+def test_imported_file_records_as_of_so_an_open_term_goes_stale(kb, tmp_path):
+    """Without as_of an open term would be taken as held forever: "former" in a story
+    years after the export would be called out of date."""
+    src = tmp_path / "m.csv"
+    src.write_text("personLabel,positionLabel,start\nJane Example,Prime Minister of Estonia,2020-01-01\n",
+                   encoding="utf-8")
+    out = tmp_path / "desk.yaml"
+    proc = run_cli("people", "import", str(src), "--as-of", "2021-01-01", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert yaml.safe_load(out.read_text(encoding="utf-8"))["as_of"] == dt.date(2021, 1, 1)
+    story = "Talks\n\nFormer Prime Minister Jane Example said on Tuesday that talks would go on."
+
+    def facts(day: dt.date) -> list[str]:
+        settings = Settings(select=["facts"], date=day, people=[str(out)])
+        return [f.message for f in copylint.lint_text(story, path="x.txt", config=settings)]
+
+    assert facts(dt.date(2020, 6, 1)) and "out of date" in facts(dt.date(2020, 6, 1))[0]
+    assert facts(dt.date(2030, 3, 1)) == []  # past the export: it may have ended
+
+    text, _, _ = import_file(kb, src, None)
+    assert f"as_of: {dt.date.today().isoformat()}" in text  # the import's own date by default

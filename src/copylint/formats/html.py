@@ -64,6 +64,12 @@ def _read_back(path: str, stdin: tuple[str, bytes] | None) -> list[str] | None:
     return text.split("\n")
 
 
+def _number(n: int, with_id: bool) -> str:
+    """A finding's number after its mark, linking to the list (and the list's target)."""
+    anchor = f" id=\"m{n}\"" if with_id else ""
+    return f"<a{anchor} href=\"#f{n}\"><sup>{n}</sup></a>"
+
+
 class Formatter(BaseFormatter):
     NAME = "html"
     SUMMARY = "one HTML page: each story with its problems marked in place"
@@ -165,8 +171,10 @@ class Formatter(BaseFormatter):
             ids = [n for n, _ in over if n not in placed]
             placed.update(ids)
             anchor = f" id=\"m{ids[0]}\"" if ids else ""
+            # the mark holds one id; the others, for findings of exactly the same text, are
+            # on their own numbers, so every link from the list lands here
             pieces.append(f"<mark class=\"{grave}\"{anchor} title=\"{html.escape(title)}\">{piece}</mark>"
-                          + "".join(f"<a href=\"#f{n}\"><sup>{n}</sup></a>" for n in ids))
+                          + "".join(_number(n, with_id=k > 0) for k, n in enumerate(ids)))
         # a point finding past the end of the line (a missing full stop) is shown after it
         for s, e, n, f in spans:
             if s >= len(text) and n not in placed:

@@ -18,7 +18,9 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -63,20 +65,31 @@ def read_rows(path: Path) -> Iterator[Row]:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ImportError_(f"{path}: cannot read: {exc}") from None
-    if path.suffix.lower() == ".json" or text.lstrip()[:1] in "[{":
+    if not text.strip():
+        raise ImportError_(f"{path}:1: the file is empty (a CSV header or a JSON list of records is needed)")
+    if path.suffix.lower() == ".json" or text.lstrip()[:1] in ("[", "{"):
         yield from _json_rows(path, text)
     else:
         yield from _csv_rows(path, text)
 
 
 def _csv_rows(path: Path, text: str) -> Iterator[Row]:
-    reader = csv.DictReader(io.StringIO(text))
+    reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
     if not reader.fieldnames:
         raise ImportError_(f"{path}:1: empty file (a CSV header is needed)")
     for record in reader:
         if None in record:
             raise ImportError_(f"{path}:{reader.line_num}: more values than header columns")
         yield Row(reader.line_num, {k.strip(): (v or "").strip() for k, v in record.items() if k})
+
+
+def _delimiter(text: str) -> str:
+    """The header's separator: spreadsheets in many locales save CSV with ";" or tabs."""
+    header = text.lstrip().split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","  # one column, or nothing to tell by: the error names the header seen
 
 
 def _json_rows(path: Path, text: str) -> Iterator[Row]:
@@ -171,6 +184,44 @@ def parse_position(kb: KnowledgeBase, label: str, place_hint: str) -> tuple[str,
     return None
 
 
+def _columns_seen(values: dict[str, str], keys: tuple[str, ...]) -> str:
+    """When the column is missing altogether, the header actually read, so a wrong
+    separator or a renamed column shows."""
+    if any(k in values for k in keys):
+        return ""
+    return "; the header has " + ", ".join(repr(k) for k in values) if values else ""
+
+
+_NAME_SUFFIX_RE = re.compile(r"(?:jr|sr|ii|iii|iv|phd|md|kbe|obe)\.?", re.I)
+
+
+def _surname_first(name: str) -> bool:
+    """"Karis, Alar": a catalogue's order, not copy's. "Martin Luther King, Jr." is not."""
+    parts = [p.strip() for p in name.split(",")]
+    return len(parts) == 2 and all(parts) and not _NAME_SUFFIX_RE.fullmatch(parts[1])
+
+
+def _given_first(name: str) -> str:
+    surname, given = (p.strip() for p in name.split(","))
+    return f"{given} {surname}"
+
+
+def _why_unparsed(kb: KnowledgeBase, label: str, place_hint: str) -> tuple[str, str]:
+    """Which half failed, and what to do: a title the base does not know, or a country
+    it does not."""
+    label = re.sub(r"\s+", " ", label.strip())
+    for form in sorted(kb.form_family, key=len, reverse=True):
+        m = re.match(rf"^(?:\w+ )?{re.escape(form)} of (.+)$", label, re.I)
+        place = m.group(1) if m else (place_hint if _FILLER.sub("", label).casefold() == form.casefold() else None)
+        if place is not None:
+            if not place:
+                return f"{label!r} names no country", "add a 'country' column"
+            return (f"unknown country {place.strip()!r} for {label!r}",
+                    "use a country name or code from rules/people/places.yaml")
+    return (f"cannot tell the title and country from {label!r}",
+            "use a title from rules/people/titles.yaml and a 'country' column")
+
+
 def import_rows(kb: KnowledgeBase, path: Path, skip_unknown: bool = False,
                 warnings: list[str] | None = None) -> list[ImportedPerson]:
     people: dict[str, ImportedPerson] = {}
@@ -179,18 +230,22 @@ def import_rows(kb: KnowledgeBase, path: Path, skip_unknown: bool = False,
         v = row.values
         name = _first(v, NAME_KEYS)
         if not name or re.fullmatch(r"(?:https?://\S+/)?Q\d+", name):
-            raise ImportError_(f"{where}: no person name (columns: personLabel or name)")
+            raise ImportError_(f"{where}: no person name (columns: personLabel or name){_columns_seen(v, NAME_KEYS)}")
         label = _first(v, POSITION_KEYS)
         if not label:
-            raise ImportError_(f"{where}: no position (columns: positionLabel or title)")
+            raise ImportError_(f"{where}: no position (columns: positionLabel or title){_columns_seen(v, POSITION_KEYS)}")
+        if warnings is not None and _surname_first(name):
+            warnings.append(f"{where}: {name!r} looks like surname first; copy writes "
+                            f"{_given_first(name)!r}, and only the name as written is matched")
         parsed = parse_position(kb, label, _first(v, PLACE_KEYS))
         if parsed is None:
-            msg = f"{where}: cannot tell the title and country from {label!r}"
+            problem, remedy = _why_unparsed(kb, label, _first(v, PLACE_KEYS))
+            msg = f"{where}: {problem}"
             if skip_unknown:
                 if warnings is not None:
                     warnings.append(msg + " (skipped)")
                 continue
-            raise ImportError_(msg + " (use a title from rules/people/titles.yaml and a 'country' column, or --skip-unknown)")
+            raise ImportError_(f"{msg} ({remedy}, or --skip-unknown)")
         title, code = parsed
         start_text = _first(v, START_KEYS)
         if not start_text:
@@ -229,7 +284,7 @@ class _Flow(dict):
 _Dumper.add_representer(_Flow, lambda d, data: d.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True))
 
 
-def to_yaml(people: list[ImportedPerson], source: str) -> str:
+def to_yaml(people: list[ImportedPerson], source: str, as_of: dt.date) -> str:
     used: set[str] = set()
     entries = []
     for p in people:
@@ -244,23 +299,32 @@ def to_yaml(people: list[ImportedPerson], source: str) -> str:
         entry["positions"] = [_Flow(x) for x in sorted(p.positions, key=lambda x: x["start"])]
         entries.append(entry)
     header = "# Imported by `copylint people import`. Facts only: names, offices, dates.\n"
-    return header + yaml.dump({"source": source, "tracks": "own", "people": entries}, Dumper=_Dumper,
+    # as_of: an open term is known up to the export, not forever (as in the shipped files)
+    return header + yaml.dump({"source": source, "as_of": as_of, "tracks": "own", "people": entries}, Dumper=_Dumper,
                               sort_keys=False, allow_unicode=True, width=120)
 
 
 def import_file(kb: KnowledgeBase, path: Path, output: Path | None, source: str | None = None,
-                skip_unknown: bool = False, warnings: list[str] | None = None) -> tuple[str, int, int]:
+                skip_unknown: bool = False, warnings: list[str] | None = None,
+                as_of: dt.date | None = None) -> tuple[str, int, int]:
     """Read ``path``, write the people file (or return its text); returns (text, people,
-    positions). The result is loaded back with the base's own loader before it is written."""
+    positions). ``as_of`` (default today) is the date the export is known to be true on.
+    The result is loaded back with the base's own loader before it is written."""
     people = import_rows(kb, path, skip_unknown, warnings)
-    text = to_yaml(people, source or f"imported from {path.name}")
-    check_path = output or path.with_suffix(".imported.yaml")
-    tmp = check_path.with_name(check_path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    try:
-        load_people_file(kb, tmp)
-    finally:
-        tmp.unlink(missing_ok=True)
-    if output is not None:
-        output.write_text(text, encoding="utf-8")
+    text = to_yaml(people, source or f"imported from {path.name}", as_of or dt.date.today())
+    if output is None:
+        # printed only: checked in a scratch folder, nothing is left beside the input
+        with tempfile.TemporaryDirectory(prefix="copylint-import-") as scratch:
+            check_path = Path(scratch) / path.with_suffix(".imported.yaml").name
+            check_path.write_text(text, encoding="utf-8")
+            load_people_file(kb, check_path)
+    else:
+        # checked under a temporary name beside the output, then renamed into place
+        tmp = output.with_name(f".{output.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        try:
+            load_people_file(kb, tmp)
+            os.replace(tmp, output)
+        finally:
+            tmp.unlink(missing_ok=True)
     return text, len(people), sum(len(p.positions) for p in people)

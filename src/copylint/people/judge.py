@@ -43,8 +43,17 @@ _VAGUE_RE = re.compile(
     r"during (?:his|her|their) (?:term|tenure|presidency|premiership|time|years)|"
     r"(?:his|her|their) (?:term|tenure|presidency|premiership|time) as|served as|who (?:was|had been)|"
     r"in (?:his|her|their) (?:role|capacity|days) as|at that time|then|memoir|biography|history|historian|"
-    r"anniversary|archive|archives|flashback|throwback|remember(?:s|ed|ing)?|recall(?:s|ed|ing)?)\b",
+    r"anniversary|archive|archives|flashback|throwback|remember(?:s|ed|ing)?|recall(?:s|ed|ing)?|"
+    r"(?:his|her|their) (?:first|second|third|final|last|early) (?:terms?|cabinets?|years?|months|days))\b",
     re.I)
+# a period named after someone: "during the Obama administration", "into Obama's presidency",
+# "under the Reagan White House" (capitals matter: a name, not "during the administration")
+_ERA_NOUNS = r"(?:administration|presidency|premiership|government|cabinet|Cabinet|era|years|tenure|reign|White House)"
+_NAMED_ERA_RE = re.compile(
+    rf"\b(?:[Dd]uring|[Uu]nder|[Tt]hroughout|[Ii]nto)\s+(?:the\s+)?(?:[A-Z][\w.-]*\s+){{0,3}}"
+    rf"[A-Z][\w.-]*(?:['’]s)?\s+(?:(?:first|second|final|last|early|late)\s+)?{_ERA_NOUNS}\b")
+# right after a name: "President Bush's administration" speaks of his time in office
+_POSSESSIVE_ERA_RE = re.compile(rf"['’]s\s+(?:(?:first|second|final|last|early|late)\s+)?(?:term\b|{_ERA_NOUNS}\b)")
 
 
 @dataclass
@@ -174,7 +183,8 @@ def sentence_anchor(text: str, start: int, end: int, sentence: tuple[int, int], 
         # a year equal to the article's own year anchors nothing new
         years = [y for y in years if y < date.year] or ([] if not years else [])
         decades = [d for d in decades if d + 9 < date.year]
-    vague = bool(_VAGUE_RE.search(chunk))
+    around = text[s:start] + " " + text[end:e]  # the mention's own "then-" is no anchor of it
+    vague = bool(_VAGUE_RE.search(around) or _NAMED_ERA_RE.search(around))
     # "In 2015, President ..." / "in March 2015 President ...": a time phrase before the
     # mention. A year elsewhere ("the 1972 treaty", "a 1978 law") only excuses a title.
     leading = any(m.end() <= start and (m.start() - s <= 12 or start - m.end() <= 3)
@@ -260,8 +270,10 @@ def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]]
             if kind == "headline" or _PRESENT_RE.search(text, sent[0], sent[1]):
                 m.notes.append("present")
             if (re.match(r"['’]s\b", text[m.name_end:m.name_end + 2])
-                    or re.search(r"\b(?:of|during|under|to)\s+(?:the\s+)?$", text[max(bs, m.start - 16):m.start])):
+                    or re.search(r"\b(?:of|during|under|to|for)\s+(?:the\s+)?$", text[max(bs, m.start - 16):m.start])):
                 m.notes.append("era")  # a time named after the person, or a role under them
+            if _POSSESSIVE_ERA_RE.match(text, m.name_end):
+                m.notes.append("their-era")  # "President Bush's administration": said of that time
     attach_years(text, [m for m, _ in mentions], anchors, sentence_of)
     analysis = Analysis(date=date, window=None,
                         mentions=sorted(mentions + style_only, key=lambda item: item[0].start))
@@ -450,6 +462,8 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
         state = held_on(pos, date, g)
         if state is not False or _historical(pos, date, options):
             return Verdict(m, "", person)
+        if "their-era" in m.notes and all(p.start <= date for p in pos):
+            return Verdict(m, "", person)  # the title they held in the time named after them
         if (kind != "headline" and "era" in m.notes and not anchor_present(m)
                 and not _other_title(person, pos, date, date)):
             return Verdict(m, "?", person)  # "President Nixon's Council", "the troubles of President Carter"
@@ -464,27 +478,52 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
                    f"so {when} {_surname(person)} held the title")
             title = m.title_text
             return Verdict(m, "facts.title-date", person, msg, (title,), title, (m.qual_start, m.title_end))
+        now = _office_now(kb, person, pos, date, g)
+        if now is not None and anchor is None and anchor_present(m):
+            # "Former Vice President Joe Biden said on Tuesday" (2022): true, but he was President
+            new = _title_like(kb, now, m)
+            msg = (f"'{m.qual_text} {_display_title(m)}' in a sentence of the story's own time: "
+                   f"{when} {_surname(person)} was {kb.office_label(now)}")
+            return Verdict(m, "facts.title-date", person, msg, (new,), new, (m.qual_start, m.title_end))
         return Verdict(m, "", person)
     if qual == "then":
+        if (m.qualifier == "then" and anchor is None and anchor_present(m) and kind != "headline"
+                and held_on(pos, date - _days(g), 0) and held_on(pos, date + _days(g), 0)):
+            # "Then-President Joe Biden said on Tuesday" (2022): no earlier time, and he still was
+            msg = (f"'{m.qual_text}' in a sentence of the story's own time: {held_clause(person.name, office, pos)}, "
+                   f"so {when} {_surname(person)} still held the title")
+            title = m.title_text
+            return Verdict(m, "facts.title-date", person, msg, (title,), title, (m.qual_start, m.title_end))
         if any(p.start <= date + _days(g) for p in pos):
             return Verdict(m, "", person)
         msg = f"{held_clause(person.name, office, pos)}; {when} that had not happened yet"
         return Verdict(m, "facts.title-date", person, msg)
     if qual == "elect":
+        word = f"'{m.qual_text or '-elect'}'"  # as written: "-elect", "Incoming", "soon-to-be"
         soon = [p for p in pos if date - _days(g) <= p.start <= date + _days(options.elect_days)]
         if soon:
             return Verdict(m, "", person)
         started = [p for p in pos if p.start < date - _days(g) and held_on([p], date, g) is not False]
         if started:
             p = started[-1]
-            msg = f"{person.name} took office as {office} on {p.start.isoformat()}; {when} '-elect' is out of date"
+            msg = f"{person.name} took office as {office} on {p.start.isoformat()}; {when} {word} is out of date"
             title = _display_title(m)
             title = title if m.title_text[:1].isupper() else title.lower()
-            return Verdict(m, "facts.title-date", person, msg, (title,), title, (m.title_start, m.title_end))
+            # a qualifier before the title goes with it: "Incoming President" -> "President"
+            span = (m.qual_start, m.title_end) if m.qual_text else (m.title_start, m.title_end)
+            return Verdict(m, "facts.title-date", person, msg, (title,), title, span)
         known = max((p.known_until for p in pos if p.known_until is not None), default=None)
         if known is not None and date + _days(options.elect_days) <= known:
             # the sources know the terms that began up to then: none was about to
-            msg = f"{held_clause(person.name, office, pos)}; {when} no term was months away, so '-elect' is wrong"
+            later = [p.start for p in pos if p.start > date]
+            if later and (min(later) - date).days <= 366:
+                begins = min(later)
+                msg = (f"{held_clause(person.name, office, pos)}; {when} the term from {begins.isoformat()} was "
+                       f"{(begins - date).days} days away, and {word} is used only in the "
+                       f"{options.elect_days} days before a term begins (elect-days): the election may not have "
+                       f"been held yet")
+            else:
+                msg = f"{held_clause(person.name, office, pos)}; {when} no term of theirs was about to begin, so {word} is wrong"
             return Verdict(m, "facts.title-date", person, msg)
         return Verdict(m, "?", person)
     return Verdict(m, "?", person)
@@ -496,6 +535,23 @@ def _historical(pos: list[Position], day: dt.date, options: Options) -> bool:
         return False
     last_end = max(p.end for p in pos if p.end is not None)
     return (day - last_end).days > options.history_years * 365.25
+
+
+# offices that outrank the ones below them: a former lower office is no way to name the
+# holder of a higher one ("former Vice President" Biden as President), while "former Prime
+# Minister David Cameron" as Foreign Secretary is fine
+_RANK = {"president": 3, "prime minister": 2, "chancellor": 2, "vice president": 1}
+
+
+def _office_now(kb: KnowledgeBase, person: Person, pos: list[Position], day: dt.date, grace: int) -> Position | None:
+    """The one higher tracked office of the same country or body the person holds all
+    around ``day``: "former Vice President" Biden was President."""
+    places = {p.place for p in pos}
+    rank = _RANK.get(pos[0].family, 0)
+    now = [p for p in person.positions
+           if _RANK.get(p.family, 0) > rank and p.place in places and kb.families[p.family].tracked
+           and held_on([p], day - _days(grace), 0) and held_on([p], day + _days(grace), 0)]
+    return now[0] if len(now) == 1 else None
 
 
 def _other_title(person: Person, pos: list[Position], lo: dt.date, hi: dt.date) -> bool:
@@ -535,8 +591,7 @@ def _flag(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position], me
     replacement = None
     span = (m.core_start, m.title_end)
     original = _source_text(m)
-    capital = original[:1].isupper() and m.pattern == "prefix" and _at_start(m)
-    former = ("Former " if capital else "former ") + original
+    former = _former(m, original)
     can_be_former = (past and m.qualifier == "current" and m.family not in _NO_FORMER
                      and day is not None and any(p.end is not None and p.end <= day for p in pos))
     if day is not None:
@@ -557,12 +612,22 @@ def _flag(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position], me
             suggestions.append(former)
             replacement = former
     elif all(p.end is not None for p in pos) and m.qualifier == "current":
-        suggestions.append("former " + original)
+        suggestions.append(_former(m, original))
     return Verdict(m, "facts.title-date", person, message, tuple(suggestions), replacement,
                    span if replacement is not None else None)
 
 
 _SEATS = {"senator", "representative"}
+
+
+def _former(m: Mention, original: str) -> str:
+    """"former" before the title, after a possessive place: "Britain's former Prime
+    Minister", never "Former Britain's Prime Minister"."""
+    place = original[: max(0, m.title_start - m.core_start)]
+    if re.search(r"['’]s\s+$", place):
+        return place + "former " + original[len(place):]
+    capital = original[:1].isupper() and m.pattern == "prefix" and _at_start(m)
+    return ("Former " if capital else "former ") + original
 
 
 def _title_like(kb: KnowledgeBase, pos: Position, m: Mention) -> str:

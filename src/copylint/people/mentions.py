@@ -21,6 +21,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from ..text import abbreviation_before
 from .finder import TitleFinder
 from .kb import KnowledgeBase, Person, name_key
 
@@ -279,6 +280,12 @@ def _word_before(text: str, pos: int, floor: int) -> tuple[str, int]:
     return m.group(1), max(floor, pos - 40) + m.start(1)
 
 
+def _ends_sentence_before(text: str, word: str, wstart: int, floor: int) -> bool:
+    """"said John Smith. Prime Minister ...": the word before ends the last sentence (a
+    full stop that is not "Inc." or an initial), so it names no body of the title."""
+    return word.endswith(".") and not abbreviation_before(text, wstart + len(word) - 1, floor)
+
+
 def _sentence_start(text: str, pos: int, floor: int) -> bool:
     before = text[max(floor, pos - 3):pos]
     stripped = before.rstrip()
@@ -424,7 +431,7 @@ def _build(kb: KnowledgeBase, m: re.Match, text: str, floor: int, people: list[P
                     qualifier = "then"  # "Obama's Secretary of State Hillary Clinton"
             elif (bare[:1].isupper() and not title_case and bare not in _SENTENCE_STARTERS
                   and not _sentence_start(text, wstart, floor) and bare not in kb.place_forms
-                  and bare not in kb.qualifiers):
+                  and bare not in kb.qualifiers and not _ends_sentence_before(text, word, wstart, floor)):
                 return None  # "Harvard President ...": a body we cannot place
     if qualifier == "current" and pattern != "appositive":
         # "ex-West German Chancellor", "former Massachusetts Sen.": a qualifier before a

@@ -168,7 +168,8 @@ def _collect_headline(doc: Document, ctx):
     line, col = doc.lines.position(s)
     end_line, end_col = doc.lines.position(e)
     line_text, line_offset = line_excerpt(doc.source, *doc.lines.line_span(line), s, e)
-    return {"norm": norm, "text": text, "loc": (line, col, end_line, end_col),
+    date = doc.date.isoformat()[:10] if doc.date is not None else None  # the day, not the hour
+    return {"norm": norm, "text": text, "loc": (line, col, end_line, end_col), "date": date,
             "suppressed": ctx.suppressed(ctx.rule.id, head.start, head.end),
             "line_text": line_text, "line_offset": line_offset, "offsets": (s, e)}
 
@@ -179,8 +180,11 @@ def _collect_headline(doc: Document, ctx):
 def duplicate_headline(items, ctx) -> Iterator[Finding]:
     """Two articles in one run whose headlines match once case, punctuation, quotes and
     whitespace are folded: readers and search engines cannot tell them apart. Each
-    article's finding points at the others. Within one article, the same rule catches a
-    headline doubled, repeated at the top of the story or as a body paragraph."""
+    article's finding points at the others. Articles whose dates (front matter, HTML
+    meta) are known and differ are not compared: a wire's daily slug ("HOG AND CATTLE
+    SLAUGHTER GUESSTIMATES") recurs by design; an undated article is compared with all.
+    Within one article, the same rule catches a headline doubled, repeated at the top of
+    the story or as a body paragraph."""
     groups: dict[str, list] = defaultdict(list)
     for path, facts in items:
         if facts:
@@ -189,7 +193,7 @@ def duplicate_headline(items, ctx) -> Iterator[Finding]:
         if len(members) < 2:
             continue
         for path, facts in members:
-            others = [(p, f) for p, f in members if p != path]
+            others = [(p, f) for p, f in members if p != path and _same_day_or_undated(facts, f)]
             if not others or facts["suppressed"]:
                 continue
             line, col, end_line, end_col = facts["loc"]
@@ -201,6 +205,11 @@ def duplicate_headline(items, ctx) -> Iterator[Finding]:
                           related=related, matched=facts["text"], line_text=facts["line_text"],
                           line_offset=facts.get("line_offset", 0),
                           start_offset=facts["offsets"][0], end_offset=facts["offsets"][1])
+
+
+def _same_day_or_undated(a: dict, b: dict) -> bool:
+    """Two articles may be one story twice unless both carry dates and they differ."""
+    return a.get("date") is None or b.get("date") is None or a["date"] == b["date"]
 
 
 @dataclass
@@ -229,7 +238,9 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
     # cheap pass first: most articles repeat no sentence, and then the exact (slower)
     # sentence splitting is not needed at all
     # (case folded once for the whole text: folding is per character, the pieces agree)
-    split = [p.split() for p in _ROUGH_SENTENCE_RE.split(text.casefold())]
+    # (a space appended: the story's last full stop ends a sentence too, and doc.text has
+    # no trailing newline)
+    split = [p.split() for p in _ROUGH_SENTENCE_RE.split(text.casefold() + " ")]
     pieces = [" ".join(words) for words in split if len(words) >= opts.min_words]
     repeats = len(set(pieces)) != len(pieces)
     for block in blocks:

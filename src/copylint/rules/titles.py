@@ -23,7 +23,8 @@ class TitleOptions(Options):
     """grace-days: days either side of a change of office in which both titles pass
     (stories are filed late, posted days later). history-years: a title whose holder left
     office more than this many years before the article is a historical reference
-    ("President Lincoln"), not an error. elect-days: how far ahead "-elect" may look."""
+    ("President Lincoln"), not an error. elect-days: in how many days before a term begins
+    "-elect" ("incoming", "soon-to-be") is right."""
 
 
 def article_date(doc: Document, settings) -> dt.date | None:
@@ -84,7 +85,9 @@ def title_date(doc: Document, ctx) -> Iterator[Hit]:
     ("President Volodymyr Zelenskyy" puts it on or after 2019-05-20), and the message says
     so. "former", "ex-", "then-", "late", "-elect" change the claim and are checked as
     such; "acting", "interim", "would-be" are not checked. A sentence that names an
-    earlier year ("In 2015, President Barack Obama ...") is judged in that year. Only
+    earlier year ("In 2015, President Barack Obama ...") is judged in that year, and one
+    that names a past time after someone ("President Bush's administration", "during the
+    Obama administration") in that time. Only
     people in the base are checked (rules/people/*.yaml plus the ``people`` config key).
     The fix (unsafe) puts the title held on that date, or "former", when there is one
     answer."""

@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 
+import copylint
+from copylint.config import Settings
 from copylint.rules.structure import _ROUGH_SENTENCE_RE
 
 # the plain statement: right, but a run of marks not followed by white space was tried
@@ -21,3 +23,12 @@ def test_rough_sentences_agree_with_the_plain_pattern() -> None:
         assert _ROUGH_SENTENCE_RE.split(text) == _ROUGH_BY_REGEX.split(text), text
         assert [m.span() for m in _ROUGH_SENTENCE_RE.finditer(text)] == \
             [m.span() for m in _ROUGH_BY_REGEX.finditer(text)], text
+
+
+def test_a_repeat_that_ends_the_story_is_found() -> None:
+    """The story's last full stop has nothing after it: the cheap pass must cut there too."""
+    text = ("# Warehouse blaze in Leeds\n\n"
+            "A fire destroyed a warehouse in Leeds on Monday night, crews said. Nobody was hurt.\n\n"
+            "Crews said the cause was not known. A fire destroyed a warehouse in Leeds on Monday night, crews said.")
+    findings = copylint.lint_text(text, path="s4.md", config=Settings(select=["structure.duplicate-paragraph"]))
+    assert [(f.line, f.column, f.message) for f in findings] == [(5, 37, "this sentence repeats an earlier one")]
