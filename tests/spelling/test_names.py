@@ -218,6 +218,16 @@ def test_another_romanisation_of_a_known_name_is_no_slip():
     assert spelling("Kremlin critic jailed\n\nAlexey Navalny was jailed, Volodymyr Zelenskiy said.\n") == {}
 
 
+def test_a_famous_surname_slipped_into_another_name_is_reported_not_fixed():
+    """"Angela Merkle", "Olaf Schulz" and "Jacinda Arden" passed: the surname is a name
+    itself, so only unknown words were judged. After a rare first name of the lexicon
+    such a surname one slip from that name's own is reported, with no safe fix; a common
+    word after one ("Beaufort Seas") and Zelensky for Zelenskyy are not."""
+    text = ("Summit\n\nOlaf Schulz met Angela Merkle and Jacinda Arden. Ships sailed the Chukchi and Beaufort "
+            "Seas. Volodymyr Zelensky spoke.\n")
+    assert spelling(text) == {"Schulz": ("Scholz", False), "Merkle": ("Merkel", False), "Arden": ("Ardern", False)}
+
+
 def test_a_fix_inside_a_persons_name_is_never_safe():
     """Reported, but not applied by --fix: "Donna Brazile" is one slip from Brazil, "Tony La
     Russa" from Russia. A lexicon name's slip ("Kier Starmer"), a long word's slip inside a

@@ -14,7 +14,7 @@ from ..text import INVISIBLE_CHARACTERS, URLISH, WORD_RE, chunk_around, sentence
 from .occurrences import candidate_starts
 from . import names as names_module, speller as speller_module, variants
 from .lexicon import name_lexicon
-from .names import NameEvidence, Verdict, judge_word, word_shape
+from .names import NEXT_NAME_RE, NameEvidence, Verdict, judge_word, word_shape
 from .speller import ONE_EDIT_MIN, get_speller, news_articles, normalise, running_text_zipf, strip_accents
 from .usage import defined_abbreviations, held_interjection, loan_phrase_spans, loan_phrases, run_together_phrases
 
@@ -549,6 +549,19 @@ class SpellingAnalysis:
                 if v is not None:
                     out.append(Misspelling(prev.start(1), prev.end(1), first, v))
                     already.add(prev.start(1))
+        # a known surname after a rare first name of the lexicon: "Angela Merkle"
+        known = self.speller.known
+        for token, _facts in ev.caps_facts():
+            if token.lower() not in lex.by_first:
+                continue
+            for i in _occurrences(text, token):
+                nxt = NEXT_NAME_RE.match(text, i + len(token))
+                if nxt is None or nxt.start(1) in already or not (known(nxt.group(1)) or lex.knows(nxt.group(1))):
+                    continue  # unknown surnames were judged above
+                v = ev.rare_first_name_slip(token, nxt.group(1))
+                if v is not None:
+                    out.append(Misspelling(nxt.start(1), nxt.end(1), nxt.group(1), v))
+                    already.add(nxt.start(1))
         return out
 
 

@@ -27,7 +27,7 @@ from rapidfuzz.distance import OSA
 
 from .deletions import SmallDeletionIndex, one_edit_apart
 from .occurrences import candidate_starts
-from .variants import different_word, transliterations
+from .variants import different_word, translit_key, transliterations
 from .speller import LETTERS, NEAR_KEYS, Speller, edit_cost, edit_strings, get_speller, match_case, news_articles, normalise, running_text_zipf, seen_words
 from .usage import run_together_phrases
 
@@ -40,7 +40,7 @@ _NOT_SENTENCE_END = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov",
 }
 _PREV_WORD_RE = re.compile(r"([\w.]+)\.$")
-_NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)")
+NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)")
 INSTITUTION_WORDS = frozenset((
     "Corp", "Corporation", "Inc", "Co", "Ltd", "Plc", "PLC", "Group", "Bank", "Center", "Centre",
     "Association", "Institute", "Council", "Committee", "Department", "Ministry", "University",
@@ -79,6 +79,10 @@ SHORT_SLIP_COST, SHORT_SLIP_ZIPF = 1.0, 5.0  # a short unseen word this near a w
 FAR_BLOCK_COST, FAR_SLIP_ZIPF = 1.8, 5.0  # "Unighted" for United, wherever it stands
 UNSEEN_SWAP_ZIPF = 2.0  # two letters swapped in a word nobody writes, from a word this frequent
 SAFE_IN_NAME_LENGTH = 8  # a word's slip this long keeps its safe fix inside a name
+# a first name this rare (Angela, Olaf, Jacinda; not Joe, John) before a surname one slip
+# from the lexicon's ("Angela Merkle") makes a slip, even when the surname is a word too
+RARE_FIRST_NAME_ZIPF = 4.3
+RARE_FIRST_NAME_PAIRS = 20  # ...shared by at most this many of the lexicon's full names
 CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
 
 
@@ -318,7 +322,7 @@ class NameEvidence:
     def full_name_slip(self, word: str, start: int) -> Verdict | None:
         """"Kier Starmer" / "Keir Stramer": with its neighbour, one slip from a lexicon name."""
         text, lex, end = self.text, self.lexicon, start + len(word)
-        nxt = _NEXT_NAME_RE.match(text, end)
+        nxt = NEXT_NAME_RE.match(text, end)
         if nxt:
             last = nxt.group(1)
             pairs = lex.by_last.get(normalise(last))
@@ -334,21 +338,42 @@ class NameEvidence:
                     return Verdict((right,), f"'{word} {last}' looks like a slip for the name '{right} {last}'",
                                    True, "full-name")
         if self.speller.known(word) or lex.knows(word):
-            return None  # a known word is no slip of a surname
+            return None  # a known word is no slip of a surname (but see rare_first_name_slip)
         # the name before: the word must follow a space or tab
         prev = _PREV_NAME_RE.search(text, max(0, start - 40), start) if text[start - 1:start] in (" ", "\t") else None
-        if prev:
-            first = prev.group(1)
-            pairs = lex.by_first.get(first.lower())
-            if pairs and f"{first} {word}".lower() not in lex.full:
-                hits = _slips_among(lex, word, 1, first.lower(), pairs)
-                if len(hits) == 1:
-                    right = next(iter(hits))
-                    if transliterations(word, right):
-                        return None  # a house's romanisation: Reuters' Volodymyr Zelenskiy
-                    return Verdict((right,), f"'{first} {word}' looks like a slip for the name '{first} {right}'",
-                                   True, "full-name")
-        return None
+        return self._surname_slip(prev.group(1), word, safe=True) if prev else None
+
+    def _surname_slip(self, first: str, word: str, safe: bool) -> Verdict | None:
+        """``word`` after ``first`` is one slip from the surname of the lexicon's only
+        full name with that first name that is so near, and no romanisation of it."""
+        lex = self.lexicon
+        pairs = lex.by_first.get(first.lower())
+        if not pairs or f"{first} {word}".lower() in lex.full:
+            return None
+        hits = _slips_among(lex, word, 1, first.lower(), pairs)
+        if len(hits) != 1:
+            return None
+        right = next(iter(hits))
+        if transliterations(word, right):
+            return None  # a house's romanisation: Reuters' Volodymyr Zelenskiy
+        return Verdict((right,), f"'{first} {word}' looks like a slip for the name '{first} {right}'", safe,
+                       "full-name")
+
+    def rare_first_name_slip(self, first: str, word: str) -> Verdict | None:
+        """After a rare first name of the lexicon (Angela, Olaf, Jacinda; not Joe or
+        John, whom thousands share), a surname one slip from that name's own, even a
+        word or name itself ("Angela Merkle", "Olaf Schulz", "Jacinda Arden"): reported,
+        not fixed, since it may be someone else's."""
+        sp = self.speller
+        pairs = self.lexicon.by_first.get(first.lower())
+        if not pairs or len(pairs) > RARE_FIRST_NAME_PAIRS or sp.zipf(first) >= RARE_FIRST_NAME_ZIPF or \
+                sp.is_common(word.lower()):
+            return None  # (a common word is no surname: "Beaufort Seas", "Hilton Hotel")
+        verdict = self._surname_slip(first, word, safe=False)
+        if verdict is None or translit_key(word) == translit_key(verdict.suggestions[0]) or \
+                different_word(word, verdict.suggestions[0]):
+            return None  # Zelensky for Zelenskyy; an ending that makes another word
+        return verdict
 
     def _distinctive(self, surname: str) -> bool:
         """A surname that is not also a common word (Brown, Bush), so a first name one slip
@@ -772,7 +797,7 @@ class NameEvidence:
 
     def _next_name_word(self, end: int) -> str | None:
         """The capitalised word right after ``end`` (one space or tab between), if any."""
-        nxt = _NEXT_NAME_RE.match(self.text, end)
+        nxt = NEXT_NAME_RE.match(self.text, end)
         return nxt.group(1) if nxt is not None else None
 
     def _prev_name_word(self, start: int) -> str | None:
@@ -889,7 +914,7 @@ class NameEvidence:
             i = next(iter(self.occurrences(w)), None)
             if i is None:
                 return False
-            slots.append((_NEXT_NAME_RE.match(self.text, i + len(w)) is not None, self._after_name(i)))
+            slots.append((NEXT_NAME_RE.match(self.text, i + len(w)) is not None, self._after_name(i)))
         return slots[0][0] == slots[1][0] or slots[0][1] == slots[1][1]
 
     def _in_head(self, word: str) -> bool:
