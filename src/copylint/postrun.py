@@ -88,17 +88,20 @@ class Filters:
         from .gitdiff import GitError
 
         out = findings
-        if self.changed is not None:
-            try:
-                out = [f for f in out if self.changed.touches(f.path, f.line, f.end_line)]
-            except GitError as exc:
-                _fail(str(exc))
-            if count:
-                self.unchanged += len(findings) - len(out)
         if self.baseline is not None:
+            # first, and on all of the file's findings: an entry is matched by its rank
+            # among the file's findings, which a subset would renumber
             out, old = self.baseline.split(out)
             if count:
                 self.baselined.extend(old)
+        if self.changed is not None:
+            try:
+                shown = [f for f in out if self.changed.touches(f.path, f.line, f.end_line)]
+            except GitError as exc:
+                _fail(str(exc))
+            if count:
+                self.unchanged += len(out) - len(shown)
+            out = shown
         return out
 
     def apply(self, result) -> list[str]:

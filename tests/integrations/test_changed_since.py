@@ -159,3 +159,17 @@ def test_a_moved_file_keeps_its_unchanged_lines_unchanged(repo: Path) -> None:
     assert findings(check(repo, "--changed-since", "HEAD", "published")) == [("ferry.txt", 9, " ferry")]
     git(repo, "commit", "-qam", "moved and edited")
     assert findings(check(repo, "--changed-since", "HEAD~1", "published")) == [("ferry.txt", 9, " ferry")]
+
+
+def test_a_new_slip_on_a_changed_line_is_not_taken_for_a_baselined_one(repo: Path) -> None:
+    """With --baseline, the baseline saw only the changed lines' findings: a new "Kiev"
+    added below a baselined one was taken for it (the first "Kiev" it was shown)."""
+    (repo / "s.txt").write_text("Talks resume\n\nThe envoy met the official in Kiev.\n", encoding="utf-8")
+    assert run_cli("baseline", "--no-languagetool", "s.txt", "-o", "b.json", cwd=repo).returncode == 0
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "story")
+    with open(repo / "s.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nAides stayed in Kiev overnight.\n")
+    proc = check(repo, "--no-languagetool", "--changed-since", "HEAD", "--baseline", "b.json", "s.txt")
+    assert findings(proc) == [("s.txt", 5, "Kiev")]
+    assert "1 finding(s) in the baseline not shown" in proc.stderr
