@@ -26,7 +26,7 @@ class GitError(Exception):
     """Not a git repository, an unknown revision, or git itself missing."""
 
 
-def _git(args: list[str], cwd: str | Path) -> str:
+def _git(args: list[str], cwd: str | Path, raw: bool = False):
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=300)
     except FileNotFoundError:
@@ -34,7 +34,7 @@ def _git(args: list[str], cwd: str | Path) -> str:
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(message[0] if message else f"git {' '.join(args[:2])} failed")
-    return proc.stdout.decode("utf-8", "surrogateescape")
+    return proc.stdout if raw else proc.stdout.decode("utf-8", "surrogateescape")
 
 
 def unquote_path(raw: str) -> str:
@@ -169,6 +169,18 @@ class ChangedLines:
         if rel not in repo.tracked:
             return ALL
         return repo.changed.get(rel, set())
+
+    def base_bytes(self, path: str) -> bytes | None:
+        """The file as it was where lines are counted from; None when it was not there
+        (new, or moved: git show knows it by its old name)."""
+        full = Path(os.path.abspath(path)).resolve()
+        root = self._root_of(full.parent)
+        if root not in self._repos:
+            self.prepare([path])
+        try:
+            return _git(["show", f"{self._repos[root].base}:{full.relative_to(root).as_posix()}"], root, raw=True)
+        except GitError:
+            return None
 
     def forget(self, paths: list[str]) -> None:
         """Ask git again about these files next time (they were just rewritten)."""

@@ -9,6 +9,7 @@ rules included) describes the files as they now are.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -67,6 +68,7 @@ class Filters:
             self.changed = ChangedLines(changed_since)
         self.baselined: list[Finding] = []
         self.unchanged = 0
+        self._before: dict[str, Counter | None] = {}  # path -> its findings at the base
 
     @property
     def active(self) -> bool:
@@ -96,13 +98,40 @@ class Filters:
                 self.baselined.extend(old)
         if self.changed is not None:
             try:
-                shown = [f for f in out if self.changed.touches(f.path, f.line, f.end_line)]
+                touched = [self.changed.touches(f.path, f.line, f.end_line) for f in out]
+                caused = self._caused(path, [f for f, t in zip(out, touched) if not t])
             except GitError as exc:
                 _fail(str(exc))
+            shown = [f for f, t in zip(out, touched) if t or f in caused]
             if count:
                 self.unchanged += len(out) - len(shown)
             out = shown
         return out
+
+    def _caused(self, path: str, unchanged: list[Finding]) -> list[Finding]:
+        """Findings on unchanged lines that the change brought about: a rule that compares
+        the whole article (a name spelt two ways, US and UK spellings mixed) flags an old
+        line when a new one disagrees with it. They are those the file's version at the
+        base, checked alone, does not have (by rule and fingerprint, counted)."""
+        if not unchanged or path.startswith("<") or not self.changed.lines(path):
+            return []
+        if path not in self._before:
+            data = self.changed.base_bytes(path)
+            self._before[path] = None if data is None else _fingerprints_of(path, data)
+        before = self._before[path]
+        if before is None:
+            return []
+        from .baseline import fingerprint
+
+        left = Counter(before)
+        caused = []
+        for f in unchanged:
+            key = (f.rule, fingerprint(f))
+            if left[key] > 0:
+                left[key] -= 1
+            elif not f.rule.startswith("grammar."):  # LanguageTool's are not re-checked
+                caused.append(f)
+        return caused
 
     def apply(self, result) -> list[str]:
         """Filter ``result.findings`` in place; returns notices saying what was hidden."""
@@ -138,6 +167,29 @@ def _rule_ran(path: str, rule_id: str) -> bool:
     if rule_id.startswith("copylint."):
         return reader_notice_selected(rule_id, settings)
     return is_selected(rule_id, settings.select, settings.ignore)
+
+
+def _fingerprints_of(path: str, data: bytes) -> Counter:
+    """(rule, fingerprint) of the findings an old version of ``path`` had, checked on its
+    own (the corpus rules over it alone; LanguageTool is not asked again)."""
+    from .baseline import fingerprint
+    from .engine import check_document
+    from .readers import BinaryFile, read_bytes
+    from .runner import RunResult, _State, _finish_corpus_rules, _ruleset_for
+
+    try:
+        doc = read_bytes(path, data)
+    except BinaryFile:
+        return Counter()
+    settings = _State.resolver.for_path(path)
+    ruleset = _ruleset_for(settings)
+    rules = [r for r in ruleset.selected(settings) if "languagetool" not in r.needs]
+    findings, facts = check_document(doc, rules, settings, ruleset, _State.resources)
+    result = RunResult(findings=list(findings))
+    if facts:
+        _finish_corpus_rules({rid: [(path, f)] for rid, f in facts.items()}, _State.resolver,
+                             _State.resolver.base_for(path), _State.resources, result)
+    return Counter((f.rule, fingerprint(f)) for f in result.findings)
 
 
 def _linter() -> Callable[[str, str], list[Finding]]:

@@ -173,3 +173,25 @@ def test_a_new_slip_on_a_changed_line_is_not_taken_for_a_baselined_one(repo: Pat
     proc = check(repo, "--no-languagetool", "--changed-since", "HEAD", "--baseline", "b.json", "s.txt")
     assert findings(proc) == [("s.txt", 5, "Kiev")]
     assert "1 finding(s) in the baseline not shown" in proc.stderr
+
+
+def test_a_finding_the_change_caused_on_an_unchanged_line_is_shown(repo: Path) -> None:
+    """Lines adding "Zelenskyy" (or "center" and "color") made the rules that compare the
+    whole article flag the committed "Zelensky" (or "colour"), on a line the change left
+    alone: --changed-since hid them and exited 0."""
+    (repo / "z.txt").write_text("Talks resume\n\nPresident Volodymyr Zelensky met the envoy on Monday.\n",
+                                encoding="utf-8")
+    (repo / "c.txt").write_text("Paint prices\n\nThe colour of the year was announced.\n", encoding="utf-8")
+    (repo / "old.txt").write_text("Talks resume\n\nZelensky met the envoy. Zelenskyy left.\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "stories")
+    with open(repo / "z.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nLater, Zelenskyy said talks would go on. Aides to Zelenskyy agreed.\n\nZelenskyy flew home.\n")
+    with open(repo / "c.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nThe center chose a new color.\n")
+    with open(repo / "old.txt", "a", encoding="utf-8") as fh:  # a slip the change did not cause stays hidden
+        fh.write("\nThe envoy stayed.\n")
+    proc = check(repo, "--no-languagetool", "--changed-since", "HEAD", "z.txt", "c.txt", "old.txt")
+    assert proc.returncode == 1
+    assert findings(proc) == [("c.txt", 3, "colour"), ("z.txt", 3, "Zelensky")]
+    assert "1 finding(s) on lines unchanged since HEAD not shown" in proc.stderr
