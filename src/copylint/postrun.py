@@ -220,6 +220,8 @@ def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None],
     fix, diff, unsafe = extras.get("fix"), extras.get("diff"), extras.get("unsafe_fixes")
     filters = Filters(extras.get("baseline_file"), extras.get("changed_since"))
     filters.prepare(list(getattr(result, "files", [])))
+    if filters.changed is not None and stdin_data is not None and stdin_filename:
+        filters.changed.use_text(stdin_filename, stdin_data)  # not the file on disk
     post = PostRun(result)
     accept = filters.keep if filters.active else None
 
@@ -276,6 +278,8 @@ def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None],
         if written or new_stdin != stdin_data:
             if filters.changed is not None:
                 filters.changed.forget(written)
+                if stdin_data is not None and stdin_filename:
+                    filters.changed.use_text(stdin_filename, new_stdin)
             post.result = result = rerun(new_stdin)
         result.problems.extend(problems)
         result.problems.sort(key=lambda p: p.path)

@@ -195,3 +195,24 @@ def test_a_finding_the_change_caused_on_an_unchanged_line_is_shown(repo: Path) -
     assert proc.returncode == 1
     assert findings(proc) == [("c.txt", 3, "colour"), ("z.txt", 3, "Zelensky")]
     assert "1 finding(s) on lines unchanged since HEAD not shown" in proc.stderr
+
+
+def test_standard_input_is_compared_with_the_revision_not_the_file_on_disk(repo: Path) -> None:
+    """Piped text named --stdin-filename was judged by the git diff of the file on disk,
+    which did not hold the piped new line: its "goverment" was hidden and the run exited 0."""
+    (repo / "stories").mkdir()
+    story = repo / "stories" / "clinton.txt"
+    story.write_text(STORY, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "story")
+    piped = (STORY + "\nA new paragraph with a goverment typo.\n").encode("utf-8")
+    args = ("check", "--no-languagetool", "--format", "json", "--changed-since", "HEAD", "-", "--stdin-filename")
+    proc = run_cli(*args, "stories/clinton.txt", input=piped, cwd=repo)
+    assert findings(proc) == [("clinton.txt", 9, "goverment")]
+    # an edit on disk that the piped text does not hold is not the piped text's
+    story.write_text(STORY + "\nThe ferry ferry is late.\n", encoding="utf-8")
+    proc = run_cli(*args, "stories/clinton.txt", input=STORY.encode("utf-8"), cwd=repo)
+    assert findings(proc) == [] and "2 finding(s) on lines unchanged" in proc.stderr
+    # a file the revision did not have is new throughout, even in a folder not made yet
+    proc = run_cli(*args, "drafts/new.txt", input=STORY.encode("utf-8"), cwd=repo)
+    assert len(findings(proc)) == 2
