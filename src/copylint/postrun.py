@@ -8,6 +8,7 @@ rules included) describes the files as they now are.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -214,7 +215,7 @@ def _fix_stdin(data: bytes, display: str, lint, unsafe: bool, accept) -> tuple[A
 def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None], Any],
               stdin_data: bytes | None, stdin_filename: str | None) -> PostRun:
     """Apply fixes and filters to a finished run. ``rerun(stdin_bytes)`` repeats the run."""
-    from .fixer import FixReport, fix_file, in_a_diff, unified_diff, usable
+    from .fixer import FixReport, diff_root, fix_file, in_a_diff, unified_diff, usable
     from .runner import Problem
 
     fix, diff, unsafe = extras.get("fix"), extras.get("diff"), extras.get("unsafe_fixes")
@@ -249,9 +250,14 @@ def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None],
         unsafe_left += sum(f.unsafe_left for f in report.files)
 
         if diff:
+            in_diff = [f for f in report.changed if in_a_diff(f)]
+            root = diff_root([f.path for f in in_diff])
+            if in_diff and root != os.getcwd():  # a file outside the working folder
+                click.echo(f"copylint: the diff names files from {root}: apply it there "
+                           f"(git apply or patch -p1 in {root})", err=True)
             for f in sorted(report.changed, key=lambda f: f.path):
                 if in_a_diff(f):
-                    sys.stdout.write(unified_diff(f))
+                    sys.stdout.write(unified_diff(f, root))
                 else:
                     from .readers.common import ENCODING_NAMES
 
