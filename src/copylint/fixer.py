@@ -287,16 +287,26 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def diff_name(path: str) -> str:
-    """A file's name in a diff: relative to the working folder, "./" and "../" worked
-    out ("../a/story.md" from a is "story.md"), for git apply and patch -p1 run there. A
-    file outside it is named from the top of the git work tree holding the folder (apply
-    the diff there), else by its absolute path without the leading slash (patch -p1 in /)."""
+def diff_root(paths: list[str]) -> str:
+    """The one folder a whole diff names its files from, so that it applies in one place:
+    the working folder when every file lies under it; else the top of the git work tree
+    holding the working folder, when every file lies under that; else "/" (each file by
+    its absolute path without the leading slash, for patch -p1 in /)."""
+    cwd = os.getcwd()
+    if all(_under(os.path.abspath(p), cwd) is not None for p in paths):
+        return cwd
+    top = _top_of_work_tree(cwd)
+    if top and all(_under(os.path.realpath(p), top) is not None for p in paths):
+        return top
+    return os.path.abspath(os.sep)
+
+
+def diff_name(path: str, root: str | None = None) -> str:
+    """A file's name in a diff: relative to ``root`` (by default ``diff_root([path])``),
+    "./" and "../" worked out ("../a/story.md" from a is "story.md")."""
+    root = root or diff_root([path])
     full = os.path.abspath(path)
-    rel = _under(full, os.getcwd())
-    if rel is None:  # asked of git only for a file outside the working folder
-        top = _top_of_work_tree(os.getcwd())
-        rel = _under(os.path.realpath(full), top) if top else None
+    rel = _under(full, root) if root == os.getcwd() else _under(os.path.realpath(full), root)
     return Path(rel if rel is not None else full).as_posix().lstrip("/")
 
 
@@ -322,13 +332,13 @@ def in_a_diff(fix: FileFix) -> bool:
     return fix.encoding in ("", "utf-8")
 
 
-def unified_diff(fix: FileFix) -> str:
+def unified_diff(fix: FileFix, root: str | None = None) -> str:
     """A git-style unified diff (``a/`` and ``b/`` prefixes) of one file's fix, which
-    ``git apply`` and ``patch -p1`` accept."""
+    ``git apply`` and ``patch -p1`` accept in ``root`` (see diff_root)."""
     if not fix.changed:
         return ""
     a, b = _lines(fix.original), _lines(fix.fixed)
-    name = diff_name(fix.path)
+    name = diff_name(fix.path, root)
     # a name with a space ends with a tab, as git writes it, so that patch reads it whole
     end = "\t" if " " in name else ""
     out: list[str] = []

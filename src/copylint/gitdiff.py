@@ -8,10 +8,15 @@ reads the hunk headers: ``@@ -a,b +c,d @@`` says lines c … c+d-1 of the curren
 new or changed. A file moved with ``git mv`` keeps its unchanged lines unchanged. A file
 git does not track (new, untracked, or ignored) counts as changed throughout. Pure
 deletions change no line of the current file and so select nothing.
+
+Standard input named with ``--stdin-filename`` is judged by its own text, not the file on
+disk: its lines are compared with the file as it was at BASE (``git show BASE:path``),
+and count as changed throughout when the file was not there.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import subprocess
@@ -26,7 +31,7 @@ class GitError(Exception):
     """Not a git repository, an unknown revision, or git itself missing."""
 
 
-def _git(args: list[str], cwd: str | Path) -> str:
+def _git(args: list[str], cwd: str | Path, raw: bool = False):
     try:
         proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=300)
     except FileNotFoundError:
@@ -34,7 +39,7 @@ def _git(args: list[str], cwd: str | Path) -> str:
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(message[0] if message else f"git {' '.join(args[:2])} failed")
-    return proc.stdout.decode("utf-8", "surrogateescape")
+    return proc.stdout if raw else proc.stdout.decode("utf-8", "surrogateescape")
 
 
 def unquote_path(raw: str) -> str:
@@ -108,8 +113,12 @@ class ChangedLines:
         self.rev = rev
         self._roots: dict[str, Path] = {}  # folder -> repository root
         self._repos: dict[Path, _Repo] = {}
+        self._piped: dict[str, bytes] = {}  # absolute path -> standard input's text for it
+        self._piped_lines: dict[str, set[int] | None] = {}
 
     def _root_of(self, folder: Path) -> Path:
+        while not folder.is_dir() and folder != folder.parent:
+            folder = folder.parent  # a --stdin-filename in a folder not made yet
         key = str(folder)
         if key not in self._roots:
             try:
@@ -157,8 +166,18 @@ class ChangedLines:
             raise GitError(f"{root}: {left} and {right} have no common ancestor (in a shallow clone, "
                            "fetch the history: fetch-depth: 0 or GIT_DEPTH: 0)") from None
 
+    def use_text(self, path: str, data: bytes) -> None:
+        """Judge ``path`` by this text (standard input given its name), not by the file."""
+        self._piped[os.path.abspath(path)] = data
+        self._piped_lines.pop(os.path.abspath(path), None)
+
     def lines(self, path: str) -> set[int] | None:
         """Changed lines of ``path``; ``None`` means the whole file (untracked)."""
+        key = os.path.abspath(path)
+        if key in self._piped:
+            if key not in self._piped_lines:
+                self._piped_lines[key] = _changed_lines(self.base_bytes(path), self._piped[key])
+            return self._piped_lines[key]
         full = Path(os.path.abspath(path)).resolve()
         root = self._root_of(full.parent)
         rel = full.relative_to(root).as_posix()
@@ -169,6 +188,18 @@ class ChangedLines:
         if rel not in repo.tracked:
             return ALL
         return repo.changed.get(rel, set())
+
+    def base_bytes(self, path: str) -> bytes | None:
+        """The file as it was where lines are counted from; None when it was not there
+        (new, or moved: git show knows it by its old name)."""
+        full = Path(os.path.abspath(path)).resolve()
+        root = self._root_of(full.parent)
+        if root not in self._repos:
+            self.prepare([path])
+        try:
+            return _git(["show", f"{self._repos[root].base}:{full.relative_to(root).as_posix()}"], root, raw=True)
+        except GitError:
+            return None
 
     def forget(self, paths: list[str]) -> None:
         """Ask git again about these files next time (they were just rewritten)."""
@@ -190,6 +221,22 @@ class ChangedLines:
         if lines is ALL:
             return True
         return any(n in lines for n in range(first_line, max(first_line, last_line) + 1))
+
+
+def _split_lines(data: bytes) -> list[str]:
+    return _LINE_BREAK_RE.split(data.decode("utf-8", "surrogateescape"))
+
+
+_LINE_BREAK_RE = re.compile("\r\n?|\n")  # as model.LineIndex counts lines
+
+
+def _changed_lines(old: bytes | None, new: bytes) -> set[int] | None:
+    """Lines of ``new`` (1-based) that are not in ``old``; ALL when there is no ``old``."""
+    if old is None:
+        return ALL
+    matcher = difflib.SequenceMatcher(None, _split_lines(old), _split_lines(new), autojunk=False)
+    return {n + 1 for tag, _a, _b, j1, j2 in matcher.get_opcodes() if tag in ("replace", "insert")
+            for n in range(j1, j2)}
 
 
 def _chunks(items: list[str], size: int):

@@ -8,7 +8,9 @@ rules included) describes the files as they now are.
 
 from __future__ import annotations
 
+import os
 import sys
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -67,6 +69,7 @@ class Filters:
             self.changed = ChangedLines(changed_since)
         self.baselined: list[Finding] = []
         self.unchanged = 0
+        self._before: dict[str, Counter | None] = {}  # path -> its findings at the base
 
     @property
     def active(self) -> bool:
@@ -88,18 +91,48 @@ class Filters:
         from .gitdiff import GitError
 
         out = findings
-        if self.changed is not None:
-            try:
-                out = [f for f in out if self.changed.touches(f.path, f.line, f.end_line)]
-            except GitError as exc:
-                _fail(str(exc))
-            if count:
-                self.unchanged += len(findings) - len(out)
         if self.baseline is not None:
+            # first, and on all of the file's findings: an entry is matched by its rank
+            # among the file's findings, which a subset would renumber
             out, old = self.baseline.split(out)
             if count:
                 self.baselined.extend(old)
+        if self.changed is not None:
+            try:
+                touched = [self.changed.touches(f.path, f.line, f.end_line) for f in out]
+                caused = self._caused(path, [f for f, t in zip(out, touched) if not t])
+            except GitError as exc:
+                _fail(str(exc))
+            shown = [f for f, t in zip(out, touched) if t or f in caused]
+            if count:
+                self.unchanged += len(out) - len(shown)
+            out = shown
         return out
+
+    def _caused(self, path: str, unchanged: list[Finding]) -> list[Finding]:
+        """Findings on unchanged lines that the change brought about: a rule that compares
+        the whole article (a name spelt two ways, US and UK spellings mixed) flags an old
+        line when a new one disagrees with it. They are those the file's version at the
+        base, checked alone, does not have (by rule and fingerprint, counted)."""
+        if not unchanged or path.startswith("<") or not self.changed.lines(path):
+            return []
+        if path not in self._before:
+            data = self.changed.base_bytes(path)
+            self._before[path] = None if data is None else _fingerprints_of(path, data)
+        before = self._before[path]
+        if before is None:
+            return []
+        from .baseline import fingerprint
+
+        left = Counter(before)
+        caused = []
+        for f in unchanged:
+            key = (f.rule, fingerprint(f))
+            if left[key] > 0:
+                left[key] -= 1
+            elif not f.rule.startswith("grammar."):  # LanguageTool's are not re-checked
+                caused.append(f)
+        return caused
 
     def apply(self, result) -> list[str]:
         """Filter ``result.findings`` in place; returns notices saying what was hidden."""
@@ -137,6 +170,29 @@ def _rule_ran(path: str, rule_id: str) -> bool:
     return is_selected(rule_id, settings.select, settings.ignore)
 
 
+def _fingerprints_of(path: str, data: bytes) -> Counter:
+    """(rule, fingerprint) of the findings an old version of ``path`` had, checked on its
+    own (the corpus rules over it alone; LanguageTool is not asked again)."""
+    from .baseline import fingerprint
+    from .engine import check_document
+    from .readers import BinaryFile, read_bytes
+    from .runner import RunResult, _State, _finish_corpus_rules, _ruleset_for
+
+    try:
+        doc = read_bytes(path, data)
+    except BinaryFile:
+        return Counter()
+    settings = _State.resolver.for_path(path)
+    ruleset = _ruleset_for(settings)
+    rules = [r for r in ruleset.selected(settings) if "languagetool" not in r.needs]
+    findings, facts = check_document(doc, rules, settings, ruleset, _State.resources)
+    result = RunResult(findings=list(findings))
+    if facts:
+        _finish_corpus_rules({rid: [(path, f)] for rid, f in facts.items()}, _State.resolver,
+                             _State.resolver.base_for(path), _State.resources, result)
+    return Counter((f.rule, fingerprint(f)) for f in result.findings)
+
+
 def _linter() -> Callable[[str, str], list[Finding]]:
     from .readers import read_text
     from .runner import _State, lint_document
@@ -159,12 +215,14 @@ def _fix_stdin(data: bytes, display: str, lint, unsafe: bool, accept) -> tuple[A
 def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None], Any],
               stdin_data: bytes | None, stdin_filename: str | None) -> PostRun:
     """Apply fixes and filters to a finished run. ``rerun(stdin_bytes)`` repeats the run."""
-    from .fixer import FixReport, fix_file, in_a_diff, unified_diff, usable
+    from .fixer import FixReport, diff_root, fix_file, in_a_diff, unified_diff, usable
     from .runner import Problem
 
     fix, diff, unsafe = extras.get("fix"), extras.get("diff"), extras.get("unsafe_fixes")
     filters = Filters(extras.get("baseline_file"), extras.get("changed_since"))
     filters.prepare(list(getattr(result, "files", [])))
+    if filters.changed is not None and stdin_data is not None and stdin_filename:
+        filters.changed.use_text(stdin_filename, stdin_data)  # not the file on disk
     post = PostRun(result)
     accept = filters.keep if filters.active else None
 
@@ -192,9 +250,14 @@ def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None],
         unsafe_left += sum(f.unsafe_left for f in report.files)
 
         if diff:
+            in_diff = [f for f in report.changed if in_a_diff(f)]
+            root = diff_root([f.path for f in in_diff])
+            if in_diff and root != os.getcwd():  # a file outside the working folder
+                click.echo(f"copylint: the diff names files from {root}: apply it there "
+                           f"(git apply or patch -p1 in {root})", err=True)
             for f in sorted(report.changed, key=lambda f: f.path):
                 if in_a_diff(f):
-                    sys.stdout.write(unified_diff(f))
+                    sys.stdout.write(unified_diff(f, root))
                 else:
                     from .readers.common import ENCODING_NAMES
 
@@ -221,6 +284,8 @@ def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None],
         if written or new_stdin != stdin_data:
             if filters.changed is not None:
                 filters.changed.forget(written)
+                if stdin_data is not None and stdin_filename:
+                    filters.changed.use_text(stdin_filename, new_stdin)
             post.result = result = rerun(new_stdin)
         result.problems.extend(problems)
         result.problems.sort(key=lambda p: p.path)

@@ -19,13 +19,13 @@ def make_baseline(folder: Path, *paths: str, out: str = "copylint-baseline.json"
 
 def test_baseline_records_findings_without_positions(stories: Path) -> None:
     doc = make_baseline(stories, "harbour.txt", "clean.txt")
-    assert doc["version"] == 1 and doc["tool"] == "copylint"
+    assert doc["version"] == 2 and doc["tool"] == "copylint"
     entries = doc["findings"]
     assert sorted(e["rule"] for e in entries) == sorted([
         "typo.repeated-word", "typo.double-space", "typo.space-before-punctuation", "typo.unbalanced-brackets"])
     for e in entries:
         assert e["path"] == "harbour.txt"
-        assert set(e) == {"path", "rule", "fingerprint", "occurrence", "text", "message"}
+        assert set(e) == {"path", "rule", "fingerprint", "occurrence", "rank", "text", "message"}
     assert entries == sorted(entries, key=lambda e: (e["path"], e["rule"], e["fingerprint"], e["occurrence"]))
 
 
@@ -58,6 +58,44 @@ def test_check_with_baseline_reports_nothing_until_something_new(stories: Path) 
     assert proc.returncode == 1
     findings = json.loads(proc.stdout)["findings"]
     assert [(f["rule"], f["matched"]) for f in findings] == [("typo.repeated-word", " said")]
+
+
+KIEV_STORY = ("Talks resume on Monday\n\nOfficials met on Monday. The envoy spoke to the goverment office in Kiev.\n"
+              "Talks will resume, an aide said.\n")
+# what copylint 0.1.0 (baseline version 1) recorded for KIEV_STORY
+KIEV_V1 = {"version": 1, "tool": "copylint", "fingerprint": "rule+text+3-word-context/v1", "findings": [
+    {"path": "s.txt", "rule": "house.kyiv", "fingerprint": "f6364a3203df0e87e1a2", "occurrence": 0,
+     "text": "Kiev", "message": "Use the Ukrainian spelling Kyiv, not Kiev."},
+    {"path": "s.txt", "rule": "typo.spelling", "fingerprint": "44464cb386aefd83a5c4", "occurrence": 0,
+     "text": "goverment", "message": "'goverment' is not in the dictionary; did you mean 'government'?"}]}
+
+
+def test_edits_next_to_a_baselined_finding_do_not_bring_it_back(tmp_path: Path) -> None:
+    """A sentence appended after "...office in Kiev.", the neighbouring "goverment" fixed,
+    or the paragraph re-wrapped brought the baselined house.kyiv finding back (its three
+    words of context crossed sentences and lines) and called its entry "no longer found".
+    A new "Kiev" elsewhere is still reported. A version 1 file still matches."""
+    story = tmp_path / "s.txt"
+    (tmp_path / "v1.json").write_text(json.dumps(KIEV_V1), encoding="utf-8")
+    story.write_text(KIEV_STORY, encoding="utf-8")
+    make_baseline(tmp_path, "--no-languagetool", "s.txt", out="b.json")
+    edits = [("in Kiev.", "in Kiev. The mayor disagreed."),  # a sentence appended
+             ("goverment office", "government office"),  # the neighbouring typo fixed
+             ("office in Kiev", "office in\nKiev")]  # re-wrapped
+    text = KIEV_STORY
+    for old, new in edits:
+        text = text.replace(old, new)
+        story.write_text(text, encoding="utf-8")
+        for file in ("b.json", "v1.json"):
+            proc = run_cli("check", "--no-languagetool", "--baseline", file, "s.txt", cwd=tmp_path)
+            assert proc.returncode == 0, (old, file, proc.stdout)
+            fixed = "goverment" not in text
+            assert f"{1 if fixed else 2} finding(s) in the baseline not shown" in proc.stderr
+            assert ("1 baseline entry no longer found" in proc.stderr) == fixed, proc.stderr
+    story.write_text(text + "\nAides stayed in Kiev overnight.\n", encoding="utf-8")
+    for file in ("b.json", "v1.json"):
+        proc = run_cli("check", "--no-languagetool", "--baseline", file, "--format", "json", "s.txt", cwd=tmp_path)
+        assert [(f["rule"], f["line"]) for f in json.loads(proc.stdout)["findings"]] == [("house.kyiv", 7)], file
 
 
 def test_the_same_slip_twice_counts_twice(tmp_path: Path) -> None:

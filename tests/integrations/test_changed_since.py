@@ -159,3 +159,60 @@ def test_a_moved_file_keeps_its_unchanged_lines_unchanged(repo: Path) -> None:
     assert findings(check(repo, "--changed-since", "HEAD", "published")) == [("ferry.txt", 9, " ferry")]
     git(repo, "commit", "-qam", "moved and edited")
     assert findings(check(repo, "--changed-since", "HEAD~1", "published")) == [("ferry.txt", 9, " ferry")]
+
+
+def test_a_new_slip_on_a_changed_line_is_not_taken_for_a_baselined_one(repo: Path) -> None:
+    """With --baseline, the baseline saw only the changed lines' findings: a new "Kiev"
+    added below a baselined one was taken for it (the first "Kiev" it was shown)."""
+    (repo / "s.txt").write_text("Talks resume\n\nThe envoy met the official in Kiev.\n", encoding="utf-8")
+    assert run_cli("baseline", "--no-languagetool", "s.txt", "-o", "b.json", cwd=repo).returncode == 0
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "story")
+    with open(repo / "s.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nAides stayed in Kiev overnight.\n")
+    proc = check(repo, "--no-languagetool", "--changed-since", "HEAD", "--baseline", "b.json", "s.txt")
+    assert findings(proc) == [("s.txt", 5, "Kiev")]
+    assert "1 finding(s) in the baseline not shown" in proc.stderr
+
+
+def test_a_finding_the_change_caused_on_an_unchanged_line_is_shown(repo: Path) -> None:
+    """Lines adding "Zelenskyy" (or "center" and "color") made the rules that compare the
+    whole article flag the committed "Zelensky" (or "colour"), on a line the change left
+    alone: --changed-since hid them and exited 0."""
+    (repo / "z.txt").write_text("Talks resume\n\nPresident Volodymyr Zelensky met the envoy on Monday.\n",
+                                encoding="utf-8")
+    (repo / "c.txt").write_text("Paint prices\n\nThe colour of the year was announced.\n", encoding="utf-8")
+    (repo / "old.txt").write_text("Talks resume\n\nZelensky met the envoy. Zelenskyy left.\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "stories")
+    with open(repo / "z.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nLater, Zelenskyy said talks would go on. Aides to Zelenskyy agreed.\n\nZelenskyy flew home.\n")
+    with open(repo / "c.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nThe center chose a new color.\n")
+    with open(repo / "old.txt", "a", encoding="utf-8") as fh:  # a slip the change did not cause stays hidden
+        fh.write("\nThe envoy stayed.\n")
+    proc = check(repo, "--no-languagetool", "--changed-since", "HEAD", "z.txt", "c.txt", "old.txt")
+    assert proc.returncode == 1
+    assert findings(proc) == [("c.txt", 3, "colour"), ("z.txt", 3, "Zelensky")]
+    assert "1 finding(s) on lines unchanged since HEAD not shown" in proc.stderr
+
+
+def test_standard_input_is_compared_with_the_revision_not_the_file_on_disk(repo: Path) -> None:
+    """Piped text named --stdin-filename was judged by the git diff of the file on disk,
+    which did not hold the piped new line: its "goverment" was hidden and the run exited 0."""
+    (repo / "stories").mkdir()
+    story = repo / "stories" / "clinton.txt"
+    story.write_text(STORY, encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "story")
+    piped = (STORY + "\nA new paragraph with a goverment typo.\n").encode("utf-8")
+    args = ("check", "--no-languagetool", "--format", "json", "--changed-since", "HEAD", "-", "--stdin-filename")
+    proc = run_cli(*args, "stories/clinton.txt", input=piped, cwd=repo)
+    assert findings(proc) == [("clinton.txt", 9, "goverment")]
+    # an edit on disk that the piped text does not hold is not the piped text's
+    story.write_text(STORY + "\nThe ferry ferry is late.\n", encoding="utf-8")
+    proc = run_cli(*args, "stories/clinton.txt", input=STORY.encode("utf-8"), cwd=repo)
+    assert findings(proc) == [] and "2 finding(s) on lines unchanged" in proc.stderr
+    # a file the revision did not have is new throughout, even in a folder not made yet
+    proc = run_cli(*args, "drafts/new.txt", input=STORY.encode("utf-8"), cwd=repo)
+    assert len(findings(proc)) == 2

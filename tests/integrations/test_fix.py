@@ -206,6 +206,27 @@ def test_diff_names_apply_and_a_utf16_file_is_left_out_with_a_warning(tmp_path: 
     assert (tmp_path / "a" / "story.md").read_text(encoding="utf-8") == "# Talks\n\nThe talks.\n"
 
 
+def test_a_diff_with_a_file_outside_the_working_folder_names_all_from_the_git_top(tmp_path: Path) -> None:
+    """`cd stories && check --diff clinton.md ../wire.txt` named wire.txt from the git top
+    and clinton.md from stories/, so git apply failed in both places."""
+    top = tmp_path / "repo"
+    (top / "stories").mkdir(parents=True)
+    (top / "stories" / "clinton.md").write_text("# Talks\n\nThe the talks.\n", encoding="utf-8")
+    (top / "wire.txt").write_text("Wire\n\nThe the wire.\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=top, check=True)
+    proc = run_cli("check", "--no-languagetool", "--select", "typo", "--diff", "clinton.md", "../wire.txt",
+                   cwd=top / "stories")
+    assert proc.returncode == 1
+    assert [line for line in proc.stdout.splitlines() if line.startswith("---")] == [
+        "--- a/wire.txt", "--- a/stories/clinton.md"]
+    assert f"the diff names files from {top.resolve()}: apply it there" in proc.stderr
+    subprocess.run(["git", "apply", "--check", "-"], input=proc.stdout.encode(), cwd=top, check=True)
+    # all inside the working folder: named from it, and no word about where to apply
+    inside = run_cli("check", "--no-languagetool", "--select", "typo", "--diff", "clinton.md", cwd=top / "stories")
+    assert "--- a/clinton.md" in inside.stdout and "apply it there" not in inside.stderr
+    subprocess.run(["git", "apply", "--check", "-"], input=inside.stdout.encode(), cwd=top / "stories", check=True)
+
+
 def test_diff_marks_a_missing_final_newline(tmp_path: Path) -> None:
     (tmp_path / "end.txt").write_bytes(b"Headline of the day\n\nThe end end")
     proc = run_cli("check", "--diff", "end.txt", cwd=tmp_path)

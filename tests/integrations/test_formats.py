@@ -99,7 +99,7 @@ def test_sarif_is_valid_and_carries_rules_regions_and_fixes(stories: Path) -> No
         # columns are code points: slicing the decoded line gives the matched text
         line = source_lines[region["startLine"] - 1]
         assert line[region["startColumn"] - 1:region["endColumn"] - 1] == f["matched"]
-        assert res["partialFingerprints"]["copylint/v1"]
+        assert res["partialFingerprints"]["copylint/v2"]
 
     by_rule = {r["ruleId"]: r for r in results}
     repeated = by_rule["typo.repeated-word"]
@@ -156,7 +156,7 @@ def test_sarif_numbers_a_slip_repeated_with_the_same_words_around_it(tmp_path: P
                                     "Later, he went to Kiev on Monday.\n", encoding="utf-8")
     doc = sarif("--select", "house.kyiv", "a.txt", cwd=tmp_path)
     validate_sarif(doc)
-    prints = [r["partialFingerprints"]["copylint/v1"] for r in doc["runs"][0]["results"]]
+    prints = [r["partialFingerprints"]["copylint/v2"] for r in doc["runs"][0]["results"]]
     assert len(prints) == 2 and prints[1] == prints[0] + ":2"
 
 
@@ -453,6 +453,18 @@ def test_gitlab_fingerprints_follow_findings_across_edits(tmp_path: Path) -> Non
     _, both = gitlab("desk", cwd=tmp_path)  # the same words in another file are other issues
     assert sorted(i["check_name"] for i in both) == sorted([i["check_name"] for i in after] * 2)
     assert len({i["fingerprint"] for i in both}) == len(both)
+
+
+def test_gitlab_fingerprint_survives_a_sentence_added_next_to_the_finding(tmp_path: Path) -> None:
+    """Its words of context ran on into the next sentence: appending "The mayor
+    disagreed." after "...official in Kiev." made the Kiev issue "new" and "fixed"."""
+    story = tmp_path / "s.txt"
+    story.write_text("Talks resume\n\nThe envoy met the official in Kiev.\n", encoding="utf-8")
+    _, before = gitlab("--no-languagetool", "s.txt", cwd=tmp_path)
+    story.write_text("Talks resume\n\nThe envoy met the official in Kiev. The mayor disagreed.\n", encoding="utf-8")
+    _, after = gitlab("--no-languagetool", "s.txt", cwd=tmp_path)
+    assert [i["check_name"] for i in before] == ["house.kyiv"]
+    assert [i["fingerprint"] for i in after] == [i["fingerprint"] for i in before]
 
 
 # --------------------------------------------------------------------------- Azure

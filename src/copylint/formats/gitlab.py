@@ -8,7 +8,7 @@ info, on GitLab's scale info < minor < major < critical < blocker), ``categories
 
 GitLab tells a new finding from an old one by ``fingerprint`` alone, and shows only the
 first issue of a fingerprint. So the fingerprint is the baseline's (rule, matched text and
-the words around it, never the line) with the file's path, and the same slip twice in the
+the words around it in its clause, never the line) with the file's path, and the same slip twice in the
 same words is numbered: editing another paragraph leaves every fingerprint as it was, and
 the widget reports only what a change added or removed.
 

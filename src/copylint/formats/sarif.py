@@ -101,7 +101,7 @@ class Formatter(BaseFormatter):
                 "artifactLocation": self._artifact(f.path),
                 "region": self._region(f.line, f.column, f.end_line, f.end_column, f.matched or None),
             }}],
-            "partialFingerprints": {"copylint/v1": self._numbered(f.path, fingerprint(f))},
+            "partialFingerprints": {"copylint/v2": self._numbered(f.path, fingerprint(f))},
         }
         if f.fix is not None and f.fix.edits:
             result["fixes"] = [{
