@@ -44,6 +44,8 @@ def test_rules(packs: tuple[str, ...], config_path: str | None, extra: tuple[str
             continue
         if r.ok:
             click.echo(f"{r.where}: ok: {r.rule} {r.expect} example")
+        elif r.expect == "fail" and r.fixed is not None:
+            click.echo(f"{r.where}: FAIL: {r.rule}: the fix gave {r.fixed!r}, not the example's 'fixed'")
         elif r.expect == "fail":
             click.echo(f"{r.where}: FAIL: {r.rule}: fail example gave no finding: {r.example!r}")
         else:

@@ -56,6 +56,33 @@ def test_test_rules_reports_each_failure_with_file_line(tmp_path):
     assert "3 example(s) of 1 rule(s) in 1 pack(s): 2 failure(s)" in proc.stderr
 
 
+def test_a_fail_example_can_say_what_the_fix_makes_of_it(tmp_path):
+    """From an audit: a fail example passed on any finding, so fixes such as "IPhone",
+    "OKAY" and "3Rd-floor" passed CI. A fail example's `fixed` is checked against the
+    example with the rule's fixes applied; a pass example has no fix to check."""
+    pack = write_pack(tmp_path, "desk.yaml", textwrap.dedent("""\
+        pack: desk
+        rules:
+          - id: brands
+            kind: substitution
+            message: "Write {replacement}."
+            swap: {iphone: iPhone}
+            tests:
+              fail:
+                - {body: "Iphone sales rose.", fixed: "iPhone sales rose."}
+                - {body: "He sold his iphone.", fixed: "He sold his IPhone."}
+              pass: ["iPhone sales rose."]
+        """))
+    proc = run_cli("test-rules", str(pack))
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [
+        f"{pack}:10: FAIL: desk.brands: the fix gave 'He sold his iPhone.', not the example's 'fixed'"]
+    pack.write_text(pack.read_text().replace('pass: ["iPhone sales rose."]',
+                                             'pass: [{body: "iPhone sales rose.", fixed: "x"}]'))
+    proc = run_cli("test-rules", str(pack))
+    assert proc.returncode == 2 and f"{pack}:11: rule 'brands': a pass example has no finding" in proc.stderr
+
+
 def test_test_rules_on_a_broken_pack_exits_2(tmp_path):
     pack = write_pack(tmp_path, "desk.yaml", "pack: desk\nrules:\n  - id: x\n    kind: existence\n")
     proc = run_cli("test-rules", str(pack))

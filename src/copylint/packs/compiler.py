@@ -300,9 +300,12 @@ def _summary_from(message: str) -> str:
 
 
 def _show_example(example: Any) -> str:
+    """An example as explain shows it: its text, or its parts, and what the fix makes of it."""
     if isinstance(example, str):
         return example
-    return " | ".join(f"{k}: {v}" for k, v in example.items())
+    parts = {k: v for k, v in example.items() if k != "fixed"}
+    shown = parts["body"] if list(parts) == ["body"] else " | ".join(f"{k}: {v}" for k, v in parts.items())
+    return shown + (f" -> {example['fixed']}" if "fixed" in example else "")
 
 
 class PackEngine:

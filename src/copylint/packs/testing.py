@@ -1,5 +1,7 @@
 """Running the examples every pack rule carries (``copylint test-rules``): each ``fail``
-example must give at least one finding of that rule, each ``pass`` example none."""
+example must give at least one finding of that rule, each ``pass`` example none. A
+``fail`` example may say what the rule's fixes make of it (``fixed``): the example's
+text with every fix of the rule applied, offered ones too, must be that."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ class ExampleResult:
     example: str
     ok: bool
     found: list[str] = field(default_factory=list)  # messages of the rule's findings
+    fixed: str | None = None  # what the rule's fixes made of the example, when it says what they should
 
 
 def example_document(example: Any, rule: PackRule) -> Document:
@@ -74,9 +77,21 @@ def run_examples(packs: list[PackSpec]) -> list[ExampleResult]:
                 for i, example in enumerate(examples):
                     doc = example_document(example, r)
                     findings, _ = check_document(doc, [runner], settings)
-                    mine = [f.message for f in findings if f.rule == r.id]
+                    mine = [f for f in findings if f.rule == r.id]
                     ok = bool(mine) if expect == "fail" else not mine
+                    fixed = None
+                    if ok and expect == "fail" and isinstance(example, dict) and "fixed" in example:
+                        fixed = _fixed(doc.source, mine)
+                        ok = fixed == example["fixed"]
                     results.append(ExampleResult(r.id, f"{pack.path}:{examples.item_lines[i]}", expect,
                                                  example if isinstance(example, str) else repr(dict(example)),
-                                                 ok, mine))
+                                                 ok, [f.message for f in mine], fixed))
     return results
+
+
+def _fixed(source: str, findings) -> str:
+    """The example's text with the findings' fixes applied, offered ones too."""
+    from ..fixer import apply_edits, choose_edits
+
+    edits, _ = choose_edits(findings, unsafe=True)
+    return apply_edits(source, edits)
