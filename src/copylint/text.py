@@ -232,10 +232,15 @@ def _running_on(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     out = []
     paired_starts = {s for s, _ in spans}
     start = 0
+    k = 0  # spans before this one start before the paragraph (one pass: a 20 MB file has many)
     for brk in _PARAGRAPH_BREAK_RE.finditer(text):
         end = brk.start()
+        last_closed = start
+        while k < len(spans) and spans[k][0] < end:
+            if spans[k][0] >= start:
+                last_closed = max(last_closed, spans[k][1])
+            k += 1
         if text[brk.end():brk.end() + 1] in "“\"":
-            last_closed = max((e for s, e in spans if start <= s < end), default=start)
             opening = [m.start() for m in _DOUBLE_OPEN_RE.finditer(text, last_closed, end)
                        if m.start() not in paired_starts]
             if opening:
