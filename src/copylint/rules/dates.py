@@ -36,8 +36,13 @@ _DAY = r"(?P<{}>\d{{1,2}})(?!\d)(?:st|nd|rd|th)?"
 # a day that opens a range ("March 2-6", "March 2 to 6") names no single date
 _NO_RANGE = r"(?!\s*(?:[-–—]|to\b|through\b|until\b|and\b|&)\s*\d)"
 _YEAR = r"(?:,?(?:[ \t\u00a0]|\r?\n)(?P<{}>(?:1[89]|2\d)\d\d)(?!\d))?"
+# a weekday abbreviated as desks write it, capitalised and closed by a full stop or a
+# comma ("Thurs., March 5", "Fri, 6 March"): "wed May 5" is a wedding, "Sun" a paper
+ABBREVIATED_WEEKDAYS = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                        "sat": 5, "sun": 6}
+_ABBREVIATED = r"(?-i:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun|MON|TUES?|WED|THU(?:RS?)?|FRI|SAT|SUN)\.?(?=[.,])"
 WEEKDAY_DATE_RE = re.compile(
-    r"(?<![-–—/\w])(?P<weekday>" + "|".join(WEEKDAYS) + r"),?" + _GAP + r"\(?(?:"
+    r"(?<![-–—/\w])(?P<weekday>" + "|".join(WEEKDAYS) + "|" + _ABBREVIATED + r"),?" + _GAP + r"\(?(?:"
     + _MONTH.format("month_a") + _GAP + _DAY.format("day_a") + _NO_RANGE + r"\)?" + _YEAR.format("year_a")
     + r"|(?:the" + _GAP + r")?" + _DAY.format("day_b") + r"(?:" + _GAP + r"of)?" + _GAP + _MONTH.format("month_b")
     + _NO_RANGE + r"\)?" + _YEAR.format("year_b") + r")(?!\w)",
@@ -49,10 +54,17 @@ _HEADS = ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
 _START = r"day,?" + _GAP + r"\(?(?:the" + _GAP + r")?[\dA-Za-z]"
 _CANDIDATE_RE = re.compile("(?:" + "|".join(_HEADS + tuple(h.capitalize() for h in _HEADS)) + ")" + _START)
 _CANDIDATE_CAPS_RE = re.compile("(?:" + "|".join(h.upper() for h in _HEADS) + ")" + _START.replace("day", "DAY"))
+_CANDIDATE_SHORT_RE = re.compile(r"\b" + _ABBREVIATED + r"\.?,?" + _GAP + r"\(?(?:the" + _GAP + r")?[\dA-Za-z]")
 # "Monday to Friday, March 2", "Tuesday and Wednesday, March 3": the weekday closes a
 # span or a list of days ("the week to Wednesday February 25" is one date)
 _SPAN_BEFORE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")s?,?" + _GAP + r"(?:to|through|until|till|or|and|&)" + _GAP + r"$",
                           re.IGNORECASE)
+
+
+def _weekday_of(written: str) -> int:
+    """0 for "Monday", "Mon." or "MON", and so on."""
+    word = written.rstrip(".").lower()
+    return ABBREVIATED_WEEKDAYS[word] if word in ABBREVIATED_WEEKDAYS else [w.lower() for w in WEEKDAYS].index(word)
 
 
 def _in_case_of(model: str, word: str) -> str:
@@ -70,7 +82,7 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
       severity="error", fixable=True, skips=("note",))
 def weekday_date(doc: Document, ctx) -> Iterator[Hit]:
     """A weekday written with a date ("Friday, March 5, 2021", "Thursday 4 March",
-    "on Monday (Jan. 26)") that is not that date's weekday. With the year written, the
+    "on Monday (Jan. 26)", "Thurs., March 5") that is not that date's weekday. With the year written, the
     weekday is that date's; without it, the article's date (front matter, HTML meta or
     ``--date``) gives the year: every reading within about nine months of it is tried, and
     only a weekday that fits none is reported. No year and no article date: not checked.
@@ -80,12 +92,14 @@ def weekday_date(doc: Document, ctx) -> Iterator[Hit]:
     starts = [c.start() for c in _CANDIDATE_RE.finditer(text)] if "day" in text else []
     if "DAY" in text:
         starts = sorted(starts + [c.start() for c in _CANDIDATE_CAPS_RE.finditer(text)])
+    starts = sorted(starts + [c.start() for c in _CANDIDATE_SHORT_RE.finditer(text)])
     published = article_date(doc, ctx.settings) if starts else None
     for start in starts:
         m = WEEKDAY_DATE_RE.match(text, start)
         if m is None or _SPAN_BEFORE.search(text, max(0, start - 24), start):
             continue
         written = m.group("weekday")
+        named = _weekday_of(written)
         month = MONTH_NUMBERS[(m.group("month_a") or m.group("month_b")).lower()]
         day = int(m.group("day_a") or m.group("day_b"))
         year = m.group("year_a") or m.group("year_b")
@@ -103,17 +117,20 @@ def weekday_date(doc: Document, ctx) -> Iterator[Hit]:
                         if (d := _date(y, month, day)) and abs((d - published).days) <= WINDOW_DAYS]
         else:
             continue
-        if not readings or any(WEEKDAYS[d.weekday()].lower() == written.lower() for d, _ in readings):
+        if not readings or any(d.weekday() == named for d, _ in readings):
             continue
         readings.sort(key=lambda r: abs((r[0] - published).days) if r[1] else 0)
         nearest = WEEKDAYS[readings[0][0].weekday()]
         if readings[0][1]:
             days = " and ".join(f"a {WEEKDAYS[d.weekday()]} in {d.year}" for d, _ in sorted(readings))
             message = (f"{where} is {days} (the year from the article's date, {published}), "
-                       f"not a {written.capitalize()}; or the date is the slip")
+                       f"not a {WEEKDAYS[named]}; or the date is the slip")
         else:
-            message = f"{where} falls on a {nearest}, not a {written.capitalize()}; or the date is the slip"
-        fixed = _in_case_of(written, nearest) + m.group()[len(written):]
+            message = f"{where} falls on a {nearest}, not a {WEEKDAYS[named]}; or the date is the slip"
+        # an abbreviation's fix is abbreviated as AP does (Thu.), with the writer's stop or none
+        right = nearest if written.rstrip(".").lower() not in ABBREVIATED_WEEKDAYS else \
+            nearest[:3] + ("." if written.endswith(".") else "")
+        fixed = _in_case_of(written, right) + m.group()[len(written):]
         yield Hit(m.start(), m.end(), message, suggestions=(fixed,), replacement=fixed, safe=False)
 
 

@@ -65,3 +65,16 @@ def test_a_sentence_s_full_stop_is_no_abbreviation_s():
     # "2 March." ended the date and the message with the sentence's stop
     [f] = hits("It met on Tuesday, 2 March. Then it rested.", dt.date(2022, 2, 20))
     assert f.matched == "Tuesday, 2 March" and f.suggestions == ("Wednesday, 2 March",)
+
+
+def test_an_abbreviated_weekday_is_read_and_fixed_in_its_own_form():
+    """From an audit: "Thurs., March 5" and "Thu." passed where "Thursday 5 March" was
+    caught. A capitalised abbreviation closed by a full stop or a comma is a weekday;
+    the fix abbreviates as AP does, with the writer's stop or none. "wed May 5" is a
+    wedding, and an abbreviation with neither stop nor comma is no weekday."""
+    date = dt.date(2021, 3, 5)
+    got = [(f.matched, f.suggestions[0]) for f in hits(
+        "The vote on Thurs., March 5 passed. Talks on Fri, March 4 went on. They wed May 5. "
+        "Fri., March 5, 2021 was fine. On Sun., Mar. 8 it rained. The Sun March 7 edition.", date)]
+    assert got == [("Thurs., March 5", "Fri., March 5"), ("Fri, March 4", "Thu, March 4"),
+                   ("Sun., Mar. 8", "Mon., Mar. 8")]
