@@ -215,6 +215,8 @@ def _same_day_or_undated(a: dict, b: dict) -> bool:
 @dataclass
 class ParagraphOptions:
     min_words: int = 6  # shorter repeats ("Read more.") are not reported
+    near_min_words: int = 10  # a paragraph this long is compared for near repeats too
+    near_max_words: int = 2  # ...which differ from an earlier one by at most this many words
 
 
 _SKIP_KINDS = ("headline", "standfirst", "byline", "title", "blockquote", "caption")
@@ -228,7 +230,13 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
     text on purpose are not compared, and neither are the rows of a list or table laid
     out as paragraphs (a wire earnings table's "Avg shrs 13.9 mln vs 13.8 mln" for the
     quarter and the year, a letter's signatories each with their title): a short line
-    with no closing stop, in an article whose paragraphs are mostly such lines."""
+    with no closing stop, in an article whose paragraphs are mostly such lines.
+    A paragraph of ten words or more that nearly repeats an earlier one is reported
+    too: the same words but for case, punctuation and at most two words ("...on
+    Tuesday." and "...on Tuesday morning."), an edited copy left behind. Words with
+    figures in them are never the difference: "rose 5 pct" and "rose 6 pct" are two
+    facts. Paragraphs are compared only with those that open or close with the same
+    four words, so a long file is not compared pair by pair."""
     opts: ParagraphOptions = ctx.options
     blocks = sorted((r for r in doc.regions if r.kind not in _SKIP_KINDS), key=lambda r: r.start)
     seen_paragraphs: dict[str, Region] = {}
@@ -243,6 +251,7 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
     split = [p.split() for p in _ROUGH_SENTENCE_RE.split(text.casefold() + " ")]
     pieces = [" ".join(words) for words in split if len(words) >= opts.min_words]
     repeats = len(set(pieces)) != len(pieces)
+    near: dict[tuple, list[tuple[Region, list[str]]]] = defaultdict(list)  # first or last words -> paragraphs
     for block in blocks:
         if _EMBED_CREDIT_RE.match(text, block.start, block.end):
             continue  # an embedded post's credit line: one per post, alike by design
@@ -259,6 +268,17 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
                           related=(_location(doc, first.start, first.end, "first copy"),))
                 continue
             seen_paragraphs[key] = block
+            words = _WORD_RE.findall(key)
+            if len(words) >= opts.near_min_words and not _row_like(key):
+                found = _near_copy(words, near, opts.near_max_words)
+                if found is not None:
+                    earlier, differ = found
+                    yield Hit(block.start, block.end, "this paragraph nearly repeats an earlier one" +
+                              (f" ({differ})" if differ else " (case and punctuation aside)"),
+                              related=(_location(doc, earlier.start, earlier.end, "first copy"),))
+                    continue
+                near[("open", *words[:4])].append((block, words))
+                near[("close", *words[-4:])].append((block, words))
         if not repeats:
             continue
         for s, e in sentences(text, block.start, block.end):
@@ -271,6 +291,31 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
                           related=(_location(doc, first_s[0], first_s[1], "first copy"),))
             else:
                 seen_sentences[skey] = (s, e)
+
+
+_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def _near_copy(words: list[str], near: dict, most: int) -> tuple[Region, str] | None:
+    """An earlier paragraph opening or closing with the same four words whose words
+    differ from ``words`` by at most ``most``, none holding a figure: (that paragraph,
+    what differs, as a phrase for the message)."""
+    from collections import Counter
+
+    mine = Counter(words)
+    for bucket in (near.get(("open", *words[:4]), ()), near.get(("close", *words[-4:]), ())):
+        for region, other in bucket:
+            if abs(len(other) - len(words)) > most:
+                continue
+            theirs = Counter(other)
+            added, dropped = mine - theirs, theirs - mine
+            if sum(added.values()) + sum(dropped.values()) > most:
+                continue
+            if any(any(c.isdigit() for c in w) for w in (*added, *dropped)):
+                continue  # "5 pct" and "6 pct": two facts
+            parts = [f"'{w}' added" for w in added] + [f"'{w}' dropped" for w in dropped]
+            return region, ", ".join(parts)
+    return None
 
 
 # "— Donald J. Trump (@realDonaldTrump) December 27, 2016" under each embedded post

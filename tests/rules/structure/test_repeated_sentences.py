@@ -32,3 +32,22 @@ def test_a_repeat_that_ends_the_story_is_found() -> None:
             "Crews said the cause was not known. A fire destroyed a warehouse in Leeds on Monday night, crews said.")
     findings = copylint.lint_text(text, path="s4.md", config=Settings(select=["structure.duplicate-paragraph"]))
     assert [(f.line, f.column, f.message) for f in findings] == [(5, 37, "this sentence repeats an earlier one")]
+
+
+def test_a_paragraph_nearly_repeated_is_found_but_not_one_with_other_figures() -> None:
+    """From an audit: a paragraph repeated with "morning" added, or with a comma or a
+    capital changed, passed. A paragraph of ten words or more that differs from an
+    earlier one by case, punctuation and at most two words is reported; one whose
+    difference is a figure states another fact and is not."""
+    text = ("# Fire destroys warehouse in Leeds\n\n"
+            "Nobody was hurt, West Yorkshire Fire and Rescue Service said in a statement on Tuesday.\n\n"
+            "A fire destroyed a warehouse in Leeds on Monday night, crews said.\n\n"
+            "Nobody was hurt, West Yorkshire Fire and Rescue Service said in a statement on Tuesday morning.\n\n"
+            "a fire destroyed a warehouse in Leeds on Monday night , crews said\n\n"
+            "Sales at the Leeds warehouse rose 5 percent in the first quarter of the year.\n\n"
+            "Sales at the Leeds warehouse rose 6 percent in the first quarter of the year.")
+    findings = copylint.lint_text(text, path="d1.md", config=Settings(select=["structure.duplicate-paragraph"]))
+    assert [(f.line, f.message, f.related[0].line) for f in findings] == [
+        (7, "this paragraph nearly repeats an earlier one ('morning' added)", 3),
+        (9, "this paragraph nearly repeats an earlier one (case and punctuation aside)", 5),
+    ]
