@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..text import abbreviation_before  # a full stop read as the sentence splitter reads it
+
 try:  # google-re2: linear-time matching, the only engine pack patterns run on
     import re2 as _re2
 except ImportError:  # pragma: no cover - a declared dependency
@@ -242,8 +244,6 @@ def _capital_first(text: str) -> str:
     i = next((n for n, c in enumerate(text) if c.isalpha()), None)
     return text if i is None else text[:i] + text[i].upper() + text[i + 1:]
 
-
-from ..text import abbreviation_before  # noqa: E402  (as the sentence splitter reads a full stop)
 
 _OPENERS = "\"'“‘([{«—–-"
 
