@@ -195,10 +195,15 @@ def quote_spans(text: str, headlines: tuple[tuple[int, int], ...] = ()) -> list[
     paired ones (see paired_quotations), and the paragraph of a quotation that runs on
     into the next one, as news copy writes it (no closing mark, the next paragraph
     opening with one)."""
-    spans = paired_quotations(text, headlines)
+    spans, doubles = _paired_quotations(text, headlines)
     if _NEXT_PARAGRAPH_QUOTED_RE.search(text):
-        doubles = _paired(text, 0, len(text), _DOUBLE_OPEN_RE, _DOUBLE_CLOSE, 20)
-        running = [r for r in _running_on(text, doubles) if not any(s <= r[0] < e for s, e in spans)]
+        starts = [s for s, _ in spans]  # (sorted, and no span inside another)
+
+        def inside_a_quotation(at: int) -> bool:
+            i = bisect.bisect_right(starts, at) - 1
+            return i >= 0 and at < spans[i][1]
+
+        running = [r for r in _running_on(text, doubles) if not inside_a_quotation(r[0])]
         spans = sorted(spans + running)
     return spans
 
@@ -209,16 +214,22 @@ def paired_quotations(text: str, headlines: tuple[tuple[int, int], ...] = ()) ->
     blank line; a quotation inside another is left to the outer one. In a headline
     (``headlines``: its spans), where single marks are the quotation marks, any two or
     more words in them are a quotation ("‘First woman president’: ...")."""
-    spans = _paired(text, 0, len(text), _DOUBLE_OPEN_RE, _DOUBLE_CLOSE, 20)
+    return _paired_quotations(text, headlines)[0]
+
+
+def _paired_quotations(text: str, headlines: tuple[tuple[int, int], ...]):
+    """(the paired quotations, the double-mark ones among them before nesting is
+    resolved): quote_spans needs both, and pairing a long text is not cheap."""
+    doubles = _paired(text, 0, len(text), _DOUBLE_OPEN_RE, _DOUBLE_CLOSE, 20)
     single = [(s, e) for s, e in _paired(text, 0, len(text), _SPEECH_OPEN_RE, _SPEECH_STOP, 20, _SPEECH_CLOSE_RE)
               if _spoken(text, s, e) or (_in_any(headlines, s, e) and " " in text[s:e].strip())]
     if not single:
-        return spans
+        return doubles, doubles
     outer: list[tuple[int, int]] = []
-    for s, e in sorted(spans + single, key=lambda span: (span[0], -span[1])):
+    for s, e in sorted(doubles + single, key=lambda span: (span[0], -span[1])):
         if not outer or s >= outer[-1][1]:
             outer.append((s, e))
-    return outer
+    return outer, doubles
 
 
 _NEXT_PARAGRAPH_QUOTED_RE = re.compile(r"\n[ \t]*\n\s*[“\"]")
