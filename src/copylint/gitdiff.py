@@ -23,6 +23,8 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .model import LINE_BREAK_RE
+
 _HUNK_RE = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 ALL = None  # marker: every line of the file counts as changed
 
@@ -224,10 +226,7 @@ class ChangedLines:
 
 
 def _split_lines(data: bytes) -> list[str]:
-    return _LINE_BREAK_RE.split(data.decode("utf-8", "surrogateescape"))
-
-
-_LINE_BREAK_RE = re.compile("\r\n?|\n")  # as model.LineIndex counts lines
+    return LINE_BREAK_RE.split(data.decode("utf-8", "surrogateescape"))  # as LineIndex counts lines
 
 
 def _changed_lines(old: bytes | None, new: bytes) -> set[int] | None:

@@ -39,7 +39,7 @@ class Severity(IntEnum):
 # --------------------------------------------------------------------------- positions
 
 
-_LINE_BREAK_RE = re.compile("\r\n?|\n")
+LINE_BREAK_RE = re.compile("\r\n?|\n")  # LF, CRLF or a lone CR, as editors count lines
 
 
 class LineIndex:
@@ -50,7 +50,7 @@ class LineIndex:
     def __init__(self, source: str) -> None:
         starts = [0]
         if "\r" in source:  # a lone CR ends a line too, as in editors and the LSP
-            starts += [m.end() for m in _LINE_BREAK_RE.finditer(source)]
+            starts += [m.end() for m in LINE_BREAK_RE.finditer(source)]
         else:
             find = source.find
             i = find("\n")

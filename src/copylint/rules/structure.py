@@ -4,7 +4,7 @@ before a story goes out, and two stories published under one headline."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -300,8 +300,6 @@ def _near_copy(words: list[str], near: dict, most: int) -> tuple[Region, str] | 
     """An earlier paragraph opening or closing with the same four words whose words
     differ from ``words`` by at most ``most``, none holding a figure: (that paragraph,
     what differs, as a phrase for the message)."""
-    from collections import Counter
-
     mine = Counter(words)
     for bucket in (near.get(("open", *words[:4]), ()), near.get(("close", *words[-4:]), ())):
         for region, other in bucket:
