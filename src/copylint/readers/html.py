@@ -60,8 +60,13 @@ _WS = " \t\n\r\f"
 # (the look-behind): a try from a later one fails as the first did, after reading to the
 # end of the run, quadratic in a long run of spaces
 _WS_RUN = re.compile(r"(?<![ \t\n\r\f])[ \t\n\r\f]*[\t\n\r\f][ \t\n\r\f]*")
-_CONTENT_ATTR = re.compile(r"""\scontent\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
-_ALT_ATTR = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+def _attribute_re(name: str) -> re.Pattern:
+    """An attribute's value in a start tag, quoted either way or not at all."""
+    return re.compile(rf"""\s{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+
+
+_CONTENT_ATTR = _attribute_re("content")
+_ALT_ATTR = _attribute_re("alt")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 # (tried from the first space of a run only: the leftmost match starts there anyway, and a
 # try from each later space of a long run read to its end, quadratic)
