@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable
 
 from .model import Finding
+from .text import TOKEN_RE
 
 BASELINE_VERSION = 2
 CONTEXT_WORDS = 3  # words kept on each side of the matched text
@@ -36,7 +37,6 @@ FINGERPRINT_METHOD = f"rule+text+{CONTEXT_WORDS}-word-clause-context/v2"
 # what older versions wrote, still read: version -> fingerprint method
 READABLE = {1: f"rule+text+{CONTEXT_WORDS}-word-context/v1", BASELINE_VERSION: FINGERPRINT_METHOD}
 
-_WORD_RE = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)
 # where a clause ends: a sentence's or clause's closing mark before a space (or the end),
 # or a dash. Words beyond it belong to another sentence, which may be edited freely.
 _CLAUSE_END_RE = re.compile(r"[.!?;:…]+[\"'”’)\]]*(?=\s|$)|[—–]|\s-\s")
@@ -47,7 +47,7 @@ class BaselineError(Exception):
 
 
 def _norm_words(text: str) -> list[str]:
-    return [w.casefold().replace("’", "'") for w in _WORD_RE.findall(text)]
+    return [w.casefold().replace("’", "'") for w in TOKEN_RE.findall(text)]
 
 
 def _norm_text(text: str) -> str:

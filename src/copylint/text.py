@@ -9,6 +9,9 @@ import operator
 import re
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
+# a word with its figures too ("5", "G7", "don't"): what a fingerprint or a comparison of
+# paragraphs counts, where "rose 5 pct" and "rose 6 pct" must differ
+TOKEN_RE = re.compile(r"\w+(?:['’]\w+)*")
 # WORD_RE for ASCII text, where the only letters are A-Z and a-z: a plain range matches
 # faster than the Unicode class (no possessive repeats: Python 3.10 lacks them)
 _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")

@@ -10,13 +10,11 @@ from typing import Iterator
 
 from ..model import Document, Finding, Hit, Location, Region, line_excerpt
 from ..registry import corpus_rule, rule
-from ..text import doubled_run, headline_proper_span, normalize_headline, sentences
-
-_TOKEN_RE = re.compile(r"[\w]+(?:['’][\w]+)*")
+from ..text import TOKEN_RE, doubled_run, headline_proper_span, normalize_headline, sentences
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group().casefold().replace("’", "'"), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    return [(m.group().casefold().replace("’", "'"), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
 
 
 def _find_sequence(haystack: list[tuple[str, int, int]], needle: list[str], start: int = 0) -> int:
@@ -268,7 +266,7 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
                           related=(_location(doc, first.start, first.end, "first copy"),))
                 continue
             seen_paragraphs[key] = block
-            words = _WORD_RE.findall(key)
+            words = TOKEN_RE.findall(key)
             if len(words) >= opts.near_min_words and not _row_like(key):
                 found = _near_copy(words, near, opts.near_max_words)
                 if found is not None:
@@ -291,9 +289,6 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
                           related=(_location(doc, first_s[0], first_s[1], "first copy"),))
             else:
                 seen_sentences[skey] = (s, e)
-
-
-_WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 
 
 def _near_copy(words: list[str], near: dict, most: int) -> tuple[Region, str] | None:
