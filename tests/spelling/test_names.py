@@ -236,3 +236,17 @@ def test_a_fix_inside_a_persons_name_is_never_safe():
             "agreed. The Canadian Insititute of Chartered Accountants met Kier Starmer.\n")
     assert spelling(text) == {"Brazile": ("Brazil", False), "Russa": ("Russia", False), "Isreal": ("Israel", True),
                               "Insititute": ("Institute", True), "Kier": ("Keir", True)}
+
+
+def test_a_sentence_start_slip_of_a_common_word_is_no_name():
+    """A sentence's first word carries a capital that says nothing. "Recieve" passed as
+    a name because wordfreq counts that misspelling, and "Teh" and "Thier" because SCOWL
+    lists them as rare names. Used once, before a word in lower case, a swap of a far
+    commoner word is that word; a name the story uses again, one before another
+    capitalised word, or a rare name only a little rarer than the word ("Fina" beside
+    "fine", "Holliday" beside "holiday") stays a name."""
+    assert spelling("Talks resume\n\nIt rained. Recieve the papers, he said. Teh committee met. "
+                    "Thier plan failed.\n") == {"Recieve": ("Receive", True), "Teh": ("The", False),
+                                                "Thier": ("Their", False)}
+    assert spelling("Talks resume\n\nIt rained. Fina stops swimmers. Holliday opted out.\n") == {}
+    assert spelling("Talks resume\n\nIt rained. Teh Hong Piow spoke. Thier said no, and Thier left.\n") == {}

@@ -291,6 +291,7 @@ class SpellingAnalysis:
                     out.append(Misspelling(start, end, base, verdict))
         # a known first name one slip from a lexicon full name ("Kier Starmer")
         out.extend(self._full_name_slips({m.start for m in out}))
+        out.extend(self._rare_name_slips())
         out.sort(key=lambda m: m.start)
         return out
 
@@ -528,6 +529,22 @@ class SpellingAnalysis:
         if verdict is None:
             verdict = self._verdicts[word] = judge_word(self.speller, word, self.evidence.context)
         return verdict
+
+    def _rare_name_slips(self) -> list[Misspelling]:
+        """Rare names the dictionary knows ("Teh", "Thier"), used once at a sentence start
+        where a far commoner word fits: the capital is the sentence's, not a name's."""
+        rare, ev, text = self.speller.rare_names, self.evidence, self.doc.text
+        out = []
+        for token in ev.caps_tokens:
+            if self.counts[token] != 1 or token.lower() not in rare or self.evidence.vocabulary.accepts(token):
+                continue
+            for start in _occurrences(text, token):
+                if skipped_context(text, start, start + len(token)):
+                    continue
+                v = ev.sentence_start_slip(token, start)
+                if v is not None:
+                    out.append(Misspelling(start, start + len(token), token, v))
+        return out
 
     def _full_name_slips(self, already: set[int]) -> list[Misspelling]:
         """Known first names before a lexicon surname they do not belong to."""

@@ -84,6 +84,11 @@ SAFE_IN_NAME_LENGTH = 8  # a word's slip this long keeps its safe fix inside a n
 RARE_FIRST_NAME_ZIPF = 4.3
 RARE_FIRST_NAME_PAIRS = 20  # ...shared by at most this many of the lexicon's full names
 CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
+# a word used once where its capital says nothing, a swap or a double of a word this much
+# more frequent in running text, and this common, is that word ("Recieve", "Teh", "Thier")
+SENTENCE_START_MARGIN, SENTENCE_START_WORD_ZIPF = 1.5, 4.5
+RARE_NAME_MARGIN = 3.0  # ...or of a rare name the dictionary lists ("Fina" is no "fine")
+_LOWER_WORD_NEXT_RE = re.compile(r"[ \t]+[a-z]")
 
 
 def starts_sentence(text: str, start: int) -> bool:
@@ -438,7 +443,7 @@ class NameEvidence:
         if full is not None:
             return full
         if self._fine_word(word):
-            return None
+            return self.sentence_start_slip(word, start)
         sp = self.speller
         shape = word_shape(word)
         key = normalise(word)
@@ -572,6 +577,30 @@ class NameEvidence:
             fine = self._fine[word] = self.speller.known(word) or self.known_name(word) or \
                 news_articles(normalise(word)) >= NEWS_NAME_ARTICLES or self._written_as_is(word)
         return fine
+
+    def sentence_start_slip(self, word: str, start: int) -> Verdict | None:
+        """A word used once at a sentence start, before a word in lower case, where its
+        capital tells nothing: two letters swapped or a letter doubled in a far commoner
+        word is that word ("Recieve the…", "Teh committee", "Thier plan"). wordfreq counts
+        common misspellings ("recieve") and SCOWL lists rare names ("Teh"), so neither
+        makes a name of it here; a name the story uses again, or the lexicon knows, is one."""
+        key = normalise(word)
+        if word_shape(word) != "capitalised" or self.count(word) > 1 or self.lexicon.knows(key) \
+                or not _LOWER_WORD_NEXT_RE.match(self.text, start + len(word)) \
+                or not starts_sentence(self.text, start):
+            return None
+        sp = self.speller
+        rare_name = sp.known(word)  # a name SCOWL lists, a stronger claim than wordfreq's count
+        margin = RARE_NAME_MARGIN if rare_name else SENTENCE_START_MARGIN
+        floor = max(SENTENCE_START_WORD_ZIPF, running_text_zipf(key) + margin)
+        for c in sp.near(key)[:3]:
+            if c.cost <= CHEAP_SLIP and c.zipf >= floor and not sp.is_proper(c.word):
+                if not rare_name:
+                    return self._word_verdict(word)
+                fix = match_case(word, c.word)
+                return Verdict((fix,), f"'{word}' is a rare name, used once, where '{fix}' fits; "
+                               "a slip?", False, "word")
+        return None
 
     def _written_as_is(self, word: str) -> bool:
         """A capitalised word running text often uses (wordfreq: Pinterest, Kourtney,
