@@ -90,3 +90,15 @@ def test_other_variety_is_not_a_typo_by_default():
     # the house pack keeps US/UK spelling consistent; the speller leaves "defence" alone
     matched = [f.matched for f in lint("kyiv_talks.txt", "typo.spelling", language="en-US")]
     assert "defence" not in matched and "goverment" in matched
+
+
+def test_one_surname_in_two_forms_after_two_first_names_is_two_people():
+    """A Guardian headline names "Olena Zelenska" and "Volodymyr Zelenskiy": wife and
+    husband, each always after a first name far from the other's. A first name only
+    a slip apart ("Volodomyr Zelensky") is still one man spelt two ways."""
+    settings = Settings(select=["typo.name-variant"], languagetool=False)
+    text = "Ukraine's first lady Olena Zelenska on the war | Volodymyr Zelenskiy\n"
+    assert copylint.lint_text(text, path="a.txt", config=settings) == []
+    text = "Talks\n\nOlena Zelenska met Volodymyr Zelenskiy. Later Volodomyr Zelensky spoke.\n"
+    assert [(f.matched, f.suggestions[0]) for f in copylint.lint_text(text, path="a.txt", config=settings)] \
+        == [("Zelensky", "Zelenskiy")]

@@ -15,6 +15,7 @@ from ..registry import corpus_rule, rule
 from ..spelling.check import CAPITALISED_BEFORE_RE, analyse, skipped_context
 from ..spelling.occurrences import candidate_starts
 from ..spelling.variants import group_variants
+from rapidfuzz.distance import OSA
 
 
 @dataclass
@@ -127,10 +128,26 @@ def _different_people(text: str, a: str, b: str, is_common) -> bool:
             return False
         return not any(_SURNAME_AFTER.match(text, i + len(name)) for i in uses)
 
+    def first_names(name: str) -> set[str] | None:
+        """The capitalised words before each use, or None if a use has none or a common
+        word ("The Zelenska" is no first name)."""
+        out = set()
+        for i in _positions(text, name):
+            m = CAPITALISED_BEFORE_RE.search(text, max(0, i - 40), i)
+            if m is None or is_common(m.group(1)):
+                return None
+            out.add(m.group(1))
+        return out
+
     sa, sb = surnames(a), surnames(b)
     if sa and sb:
         return not (sa & sb)
-    return bool(sa and always_surname(b)) or bool(sb and always_surname(a))
+    if bool(sa and always_surname(b)) or bool(sb and always_surname(a)):
+        return True
+    # each always after its own first name, far from the other's: "Olena Zelenska" and
+    # "Volodymyr Zelenskiy" are wife and husband ("Volodomyr Zelensky" is still a slip)
+    fa, fb = first_names(a), first_names(b)
+    return bool(fa and fb) and all(OSA.distance(x.lower(), y.lower()) > 2 for x in fa for y in fb)
 
 
 def _positions(text: str, name: str):
