@@ -23,10 +23,11 @@ _ASCII_WORD_RE = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")
 # each of its marks, each try reading to the end of the run (20 KB of dots took 6 s)
 _END_TAIL = r"[.!?]*(?:[\"'”’)\]]*(?=\s|$))?"
 SENTENCE_END_RE = re.compile(rf"\.{_END_TAIL}|!{_END_TAIL}|\?{_END_TAIL}|\n\s*\n")
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "sgt", "rep", "sen", "gov",
-                 "prof", "no", "v", "vs", "u.s", "u.k", "u.n", "inc", "corp", "co", "ltd", "jan", "feb", "mar",
-                 "apr", "aug", "sept", "sep", "oct", "nov", "dec", "e.g", "i.e", "etc", "capt", "cmdr", "adm",
-                 "dept", "govt", "assn", "bros", "univ", "ave", "blvd"}
+ABBREVIATIONS = {"mr", "mrs", "ms", "messrs", "dr", "st", "jr", "sr", "gen", "lt", "col", "maj", "brig", "sgt",
+                 "cpl", "pvt", "capt", "cmdr", "adm", "det", "insp", "supt", "rep", "sen", "gov", "pres", "hon",
+                 "prof", "rev", "no", "v", "vs", "cf", "approx", "u.s", "u.k", "u.n", "inc", "corp", "co", "ltd",
+                 "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct", "nov", "dec", "e.g", "i.e",
+                 "etc", "dept", "govt", "assn", "bros", "univ", "ave", "blvd", "mt", "ft"}
 
 
 # a chunk of text that is a URL, an e-mail address, a handle or a domain name

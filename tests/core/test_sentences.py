@@ -39,3 +39,12 @@ def test_titles_and_initials_go_on_and_figures_and_endings_end() -> None:
     assert [text[a:b] for a, b in sentences(text)] == [
         "She is a fan of Galliano's.", "It was at McDonald's.", "Then they won 2-1.", "Fans cheered.",
         "Mr. Gray and William B. Plowman cited Roe v. Wade in the U.S. on Monday."]
+
+
+def test_titles_and_ranks_do_not_end_a_sentence() -> None:
+    """One list of abbreviations (text.ABBREVIATIONS) serves the splitter, the packs and
+    the speller; the splitter used to end sentences at "Rev." and "Maj." that the speller's
+    own list knew."""
+    text = "The Rev. Al Sharpton met Maj. Gen. Ann Lee and Det. Insp. Roe on Mt. Hood. They spoke."
+    assert [text[s:e].strip() for s, e in sentences(text)] == \
+        ["The Rev. Al Sharpton met Maj. Gen. Ann Lee and Det. Insp. Roe on Mt. Hood.", "They spoke."]

@@ -292,8 +292,10 @@ def _opens_clause(text: str, start: int, block_start: int) -> bool:
 
 
 _SENTENCE_OPENERS = frozenset("now then it i we he she they you this the that there here but and so yes no".split())
-_ABBREVIATION_END_RE = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|Mt|Ft|"
-                                  r"Dept|Govt|Assn|Bros|Univ|Ave|Blvd|Inc|Corp|Co|No|vs|v)\.)\s+$")
+# what a headline adds to the abbreviations starts_sentence already knows (text.ABBREVIATIONS):
+# initials ("George H.W. Bush", "C.I.A."), with which body copy often ends a sentence
+# ("Washington, D.C.") but a headline seldom does
+_ABBREVIATION_END_RE = re.compile(r"\b(?:[A-Z]\.)+\s+$")
 
 
 def capitalization(rule, view: DocView, matches) -> Iterator[Hit]:

@@ -346,7 +346,7 @@ _DOMAIN_AFTER_STOP = re.compile(r"(?:com|net|org)\b", re.IGNORECASE)
 # a short word and its full stop: "Ont. man", "asst. coach" (a capitalised one is a
 # place or title abbreviation; a lower-case one only if listed, since "split. then" is a slip)
 _WORD_AND_STOP_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]{1,5})\.\s+$")
-_ABBREVIATIONS = ABBREVIATIONS | {"admin", "asst", "univ", "govt", "dept", "est", "approx", "intl", "assn"}
+_ABBREVIATIONS = ABBREVIATIONS | {"admin", "asst", "est", "intl"}
 _PARTS = re.compile(r"[\s-]+")
 _SHARE_CLASS = re.compile(r"\s[A-Z]$")  # "The A" of "The A shares"
 _YEAR_AFTER_COMMA = re.compile(r",\s*(?:1[0-9]|20|21)\d\d$")

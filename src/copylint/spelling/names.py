@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import HEAD_KINDS
-from ..text import WORD_RE, word_counts
+from ..text import WORD_RE, abbreviation_before, word_counts
 from .lexicon import name_lexicon, title_heads, vocabulary_for
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -33,13 +33,6 @@ from .usage import run_together_phrases
 
 _OPENERS = "\"“‘'([{«"
 _CLOSERS = "\"”’')]}»"
-_NOT_SENTENCE_END = {
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "rep", "sen", "gov", "prof", "st", "capt",
-    "cmdr", "adm", "maj", "brig", "rev", "hon", "pres", "supt", "insp", "det", "cpl", "pvt", "jr",
-    "sr", "messrs", "mt", "ft", "no", "vs", "v", "u.s", "u.k", "u.n", "e.g", "i.e", "cf", "approx",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov",
-}
-_PREV_WORD_RE = re.compile(r"([\w.]+)\.$")
 NEXT_NAME_RE = re.compile(r"[ \t]+([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)")
 INSTITUTION_WORDS = frozenset((
     "Corp", "Corporation", "Inc", "Co", "Ltd", "Plc", "PLC", "Group", "Bank", "Center", "Centre",
@@ -114,12 +107,7 @@ def starts_sentence(text: str, start: int) -> bool:
     if c in "!?:|•—–-":
         return True
     if c == ".":
-        m = _PREV_WORD_RE.search(text, max(0, i - 12), i + 1)
-        if m:
-            w = m.group(1).lower()
-            if w in _NOT_SENTENCE_END or (len(w) == 1 and w.isalpha()):
-                return False  # "Mr. Isreal", "J. Smith"
-        return True
+        return not abbreviation_before(text, i)  # "Mr. Isreal", "J. Smith"
     return newlines > 0 and c == "\n"
 
 
