@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import copylint
 from copylint.config import Settings
-from copylint.spelling.usage import defined_abbreviations, held_interjection, loan_phrase_spans
+from copylint.spelling.usage import defined_abbreviations, held_interjection, in_loan_phrase
 
 SPELLING = Settings(select=["typo.spelling"])
 
@@ -52,8 +52,12 @@ def test_a_foreign_phrase_english_keeps_only_inside_the_phrase():
 
 def test_loan_phrases_match_across_a_hyphen_and_in_any_case():
     text = "A rendez-vous in Paris. Tel quel, the sugar was shipped. rendezvous"
-    spans = loan_phrase_spans(text)
-    assert [text[s:e] for s, e in spans] == ["rendez-vous", "Tel quel"]
+    inside = "".join(c if in_loan_phrase(text, i) else "_" for i, c in enumerate(text))
+    assert [p for p in inside.split("_") if p] == ["rendez-vous", "Tel quel"]
+    # only the stretch around a word is searched, so a long text costs no more per word
+    long_text = "The talks went on. " * 20_000 + text
+    offset = len(long_text) - len(text)
+    assert in_loan_phrase(long_text, offset + 2) and not in_loan_phrase(long_text, offset + 14)
 
 
 def test_interjections_drawn_out_are_no_slips():

@@ -250,3 +250,13 @@ def test_a_sentence_start_slip_of_a_common_word_is_no_name():
                                                 "Thier": ("Their", False)}
     assert spelling("Talks resume\n\nIt rained. Fina stops swimmers. Holliday opted out.\n") == {}
     assert spelling("Talks resume\n\nIt rained. Teh Hong Piow spoke. Thier said no, and Thier left.\n") == {}
+
+
+def test_a_handle_written_with_its_at_elsewhere_is_no_slip():
+    """A user name the story also writes after an @ ("@champagnepapi", "@@dril" in a
+    pasted thread) is a handle, in a short story and in a long one, where what follows
+    the @s is read once."""
+    story = "Drake posts\n\nHe signs as champagnepapi and dril replied. Follow @champagnepapi and @@dril.\n"
+    assert spelling(story) == {}
+    long_story = story + "The talks went on. " * 8000 + "Also champagnepapj, who is no handle.\n"
+    assert set(spelling(long_story)) == {"champagnepapj"}

@@ -16,7 +16,7 @@ from . import names as names_module, speller as speller_module, variants
 from .lexicon import name_lexicon
 from .names import NEXT_NAME_RE, NameEvidence, Verdict, judge_word, word_shape
 from .speller import ONE_EDIT_MIN, get_speller, news_articles, normalise, running_text_zipf, strip_accents
-from .usage import defined_abbreviations, held_interjection, loan_phrase_spans, loan_phrases, run_together_phrases
+from .usage import defined_abbreviations, held_interjection, in_loan_phrase, loan_phrases, run_together_phrases
 
 
 
@@ -214,9 +214,8 @@ class SpellingAnalysis:
         self.counts = word_counts(text)
         self.evidence = NameEvidence(doc, settings, self.speller, self.counts)
         self._verdicts: dict[str, Verdict] = {}
-        self._at_signs: list[int] | None = None
+        self._after_at_signs: set[str] | None = None  # see _after_at
         self._abbreviations: frozenset[str] | None = None
-        self._phrase_spans: list[tuple[int, int]] | None = None
         self._lower_names: bool | None = None  # see _lower_case_text
         self._title_forms: dict[str, str] | None = None  # see _title_case_form_passes
         self.misspellings = self._find()
@@ -272,7 +271,7 @@ class SpellingAnalysis:
                 end = start + len(base)
                 if skipped_context(text, start, start + len(token)) or _PAREN_SIC.match(text, start + len(token)):
                     continue  # "(sic)" marks the original's spelling like "[sic]"
-                if in_phrase and self._in_loan_phrase(start):
+                if in_phrase and in_loan_phrase(text, start):  # "pari passu", "tel quel"
                     continue
                 if foreign and not rejected and _inside(foreign, start):
                     continue
@@ -344,12 +343,6 @@ class SpellingAnalysis:
         if self._abbreviations is None:
             self._abbreviations = defined_abbreviations(self.doc.text)
         return key in self._abbreviations
-
-    def _in_loan_phrase(self, start: int) -> bool:
-        """Inside a foreign phrase English keeps ("pari passu", "tel quel")."""
-        if self._phrase_spans is None:
-            self._phrase_spans = loan_phrase_spans(self.doc.text)
-        return any(s <= start < e for s, e in self._phrase_spans)
 
     def _informal_or_handle(self, word: str, shape: str, text: str) -> bool:
         """Not a misspelling: an interjection drawn out ("soooo", "goshh", "hahahah"), a dropped g
@@ -424,13 +417,14 @@ class SpellingAnalysis:
         return not (best and best[0].kind == "edit" and best[0].plain_cost <= 1.0)
 
     def _after_at(self, word: str) -> bool:
-        """Whether the article writes ``word`` straight after an @ (a handle)."""
-        if self._at_signs is None:
+        """Whether the article writes ``word`` straight after an @ (a handle). What
+        follows each @ is read once, as the set of its beginnings: asking at every @ for
+        every word grew with the square of a long file."""
+        if self._after_at_signs is None:
             text = self.doc.text
-            self._at_signs = [m.start() for m in re.finditer("@", text)] if "@" in text else []
-        if not self._at_signs:
-            return False  # (most articles have no @)
-        return any(self.doc.text.startswith(word, i + 1) for i in self._at_signs)
+            after = (_HANDLE_RE.match(text, m.end()) for m in re.finditer("@", text)) if "@" in text else ()
+            self._after_at_signs = {m.group()[:n] for m in after if m for n in range(1, len(m.group()) + 1)}
+        return word in self._after_at_signs
 
     def _plausible_word(self, word: str) -> bool:
         """A word the dictionary lacks but English builds from known parts: a plural
@@ -582,6 +576,8 @@ class SpellingAnalysis:
         return out
 
 
+# what follows an @ up to a space, as long as a handle can be (X and Instagram allow 30)
+_HANDLE_RE = re.compile(r"\S{1,40}")
 # a surname and the first half of a hyphenated given name, ending at the hyphen: "Li Ka-"
 _GIVEN_NAME_BEFORE = re.compile(r"(?<![\w'’])([A-Z][a-z]+) ([A-Z][a-z]{1,4})-$")
 # a capitalised word (a first name, say) and the spaces after it, ending where searched to

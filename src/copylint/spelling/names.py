@@ -77,6 +77,8 @@ SAFE_IN_NAME_LENGTH = 8  # a word's slip this long keeps its safe fix inside a n
 RARE_FIRST_NAME_ZIPF = 4.3
 RARE_FIRST_NAME_PAIRS = 20  # ...shared by at most this many of the lexicon's full names
 CHEAP_SLIP = 0.75  # edit cost of a transposition or a doubled/undoubled letter
+MANY_CAPITALISED_WORDS = 3000  # more than this, and a word's near ones are looked up by deletions
+INDEXED_FROM = {1: 0, 2: 6}  # ...among those this long (two slips are asked of 8-letter words)
 # a word used once where its capital says nothing, a swap or a double of a word this much
 # more frequent in running text, and this common, is that word ("Recieve", "Teh", "Thier")
 SENTENCE_START_MARGIN, SENTENCE_START_WORD_ZIPF = 1.5, 4.5
@@ -194,6 +196,7 @@ class NameEvidence:
         self._fine: dict[str, bool] = {}  # known or a name, per word
         self._repeated_fine: dict[str, bool] = {}  # used again, and no slip of a name
         self._caps_groups: dict[str, list[str]] | None = None  # lower case -> spellings
+        self._caps_indexes: dict[int, _DeletionNeighbours] = {}  # see _caps_deletions
         self._caps_entries: dict[str, tuple[str, int] | None] = {}
         self._seen_caps: dict[str, str] | None = None  # see _seen_spelling_slip
         self._head_spans: list[tuple[int, int]] | None = None
@@ -960,13 +963,27 @@ class NameEvidence:
         """(k, (spelling, count)) of the article's known capitalised words within
         ``distance`` of ``key``. Only words of a length within ``distance`` can be that
         near."""
-        near_length = [k for n in range(len(key) - distance, len(key) + distance + 1) for k in keys.get(n, ())]
+        if len(self._caps_groups) > MANY_CAPITALISED_WORDS and len(key) - distance >= INDEXED_FROM[distance]:
+            near = [k for k in self._caps_deletions(distance).near(key)
+                    if OSA.distance(key, k, score_cutoff=distance) <= distance]
+        else:
+            near_length = [k for n in range(len(key) - distance, len(key) + distance + 1) for k in keys.get(n, ())]
+            near = [k for k, _, _ in process.extract(key, near_length, scorer=OSA.distance,
+                                                     score_cutoff=distance, limit=None)]
         out = []
-        for k, _, _ in process.extract(key, near_length, scorer=OSA.distance, score_cutoff=distance, limit=None):
+        for k in near:
             entry = self._caps_entry(k)
             if entry is not None:
                 out.append((k, entry))
         return out
+
+    def _caps_deletions(self, distance: int) -> "_DeletionNeighbours":
+        """The capitalised words' keys indexed by their deletions, for a long file."""
+        index = self._caps_indexes.get(distance)
+        if index is None:
+            index = self._caps_indexes[distance] = _DeletionNeighbours(
+                (k for k in self._caps_groups if len(k) >= INDEXED_FROM[distance]), distance)
+        return index
 
     def _caps_keys(self) -> dict[int, list[str]]:
         """The lower-case forms of the article's known capitalised words, each once, by
@@ -1111,6 +1128,35 @@ class NameEvidence:
         if caps is None:
             caps = self._caps_tokens = [t for t in self.counts if t[0].isupper() and not t.isupper()]
         return caps
+
+
+class _DeletionNeighbours:
+    """Words within ``distance`` edits of a word, found through deletions: two words
+    that many edits apart (a substitution, an insertion or a swap of neighbours each
+    counting one) leave a common string when each loses at most ``distance`` letters. A
+    superset, to be checked; used for a long file's thousands of capitalised words, where
+    comparing a word with all of them grew with the square of the file."""
+
+    def __init__(self, words, distance: int) -> None:
+        self.distance = distance
+        self.table: dict[str, list[str]] = {}
+        for w in words:
+            for d in _deletions_within(w, distance):
+                self.table.setdefault(d, []).append(w)
+
+    def near(self, word: str) -> set[str]:
+        table = self.table
+        return {w for d in _deletions_within(word, self.distance) for w in table.get(d, ())}
+
+
+def _deletions_within(word: str, distance: int) -> set[str]:
+    """The word and the strings it leaves when it loses up to ``distance`` letters."""
+    out = {word}
+    layer = {word}
+    for _ in range(distance):
+        layer = {w[:i] + w[i + 1:] for w in layer for i in range(len(w))}
+        out |= layer
+    return out
 
 
 def _shouted_beside(before: str, after: str) -> bool:

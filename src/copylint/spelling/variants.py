@@ -99,18 +99,10 @@ def group_variants(counts: dict[str, int], first_seen, is_dictionary_name, in_di
             x = parent[x]
         return x
 
-    # only names with the same initial and keys at most one letter longer are compared
-    # (_same_name's first test), so a long file's thousands of names are not all paired
-    buckets: dict[tuple[str, int], list[str]] = {}
-    for n in names:
-        buckets.setdefault((keys[n][:1], len(keys[n])), []).append(n)
-    for (initial, length), bucket in buckets.items():
-        longer = buckets.get((initial, length + 1), [])
-        for i, a in enumerate(bucket):
-            ka = keys[a]
-            for b in (*bucket[i + 1:], *longer):
-                if _same_name(a, b, ka, keys[b], is_dictionary_name, in_dictionary):
-                    parent[find(a)] = find(b)
+    pairs = _near_pairs(names, keys) if len(names) > MANY_NAMES else _bucket_pairs(names, keys)
+    for a, b in pairs:
+        if _same_name(a, b, keys[a], keys[b], is_dictionary_name, in_dictionary):
+            parent[find(a)] = find(b)
     clusters: dict[str, list[str]] = {}
     for n in names:
         clusters.setdefault(find(n), []).append(n)
@@ -121,6 +113,53 @@ def group_variants(counts: dict[str, int], first_seen, is_dictionary_name, in_di
         members.sort(key=lambda n: (-counts[n], not in_dictionary(n), first_seen(n)))
         out.append(VariantGroup(members[0], tuple(members[1:])))
     return out
+
+
+MANY_NAMES = 300  # more spellings than this are looked up by deletions, not compared in pairs
+
+
+def _bucket_pairs(names: list[str], keys: dict[str, str]):
+    """The pairs of names (sorted) _same_name can join, for an article's few names: those
+    whose keys share an initial and are of the same length or one letter longer, as
+    (a, b) with b's key the longer, or b later among equals."""
+    buckets: dict[tuple[str, int], list[str]] = {}
+    for n in names:
+        buckets.setdefault((keys[n][:1], len(keys[n])), []).append(n)
+    for (initial, length), bucket in buckets.items():
+        longer = buckets.get((initial, length + 1), [])
+        for i, a in enumerate(bucket):
+            for b in (*bucket[i + 1:], *longer):
+                yield a, b
+
+
+def _near_pairs(names: list[str], keys: dict[str, str]) -> list[tuple[str, str]]:
+    """Fewer of those pairs, for a long file's thousands of names, where comparing a
+    bucket's every pair grew with the square of the file: only keys equal or sharing a
+    key with one letter deleted (as keys one edit apart do) are paired, in the same order."""
+    by_deletion: dict[str, list[str]] = {}
+    for k in dict.fromkeys(keys[n] for n in names):
+        for d in {k, *(k[:i] + k[i + 1:] for i in range(len(k)))}:
+            by_deletion.setdefault(d, []).append(k)
+    near_keys: dict[str, set[str]] = {}
+    for group in by_deletion.values():
+        for ka in group:
+            near_keys.setdefault(ka, set()).update(group)
+    by_key: dict[str, list[str]] = {}
+    for n in names:
+        by_key.setdefault(keys[n], []).append(n)
+    order = {n: i for i, n in enumerate(names)}
+    pairs = []
+    for ka, others in near_keys.items():
+        for kb in others:
+            if kb[:1] != ka[:1] or len(kb) < len(ka) or (len(kb) == len(ka) and kb < ka):
+                continue  # each pair once: from the shorter key, or the first of equals
+            for a in by_key[ka]:
+                for b in by_key[kb]:
+                    if len(kb) > len(ka) or order[a] < order[b]:
+                        pairs.append((a, b))
+                    elif ka != kb:
+                        pairs.append((b, a))
+    return pairs
 
 
 def _same_name(a: str, b: str, ka: str, kb: str, is_dictionary_name, in_dictionary) -> bool:
