@@ -433,3 +433,11 @@ def test_thousands_of_open_brackets_turn_link_syntax_off() -> None:
     assert_runs_exact(many)
     i = many.text.index("reprot")
     assert source_of(many, i, i + 6) == "reprot"
+
+
+def test_an_inline_q_element_is_a_quotation_shown_in_marks():
+    source = "# Envoy visits Kyiv\n\nThe envoy wrote: <q>I am happy to be in Kiev <q>today</q></q>, and she met officials in Kiev.\n"
+    doc = read_text("q.md", source)
+    assert "wrote: “I am happy to be in Kiev ‘today’”, and" in doc.text
+    (f,) = lint_text(source, path="q.md", config=Settings(select=["house.kyiv"], languagetool=False))
+    assert source.splitlines()[f.line - 1][f.column - 1:] == "Kiev."

@@ -246,6 +246,8 @@ class _Collector(HTMLParser):
         self.stack.append(_Element(tag, classes, skip, parent))
         if skip:
             self.skipping += 1
+        if tag == "q" and not self.skipping:
+            self._quotation_mark(opening=True, start=start, end=start + len(self.get_starttag_text() or ""))
 
     def _alt_text(self, value: str, start: int) -> None:
         """An image's alt text is copy readers hear from a screen reader: read as a caption,
@@ -273,6 +275,14 @@ class _Collector(HTMLParser):
             return []
         g = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
         return _attr_pieces(self.source, start + m.start(g), start + m.end(g), value)
+
+    def _quotation_mark(self, opening: bool, start: int, end: int) -> None:
+        """A ``<q>`` is a quotation a browser shows in marks (“ ”, and ‘ ’ inside another):
+        its tags become those marks, as glue for the tag's span, so the rules that leave
+        quotations alone see one. (An end tag is read before its element leaves the stack.)"""
+        inner = sum(1 for el in self.stack if el.tag == "q") > 1
+        marks = "‘’" if inner else "“”"
+        self._add(("g", marks[0] if opening else marks[1], start, end))
 
     def _end_code(self, end: int) -> None:
         self.code_depth = 0
@@ -318,6 +328,10 @@ class _Collector(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+        if tag == "q" and not self.skipping:
+            start = self._offset()
+            end = self.source.find(">", start)
+            self._quotation_mark(opening=False, start=start, end=len(self.source) if end < 0 else end + 1)
         while self.stack:
             el = self.stack[-1]
             self._pop()

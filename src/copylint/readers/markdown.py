@@ -461,6 +461,7 @@ class _InlineWalker:
         self.skip_tag: str | None = None
         self.skip_depth = 0
         self.skip_from = 0
+        self.quote_depth = 0  # open inline <q> elements
         self.line_end: tuple[int, int, int] | None = None
 
     # ----------------------------------------------------------- mapping
@@ -658,7 +659,20 @@ class _InlineWalker:
             self.skip_tag, self.skip_depth, self.skip_from = name, 1, s
         elif name == "br":
             self.b.glue("\n", self.src(s), self.src_end(e))
+        elif name == "q" and not raw.rstrip().endswith("/>") and (self.quote_depth or not closing):
+            self._quotation_mark(closing, s, e)
         return e
+
+    def _quotation_mark(self, closing: bool, s: int, e: int) -> None:
+        """An inline ``<q>`` is a quotation shown in marks (“ ”, ‘ ’ inside another): its
+        tags become those marks, as glue for the tag, as the HTML reader reads them."""
+        if closing:
+            self.quote_depth -= 1
+        inner = self.quote_depth > 0
+        if not closing:
+            self.quote_depth += 1
+        marks = "‘’" if inner else "“”"
+        self.b.glue(marks[1] if closing else marks[0], self.src(s), self.src_end(e))
 
     def _ticker_or_company(self, raw: str) -> bool:
         """A tag with an element's name that a wire story writes for a company: its name
