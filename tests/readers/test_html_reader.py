@@ -269,3 +269,13 @@ def test_a_q_element_is_a_quotation_shown_in_marks_at_its_tags():
     (f,) = lint_text(Q_PAGE, path="q.html", config=config)
     assert (f.line, f.matched) == (3, "Kiev")
     assert Q_PAGE.splitlines()[2][f.column - 1:].startswith("Kiev.</p>")
+
+
+def test_text_span_takes_a_source_span_back_to_the_text(page):
+    """The HTML report shows a page as its text: each finding's source span goes back to
+    the words it names, and a span in markup only to the place where the text resumes."""
+    for m in re.finditer(r"\w+", page.text):
+        assert page.map.text_span(*page.map.span(m.start(), m.end())) == m.span()
+    tag = page.source.index("<p")
+    start, end = page.map.text_span(tag, tag + 2)
+    assert start == end and page.map.source_start(start) > tag
