@@ -304,6 +304,10 @@ class Document:
     file_disabled: tuple[str, ...] = ()
     # problems the reader met (broken UTF-8 ...): (rule id, message, source start, source end)
     notices: list[tuple[str, str, int, int]] = field(default_factory=list)
+    # values written between quote marks (an HTML attribute, a YAML, TOML or JSON string)
+    # as (source start, source end, the characters a fix there may not write: its own
+    # quote mark, a backslash), so that --fix never ends a value early
+    quoted: list[tuple[int, int, str]] = field(default_factory=list)
     format: str = "text"
     _lines: LineIndex | None = None
 

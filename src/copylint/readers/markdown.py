@@ -165,7 +165,8 @@ class _MarkdownReader:
         self._too_deep()
         doc = Document(path=self.path, source=source, text=self.b.text(), map=self.b.map,
                        regions=self.regions, fields=self.fields, directives=self.directives,
-                       file_disabled=self.file_disabled, notices=self.notices, format="markdown")
+                       file_disabled=self.file_disabled, notices=self.notices, format="markdown",
+                       quoted=fm.quoted if fm is not None else [])
         doc._lines = self.lines
         return doc
 
