@@ -771,3 +771,15 @@ def test_html_shows_an_html_page_as_its_readable_text_with_findings_in_place(tmp
     assert "The port’s" in story
     lines = re.findall(r'<span class="ln">(\d*)</span>(.*)', story)
     assert [(n, text) for n, text in lines if text][-1][0] == "6"  # the paragraph's line in the file
+
+
+def test_html_marks_a_finding_in_a_file_whose_lines_end_with_a_lone_cr(tmp_path: Path) -> None:
+    """Findings count a lone CR as a line end (as editors do); the page split the story at
+    LF only, showed it as one line, and marked nothing: the list's link led nowhere."""
+    (tmp_path / "cr.txt").write_bytes(b"Storm hits coast\r\rThe storm damaged the wall.\rBoats will recieve repairs.\r")
+    proc = run_cli("check", "--no-languagetool", "--no-cache", "--format", "html", "cr.txt", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stderr
+    marks = _Marks()
+    marks.feed(proc.stdout)
+    assert [text for _, text in marks.marks] == ["recieve"]
+    assert '<span class="ln">4</span>Boats will <mark' in proc.stdout

@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from ..model import LINE_BREAK_RE
 from ..readers import format_for
 from . import BaseFormatter
 from ._common import fix_note, shown
@@ -161,7 +162,8 @@ class Formatter(BaseFormatter):
             places = [(f.line, f.column, f.end_line, f.end_column) for f in findings]
             gutter = {n: str(n) for n in shown}
         else:
-            lines_at = {i + 1: line for i, line in enumerate(source.split("\n"))}
+            # lines as the findings count them: a lone CR (an old Mac or CMS export) ends one too
+            lines_at = {i + 1: line for i, line in enumerate(LINE_BREAK_RE.split(source))}
             shown = list(lines_at)
             places = [(f.line, f.column, f.end_line, f.end_column) for f in findings]
             gutter = {n: str(n) for n in shown}
