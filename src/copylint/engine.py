@@ -141,10 +141,21 @@ def hit_to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> F
         suggestions = (hit.replacement, *suggestions)
     # a fix only where the text is the source as typed (not through an entity or an escape)
     fixable = hit.replacement is not None and doc.map.is_verbatim(hit.start, hit.end) and \
-        doc.text[hit.start:hit.end] == doc.source[src_start:src_end]
+        doc.text[hit.start:hit.end] == doc.source[src_start:src_end] and \
+        not _ends_a_quoted_value(doc, src_start, src_end, hit.replacement)
     return finding_from_span(doc, rule_id, severity, hit.message, src_start, src_end,
                              fix_text=hit.replacement if fixable else None, fix_safe=hit.safe,
                              suggestions=suggestions, related=hit.related, link=hit.link or rule.link)
+
+
+def _ends_a_quoted_value(doc: Document, src_start: int, src_end: int, text: str) -> bool:
+    """A fix writing a value's own quote mark inside it (a straight quote into alt="...", a
+    YAML title in single marks, a JSON-LD headline) would end the value early and leave
+    the file unreadable: it is offered as a suggestion, not made."""
+    for start, end, marks in doc.quoted:
+        if start < max(src_end, src_start + 1) and src_start < end and any(c in text for c in marks):
+            return True
+    return False
 
 
 # --------------------------------------------------------------------------- regions

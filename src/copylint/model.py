@@ -116,7 +116,7 @@ class SourceMap:
     to the whole source span it stands for.
     """
 
-    __slots__ = ("text_starts", "text_ends", "src_starts", "src_ends", "verbatim")
+    __slots__ = ("text_starts", "text_ends", "src_starts", "src_ends", "verbatim", "_by_source")
 
     def __init__(self) -> None:
         self.text_starts: list[int] = []
@@ -124,6 +124,7 @@ class SourceMap:
         self.src_starts: list[int] = []
         self.src_ends: list[int] = []
         self.verbatim: list[bool] = []
+        self._by_source: tuple[list[int], list[int]] | None = None  # see text_span
 
     def add(self, text_start: int, text_end: int, src_start: int, src_end: int, verbatim: bool) -> None:
         self.text_starts.append(text_start)
@@ -170,6 +171,40 @@ class SourceMap:
     def _verbatim_ends_at(self, offset: int) -> bool:
         i = bisect.bisect_left(self.text_ends, offset)
         return 0 <= i < len(self.text_ends) and self.text_ends[i] == offset and self.verbatim[i]
+
+    def text_span(self, src_start: int, src_end: int) -> tuple[int, int]:
+        """The text [start, end) that source [src_start, src_end) stands for: the inverse of
+        ``span``, for showing a finding in the text a reader sees (the HTML report). Source
+        that no text stands for (a tag, a skipped script) shrinks to the nearest text: a
+        span wholly in markup becomes the empty span where the text resumes."""
+        if self._by_source is None:
+            # runs that stand for some source, by where that source starts (a block
+            # separator stands for none)
+            order = sorted((i for i in range(len(self.src_starts)) if self.src_ends[i] > self.src_starts[i]),
+                           key=lambda i: self.src_starts[i])
+            self._by_source = (order, [self.src_starts[i] for i in order])
+        order, starts = self._by_source
+        if not order:
+            return 0, 0
+        start = self._text_at(order, starts, src_start, as_end=False)
+        end = self._text_at(order, starts, src_end, as_end=True) if src_end > src_start else start
+        return start, max(start, end)
+
+    def _text_at(self, order: list[int], starts: list[int], offset: int, as_end: bool) -> int:
+        """Text offset of a source offset. Outside every run: the start of the run that
+        comes next in the source (for a start), the end of the one before (for an end)."""
+        k = bisect.bisect_right(starts, offset - 1 if as_end else offset) - 1
+        if k >= 0:
+            i = order[k]
+            if (self.src_starts[i] < offset <= self.src_ends[i]) if as_end else (offset < self.src_ends[i]):
+                if not self.verbatim[i]:
+                    return self.text_ends[i] if as_end else self.text_starts[i]
+                return self.text_starts[i] + offset - self.src_starts[i]
+            if as_end:
+                return self.text_ends[i]
+        if as_end:
+            return self.text_starts[order[0]]
+        return self.text_starts[order[k + 1]] if k + 1 < len(order) else self.text_ends[order[-1]]
 
     def is_verbatim(self, start: int, end: int) -> bool:
         """True when text [start, end) lies inside one verbatim run (safe to edit)."""
@@ -269,6 +304,10 @@ class Document:
     file_disabled: tuple[str, ...] = ()
     # problems the reader met (broken UTF-8 ...): (rule id, message, source start, source end)
     notices: list[tuple[str, str, int, int]] = field(default_factory=list)
+    # values written between quote marks (an HTML attribute, a YAML, TOML or JSON string)
+    # as (source start, source end, the characters a fix there may not write: its own
+    # quote mark, a backslash), so that --fix never ends a value early
+    quoted: list[tuple[int, int, str]] = field(default_factory=list)
     format: str = "text"
     _lines: LineIndex | None = None
 

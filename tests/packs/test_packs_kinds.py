@@ -483,3 +483,22 @@ def test_a_phrase_wrapped_over_two_lines_is_quoted_on_one_in_the_message():
     # a user's report line broke in two: "Cliché: 'at the end<newline>of the day'"
     found = lint("Budget\n\nHe said that at the end\nof the day it was fine.\n", ["house.cliches"])
     assert [f.message for f in found] == ["Cliché: 'at the end of the day'. Say it plainly."]
+
+
+def test_a_sentence_opener_before_a_figure_is_no_name():
+    """"In 2 weeks" was taken for a name before a figure, as "Apollo 9" is: any capitalised
+    word was. The rule's `openers` say which words, opening a sentence, name nothing."""
+    text = "Bridge works\n\nIn 2 weeks the bridge reopens. Apollo 9 flew in 1969. Crews met in 2 rooms."
+    assert rows(lint(text, ["house.numbers"])) == [
+        ("house.numbers", 3, 4, "2", "two"), ("house.numbers", 3, 68, "2", "two")]
+
+
+def test_openers_take_back_only_an_exception_that_starts_a_sentence(tmp_path):
+    pack = tmp_path / "o.yaml"
+    pack.write_text(
+        "pack: o\nrules:\n"
+        "  - {id: n, kind: existence, message: 'no {match}', tokens: ['7'], ignorecase: false,\n"
+        "     exceptions: ['[A-Z][a-z]+ 7'], openers: [For],\n"
+        "     tests: {fail: [For 7 days it rained.], pass: [Windows 7 is old.]}}\n", encoding="utf-8")
+    found = lint("Head\n\nFor 7 days it rained. Windows 7 is old. Ask For 7 now.", ["o"], packs=[str(pack)])
+    assert rows(found, with_fix=False) == [("o.n", 3, 5, "7")]

@@ -247,3 +247,35 @@ def test_a_standalone_images_alt_text_is_read_as_a_caption_at_its_place():
     assert [(f.rule, f.matched) for f in findings] == [("typo.spelling", "goverment")]
     (f,) = findings
     assert src.splitlines()[f.line - 1][f.column - 1:f.end_column - 1] == "goverment"
+
+
+Q_PAGE = """<html><body><article>
+<h1>Envoy visits Kyiv</h1>
+<p>The envoy wrote: <q>I am happy to be in Kiev <q>today</q></q>, and she met officials in Kiev.</p>
+</article></body></html>
+"""
+
+
+def test_a_q_element_is_a_quotation_shown_in_marks_at_its_tags():
+    doc = read_text("q.html", Q_PAGE)
+    assert "wrote: “I am happy to be in Kiev ‘today’”, and" in doc.text
+    assert_runs_exact(doc)
+    opening = doc.text.index("“")
+    assert source_of(doc, opening, opening + 1) == "<q>"
+    closing = doc.text.index("”")
+    assert source_of(doc, closing, closing + 1) == "</q>"
+    config = Settings(select=["house.kyiv"], languagetool=False)
+    # the quoted Kiev is the envoy's own word: only the writer's is reported, at its place
+    (f,) = lint_text(Q_PAGE, path="q.html", config=config)
+    assert (f.line, f.matched) == (3, "Kiev")
+    assert Q_PAGE.splitlines()[2][f.column - 1:].startswith("Kiev.</p>")
+
+
+def test_text_span_takes_a_source_span_back_to_the_text(page):
+    """The HTML report shows a page as its text: each finding's source span goes back to
+    the words it names, and a span in markup only to the place where the text resumes."""
+    for m in re.finditer(r"\w+", page.text):
+        assert page.map.text_span(*page.map.span(m.start(), m.end())) == m.span()
+    tag = page.source.index("<p")
+    start, end = page.map.text_span(tag, tag + 2)
+    assert start == end and page.map.source_start(start) > tag

@@ -433,3 +433,30 @@ def test_thousands_of_open_brackets_turn_link_syntax_off() -> None:
     assert_runs_exact(many)
     i = many.text.index("reprot")
     assert source_of(many, i, i + 6) == "reprot"
+
+
+def test_an_inline_q_element_is_a_quotation_shown_in_marks():
+    source = "# Envoy visits Kyiv\n\nThe envoy wrote: <q>I am happy to be in Kiev <q>today</q></q>, and she met officials in Kiev.\n"
+    doc = read_text("q.md", source)
+    assert "wrote: “I am happy to be in Kiev ‘today’”, and" in doc.text
+    (f,) = lint_text(source, path="q.md", config=Settings(select=["house.kyiv"], languagetool=False))
+    assert source.splitlines()[f.line - 1][f.column - 1:] == "Kiev."
+
+
+def test_a_fix_never_breaks_a_link_whose_label_is_its_reference():
+    """"[goverment]" and "[goverment][]" name their definition by their words: fixed to
+    "[government]", the link lost its target and showed its brackets. Such a label is
+    still reported at its place, with the word as a suggestion, never fixed; a full
+    reference ("[Commitee][commitee]") or an inline link keeps its fix."""
+    source = ("# Budget news\n\nThe [goverment] said, the [parliment][] agreed, the [Commitee][commitee] met "
+              "and [recieved](https://r.example) it.\n\n"
+              "[goverment]: https://gov.example\n[parliment]: https://parl.example\n[commitee]: https://c.example\n")
+    doc = read_text("ref.md", source)
+    assert "The goverment said, the parliment agreed, the Commitee met and recieved it." in doc.text
+    findings = lint_text(source, path="ref.md", config=Settings(select=["typo.spelling"], languagetool=False))
+    line = source.splitlines()[2]
+    by_word = {line[f.column - 1:f.end_column - 1]: f for f in findings}
+    assert set(by_word) == {"goverment", "parliment", "Commitee", "recieved"}
+    assert by_word["goverment"].fix is None and by_word["parliment"].fix is None
+    assert "government" in by_word["goverment"].suggestions
+    assert by_word["Commitee"].fix is not None and by_word["recieved"].fix is not None

@@ -1,5 +1,6 @@
-"""One self-contained HTML page: each story as written, its problems marked where they are,
-with the message and the fix on hover and in a list below. Editors would rather see the
+"""One self-contained HTML page: each story as written (an HTML page as the text its readers
+see), its problems marked where they are, with the message and the fix on hover and in a
+list below. Editors would rather see the
 story with its problems marked than read line numbers (no script, no external file: the
 page can be mailed or attached to a CI run).
 
@@ -13,6 +14,8 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from ..model import LINE_BREAK_RE
+from ..readers import format_for
 from . import BaseFormatter
 from ._common import fix_note, shown
 
@@ -47,7 +50,8 @@ def _fix_class(f) -> str:
     return "fix" if f.fix is None or f.fix.safe else "fix unsafe"
 
 
-def _read_back(path: str, stdin: tuple[str, bytes] | None) -> list[str] | None:
+def _read_back(path: str, stdin: tuple[str, bytes] | None) -> str | None:
+    """The story's decoded text as the reader saw it, or None when it cannot be read back."""
     if stdin is not None and path == stdin[0]:
         data = stdin[1]
     else:
@@ -58,10 +62,33 @@ def _read_back(path: str, stdin: tuple[str, bytes] | None) -> list[str] | None:
     from ..readers.common import BinaryFile, decode
 
     try:
-        text = decode(data)[0]  # the text the reader saw: UTF-16 decoded, the mark dropped
+        return decode(data)[0]  # the text the reader saw: UTF-16 decoded, the mark dropped
     except BinaryFile:
         return None
-    return text.split("\n")
+
+
+def _readable(path: str, source: str, findings: list) -> tuple[list[str], list, dict[int, str]] | None:
+    """An HTML page as its reader reads it (the headline and paragraphs a reader sees,
+    without tags, scripts or JSON-LD), each finding placed in that text, and the file's
+    line where each line of it starts. None when a finding does not name the source as
+    read back (the file changed since the check): the story is then shown as written."""
+    from ..model import LineIndex
+    from ..readers import read_text
+
+    if any(source[f.start_offset:f.end_offset] != f.matched for f in findings):
+        return None
+    doc = read_text(path, source)
+    text = doc.text
+    lines = LineIndex(text)
+    places = []
+    for f in findings:
+        start, end = doc.map.text_span(f.start_offset, f.end_offset)
+        places.append((*lines.position(start), *lines.position(end)))
+    gutter = {}
+    for n, line_start in enumerate(lines.starts, 1):
+        if line_start < len(text) and text[line_start] != "\n":
+            gutter[n] = str(doc.lines.position(doc.map.source_start(line_start))[0])
+    return text.split("\n"), places, gutter
 
 
 def _number(n: int, with_id: bool) -> str:
@@ -116,24 +143,39 @@ class Formatter(BaseFormatter):
         w("</body>\n</html>\n")
 
     def _story(self, path: str, findings: list, anchors: list[int]) -> str:
-        lines = _read_back(path, self.options.get("stdin"))
-        shown: list[int]
-        if lines is None:
+        """The story with its findings marked: an HTML page as the text its readers see (a
+        copy editor reads the copy, not the tags and scripts around it; the gutter gives
+        the file's line of each line of text, and the list keeps the file's line:column);
+        any other file as written, line by line."""
+        source = _read_back(path, self.options.get("stdin"))
+        readable = None
+        if source is not None and format_for(path) == "html":
+            readable = _readable(path, source, findings)
+        if readable is not None:
+            text_lines, places, gutter = readable
+            lines_at = {i + 1: line for i, line in enumerate(text_lines)}
+            shown = list(lines_at)
+        elif source is None:
             # (an excerpt of a long line is padded back to its columns)
             lines_at = {f.line: " " * f.line_offset + f.line_text for f in findings}
             shown = sorted(lines_at)
+            places = [(f.line, f.column, f.end_line, f.end_column) for f in findings]
+            gutter = {n: str(n) for n in shown}
         else:
-            lines_at = {i + 1: line for i, line in enumerate(lines)}
+            # lines as the findings count them: a lone CR (an old Mac or CMS export) ends one too
+            lines_at = {i + 1: line for i, line in enumerate(LINE_BREAK_RE.split(source))}
             shown = list(lines_at)
+            places = [(f.line, f.column, f.end_line, f.end_column) for f in findings]
+            gutter = {n: str(n) for n in shown}
         # per line, the findings that cover each character span: [start, end) in columns
         cover: dict[int, list[tuple[int, int, int, object]]] = {}
-        for n, f in zip(anchors, findings):
-            for line in range(f.line, f.end_line + 1):
+        for n, f, (line0, column, end_line, end_column) in zip(anchors, findings, places):
+            for line in range(line0, end_line + 1):
                 text = lines_at.get(line)
                 if text is None:
                     continue
-                start = f.column - 1 if line == f.line else 0
-                end = f.end_column - 1 if line == f.end_line else len(text.rstrip("\r"))
+                start = column - 1 if line == line0 else 0
+                end = end_column - 1 if line == end_line else len(text.rstrip("\r"))
                 if end <= start:
                     end = start + 1  # a finding at a point (a missing mark) shows as one character
                 cover.setdefault(line, []).append((start, end, n, f))
@@ -141,11 +183,12 @@ class Formatter(BaseFormatter):
         out = ["<pre class=\"story\">"]
         last = 0
         for line in shown:
-            if lines is None and last and line != last + 1:
+            if source is None and last and line != last + 1:
                 out.append("<span class=\"ln\">…</span>\n")
             last = line
             text = lines_at[line].rstrip("\r")
-            out.append(f"<span class=\"ln\">{line}</span>{self._marked(text, cover.get(line, []), placed)}\n")
+            out.append(f"<span class=\"ln\">{gutter.get(line, '')}</span>"
+                       f"{self._marked(text, cover.get(line, []), placed)}\n")
         out.append("</pre>\n")
         return "".join(out)
 

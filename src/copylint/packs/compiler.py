@@ -23,9 +23,10 @@ from .kinds import KINDS, MINOR_WORDS, WHOLE_ARTICLE
 from .loader import WORD_EXCEPTIONS, PackSpec
 from .matcher import Matcher, Term, longest_first
 from .patterns import (PatternGroup, capitalised_mid_sentence, compile_pattern, escape, fold_term, fold_view,
-                       is_literal)
+                       is_literal, starts_sentence)
 from .view import SCOPES, DocView
 
+_WORD_RE = re.compile(r"[^\W\d_]+")
 PACK_PRIORITY = 90
 DEFAULT_REGIONS = {
     "capitalization": ("headline",),
@@ -72,6 +73,9 @@ class PackRule:
                 sources.append(escape(fold_term(e)) if literal else fold_term(e))
         self.exceptions = PatternGroup([compile_pattern(p, self.ignorecase) for p in sources], sources,
                                        self.ignorecase)
+        # words that open a sentence without naming anything: an exception written for a
+        # name ("Apollo 11") does not hold for one of them where a sentence starts ("In 2 weeks")
+        self.openers = frozenset(w.casefold() for w in spec.get("openers", ()))
         # patterns that, found anywhere in the article, silence the rule for it ("Texas"
         # beside "Odessa": the city of Texas keeps its name wherever the story writes it)
         unless = [escape(fold_term(u)) if is_literal(u) else fold_term(u) for u in spec.get("unless", [])]
@@ -151,6 +155,8 @@ class PackRule:
             # no word-boundary test: "the Ukraine-[A-Z]" may end inside a word
             spans = sorted((bs + ms, bs + me) for ms, me in
                            self.exceptions.spans(fold_view(view.text[bs:be])) if me > ms)
+            if self.openers:
+                spans = [sp for sp in spans if not self._opens_sentence(view.text, sp[0])]
             starts, reach, furthest = [], [], -1
             for ms, me in spans:  # reach[i]: the furthest end of spans 0..i
                 furthest = max(furthest, me)
@@ -162,6 +168,12 @@ class PackRule:
         starts, reach = found
         i = bisect.bisect_right(starts, s) - 1
         return i >= 0 and reach[i] >= e
+
+    def _opens_sentence(self, text: str, start: int) -> bool:
+        """The exception found at ``start`` begins with one of the rule's ``openers`` where
+        a sentence starts: the word opens the sentence, it is no part of a name."""
+        word = _WORD_RE.match(text, start)
+        return word is not None and word.group().casefold() in self.openers and starts_sentence(text, start)
 
     def cannot_fire(self, matches) -> bool:
         """True when the raw matches already show the rule has nothing to say, so the

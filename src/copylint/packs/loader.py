@@ -30,10 +30,10 @@ RESERVED = {"typo", "grammar", "structure", "facts", "copylint", "all"}
 COMMON_FIELDS = {"id", "kind", "message", "summary", "description", "severity", "link", "regions", "quotes",
                  "names", "exceptions", "unless", "ignorecase", "literal", "safe", "tests"}
 KIND_FIELDS = {
-    "existence": {"tokens"},
-    "substitution": {"swap"},
-    "consistency": {"groups", "variants", "prefer", "together", "apart", "majority"},
-    "occurrence": {"tokens", "max", "per-words", "min-count", "scope", "max-words", "max-chars"},
+    "existence": {"tokens", "openers"},
+    "substitution": {"swap", "openers"},
+    "consistency": {"groups", "variants", "prefer", "together", "apart", "majority", "openers"},
+    "occurrence": {"tokens", "max", "per-words", "min-count", "scope", "max-words", "max-chars", "openers"},
     "capitalization": {"style", "minor-words"},
     "conditional": {"min-letters", "max-letters", "expansions"},
 }

@@ -36,6 +36,8 @@ class FrontMatter:
     values: dict[str, list[list[Piece]]] = field(default_factory=dict)
     # (rule id, message, source start, source end)
     notices: list[tuple[str, str, int, int]] = field(default_factory=list)
+    # strings between quote marks: (source start, end, characters a fix may not write there)
+    quoted: list[tuple[int, int, str]] = field(default_factory=list)
 
 
 def read_front_matter(source: str) -> FrontMatter | None:
@@ -116,8 +118,10 @@ def _parse_yaml(source: str, body_start: int, body_end: int, fm: FrontMatter) ->
         for scalar in _string_scalars(value_node):
             value = scalar.value.strip()
             if value:
-                found.append(align(value, source, body_start + scalar.start_mark.index,
-                                   body_start + scalar.end_mark.index, escapes=True))
+                start, end = body_start + scalar.start_mark.index, body_start + scalar.end_mark.index
+                found.append(align(value, source, start, end, escapes=True))
+                if scalar.style in _YAML_QUOTED:
+                    fm.quoted.append((start, end, _YAML_QUOTED[scalar.style]))
         if found:
             fm.values[str(key_node.value)] = found
 
@@ -144,6 +148,8 @@ def _mapping_by_key(loader, node, body_start: int, fm: FrontMatter) -> dict:
 
 
 _NULL_TAG = "tag:yaml.org,2002:null"
+# what ends or escapes a quoted YAML scalar, by its style
+_YAML_QUOTED = {'"': '"\\', "'": "'"}
 
 
 def _string_scalars(node) -> list:
@@ -165,6 +171,10 @@ def _string_scalars(node) -> list:
 
 
 # --------------------------------------------------------------------------- TOML
+
+
+# what ends or escapes a TOML string, by its first character (a list may hold either kind)
+_TOML_QUOTED = {'"': '"\\', "'": "'", "[": '"\'\\'}
 
 
 def _parse_toml(source: str, body_start: int, body_end: int, fm: FrontMatter) -> None:
@@ -199,6 +209,8 @@ def _parse_toml(source: str, body_start: int, body_end: int, fm: FrontMatter) ->
             continue
         pos = line.end()
         stop = top_end
+        if source[pos:pos + 1] in _TOML_QUOTED:
+            fm.quoted.append((pos, stop, _TOML_QUOTED[source[pos]]))
         if source[pos:pos + 3] not in ('"""', "'''") and source[pos:pos + 1] != "[":
             nl = source.find("\n", pos, top_end)
             stop = top_end if nl == -1 else nl

@@ -67,6 +67,8 @@ def _attribute_re(name: str) -> re.Pattern:
 
 _CONTENT_ATTR = _attribute_re("content")
 _ALT_ATTR = _attribute_re("alt")
+# what a fix may not write in an attribute value quoted with " (group 1), ' (2) or not at all (3)
+_ENDS_ATTRIBUTE = {1: '"', 2: "'", 3: " \t\n\r\f\"'=<>`"}
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 # (tried from the first space of a run only: the leftmost match starts there anyway, and a
 # try from each later space of a long run read to its end, quadratic)
@@ -158,6 +160,7 @@ class _Collector(HTMLParser):
         self.ld_start: int | None = None
         self.ld_parts: list[str] = []
         self.notices: list[tuple[str, str, int, int]] = []  # comments meant as suppressions that are none
+        self.quoted: list[tuple[int, int, str]] = []  # attribute values read as text: see Document.quoted
 
     def run(self, text: str) -> int | None:
         try:
@@ -246,6 +249,8 @@ class _Collector(HTMLParser):
         self.stack.append(_Element(tag, classes, skip, parent))
         if skip:
             self.skipping += 1
+        if tag == "q" and not self.skipping:
+            self._quotation_mark(opening=True, start=start, end=start + len(self.get_starttag_text() or ""))
 
     def _alt_text(self, value: str, start: int) -> None:
         """An image's alt text is copy readers hear from a screen reader: read as a caption,
@@ -272,7 +277,16 @@ class _Collector(HTMLParser):
         if m is None:
             return []
         g = 1 if m.group(1) is not None else 2 if m.group(2) is not None else 3
+        self.quoted.append((start + m.start(g), start + m.end(g), _ENDS_ATTRIBUTE[g]))
         return _attr_pieces(self.source, start + m.start(g), start + m.end(g), value)
+
+    def _quotation_mark(self, opening: bool, start: int, end: int) -> None:
+        """A ``<q>`` is a quotation a browser shows in marks (“ ”, and ‘ ’ inside another):
+        its tags become those marks, as glue for the tag's span, so the rules that leave
+        quotations alone see one. (An end tag is read before its element leaves the stack.)"""
+        inner = sum(1 for el in self.stack if el.tag == "q") > 1
+        marks = "‘’" if inner else "“”"
+        self._add(("g", marks[0] if opening else marks[1], start, end))
 
     def _end_code(self, end: int) -> None:
         self.code_depth = 0
@@ -318,6 +332,10 @@ class _Collector(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+        if tag == "q" and not self.skipping:
+            start = self._offset()
+            end = self.source.find(">", start)
+            self._quotation_mark(opening=False, start=start, end=len(self.source) if end < 0 else end + 1)
         while self.stack:
             el = self.stack[-1]
             self._pop()
@@ -494,7 +512,7 @@ class _Assembler:
         self._fields(metas, article, title_block)
         doc = Document(path=self.path, source=self.source, text=self.b.text(), map=self.b.map,
                        regions=self.regions, fields=self.fields, directives=self.directives,
-                       notices=self.notices, format="html")
+                       notices=self.notices, format="html", quoted=self.c.quoted + _json_ld_strings(c.json_ld))
         doc._lines = self.lines
         return doc
 
@@ -717,6 +735,12 @@ def _json_ld_string(source: str, found, article: dict, key: str) -> list[Piece] 
                 return [("v", vs + lead, vs + lead + len(stripped))]
             return align(stripped, source, vs, ve)
     return None
+
+
+def _json_ld_strings(found: list[tuple[Any, int, int]]) -> list[tuple[int, int, str]]:
+    """JSON-LD scripts, each as one quoted value: a fix there may not write a double quote
+    or a backslash (nor a line break) without escaping it."""
+    return [(s, e, '"\\\n') for _data, s, e in found]
 
 
 def _json_ld_author(article: dict) -> str | None:

@@ -108,6 +108,7 @@ def _brackets_left_open(text: str) -> int:
 
 
 _BRACKET_RE = re.compile(r"[\[\]]")
+_WORD_OR_SPACE_RE = re.compile(r"\S+|\s+")
 
 
 def _noting_skips(tokenize):
@@ -164,7 +165,8 @@ class _MarkdownReader:
         self._too_deep()
         doc = Document(path=self.path, source=source, text=self.b.text(), map=self.b.map,
                        regions=self.regions, fields=self.fields, directives=self.directives,
-                       file_disabled=self.file_disabled, notices=self.notices, format="markdown")
+                       file_disabled=self.file_disabled, notices=self.notices, format="markdown",
+                       quoted=fm.quoted if fm is not None else [])
         doc._lines = self.lines
         return doc
 
@@ -461,6 +463,8 @@ class _InlineWalker:
         self.skip_tag: str | None = None
         self.skip_depth = 0
         self.skip_from = 0
+        self.quote_depth = 0  # open inline <q> elements
+        self.in_reference_label = 0  # inside a link label that is also its reference: see emit
         self.line_end: tuple[int, int, int] | None = None
 
     # ----------------------------------------------------------- mapping
@@ -502,7 +506,9 @@ class _InlineWalker:
                 s = sst[i]
                 if s >= 0:
                     ss = s + (a - cst[i])
-                    if source.startswith(piece, ss):
+                    if source.startswith(piece, ss) and self.in_reference_label:
+                        _emit_unfixable(b, source, ss, ss + len(piece))
+                    elif source.startswith(piece, ss):
                         b.verbatim(source, ss, ss + len(piece))
                     else:
                         _emit_differing(b, source, piece, ss)
@@ -598,11 +604,14 @@ class _InlineWalker:
                     links.append((cur, -1))
                     continue
                 label_end = self._label_end(s, limit, nested=False)
-                links.append((s + 1, label_end))
+                reference = label_end >= 0 and self._label_is_reference(s + 1, label_end, limit)
+                links.append((s + 1, label_end, reference))
+                self.in_reference_label += reference
                 cur = s + 1
             elif ty == "link_close":
                 if links:
-                    label_start, label_end = links.pop()
+                    label_start, label_end, reference = links.pop()
+                    self.in_reference_label -= reference
                     if label_end >= 0:
                         cur = self._link_tail(label_start, label_end, limit)
             elif ty == "image":
@@ -616,7 +625,10 @@ class _InlineWalker:
                     continue
                 end = self._link_tail(s + 2, label_end, limit)
                 if caption:
+                    reference = self._label_is_reference(s + 2, label_end, limit)
+                    self.in_reference_label += reference
                     self.walk(t.children or [], s + 2, label_end)
+                    self.in_reference_label -= reference
                 else:
                     self.b.glue(PLACEHOLDER, self.src(s), self.src_end(end))
                 cur = end
@@ -658,7 +670,20 @@ class _InlineWalker:
             self.skip_tag, self.skip_depth, self.skip_from = name, 1, s
         elif name == "br":
             self.b.glue("\n", self.src(s), self.src_end(e))
+        elif name == "q" and not raw.rstrip().endswith("/>") and (self.quote_depth or not closing):
+            self._quotation_mark(closing, s, e)
         return e
+
+    def _quotation_mark(self, closing: bool, s: int, e: int) -> None:
+        """An inline ``<q>`` is a quotation shown in marks (“ ”, ‘ ’ inside another): its
+        tags become those marks, as glue for the tag, as the HTML reader reads them."""
+        if closing:
+            self.quote_depth -= 1
+        inner = self.quote_depth > 0
+        if not closing:
+            self.quote_depth += 1
+        marks = "‘’" if inner else "“”"
+        self.b.glue(marks[1] if closing else marks[0], self.src(s), self.src_end(e))
 
     def _ticker_or_company(self, raw: str) -> bool:
         """A tag with an element's name that a wire story writes for a company: its name
@@ -686,6 +711,12 @@ class _InlineWalker:
     def _label_end(self, bracket: int, limit: int, nested: bool) -> int:
         state = self._state(limit)
         return self.r.md.helpers.parseLinkLabel(state, bracket, not nested)
+
+    def _label_is_reference(self, label_start: int, label_end: int, limit: int) -> bool:
+        """A shortcut or collapsed reference link ("[goverment]", "[goverment][]"): its label
+        is also the name of its definition, so a fix to its words would break the link."""
+        tail = self._link_tail(label_start, label_end, limit)
+        return self.content[label_end + 1:tail] in ("", "[]")
 
     def _link_tail(self, label_start: int, label_end: int, limit: int) -> int:
         """Where a link or image that markdown-it accepted ends: after ``(dest "title")``,
@@ -725,6 +756,13 @@ class _InlineWalker:
             else:
                 pos = label_end + 1
         return min(pos, limit)
+
+
+def _emit_unfixable(b: TextBuilder, source: str, start: int, end: int) -> None:
+    """source[start:end] as glue, a word or a run of spaces at a time: each word is still
+    reported at its exact place, but no fix edits it (the engine fixes verbatim text only)."""
+    for m in _WORD_OR_SPACE_RE.finditer(source, start, end):
+        b.glue(m.group(), m.start(), m.end())
 
 
 def _emit_differing(b: TextBuilder, source: str, piece: str, ss: int) -> None:
