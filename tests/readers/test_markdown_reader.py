@@ -460,3 +460,31 @@ def test_a_fix_never_breaks_a_link_whose_label_is_its_reference():
     assert by_word["goverment"].fix is None and by_word["parliment"].fix is None
     assert "government" in by_word["goverment"].suggestions
     assert by_word["Commitee"].fix is not None and by_word["recieved"].fix is not None
+
+
+CMS_EXPORT = ("---\ntitle: Talks resume\n---\n\n<div class=\"article-body\">\n<p>The goverment said on "
+              "<em>Tuesday</em> that Isreal &amp; Egypt met.</p>\n\n<p>Talks went on &mdash; recieve it.</p>\n"
+              "</div>\n\n<h2>Next steps</h2>\n\n<script>var teh = \"goverment\";</script>\n\n<iframe src=\"x\"></iframe>\n\n"
+              "A plain paragraph.\n")
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_the_prose_of_raw_html_blocks_is_read_at_its_place(newline):
+    """A CMS export wraps its story in "<div>" and "<p>" blocks, which Markdown passes
+    through as raw HTML: the reader skipped them, so the story was checked as empty. Their
+    prose is now read as an HTML page's is (entities decoded, script and embeds left out),
+    each word mapped to its place in the file; the headline stays the front matter's."""
+    source = CMS_EXPORT.replace("\n", newline)
+    doc = read_text("story.md", source)
+    assert_runs_exact(doc)
+    assert doc.fields["headline"] == "Talks resume"
+    kinds = [(r.kind, doc.text[r.start:r.end]) for r in doc.regions]
+    assert kinds == [("headline", "Talks resume"),
+                     ("paragraph", "The goverment said on Tuesday that Isreal & Egypt met."),
+                     ("paragraph", "Talks went on — recieve it."),
+                     ("heading", "Next steps"), ("paragraph", "A plain paragraph.")]
+    found = lint_text(source, path="story.md", config=Settings(select=["typo.spelling"], languagetool=False))
+    lines = source.split(newline)
+    assert [(f.matched, lines[f.line - 1][f.column - 1:f.column - 1 + len(f.matched)]) for f in found] == \
+        [("goverment", "goverment"), ("Isreal", "Isreal"), ("recieve", "recieve")]
+    assert all(f.fix is not None for f in found)

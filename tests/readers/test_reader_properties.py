@@ -117,8 +117,8 @@ def _join_lines(lines, breaks, prefix=""):
 
 @st.composite
 def md_block(draw, previous: str):
-    kinds = ["paragraph", "paragraph", "heading", "quote", "list", "ordered", "fence", "html", "directive",
-             "table", "rule"]
+    kinds = ["paragraph", "paragraph", "heading", "quote", "list", "ordered", "fence", "html", "html-prose",
+             "directive", "table", "rule"]
     if previous not in ("list", "ordered"):
         kinds.append("indented")
     kind = draw(st.sampled_from(kinds))
@@ -151,6 +151,9 @@ def md_block(draw, previous: str):
         return kind, ("    zqindented code\n    more zq", "")
     if kind == "html":
         return kind, ('<div class="zqdiv">\nzqblock text\n</div>', "")
+    if kind == "html-prose":  # a CMS export's paragraphs, headings, lists... as raw HTML
+        return kind, draw(html_block(kinds=["p", "h2", "quote", "list", "figure", "table", "skip"],
+                                     skipped=MARKDOWN_RAW_SKIPPED))
     if kind == "directive":
         return kind, ("<!-- copylint: disable typo.repeated-word -->", "")
     if kind == "rule":
@@ -251,17 +254,20 @@ def html_inline(draw):
     return " ".join([first] + [p[0] for p in parts]), " ".join([first] + [p[1] for p in parts])
 
 
+# blocks an HTML page holds that are no copy (in Markdown, those that open a raw HTML block)
+MARKDOWN_RAW_SKIPPED = [
+    "<nav><a href='/'>zqnav</a></nav>", "<script>var zq = '<p>zq</p>';</script>",
+    "<style>.zq { color: red }</style>", "<pre>zqpre\n  code</pre>", "<aside><p>zqaside</p></aside>",
+    "<footer><p>zqfooter</p></footer>", "<form><button>zqbutton</button></form>", "<!-- zqcomment -->"]
+HTML_SKIPPED = MARKDOWN_RAW_SKIPPED + ["<noscript>zqnoscript</noscript>", '<svg><title>zqsvg</title></svg>']
+
+
 @st.composite
-def html_block(draw):
-    kind = draw(st.sampled_from(["p", "p", "h1", "h2", "h3", "quote", "list", "figure", "table", "div",
-                                 "byline", "standfirst", "skip", "directive"]))
+def html_block(draw, kinds=("p", "p", "h1", "h2", "h3", "quote", "list", "figure", "table", "div",
+                            "byline", "standfirst", "skip", "directive"), skipped=HTML_SKIPPED):
+    kind = draw(st.sampled_from(kinds))
     if kind == "skip":
-        return draw(st.sampled_from([
-            "<nav><a href='/'>zqnav</a></nav>", "<script>var zq = '<p>zq</p>';</script>",
-            "<style>.zq { color: red }</style>", "<pre>zqpre\n  code</pre>", "<aside><p>zqaside</p></aside>",
-            "<footer><p>zqfooter</p></footer>", "<form><button>zqbutton</button></form>",
-            "<noscript>zqnoscript</noscript>",
-            '<svg><title>zqsvg</title></svg>', "<!-- zqcomment -->"])), ""
+        return draw(st.sampled_from(skipped)), ""
     if kind == "directive":
         return "<!-- copylint: disable typo.repeated-word -->", ""
     html, prose = draw(html_inline())

@@ -126,6 +126,11 @@ def _noting_skips(tokenize):
     return tokenize_noting
 
 
+# a raw HTML block of prose holds an element made for it; a "<div>" of text alone is a
+# promotion or a widget ("Subscribe to our newsletter"), as an embed or a script is
+_HTML_PROSE_RE = re.compile(r"<(?:p|h[1-6]|li|dd|blockquote|figcaption|td|th)[\s>]", re.I)
+
+
 def read_markdown(path: str, source: str) -> Document:
     with gc_paused(len(source)):
         return _MarkdownReader(path, source).read()
@@ -275,6 +280,7 @@ class _MarkdownReader:
                 for m in DIRECTIVE_RE.finditer(self.source, s, e):
                     self.directives.append(directive_at(m, m.start(), self.b.length, self.lines))
                 self.notices.extend(near_directive_notices(self.source, s, e))
+                self._html_block_prose(s, e)
             elif ty == "code_block" and t.map and i and self._footnote_before(tokens, i):
                 # an indented paragraph after a footnote's definition goes on with the note
                 # (GitHub and Pandoc read it so), not a block of code
@@ -285,6 +291,44 @@ class _MarkdownReader:
                     t0, t1 = self.b.verbatim(self.source, m.start(1), m.end(1))
                     self.regions.append(Region("paragraph", t0, t1))
             i += 1
+
+    def _html_block_prose(self, s: int, e: int) -> None:
+        """The prose of a raw HTML block of paragraphs, headings, lists, quotations,
+        captions or tables (a CMS export's "<div><p>...</p></div>"), read as the HTML
+        reader reads a page and placed at its own offsets in the file: skipped, a story
+        exported that way was checked as empty. Its headings are headings (the story's
+        headline comes from the front matter or the first "#")."""
+        from .html import read_html
+
+        raw = self.source[s:e]
+        if not _HTML_PROSE_RE.search(raw):
+            return  # a promotion's <div>, an embed's <iframe>, a <script>: no copy
+        sub = read_html(self.path, raw)
+        runs = sub.map
+        k = 0
+        for region in sub.regions:
+            if region.kind == "title":
+                continue  # a <title> in a block is no part of the story
+            while k < len(runs.text_ends) and runs.text_ends[k] <= region.start:
+                k += 1
+            first = True
+            t0 = None
+            j = k
+            while j < len(runs.text_starts) and runs.text_starts[j] < region.end:
+                ts, te = max(runs.text_starts[j], region.start), min(runs.text_ends[j], region.end)
+                src = s + runs.src_starts[j]
+                if first:
+                    self.b.separate(src)
+                    t0, first = self.b.length, False
+                if runs.verbatim[j]:
+                    offset = src + ts - runs.text_starts[j]
+                    self.b.verbatim(self.source, offset, offset + te - ts)
+                else:
+                    self.b.glue(sub.text[ts:te], src, s + runs.src_ends[j])
+                j += 1
+            if t0 is not None and self.b.length > t0:
+                kind = "heading" if region.kind == "headline" else region.kind
+                self.regions.append(Region(kind, t0, self.b.length))
 
     def _footnote_before(self, tokens, i: int) -> bool:
         """The block before token ``i`` is a footnote's definition ("[^a]: ...") or an
