@@ -88,6 +88,10 @@ def test_prefixed_and_plural_forms_give_way_only_to_words_in_common_use():
     assert findings(text) == {}  # restocking and swings are rarer look-alikes
     text = "Cocoa stocks fall\n\nWe regreat the decision, the chairman said.\n"
     assert findings(text) == {"regreat": "regret"}
+    # a doubled letter dropped from a word in use is a slip, though co- + lapsed builds it
+    # ("collapsed" is rarer than the common words above); un- + secure is left alone
+    text = "Bridge closed\n\nThe bridge colapsed on an unsecure site, officials said.\n"
+    assert findings(text) == {"colapsed": "collapsed"}
 
 
 def test_a_name_with_another_first_letter_is_another_spelling():

@@ -52,6 +52,7 @@ def clear_word_caches() -> None:
 PARTICLES = ("up", "off", "out", "down", "over", "back", "away")
 # the plural of a noun this rare, itself this frequent in running text, is a plural
 RARE_NOUN_ZIPF, PLURAL_IN_USE_ZIPF = 3.5, 1.5
+DOUBLED_SLIP_ZIPF = 3.0  # a built word a doubled letter from a word this common is a slip of it
 IN_USE_NEWS_ARTICLES = 10  # a lower-case word this many news articles use is a word
 IN_USE_ZIPF = 3.5  # ...and so is one this frequent in running text (wordfreq)
 IN_USE_MARGIN = 2.0  # unless a word this much more frequent is one slip away
@@ -480,13 +481,16 @@ class SpellingAnalysis:
             running_text_zipf(key) >= PLURAL_IN_USE_ZIPF and \
             not any(c.cost <= ONE_EDIT_MIN and c.zipf >= 4.0 for c in sp.near(key))
         if ok and not plural_in_use and (sp.could_offer(key, 1.0, 3.0) or sp.could_offer(key, 2.0, 5.0) if compound
-                                         else sp.could_offer(key, 1.3, 4.0)):
-            # but not when a frequent word is one plain slip away ("seens" for scenes); a
+                                         else sp.could_offer(key, 1.3, 4.0)
+                                         or sp.could_offer(key, ONE_EDIT_MIN, DOUBLED_SLIP_ZIPF)):
+            # but not when a frequent word is one plain slip away ("seens" for scenes), or a
+            # word in use a doubled letter away ("colapsed" is no co- + lapsed); a
             # compound of two content words gives way only to a clearly frequent word
             for c in sp.candidates(key)[:3]:
                 if c.word == base or c.kind != "edit":
                     continue
-                if (not compound and c.plain_cost <= 1.3 and c.zipf >= 4.0) or \
+                if (not compound and ((c.plain_cost <= 1.3 and c.zipf >= 4.0) or
+                                      (c.plain_cost <= ONE_EDIT_MIN and c.zipf >= DOUBLED_SLIP_ZIPF))) or \
                         (compound and ((c.plain_cost <= 1.0 and c.zipf >= 3.0) or
                                        (c.plain_cost <= 2.0 and c.zipf >= 5.0))):
                     ok = False
