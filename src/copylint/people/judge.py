@@ -21,7 +21,7 @@ from typing import Iterable
 from ..text import sentences, single_quote_spans
 from .finder import touches
 from .kb import KnowledgeBase, Person, Position
-from .mentions import Mention, find_mentions, patterns_for
+from .mentions import Mention, find_mentions, in_capitals, patterns_for, readable_capitals
 
 FAR = dt.date.max
 _YEAR_RE = re.compile(r"(?<![\w$£€#/.-])(1[89]\d\d|20\d\d)(?![\w%/-]|\.\d)")
@@ -245,10 +245,14 @@ def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]]
     if not spans:
         return Analysis(date=date, window=None)  # no title, no mention: most articles stop here
     ends = [e for _, e in spans]
+    article = text  # a headline in capitals is read from a copy in Title Case (same offsets)
     for bs, be, kind in blocks:
         if not touches(spans, ends, bs, be):
             continue  # no title, no mention: most paragraphs stop here
-        found = find_mentions(kb, text, bs, be, headline=kind in ("headline", "heading", "title"))
+        headline = kind in ("headline", "heading", "title")
+        capitals = headline and in_capitals(article, bs, be)
+        text = readable_capitals(kb, article, bs, be) if capitals else article
+        found = find_mentions(kb, text, bs, be, headline=headline)
         if not found:
             continue
         sents = list(sentences(text, bs, be)) if kind != "headline" else [(bs, be)]
@@ -256,6 +260,8 @@ def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]]
         quote_starts = [qs for qs, _ in quoted]
         sent_starts = [ss for ss, _ in sents]
         for m in found:
+            if capitals:
+                m.notes.append("capitals")  # a fix is written in capitals too
             q = bisect.bisect_right(quote_starts, m.start) - 1  # the last quotation opened before it
             if q >= 0 and m.end <= quoted[q][1]:
                 continue  # 'President Trump is wrong': someone's words (double quotes: the engine)
@@ -274,6 +280,7 @@ def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]]
                 m.notes.append("era")  # a time named after the person, or a role under them
             if _POSSESSIVE_ERA_RE.match(text, m.name_end):
                 m.notes.append("their-era")  # "President Bush's administration": said of that time
+    text = article
     attach_years(text, [m for m, _ in mentions], anchors, sentence_of)
     analysis = Analysis(date=date, window=None,
                         mentions=sorted(mentions + style_only, key=lambda item: item[0].start))

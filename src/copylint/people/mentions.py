@@ -130,8 +130,11 @@ class Patterns:
         places = _alternation(kb.place_forms)
         titles = _alternation(kb.form_family, lower=True)
         # every mention holds a title form: a block without one cannot hold a mention
-        title_forms = _forms(kb.form_family, lower=True)
+        # and in capitals, for headlines set in them ("VICE PRESIDENT BIDEN SAYS ...")
+        title_forms = _forms(kb.form_family, lower=True) | {f.upper() for f in kb.form_family}
         self.titles = TitleFinder(_trie(title_forms), title_forms, kb.place_forms)
+        self.upper_words = frozenset(f for f in [*kb.place_forms, *kb.form_family, *kb.qualifiers]
+                                     if len(f) > 1 and f.isalpha() and f.isupper())
         suffixes = _alternation(kb.suffixes)
         qual = rf"(?P<qual>(?:{quals})(?:-|{_GAP}))?"
         qual2 = rf"(?P<qual2>(?:(?:{quals})(?:-|{_GAP})){{1,2}})?"
@@ -290,6 +293,38 @@ def _sentence_start(text: str, pos: int, floor: int) -> bool:
     before = text[max(floor, pos - 3):pos]
     stripped = before.rstrip()
     return pos <= floor or not stripped or stripped[-1] in ".!?:;\"“”'‘(—–-" or "\n" in before
+
+
+# words a headline in capitals keeps in lower case when it is read as Title Case
+_SMALL_WORDS = {"of", "the", "and", "a", "an", "to", "in", "on", "at", "for", "by", "with", "as", "from"}
+_CAPITALS_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def in_capitals(text: str, start: int, end: int) -> bool:
+    """A block set in capitals ("VICE PRESIDENT BIDEN SAYS ..."): letters, none lower case."""
+    block = text[start:end]
+    return block == block.upper() and block != block.lower()
+
+
+def readable_capitals(kb: KnowledgeBase, text: str, start: int, end: int) -> str:
+    """``text`` with ``text[start:end]``, set in capitals, in Title Case, so the patterns,
+    written for titles and names as copy capitalises them, can read it. Offsets stay
+    the same: each word keeps its length. Words the base writes in capitals ("US",
+    "VP") stay so; small words ("of", "the") go to lower case."""
+    keep = patterns_for(kb).upper_words
+
+    def recase(m: re.Match) -> str:
+        word = m.group()
+        stem, possessive = (word[:-2], word[-2:].lower()) if word.endswith(("'S", "’S")) else (word, "")
+        if stem in keep:
+            new = stem + possessive
+        elif stem.lower() in _SMALL_WORDS:
+            new = word.lower()
+        else:
+            new = stem[0] + stem[1:].lower() + possessive
+        return new if len(new) == len(word) else word  # a letter whose lower case is longer
+
+    return text[:start] + _CAPITALS_WORD_RE.sub(recase, text[start:end]) + text[end:]
 
 
 def _title_case(text: str) -> bool:

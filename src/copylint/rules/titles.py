@@ -69,10 +69,14 @@ def analysis_for(doc: Document, ctx) -> Analysis:
 def _hit(v) -> Hit:
     m = v.mention
     replacement, start, end = None, m.start, m.end
+    suggestions = v.suggestions
     if v.replacement is not None and v.replace_span is not None:
         start, end = v.replace_span
         replacement = v.replacement
-    return Hit(start, end, v.message, suggestions=v.suggestions, replacement=replacement, safe=False)
+    if "capitals" in m.notes:  # a headline set in capitals: so is its fix
+        suggestions = tuple(s.upper() for s in suggestions)
+        replacement = replacement.upper() if replacement is not None else None
+    return Hit(start, end, v.message, suggestions=suggestions, replacement=replacement, safe=False)
 
 
 @rule("facts.title-date", "A person's title that they did not hold on the article's date",
