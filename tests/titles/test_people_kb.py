@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from copylint.data import rules_path
-from copylint.people.kb import KBError, load_kb, load_people_file, load_vocabulary, name_key, people_files
+from copylint.people.kb import KBError, load_kb, load_people_file, load_vocabulary, name_key, name_keys, people_files
 from helpers import SHARED_DATA
 
 # offices with one holder at a time (not senators, representatives, princes)
@@ -217,3 +217,11 @@ def test_a_base_read_back_from_the_cache_equals_a_fresh_build(tmp_path, monkeypa
     # a broken pickle is rebuilt, not an error
     kbmod._built_path(key).write_bytes(b"not a pickle")
     assert kbmod._read_built(key) is None
+
+
+def test_names_meet_whether_umlauts_are_written_spelt_out_or_dropped(kb):
+    for form in ("Gerhard Schröder", "Gerhard Schroeder", "Gerhard Schroder", "GERHARD SCHROEDER"):
+        assert [p.name for k in name_keys(form) for p in kb.full_index.get(k, [])][:1] == ["Gerhard Schröder"], form
+    for form in ("Løkke Rasmussen", "Lokke Rasmussen", "Loekke Rasmussen"):
+        assert set(name_keys("Løkke Rasmussen")) & set(name_keys(form)), form
+    assert name_keys("Joe Biden") == ["joe biden"]  # no umlaut, one key: "oe" is not folded

@@ -41,12 +41,18 @@ class KBError(YamlError):
 _SUFFIX_RE = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
 
 
+# letters no accent can be taken from, as copy without them writes them ("Lokke Rasmussen")
+_PLAIN_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
+# umlauts as copy spells them out ("Schroeder" for Schröder, "Persson" aside)
+_SPELLED_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe"})
+
+
 def name_key(text: str) -> str:
     """Fold a name for lookup: case, accents, apostrophes, full stops and hyphens do not
     matter, and initials run together ("J. D. Vance" = "JD Vance" = "J.D. Vance")."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.casefold().replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+    text = text.casefold().translate(_PLAIN_LETTERS).replace("’", "'").replace("‘", "'").replace("ʼ", "'")
     text = re.sub(r"[.\-‐–]", " ", text)
     merged: list[str] = []
     initials = False  # the last word is a run of single letters
@@ -57,6 +63,15 @@ def name_key(text: str) -> str:
             merged.append(w)
             initials = len(w) == 1 and w.isalpha()
     return " ".join(merged)
+
+
+def name_keys(text: str) -> list[str]:
+    """The keys a name is indexed and looked up under: its name_key and, when it has an
+    umlaut, the key of the umlaut spelt out, so "Schröder", "Schroder" and "Schroeder"
+    meet, whichever of them the base or the copy writes."""
+    text = unicodedata.normalize("NFC", text)
+    spelled = text.translate(_SPELLED_UMLAUTS)
+    return [name_key(text)] if spelled == text else [name_key(text), name_key(spelled)]
 
 
 def slug(text: str) -> str:
@@ -177,17 +192,17 @@ class KnowledgeBase:
         for person in self.people.values():
             seen: set[str] = set()
             for form in [person.name, *person.names]:
-                key = name_key(form)
-                if key and key not in seen:
-                    seen.add(key)
-                    self.full_index.setdefault(key, []).append(person)
-                    longest = max(longest, len(key.split()))
+                for key in name_keys(form):
+                    if key and key not in seen:
+                        seen.add(key)
+                        self.full_index.setdefault(key, []).append(person)
+                        longest = max(longest, len(key.split()))
             for sur in person.surnames or [default_surname(person.name)]:
-                key = name_key(sur)
-                if key:
-                    self.surname_index.setdefault(key, [])
-                    if person not in self.surname_index[key]:
-                        self.surname_index[key].append(person)
+                for key in name_keys(sur):
+                    if key:
+                        self.surname_index.setdefault(key, [])
+                        if person not in self.surname_index[key]:
+                            self.surname_index[key].append(person)
         self.max_name_words = longest
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..text import abbreviation_before
 from .finder import TitleFinder
-from .kb import KnowledgeBase, Person, name_key
+from .kb import KnowledgeBase, Person, name_key, name_keys
 
 # a name word: capitalised (Unicode), with inner apostrophes, hyphens and full stops
 _NAME_WORD = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-]*\.?|(?:von|van|der|den|de|da|del|di|du|dos|das|bin|ibn|al|el|la|le|ben)(?:-[A-Z\u00C0-\u00DE][\w'’\-]*\.?|(?=\s)))"
@@ -232,16 +232,18 @@ def lookup_forward(kb: KnowledgeBase, text: str, pos: int) -> tuple[list[Person]
         words = words[1:]
     for k in range(min(len(words), kb.max_name_words), 0, -1):
         chunk = words[:k]
-        key = name_key(" ".join(w for w, _, _ in chunk))
+        keys = name_keys(" ".join(w for w, _, _ in chunk))
         nxt = words[k][0].rstrip(".").casefold() if k < len(words) else ""
-        if nxt in _NAME_SUFFIXES and not key.endswith(nxt):
+        if nxt in _NAME_SUFFIXES and not keys[0].endswith(nxt):
             # "Donald Trump Jr." is not Donald Trump
             return None
         start, end = chunk[0][1], chunk[-1][2]
-        if key in kb.full_index:
-            return kb.full_index[key], False, start, end
-        if key in kb.surname_index:
-            return kb.surname_index[key], True, start, end
+        for key in keys:
+            if key in kb.full_index:
+                return kb.full_index[key], False, start, end
+        for key in keys:
+            if key in kb.surname_index:
+                return kb.surname_index[key], True, start, end
     return None
 
 
@@ -267,9 +269,9 @@ def lookup_backward(kb: KnowledgeBase, text: str, end: int, floor: int) -> tuple
             break
         starts.append(s)
     for s in reversed(starts):  # longest first
-        key = name_key(text[s:end])
-        if key in kb.full_index and (len(key.split()) >= 2 or any(name_key(p.name) != key or len(key.split()) > 1 for p in kb.full_index[key])):
-            return kb.full_index[key], s, end
+        for key in name_keys(text[s:end]):
+            if key in kb.full_index and (len(key.split()) >= 2 or any(name_key(p.name) != key or len(key.split()) > 1 for p in kb.full_index[key])):
+                return kb.full_index[key], s, end
     return None
 
 
