@@ -25,8 +25,10 @@ from ..text import abbreviation_before
 from .finder import TitleFinder
 from .kb import KnowledgeBase, Person, name_key, name_keys
 
-# a name word: capitalised (Unicode), with inner apostrophes, hyphens and full stops
-_NAME_WORD = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-]*\.?|(?:von|van|der|den|de|da|del|di|du|dos|das|bin|ibn|al|el|la|le|ben)(?:-[A-Z\u00C0-\u00DE][\w'’\-]*\.?|(?=\s)))"
+# a name word: initials run together ("J.D."), or capitalised (Unicode), with inner
+# apostrophes, hyphens and full stops
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-]*\.?|(?:von|van|der|den|de|da|del|di|du|dos|das|bin|ibn|al|el|la|le|ben)(?:-[A-Z\u00C0-\u00DE][\w'’\-]*\.?|(?=\s)))"
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 # what a name may start with: a capital (Latin, Latin-1, Latin Extended-A) or a particle
 _NAME_START = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|(?:von|van|de|da|del|bin|ibn|al|el)[\s\-])"
@@ -210,7 +212,8 @@ def _read_name_words(text: str, pos: int, limit: int) -> list[tuple[str, int, in
             if word.endswith(tail):
                 word, e, possessive = word[:-2], e - 2, True
                 break
-        if word.endswith(".") and len(word) > 2 and word[:-1].casefold() not in _NAME_SUFFIXES | {"jr", "sr", "st"}:
+        if (word.endswith(".") and len(word) > 2 and word[:-1].casefold() not in _NAME_SUFFIXES | {"jr", "sr", "st"}
+                and not _INITIALS_RE.fullmatch(word)):
             word, e = word[:-1], e - 1  # a sentence's full stop, not an initial
         if not word:
             break
