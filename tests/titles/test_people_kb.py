@@ -113,6 +113,25 @@ def test_curated_leaders_agree_with_wikidata_years(kb):
     assert mismatches == [("Mahmoud Abbas", "President of the State of Palestine", "2013", [2005])]
 
 
+@pytest.mark.skipif(not (SHARED_DATA / "officeholders").is_dir(), reason="shared data not present")
+def test_curated_monarchs_agree_with_wikidata_years(kb):
+    """Start years of hand-entered monarchs against Wikidata's world-leaders list (years
+    only), country by country (Elizabeth II was also Queen of Jamaica from 1962)."""
+    rows = list(csv.DictReader((SHARED_DATA / "officeholders" / "world_leaders_wikidata_2021plus.csv").open(encoding="utf-8")))
+    checked = []
+    for r in rows:
+        label = r["positionLabel"].casefold()
+        if not (label.startswith(("monarch of", "king of")) and r["start_year"]):
+            continue
+        for person in kb.full_index.get(name_key(r["officeholderLabel"]), []):
+            starts = [p.start.year for p in person.positions
+                      if p.family == "king" and any(form in r["country"] for form in kb.places[p.place].forms)]
+            if starts:
+                checked.append(person.name)
+                assert int(r["start_year"]) in starts, (person.name, r["positionLabel"], r["start_year"], starts)
+    assert {"Elizabeth II", "Charles III", "Felipe VI", "Harald V", "Margrethe II"} <= set(checked)
+
+
 def test_malformed_files_name_file_and_line(tmp_path):
     vocab = load_vocabulary(rules_path("people", "titles.yaml"), rules_path("people", "places.yaml"))
     cases = {

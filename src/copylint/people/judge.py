@@ -454,7 +454,7 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
         lo, hi = found
         label = _window_label(found, evidence)
         if qual == "current":
-            if held_during(pos, lo, hi - _days(1), g) or _historical(pos, lo, options):
+            if held_during(pos, lo, hi - _days(1), g) or _historical(pos, lo, options) or _kept(kb, person, pos, lo, hi):
                 return Verdict(m, "", person)
             if kind != "headline" and not anchor_present(m) and not _other_title(person, pos, lo, hi):
                 return Verdict(m, "?", person)  # maybe a historical reference
@@ -467,7 +467,7 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
     when = f"on {date.isoformat()}"
     if qual == "current":
         state = held_on(pos, date, g)
-        if state is not False or _historical(pos, date, options):
+        if state is not False or _historical(pos, date, options) or _kept(kb, person, pos, date, date):
             return Verdict(m, "", person)
         if "their-era" in m.notes and all(p.start <= date for p in pos):
             return Verdict(m, "", person)  # the title they held in the time named after them
@@ -559,6 +559,13 @@ def _office_now(kb: KnowledgeBase, person: Person, pos: list[Position], day: dt.
            if _RANK.get(p.family, 0) > rank and p.place in places and kb.families[p.family].tracked
            and held_on([p], day - _days(grace), 0) and held_on([p], day + _days(grace), 0)]
     return now[0] if len(now) == 1 else None
+
+
+def _kept(kb: KnowledgeBase, person: Person, pos: list[Position], lo: dt.date, hi: dt.date) -> bool:
+    """A title the holder keeps after the term ("Queen Elizabeth II" after her reign), and
+    no other title taken since ("Prince Charles" as King is stale)."""
+    return (kb.families[pos[0].family].kept and any(p.start <= hi for p in pos)
+            and not _other_title(person, pos, lo, hi))
 
 
 def _other_title(person: Person, pos: list[Position], lo: dt.date, hi: dt.date) -> bool:

@@ -105,6 +105,7 @@ class Family:
     forms: tuple[str, ...]
     surname: bool
     tracked: bool
+    kept: bool = False  # the holder keeps the title after the term (a monarch)
 
 
 @dataclass(frozen=True)
@@ -283,7 +284,7 @@ def load_vocabulary(titles_file: Path, places_file: Path) -> KnowledgeBase:
     for name, spec in fams.items():
         line = fams.line_of(str(name))
         spec = _mapping(spec, tpath, line, f"family {name!r}")
-        _check_keys(spec, {"forms", "surname", "tracked"}, tpath, f"family {name!r}")
+        _check_keys(spec, {"forms", "surname", "tracked", "kept"}, tpath, f"family {name!r}")
         forms = tuple(_str_list(spec.get("forms"), tpath, line, f"forms of {name!r}"))
         if not forms:
             raise _err(tpath, line, f"family {name!r} has no forms")
@@ -291,7 +292,8 @@ def load_vocabulary(titles_file: Path, places_file: Path) -> KnowledgeBase:
             if form in form_family:
                 raise _err(tpath, line, f"title form {form!r} is in two families ({form_family[form]!r} and {name!r})")
             form_family[form] = str(name)
-        families[str(name)] = Family(str(name), forms, bool(spec.get("surname", False)), bool(spec.get("tracked", False)))
+        families[str(name)] = Family(str(name), forms, bool(spec.get("surname", False)), bool(spec.get("tracked", False)),
+                                     bool(spec.get("kept", False)))
     blockers = frozenset(_str_list(tdata.get("blockers"), tpath, tdata.line_of("blockers"), "'blockers'"))
     things = frozenset(_str_list(tdata.get("things"), tpath, tdata.line_of("things"), "'things'"))
     qualifiers: dict[str, str] = {}
