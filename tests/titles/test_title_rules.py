@@ -173,3 +173,29 @@ def test_cli_date_beats_front_matter(tmp_path):
     assert proc.returncode == 1 and "on 2022-03-31" in proc.stdout
     proc = run_cli("check", "--select", "facts", "--date", "2015-06-01", str(story))
     assert proc.returncode == 0, proc.stdout
+
+
+@pytest.mark.parametrize("opening, day", [
+    ("WASHINGTON, Nov. 5, 2022 (Reuters) - ", "2022-11-05"),
+    ("March 3, 2022 — ", "2022-03-03"),
+    ("KABUL, Afghanistan Aug. 23, 2022 - ", "2022-08-23"),
+    ("NEW DELHI, 7 September 2022 -- ", "2022-09-07"),
+    ("WASHINGTON, Nov. 5 (Reuters) - ", None),  # no year: no date
+    ("On March 3, 2022 - a Thursday - ", None),  # a sentence, not a dateline
+])
+def test_a_dateline_that_gives_its_year_dates_the_story(opening, day):
+    text = f"Talks go on\n\n{opening}Vice President Joe Biden said on Tuesday talks would go on.\n"
+    found = lint(text, None)
+    if day is None:
+        assert found == []
+    else:
+        assert [f.rule for f in found] == ["facts.title-date"] and f"on {day}" in found[0].message
+
+
+def test_front_matter_date_wins_over_the_dateline():
+    from copylint.readers import read_text
+
+    doc = read_text("x.md", "---\ndate: 2015-06-01\n---\n\nWASHINGTON, Nov. 5, 2022 (Reuters) - Talks went on.\n")
+    assert doc.date == dt.date(2015, 6, 1)
+    doc = read_text("x.md", "---\ntitle: Talks\n---\n\nWASHINGTON, Nov. 5, 2022 (Reuters) - Talks went on.\n")
+    assert doc.date == dt.date(2022, 11, 5)

@@ -84,8 +84,8 @@ def _hit(v) -> Hit:
 def title_date(doc: Document, ctx) -> Iterator[Hit]:
     """A title before or beside a name that the person did not hold on the article's date
     ("Vice President Joe Biden" in 2022, "President Trump" in 2022, "Chancellor Olaf
-    Scholz" in June 2025). The date is the article's (front matter, HTML meta) or
-    ``--date``; without one, the other titled people in the story give a window
+    Scholz" in June 2025). The date is the article's (front matter, HTML meta, a
+    dateline that gives its year: "WASHINGTON, Nov. 5, 2022 (Reuters) -") or ``--date``; without one, the other titled people in the story give a window
     ("President Volodymyr Zelenskyy" puts it on or after 2019-05-20), and the message says
     so. "former", "ex-", "then-", "late", "-elect" change the claim and are checked as
     such; "acting", "interim", "would-be" are not checked. A sentence that names an
