@@ -691,4 +691,29 @@ def find_inconsistent(kb: KnowledgeBase, analysis: Analysis, anchors, options: O
                            for a in first_pos for b in pos)
             if not together:
                 out.append((m, first_m, people[pid]))
+    out += _surname_clashes(kb, analysis, anchors, by_person)
+    out.sort(key=lambda item: item[0].start)
+    return out
+
+
+def _surname_clashes(kb: KnowledgeBase, analysis: Analysis, anchors,
+                     by_person: dict[str, list[tuple[Mention, list[Position]]]]) -> list[tuple[Mention, Mention, Person]]:
+    """"President Zelensky ... Vice President Zelensky": a bare surname may be anyone's, so
+    a title its people never held is no error by itself; but where the story names one of
+    them with a title they hold, the surname is theirs, and a title the base lists
+    completely for them (their ``tracks``) and never gives them is one of two that clash.
+    A surname the base gives several people ("Lee") is common enough to be a third's."""
+    out = []
+    for v in analysis.verdicts:
+        m = v.mention
+        if not m.surname_only or v.person is not None or not _claims_current(m, anchors.get(id(m))):
+            continue
+        if len(m.people) != 1 or m.people[0].id not in by_person:
+            continue
+        person = m.people[0]
+        if m.family not in person.tracks or matching(kb, person, m):
+            continue
+        if m.places and not {p.place for p in person.positions} & set(m.places):
+            continue  # "Singapore's Prime Minister Lee": another Lee
+        out.append((m, by_person[person.id][0][0], person))
     return out

@@ -118,9 +118,15 @@ def title_inconsistent(doc: Document, ctx) -> Iterator[Hit]:
     """The same person called by two current titles they never held at the same time
     ("President Joe Biden" and later "Vice President Biden"): one of them is stale. Mostly
     useful when the article has no date; with a date, the stale one is a title-date
-    error instead."""
+    error instead. A bare surname counts where the story names that person elsewhere
+    ("President Zelensky" and later "Vice President Zelensky"), for the offices the base
+    lists completely for them."""
     a = analysis_for(doc, ctx)
     for m, first, person in a.inconsistent:
-        msg = (f"{person.name} is called {m.title_text.strip()} here but {first.title_text.strip()} earlier "
-               f"(\"{first.core_text} {first.name_text}\"); the base has no date when both were true")
+        when = "earlier" if first.start < m.start else "later"
+        held = any(p.family == m.family for p in person.positions)
+        why = "the base has no date when both were true" if held else \
+            f"the base has no {m.title_text.strip()} {person.surname}"
+        msg = (f"{person.name} is called {m.title_text.strip()} here but {first.title_text.strip()} {when} "
+               f"(\"{first.core_text} {first.name_text}\"); {why}")
         yield Hit(m.start, m.end, msg)
