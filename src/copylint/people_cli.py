@@ -57,7 +57,9 @@ def import_cmd(file: str, output: str | None, source: str | None, skip_unknown: 
 @people.command("check")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True))
 def check_cmd(files: tuple[str, ...]) -> None:
-    """Load the shipped base and FILES; report the first malformed entry as file:line."""
+    """Load the shipped base and FILES; report the first malformed entry as file:line,
+    overlapping terms of one office for one person and two holders at once of an office
+    that has one (a President, a Prime Minister) among them."""
     from .people.kb import KBError, load_kb
 
     try:

@@ -106,6 +106,7 @@ class Family:
     surname: bool
     tracked: bool
     kept: bool = False  # the holder keeps the title after the term (a monarch)
+    single: bool = False  # one holder at a time in each country or body
 
 
 @dataclass(frozen=True)
@@ -284,7 +285,7 @@ def load_vocabulary(titles_file: Path, places_file: Path) -> KnowledgeBase:
     for name, spec in fams.items():
         line = fams.line_of(str(name))
         spec = _mapping(spec, tpath, line, f"family {name!r}")
-        _check_keys(spec, {"forms", "surname", "tracked", "kept"}, tpath, f"family {name!r}")
+        _check_keys(spec, {"forms", "surname", "tracked", "kept", "single"}, tpath, f"family {name!r}")
         forms = tuple(_str_list(spec.get("forms"), tpath, line, f"forms of {name!r}"))
         if not forms:
             raise _err(tpath, line, f"family {name!r} has no forms")
@@ -293,7 +294,7 @@ def load_vocabulary(titles_file: Path, places_file: Path) -> KnowledgeBase:
                 raise _err(tpath, line, f"title form {form!r} is in two families ({form_family[form]!r} and {name!r})")
             form_family[form] = str(name)
         families[str(name)] = Family(str(name), forms, bool(spec.get("surname", False)), bool(spec.get("tracked", False)),
-                                     bool(spec.get("kept", False)))
+                                     bool(spec.get("kept", False)), bool(spec.get("single", False)))
     blockers = frozenset(_str_list(tdata.get("blockers"), tpath, tdata.line_of("blockers"), "'blockers'"))
     things = frozenset(_str_list(tdata.get("things"), tpath, tdata.line_of("things"), "'things'"))
     qualifiers: dict[str, str] = {}
@@ -395,7 +396,9 @@ def load_people_file(kb: KnowledgeBase, path: Path) -> list[Person]:
         if not isinstance(positions, LocatedList) or not positions:
             raise _err(spath, item.line_of("positions"), f"{name!r} needs a list of 'positions'")
         for pos, pline in zip(positions, positions.item_lines):
-            person.positions.append(_position(kb, pos, pline, spath, source, as_of, priority, name))
+            new = _position(kb, pos, pline, spath, source, as_of, priority, name)
+            _no_overlap_with_own(kb, person, new)
+            person.positions.append(new)
         person.tracks = _tracks(kb, item.get("tracks", tracks_spec), file_tracks, spath, item.line_of("tracks"))
         out.append(person)
     return out
@@ -444,6 +447,55 @@ def _position(kb: KnowledgeBase, pos: Any, line: int, path: str, source: str, as
         raise _err(path, pos.line_of("source"), "'source' must be text")
     return Position(family, title, place, start, end, as_of if end is None else None, psource,
                     f"{path}:{pos.line}", priority, as_of)
+
+
+def _no_overlap_with_own(kb: KnowledgeBase, person: Person, pos: Position) -> None:
+    """One person cannot hold one office twice at once: two terms of the same office that
+    overlap (an open one beside a closed one, or two closed) are an error at the second."""
+    for other in person.positions:
+        if other.family == pos.family and other.place == pos.place and _overlaps(other, pos):
+            raise _located_error(pos, f"{person.name}: {_term(kb, pos)} overlaps their term {_term(kb, other)} "
+                                      f"at line {other.where.rsplit(':', 1)[1]}")
+
+
+# a change of holder on the same day or over a weekend is no clash
+HANDOVER_DAYS = 3
+
+
+def check_single_holders(kb: KnowledgeBase) -> None:
+    """An office with one holder at a time (a family marked ``single`` in titles.yaml:
+    a country's President, Prime Minister ...) held by two people for more than a
+    handover: an error at the later term. An open term counts up to its file's as_of."""
+    offices: dict[tuple[str, str], list[tuple[Person, Position]]] = {}
+    for person in kb.people.values():
+        for pos in person.positions:
+            if kb.families[pos.family].single:
+                offices.setdefault((pos.family, pos.place), []).append((person, pos))
+    for terms in offices.values():
+        terms.sort(key=lambda item: item[1].start)
+        latest: tuple[Person, Position] | None = None  # the term reaching furthest so far
+        for person, pos in terms:
+            if latest is not None and latest[0] is not person:
+                other_person, other = latest
+                if (_last_day(other) - pos.start).days > HANDOVER_DAYS:
+                    raise _located_error(pos, f"{person.name}: {_term(kb, pos)} overlaps {other_person.name}'s "
+                                              f"term {_term(kb, other)} at {other.where}; the office has one holder at a time")
+            if latest is None or _last_day(pos) > _last_day(latest[1]):
+                latest = (person, pos)
+
+
+def _last_day(pos: Position) -> dt.date:
+    return pos.end or pos.as_of or dt.date.max
+
+
+def _term(kb: KnowledgeBase, pos: Position) -> str:
+    end = pos.end.isoformat() if pos.end else "open"
+    return f"{kb.office_label(pos)} {pos.start.isoformat()} to {end}"
+
+
+def _located_error(pos: Position, message: str) -> KBError:
+    path, line = pos.where.rsplit(":", 1)
+    return KBError(path, int(line), message)
 
 
 def _overlaps(a: Position, b: Position) -> bool:
@@ -566,6 +618,7 @@ def _build(base: Path, extra: tuple[str, ...]) -> KnowledgeBase:
             raise KBError(str(path), None, "people file not found")
         merge(kb, load_people_file(kb, path))
     drop_duplicates(kb)
+    check_single_holders(kb)
     for person in kb.people.values():
         person.positions.sort(key=lambda p: p.start)
     kb.index()
