@@ -199,3 +199,35 @@ def test_front_matter_date_wins_over_the_dateline():
     assert doc.date == dt.date(2015, 6, 1)
     doc = read_text("x.md", "---\ntitle: Talks\n---\n\nWASHINGTON, Nov. 5, 2022 (Reuters) - Talks went on.\n")
     assert doc.date == dt.date(2022, 11, 5)
+
+
+def test_which_office_outranks_another_is_the_base_s_data(monkeypatch):
+    """"Former Vice President Joe Biden said on Tuesday" (2022) is stale because the
+    vice presidency ranks below the presidency in titles.yaml; ranked equal, it stands."""
+    import dataclasses
+
+    from copylint.people import judge
+    from copylint.people.kb import load_kb
+
+    text = "Talks\n\nFormer Vice President Joe Biden said on Tuesday the talks would go on."
+    assert [f.rule for f in lint(text, dt.date(2022, 3, 1))] == ["facts.title-date"]
+    kb = load_kb()
+    assert [kb.families[f].rank for f in ("president", "prime minister", "chancellor", "vice president")] == [3, 2, 2, 1]
+    families = dict(kb.families, **{"vice president": dataclasses.replace(kb.families["vice president"], rank=3)})
+    monkeypatch.setattr(kb, "families", families)
+    analysis = judge.analyse(kb, text, [(0, 5, "headline"), (7, len(text), "paragraph")], dt.date(2022, 3, 1),
+                             judge.Options())
+    assert [v.rule for v in analysis.verdicts] == [""]
+
+
+def test_a_rank_that_is_no_whole_number_is_an_error(tmp_path):
+    from copylint.data import rules_path
+    from copylint.people.kb import KBError, load_vocabulary
+
+    titles = tmp_path / "titles.yaml"
+    source = rules_path("people", "titles.yaml").read_text(encoding="utf-8")
+    titles.write_text(source.replace("    rank: 3\n", "    rank: high\n"), encoding="utf-8")
+    with pytest.raises(KBError) as exc:
+        load_vocabulary(titles, rules_path("people", "places.yaml"))
+    line = source[:source.index("    rank: 3\n")].count("\n") + 1
+    assert str(exc.value).startswith(f"{titles}:{line}: the rank of 'president'")

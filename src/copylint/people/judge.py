@@ -544,19 +544,16 @@ def _historical(pos: list[Position], day: dt.date, options: Options) -> bool:
     return (day - last_end).days > options.history_years * 365.25
 
 
-# offices that outrank the ones below them: a former lower office is no way to name the
-# holder of a higher one ("former Vice President" Biden as President), while "former Prime
-# Minister David Cameron" as Foreign Secretary is fine
-_RANK = {"president": 3, "prime minister": 2, "chancellor": 2, "vice president": 1}
-
-
 def _office_now(kb: KnowledgeBase, person: Person, pos: list[Position], day: dt.date, grace: int) -> Position | None:
     """The one higher tracked office of the same country or body the person holds all
-    around ``day``: "former Vice President" Biden was President."""
+    around ``day``: "former Vice President" Biden was President. Which office is higher
+    is each family's ``rank`` in titles.yaml: a former lower office is no way to name the
+    holder of a higher one, while "former Prime Minister David Cameron" as Foreign
+    Secretary is fine."""
     places = {p.place for p in pos}
-    rank = _RANK.get(pos[0].family, 0)
+    rank = kb.families[pos[0].family].rank
     now = [p for p in person.positions
-           if _RANK.get(p.family, 0) > rank and p.place in places and kb.families[p.family].tracked
+           if kb.families[p.family].rank > rank and p.place in places and kb.families[p.family].tracked
            and held_on([p], day - _days(grace), 0) and held_on([p], day + _days(grace), 0)]
     return now[0] if len(now) == 1 else None
 

@@ -107,6 +107,7 @@ class Family:
     tracked: bool
     kept: bool = False  # the holder keeps the title after the term (a monarch)
     single: bool = False  # one holder at a time in each country or body
+    rank: int = 0  # over the offices of one country with a lower rank ("former Vice President" as President)
 
 
 @dataclass(frozen=True)
@@ -285,7 +286,10 @@ def load_vocabulary(titles_file: Path, places_file: Path) -> KnowledgeBase:
     for name, spec in fams.items():
         line = fams.line_of(str(name))
         spec = _mapping(spec, tpath, line, f"family {name!r}")
-        _check_keys(spec, {"forms", "surname", "tracked", "kept", "single"}, tpath, f"family {name!r}")
+        _check_keys(spec, {"forms", "surname", "tracked", "kept", "single", "rank"}, tpath, f"family {name!r}")
+        rank = spec.get("rank", 0)
+        if isinstance(rank, bool) or not isinstance(rank, int) or rank < 0:
+            raise _err(tpath, spec.line_of("rank"), f"the rank of {name!r} must be a whole number, 0 or more")
         forms = tuple(_str_list(spec.get("forms"), tpath, line, f"forms of {name!r}"))
         if not forms:
             raise _err(tpath, line, f"family {name!r} has no forms")
@@ -294,7 +298,7 @@ def load_vocabulary(titles_file: Path, places_file: Path) -> KnowledgeBase:
                 raise _err(tpath, line, f"title form {form!r} is in two families ({form_family[form]!r} and {name!r})")
             form_family[form] = str(name)
         families[str(name)] = Family(str(name), forms, bool(spec.get("surname", False)), bool(spec.get("tracked", False)),
-                                     bool(spec.get("kept", False)), bool(spec.get("single", False)))
+                                     bool(spec.get("kept", False)), bool(spec.get("single", False)), rank)
     blockers = frozenset(_str_list(tdata.get("blockers"), tpath, tdata.line_of("blockers"), "'blockers'"))
     things = frozenset(_str_list(tdata.get("things"), tpath, tdata.line_of("things"), "'things'"))
     qualifiers: dict[str, str] = {}
