@@ -288,9 +288,10 @@ def run_scaling(data: Path, extra_people: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         f = Path(tmp) / "many.yaml"
         lines = ["source: synthetic", "people:"]
-        for i in range(extra_people):
+        for i in range(extra_people):  # one after another: the office has one holder at a time
+            start = D(1000, 1, 1) + dt.timedelta(days=i)
             lines.append(f"  - {{name: Testname{i} Examplesurname{i}, positions: "
-                         f"[{{title: Prime Minister, of: EE, start: 2001-01-01, end: 2002-01-01}}]}}")
+                         f"[{{title: Prime Minister, of: EE, start: {start}, end: {start + dt.timedelta(days=1)}}}]}}")
         f.write_text("\n".join(lines) + "\n", encoding="utf-8")
         for label, kb in (("shipped base", load_kb()), (f"base + {extra_people} people", load_kb([str(f)]))):
             t0 = time.perf_counter()

@@ -323,6 +323,7 @@ class Document:
 
     @property
     def date(self) -> _dt.date | None:
+        """The story's date: front matter, HTML meta, else a dateline that gives its year."""
         value = self.fields.get("date")
         return value if isinstance(value, _dt.date) else None
 

@@ -57,7 +57,9 @@ def import_cmd(file: str, output: str | None, source: str | None, skip_unknown: 
 @people.command("check")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True))
 def check_cmd(files: tuple[str, ...]) -> None:
-    """Load the shipped base and FILES; report the first malformed entry as file:line."""
+    """Load the shipped base and FILES; report the first malformed entry as file:line,
+    overlapping terms of one office for one person and two holders at once of an office
+    that has one (a President, a Prime Minister) among them."""
     from .people.kb import KBError, load_kb
 
     try:
@@ -73,14 +75,15 @@ def check_cmd(files: tuple[str, ...]) -> None:
 @click.option("--people", "extra", multiple=True, type=click.Path(), help="Extra people file or folder.")
 def show_cmd(name: tuple[str, ...], extra: tuple[str, ...]) -> None:
     """What the base knows about NAME (a full name or a surname)."""
-    from .people.kb import KBError, load_kb, name_key
+    from .people.kb import KBError, load_kb, name_keys
 
     try:
         kb = load_kb(extra)
     except KBError as exc:
         fail(str(exc))
-    key = name_key(" ".join(name))
-    found = kb.full_index.get(key) or kb.surname_index.get(key) or []
+    keys = name_keys(" ".join(name))
+    found = next((kb.full_index[k] for k in keys if k in kb.full_index), None) or \
+        next((kb.surname_index[k] for k in keys if k in kb.surname_index), [])
     if not found:
         fail(f"no one called {' '.join(name)!r} in the people base")
     for person in found:

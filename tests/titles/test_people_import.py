@@ -83,6 +83,7 @@ def test_sparql_json_import(kb, tmp_path):
     ("Q9,Jane Example,Q1,Prime Minister of Estonia,2020-01-01,2019-01-01,Estonia", "ends (2019-01-01) before it starts"),
     ("Q9,,Q1,Prime Minister of Estonia,2020-01-01,,Estonia", "no person name"),
     ("Q9,Jane Example,Q1,Prime Minister of Estonia,2020-01-01,,Estonia,extra", "more values than header columns"),
+    ("Q9,Jane Example,Q1,Prime Minister of Estonia,2030-06-01,,Estonia", "overlaps the one from 2030-01-01 at line 4"),
 ])
 def test_malformed_csv_rows_name_file_and_line(kb, tmp_path, row, words):
     src = tmp_path / "bad.csv"

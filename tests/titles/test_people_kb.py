@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from copylint.data import rules_path
-from copylint.people.kb import KBError, load_kb, load_people_file, load_vocabulary, name_key, people_files
+from copylint.people.kb import KBError, load_kb, load_people_file, load_vocabulary, name_key, name_keys, people_files
 from helpers import SHARED_DATA
 
 # offices with one holder at a time (not senators, representatives, princes)
@@ -113,6 +113,25 @@ def test_curated_leaders_agree_with_wikidata_years(kb):
     assert mismatches == [("Mahmoud Abbas", "President of the State of Palestine", "2013", [2005])]
 
 
+@pytest.mark.skipif(not (SHARED_DATA / "officeholders").is_dir(), reason="shared data not present")
+def test_curated_monarchs_agree_with_wikidata_years(kb):
+    """Start years of hand-entered monarchs against Wikidata's world-leaders list (years
+    only), country by country (Elizabeth II was also Queen of Jamaica from 1962)."""
+    rows = list(csv.DictReader((SHARED_DATA / "officeholders" / "world_leaders_wikidata_2021plus.csv").open(encoding="utf-8")))
+    checked = []
+    for r in rows:
+        label = r["positionLabel"].casefold()
+        if not (label.startswith(("monarch of", "king of")) and r["start_year"]):
+            continue
+        for person in kb.full_index.get(name_key(r["officeholderLabel"]), []):
+            starts = [p.start.year for p in person.positions
+                      if p.family == "king" and any(form in r["country"] for form in kb.places[p.place].forms)]
+            if starts:
+                checked.append(person.name)
+                assert int(r["start_year"]) in starts, (person.name, r["positionLabel"], r["start_year"], starts)
+    assert {"Elizabeth II", "Charles III", "Felipe VI", "Harald V", "Margrethe II"} <= set(checked)
+
+
 def test_malformed_files_name_file_and_line(tmp_path):
     vocab = load_vocabulary(rules_path("people", "titles.yaml"), rules_path("people", "places.yaml"))
     cases = {
@@ -148,9 +167,10 @@ def test_contradicting_files_are_an_error(tmp_path):
     assert f"{b}:5" in str(exc.value) and "contradicts" in str(exc.value)
 
 
-def _person(name: str, start: str) -> str:
+def _person(name: str, start: str, end: str | None = None) -> str:
+    until = f", end: {end}" if end else ""
     return (f"source: desk\npeople:\n  - name: {name}\n    positions:\n"
-            f"      - {{title: Prime Minister, of: EE, start: {start}}}\n")
+            f"      - {{title: Prime Minister, of: EE, start: {start}{until}}}\n")
 
 
 def _start_of(kb, name: str) -> dt.date | None:
@@ -174,9 +194,10 @@ def test_files_added_to_an_extra_folder_are_seen(tmp_path):
 
     folder = tmp_path / "desk"
     folder.mkdir()
-    (folder / "a.yaml").write_text(_person("Jane Example", "2030-01-01"), encoding="utf-8")
+    # one Prime Minister after another: the office has one holder at a time
+    (folder / "a.yaml").write_text(_person("Jane Example", "2030-01-01", "2032-01-01"), encoding="utf-8")
     assert _start_of(load_kb([str(folder)]), "John Sample") is None
-    (folder / "b.yaml").write_text(_person("John Sample", "2032-01-01"), encoding="utf-8")
+    (folder / "b.yaml").write_text(_person("John Sample", "2032-01-01", "2033-01-01"), encoding="utf-8")
     assert _start_of(load_kb([str(folder)]), "John Sample") == dt.date(2032, 1, 1)
     # a folder last changed long ago is listed once, then again when a file is added
     os.utime(folder, (1_000_000_000, 1_000_000_000))
@@ -217,3 +238,51 @@ def test_a_base_read_back_from_the_cache_equals_a_fresh_build(tmp_path, monkeypa
     # a broken pickle is rebuilt, not an error
     kbmod._built_path(key).write_bytes(b"not a pickle")
     assert kbmod._read_built(key) is None
+
+
+def test_names_meet_whether_umlauts_are_written_spelt_out_or_dropped(kb):
+    for form in ("Gerhard Schröder", "Gerhard Schroeder", "Gerhard Schroder", "GERHARD SCHROEDER"):
+        assert [p.name for k in name_keys(form) for p in kb.full_index.get(k, [])][:1] == ["Gerhard Schröder"], form
+    for form in ("Løkke Rasmussen", "Lokke Rasmussen", "Loekke Rasmussen"):
+        assert set(name_keys("Løkke Rasmussen")) & set(name_keys(form)), form
+    assert name_keys("Joe Biden") == ["joe biden"]  # no umlaut, one key: "oe" is not folded
+
+
+def test_one_persons_overlapping_terms_of_one_office_are_an_error(tmp_path):
+    vocab = load_vocabulary(rules_path("people", "titles.yaml"), rules_path("people", "places.yaml"))
+    f = tmp_path / "desk.yaml"
+    f.write_text("source: s\npeople:\n  - name: Jane Example\n    positions:\n"
+                 "      - {title: Prime Minister, of: EE, start: 2020-01-01, end: 2024-01-01}\n"
+                 "      - {title: Prime Minister, of: EE, start: 2021-01-01}\n", encoding="utf-8")
+    with pytest.raises(KBError) as exc:
+        load_people_file(vocab, f)
+    assert str(exc.value).startswith(f"{f}:6: ") and "overlaps their term" in str(exc.value) and "line 5" in str(exc.value)
+    # a second term after the first, or another office at once, is fine
+    f.write_text("source: s\npeople:\n  - name: Jane Example\n    positions:\n"
+                 "      - {title: Prime Minister, of: EE, start: 2020-01-01, end: 2021-01-01}\n"
+                 "      - {title: Prime Minister, of: EE, start: 2021-01-01}\n"
+                 "      - {title: Foreign Minister, of: EE, start: 2020-06-01}\n", encoding="utf-8")
+    assert len(load_people_file(vocab, f)[0].positions) == 3
+
+
+def test_two_holders_of_a_single_holder_office_are_an_error(tmp_path):
+    from helpers import run_cli
+
+    desk = tmp_path / "desk.yaml"
+    desk.write_text("source: s\npeople:\n  - name: Jane Example\n    positions:\n"
+                    "      - {title: President, of: US, start: 2022-01-01, end: 2023-01-01}\n", encoding="utf-8")
+    with pytest.raises(KBError) as exc:
+        load_kb([str(desk)])
+    assert str(exc.value).startswith(f"{desk}:5: ") and "Joe Biden's term" in str(exc.value)
+    proc = run_cli("people", "check", str(desk))
+    assert proc.returncode == 2 and f"{desk}:5:" in proc.stderr and "one holder at a time" in proc.stderr
+    # two people in one file; a handover over a weekend is no clash
+    desk.write_text("source: s\npeople:\n"
+                    "  - name: Jane Example\n    positions:\n      - {title: Prime Minister, of: EE, start: 2030-01-01, end: 2031-01-03}\n"
+                    "  - name: John Example\n    positions:\n      - {title: Prime Minister, of: EE, start: 2031-01-01}\n",
+                    encoding="utf-8")
+    assert _start_of(load_kb([str(desk)]), "John Example") == dt.date(2031, 1, 1)
+    desk.write_text(desk.read_text(encoding="utf-8").replace("end: 2031-01-03", "end: 2031-02-01"), encoding="utf-8")
+    with pytest.raises(KBError) as exc:
+        load_kb([str(desk)])
+    assert str(exc.value).startswith(f"{desk}:8: ") and "Jane Example's term" in str(exc.value)

@@ -173,3 +173,61 @@ def test_cli_date_beats_front_matter(tmp_path):
     assert proc.returncode == 1 and "on 2022-03-31" in proc.stdout
     proc = run_cli("check", "--select", "facts", "--date", "2015-06-01", str(story))
     assert proc.returncode == 0, proc.stdout
+
+
+@pytest.mark.parametrize("opening, day", [
+    ("WASHINGTON, Nov. 5, 2022 (Reuters) - ", "2022-11-05"),
+    ("March 3, 2022 — ", "2022-03-03"),
+    ("KABUL, Afghanistan Aug. 23, 2022 - ", "2022-08-23"),
+    ("NEW DELHI, 7 September 2022 -- ", "2022-09-07"),
+    ("WASHINGTON, Nov. 5 (Reuters) - ", None),  # no year: no date
+    ("On March 3, 2022 - a Thursday - ", None),  # a sentence, not a dateline
+])
+def test_a_dateline_that_gives_its_year_dates_the_story(opening, day):
+    text = f"Talks go on\n\n{opening}Vice President Joe Biden said on Tuesday talks would go on.\n"
+    found = lint(text, None)
+    if day is None:
+        assert found == []
+    else:
+        assert [f.rule for f in found] == ["facts.title-date"] and f"on {day}" in found[0].message
+
+
+def test_front_matter_date_wins_over_the_dateline():
+    from copylint.readers import read_text
+
+    doc = read_text("x.md", "---\ndate: 2015-06-01\n---\n\nWASHINGTON, Nov. 5, 2022 (Reuters) - Talks went on.\n")
+    assert doc.date == dt.date(2015, 6, 1)
+    doc = read_text("x.md", "---\ntitle: Talks\n---\n\nWASHINGTON, Nov. 5, 2022 (Reuters) - Talks went on.\n")
+    assert doc.date == dt.date(2022, 11, 5)
+
+
+def test_which_office_outranks_another_is_the_base_s_data(monkeypatch):
+    """"Former Vice President Joe Biden said on Tuesday" (2022) is stale because the
+    vice presidency ranks below the presidency in titles.yaml; ranked equal, it stands."""
+    import dataclasses
+
+    from copylint.people import judge
+    from copylint.people.kb import load_kb
+
+    text = "Talks\n\nFormer Vice President Joe Biden said on Tuesday the talks would go on."
+    assert [f.rule for f in lint(text, dt.date(2022, 3, 1))] == ["facts.title-date"]
+    kb = load_kb()
+    assert [kb.families[f].rank for f in ("president", "prime minister", "chancellor", "vice president")] == [3, 2, 2, 1]
+    families = dict(kb.families, **{"vice president": dataclasses.replace(kb.families["vice president"], rank=3)})
+    monkeypatch.setattr(kb, "families", families)
+    analysis = judge.analyse(kb, text, [(0, 5, "headline"), (7, len(text), "paragraph")], dt.date(2022, 3, 1),
+                             judge.Options())
+    assert [v.rule for v in analysis.verdicts] == [""]
+
+
+def test_a_rank_that_is_no_whole_number_is_an_error(tmp_path):
+    from copylint.data import rules_path
+    from copylint.people.kb import KBError, load_vocabulary
+
+    titles = tmp_path / "titles.yaml"
+    source = rules_path("people", "titles.yaml").read_text(encoding="utf-8")
+    titles.write_text(source.replace("    rank: 3\n", "    rank: high\n"), encoding="utf-8")
+    with pytest.raises(KBError) as exc:
+        load_vocabulary(titles, rules_path("people", "places.yaml"))
+    line = source[:source.index("    rank: 3\n")].count("\n") + 1
+    assert str(exc.value).startswith(f"{titles}:{line}: the rank of 'president'")

@@ -55,6 +55,7 @@ class ImportedPerson:
     aliases: list[str] = field(default_factory=list)
     positions: list[dict[str, Any]] = field(default_factory=list)
     line: int = 0
+    position_lines: list[int] = field(default_factory=list)  # the row of each position
 
 
 # --------------------------------------------------------------------------- reading
@@ -266,8 +267,23 @@ def import_rows(kb: KnowledgeBase, path: Path, skip_unknown: bool = False,
         if v.get("source"):
             pos["source"] = v["source"]
         if pos not in person.positions:
+            _no_overlap(kb, person, pos, path, row.line)
             person.positions.append(pos)
+            person.position_lines.append(row.line)
     return list(people.values())
+
+
+def _no_overlap(kb: KnowledgeBase, person: ImportedPerson, pos: dict[str, Any], path: Path, line: int) -> None:
+    """Two rows giving one person one office over overlapping dates (an export often holds
+    a statement twice, dated differently): the people file would be refused, so the rows
+    are named here, where they can be mended."""
+    family = kb.form_family[pos["title"]]
+    far = dt.date.max
+    for other, other_line in zip(person.positions, person.position_lines):
+        if (kb.form_family[other["title"]] == family and other["of"] == pos["of"]
+                and pos["start"] < other.get("end", far) and other["start"] < pos.get("end", far)):
+            raise ImportError_(f"{path}:{line}: {person.name}: the {pos['title']} term from {pos['start']} overlaps "
+                               f"the one from {other['start']} at line {other_line}; keep one of the rows")
 
 
 # --------------------------------------------------------------------------- writing

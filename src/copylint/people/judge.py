@@ -21,7 +21,7 @@ from typing import Iterable
 from ..text import sentences, single_quote_spans
 from .finder import touches
 from .kb import KnowledgeBase, Person, Position
-from .mentions import Mention, find_mentions, patterns_for
+from .mentions import Mention, find_mentions, in_capitals, patterns_for, readable_capitals
 
 FAR = dt.date.max
 _YEAR_RE = re.compile(r"(?<![\w$£€#/.-])(1[89]\d\d|20\d\d)(?![\w%/-]|\.\d)")
@@ -245,10 +245,14 @@ def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]]
     if not spans:
         return Analysis(date=date, window=None)  # no title, no mention: most articles stop here
     ends = [e for _, e in spans]
+    article = text  # a headline in capitals is read from a copy in Title Case (same offsets)
     for bs, be, kind in blocks:
         if not touches(spans, ends, bs, be):
             continue  # no title, no mention: most paragraphs stop here
-        found = find_mentions(kb, text, bs, be, headline=kind in ("headline", "heading", "title"))
+        headline = kind in ("headline", "heading", "title")
+        capitals = headline and in_capitals(article, bs, be)
+        text = readable_capitals(kb, article, bs, be) if capitals else article
+        found = find_mentions(kb, text, bs, be, headline=headline)
         if not found:
             continue
         sents = list(sentences(text, bs, be)) if kind != "headline" else [(bs, be)]
@@ -256,6 +260,8 @@ def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]]
         quote_starts = [qs for qs, _ in quoted]
         sent_starts = [ss for ss, _ in sents]
         for m in found:
+            if capitals:
+                m.notes.append("capitals")  # a fix is written in capitals too
             q = bisect.bisect_right(quote_starts, m.start) - 1  # the last quotation opened before it
             if q >= 0 and m.end <= quoted[q][1]:
                 continue  # 'President Trump is wrong': someone's words (double quotes: the engine)
@@ -274,6 +280,7 @@ def analyse(kb: KnowledgeBase, text: str, blocks: Iterable[tuple[int, int, str]]
                 m.notes.append("era")  # a time named after the person, or a role under them
             if _POSSESSIVE_ERA_RE.match(text, m.name_end):
                 m.notes.append("their-era")  # "President Bush's administration": said of that time
+    text = article
     attach_years(text, [m for m, _ in mentions], anchors, sentence_of)
     analysis = Analysis(date=date, window=None,
                         mentions=sorted(mentions + style_only, key=lambda item: item[0].start))
@@ -447,7 +454,7 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
         lo, hi = found
         label = _window_label(found, evidence)
         if qual == "current":
-            if held_during(pos, lo, hi - _days(1), g) or _historical(pos, lo, options):
+            if held_during(pos, lo, hi - _days(1), g) or _historical(pos, lo, options) or _kept(kb, person, pos, lo, hi):
                 return Verdict(m, "", person)
             if kind != "headline" and not anchor_present(m) and not _other_title(person, pos, lo, hi):
                 return Verdict(m, "?", person)  # maybe a historical reference
@@ -460,7 +467,7 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
     when = f"on {date.isoformat()}"
     if qual == "current":
         state = held_on(pos, date, g)
-        if state is not False or _historical(pos, date, options):
+        if state is not False or _historical(pos, date, options) or _kept(kb, person, pos, date, date):
             return Verdict(m, "", person)
         if "their-era" in m.notes and all(p.start <= date for p in pos):
             return Verdict(m, "", person)  # the title they held in the time named after them
@@ -537,21 +544,25 @@ def _historical(pos: list[Position], day: dt.date, options: Options) -> bool:
     return (day - last_end).days > options.history_years * 365.25
 
 
-# offices that outrank the ones below them: a former lower office is no way to name the
-# holder of a higher one ("former Vice President" Biden as President), while "former Prime
-# Minister David Cameron" as Foreign Secretary is fine
-_RANK = {"president": 3, "prime minister": 2, "chancellor": 2, "vice president": 1}
-
-
 def _office_now(kb: KnowledgeBase, person: Person, pos: list[Position], day: dt.date, grace: int) -> Position | None:
     """The one higher tracked office of the same country or body the person holds all
-    around ``day``: "former Vice President" Biden was President."""
+    around ``day``: "former Vice President" Biden was President. Which office is higher
+    is each family's ``rank`` in titles.yaml: a former lower office is no way to name the
+    holder of a higher one, while "former Prime Minister David Cameron" as Foreign
+    Secretary is fine."""
     places = {p.place for p in pos}
-    rank = _RANK.get(pos[0].family, 0)
+    rank = kb.families[pos[0].family].rank
     now = [p for p in person.positions
-           if _RANK.get(p.family, 0) > rank and p.place in places and kb.families[p.family].tracked
+           if kb.families[p.family].rank > rank and p.place in places and kb.families[p.family].tracked
            and held_on([p], day - _days(grace), 0) and held_on([p], day + _days(grace), 0)]
     return now[0] if len(now) == 1 else None
+
+
+def _kept(kb: KnowledgeBase, person: Person, pos: list[Position], lo: dt.date, hi: dt.date) -> bool:
+    """A title the holder keeps after the term ("Queen Elizabeth II" after her reign), and
+    no other title taken since ("Prince Charles" as King is stale)."""
+    return (kb.families[pos[0].family].kept and any(p.start <= hi for p in pos)
+            and not _other_title(person, pos, lo, hi))
 
 
 def _other_title(person: Person, pos: list[Position], lo: dt.date, hi: dt.date) -> bool:
@@ -677,4 +688,29 @@ def find_inconsistent(kb: KnowledgeBase, analysis: Analysis, anchors, options: O
                            for a in first_pos for b in pos)
             if not together:
                 out.append((m, first_m, people[pid]))
+    out += _surname_clashes(kb, analysis, anchors, by_person)
+    out.sort(key=lambda item: item[0].start)
+    return out
+
+
+def _surname_clashes(kb: KnowledgeBase, analysis: Analysis, anchors,
+                     by_person: dict[str, list[tuple[Mention, list[Position]]]]) -> list[tuple[Mention, Mention, Person]]:
+    """"President Zelensky ... Vice President Zelensky": a bare surname may be anyone's, so
+    a title its people never held is no error by itself; but where the story names one of
+    them with a title they hold, the surname is theirs, and a title the base lists
+    completely for them (their ``tracks``) and never gives them is one of two that clash.
+    A surname the base gives several people ("Lee") is common enough to be a third's."""
+    out = []
+    for v in analysis.verdicts:
+        m = v.mention
+        if not m.surname_only or v.person is not None or not _claims_current(m, anchors.get(id(m))):
+            continue
+        if len(m.people) != 1 or m.people[0].id not in by_person:
+            continue
+        person = m.people[0]
+        if m.family not in person.tracks or matching(kb, person, m):
+            continue
+        if m.places and not {p.place for p in person.positions} & set(m.places):
+            continue  # "Singapore's Prime Minister Lee": another Lee
+        out.append((m, by_person[person.id][0][0], person))
     return out

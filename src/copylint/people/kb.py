@@ -41,12 +41,18 @@ class KBError(YamlError):
 _SUFFIX_RE = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
 
 
+# letters no accent can be taken from, as copy without them writes them ("Lokke Rasmussen")
+_PLAIN_LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
+# umlauts as copy spells them out ("Schroeder" for Schröder, "Persson" aside)
+_SPELLED_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe"})
+
+
 def name_key(text: str) -> str:
     """Fold a name for lookup: case, accents, apostrophes, full stops and hyphens do not
     matter, and initials run together ("J. D. Vance" = "JD Vance" = "J.D. Vance")."""
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.casefold().replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+    text = text.casefold().translate(_PLAIN_LETTERS).replace("’", "'").replace("‘", "'").replace("ʼ", "'")
     text = re.sub(r"[.\-‐–]", " ", text)
     merged: list[str] = []
     initials = False  # the last word is a run of single letters
@@ -57,6 +63,15 @@ def name_key(text: str) -> str:
             merged.append(w)
             initials = len(w) == 1 and w.isalpha()
     return " ".join(merged)
+
+
+def name_keys(text: str) -> list[str]:
+    """The keys a name is indexed and looked up under: its name_key and, when it has an
+    umlaut, the key of the umlaut spelt out, so "Schröder", "Schroder" and "Schroeder"
+    meet, whichever of them the base or the copy writes."""
+    text = unicodedata.normalize("NFC", text)
+    spelled = text.translate(_SPELLED_UMLAUTS)
+    return [name_key(text)] if spelled == text else [name_key(text), name_key(spelled)]
 
 
 def slug(text: str) -> str:
@@ -90,6 +105,9 @@ class Family:
     forms: tuple[str, ...]
     surname: bool
     tracked: bool
+    kept: bool = False  # the holder keeps the title after the term (a monarch)
+    single: bool = False  # one holder at a time in each country or body
+    rank: int = 0  # over the offices of one country with a lower rank ("former Vice President" as President)
 
 
 @dataclass(frozen=True)
@@ -177,17 +195,17 @@ class KnowledgeBase:
         for person in self.people.values():
             seen: set[str] = set()
             for form in [person.name, *person.names]:
-                key = name_key(form)
-                if key and key not in seen:
-                    seen.add(key)
-                    self.full_index.setdefault(key, []).append(person)
-                    longest = max(longest, len(key.split()))
+                for key in name_keys(form):
+                    if key and key not in seen:
+                        seen.add(key)
+                        self.full_index.setdefault(key, []).append(person)
+                        longest = max(longest, len(key.split()))
             for sur in person.surnames or [default_surname(person.name)]:
-                key = name_key(sur)
-                if key:
-                    self.surname_index.setdefault(key, [])
-                    if person not in self.surname_index[key]:
-                        self.surname_index[key].append(person)
+                for key in name_keys(sur):
+                    if key:
+                        self.surname_index.setdefault(key, [])
+                        if person not in self.surname_index[key]:
+                            self.surname_index[key].append(person)
         self.max_name_words = longest
 
 
@@ -268,7 +286,10 @@ def load_vocabulary(titles_file: Path, places_file: Path) -> KnowledgeBase:
     for name, spec in fams.items():
         line = fams.line_of(str(name))
         spec = _mapping(spec, tpath, line, f"family {name!r}")
-        _check_keys(spec, {"forms", "surname", "tracked"}, tpath, f"family {name!r}")
+        _check_keys(spec, {"forms", "surname", "tracked", "kept", "single", "rank"}, tpath, f"family {name!r}")
+        rank = spec.get("rank", 0)
+        if isinstance(rank, bool) or not isinstance(rank, int) or rank < 0:
+            raise _err(tpath, spec.line_of("rank"), f"the rank of {name!r} must be a whole number, 0 or more")
         forms = tuple(_str_list(spec.get("forms"), tpath, line, f"forms of {name!r}"))
         if not forms:
             raise _err(tpath, line, f"family {name!r} has no forms")
@@ -276,7 +297,8 @@ def load_vocabulary(titles_file: Path, places_file: Path) -> KnowledgeBase:
             if form in form_family:
                 raise _err(tpath, line, f"title form {form!r} is in two families ({form_family[form]!r} and {name!r})")
             form_family[form] = str(name)
-        families[str(name)] = Family(str(name), forms, bool(spec.get("surname", False)), bool(spec.get("tracked", False)))
+        families[str(name)] = Family(str(name), forms, bool(spec.get("surname", False)), bool(spec.get("tracked", False)),
+                                     bool(spec.get("kept", False)), bool(spec.get("single", False)), rank)
     blockers = frozenset(_str_list(tdata.get("blockers"), tpath, tdata.line_of("blockers"), "'blockers'"))
     things = frozenset(_str_list(tdata.get("things"), tpath, tdata.line_of("things"), "'things'"))
     qualifiers: dict[str, str] = {}
@@ -378,7 +400,9 @@ def load_people_file(kb: KnowledgeBase, path: Path) -> list[Person]:
         if not isinstance(positions, LocatedList) or not positions:
             raise _err(spath, item.line_of("positions"), f"{name!r} needs a list of 'positions'")
         for pos, pline in zip(positions, positions.item_lines):
-            person.positions.append(_position(kb, pos, pline, spath, source, as_of, priority, name))
+            new = _position(kb, pos, pline, spath, source, as_of, priority, name)
+            _no_overlap_with_own(kb, person, new)
+            person.positions.append(new)
         person.tracks = _tracks(kb, item.get("tracks", tracks_spec), file_tracks, spath, item.line_of("tracks"))
         out.append(person)
     return out
@@ -427,6 +451,55 @@ def _position(kb: KnowledgeBase, pos: Any, line: int, path: str, source: str, as
         raise _err(path, pos.line_of("source"), "'source' must be text")
     return Position(family, title, place, start, end, as_of if end is None else None, psource,
                     f"{path}:{pos.line}", priority, as_of)
+
+
+def _no_overlap_with_own(kb: KnowledgeBase, person: Person, pos: Position) -> None:
+    """One person cannot hold one office twice at once: two terms of the same office that
+    overlap (an open one beside a closed one, or two closed) are an error at the second."""
+    for other in person.positions:
+        if other.family == pos.family and other.place == pos.place and _overlaps(other, pos):
+            raise _located_error(pos, f"{person.name}: {_term(kb, pos)} overlaps their term {_term(kb, other)} "
+                                      f"at line {other.where.rsplit(':', 1)[1]}")
+
+
+# a change of holder on the same day or over a weekend is no clash
+HANDOVER_DAYS = 3
+
+
+def check_single_holders(kb: KnowledgeBase) -> None:
+    """An office with one holder at a time (a family marked ``single`` in titles.yaml:
+    a country's President, Prime Minister ...) held by two people for more than a
+    handover: an error at the later term. An open term counts up to its file's as_of."""
+    offices: dict[tuple[str, str], list[tuple[Person, Position]]] = {}
+    for person in kb.people.values():
+        for pos in person.positions:
+            if kb.families[pos.family].single:
+                offices.setdefault((pos.family, pos.place), []).append((person, pos))
+    for terms in offices.values():
+        terms.sort(key=lambda item: item[1].start)
+        latest: tuple[Person, Position] | None = None  # the term reaching furthest so far
+        for person, pos in terms:
+            if latest is not None and latest[0] is not person:
+                other_person, other = latest
+                if (_last_day(other) - pos.start).days > HANDOVER_DAYS:
+                    raise _located_error(pos, f"{person.name}: {_term(kb, pos)} overlaps {other_person.name}'s "
+                                              f"term {_term(kb, other)} at {other.where}; the office has one holder at a time")
+            if latest is None or _last_day(pos) > _last_day(latest[1]):
+                latest = (person, pos)
+
+
+def _last_day(pos: Position) -> dt.date:
+    return pos.end or pos.as_of or dt.date.max
+
+
+def _term(kb: KnowledgeBase, pos: Position) -> str:
+    end = pos.end.isoformat() if pos.end else "open"
+    return f"{kb.office_label(pos)} {pos.start.isoformat()} to {end}"
+
+
+def _located_error(pos: Position, message: str) -> KBError:
+    path, line = pos.where.rsplit(":", 1)
+    return KBError(path, int(line), message)
 
 
 def _overlaps(a: Position, b: Position) -> bool:
@@ -549,6 +622,7 @@ def _build(base: Path, extra: tuple[str, ...]) -> KnowledgeBase:
             raise KBError(str(path), None, "people file not found")
         merge(kb, load_people_file(kb, path))
     drop_duplicates(kb)
+    check_single_holders(kb)
     for person in kb.people.values():
         person.positions.sort(key=lambda p: p.start)
     kb.index()

@@ -23,10 +23,12 @@ from dataclasses import dataclass, field
 
 from ..text import abbreviation_before
 from .finder import TitleFinder
-from .kb import KnowledgeBase, Person, name_key
+from .kb import KnowledgeBase, Person, name_key, name_keys
 
-# a name word: capitalised (Unicode), with inner apostrophes, hyphens and full stops
-_NAME_WORD = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-]*\.?|(?:von|van|der|den|de|da|del|di|du|dos|das|bin|ibn|al|el|la|le|ben)(?:-[A-Z\u00C0-\u00DE][\w'’\-]*\.?|(?=\s)))"
+# a name word: initials run together ("J.D."), or capitalised (Unicode), with inner
+# apostrophes, hyphens and full stops
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){2,}")
+_NAME_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z\u00C0-\u00DE\u0100-\u017F][\w'’\-]*\.?|(?:von|van|der|den|de|da|del|di|du|dos|das|bin|ibn|al|el|la|le|ben)(?:-[A-Z\u00C0-\u00DE][\w'’\-]*\.?|(?=\s)))"
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 # what a name may start with: a capital (Latin, Latin-1, Latin Extended-A) or a particle
 _NAME_START = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|(?:von|van|de|da|del|bin|ibn|al|el)[\s\-])"
@@ -130,8 +132,11 @@ class Patterns:
         places = _alternation(kb.place_forms)
         titles = _alternation(kb.form_family, lower=True)
         # every mention holds a title form: a block without one cannot hold a mention
-        title_forms = _forms(kb.form_family, lower=True)
+        # and in capitals, for headlines set in them ("VICE PRESIDENT BIDEN SAYS ...")
+        title_forms = _forms(kb.form_family, lower=True) | {f.upper() for f in kb.form_family}
         self.titles = TitleFinder(_trie(title_forms), title_forms, kb.place_forms)
+        self.upper_words = frozenset(f for f in [*kb.place_forms, *kb.form_family, *kb.qualifiers]
+                                     if len(f) > 1 and f.isalpha() and f.isupper())
         suffixes = _alternation(kb.suffixes)
         qual = rf"(?P<qual>(?:{quals})(?:-|{_GAP}))?"
         qual2 = rf"(?P<qual2>(?:(?:{quals})(?:-|{_GAP})){{1,2}})?"
@@ -207,7 +212,8 @@ def _read_name_words(text: str, pos: int, limit: int) -> list[tuple[str, int, in
             if word.endswith(tail):
                 word, e, possessive = word[:-2], e - 2, True
                 break
-        if word.endswith(".") and len(word) > 2 and word[:-1].casefold() not in _NAME_SUFFIXES | {"jr", "sr", "st"}:
+        if (word.endswith(".") and len(word) > 2 and word[:-1].casefold() not in _NAME_SUFFIXES | {"jr", "sr", "st"}
+                and not _INITIALS_RE.fullmatch(word)):
             word, e = word[:-1], e - 1  # a sentence's full stop, not an initial
         if not word:
             break
@@ -229,16 +235,18 @@ def lookup_forward(kb: KnowledgeBase, text: str, pos: int) -> tuple[list[Person]
         words = words[1:]
     for k in range(min(len(words), kb.max_name_words), 0, -1):
         chunk = words[:k]
-        key = name_key(" ".join(w for w, _, _ in chunk))
+        keys = name_keys(" ".join(w for w, _, _ in chunk))
         nxt = words[k][0].rstrip(".").casefold() if k < len(words) else ""
-        if nxt in _NAME_SUFFIXES and not key.endswith(nxt):
+        if nxt in _NAME_SUFFIXES and not keys[0].endswith(nxt):
             # "Donald Trump Jr." is not Donald Trump
             return None
         start, end = chunk[0][1], chunk[-1][2]
-        if key in kb.full_index:
-            return kb.full_index[key], False, start, end
-        if key in kb.surname_index:
-            return kb.surname_index[key], True, start, end
+        for key in keys:
+            if key in kb.full_index:
+                return kb.full_index[key], False, start, end
+        for key in keys:
+            if key in kb.surname_index:
+                return kb.surname_index[key], True, start, end
     return None
 
 
@@ -264,9 +272,9 @@ def lookup_backward(kb: KnowledgeBase, text: str, end: int, floor: int) -> tuple
             break
         starts.append(s)
     for s in reversed(starts):  # longest first
-        key = name_key(text[s:end])
-        if key in kb.full_index and (len(key.split()) >= 2 or any(name_key(p.name) != key or len(key.split()) > 1 for p in kb.full_index[key])):
-            return kb.full_index[key], s, end
+        for key in name_keys(text[s:end]):
+            if key in kb.full_index and (len(key.split()) >= 2 or any(name_key(p.name) != key or len(key.split()) > 1 for p in kb.full_index[key])):
+                return kb.full_index[key], s, end
     return None
 
 
@@ -290,6 +298,38 @@ def _sentence_start(text: str, pos: int, floor: int) -> bool:
     before = text[max(floor, pos - 3):pos]
     stripped = before.rstrip()
     return pos <= floor or not stripped or stripped[-1] in ".!?:;\"“”'‘(—–-" or "\n" in before
+
+
+# words a headline in capitals keeps in lower case when it is read as Title Case
+_SMALL_WORDS = {"of", "the", "and", "a", "an", "to", "in", "on", "at", "for", "by", "with", "as", "from"}
+_CAPITALS_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def in_capitals(text: str, start: int, end: int) -> bool:
+    """A block set in capitals ("VICE PRESIDENT BIDEN SAYS ..."): letters, none lower case."""
+    block = text[start:end]
+    return block == block.upper() and block != block.lower()
+
+
+def readable_capitals(kb: KnowledgeBase, text: str, start: int, end: int) -> str:
+    """``text`` with ``text[start:end]``, set in capitals, in Title Case, so the patterns,
+    written for titles and names as copy capitalises them, can read it. Offsets stay
+    the same: each word keeps its length. Words the base writes in capitals ("US",
+    "VP") stay so; small words ("of", "the") go to lower case."""
+    keep = patterns_for(kb).upper_words
+
+    def recase(m: re.Match) -> str:
+        word = m.group()
+        stem, possessive = (word[:-2], word[-2:].lower()) if word.endswith(("'S", "’S")) else (word, "")
+        if stem in keep:
+            new = stem + possessive
+        elif stem.lower() in _SMALL_WORDS:
+            new = word.lower()
+        else:
+            new = stem[0] + stem[1:].lower() + possessive
+        return new if len(new) == len(word) else word  # a letter whose lower case is longer
+
+    return text[:start] + _CAPITALS_WORD_RE.sub(recase, text[start:end]) + text[end:]
 
 
 def _title_case(text: str) -> bool:

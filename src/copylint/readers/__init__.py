@@ -8,7 +8,7 @@ import re
 
 from .. import tool_notices
 from ..model import Document
-from .common import ENCODING_NAMES, BinaryFile, decode
+from .common import ENCODING_NAMES, BinaryFile, dateline_date, decode
 
 FORMATS = {
     ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
@@ -42,6 +42,10 @@ def read_text(path: str, source: str, fmt: str | None = None) -> Document:
         # a --fix of the file's own text (which keeps its CRs) still agree.
         source = _LONE_CR_RE.sub("\n", source)
     doc = _read(path, source, fmt or format_for(path))
+    if "date" not in doc.fields:  # front matter and HTML meta win over the dateline
+        date = dateline_date(doc)
+        if date is not None:
+            doc.fields["date"] = date
     for start, end in lone:
         doc.notices.append((tool_notices.ENCODING,
                             "lone UTF-16 surrogates here, which no file can hold: each was read as U+FFFD", start, end))

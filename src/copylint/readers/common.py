@@ -207,6 +207,30 @@ def coerce_date(value: Any) -> dt.date | None:
     return None
 
 
+# a dateline that gives its year, at the story's start: an optional place in capitals
+# ("WASHINGTON", "KANDAHAR, Afghanistan", "BANGKOK/JEDDAH"), the date, an optional agency in
+# brackets, then a dash or a colon: "WASHINGTON, Nov. 5, 2022 (Reuters) -", "ABUJA, Aug 25,
+# 2004 (dpa) --", "March 3, 2022 —". A dateline without a year ("WASHINGTON, Nov. 5
+# (Reuters) -") gives no date: the year cannot be known from the story alone.
+_MONTH_NAME = r"(?i:" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+_DATELINE_RE = re.compile(
+    r"[ \t]*(?:[A-Z][A-Z.'’/\-]+(?:[ \t]+[A-Z][A-Z.'’/\-]+)*(?:,[ \t]*[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*)*)?(?:,?[ \t]+|--))?"
+    r"\(?(?P<date>" + _MONTH_NAME + r"[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}[ \t]+" + _MONTH_NAME + r",?[ \t]+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})\)?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?[ \t]*(?:-{1,2}|[–—]|:)[ \t]")
+
+
+def dateline_date(doc: Document) -> dt.date | None:
+    """The date of a dateline that opens the story (its headline's line in a plain file
+    without one, or its first paragraph) and gives a year; None otherwise."""
+    opening = [r for r in doc.regions if r.kind in ("headline", "paragraph")][:2]
+    for region in opening:
+        m = _DATELINE_RE.match(doc.text, region.start, region.end)
+        if m:
+            return coerce_date(m.group("date"))
+    return None
+
+
 def front_matter_disabled(meta: dict) -> tuple[str, ...]:
     """``copylint: {disable: [ids]}`` or ``copylint-disable: [ids]`` in front matter."""
     value = None

@@ -83,8 +83,8 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 def weekday_date(doc: Document, ctx) -> Iterator[Hit]:
     """A weekday written with a date ("Friday, March 5, 2021", "Thursday 4 March",
     "on Monday (Jan. 26)", "Thurs., March 5") that is not that date's weekday. With the year written, the
-    weekday is that date's; without it, the article's date (front matter, HTML meta or
-    ``--date``) gives the year: every reading within about nine months of it is tried, and
+    weekday is that date's; without it, the article's date (front matter, HTML meta, a dateline
+    with its year or ``--date``) gives the year: every reading within about nine months of it is tried, and
     only a weekday that fits none is reported. No year and no article date: not checked.
     A date that does not exist ("Friday, February 30") is reported too. The fix (unsafe:
     the date may be the slip) puts the weekday of the nearest reading."""
@@ -161,7 +161,7 @@ def _named_day(word: str, day: dt.date, possessive: str) -> str:
 def relative_day(doc: Document, ctx) -> Iterator[Hit]:
     """"Yesterday (Monday)" in a story dated on a Wednesday: the weekday written beside
     "yesterday", "today", "tonight" or "tomorrow" must be that day by the article's date
-    (front matter, HTML meta or ``--date``); the fix (unsafe: the date may be the slip, or
+    (front matter, HTML meta, a dateline with its year or ``--date``); the fix (unsafe: the date may be the slip, or
     the story was filed after midnight) puts the right weekday. With ``name_days: true`` every
     relative day outside quotes is also reported (info) with the weekday it stands for, for
     desks whose style names the day. Without an article date nothing is checked."""

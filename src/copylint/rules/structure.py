@@ -179,7 +179,7 @@ def duplicate_headline(items, ctx) -> Iterator[Finding]:
     """Two articles in one run whose headlines match once case, punctuation, quotes and
     whitespace are folded: readers and search engines cannot tell them apart. Each
     article's finding points at the others. Articles whose dates (front matter, HTML
-    meta) are known and differ are not compared: a wire's daily slug ("HOG AND CATTLE
+    meta, a dateline with its year) are known and differ are not compared: a wire's daily slug ("HOG AND CATTLE
     SLAUGHTER GUESSTIMATES") recurs by design; an undated article is compared with all.
     Within one article, the same rule catches a headline doubled, repeated at the top of
     the story or as a body paragraph."""

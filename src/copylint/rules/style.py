@@ -55,6 +55,8 @@ def title_capitals(doc: Document, ctx) -> Iterator[Hit]:
     kb = load_kb(ctx.settings.people)
     text = doc.text
     for m, kind in analysis.mentions:
+        if "capitals" in m.notes:
+            continue  # a headline set in capitals says nothing of a title's capitals
         core = _title_words(text[m.title_start:m.title_end], kb.suffixes)
         start, end = m.title_start, m.title_start + len(core)
         form = kb.form_of(" ".join(core.split()))

@@ -69,10 +69,14 @@ def analysis_for(doc: Document, ctx) -> Analysis:
 def _hit(v) -> Hit:
     m = v.mention
     replacement, start, end = None, m.start, m.end
+    suggestions = v.suggestions
     if v.replacement is not None and v.replace_span is not None:
         start, end = v.replace_span
         replacement = v.replacement
-    return Hit(start, end, v.message, suggestions=v.suggestions, replacement=replacement, safe=False)
+    if "capitals" in m.notes:  # a headline set in capitals: so is its fix
+        suggestions = tuple(s.upper() for s in suggestions)
+        replacement = replacement.upper() if replacement is not None else None
+    return Hit(start, end, v.message, suggestions=suggestions, replacement=replacement, safe=False)
 
 
 @rule("facts.title-date", "A person's title that they did not hold on the article's date",
@@ -80,8 +84,8 @@ def _hit(v) -> Hit:
 def title_date(doc: Document, ctx) -> Iterator[Hit]:
     """A title before or beside a name that the person did not hold on the article's date
     ("Vice President Joe Biden" in 2022, "President Trump" in 2022, "Chancellor Olaf
-    Scholz" in June 2025). The date is the article's (front matter, HTML meta) or
-    ``--date``; without one, the other titled people in the story give a window
+    Scholz" in June 2025). The date is the article's (front matter, HTML meta, a
+    dateline that gives its year: "WASHINGTON, Nov. 5, 2022 (Reuters) -") or ``--date``; without one, the other titled people in the story give a window
     ("President Volodymyr Zelenskyy" puts it on or after 2019-05-20), and the message says
     so. "former", "ex-", "then-", "late", "-elect" change the claim and are checked as
     such; "acting", "interim", "would-be" are not checked. A sentence that names an
@@ -114,9 +118,15 @@ def title_inconsistent(doc: Document, ctx) -> Iterator[Hit]:
     """The same person called by two current titles they never held at the same time
     ("President Joe Biden" and later "Vice President Biden"): one of them is stale. Mostly
     useful when the article has no date; with a date, the stale one is a title-date
-    error instead."""
+    error instead. A bare surname counts where the story names that person elsewhere
+    ("President Zelensky" and later "Vice President Zelensky"), for the offices the base
+    lists completely for them."""
     a = analysis_for(doc, ctx)
     for m, first, person in a.inconsistent:
-        msg = (f"{person.name} is called {m.title_text.strip()} here but {first.title_text.strip()} earlier "
-               f"(\"{first.core_text} {first.name_text}\"); the base has no date when both were true")
+        when = "earlier" if first.start < m.start else "later"
+        held = any(p.family == m.family for p in person.positions)
+        why = "the base has no date when both were true" if held else \
+            f"the base has no {m.title_text.strip()} {person.surname}"
+        msg = (f"{person.name} is called {m.title_text.strip()} here but {first.title_text.strip()} {when} "
+               f"(\"{first.core_text} {first.name_text}\"); {why}")
         yield Hit(m.start, m.end, msg)

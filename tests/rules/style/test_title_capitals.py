@@ -47,3 +47,9 @@ def test_an_unknown_style_is_a_config_error_naming_the_file(tmp_path):
     assert proc.returncode == 2
     assert ".copylint.yaml" in proc.stderr and "capitalise must be one of before-name, lower" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_a_headline_in_capitals_says_nothing_of_a_titles_capitals():
+    text = "US VICE PRESIDENT KAMALA HARRIS VISITS WARSAW\n\nShe met officials.\n"
+    assert _lint(text, select=("facts", RULE)) == []
+    assert _lint(text, "lower") == []
