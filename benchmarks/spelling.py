@@ -81,7 +81,8 @@ def copylint_engine(language: str = "en-US", accept: tuple[str, ...] = ()) -> Ca
     def run(text: str) -> list[Span]:
         findings, _ = check_document(read_text("article.txt", text), rules, settings, ruleset)
         return [(f.start_offset, f.end_offset, f.suggestions[0] if f.suggestions else None,
-                 "style" if _other_language(f.message) else "typo") for f in findings]
+                 "style" if _other_language(f.message) else "typo", f.fix is not None and f.fix.safe)
+                for f in findings]
 
     return run
 
@@ -294,6 +295,7 @@ def measure(name: str, engine, articles, injected, show_alarms: int, show_misses
         per_corpus[corpus] += sum(1 for h in hits if text[h[0]:h[1]] not in source_typos)  # false alarms only
         words_per_corpus[corpus] += len(WORD_RE.findall(text))
     found = right = total = 0
+    safe = safe_right = 0  # what plain --fix would apply to the injected typos, and how much of it right
     by_source = collections.defaultdict(lambda: [0, 0, 0])
     by_class = collections.defaultdict(lambda: [0, 0, 0])
     misses = []
@@ -315,7 +317,13 @@ def measure(name: str, engine, articles, injected, show_alarms: int, show_misses
                 right += 1
                 for b in (bs, bc):
                     b[2] += 1
+            if len(hit) > 4 and hit[4]:
+                safe += 1
+                safe_right += bool(hit[2] and hit[2].lower() == want.lower())
     total_alarms = sum(len(h) for _, _, h in alarms)
+    # a safe fix on an untouched article's word that is no real misspelling: --fix damage
+    safe_alarms = sum(1 for _, text, hits in alarms for h in hits
+                      if len(h) > 4 and h[4] and text[h[0]:h[1]] not in source_typos)
     on_typos = sum(1 for _, text, hits in alarms for h in hits if text[h[0]:h[1]] in source_typos)
     result = {
         "on_source_typos_per_1000": 1000 * on_typos / max(1, n_words),
@@ -325,6 +333,8 @@ def measure(name: str, engine, articles, injected, show_alarms: int, show_misses
         "alarms_per_1000": 1000 * total_alarms / max(1, n_words),
         "mb_per_s": n_chars / 1e6 / elapsed, "by_source": dict(by_source),
         "by_class": dict(by_class),
+        "safe": safe / max(1, found), "safe_right": safe_right / max(1, safe) if safe else None,
+        "safe_false_per_1000": 1000 * safe_alarms / max(1, n_words) if safe else None,
         "style_per_1000": 1000 * style / max(1, n_words),
         "per_corpus": {c: 1000 * per_corpus[c] / max(1, words_per_corpus[c]) for c in words_per_corpus},
     }
@@ -435,6 +445,11 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['on_source_typos_per_1000']:>17.2f}{r['false_per_1000']:>14.2f}{r['mb_per_s']:>8.2f}")
     print("(alarms per 1,000 words on the untouched articles; 'on source typos' counts alarms on words hand-checked\n"
           " as real misspellings in the test split's articles, benchmarks/spelling_source_typos.tsv; MB/s is CPU time)")
+    for r in results:
+        if r["safe_right"] is not None:
+            print(f"{r['engine']}: plain --fix would apply {r['safe']:.1%} of the found typos' fixes, "
+                  f"{r['safe_right']:.1%} of them right; {r['safe_false_per_1000']:.2f} safe fixes per 1,000 "
+                  f"words on the untouched articles' words that are no misspelling")
     for r in results:
         print(f"\n{r['engine']}: by typo source (n, recall, top-1 of found)")
         for src, (n, f, ok) in sorted(r["by_source"].items()):

@@ -260,3 +260,11 @@ def test_a_handle_written_with_its_at_elsewhere_is_no_slip():
     assert spelling(story) == {}
     long_story = story + "The talks went on. " * 8000 + "Also champagnepapj, who is no handle.\n"
     assert set(spelling(long_story)) == {"champagnepapj"}
+
+
+def test_two_common_words_just_as_near_leave_the_fix_to_the_writer():
+    """"itme" is "time" and "item" with two letters swapped either way: frequency alone
+    picks "time", and "The itme was lost" wants the other, so --fix must not choose. A
+    slip with one clear correction keeps its safe fix ("recieve", "goverment")."""
+    found = spelling("Talks resume\n\nThe itme was lost, and we recieve no goverment reply.\n")
+    assert found == {"itme": ("time", False), "recieve": ("receive", True), "goverment": ("government", True)}

@@ -1280,6 +1280,16 @@ def _proper_one_edit(speller: Speller, lexicon, key: str) -> frozenset[str] | se
 
 
 SAFE_MARGIN = 1.5  # score lead the best candidate needs for a safe fix
+RIVAL_ZIPF = 4.0  # a word in common use as near as the best one leaves the choice to the writer
+RIVAL_GAP = 2.0  # ...unless the best is a hundred times as common
+
+
+def _equally_near_rival(best, others) -> bool:
+    """Another common word just as near the typed one ("itme": time and item, each two
+    letters swapped): frequency alone picks the best, and the sentence may want the other,
+    so --fix does not choose."""
+    return any(c.kind == "edit" and c.plain_cost <= best.plain_cost and c.zipf >= max(RIVAL_ZIPF, best.zipf - RIVAL_GAP)
+               for c in others)
 
 
 CONTEXT_BONUS = 1.0  # zipf units added to a candidate the article itself uses
@@ -1312,6 +1322,7 @@ def judge_word(speller: Speller, word: str, context=None) -> Verdict:
     best = cands[0]
     second = cands[1] if len(cands) > 1 else None
     safe = (best.kind != "split" and best.cost <= 1.0
-            and (second is None or best.score - second.score >= SAFE_MARGIN))
+            and (second is None or best.score - second.score >= SAFE_MARGIN)
+            and not _equally_near_rival(best, cands[1:5]))
     return Verdict(suggestions, f"'{word}' is not in the dictionary; did you mean '{suggestions[0]}'?",
                    safe, "word")
