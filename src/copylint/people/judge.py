@@ -307,26 +307,32 @@ def _person_of(kb: KnowledgeBase, m: Mention) -> list[tuple[Person, list[Positio
 
 @dataclass
 class Window:
-    """Claims of current titles in an undated article, and the date segment most of the
-    people named agree on (ties: the latest)."""
+    """Claims of current titles in an undated article, and the date segments most of the
+    people named agree on (ties: the latest, and earlier ones the same people make, the
+    latest first): "Russian President Vladimir Putin" alone fits his terms before 2008 and
+    since 2012 alike."""
 
     claims: dict[tuple, tuple[Mention, Person, list[tuple[dt.date, dt.date]]]]
-    segment: tuple[dt.date, dt.date]
-    covering: list[tuple]
+    segments: list[tuple[tuple[dt.date, dt.date], list[tuple]]]  # (segment, the claims covering it)
 
-    def evidence_for(self, person: Person) -> tuple[tuple[dt.date, dt.date] | None, list[Mention]]:
-        """The window given by the *other* people's titles, and their mentions."""
-        a, b = self.segment
-        lo, hi, used = dt.date.min, FAR, []
-        for key in self.covering:
-            m, p, spans = self.claims[key]
-            if p.id == person.id:
-                continue
-            for s, e in spans:
-                if s <= a and b <= e:
-                    lo, hi = max(lo, s), min(hi, e)
-            used.append(m)
-        return ((lo, hi), used) if used else (None, [])
+    def evidence_for(self, person: Person) -> tuple[list[tuple[dt.date, dt.date]], list[Mention]]:
+        """The windows the *other* people's titles give, one per best segment (the latest
+        first), and their mentions in the latest."""
+        windows, evidence = [], []
+        for (a, b), covering in self.segments:
+            lo, hi, used = dt.date.min, FAR, []
+            for key in covering:
+                m, p, spans = self.claims[key]
+                if p.id == person.id:
+                    continue
+                for s, e in spans:
+                    if s <= a and b <= e:
+                        lo, hi = max(lo, s), min(hi, e)
+                used.append(m)
+            if used and (lo, hi) not in windows:
+                windows.append((lo, hi))
+                evidence = evidence or used
+        return windows, evidence
 
 
 def infer_window(kb: KnowledgeBase, mentions: list[Mention], anchors: dict[int, Anchor | None],
@@ -345,16 +351,23 @@ def infer_window(kb: KnowledgeBase, mentions: list[Mention], anchors: dict[int, 
     if not claims:
         return None
     points = sorted({d for _, _, spans in claims.values() for s, e in spans for d in (s, e)})
-    best, best_score = None, 0
+    best, best_score = [], 0
     for i in range(len(points) - 1):
         a, b = points[i], points[i + 1]
         covering = [k for k, (_, _, spans) in claims.items() if any(s <= a and b <= e for s, e in spans)]
         score = len({k[0] for k in covering})
         if covering and score >= best_score:
-            best, best_score = ((a, b), covering), score
-    if best is None:
+            best = [] if score > best_score else best
+            best.append(((a, b), covering))
+            best_score = score
+    if not best:
         return None
-    return Window(claims, best[0], best[1])
+    # the latest segment, and earlier ones only when the same people make them: one
+    # person's other term ("President Putin", 2000-08 or since 2012), not another claim
+    # that conflicts with it (then the article is taken to be recent)
+    best.reverse()
+    people = {k[0] for k in best[0][1]}
+    return Window(claims, [seg for seg in best if {k[0] for k in seg[1]} == people])
 
 
 def _window_label(window: tuple[dt.date, dt.date], evidence: list[Mention]) -> str:
@@ -448,13 +461,14 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
     if date is None:
         if window is None:
             return Verdict(m, "?", person)
-        found, evidence = window.evidence_for(person)
-        if found is None:
+        windows, evidence = window.evidence_for(person)
+        if not windows:
             return Verdict(m, "?", person)
-        lo, hi = found
-        label = _window_label(found, evidence)
+        lo, hi = windows[0]
+        label = _window_label(windows[0], evidence)
         if qual == "current":
-            if held_during(pos, lo, hi - _days(1), g) or _historical(pos, lo, options) or _kept(kb, person, pos, lo, hi):
+            if any(held_during(pos, a, b - _days(1), g) or _historical(pos, a, options) or _kept(kb, person, pos, a, b)
+                   for a, b in windows):
                 return Verdict(m, "", person)
             if kind != "headline" and not anchor_present(m) and not _other_title(person, pos, lo, hi):
                 return Verdict(m, "?", person)  # maybe a historical reference
