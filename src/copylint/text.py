@@ -398,3 +398,22 @@ def doubled_run(words: list[str], min_words: int, max_words: int = MAX_DOUBLED_W
         if i >= 0:
             return i, size
     return None
+
+
+# a full name: two capitalised words (McConnell, DeSantis, Abdul-Rahim) with only spaces
+# between, the second read ahead so that "John Paul Jones" gives both pairs, and followed
+# by nothing word-like but a possessive. The pattern opens with a capital, so the engine
+# skips from capital to capital; what stands before the first word is tested in Python
+_PERSON_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
+_FULL_NAME_RE = re.compile(rf"({_PERSON_NAME_WORD})[ \t]+(?=({_PERSON_NAME_WORD})(?:['’]s)?(?![\w'’-]))")
+
+
+def full_names(text: str, start: int = 0, end: int | None = None):
+    """(first, its start, last, its start) of each pair of capitalised words that may be
+    a full name in text[start:end], the first word not glued to what comes before
+    ("iPhone", "O'Neill", "U.S.")."""
+    for m in _FULL_NAME_RE.finditer(text, start, len(text) if end is None else end):
+        s = m.start()
+        if s and (text[s - 1].isalnum() or text[s - 1] in "_'’.-"):
+            continue
+        yield m.group(1), s, m.group(2), m.start(2)

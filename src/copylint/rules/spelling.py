@@ -15,6 +15,7 @@ from ..registry import corpus_rule, rule
 from ..spelling.check import CAPITALISED_BEFORE_RE, analyse, skipped_context
 from ..spelling.occurrences import candidate_starts
 from ..spelling.variants import group_variants
+from ..text import full_names
 from rapidfuzz.distance import OSA
 
 
@@ -161,24 +162,6 @@ def _positions(text: str, name: str):
 
 # --------------------------------------------------------------------------- across articles
 
-# a full name: two capitalised words (McConnell, DeSantis, Abdul-Rahim) with only spaces
-# between, the second read ahead so that "John Paul Jones" gives both pairs, and followed
-# by nothing word-like but a possessive. The pattern opens with a capital, so the engine
-# skips from capital to capital; what stands before the first word is tested in Python
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
-_FULL_NAME_RE = re.compile(rf"({_NAME_WORD})[ \t]+(?=({_NAME_WORD})(?:['’]s)?(?![\w'’-]))")
-
-
-def _full_names(text: str) -> Iterator[tuple[str, int, str, int]]:
-    """(first, its start, last, its start) of each full name, the first word not glued to
-    what comes before ("iPhone", "O'Neill", "U.S.")."""
-    for m in _FULL_NAME_RE.finditer(text):
-        s = m.start()
-        if s and (text[s - 1].isalnum() or text[s - 1] in "_'’.-"):
-            continue
-        yield m.group(1), s, m.group(2), m.start(2)
-
-
 def _collect_full_names(doc: Document, ctx) -> dict[str, Any] | None:
     """The article's full names ("Jennifer Aniston"), each once: its uses and where each
     part is first written (text offsets), for the comparison across articles. Pairs
@@ -189,7 +172,7 @@ def _collect_full_names(doc: Document, ctx) -> dict[str, Any] | None:
     lexicon = analysis.evidence.lexicon
     notes = doc.notes()  # a correction note names the wrong spelling on purpose
     names: dict[tuple[str, str], list] = {}
-    for first, first_start, last, last_start in _full_names(text):
+    for first, first_start, last, last_start in full_names(text):
         if notes and any(n.start <= first_start < n.end for n in notes):
             continue
         seen = names.get((first, last))

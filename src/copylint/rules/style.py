@@ -1,5 +1,6 @@
 """House style that needs more than a word list: the capitals of a formal title, which
-depend on where the title stands against a name (style.title-capitals)."""
+depend on where the title stands against a name (style.title-capitals), and a person's
+first reference, which gives the full name (style.first-reference)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from typing import Iterator
 from ..model import Document, Hit
 from ..people.kb import load_kb
 from ..registry import rule
+from ..spelling.names import starts_sentence
+from ..text import abbreviation_before, full_names
 from .titles import analysis_for
 
 STYLES = ("before-name", "lower")
@@ -109,3 +112,97 @@ def _lowered(core: str, at_start: bool) -> str:
 
 def _abbreviation(core: str) -> bool:
     return core.endswith(".") or core.isupper()
+
+
+# the parts of a story where a person is first named for the reader (a headline, a
+# standfirst or a caption may use the surname alone: they are read beside the story)
+_BODY = ("paragraph", "list", "blockquote", "table")
+# what may stand between the surname and a full name's suffix: "Donald Trump Jr."
+_SUFFIX_AFTER_RE = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\b")
+_CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
+# a surname used of something else than the person: a place ("in Washington"), or the
+# person's time, family or staff ("the Obama administration", "Reagan deputy")
+_NOT_THE_PERSON_BEFORE_RE = re.compile(r"\b(?:the|in|at|from|to|near|across|of)[ \t]+$", re.I)
+_NOT_THE_PERSON_AFTER_RE = re.compile(
+    r"(?:['’]s)?[ \t]+(?:administrations?|governments?|famil(?:y|ies)|eras?|years|presidency|campaigns?|camp|"
+    r"regimes?|doctrine|deputy|aides?|allies|loyalists|supporters|voters|team|estate|dynasty|clan|"
+    r"candidacy|transition|phenomenon|brand|organi[sz]ation|commission|committee|report|plan|act|law|rule|"
+    r"probe|inquiry|investigation|memo|speech|interview|trial)\b")
+
+
+def _ends_sentence_at(text: str, word) -> bool:
+    """The capitalised word before ends a sentence ("met Putin. Biden said"), not an
+    abbreviation that goes on into the name ("Mr. Biden", "Sen. Biden")."""
+    stop = text.rfind(".", word.start(), word.end())
+    return stop != -1 and not text[stop + 1:word.end()].strip() and not abbreviation_before(text, stop)
+
+
+@rule("style.first-reference", "A surname used before the story gives the person's full name",
+      severity="info", skips=("quote", "note"))
+def first_reference(doc: Document, ctx) -> Iterator[Hit]:
+    """First reference gives a person's full name ("Joe Biden"), later ones the surname
+    ("Biden"): a surname the body uses before the full name it gives later leaves the
+    reader to guess who is meant, usually because paragraphs were moved or cut. Only
+    sure cases are reported: the full name opens with a known first name; no other full
+    name in the story ends with the surname (two Smiths); a surname that is a common word
+    too (Trump, Brown) counts only inside a sentence, where its capital marks a name
+    ("Young voters" opens a sentence); the earlier use stands alone, not after a title
+    or another capitalised word ("President Biden", "Mr Biden" are the house's choice),
+    and not in the headline, standfirst, a heading, a subheading or a caption, which are
+    read beside the story; a place ("in Washington"), the person's time, family or staff
+    ("the Obama administration") and quotations are left alone."""
+    from ..spelling.lexicon import name_lexicon
+    from ..spelling.speller import get_speller
+
+    text = doc.text
+    # (a short line with no closing stop is a subheading: "Romney considering Johnson")
+    body = [r for r in doc.regions if r.kind in _BODY and not _subheading(text[r.start:r.end])]
+    if not body:
+        return
+    first_names = name_lexicon().first_names
+    sp = get_speller(ctx.settings.language)
+    first_full: dict[str, tuple[int, str]] = {}  # surname -> (where its first full name starts, that name)
+    firsts_of: dict[str, set[str]] = {}
+    for region in body:
+        for first, first_start, last, last_start in full_names(text, region.start, region.end):
+            if _SUFFIX_AFTER_RE.match(text, last_start + len(last)):
+                continue  # "Donald Trump Jr.": the son, named as such
+            firsts_of.setdefault(last, set()).add(first)
+            if first in first_names and last not in first_full:
+                first_full[last] = (first_start, f"{first} {last}")
+    for last, (full_start, full) in first_full.items():
+        if len(firsts_of[last]) > 1 or last in first_names:
+            continue
+        early = _bare_use_before(text, body, last, full_start, mid_sentence=sp.is_common(last))
+        if early is not None:
+            yield Hit(early, early + len(last),
+                      f"'{last}' comes before the story first names {full}: give the full name at first reference")
+
+
+def _subheading(block: str) -> bool:
+    """A short line without a closing stop, set as a paragraph: a subheading."""
+    return len(block.split()) <= 8 and not block.rstrip().endswith((".", "!", "?", ":", '"', "”", "’", "'"))
+
+
+def _bare_use_before(text: str, body, surname: str, before: int, mid_sentence: bool) -> int | None:
+    """Where the body first uses ``surname`` on its own before ``before``: a whole word,
+    not after a capitalised word (a first name, a title) nor before one; with
+    ``mid_sentence`` (a surname that is a common word too: Trump, Brown) only where its
+    capital marks a name, not at a sentence's start ("Young voters")."""
+    pattern = re.compile(rf"(?<![\w'’.@#-]){re.escape(surname)}(?![\w-]|['’](?!s\b))")
+    for region in body:
+        if region.start >= before:
+            break
+        for m in pattern.finditer(text, region.start, min(region.end, before)):
+            prev = _CAPITALISED_BEFORE_RE.search(text, max(region.start, m.start() - 40), m.start())
+            if prev is not None and not _ends_sentence_at(text, prev):
+                continue  # "President Biden", "Mr. Biden", "Joe Biden"
+            if re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
+                continue  # part of a longer name ("Biden Foundation")
+            if _NOT_THE_PERSON_BEFORE_RE.search(text, max(region.start, m.start() - 12), m.start()) or \
+                    _NOT_THE_PERSON_AFTER_RE.match(text, m.end()):
+                continue  # "the Obama administration", "in Washington", "Reagan deputy"
+            if mid_sentence and starts_sentence(text, m.start()):
+                continue
+            return m.start()
+    return None
