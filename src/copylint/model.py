@@ -337,6 +337,14 @@ class Document:
     def region_text(self, region: Region) -> str:
         return self.text[region.start:region.end]
 
+    def location(self, start: int, end: int, message: str) -> "Location":
+        """Text [start, end) as a place in the file, for a finding's related locations
+        ("first copy", "the earlier age")."""
+        s, e = self.map.span(start, end)
+        line, col = self.lines.position(s)
+        end_line, end_col = self.lines.position(e)
+        return Location(self.path, line, col, end_line, end_col, message)
+
     def notes(self) -> list[Region]:
         """The story's correction and update notes ("Correction: An earlier version of this
         article misspelt..."): blocks of the body that open with such a marker."""

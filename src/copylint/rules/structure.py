@@ -263,7 +263,7 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
                     if list_like:
                         continue  # a row of a list or table: the same row for another entry
                 yield Hit(block.start, block.end, "this paragraph repeats an earlier one",
-                          related=(_location(doc, first.start, first.end, "first copy"),))
+                          related=(doc.location(first.start, first.end, "first copy"),))
                 continue
             seen_paragraphs[key] = block
             words = TOKEN_RE.findall(key)
@@ -273,7 +273,7 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
                     earlier, differ = found
                     yield Hit(block.start, block.end, "this paragraph nearly repeats an earlier one" +
                               (f" ({differ})" if differ else " (case and punctuation aside)"),
-                              related=(_location(doc, earlier.start, earlier.end, "first copy"),))
+                              related=(doc.location(earlier.start, earlier.end, "first copy"),))
                     continue
                 near[("open", *words[:4])].append((block, words))
                 near[("close", *words[-4:])].append((block, words))
@@ -286,7 +286,7 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
             first_s = seen_sentences.get(skey)
             if first_s is not None:
                 yield Hit(s, e, "this sentence repeats an earlier one",
-                          related=(_location(doc, first_s[0], first_s[1], "first copy"),))
+                          related=(doc.location(first_s[0], first_s[1], "first copy"),))
             else:
                 seen_sentences[skey] = (s, e)
 
@@ -342,8 +342,3 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _location(doc: Document, start: int, end: int, message: str) -> Location:
-    s, e = doc.map.span(start, end)
-    line, col = doc.lines.position(s)
-    end_line, end_col = doc.lines.position(e)
-    return Location(doc.path, line, col, end_line, end_col, message)
