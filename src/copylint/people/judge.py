@@ -370,13 +370,17 @@ def infer_window(kb: KnowledgeBase, mentions: list[Mention], anchors: dict[int, 
     return Window(claims, [seg for seg in best if {k[0] for k in seg[1]} == people])
 
 
-def _window_label(window: tuple[dt.date, dt.date], evidence: list[Mention]) -> str:
-    lo, hi = window
-    hi_txt = None if hi >= FAR - _days(1) else hi
+def _window_label(windows: list[tuple[dt.date, dt.date]], evidence: list[Mention]) -> str:
+    """"the article has no date; President Vladimir Putin puts it between 2000-05-07 and
+    2008-05-07 or on or after 2012-05-07" (the earliest window first)."""
+    def when(lo: dt.date, hi: dt.date) -> str:
+        if hi >= FAR - _days(1):
+            return f"on or after {lo.isoformat()}"
+        return f"between {lo.isoformat()} and {hi.isoformat()}"
+
     who = ", ".join(f"{m.title_text} {m.name_text}" for m in evidence[:2])
-    when = f"on or after {lo.isoformat()}" if hi_txt is None else f"between {lo.isoformat()} and {hi_txt.isoformat()}"
     verb = "puts" if len(evidence[:2]) == 1 else "put"
-    return f"the article has no date; {who} {verb} it {when}"
+    return f"the article has no date; {who} {verb} it {' or '.join(when(*w) for w in sorted(windows))}"
 
 
 def judge(kb: KnowledgeBase, m: Mention, date: dt.date | None, window: "Window | None",
@@ -465,7 +469,7 @@ def _judge_one(kb: KnowledgeBase, m: Mention, person: Person, pos: list[Position
         if not windows:
             return Verdict(m, "?", person)
         lo, hi = windows[0]
-        label = _window_label(windows[0], evidence)
+        label = _window_label(windows, evidence)
         if qual == "current":
             if any(held_during(pos, a, b - _days(1), g) or _historical(pos, a, options) or _kept(kb, person, pos, a, b)
                    for a, b in windows):
