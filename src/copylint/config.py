@@ -245,9 +245,14 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
                     raise ConfigError(f"{path}:{item.line}: an override needs 'files' (a list of globs)")
                 ovs.append(ov)
             out[key] = ovs
-        elif key == "cache-dir":
+        elif key in ("cache-dir", "languagetool-dir"):
             if not isinstance(value, str):
-                raise ConfigError(f"{where}: 'cache-dir' must be a path")
+                raise ConfigError(f"{where}: {key!r} must be a path")
+            out[key] = value
+        elif key == "languagetool-url":
+            # a number or a list here failed later, as an internal error
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: 'languagetool-url' must be a URL (http://host:port)")
             out[key] = value
         elif key == "extends":
             if not isinstance(value, str):

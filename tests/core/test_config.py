@@ -270,3 +270,16 @@ def test_an_extended_files_overrides_match_from_its_own_folder(tmp_path):
     (tmp_path / "sub" / ".copylint.yaml").write_text("extends: ../newsroom.yaml\nignore: [house.headline-case]\n")
     found = _rules_by_file(run_cli("check", "--format", "json", "--no-languagetool", "sub", cwd=tmp_path))
     assert found == {"sub/deeper/s.txt": ["typo.spelling"]}
+
+
+@pytest.mark.parametrize("line, wanted", [
+    ("languagetool-url: 8081", r"\.copylint\.yaml:1: 'languagetool-url' must be a URL"),
+    ("languagetool-dir: [lt]", r"\.copylint\.yaml:1: 'languagetool-dir' must be a path"),
+])
+def test_languagetool_settings_of_the_wrong_type_name_file_and_line(tmp_path, line, wanted):
+    """``languagetool-url: 8081`` was taken as given and ended the run as an internal
+    error (an int has no strip); a list as languagetool-dir was accepted silently."""
+    cfg = tmp_path / ".copylint.yaml"
+    cfg.write_text(line + "\n")
+    with pytest.raises(ConfigError, match=wanted):
+        load_config_file(cfg)
