@@ -254,6 +254,8 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: 'languagetool-url' must be a URL (http://host:port)")
             out[key] = value
+        elif key == "date":
+            out[key] = parse_date(value, where)  # its error names the file and line, as the others do
         elif key == "extends":
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: 'extends' must be a path")

@@ -283,3 +283,12 @@ def test_languagetool_settings_of_the_wrong_type_name_file_and_line(tmp_path, li
     cfg.write_text(line + "\n")
     with pytest.raises(ConfigError, match=wanted):
         load_config_file(cfg)
+
+
+@pytest.mark.parametrize("value", ["next week", "5", "[2024-03-14]"])
+def test_a_date_that_is_no_date_names_file_and_line(tmp_path, value):
+    """The error said "config date: 'next week' is not a date", naming no file."""
+    cfg = tmp_path / ".copylint.yaml"
+    cfg.write_text(f"select: [facts]\ndate: {value}\n")
+    with pytest.raises(ConfigError, match=r"\.copylint\.yaml:2: .* is not a date \(YYYY-MM-DD\)"):
+        load_config_file(cfg)
