@@ -191,7 +191,8 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
         from .readers import DEFAULT_SUFFIXES
 
         # a CI job whose globs match nothing must not pass in silence
-        click.echo(f"copylint: warning: no files to check in {' '.join(paths)} (folders are searched for "
+        named = [f"- ({stdin_filename})" if p == "-" and stdin_filename else p for p in paths]
+        click.echo(f"copylint: warning: no files to check in {' '.join(named)} (folders are searched for "
                    f"{' '.join(DEFAULT_SUFFIXES)} files, or the include globs, less the exclude globs)", err=True)
     if statistics:
         for line in rule_statistics(result.findings):

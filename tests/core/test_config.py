@@ -72,6 +72,25 @@ def test_standard_input_fails_by_the_config_of_its_stdin_filename(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+def test_standard_input_is_excluded_by_the_config_of_its_stdin_filename(tmp_path):
+    """An editor pipes a story its desk's config excludes: it was checked all the same,
+    where the file named on the command line is not; --fix - gives the text back as it
+    came."""
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / ".copylint.yaml").write_text('exclude: ["drafts/**"]\n')
+    story = "Draft\n\nIt was the the end.\n".encode()
+    proc = run_cli("check", "--no-languagetool", "--format", "json", "-", "--stdin-filename",
+                   "desk/drafts/d.txt", input=story, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert json.loads(proc.stdout)["findings"] == []
+    proc = run_cli("check", "--no-languagetool", "--fix", "-", "--stdin-filename", "desk/drafts/d.txt",
+                   input=story, cwd=tmp_path, raw=True)
+    assert proc.returncode == 0 and proc.stdout == story, proc.stderr
+    proc = run_cli("check", "--no-languagetool", "--fix", "-", "--stdin-filename", "desk/d.txt",
+                   input=story, cwd=tmp_path, raw=True)
+    assert proc.stdout == story.replace(b"the the", b"the"), proc.stderr
+
+
 def _drafts_project(tmp_path, config=None):
     if config is not None:
         (tmp_path / ".copylint.yaml").write_text(config)
