@@ -342,13 +342,21 @@ def cache_group() -> None:
     """The results cache, from which an unchanged article's findings are read."""
 
 
+def configured_cache_dir(config_path: str | None) -> str | None:
+    """The cache folder a check from the working folder uses: its config's ``cache-dir``
+    (None: the user cache folder), so that clearing the cache clears that one."""
+    return ConfigResolver(config_path).base_for(os.getcwd()).cache_dir
+
+
 @cache_group.command("clear")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="The folder given to check --cache-dir.")
-def cache_clear(cache_dir: str | None) -> None:
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="The folder given to check --cache-dir (default: the config's cache-dir, else the user cache folder).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to read cache-dir from.")
+def cache_clear(cache_dir: str | None, config_path: str | None) -> None:
     """Forget every cached result (LanguageTool's answers: copylint languagetool clear-cache)."""
     from .cache import clear
 
-    removed, folder = clear(cache_dir)
+    removed, folder = clear(cache_dir or configured_cache_dir(config_path))
     click.echo(f"removed {removed} cached result(s) from {folder}")
 
 
