@@ -341,9 +341,31 @@ def load_config_file(path: str | Path, _seen: tuple[str, ...] = ()) -> Settings:
         if not (path.parent / folder).is_dir():
             raise ConfigError(f"{path}:{data.line_of('vocabulary')}: vocabulary folder {folder!r} not found "
                               "(it holds accept.txt and reject.txt)")
+    for key in ("packs", "people"):
+        for entry in values.get(key, ()):
+            if not _entry_found(key, path.parent / entry):
+                raise ConfigError(f"{path}:{data.line_of(key)}: {_not_found(key, entry)}")
     apply_values(settings, values, path.parent)
     settings.source, settings.root = str(path), str(path.parent)
     return settings
+
+
+def _entry_found(key: str, entry: Path) -> bool:
+    """A ``packs`` entry is a file or a shipped pack's bare name; a ``people`` entry a
+    file or folder. Said here, the error names the config that lists the entry."""
+    if key == "people":
+        return entry.exists()
+    from .packs.loader import shipped_pack_files
+
+    return entry.is_file() or (entry.suffix == "" and entry.name in shipped_pack_files())
+
+
+def _not_found(key: str, entry: str) -> str:
+    if key == "people":
+        return f"people file or folder {entry!r} not found"
+    from .packs.loader import shipped_pack_files
+
+    return f"pack {entry!r} not found (not a file, nor a shipped pack: {', '.join(sorted(shipped_pack_files()))})"
 
 
 def apply_values(settings: Settings, values: dict[str, Any], base: Path) -> None:

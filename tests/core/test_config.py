@@ -311,3 +311,19 @@ def test_a_date_that_is_no_date_names_file_and_line(tmp_path, value):
     cfg.write_text(f"select: [facts]\ndate: {value}\n")
     with pytest.raises(ConfigError, match=r"\.copylint\.yaml:2: .* is not a date \(YYYY-MM-DD\)"):
         load_config_file(cfg)
+
+
+@pytest.mark.parametrize("lines, wanted", [
+    ("packs: [us, style/desk.yaml]\n", r"\.copylint\.yaml:1: pack 'style/desk.yaml' not found"),
+    ("select: [facts]\npeople: [desk/people/]\n", r"\.copylint\.yaml:2: people file or folder 'desk/people/' not found"),
+])
+def test_a_pack_or_people_entry_that_is_not_there_names_the_config(tmp_path, lines, wanted):
+    """The errors said "style/desk.yaml: pack not found" and "story.txt: desk/people/:
+    people file not found": neither named the config that listed the entry."""
+    cfg = tmp_path / ".copylint.yaml"
+    cfg.write_text(lines)
+    with pytest.raises(ConfigError, match=wanted):
+        load_config_file(cfg)
+    (tmp_path / "story.txt").write_text(STORY)
+    proc = run_cli("check", "--no-languagetool", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and ".copylint.yaml:" in proc.stderr, proc.stderr
