@@ -274,12 +274,15 @@ def _progress_bar():
 def rules_cmd(config_path: str | None, packs: tuple[str, ...]) -> None:
     """List every loaded rule: id, default severity, pack and summary."""
     from .engine import load_ruleset
+    from .registry import builtin_rules
 
     settings = ConfigResolver(config_path, {"packs": list(packs)}).base_for(os.getcwd())
     ruleset = load_ruleset(settings)
+    builtin = {r.id for r in builtin_rules()}
     width = max((len(r.id) for r in ruleset.rules), default=10)
     for r in sorted(ruleset.rules, key=lambda r: r.id):
-        origin = f"[{r.pack}]" if r.pack else "[built-in]"
+        # a rule an installed package adds is no built-in: say where to look for it
+        origin = f"[{r.pack}]" if r.pack else "[built-in]" if r.id in builtin else "[plugin]"
         fixable = " (fix)" if r.fixable else ""
         click.echo(f"{r.id:<{width}}  {str(r.severity):<7}  {origin:<12} {r.summary}{fixable}")
 
