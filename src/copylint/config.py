@@ -271,8 +271,7 @@ def _read_config_data(path: Path) -> Located | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
     if path.name == "pyproject.toml":
-        import tomllib
-
+        tomllib = _toml_reader(path)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -294,6 +293,20 @@ def _read_config_data(path: Path) -> Located | None:
     if not isinstance(data, Located):
         raise ConfigError(f"{path}:1: the config must be a mapping of keys to values")
     return data
+
+
+def _toml_reader(path: Path):
+    """tomllib (Python 3.11+), or tomli, its backport, on Python 3.10: without either a
+    [tool.copylint] section ended the run as an internal error."""
+    try:
+        import tomllib
+    except ImportError:
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ImportError:
+            raise ConfigError(f"{path}: reading [tool.copylint] needs Python 3.11 or the tomli package "
+                              "(pip install tomli), or use .copylint.yaml") from None
+    return tomllib
 
 
 def _locate_toml(section: dict, text: str) -> Located:

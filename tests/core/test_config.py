@@ -327,3 +327,19 @@ def test_a_pack_or_people_entry_that_is_not_there_names_the_config(tmp_path, lin
     (tmp_path / "story.txt").write_text(STORY)
     proc = run_cli("check", "--no-languagetool", "story.txt", cwd=tmp_path)
     assert proc.returncode == 2 and ".copylint.yaml:" in proc.stderr, proc.stderr
+
+
+def test_pyproject_is_read_without_tomllib_as_on_python_3_10(tmp_path, monkeypatch):
+    """Python 3.10 (which pyproject.toml's requires-python allows) has no tomllib: a
+    [tool.copylint] section ended the run as an internal error. tomli, its backport,
+    reads it there; without either the config error says what to install."""
+    import sys
+    import tomllib
+
+    (tmp_path / "pyproject.toml").write_text('[tool.copylint]\nfail-on = "error"\n')
+    monkeypatch.setitem(sys.modules, "tomllib", None)  # import tomllib raises ImportError
+    monkeypatch.setitem(sys.modules, "tomli", tomllib)  # the backport has the same API
+    assert load_config_file(tmp_path / "pyproject.toml").fail_on == Severity.ERROR
+    monkeypatch.setitem(sys.modules, "tomli", None)
+    with pytest.raises(ConfigError, match=r"pyproject.toml: reading \[tool.copylint\] needs Python 3.11 or the tomli"):
+        load_config_file(tmp_path / "pyproject.toml")
