@@ -227,3 +227,20 @@ def test_an_import_that_every_run_would_stop_on_is_not_written(kb, tmp_path, row
     assert str(exc.value).startswith(f"{src}: not written, as every run would stop on it: {out}:")
     assert clash in str(exc.value) and "the office has one holder at a time" in str(exc.value)
     assert not out.exists() and list(tmp_path.iterdir()) == [src]
+
+
+def test_people_show_and_check_load_the_configs_people_files(tmp_path):
+    """A desk whose config adds `people: [people/]` asked `people show Karis` and was told
+    "no one called 'Karis'", though every check there judged titles by that file; `people
+    check` loaded only the shipped base and missed an error in it."""
+    (tmp_path / "people").mkdir()
+    src = tmp_path / "m.csv"
+    src.write_text("personLabel,positionLabel,start\nAlar Karis,President of Estonia,2021-10-11\n", encoding="utf-8")
+    assert run_cli("people", "import", str(src), "-o", str(tmp_path / "people" / "desk.yaml")).returncode == 0
+    (tmp_path / ".copylint.yaml").write_text("people: [people/]\n")
+    proc = run_cli("people", "show", "Karis", cwd=tmp_path)
+    assert proc.returncode == 0 and "Estonian President" in proc.stdout, proc.stderr
+    (tmp_path / "people" / "bad.yaml").write_text("source: a test\npeople:\n  - name: Jane Roe\n    positions:\n"
+                                                 "      - {title: President, of: XX, start: 2020-01-01}\n")
+    proc = run_cli("people", "check", cwd=tmp_path)
+    assert proc.returncode == 2 and "bad.yaml:5: unknown place 'XX'" in proc.stderr, proc.stdout + proc.stderr
