@@ -183,7 +183,7 @@ def _check_builtin_options(rule_id: str, opts: dict, path: str, where: str) -> N
         rule.make_options({str(k).replace("-", "_"): v for k, v in options.items()})
     except (TypeError, ValueError) as exc:
         line = next((opts.line_of(str(k)) for k in options
-                     if repr(str(k).replace("-", "_")) in str(exc)), None) if isinstance(opts, Located) else None
+                     if repr(str(k).replace("_", "-")) in str(exc)), None) if isinstance(opts, Located) else None
         raise ConfigError(f"{path}:{line}: {exc}" if line else f"{where}: {exc}") from None
 
 

@@ -171,6 +171,17 @@ def test_unknown_rule_option_is_config_error(tmp_path):
     assert "news.txt" not in proc.stderr
 
 
+def test_an_option_is_named_as_explain_and_the_readme_write_it(tmp_path):
+    """The error named 'min_wrds' and suggested 'min_words' where the user wrote min-wrds
+    and `copylint explain` lists min-words."""
+    (tmp_path / ".copylint.yaml").write_text("rules:\n  structure.duplicate-paragraph:\n    min-wrds: 8\n")
+    (tmp_path / "news.txt").write_text(STORY)
+    proc = run_cli("check", "news.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[0].endswith(":3: unknown option 'min-wrds' for rule "
+                                                "structure.duplicate-paragraph (did you mean 'min-words'?)")
+
+
 @pytest.mark.parametrize("settings, key", [("exceptions: [Dynamo Kiev]", "exceptions"), ("severty: info", "severty")])
 def test_a_pack_rule_takes_only_a_severity_from_the_config(tmp_path, settings, key):
     """Options for a pack's rule did nothing without a word, a misspelt severity too."""
@@ -190,8 +201,9 @@ def test_a_pack_rule_takes_only_a_severity_from_the_config(tmp_path, settings, k
     ("typo.invisible-character:\n    allow", "[U+00AD, 173]",
      "option 'allow' of rule typo.invisible-character must be a list of strings, not ['U+00AD', 173]"),
     ("structure.duplicate-paragraph:\n    min-words", "many",
-     "option 'min_words' of rule structure.duplicate-paragraph must be a whole number, not 'many'"),
-    ("typo.spelling:\n    other-variety", "'yes'", "option 'other_variety' of rule typo.spelling must be true or false"),
+     "option 'min-words' of rule structure.duplicate-paragraph must be a whole number, not 'many'"),
+    ("typo.spelling:\n    other-variety", "'yes'", "option 'other-variety' of rule typo.spelling must be true or false"),
+    ("typo.spelling:\n    other_variety", "'yes'", "option 'other-variety' of rule typo.spelling must be true or false"),
 ])
 def test_rule_option_of_the_wrong_type_is_config_error(tmp_path, option, value, wanted):
     # before, these failed inside the rule: "internal error: TypeError: 'int' object is not iterable"
