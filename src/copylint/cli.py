@@ -289,8 +289,8 @@ def rules_cmd(config_path: str | None, packs: tuple[str, ...]) -> None:
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
-@click.option("--pack", "packs", multiple=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (for packs).")
+@click.option("--pack", "packs", multiple=True, type=click.Path(), help="Extra rule pack (YAML); repeatable.")
 def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> None:
     """Print one rule's documentation."""
     from .engine import load_ruleset
