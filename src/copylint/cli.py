@@ -191,7 +191,8 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
         from .readers import DEFAULT_SUFFIXES
 
         # a CI job whose globs match nothing must not pass in silence
-        click.echo(f"copylint: warning: no files to check in {' '.join(paths)} (folders are searched for "
+        named = [f"- ({stdin_filename})" if p == "-" and stdin_filename else p for p in paths]
+        click.echo(f"copylint: warning: no files to check in {' '.join(named)} (folders are searched for "
                    f"{' '.join(DEFAULT_SUFFIXES)} files, or the include globs, less the exclude globs)", err=True)
     if statistics:
         for line in rule_statistics(result.findings):
@@ -273,20 +274,23 @@ def _progress_bar():
 def rules_cmd(config_path: str | None, packs: tuple[str, ...]) -> None:
     """List every loaded rule: id, default severity, pack and summary."""
     from .engine import load_ruleset
+    from .registry import builtin_rules
 
     settings = ConfigResolver(config_path, {"packs": list(packs)}).base_for(os.getcwd())
     ruleset = load_ruleset(settings)
+    builtin = {r.id for r in builtin_rules()}
     width = max((len(r.id) for r in ruleset.rules), default=10)
     for r in sorted(ruleset.rules, key=lambda r: r.id):
-        origin = f"[{r.pack}]" if r.pack else "[built-in]"
+        # a rule an installed package adds is no built-in: say where to look for it
+        origin = f"[{r.pack}]" if r.pack else "[built-in]" if r.id in builtin else "[plugin]"
         fixable = " (fix)" if r.fixable else ""
         click.echo(f"{r.id:<{width}}  {str(r.severity):<7}  {origin:<12} {r.summary}{fixable}")
 
 
 @main.command()
 @click.argument("rule_id")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
-@click.option("--pack", "packs", multiple=True, type=click.Path())
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (for packs).")
+@click.option("--pack", "packs", multiple=True, type=click.Path(), help="Extra rule pack (YAML); repeatable.")
 def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> None:
     """Print one rule's documentation."""
     from .engine import load_ruleset
@@ -341,13 +345,21 @@ def cache_group() -> None:
     """The results cache, from which an unchanged article's findings are read."""
 
 
+def configured_cache_dir(config_path: str | None) -> str | None:
+    """The cache folder a check from the working folder uses: its config's ``cache-dir``
+    (None: the user cache folder), so that clearing the cache clears that one."""
+    return ConfigResolver(config_path).base_for(os.getcwd()).cache_dir
+
+
 @cache_group.command("clear")
-@click.option("--cache-dir", type=click.Path(file_okay=False), help="The folder given to check --cache-dir.")
-def cache_clear(cache_dir: str | None) -> None:
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="The folder given to check --cache-dir (default: the config's cache-dir, else the user cache folder).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to read cache-dir from.")
+def cache_clear(cache_dir: str | None, config_path: str | None) -> None:
     """Forget every cached result (LanguageTool's answers: copylint languagetool clear-cache)."""
     from .cache import clear
 
-    removed, folder = clear(cache_dir)
+    removed, folder = clear(cache_dir or configured_cache_dir(config_path))
     click.echo(f"removed {removed} cached result(s) from {folder}")
 
 

@@ -183,7 +183,7 @@ def _check_builtin_options(rule_id: str, opts: dict, path: str, where: str) -> N
         rule.make_options({str(k).replace("-", "_"): v for k, v in options.items()})
     except (TypeError, ValueError) as exc:
         line = next((opts.line_of(str(k)) for k in options
-                     if repr(str(k).replace("-", "_")) in str(exc)), None) if isinstance(opts, Located) else None
+                     if repr(str(k).replace("_", "-")) in str(exc)), None) if isinstance(opts, Located) else None
         raise ConfigError(f"{path}:{line}: {exc}" if line else f"{where}: {exc}") from None
 
 
@@ -245,10 +245,17 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
                     raise ConfigError(f"{path}:{item.line}: an override needs 'files' (a list of globs)")
                 ovs.append(ov)
             out[key] = ovs
-        elif key == "cache-dir":
+        elif key in ("cache-dir", "languagetool-dir"):
             if not isinstance(value, str):
-                raise ConfigError(f"{where}: 'cache-dir' must be a path")
+                raise ConfigError(f"{where}: {key!r} must be a path")
             out[key] = value
+        elif key == "languagetool-url":
+            # a number or a list here failed later, as an internal error
+            if not isinstance(value, str):
+                raise ConfigError(f"{where}: 'languagetool-url' must be a URL (http://host:port)")
+            out[key] = value
+        elif key == "date":
+            out[key] = parse_date(value, where)  # its error names the file and line, as the others do
         elif key == "extends":
             if not isinstance(value, str):
                 raise ConfigError(f"{where}: 'extends' must be a path")
@@ -264,8 +271,7 @@ def _read_config_data(path: Path) -> Located | None:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
     if path.name == "pyproject.toml":
-        import tomllib
-
+        tomllib = _toml_reader(path)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
@@ -287,6 +293,20 @@ def _read_config_data(path: Path) -> Located | None:
     if not isinstance(data, Located):
         raise ConfigError(f"{path}:1: the config must be a mapping of keys to values")
     return data
+
+
+def _toml_reader(path: Path):
+    """tomllib (Python 3.11+), or tomli, its backport, on Python 3.10: without either a
+    [tool.copylint] section ended the run as an internal error."""
+    try:
+        import tomllib
+    except ImportError:
+        try:
+            import tomli as tomllib  # type: ignore[no-redef]
+        except ImportError:
+            raise ConfigError(f"{path}: reading [tool.copylint] needs Python 3.11 or the tomli package "
+                              "(pip install tomli), or use .copylint.yaml") from None
+    return tomllib
 
 
 def _locate_toml(section: dict, text: str) -> Located:
@@ -334,9 +354,31 @@ def load_config_file(path: str | Path, _seen: tuple[str, ...] = ()) -> Settings:
         if not (path.parent / folder).is_dir():
             raise ConfigError(f"{path}:{data.line_of('vocabulary')}: vocabulary folder {folder!r} not found "
                               "(it holds accept.txt and reject.txt)")
+    for key in ("packs", "people"):
+        for entry in values.get(key, ()):
+            if not _entry_found(key, path.parent / entry):
+                raise ConfigError(f"{path}:{data.line_of(key)}: {_not_found(key, entry)}")
     apply_values(settings, values, path.parent)
     settings.source, settings.root = str(path), str(path.parent)
     return settings
+
+
+def _entry_found(key: str, entry: Path) -> bool:
+    """A ``packs`` entry is a file or a shipped pack's bare name; a ``people`` entry a
+    file or folder. Said here, the error names the config that lists the entry."""
+    if key == "people":
+        return entry.exists()
+    from .packs.loader import shipped_pack_files
+
+    return entry.is_file() or (entry.suffix == "" and entry.name in shipped_pack_files())
+
+
+def _not_found(key: str, entry: str) -> str:
+    if key == "people":
+        return f"people file or folder {entry!r} not found"
+    from .packs.loader import shipped_pack_files
+
+    return f"pack {entry!r} not found (not a file, nor a shipped pack: {', '.join(sorted(shipped_pack_files()))})"
 
 
 def apply_values(settings: Settings, values: dict[str, Any], base: Path) -> None:

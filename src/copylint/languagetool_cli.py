@@ -56,7 +56,7 @@ def install_cmd(root: str | None, version: str | None, offline: bool, force: boo
 def status_cmd(config_path: str | None, languagetool_url: str | None) -> None:
     """Say what LanguageTool copylint would use: version, path, java, server URL."""
     from .config import ConfigResolver
-    from .languagetool.cache import ResultCache, default_path
+    from .languagetool.cache import ResultCache
     from .languagetool.install import find_installation, java_version, preferred_version
     from .languagetool.server import ServerError, normalize_url, probe
     from .languagetool.session import _configured_dir
@@ -95,18 +95,31 @@ def status_cmd(config_path: str | None, languagetool_url: str | None) -> None:
         required = " (required)" if settings.languagetool else ""
         click.echo(f"engine: LanguageTool{required} will be used" if usable
                    else f"engine: built-in checks only — LanguageTool is not usable{required}")
-    cache = ResultCache(default_path())
+    cache = ResultCache(answers_path(settings.cache_dir))
     if cache.path.exists():
         click.echo(f"result cache: {cache.path} ({cache.count()} paragraphs)")
     else:
         click.echo(f"result cache: {cache.path} (empty)")
 
 
-@languagetool_group.command("clear-cache")
-def clear_cache_cmd() -> None:
-    """Forget LanguageTool's cached answers."""
-    from .languagetool.cache import ResultCache, default_path
+def answers_path(cache_dir: str | None):
+    """Where a check keeps LanguageTool's answers: beside its results (``cache-dir``)."""
+    from pathlib import Path
 
-    cache = ResultCache(default_path())
+    from .languagetool.cache import default_path
+
+    return Path(cache_dir) / default_path().name if cache_dir else default_path()
+
+
+@languagetool_group.command("clear-cache")
+@click.option("--cache-dir", type=click.Path(file_okay=False),
+              help="The folder given to check --cache-dir (default: the config's cache-dir, else the user cache folder).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to read cache-dir from.")
+def clear_cache_cmd(cache_dir: str | None, config_path: str | None) -> None:
+    """Forget LanguageTool's cached answers."""
+    from .cli import configured_cache_dir
+    from .languagetool.cache import ResultCache
+
+    cache = ResultCache(answers_path(cache_dir or configured_cache_dir(config_path)))
     n = cache.clear() if cache.path.exists() else 0
     click.echo(f"removed {n} cached paragraph result(s) from {cache.path}")

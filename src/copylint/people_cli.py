@@ -54,16 +54,27 @@ def import_cmd(file: str, output: str | None, source: str | None, skip_unknown: 
         click.echo(text, nl=False)
 
 
+def configured_people(config_path: str | None) -> list[str]:
+    """The config's ``people`` files and folders (found from the working folder, as
+    check finds it): the base a check there judges titles by."""
+    import os
+
+    from .config import ConfigResolver
+
+    return list(ConfigResolver(config_path).base_for(os.getcwd()).people)
+
+
 @people.command("check")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=True))
-def check_cmd(files: tuple[str, ...]) -> None:
-    """Load the shipped base and FILES; report the first malformed entry as file:line,
-    overlapping terms of one office for one person and two holders at once of an office
-    that has one (a President, a Prime Minister) among them."""
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file whose people key to load too.")
+def check_cmd(files: tuple[str, ...], config_path: str | None) -> None:
+    """Load the shipped base, the config's people files and FILES; report the first
+    malformed entry as file:line, overlapping terms of one office for one person and two
+    holders at once of an office that has one (a President, a Prime Minister) among them."""
     from .people.kb import KBError, load_kb
 
     try:
-        kb = load_kb(files)
+        kb = load_kb([*configured_people(config_path), *files])
     except KBError as exc:
         fail(str(exc))
     n = sum(len(p.positions) for p in kb.people.values())
@@ -73,12 +84,14 @@ def check_cmd(files: tuple[str, ...]) -> None:
 @people.command("show")
 @click.argument("name", nargs=-1, required=True)
 @click.option("--people", "extra", multiple=True, type=click.Path(), help="Extra people file or folder.")
-def show_cmd(name: tuple[str, ...], extra: tuple[str, ...]) -> None:
-    """What the base knows about NAME (a full name or a surname)."""
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file whose people key to load too.")
+def show_cmd(name: tuple[str, ...], extra: tuple[str, ...], config_path: str | None) -> None:
+    """What the base knows about NAME (a full name or a surname), with the config's
+    people files."""
     from .people.kb import KBError, load_kb, name_keys
 
     try:
-        kb = load_kb(extra)
+        kb = load_kb([*configured_people(config_path), *extra])
     except KBError as exc:
         fail(str(exc))
     keys = name_keys(" ".join(name))

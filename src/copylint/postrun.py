@@ -243,7 +243,8 @@ def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None],
                 unsafe_left += sum(1 for f in findings if f.fix is not None and f.fix.edits and not f.fix.safe)
                 continue
             report.files.append(fix_file(path, lint, unsafe=unsafe, write=not diff, accept=accept))
-        if stdin_data is not None:
+        if stdin_data is not None and stdin_name in getattr(result, "files", ()):
+            # excluded by its --stdin-filename's config, the text goes back as it came
             stdin_fix, new_stdin = _fix_stdin(stdin_data, stdin_name, lint, unsafe, accept)
             report.files.append(stdin_fix)
         problems = [Problem(f.path, f.refused, False) for f in report.files if f.refused]

@@ -78,13 +78,20 @@ class Rule:
         if unknown:
             from .hints import did_you_mean
 
-            raise ValueError(f"unknown option {unknown[0]!r} for rule {self.id}{did_you_mean(unknown[0], names)}")
+            written = {_written(n) for n in names}
+            raise ValueError(f"unknown option {_written(unknown[0])!r} for rule {self.id}"
+                             f"{did_you_mean(_written(unknown[0]), written)}")
         hints = get_type_hints(self.options)
         for name, value in converted.items():
             wanted = _wanted_type(value, hints.get(name))
             if wanted:
-                raise ValueError(f"option {name!r} of rule {self.id} must be {wanted}, not {value!r}")
+                raise ValueError(f"option {_written(name)!r} of rule {self.id} must be {wanted}, not {value!r}")
         return self.options(**converted)
+
+
+def _written(name: str) -> str:
+    """An option's name as a config writes it and `explain` shows it (min-words)."""
+    return name.replace("_", "-")
 
 
 def _wanted_type(value: Any, hint: Any) -> str | None:

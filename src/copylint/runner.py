@@ -53,7 +53,7 @@ Globs = tuple[str, list[str]]  # (the folder the globs are read from, the globs)
 
 def discover(paths: Iterable[str], problems: list[Problem],
              globs_for: Callable[[str], tuple[Globs, Globs]] | None = None, gitignore: bool = True,
-             force_exclude: bool = False) -> list[str]:
+             force_exclude: bool = False, stdin_filename: str | None = None) -> list[str]:
     """Expand folders recursively (article types, hidden folders and what git ignores
     skipped); explicit files are taken as given unless excluded (and, with
     ``force_exclude``, unless a folder's walk would leave them out by type or include
@@ -80,9 +80,19 @@ def discover(paths: Iterable[str], problems: list[Problem],
             return matches(p, include)
         return p.lower().endswith(DEFAULT_SUFFIXES)
 
+    def named_file_wanted(p: str) -> bool:
+        """A file named on the command line is checked unless an exclude glob matches
+        it (or, with ``force_exclude``, a folder's walk would leave it out)."""
+        include, exclude = globs(os.path.dirname(os.path.abspath(p)))
+        if force_exclude and not wanted(p, include):
+            return False
+        return not matches(p, exclude)
+
     for raw in paths:
         if raw == "-":
-            out.append("-")
+            # standard input is chosen as the file it names would be
+            if stdin_filename is None or named_file_wanted(stdin_filename):
+                out.append("-")
             continue
         p = Path(raw)
         if p.is_dir():
@@ -105,10 +115,7 @@ def discover(paths: Iterable[str], problems: list[Problem],
                 if _once(f, seen):
                     out.append(f)
         elif p.exists():
-            include, exclude = globs(os.path.dirname(os.path.abspath(p)))
-            if force_exclude and not wanted(str(p), include):
-                continue
-            if not matches(str(p), exclude) and _once(str(p), seen):
+            if named_file_wanted(str(p)) and _once(str(p), seen):
                 out.append(str(p))
         else:
             problems.append(Problem(raw, "no such file or directory", True))
@@ -327,7 +334,8 @@ def run(paths: list[str], resolver: ConfigResolver, *, jobs: int | None = None,
     result = RunResult()
     resources = resources or {}
     base = resolver.base_for(paths[0] if paths and paths[0] != "-" else os.getcwd())
-    files = discover(paths, result.problems, config_globs(resolver), force_exclude=force_exclude)
+    files = discover(paths, result.problems, config_globs(resolver), force_exclude=force_exclude,
+                     stdin_filename=stdin_filename)
     disk_files = [f for f in files if f != "-"]
     _init_worker(resolver, resources)  # this process lints too (stdin, small runs, --fix)
     cached = _CachedRun.open(base, resolver, result) if disk_files else None

@@ -67,7 +67,8 @@ def test_entry_point_plugin_rule_runs(tmp_path):
     story.write_text('Cup final tonight!\n\nThe fans sang "We won!" and left.\n')
     env = {"PYTHONPATH": os.pathsep.join([str(site)])}
     proc = run_cli("rules", cwd=tmp_path, env=env)
-    assert "desk.no-exclamation" in proc.stdout
+    listed = next(line for line in proc.stdout.splitlines() if line.startswith("desk.no-exclamation"))
+    assert "[plugin]" in listed  # it said [built-in]
     # run_cli prepends the checkout's src to PYTHONPATH; the plugin's site follows it
     proc = run_cli("check", "--format", "json", "--select", "desk", str(story), cwd=tmp_path, env=env)
     found = [(f["line"], f["column"]) for f in json.loads(proc.stdout)["findings"]]

@@ -233,3 +233,27 @@ def test_cache_clear_forgets_every_result(tmp_path, monkeypatch):
     assert proc.returncode == 0 and proc.stdout.startswith("removed 2 cached result(s)")
     _, checked = _run(desk, tmp_path / "cache", monkeypatch)
     assert checked == ["a.txt", "b.txt"]
+
+
+def test_cache_clear_clears_the_folder_the_config_names(tmp_path, monkeypatch):
+    """A desk whose config says ``cache-dir: .cache`` ran `copylint cache clear` and was
+    told "removed 0": the command cleared the user cache folder, not the desk's."""
+    desk = _desk(tmp_path, {"a.txt": STORY, "b.txt": OTHER}, "languagetool: false\ncache-dir: .cache\n")
+    _run(desk, desk / ".cache", monkeypatch)
+    proc = run_cli("cache", "clear", cwd=desk, env={"COPYLINT_CACHE_DIR": str(tmp_path / "elsewhere")})
+    assert proc.returncode == 0 and proc.stdout.startswith("removed 2 cached result(s)"), proc.stdout + proc.stderr
+    _, checked = _run(desk, desk / ".cache", monkeypatch)
+    assert checked == ["a.txt", "b.txt"]
+
+
+def test_languagetool_clear_cache_clears_the_answers_beside_the_configs_cache_dir(tmp_path):
+    from copylint.languagetool.cache import ResultCache, default_path
+
+    desk = _desk(tmp_path, {}, "cache-dir: .cache\n")
+    answers = ResultCache(desk / ".cache" / default_path().name)
+    answers.put_many({"a paragraph's key": []})
+    answers.close()
+    proc = run_cli("languagetool", "clear-cache", cwd=desk, env={"COPYLINT_CACHE_DIR": str(tmp_path / "elsewhere")})
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("removed 1 cached paragraph result(s)"), proc.stdout
+    assert ResultCache(desk / ".cache" / default_path().name).count() == 0

@@ -72,6 +72,25 @@ def test_standard_input_fails_by_the_config_of_its_stdin_filename(tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
+def test_standard_input_is_excluded_by_the_config_of_its_stdin_filename(tmp_path):
+    """An editor pipes a story its desk's config excludes: it was checked all the same,
+    where the file named on the command line is not; --fix - gives the text back as it
+    came."""
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / ".copylint.yaml").write_text('exclude: ["drafts/**"]\n')
+    story = "Draft\n\nIt was the the end.\n".encode()
+    proc = run_cli("check", "--no-languagetool", "--format", "json", "-", "--stdin-filename",
+                   "desk/drafts/d.txt", input=story, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert json.loads(proc.stdout)["findings"] == []
+    proc = run_cli("check", "--no-languagetool", "--fix", "-", "--stdin-filename", "desk/drafts/d.txt",
+                   input=story, cwd=tmp_path, raw=True)
+    assert proc.returncode == 0 and proc.stdout == story, proc.stderr
+    proc = run_cli("check", "--no-languagetool", "--fix", "-", "--stdin-filename", "desk/d.txt",
+                   input=story, cwd=tmp_path, raw=True)
+    assert proc.stdout == story.replace(b"the the", b"the"), proc.stderr
+
+
 def _drafts_project(tmp_path, config=None):
     if config is not None:
         (tmp_path / ".copylint.yaml").write_text(config)
@@ -152,6 +171,17 @@ def test_unknown_rule_option_is_config_error(tmp_path):
     assert "news.txt" not in proc.stderr
 
 
+def test_an_option_is_named_as_explain_and_the_readme_write_it(tmp_path):
+    """The error named 'min_wrds' and suggested 'min_words' where the user wrote min-wrds
+    and `copylint explain` lists min-words."""
+    (tmp_path / ".copylint.yaml").write_text("rules:\n  structure.duplicate-paragraph:\n    min-wrds: 8\n")
+    (tmp_path / "news.txt").write_text(STORY)
+    proc = run_cli("check", "news.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[0].endswith(":3: unknown option 'min-wrds' for rule "
+                                                "structure.duplicate-paragraph (did you mean 'min-words'?)")
+
+
 @pytest.mark.parametrize("settings, key", [("exceptions: [Dynamo Kiev]", "exceptions"), ("severty: info", "severty")])
 def test_a_pack_rule_takes_only_a_severity_from_the_config(tmp_path, settings, key):
     """Options for a pack's rule did nothing without a word, a misspelt severity too."""
@@ -171,8 +201,9 @@ def test_a_pack_rule_takes_only_a_severity_from_the_config(tmp_path, settings, k
     ("typo.invisible-character:\n    allow", "[U+00AD, 173]",
      "option 'allow' of rule typo.invisible-character must be a list of strings, not ['U+00AD', 173]"),
     ("structure.duplicate-paragraph:\n    min-words", "many",
-     "option 'min_words' of rule structure.duplicate-paragraph must be a whole number, not 'many'"),
-    ("typo.spelling:\n    other-variety", "'yes'", "option 'other_variety' of rule typo.spelling must be true or false"),
+     "option 'min-words' of rule structure.duplicate-paragraph must be a whole number, not 'many'"),
+    ("typo.spelling:\n    other-variety", "'yes'", "option 'other-variety' of rule typo.spelling must be true or false"),
+    ("typo.spelling:\n    other_variety", "'yes'", "option 'other-variety' of rule typo.spelling must be true or false"),
 ])
 def test_rule_option_of_the_wrong_type_is_config_error(tmp_path, option, value, wanted):
     # before, these failed inside the rule: "internal error: TypeError: 'int' object is not iterable"
@@ -270,3 +301,57 @@ def test_an_extended_files_overrides_match_from_its_own_folder(tmp_path):
     (tmp_path / "sub" / ".copylint.yaml").write_text("extends: ../newsroom.yaml\nignore: [house.headline-case]\n")
     found = _rules_by_file(run_cli("check", "--format", "json", "--no-languagetool", "sub", cwd=tmp_path))
     assert found == {"sub/deeper/s.txt": ["typo.spelling"]}
+
+
+@pytest.mark.parametrize("line, wanted", [
+    ("languagetool-url: 8081", r"\.copylint\.yaml:1: 'languagetool-url' must be a URL"),
+    ("languagetool-dir: [lt]", r"\.copylint\.yaml:1: 'languagetool-dir' must be a path"),
+])
+def test_languagetool_settings_of_the_wrong_type_name_file_and_line(tmp_path, line, wanted):
+    """``languagetool-url: 8081`` was taken as given and ended the run as an internal
+    error (an int has no strip); a list as languagetool-dir was accepted silently."""
+    cfg = tmp_path / ".copylint.yaml"
+    cfg.write_text(line + "\n")
+    with pytest.raises(ConfigError, match=wanted):
+        load_config_file(cfg)
+
+
+@pytest.mark.parametrize("value", ["next week", "5", "[2024-03-14]"])
+def test_a_date_that_is_no_date_names_file_and_line(tmp_path, value):
+    """The error said "config date: 'next week' is not a date", naming no file."""
+    cfg = tmp_path / ".copylint.yaml"
+    cfg.write_text(f"select: [facts]\ndate: {value}\n")
+    with pytest.raises(ConfigError, match=r"\.copylint\.yaml:2: .* is not a date \(YYYY-MM-DD\)"):
+        load_config_file(cfg)
+
+
+@pytest.mark.parametrize("lines, wanted", [
+    ("packs: [us, style/desk.yaml]\n", r"\.copylint\.yaml:1: pack 'style/desk.yaml' not found"),
+    ("select: [facts]\npeople: [desk/people/]\n", r"\.copylint\.yaml:2: people file or folder 'desk/people/' not found"),
+])
+def test_a_pack_or_people_entry_that_is_not_there_names_the_config(tmp_path, lines, wanted):
+    """The errors said "style/desk.yaml: pack not found" and "story.txt: desk/people/:
+    people file not found": neither named the config that listed the entry."""
+    cfg = tmp_path / ".copylint.yaml"
+    cfg.write_text(lines)
+    with pytest.raises(ConfigError, match=wanted):
+        load_config_file(cfg)
+    (tmp_path / "story.txt").write_text(STORY)
+    proc = run_cli("check", "--no-languagetool", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and ".copylint.yaml:" in proc.stderr, proc.stderr
+
+
+def test_pyproject_is_read_without_tomllib_as_on_python_3_10(tmp_path, monkeypatch):
+    """Python 3.10 (which pyproject.toml's requires-python allows) has no tomllib: a
+    [tool.copylint] section ended the run as an internal error. tomli, its backport,
+    reads it there; without either the config error says what to install."""
+    import sys
+    import tomllib
+
+    (tmp_path / "pyproject.toml").write_text('[tool.copylint]\nfail-on = "error"\n')
+    monkeypatch.setitem(sys.modules, "tomllib", None)  # import tomllib raises ImportError
+    monkeypatch.setitem(sys.modules, "tomli", tomllib)  # the backport has the same API
+    assert load_config_file(tmp_path / "pyproject.toml").fail_on == Severity.ERROR
+    monkeypatch.setitem(sys.modules, "tomli", None)
+    with pytest.raises(ConfigError, match=r"pyproject.toml: reading \[tool.copylint\] needs Python 3.11 or the tomli"):
+        load_config_file(tmp_path / "pyproject.toml")

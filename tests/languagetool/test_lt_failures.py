@@ -56,6 +56,16 @@ def test_require_languagetool_turns_unavailability_into_exit_2(tmp_path, lt_env)
     assert "Traceback" not in proc.stderr
 
 
+def test_the_environments_require_holds_for_a_server_url(tmp_path, lt_env):
+    """COPYLINT_LANGUAGETOOL=require sets the default when config and flags say nothing
+    of it; a --languagetool-url made it pass over an unreachable server with exit 1."""
+    paths = _stories(tmp_path / "desk", 1)
+    proc = run_cli("check", "--languagetool-url", "http://127.0.0.1:9", *paths,
+                   env={**lt_env, "COPYLINT_LANGUAGETOOL": "require"})
+    assert proc.returncode == 2, proc.stderr
+    assert "copylint: error: LanguageTool:" in proc.stderr
+
+
 def test_not_installed_is_a_notice_naming_the_install_command(tmp_path):
     paths = _stories(tmp_path / "desk", 1)
     empty = tmp_path / "empty"

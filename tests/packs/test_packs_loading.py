@@ -197,7 +197,7 @@ def test_unknown_pack_is_a_config_error(tmp_path):
     story.write_text("Talks\n\nBody.\n", encoding="utf-8")
     proc = run_cli("check", str(story), cwd=tmp_path)
     assert proc.returncode == 2
-    assert "nosuchpack: pack not found" in proc.stderr
+    assert ".copylint.yaml:1: pack 'nosuchpack' not found" in proc.stderr
     assert "Traceback" not in proc.stderr
 
 

@@ -176,8 +176,8 @@ def test_semicolon_or_tab_separated_csv_is_read(kb, tmp_path):
 
 def test_surname_first_is_imported_with_a_warning(kb, tmp_path):
     src = tmp_path / "m.csv"
-    src.write_text('personLabel,positionLabel,start\n"Karis, Alar",President of Estonia,2021-10-11\n'
-                   '"Martin Luther King, Jr.",President of Estonia,2021-10-11\n', encoding="utf-8")
+    src.write_text('personLabel,positionLabel,start,end\n"Karis, Alar",President of Estonia,2021-10-11\n'
+                   '"Martin Luther King, Jr.",President of Estonia,2006-10-09,2011-10-09\n', encoding="utf-8")
     warnings: list[str] = []
     import_file(kb, src, None, warnings=warnings)
     assert warnings == [f"{src}:2: 'Karis, Alar' looks like surname first; copy writes 'Alar Karis', "
@@ -203,5 +203,44 @@ def test_imported_file_records_as_of_so_an_open_term_goes_stale(kb, tmp_path):
     assert facts(dt.date(2020, 6, 1)) and "out of date" in facts(dt.date(2020, 6, 1))[0]
     assert facts(dt.date(2030, 3, 1)) == []  # past the export: it may have ended
 
+    # (open until today, Jane Example's term would overlap the base's Kaja Kallas)
+    src.write_text("personLabel,positionLabel,start\nAlar Karis,President of Estonia,2021-10-11\n", encoding="utf-8")
     text, _, _ = import_file(kb, src, None)
     assert f"as_of: {dt.date.today().isoformat()}" in text  # the import's own date by default
+
+
+@pytest.mark.parametrize("rows, clash", [
+    ("Alar Karis,President of Estonia,2021-10-11,\nKersti Kaljulaid,President of Estonia,2016-10-10,2021-10-12\n"
+     "Jane Roe,President of Estonia,2021-01-01,\n", "Jane Roe: Estonian President 2021-01-01 to open overlaps"),
+    ("John Smith,President of Ukraine,2020-01-01,2021-01-01\n",
+     "overlaps Volodymyr Zelenskyy's term Ukrainian President 2019-05-20 to open"),
+])
+def test_an_import_that_every_run_would_stop_on_is_not_written(kb, tmp_path, rows, clash):
+    """Two holders at once of an office with one (two rows, or a row and the shipped
+    base) passed the import's check, and then `people check` and every run naming the
+    file stopped on it."""
+    src = tmp_path / "m.csv"
+    src.write_text("personLabel,positionLabel,start,end\n" + rows, encoding="utf-8")
+    out = tmp_path / "people.yaml"
+    with pytest.raises(ImportError_) as exc:
+        import_file(kb, src, out)
+    assert str(exc.value).startswith(f"{src}: not written, as every run would stop on it: {out}:")
+    assert clash in str(exc.value) and "the office has one holder at a time" in str(exc.value)
+    assert not out.exists() and list(tmp_path.iterdir()) == [src]
+
+
+def test_people_show_and_check_load_the_configs_people_files(tmp_path):
+    """A desk whose config adds `people: [people/]` asked `people show Karis` and was told
+    "no one called 'Karis'", though every check there judged titles by that file; `people
+    check` loaded only the shipped base and missed an error in it."""
+    (tmp_path / "people").mkdir()
+    src = tmp_path / "m.csv"
+    src.write_text("personLabel,positionLabel,start\nAlar Karis,President of Estonia,2021-10-11\n", encoding="utf-8")
+    assert run_cli("people", "import", str(src), "-o", str(tmp_path / "people" / "desk.yaml")).returncode == 0
+    (tmp_path / ".copylint.yaml").write_text("people: [people/]\n")
+    proc = run_cli("people", "show", "Karis", cwd=tmp_path)
+    assert proc.returncode == 0 and "Estonian President" in proc.stdout, proc.stderr
+    (tmp_path / "people" / "bad.yaml").write_text("source: a test\npeople:\n  - name: Jane Roe\n    positions:\n"
+                                                 "      - {title: President, of: XX, start: 2020-01-01}\n")
+    proc = run_cli("people", "check", cwd=tmp_path)
+    assert proc.returncode == 2 and "bad.yaml:5: unknown place 'XX'" in proc.stderr, proc.stdout + proc.stderr

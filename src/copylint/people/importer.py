@@ -14,6 +14,7 @@ A row that cannot be read is an error naming the file and line.
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import io
@@ -27,7 +28,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from .kb import KnowledgeBase, load_people_file, name_key
+from .kb import KBError, KnowledgeBase, check_single_holders, drop_duplicates, load_people_file, merge, name_key
 
 
 class ImportError_(Exception):
@@ -320,6 +321,20 @@ def to_yaml(people: list[ImportedPerson], source: str, as_of: dt.date) -> str:
                               sort_keys=False, allow_unicode=True, width=120)
 
 
+def _check_with_base(kb: KnowledgeBase, check_path: Path, export: Path, shown: str) -> None:
+    """Load the written file with the base, as every run that names it will: two holders
+    at once of an office that has one (overlapping rows of two people, or a row against
+    the shipped base) would stop each of those runs, so the file is not written."""
+    trial = copy.deepcopy(kb)
+    merge(trial, load_people_file(trial, check_path))
+    drop_duplicates(trial)
+    try:
+        check_single_holders(trial)
+    except KBError as exc:
+        detail = str(exc).replace(str(check_path), shown)
+        raise ImportError_(f"{export}: not written, as every run would stop on it: {detail}") from None
+
+
 def import_file(kb: KnowledgeBase, path: Path, output: Path | None, source: str | None = None,
                 skip_unknown: bool = False, warnings: list[str] | None = None,
                 as_of: dt.date | None = None) -> tuple[str, int, int]:
@@ -333,13 +348,13 @@ def import_file(kb: KnowledgeBase, path: Path, output: Path | None, source: str 
         with tempfile.TemporaryDirectory(prefix="copylint-import-") as scratch:
             check_path = Path(scratch) / path.with_suffix(".imported.yaml").name
             check_path.write_text(text, encoding="utf-8")
-            load_people_file(kb, check_path)
+            _check_with_base(kb, check_path, path, "<stdout>")
     else:
         # checked under a temporary name beside the output, then renamed into place
         tmp = output.with_name(f".{output.name}.tmp")
         tmp.write_text(text, encoding="utf-8")
         try:
-            load_people_file(kb, tmp)
+            _check_with_base(kb, tmp, path, str(output))
             os.replace(tmp, output)
         finally:
             tmp.unlink(missing_ok=True)

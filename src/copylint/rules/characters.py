@@ -35,6 +35,13 @@ class InvisibleCharacterOptions:
     # break a long word in a narrow column)
     allow: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # a misspelt code point ("U+AD", "U+ZZ") would allow nothing, without a word
+        for written in self.allow:
+            if len(_code_point(written)) != 1:
+                raise ValueError(f"option 'allow' of rule typo.invisible-character: {written!r} is "
+                                 "neither one character nor a code point written U+00AD")
+
 
 @rule("typo.invisible-character", "An invisible or control character in the copy (zero-width space, "
       "direction mark, a Windows quote read as a control character)", fixable=True, options=InvisibleCharacterOptions)

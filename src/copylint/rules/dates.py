@@ -162,7 +162,7 @@ def relative_day(doc: Document, ctx) -> Iterator[Hit]:
     """"Yesterday (Monday)" in a story dated on a Wednesday: the weekday written beside
     "yesterday", "today", "tonight" or "tomorrow" must be that day by the article's date
     (front matter, HTML meta, a dateline with its year or ``--date``); the fix (unsafe: the date may be the slip, or
-    the story was filed after midnight) puts the right weekday. With ``name_days: true`` every
+    the story was filed after midnight) puts the right weekday. With ``name-days: true`` every
     relative day outside quotes is also reported (info) with the weekday it stands for, for
     desks whose style names the day. Without an article date nothing is checked."""
     text = doc.text

@@ -52,7 +52,7 @@ def spelling(doc: Document, ctx) -> Iterator[Hit]:
 
     Spellings of the other variety ("colour" when ``language`` is en-US) are not typos:
     the house pack keeps US and UK spelling consistent within a story and the ``us`` /
-    ``uk`` packs enforce one variety. With the option ``other_variety: true`` this rule
+    ``uk`` packs enforce one variety. With the option ``other-variety: true`` this rule
     reports them too, as warnings that name this variety's form."""
     analysis = analyse(doc, ctx.settings)
     other_variety = ctx.options.other_variety

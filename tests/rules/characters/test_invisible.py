@@ -84,6 +84,16 @@ def test_the_allow_option_keeps_soft_hyphens():
     assert copylint.lint_text(text, path="a.txt", config=settings) == []
 
 
+@pytest.mark.parametrize("written", ["U+AD", "U+ZZ", "soft hyphen"])
+def test_an_allow_entry_that_is_no_character_is_a_config_error(tmp_path, written):
+    """``allow: [U+AD]`` (two digits short) allowed nothing and said nothing."""
+    (tmp_path / ".copylint.yaml").write_text(f'rules:\n  {RULE}:\n    allow: ["{written}"]\n')
+    (tmp_path / "a.txt").write_text("Column\n\nAn extra\u00adordinary day.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-languagetool", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert f".copylint.yaml:3: option 'allow' of rule {RULE}: '{written}' is neither" in proc.stderr
+
+
 def test_the_speller_leaves_the_pieces_of_a_split_word_to_this_rule():
     text = "Budget talks\n\nThe gov\u200bernment and Tu\u200erkey met, but the goverment\u200b said no.\n"
     spelling = [f.matched for f in findings(text, select=("typo.spelling",))]
