@@ -404,8 +404,8 @@ def doubled_run(words: list[str], min_words: int, max_words: int = MAX_DOUBLED_W
 # between, the second read ahead so that "John Paul Jones" gives both pairs, and followed
 # by nothing word-like but a possessive. The pattern opens with a capital, so the engine
 # skips from capital to capital; what stands before the first word is tested in Python
-_PERSON_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
-_FULL_NAME_RE = re.compile(rf"({_PERSON_NAME_WORD})[ \t]+(?=({_PERSON_NAME_WORD})(?:['’]s)?(?![\w'’-]))")
+PERSON_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:[A-Z][a-zß-öø-ÿ]+)?(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?"
+_FULL_NAME_RE = re.compile(rf"({PERSON_NAME_WORD})[ \t]+(?=({PERSON_NAME_WORD})(?:['’]s)?(?![\w'’-]))")
 
 
 def full_names(text: str, start: int = 0, end: int | None = None):

@@ -12,7 +12,7 @@ from ..model import Document, Hit
 from ..people.kb import load_kb
 from ..registry import rule
 from ..spelling.names import starts_sentence
-from ..text import abbreviation_before, full_names
+from ..text import PERSON_NAME_WORD, abbreviation_before, full_names
 from .titles import analysis_for
 
 STYLES = ("before-name", "lower")
@@ -120,6 +120,9 @@ _BODY = ("paragraph", "list", "blockquote", "table")
 # what may stand between the surname and a full name's suffix: "Donald Trump Jr."
 _SUFFIX_AFTER_RE = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV)\b")
 _CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w'’.-]*[ \t]+$")
+# a capitalised word standing alone: not glued to a word, a handle (@) or a hashtag, nor
+# the first part of a hyphened one
+_NAME_WORD_USE_RE = re.compile(rf"(?<![\w'’.@#-]){PERSON_NAME_WORD}(?![\w-]|['’](?!s\b))")
 # a surname used of something else than the person: a place ("in Washington"), or the
 # person's time, family or staff ("the Obama administration", "Reagan deputy")
 _NOT_THE_PERSON_BEFORE_RE = re.compile(r"\b(?:the|in|at|from|to|near|across|of)[ \t]+$", re.I)
@@ -170,10 +173,12 @@ def first_reference(doc: Document, ctx) -> Iterator[Hit]:
             firsts_of.setdefault(last, set()).add(first)
             if first in first_names and last not in first_full:
                 first_full[last] = (first_start, f"{first} {last}")
+    wanted = {last for last in first_full if len(firsts_of[last]) == 1 and last not in first_names}
+    uses = _capitalised_uses(text, body, wanted)
     for last, (full_start, full) in first_full.items():
-        if len(firsts_of[last]) > 1 or last in first_names:
+        if last not in wanted:
             continue
-        early = _bare_use_before(text, body, last, full_start, mid_sentence=sp.is_common(last))
+        early = _bare_use_before(text, uses.get(last, ()), full_start, mid_sentence=sp.is_common(last))
         if early is not None:
             yield Hit(early, early + len(last),
                       f"'{last}' comes before the story first names {full}: give the full name at first reference")
@@ -184,25 +189,37 @@ def _subheading(block: str) -> bool:
     return len(block.split()) <= 8 and not block.rstrip().endswith((".", "!", "?", ":", '"', "”", "’", "'"))
 
 
-def _bare_use_before(text: str, body, surname: str, before: int, mid_sentence: bool) -> int | None:
-    """Where the body first uses ``surname`` on its own before ``before``: a whole word,
-    not after a capitalised word (a first name, a title) nor before one; with
+def _capitalised_uses(text: str, body, wanted: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where the body uses each of the ``wanted`` words as a whole word (a possessive
+    allowed), with the start of its block: one pass over the body, not one per surname,
+    which grew with the square of a long file."""
+    uses: dict[str, list[tuple[int, int]]] = {}
+    if wanted:
+        for region in body:
+            for m in _NAME_WORD_USE_RE.finditer(text, region.start, region.end):
+                if m.group() in wanted:
+                    uses.setdefault(m.group(), []).append((m.start(), region.start))
+    return uses
+
+
+def _bare_use_before(text: str, uses, before: int, mid_sentence: bool) -> int | None:
+    """The first of a surname's ``uses`` before ``before`` that stands on its own: not
+    after a capitalised word (a first name, a title) nor before one; with
     ``mid_sentence`` (a surname that is a common word too: Trump, Brown) only where its
     capital marks a name, not at a sentence's start ("Young voters")."""
-    pattern = re.compile(rf"(?<![\w'’.@#-]){re.escape(surname)}(?![\w-]|['’](?!s\b))")
-    for region in body:
-        if region.start >= before:
+    for start, block_start in uses:
+        if start >= before:
             break
-        for m in pattern.finditer(text, region.start, min(region.end, before)):
-            prev = _CAPITALISED_BEFORE_RE.search(text, max(region.start, m.start() - 40), m.start())
-            if prev is not None and not _ends_sentence_at(text, prev):
-                continue  # "President Biden", "Mr. Biden", "Joe Biden"
-            if re.match(r"[ \t]+[A-Z]", text[m.end():m.end() + 2]):
-                continue  # part of a longer name ("Biden Foundation")
-            if _NOT_THE_PERSON_BEFORE_RE.search(text, max(region.start, m.start() - 12), m.start()) or \
-                    _NOT_THE_PERSON_AFTER_RE.match(text, m.end()):
-                continue  # "the Obama administration", "in Washington", "Reagan deputy"
-            if mid_sentence and starts_sentence(text, m.start()):
-                continue
-            return m.start()
+        prev = _CAPITALISED_BEFORE_RE.search(text, max(block_start, start - 40), start)
+        if prev is not None and not _ends_sentence_at(text, prev):
+            continue  # "President Biden", "Mr. Biden", "Joe Biden"
+        word_end = _NAME_WORD_USE_RE.match(text, start).end()
+        if re.match(r"[ \t]+[A-Z]", text[word_end:word_end + 2]):
+            continue  # part of a longer name ("Biden Foundation")
+        if _NOT_THE_PERSON_BEFORE_RE.search(text, max(block_start, start - 12), start) or \
+                _NOT_THE_PERSON_AFTER_RE.match(text, word_end):
+            continue  # "the Obama administration", "in Washington", "Reagan deputy"
+        if mid_sentence and starts_sentence(text, start):
+            continue
+        return start
     return None
