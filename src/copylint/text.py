@@ -417,3 +417,13 @@ def full_names(text: str, start: int = 0, end: int | None = None):
         if s and (text[s - 1].isalnum() or text[s - 1] in "_'’.-"):
             continue
         yield m.group(1), s, m.group(2), m.start(2)
+
+
+ROW_MAX_WORDS = 12
+_CLOSING_STOP_RE = re.compile(r"[.!?:;…\"'”’]$")
+
+
+def row_like(block: str) -> bool:
+    """A short line with no closing stop: a list's entry, a table's row, a title or a
+    subheading set as a paragraph."""
+    return len(block.split()) <= ROW_MAX_WORDS and not _CLOSING_STOP_RE.search(block.rstrip())

@@ -11,6 +11,7 @@ from typing import Iterator
 from ..model import Document, Hit
 from ..registry import rule
 from ..text import full_names, sentences
+from .dates import MONTH_NUMBERS, WEEKDAYS
 
 # a name and an age set off after it: "John Smith, 45," or "John Smith (45)"; up to four
 # capitalised words, a title among them ("President Joe Biden, 79,")
@@ -18,9 +19,7 @@ _NAME_AGE_RE = re.compile(
     r"(?<![\w'’.-])(?P<name>(?:[A-Z][\w'’-]*\.?[ \t]+){0,3}(?P<surname>[A-Z][a-z][\w'’-]*))"
     r"(?:,[ \t]+(?P<age>\d{1,3}),|[ \t]+\((?P<paren_age>\d{1,3})\))")
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-_NOT_A_PERSON = frozenset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_NOT_A_PERSON = frozenset(WEEKDAYS) | {month.capitalize() for month in MONTH_NUMBERS}  # "Monday, 12,"
 
 
 @rule("facts.age-mismatch", "One person's age given twice in a story, and differently",

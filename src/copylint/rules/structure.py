@@ -10,7 +10,7 @@ from typing import Iterator
 
 from ..model import Document, Finding, Hit, Location, Region, line_excerpt
 from ..registry import corpus_rule, rule
-from ..text import TOKEN_RE, doubled_run, headline_proper_span, normalize_headline, sentences
+from ..text import TOKEN_RE, doubled_run, headline_proper_span, normalize_headline, row_like, sentences
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -257,7 +257,7 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
         if key.count(" ") + 1 >= opts.min_words:
             first = seen_paragraphs.get(key)
             if first is not None:
-                if _row_like(key):
+                if row_like(key):
                     if list_like is None:
                         list_like = _mostly_rows(text, blocks)
                     if list_like:
@@ -267,7 +267,7 @@ def duplicate_paragraph(doc: Document, ctx) -> Iterator[Hit]:
                 continue
             seen_paragraphs[key] = block
             words = TOKEN_RE.findall(key)
-            if len(words) >= opts.near_min_words and not _row_like(key):
+            if len(words) >= opts.near_min_words and not row_like(key):
                 found = _near_copy(words, near, opts.near_max_words)
                 if found is not None:
                     earlier, differ = found
@@ -321,20 +321,13 @@ _ROUGH_SENTENCE_RE = re.compile(r"\.(?<![.!?].)[.!?]*[\"'”’)\]]?\s+|!(?<![.!
                                 r"\?(?<![.!?].)[.!?]*[\"'”’)\]]?\s+|\n\s*\n")
 
 
-ROW_MAX_WORDS = 12
-_CLOSING_STOP_RE = re.compile(r"[.!?:;…\"'”’]$")
-
-
-def _row_like(key: str) -> bool:
-    """A short line with no closing stop: a list's entry, a table's row, a title."""
-    return key.count(" ") + 1 <= ROW_MAX_WORDS and not _CLOSING_STOP_RE.search(key)
 
 
 def _mostly_rows(text: str, blocks: list[Region]) -> bool:
     """Whether most of the article's paragraphs are row-like lines: a list or a table."""
     keys = [_key(text[b.start:b.end]) for b in blocks]
     keys = [k for k in keys if k]
-    return bool(keys) and 2 * sum(1 for k in keys if _row_like(k)) > len(keys)
+    return bool(keys) and 2 * sum(1 for k in keys if row_like(k)) > len(keys)
 
 
 def _key(text: str) -> str:

@@ -12,7 +12,7 @@ from ..model import Document, Hit
 from ..people.kb import load_kb
 from ..registry import rule
 from ..spelling.names import starts_sentence
-from ..text import PERSON_NAME_WORD, abbreviation_before, full_names
+from ..text import PERSON_NAME_WORD, abbreviation_before, full_names, row_like
 from .titles import analysis_for
 
 STYLES = ("before-name", "lower")
@@ -159,7 +159,7 @@ def first_reference(doc: Document, ctx) -> Iterator[Hit]:
 
     text = doc.text
     # (a short line with no closing stop is a subheading: "Romney considering Johnson")
-    body = [r for r in doc.regions if r.kind in _BODY and not _subheading(text[r.start:r.end])]
+    body = [r for r in doc.regions if r.kind in _BODY and not row_like(text[r.start:r.end])]
     if not body:
         return
     first_names = name_lexicon().first_names
@@ -182,11 +182,6 @@ def first_reference(doc: Document, ctx) -> Iterator[Hit]:
         if early is not None:
             yield Hit(early, early + len(last),
                       f"'{last}' comes before the story first names {full}: give the full name at first reference")
-
-
-def _subheading(block: str) -> bool:
-    """A short line without a closing stop, set as a paragraph: a subheading."""
-    return len(block.split()) <= 8 and not block.rstrip().endswith((".", "!", "?", ":", '"', "”", "’", "'"))
 
 
 def _capitalised_uses(text: str, body, wanted: set[str]) -> dict[str, list[tuple[int, int]]]:
