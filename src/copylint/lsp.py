@@ -359,11 +359,19 @@ class CopylintServer(LanguageServer):
         self.lt_session = None  # opened by the first check that needs LanguageTool
         self.said: set[str] = set()  # messages shown once
         self.published: dict[str, list[types.Diagnostic]] = {}  # last sent, by document_key
+        self.published_versions: dict[str, int | None] = {}  # the document version each list is of
         self._lock = threading.Lock()
 
     def document(self, uri: str) -> TextDocument | None:
         """The open document at a URI, however the editor escaped it."""
         return self.workspace.text_documents.get(document_key(uri))
+
+    def diagnosed_as_it_stands(self, uri: str) -> bool:
+        """Whether the last diagnostics sent are of the document's current text: the
+        ranges of their fixes hold only for that text."""
+        doc = self.document(uri)
+        key = document_key(uri)
+        return doc is not None and key in self.published and self.published_versions.get(key) == doc.version
 
     def open_documents(self) -> list[TextDocument]:
         return list(self.workspace.text_documents.values())
@@ -500,6 +508,7 @@ class CopylintServer(LanguageServer):
             if doc is None or doc.version != version:
                 return  # closed or changed since: a newer check is on its way
             self.published[document_key(uri)] = diagnostics
+            self.published_versions[document_key(uri)] = version
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
         self.loop.call_soon_threadsafe(send)
@@ -576,6 +585,7 @@ def make_server(options: Options) -> CopylintServer:
         if handle is not None:
             handle.cancel()
         ls.published.pop(document_key(uri), None)
+        ls.published_versions.pop(document_key(uri), None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
@@ -598,8 +608,13 @@ def make_server(options: Options) -> CopylintServer:
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
     def code_action(ls: CopylintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-        return code_actions(params.text_document.uri, params.context.diagnostics,
-                            ls.vocabulary_of(params.text_document.uri))
+        uri = params.text_document.uri
+        actions = code_actions(uri, params.context.diagnostics, ls.vocabulary_of(uri))
+        if not ls.diagnosed_as_it_stands(uri):
+            # edited since the check: the edits' ranges are of the old text and would land
+            # elsewhere; the check under way brings new ones
+            actions = [a for a in actions if a.edit is None]
+        return actions
 
     @server.command(ACCEPT_COMMAND)
     def accept(ls: CopylintServer, word: str, folder: str) -> None:

@@ -497,3 +497,18 @@ def test_deleting_a_comment_leaves_the_text_around_it_as_it_read(before, after):
     start = before.index("<!--")
     s, e = _comment_deletion(before, start, before.index("-->") + 3)
     assert before[:s] + before[e:] == after
+
+
+def test_no_quick_fix_edits_from_diagnostics_of_an_older_text(workspace, editor):
+    """From an integration audit: a word typed before a misspelling, then the quick fix
+    taken before the new check came back, wrote the fix at the old place and made
+    "Todagovernmenterment said." of the story."""
+    text = "The goverment said.\n"
+    uri = editor.open(workspace / "stale.md", text)
+    (old,) = editor.diagnostics(uri)
+    editor.change(uri, "Today the goverment said.\n")
+    stale = editor.code_actions(uri, old)  # answered before the check after the change
+    assert [a for a in stale if "edit" in a] == []
+    (new,) = editor.diagnostics(uri)
+    fix = next(a for a in editor.code_actions(uri, new) if a["title"] == "Replace with 'government'")
+    assert apply_edits("Today the goverment said.\n", fix["edit"]["changes"][uri]) == "Today the government said.\n"
