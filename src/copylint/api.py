@@ -8,7 +8,7 @@ from .config import ConfigError, ConfigResolver, Settings
 from .engine import RuleOptionError
 from .model import Finding
 from .readers import read_text
-from .runner import _init_worker, lint_document, run
+from .runner import _init_worker, check_rule_names_for, lint_document, run
 
 
 class LintError(Exception):
@@ -30,8 +30,10 @@ def lint_text(text: str, path: str | None = None, config=None) -> list[Finding]:
     shown = path or "<text>"
     try:
         resolver = _resolver(config)
-        settings = resolver.for_path(shown if path else str(Path.cwd() / "<text>"))
+        where = shown if path else str(Path.cwd() / "<text>")
+        settings = resolver.for_path(where)
         _init_worker(resolver, {})
+        check_rule_names_for(resolver, where)
         doc = read_text(shown, text)
         findings, facts = lint_document(doc, settings)
     except (ConfigError, RuleOptionError) as exc:

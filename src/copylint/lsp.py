@@ -38,7 +38,7 @@ from .languagetool.client import SPELLING_PREFIXES
 from .model import BODY_KINDS, Finding, Severity
 from .readers import DEFAULT_SUFFIXES, read_text
 from .readers.common import DIRECTIVE_RE
-from .runner import _WARM_UP, MAX_FILE_BYTES, _init_worker, _ruleset_for, lint_document
+from .runner import _WARM_UP, MAX_FILE_BYTES, _init_worker, _ruleset_for, check_rule_names_for, lint_document
 from .vocabulary import LISTS
 
 DEBOUNCE_SECONDS = 0.25  # after the last change, before a check
@@ -459,6 +459,7 @@ class CopylintServer(LanguageServer):
         if found is None:
             return []  # not an article: nothing to show (and a stale list cleared)
         path, settings = found
+        check_rule_names_for(self.resolver, path)  # a misspelt id would select nothing, unsaid
         if len(text) > MAX_FILE_BYTES:
             self.say(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB: not checked", types.MessageType.Warning)
             return []

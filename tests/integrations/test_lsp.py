@@ -512,3 +512,13 @@ def test_no_quick_fix_edits_from_diagnostics_of_an_older_text(workspace, editor)
     (new,) = editor.diagnostics(uri)
     fix = next(a for a in editor.code_actions(uri, new) if a["title"] == "Replace with 'government'")
     assert apply_edits("Today the goverment said.\n", fix["edit"]["changes"][uri]) == "Today the government said.\n"
+
+
+def test_a_misspelt_rule_id_in_the_config_is_said_not_silently_nothing(workspace, editor):
+    """`check` exits 2 for `select: [typo.speling]`; the server showed no finding and no
+    word, as if the story were clean."""
+    (workspace / ".copylint.yaml").write_text("select: [typo.speling]\n", encoding="utf-8")
+    editor.open(workspace / "story.md", STORY)
+    shown = editor.wait_for(lambda m: m["method"] == "window/showMessage")
+    assert shown["params"]["type"] == 1
+    assert "unknown rule or prefix 'typo.speling' in 'select' (did you mean 'typo.spelling'?)" in shown["params"]["message"]
