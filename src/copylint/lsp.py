@@ -441,6 +441,9 @@ class CopylintServer(LanguageServer):
         self.checker.submit(self._check, doc.uri, doc.version, doc.source, doc.language_id)
 
     def _check(self, uri: str, version: int | None, text: str, language_id: str | None) -> None:
+        doc = self.document(uri)
+        if doc is None or doc.version != version:
+            return  # closed or changed while queued: the check of the newer text is behind this one
         try:
             diagnostics = self.diagnose(uri, text, language_id)
         except ConfigError as exc:

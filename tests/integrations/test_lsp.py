@@ -522,3 +522,18 @@ def test_a_misspelt_rule_id_in_the_config_is_said_not_silently_nothing(workspace
     shown = editor.wait_for(lambda m: m["method"] == "window/showMessage")
     assert shown["params"]["type"] == 1
     assert "unknown rule or prefix 'typo.speling' in 'select' (did you mean 'typo.spelling'?)" in shown["params"]["message"]
+
+
+def test_a_queued_check_of_a_text_changed_since_is_skipped(monkeypatch):
+    """From an integration audit: in a long story every pause in typing queued a check
+    behind the one running, and each ran in turn on a text already replaced (its
+    diagnostics then dropped), so the findings came seconds behind the typing."""
+    from copylint.lsp import CopylintServer, Options
+
+    server = CopylintServer(Options())
+    monkeypatch.setattr(server, "document", lambda uri: type("Doc", (), {"version": 3}))
+    checked = []
+    monkeypatch.setattr(server, "diagnose", lambda uri, text, language_id: checked.append(text))
+    server._check("file:///desk/story.md", 2, "the text of version 2", "markdown")
+    server._check("file:///desk/story.md", 3, "the text of version 3", "markdown")
+    assert checked == ["the text of version 3"]
