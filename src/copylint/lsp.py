@@ -422,6 +422,19 @@ class CopylintServer(LanguageServer):
             return any(glob_match(rel, g) for g in settings.include)
         return path.lower().endswith(DEFAULT_SUFFIXES)
 
+    def watch_settings_files(self) -> None:
+        """Ask the editor to report changes on disk to the files _settings_file names:
+        Neovim and VS Code's client send didChangeWatchedFiles only for what a server
+        registered, so a config edited elsewhere was never read again."""
+        workspace = self.client_capabilities.workspace
+        watched = workspace.did_change_watched_files if workspace else None
+        if not (watched and watched.dynamic_registration):
+            return
+        watchers = [types.FileSystemWatcher(glob_pattern=glob) for glob in SETTINGS_GLOBS]
+        self.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
+            id="copylint-settings-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+
     # ------------------------------------------------------------------ checks
 
     def schedule(self, uri: str, delay: float) -> None:
@@ -552,6 +565,7 @@ def make_server(options: Options) -> CopylintServer:
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: CopylintServer, params: types.InitializedParams) -> None:
+        ls.watch_settings_files()
         ls.checker.submit(ls.warm_up)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -659,6 +673,11 @@ def _settings_file(path: str) -> bool:
     name = Path(path).name
     return name in CONFIG_NAMES or name == "pyproject.toml" or name.endswith((".yaml", ".yml")) or \
         name in VOCABULARY_LISTS
+
+
+# the files _settings_file names, as globs for the editor to watch
+SETTINGS_GLOBS = [*(f"**/{name}" for name in CONFIG_NAMES), "**/pyproject.toml", "**/*.yaml", "**/*.yml",
+                  *(f"**/{name}" for name in sorted(VOCABULARY_LISTS))]
 
 
 def serve(options: Options) -> None:

@@ -537,3 +537,20 @@ def test_a_queued_check_of_a_text_changed_since_is_skipped(monkeypatch):
     server._check("file:///desk/story.md", 2, "the text of version 2", "markdown")
     server._check("file:///desk/story.md", 3, "the text of version 3", "markdown")
     assert checked == ["the text of version 3"]
+
+
+def test_the_server_asks_to_be_told_of_config_changes_on_disk(workspace):
+    """Neovim and VS Code's language client send didChangeWatchedFiles only for the
+    files a server registered for; the server registered for none, so a config edited
+    outside the editor was never read again, though the README says it is."""
+    caps = {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}
+    with Editor(workspace, env=OFF, capabilities=caps) as editor:
+        # answered after the "initialized" that the registration answers
+        editor.hover((workspace / "story.md").as_uri(), {"line": 0, "character": 0})
+        (registration,) = editor.requests[0]["params"]["registrations"]
+        assert editor.requests[0]["method"] == "client/registerCapability"
+        assert registration["method"] == "workspace/didChangeWatchedFiles"
+        globs = {w["globPattern"] for w in registration["registerOptions"]["watchers"]}
+        assert {"**/.copylint.yaml", "**/.copylint.yml", "**/copylint.yaml", "**/pyproject.toml",
+                "**/*.yaml", "**/*.yml", "**/accept.txt", "**/reject.txt"} <= globs
+        assert editor.close() == 0
