@@ -17,9 +17,10 @@ from __future__ import annotations
 import asyncio
 import bisect
 import os
+import queue
 import re
+import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -346,6 +347,43 @@ class _Protocol(LanguageServerProtocol):
         yield from super().lsp_text_document__did_change(params)
 
 
+class _Checker:
+    """One thread running the checks in turn. Stopping it drops the queued checks and
+    does not wait for the one under way: a ThreadPoolExecutor's shutdown waited for
+    them all, and "shutdown" during a long check went unanswered for minutes. (Not a
+    daemon thread: one still inside a C++ extension at exit aborted the process with
+    "terminate called without an active exception".)"""
+
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.busy = False  # a job under way
+        self.thread = threading.Thread(target=self._run, name="copylint-check")
+        self.thread.start()
+
+    def submit(self, fn, *args) -> None:
+        self.jobs.put((fn, args))
+
+    def _run(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            fn, args = job
+            self.busy = True
+            try:
+                fn(*args)
+            except Exception:  # (each job says its own errors; one failing stops no other)
+                pass
+            finally:
+                self.busy = False
+
+    def stop(self) -> None:
+        """Drop the queued jobs; the thread ends after the one under way."""
+        try:
+            while True:
+                self.jobs.get_nowait()
+        except queue.Empty:
+            pass
+        self.jobs.put(None)
+
+
 class CopylintServer(LanguageServer):
     def __init__(self, options: Options) -> None:
         super().__init__("copylint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
@@ -353,7 +391,7 @@ class CopylintServer(LanguageServer):
         self.options = options
         self.root: str | None = None
         self.resolver: ConfigResolver | None = None
-        self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copylint-check")
+        self.checker = _Checker()
         self.pending: dict[str, asyncio.TimerHandle] = {}  # by document_key
         self.loop: asyncio.AbstractEventLoop | None = None
         self.lt_session = None  # opened by the first check that needs LanguageTool
@@ -361,6 +399,7 @@ class CopylintServer(LanguageServer):
         self.published: dict[str, list[types.Diagnostic]] = {}  # last sent, by document_key
         self.published_versions: dict[str, int | None] = {}  # the document version each list is of
         self._lock = threading.Lock()
+        self.shut_down = False  # "shutdown" received
 
     def document(self, uri: str) -> TextDocument | None:
         """The open document at a URI, however the editor escaped it."""
@@ -546,9 +585,10 @@ class CopylintServer(LanguageServer):
         for handle in self.pending.values():
             handle.cancel()
         self.pending.clear()
-        self.checker.shutdown(wait=True)
+        self.checker.stop()
         if self.lt_session is not None:
             self.lt_session.close()
+            self.lt_session = None
 
 
 def make_server(options: Options) -> CopylintServer:
@@ -654,6 +694,16 @@ def make_server(options: Options) -> CopylintServer:
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: CopylintServer, params: None) -> None:
         ls.close()
+        ls.shut_down = True
+
+    @server.feature(types.EXIT)
+    def exit_(ls: CopylintServer, params: None) -> None:
+        ls.close()
+        if ls.checker.busy:
+            # Python would wait at exit for the check under way to end (its thread is
+            # joined); the editor asked the server to go now
+            sys.stdout.flush()
+            os._exit(0 if ls.shut_down else 1)
 
     def reload(ls: CopylintServer) -> None:
         """A config file or pack changed: read the settings again, check every open story."""
@@ -682,4 +732,7 @@ SETTINGS_GLOBS = [*(f"**/{name}" for name in CONFIG_NAMES), "**/pyproject.toml",
 
 def serve(options: Options) -> None:
     server = make_server(options)
-    server.start_io()
+    try:
+        server.start_io()
+    finally:
+        server.close()  # input closed without "exit": the check thread ends too

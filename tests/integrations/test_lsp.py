@@ -4,6 +4,7 @@ protocol spoken by tests/lsp_client.py."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -554,3 +555,72 @@ def test_the_server_asks_to_be_told_of_config_changes_on_disk(workspace):
         assert {"**/.copylint.yaml", "**/.copylint.yml", "**/copylint.yaml", "**/pyproject.toml",
                 "**/*.yaml", "**/*.yml", "**/accept.txt", "**/reject.txt"} <= globs
         assert editor.close() == 0
+
+
+def test_shutdown_does_not_wait_for_a_check_under_way():
+    """From an integration audit: "shutdown" during the check of a long one-line story
+    (120,000 findings) was answered only when the check ended, over a minute later, and
+    "exit" then waited for it too; an editor gives up and kills the server. A check that
+    never ends stands for it here."""
+    import threading
+
+    from copylint.lsp import CopylintServer, Options
+
+    server = CopylintServer(Options())
+    running, release = threading.Event(), threading.Event()
+    server.checker.submit(lambda: (running.set(), release.wait()))
+    queued = []
+    server.checker.submit(lambda: queued.append("ran"))
+    assert running.wait(30)
+    closing = threading.Thread(target=server.close, daemon=True)
+    closing.start()
+    closing.join(30)
+    try:
+        assert not closing.is_alive(), "close() waited for the check"
+    finally:
+        release.set()
+    server.checker.thread.join(30)
+    assert not server.checker.thread.is_alive() and queued == []  # what was queued behind it was dropped
+
+
+SLOW_RULE = '''
+import os
+import time
+
+from copylint.registry import rule
+
+
+@rule("desk.slow", "Stands for a long check", severity="info")
+def slow(doc, ctx):
+    \"\"\"Takes ten minutes over a story that says SLOW.\"\"\"
+    if "SLOW" in doc.text:
+        open(os.environ["SLOW_STARTED"], "w").close()
+        time.sleep(600)
+    yield from ()
+'''
+
+
+def test_shutdown_and_exit_during_a_long_check_end_the_server_at_once(workspace, tmp_path):
+    """An editor gives a server a few seconds to answer "shutdown" and go on "exit";
+    the server waited for the check under way to end, and Python again at exit."""
+    import time
+
+    from helpers import REPO
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "desk_rules.py").write_text(SLOW_RULE)
+    (site / "desk_rules-1.0.dist-info").mkdir()
+    (site / "desk_rules-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: desk-rules\nVersion: 1.0\n")
+    (site / "desk_rules-1.0.dist-info" / "entry_points.txt").write_text("[copylint.rules]\ndesk = desk_rules\n")
+    (workspace / ".copylint.yaml").write_text("select: [typo, desk]\n")
+    started = tmp_path / "started"
+    env = {**OFF, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(site)]), "SLOW_STARTED": str(started)}
+    with Editor(workspace, env=env) as editor:
+        editor.open(workspace / "slow.md", "A SLOW story.\n")
+        deadline = time.monotonic() + 120
+        while not started.exists():
+            assert time.monotonic() < deadline and editor.proc.poll() is None, editor.stderr
+            time.sleep(0.05)
+        assert editor.close() == 0
+        assert b"Traceback" not in editor.stderr
