@@ -48,6 +48,7 @@ SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
               Severity.WARNING: types.DiagnosticSeverity.Warning,
               Severity.INFO: types.DiagnosticSeverity.Information}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _PLAIN_WORDS = re.compile(r"[^\W_](?:[^\W_]|[ '’.,-])*")  # no markup (*, _, [, <, `)
 MAX_SUGGESTIONS = 5  # quick fixes offered per finding
 ACCEPT_COMMAND = "copylint.accept"  # arguments: the word, the vocabulary folder
@@ -73,17 +74,36 @@ class Positions:
         self.text = text
         self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         self.encoding = encoding
+        self._wide: dict[int, tuple[list[int], list[int]]] = {}  # by line, see _wide_in
+
+    def _wide_in(self, line: int) -> tuple[list[int], list[int]]:
+        """The offsets in a line of the characters that take more than one unit of the
+        encoding, and the units added up to and with each: a long line is read once, not
+        once per position asked for (a one-line story with 100,000 findings)."""
+        found = self._wide.get(line)
+        if found is None:
+            end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
+            offsets: list[int] = []
+            added: list[int] = []
+            total = 0
+            if self.encoding != "utf-32":
+                for m in _NON_ASCII.finditer(self.text, self.starts[line], end):
+                    ch = m.group()
+                    more = len(ch.encode("utf-8", "surrogatepass")) - 1 if self.encoding == "utf-8" \
+                        else int(ord(ch) > 0xFFFF)  # a surrogate pair in UTF-16
+                    if more:
+                        total += more
+                        offsets.append(m.start())
+                        added.append(total)
+            found = self._wide[line] = (offsets, added)
+        return found
 
     def at(self, offset: int) -> types.Position:
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self.starts, offset) - 1
-        before = self.text[self.starts[line]:offset]
-        if self.encoding == "utf-32":
-            character = len(before)
-        elif self.encoding == "utf-8":
-            character = len(before.encode("utf-8", "surrogatepass"))
-        else:
-            character = len(before.encode("utf-16-le", "surrogatepass")) // 2
+        offsets, added = self._wide_in(line)
+        k = bisect.bisect_left(offsets, offset)  # the wide characters before the offset
+        character = offset - self.starts[line] + (added[k - 1] if k else 0)
         return types.Position(line=line, character=character)
 
     def range(self, start: int, end: int) -> types.Range:
@@ -134,6 +154,7 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
     offset to the enable that ends just it (engine.closing_enables)."""
     positions = Positions(text, encoding)
     blocks = _Blocks(regions)
+    newline = newline_style(text)  # (once: it reads the whole text)
     out = []
     for f in findings:
         data: dict[str, Any] = {"rule": f.rule}
@@ -169,7 +190,7 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
         if block is not None:
             data["ignore_at"] = _range_list(positions.range(block, block))[:2]
             data["indent"] = _INDENT.match(text, block).group()
-            data["newline"] = newline_style(text)  # the comment's line ends as the file's do
+            data["newline"] = newline  # the comment's line ends as the file's do
         out.append(types.Diagnostic(
             range=positions.range(f.start_offset, f.end_offset), message=f.message,
             severity=SEVERITIES.get(f.severity, types.DiagnosticSeverity.Warning),
