@@ -76,6 +76,7 @@ class Editor:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.inbox: queue.Queue = queue.Queue()
         self.notifications: list[dict] = []
+        self.requests: list[dict] = []  # the server's own requests (all answered with null)
         self.next_id = 0
         self.versions: dict[str, int] = {}
         threading.Thread(target=self._read, daemon=True).start()
@@ -129,6 +130,7 @@ class Editor:
         if message is None:
             raise AssertionError(f"the server closed its output; stderr: {self.stderr.decode(errors='replace')}")
         if "method" in message and "id" in message:  # a request from the server: answer it
+            self.requests.append(message)
             self._send({"id": message["id"], "result": None})
         elif "method" in message:
             self.notifications.append(message)

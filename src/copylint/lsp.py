@@ -17,9 +17,10 @@ from __future__ import annotations
 import asyncio
 import bisect
 import os
+import queue
 import re
+import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ from .languagetool.client import SPELLING_PREFIXES
 from .model import BODY_KINDS, Finding, Severity
 from .readers import DEFAULT_SUFFIXES, read_text
 from .readers.common import DIRECTIVE_RE
-from .runner import _WARM_UP, MAX_FILE_BYTES, _init_worker, _ruleset_for, lint_document
+from .runner import _WARM_UP, MAX_FILE_BYTES, _init_worker, _ruleset_for, check_rule_names_for, lint_document
 from .vocabulary import LISTS
 
 DEBOUNCE_SECONDS = 0.25  # after the last change, before a check
@@ -47,6 +48,7 @@ SEVERITIES = {Severity.ERROR: types.DiagnosticSeverity.Error,
               Severity.WARNING: types.DiagnosticSeverity.Warning,
               Severity.INFO: types.DiagnosticSeverity.Information}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _PLAIN_WORDS = re.compile(r"[^\W_](?:[^\W_]|[ '’.,-])*")  # no markup (*, _, [, <, `)
 MAX_SUGGESTIONS = 5  # quick fixes offered per finding
 ACCEPT_COMMAND = "copylint.accept"  # arguments: the word, the vocabulary folder
@@ -72,17 +74,36 @@ class Positions:
         self.text = text
         self.starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         self.encoding = encoding
+        self._wide: dict[int, tuple[list[int], list[int]]] = {}  # by line, see _wide_in
+
+    def _wide_in(self, line: int) -> tuple[list[int], list[int]]:
+        """The offsets in a line of the characters that take more than one unit of the
+        encoding, and the units added up to and with each: a long line is read once, not
+        once per position asked for (a one-line story with 100,000 findings)."""
+        found = self._wide.get(line)
+        if found is None:
+            end = self.starts[line + 1] if line + 1 < len(self.starts) else len(self.text)
+            offsets: list[int] = []
+            added: list[int] = []
+            total = 0
+            if self.encoding != "utf-32":
+                for m in _NON_ASCII.finditer(self.text, self.starts[line], end):
+                    ch = m.group()
+                    more = len(ch.encode("utf-8", "surrogatepass")) - 1 if self.encoding == "utf-8" \
+                        else int(ord(ch) > 0xFFFF)  # a surrogate pair in UTF-16
+                    if more:
+                        total += more
+                        offsets.append(m.start())
+                        added.append(total)
+            found = self._wide[line] = (offsets, added)
+        return found
 
     def at(self, offset: int) -> types.Position:
         offset = max(0, min(offset, len(self.text)))
         line = bisect.bisect_right(self.starts, offset) - 1
-        before = self.text[self.starts[line]:offset]
-        if self.encoding == "utf-32":
-            character = len(before)
-        elif self.encoding == "utf-8":
-            character = len(before.encode("utf-8", "surrogatepass"))
-        else:
-            character = len(before.encode("utf-16-le", "surrogatepass")) // 2
+        offsets, added = self._wide_in(line)
+        k = bisect.bisect_left(offsets, offset)  # the wide characters before the offset
+        character = offset - self.starts[line] + (added[k - 1] if k else 0)
         return types.Position(line=line, character=character)
 
     def range(self, start: int, end: int) -> types.Range:
@@ -133,6 +154,7 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
     offset to the enable that ends just it (engine.closing_enables)."""
     positions = Positions(text, encoding)
     blocks = _Blocks(regions)
+    newline = newline_style(text)  # (once: it reads the whole text)
     out = []
     for f in findings:
         data: dict[str, Any] = {"rule": f.rule}
@@ -168,7 +190,7 @@ def to_diagnostics(findings: list[Finding], text: str, encoding: str, regions=()
         if block is not None:
             data["ignore_at"] = _range_list(positions.range(block, block))[:2]
             data["indent"] = _INDENT.match(text, block).group()
-            data["newline"] = newline_style(text)  # the comment's line ends as the file's do
+            data["newline"] = newline  # the comment's line ends as the file's do
         out.append(types.Diagnostic(
             range=positions.range(f.start_offset, f.end_offset), message=f.message,
             severity=SEVERITIES.get(f.severity, types.DiagnosticSeverity.Warning),
@@ -346,6 +368,43 @@ class _Protocol(LanguageServerProtocol):
         yield from super().lsp_text_document__did_change(params)
 
 
+class _Checker:
+    """One thread running the checks in turn. Stopping it drops the queued checks and
+    does not wait for the one under way: a ThreadPoolExecutor's shutdown waited for
+    them all, and "shutdown" during a long check went unanswered for minutes. (Not a
+    daemon thread: one still inside a C++ extension at exit aborted the process with
+    "terminate called without an active exception".)"""
+
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.busy = False  # a job under way
+        self.thread = threading.Thread(target=self._run, name="copylint-check")
+        self.thread.start()
+
+    def submit(self, fn, *args) -> None:
+        self.jobs.put((fn, args))
+
+    def _run(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            fn, args = job
+            self.busy = True
+            try:
+                fn(*args)
+            except Exception:  # (each job says its own errors; one failing stops no other)
+                pass
+            finally:
+                self.busy = False
+
+    def stop(self) -> None:
+        """Drop the queued jobs; the thread ends after the one under way."""
+        try:
+            while True:
+                self.jobs.get_nowait()
+        except queue.Empty:
+            pass
+        self.jobs.put(None)
+
+
 class CopylintServer(LanguageServer):
     def __init__(self, options: Options) -> None:
         super().__init__("copylint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
@@ -353,17 +412,26 @@ class CopylintServer(LanguageServer):
         self.options = options
         self.root: str | None = None
         self.resolver: ConfigResolver | None = None
-        self.checker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copylint-check")
+        self.checker = _Checker()
         self.pending: dict[str, asyncio.TimerHandle] = {}  # by document_key
         self.loop: asyncio.AbstractEventLoop | None = None
         self.lt_session = None  # opened by the first check that needs LanguageTool
         self.said: set[str] = set()  # messages shown once
         self.published: dict[str, list[types.Diagnostic]] = {}  # last sent, by document_key
+        self.published_versions: dict[str, int | None] = {}  # the document version each list is of
         self._lock = threading.Lock()
+        self.shut_down = False  # "shutdown" received
 
     def document(self, uri: str) -> TextDocument | None:
         """The open document at a URI, however the editor escaped it."""
         return self.workspace.text_documents.get(document_key(uri))
+
+    def diagnosed_as_it_stands(self, uri: str) -> bool:
+        """Whether the last diagnostics sent are of the document's current text: the
+        ranges of their fixes hold only for that text."""
+        doc = self.document(uri)
+        key = document_key(uri)
+        return doc is not None and key in self.published and self.published_versions.get(key) == doc.version
 
     def open_documents(self) -> list[TextDocument]:
         return list(self.workspace.text_documents.values())
@@ -414,6 +482,19 @@ class CopylintServer(LanguageServer):
             return any(glob_match(rel, g) for g in settings.include)
         return path.lower().endswith(DEFAULT_SUFFIXES)
 
+    def watch_settings_files(self) -> None:
+        """Ask the editor to report changes on disk to the files _settings_file names:
+        Neovim and VS Code's client send didChangeWatchedFiles only for what a server
+        registered, so a config edited elsewhere was never read again."""
+        workspace = self.client_capabilities.workspace
+        watched = workspace.did_change_watched_files if workspace else None
+        if not (watched and watched.dynamic_registration):
+            return
+        watchers = [types.FileSystemWatcher(glob_pattern=glob) for glob in SETTINGS_GLOBS]
+        self.client_register_capability(types.RegistrationParams(registrations=[types.Registration(
+            id="copylint-settings-files", method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+            register_options=types.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+
     # ------------------------------------------------------------------ checks
 
     def schedule(self, uri: str, delay: float) -> None:
@@ -433,6 +514,9 @@ class CopylintServer(LanguageServer):
         self.checker.submit(self._check, doc.uri, doc.version, doc.source, doc.language_id)
 
     def _check(self, uri: str, version: int | None, text: str, language_id: str | None) -> None:
+        doc = self.document(uri)
+        if doc is None or doc.version != version:
+            return  # closed or changed while queued: the check of the newer text is behind this one
         try:
             diagnostics = self.diagnose(uri, text, language_id)
         except ConfigError as exc:
@@ -451,6 +535,7 @@ class CopylintServer(LanguageServer):
         if found is None:
             return []  # not an article: nothing to show (and a stale list cleared)
         path, settings = found
+        check_rule_names_for(self.resolver, path)  # a misspelt id would select nothing, unsaid
         if len(text) > MAX_FILE_BYTES:
             self.say(f"{path}: larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB: not checked", types.MessageType.Warning)
             return []
@@ -500,6 +585,7 @@ class CopylintServer(LanguageServer):
             if doc is None or doc.version != version:
                 return  # closed or changed since: a newer check is on its way
             self.published[document_key(uri)] = diagnostics
+            self.published_versions[document_key(uri)] = version
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, version=version, diagnostics=diagnostics))
         self.loop.call_soon_threadsafe(send)
@@ -520,9 +606,10 @@ class CopylintServer(LanguageServer):
         for handle in self.pending.values():
             handle.cancel()
         self.pending.clear()
-        self.checker.shutdown(wait=True)
+        self.checker.stop()
         if self.lt_session is not None:
             self.lt_session.close()
+            self.lt_session = None
 
 
 def make_server(options: Options) -> CopylintServer:
@@ -539,6 +626,7 @@ def make_server(options: Options) -> CopylintServer:
 
     @server.feature(types.INITIALIZED)
     def initialized(ls: CopylintServer, params: types.InitializedParams) -> None:
+        ls.watch_settings_files()
         ls.checker.submit(ls.warm_up)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
@@ -576,6 +664,7 @@ def make_server(options: Options) -> CopylintServer:
         if handle is not None:
             handle.cancel()
         ls.published.pop(document_key(uri), None)
+        ls.published_versions.pop(document_key(uri), None)
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
@@ -598,8 +687,13 @@ def make_server(options: Options) -> CopylintServer:
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION,
                     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]))
     def code_action(ls: CopylintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-        return code_actions(params.text_document.uri, params.context.diagnostics,
-                            ls.vocabulary_of(params.text_document.uri))
+        uri = params.text_document.uri
+        actions = code_actions(uri, params.context.diagnostics, ls.vocabulary_of(uri))
+        if not ls.diagnosed_as_it_stands(uri):
+            # edited since the check: the edits' ranges are of the old text and would land
+            # elsewhere; the check under way brings new ones
+            actions = [a for a in actions if a.edit is None]
+        return actions
 
     @server.command(ACCEPT_COMMAND)
     def accept(ls: CopylintServer, word: str, folder: str) -> None:
@@ -621,6 +715,16 @@ def make_server(options: Options) -> CopylintServer:
     @server.feature(types.SHUTDOWN)
     def shutdown(ls: CopylintServer, params: None) -> None:
         ls.close()
+        ls.shut_down = True
+
+    @server.feature(types.EXIT)
+    def exit_(ls: CopylintServer, params: None) -> None:
+        ls.close()
+        if ls.checker.busy:
+            # Python would wait at exit for the check under way to end (its thread is
+            # joined); the editor asked the server to go now
+            sys.stdout.flush()
+            os._exit(0 if ls.shut_down else 1)
 
     def reload(ls: CopylintServer) -> None:
         """A config file or pack changed: read the settings again, check every open story."""
@@ -642,6 +746,14 @@ def _settings_file(path: str) -> bool:
         name in VOCABULARY_LISTS
 
 
+# the files _settings_file names, as globs for the editor to watch
+SETTINGS_GLOBS = [*(f"**/{name}" for name in CONFIG_NAMES), "**/pyproject.toml", "**/*.yaml", "**/*.yml",
+                  *(f"**/{name}" for name in sorted(VOCABULARY_LISTS))]
+
+
 def serve(options: Options) -> None:
     server = make_server(options)
-    server.start_io()
+    try:
+        server.start_io()
+    finally:
+        server.close()  # input closed without "exit": the check thread ends too

@@ -401,6 +401,13 @@ def _check_rule_names(settings: Settings, ruleset: RuleSet, cli_values: dict[str
                 raise ConfigError(f"{head}unknown rule or prefix {name!r} in {place}{ruleset.hint(name)}; {listed}")
 
 
+def check_rule_names_for(resolver: ConfigResolver, path: str) -> None:
+    """The rule-name check of a run, for one story checked on its own (the library's
+    lint_text, the language server): a misspelt id there also selected nothing, silently."""
+    base = resolver.base_for(path)
+    _check_rule_names(base, _ruleset_for(base), resolver.cli_values)
+
+
 def _check_pack_rule_settings(name: str, opts: dict[str, Any], ruleset: RuleSet, source: str | None,
                               where: str) -> None:
     """A pack's rules take a severity from a config, nothing more: their options are

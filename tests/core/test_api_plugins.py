@@ -104,3 +104,41 @@ def test_a_long_lived_caller_does_not_keep_every_settings_and_rule_set(monkeypat
 
     gc.collect()
     assert old_settings() is None  # the first call's settings are no longer held anywhere
+
+
+def test_a_broken_config_is_the_documented_lint_error(tmp_path):
+    """From an integration audit: a CMS catching copylint.LintError, as the README and
+    the error's own docstring ("a broken config") promise, crashed on a ConfigError
+    from lint_paths and lint_text."""
+    import pytest
+
+    story = tmp_path / "story.md"
+    story.write_text("The goverment said.\n")
+    config = tmp_path / "desk.yaml"
+    config.write_text("ignore: [typo.spelling\n")
+    with pytest.raises(copylint.LintError) as exc:
+        copylint.lint_paths([story], config=config)
+    ((path, message),) = exc.value.problems
+    assert path == str(story) and message.startswith(f"{config}:2: invalid YAML")
+    with pytest.raises(copylint.LintError) as exc:
+        copylint.lint_text("The goverment said.\n", path="story.md", config=config)
+    ((path, message),) = exc.value.problems
+    assert path == "story.md" and message.startswith(f"{config}:2: invalid YAML")
+    with pytest.raises(copylint.LintError, match="pack not found"):
+        copylint.lint_text("The goverment said.\n", path="story.md", config=Settings(packs=["nosuch"]))
+    with pytest.raises(copylint.LintError, match="option 'allow' of rule typo.repeated-word"):
+        copylint.lint_text("The the end.\n", config=Settings(rules={"typo.repeated-word": {"allow": 3}}))
+
+
+def test_lint_text_refuses_a_misspelt_rule_id_as_the_command_line_does(tmp_path):
+    """lint_paths and `check` refuse `select: [typo.speling]`; lint_text returned no
+    findings at all for it, so a CMS passed every story."""
+    import pytest
+
+    with pytest.raises(copylint.LintError, match=r"unknown rule or prefix 'typo.speling' in 'select' "
+                                                 r"\(did you mean 'typo.spelling'\?\)"):
+        copylint.lint_text("The goverment said.\n", config=Settings(select=["typo.speling"]))
+    config = tmp_path / ".copylint.yaml"
+    config.write_text("ignore: [typo.double-spaces]\n")
+    with pytest.raises(copylint.LintError, match=r"\.copylint\.yaml:1: unknown rule or prefix 'typo.double-spaces'"):
+        copylint.lint_text("The goverment said.\n", path=str(tmp_path / "story.md"))

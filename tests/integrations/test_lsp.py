@@ -4,6 +4,7 @@ protocol spoken by tests/lsp_client.py."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -497,3 +498,171 @@ def test_deleting_a_comment_leaves_the_text_around_it_as_it_read(before, after):
     start = before.index("<!--")
     s, e = _comment_deletion(before, start, before.index("-->") + 3)
     assert before[:s] + before[e:] == after
+
+
+def test_no_quick_fix_edits_from_diagnostics_of_an_older_text(workspace, editor):
+    """From an integration audit: a word typed before a misspelling, then the quick fix
+    taken before the new check came back, wrote the fix at the old place and made
+    "Todagovernmenterment said." of the story."""
+    text = "The goverment said.\n"
+    uri = editor.open(workspace / "stale.md", text)
+    (old,) = editor.diagnostics(uri)
+    editor.change(uri, "Today the goverment said.\n")
+    stale = editor.code_actions(uri, old)  # answered before the check after the change
+    assert [a for a in stale if "edit" in a] == []
+    (new,) = editor.diagnostics(uri)
+    fix = next(a for a in editor.code_actions(uri, new) if a["title"] == "Replace with 'government'")
+    assert apply_edits("Today the goverment said.\n", fix["edit"]["changes"][uri]) == "Today the government said.\n"
+
+
+def test_a_misspelt_rule_id_in_the_config_is_said_not_silently_nothing(workspace, editor):
+    """`check` exits 2 for `select: [typo.speling]`; the server showed no finding and no
+    word, as if the story were clean."""
+    (workspace / ".copylint.yaml").write_text("select: [typo.speling]\n", encoding="utf-8")
+    editor.open(workspace / "story.md", STORY)
+    shown = editor.wait_for(lambda m: m["method"] == "window/showMessage")
+    assert shown["params"]["type"] == 1
+    assert "unknown rule or prefix 'typo.speling' in 'select' (did you mean 'typo.spelling'?)" in shown["params"]["message"]
+
+
+def test_a_queued_check_of_a_text_changed_since_is_skipped(monkeypatch):
+    """From an integration audit: in a long story every pause in typing queued a check
+    behind the one running, and each ran in turn on a text already replaced (its
+    diagnostics then dropped), so the findings came seconds behind the typing."""
+    from copylint.lsp import CopylintServer, Options
+
+    server = CopylintServer(Options())
+    monkeypatch.setattr(server, "document", lambda uri: type("Doc", (), {"version": 3}))
+    checked = []
+    monkeypatch.setattr(server, "diagnose", lambda uri, text, language_id: checked.append(text))
+    server._check("file:///desk/story.md", 2, "the text of version 2", "markdown")
+    server._check("file:///desk/story.md", 3, "the text of version 3", "markdown")
+    assert checked == ["the text of version 3"]
+
+
+def test_the_server_asks_to_be_told_of_config_changes_on_disk(workspace):
+    """Neovim and VS Code's language client send didChangeWatchedFiles only for the
+    files a server registered for; the server registered for none, so a config edited
+    outside the editor was never read again, though the README says it is."""
+    caps = {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": True}}}
+    with Editor(workspace, env=OFF, capabilities=caps) as editor:
+        # answered after the "initialized" that the registration answers
+        editor.hover((workspace / "story.md").as_uri(), {"line": 0, "character": 0})
+        (registration,) = editor.requests[0]["params"]["registrations"]
+        assert editor.requests[0]["method"] == "client/registerCapability"
+        assert registration["method"] == "workspace/didChangeWatchedFiles"
+        globs = {w["globPattern"] for w in registration["registerOptions"]["watchers"]}
+        assert {"**/.copylint.yaml", "**/.copylint.yml", "**/copylint.yaml", "**/pyproject.toml",
+                "**/*.yaml", "**/*.yml", "**/accept.txt", "**/reject.txt"} <= globs
+        assert editor.close() == 0
+
+
+def test_shutdown_does_not_wait_for_a_check_under_way():
+    """From an integration audit: "shutdown" during the check of a long one-line story
+    (120,000 findings) was answered only when the check ended, over a minute later, and
+    "exit" then waited for it too; an editor gives up and kills the server. A check that
+    never ends stands for it here."""
+    import threading
+
+    from copylint.lsp import CopylintServer, Options
+
+    server = CopylintServer(Options())
+    running, release = threading.Event(), threading.Event()
+    server.checker.submit(lambda: (running.set(), release.wait()))
+    queued = []
+    server.checker.submit(lambda: queued.append("ran"))
+    assert running.wait(30)
+    closing = threading.Thread(target=server.close, daemon=True)
+    closing.start()
+    closing.join(30)
+    try:
+        assert not closing.is_alive(), "close() waited for the check"
+    finally:
+        release.set()
+    server.checker.thread.join(30)
+    assert not server.checker.thread.is_alive() and queued == []  # what was queued behind it was dropped
+
+
+SLOW_RULE = '''
+import os
+import time
+
+from copylint.registry import rule
+
+
+@rule("desk.slow", "Stands for a long check", severity="info")
+def slow(doc, ctx):
+    \"\"\"Takes ten minutes over a story that says SLOW.\"\"\"
+    if "SLOW" in doc.text:
+        open(os.environ["SLOW_STARTED"], "w").close()
+        time.sleep(600)
+    yield from ()
+'''
+
+
+def test_shutdown_and_exit_during_a_long_check_end_the_server_at_once(workspace, tmp_path):
+    """An editor gives a server a few seconds to answer "shutdown" and go on "exit";
+    the server waited for the check under way to end, and Python again at exit."""
+    import time
+
+    from helpers import REPO
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "desk_rules.py").write_text(SLOW_RULE)
+    (site / "desk_rules-1.0.dist-info").mkdir()
+    (site / "desk_rules-1.0.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: desk-rules\nVersion: 1.0\n")
+    (site / "desk_rules-1.0.dist-info" / "entry_points.txt").write_text("[copylint.rules]\ndesk = desk_rules\n")
+    (workspace / ".copylint.yaml").write_text("select: [typo, desk]\n")
+    started = tmp_path / "started"
+    env = {**OFF, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), str(site)]), "SLOW_STARTED": str(started)}
+    with Editor(workspace, env=env) as editor:
+        editor.open(workspace / "slow.md", "A SLOW story.\n")
+        deadline = time.monotonic() + 120
+        while not started.exists():
+            assert time.monotonic() < deadline and editor.proc.poll() is None, editor.stderr
+            time.sleep(0.05)
+        assert editor.close() == 0
+        assert b"Traceback" not in editor.stderr
+
+
+def test_a_story_with_many_findings_reads_its_text_once_not_once_per_finding(monkeypatch):
+    """From an integration audit: a one-line story of 1.4 MB with 120,000 findings took 4 s
+    to check and 180 s more to turn into diagnostics, as the file's line-ending style was
+    counted over the whole text again for each finding."""
+    import copylint
+    from copylint import lsp
+    from copylint.config import Settings
+    from copylint.readers import read_text
+
+    text = "The goverment said the the talks would go on.\n\n" * 3
+    findings = copylint.lint_text(text, "story.md", Settings(select=["typo"], languagetool=False))
+    assert len(findings) == 6
+    doc = read_text("story.md", text)
+    regions = [(r.kind, *doc.map.span(r.start, r.end)) for r in doc.regions]  # as the server gives them
+    counted = []
+    real = lsp.newline_style
+    monkeypatch.setattr(lsp, "newline_style", lambda t: counted.append(1) or real(t))
+    diagnostics = lsp.to_diagnostics(findings, text, "utf-16", regions)
+    assert sum("ignore_at" in d.data for d in diagnostics) == 6 and diagnostics[0].data["newline"] == "\n"
+    assert len(counted) <= 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-32"])
+def test_positions_in_each_encoding_count_what_precedes_on_the_line(encoding):
+    """Positions count the units of a line's wide characters once per line; every
+    offset still gets the units of the text before it on its line, as encoded."""
+    from lsprotocol import types
+
+    from copylint.lsp import Positions
+
+    text = "Flag 🇺🇦 e\u0301 北京 𝒜 \ud83c end\r\nplain line\rCafé 😀 x\n\nlast 😀"
+    positions = Positions(text, encoding)
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n" or (ch == "\r" and text[i + 1:i + 2] != "\n")]
+    for offset in range(len(text) + 1):
+        line = max(k for k, s in enumerate(starts) if s <= offset)
+        before = text[starts[line]:offset]
+        units = len(before) if encoding == "utf-32" else \
+            len(before.encode(encoding if encoding == "utf-8" else "utf-16-le", "surrogatepass")) // (
+                1 if encoding == "utf-8" else 2)
+        assert positions.at(offset) == types.Position(line=line, character=units), offset
