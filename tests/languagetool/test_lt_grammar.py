@@ -252,6 +252,25 @@ def test_wire_tickers_and_news_style_forms_are_no_grammar_slips(tmp_path, lt_ser
             ("APOSTROPHE_IN_DATES", "10's")} <= wire
 
 
+def test_a_house_phrase_and_languagetools_word_inside_it_making_one_correction_are_one_finding(
+        tmp_path, lt_server, lt_env):
+    """LanguageTool flags the word ("pubic" -> "public", "tow" -> "toe"), the house pack the
+    phrase around it ("pubic health" -> "public health"): less than half the phrase is
+    shared, but the correction is the same, so the house rule's finding is the one left."""
+    text = ("Budget agreed\n\nThe minister said the pubic health service must tow the line "
+            "on spending.\n")
+    story = tmp_path / "budget.txt"
+    story.write_text(text, encoding="utf-8")
+    only_lt, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
+    lt_words = {text[text.index(f["matched"]):][:len(f["matched"])] for f in only_lt}
+    assert {"pubic", "tow"} <= lt_words  # LanguageTool does flag the words on its own
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, env=lt_env)
+    flagged = [(f["rule"], f["matched"]) for f in findings]
+    assert ("house.wrong-word", "pubic health") in flagged
+    assert ("house.idioms", "tow the line") in flagged
+    assert not [m for r, m in flagged if r.startswith("grammar.") and m in ("pubic", "tow")]
+
+
 def test_a_built_in_typo_inside_a_longer_languagetool_match_is_one_finding(lt_server, tmp_path, monkeypatch):
     """LanguageTool flags the whole of "first-termer", the built-in speller the word it
     splits off ("termer"): one typo.spelling finding over those words, the built-in's.
@@ -353,6 +372,19 @@ def test_wire_figures_share_classes_and_company_names_from_reuters(tmp_path, lt_
     raw = set(raw_matches(lt_server, [paragraph]))
     assert {("DT_DT", "The A"), ("COMMA_AFTER_A_MONTH", "May, 753"), ("CD_NN", "ringgit"),
             ("MD_BASEFORM", "said"), ("ITS_TO_IT_S", "its")} <= raw
+
+
+def test_wordiness_hints_on_news_phrases_are_not_reported(tmp_path, lt_server, lt_env):
+    """LanguageTool would shorten "whether or not" and "the general public", both news
+    English (the "or not" often means "regardless of")."""
+    paragraph = ("The board will decide whether or not shareholders should accept the offer before "
+                 "the shares go on sale to the general public.")
+    story = tmp_path / "offer.txt"
+    story.write_text("Offer weighed\n\n" + paragraph + "\n", encoding="utf-8")
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
+    assert [f["matched"] for f in findings if f["matched"] in ("whether or not", "general public")] == []
+    raw = set(raw_matches(lt_server, [paragraph]))
+    assert {("WHETHER", "whether or not"), ("GENERAL_XX", "general public")} <= raw
 
 
 def test_an_unchanged_paragraph_is_never_sent_twice(tmp_path, lt_server, lt_env):
