@@ -193,3 +193,67 @@ def relative_day(doc: Document, ctx) -> Iterator[Hit]:
         named = _named_day(rel, day, m.group("possessive") or "")
         yield Hit(m.start(), m.end(), f"name the day: '{m.group()}' is {named} ({day:%B} {day.day})",
                   suggestions=(named,), replacement=named, safe=False, severity=Severity.INFO)
+
+
+# --------------------------------------------------------------------------- impossible dates
+
+# A date written with words: "November 31", "Nov. 31, 2022", "31 November", "the 31st of
+# November". The words round it must show a date, not a count after a month ("In April
+# 31 people died"): "on" or "the" before it, or a year, a stop or a comma after it.
+_FULL_STOP_MONTH = r"(?P<{}>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
+_DATE_WORDS_RE = re.compile(
+    r"(?<![-–—/\w.])(?:(?P<on>(?:on|On|ON|the|The|THE)" + _GAP + r")?"
+    + r"(?:" + _FULL_STOP_MONTH.format("month_a") + _GAP + _DAY.format("day_a")
+    + r"|(?:the" + _GAP + r")?" + _DAY.format("day_b") + r"(?:" + _GAP + r"of)?" + _GAP + _MONTH.format("month_b")
+    + r")" + _NO_RANGE + r"(?P<after>" + _YEAR.format("year") + r"(?=[.,;:)!?]|\s*$|\s+(?:and|or|to|at|in|when|until|"
+    + r"through|after|before|was|is|will|the)\b)" + r"|(?=[.,;:)!?]|\s*$)))(?!\w)",
+    re.IGNORECASE)
+# a date in figures whose every reading is impossible: 31/11/2022 (no month 31, no November
+# 31), 2/30/2021, 2022-02-30
+_NUMERIC_DATE_RE = re.compile(r"(?<![\w./-])(?:(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:1[89]|2\d)\d\d)"
+                              r"|(?P<iy>(?:1[89]|2\d)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))(?![\w/-]|\.\d)")
+_WEEKDAY_BEFORE_RE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|" + _ABBREVIATED + r")\.?,?" + _GAP + r"\(?$",
+                                re.IGNORECASE)
+
+
+def _no_such_day(year: int | None, month: int, day: int) -> bool:
+    """No such day in that month (in that year when one is written; a February 29
+    without a year may be in a leap year)."""
+    return 1 <= month <= 12 and 1 <= day <= 31 and _date(year or 2000, month, day) is None
+
+
+@rule("facts.impossible-date", "A date that does not exist (November 31, February 29 in 2023)",
+      severity="error", skips=("note",))
+def impossible_date(doc: Document, ctx) -> Iterator[Hit]:
+    """A calendar date that never was: "June 31", "Nov. 31, 2022", "31 April", "February
+    29, 2023", "2/30/2021", "2022-02-30". A typo in a figure, or a month changed and the
+    day left, and a reader notices at once. Only dates the words round them show to be
+    dates are read ("on April 31", "April 31, 2022", "April 31."; not "in April 31
+    people died"); with a weekday beside it, facts.weekday-date reports it. No fix: the
+    right date is not known."""
+    text = doc.text
+    if not any(ch.isdigit() for ch in text):
+        return
+    for m in _DATE_WORDS_RE.finditer(text):
+        month = MONTH_NUMBERS[(m.group("month_a") or m.group("month_b")).lower()]
+        day = int(m.group("day_a") or m.group("day_b"))
+        year = int(m.group("year")) if m.group("year") else None
+        if not _no_such_day(year, month, day):
+            continue
+        start = m.end("on") if m.group("on") else m.start()
+        if _WEEKDAY_BEFORE_RE.search(text, max(0, start - 24), start):
+            continue  # facts.weekday-date's: "Friday, February 30"
+        end = m.end("year") if year else m.end()
+        shown = f"{calendar.month_name[month]} {day}" + (f" in {year}" if year else "")
+        yield Hit(start, end, f"there is no {shown}: the day or the month is wrong")
+    for m in _NUMERIC_DATE_RE.finditer(text):
+        if m.group("iy"):
+            year, readings = int(m.group("iy")), [(int(m.group("im")), int(m.group("id")))]
+        else:
+            a, b, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+            readings = [(a, b), (b, a)]  # month first (US) or day first
+        if any(1 <= mo <= 12 and 1 <= d <= 31 and _date(year, mo, d) for mo, d in readings):
+            continue
+        if not any(_no_such_day(year, mo, d) for mo, d in readings):
+            continue  # 13/13/2021 or 5/40/2022: no date at all, maybe no date meant
+        yield Hit(m.start(), m.end(), f"there is no such date as {m.group()}: the day or the month is wrong")
