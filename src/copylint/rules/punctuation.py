@@ -1,5 +1,6 @@
 """Mechanical slips a copy editor fixes on sight: a word typed twice, double spaces, a
-space before punctuation, and quotes or brackets left open within a paragraph."""
+space before punctuation or none after it, and quotes or brackets left open within a
+paragraph."""
 
 from __future__ import annotations
 
@@ -166,6 +167,49 @@ def space_before_punctuation(doc: Document, ctx) -> Iterator[Hit]:
 
 _LOST_DASH_RE = re.compile(r"\?[ \t](?=[a-z])")
 _FIGURE_AFTER_COLON = re.compile(r":[ \t]+\d")
+
+
+# a sentence's end run into the next sentence ("ended.The"), or a comma into the next
+# word ("said,the"): two lower-case letters before the mark, so initials, "St.Louis" and
+# "a.m." are not read, and a capital after a stop, so "example.com" is not either
+_MISSING_SPACE_RE = re.compile(r"(?<=[a-z]{2})(?:[.!?](?=[A-Z][a-z]+\b)|,(?=[a-z]{2,}\b))")
+_URLISH_RE = re.compile(r"://|www\.|[@=<>]|\.(?:com|org|net|gov|edu|io|co|uk|html?|php|aspx?|js|py)\b", re.I)
+
+
+@rule("typo.missing-space", "No space after a full stop or comma (\"ended.The\", \"said,the\")", fixable=True)
+def missing_space(doc: Document, ctx) -> Iterator[Hit]:
+    """A sentence run into the next one ("The meeting ended.The council...") or a word
+    into the next after a comma ("said,the"): a space lost in editing or in a paste.
+    Not read: web addresses, e-mail addresses, file names, markup and code (a word with
+    "://", "www.", "@", "=", "<" or a known ending such as ".com" in it: a wire ticker
+    "<smbs.St>", an attribute "face=verdana,arial" left in a text file), initials and abbreviations
+    with one lower-case letter ("J.K.Rowling", "St.Louis"), figures ("1,000"). The fix
+    puts the space in; it is applied only where both words are in the dictionary. A
+    mark that splits one word ("chairm,an") is reported as such, and the fix takes it
+    out."""
+    from ..spelling.speller import get_speller
+
+    text = doc.text
+    speller = None
+    for m in _MISSING_SPACE_RE.finditer(text):
+        at = m.start()
+        token_start = max(text.rfind(c, 0, at) for c in " \t\n") + 1
+        token_end = min((i for i in (text.find(c, at) for c in " \t\n") if i != -1), default=len(text))
+        if _URLISH_RE.search(text, token_start, token_end):
+            continue
+        line_start = text.rfind("\n", 0, at) + 1
+        if text.rfind("<", line_start, at) > text.rfind(">", line_start, at):
+            continue  # inside a tag left in the text ('<FONT face="verdana,MS Sans Serif,arial">')
+        before = re.match(r"[a-z]+", text[token_start:at][::-1]).group()[::-1]
+        after = re.match(r"[A-Za-z]+", text[at + 1:]).group()
+        speller = speller or get_speller(ctx.settings.language)
+        joined = before + after
+        if not (speller.known(before) and speller.known(after)) and speller.known(joined):
+            yield Hit(at, at + 1, f"a stray {text[at]!r} inside '{joined}'", suggestions=("",), replacement="")
+            continue
+        safe = speller.known(before) and speller.known(after)
+        yield Hit(at, at + 1, f"no space after {text[at]!r} before {after!r}", suggestions=(text[at] + " ",),
+                  replacement=text[at] + " ", safe=safe)
 
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
