@@ -503,3 +503,15 @@ def test_a_footnote_sup_after_a_word_is_dropped_as_a_footnote_marker_is():
                                                              config=Settings(select=["typo.spelling"]))]
     assert got == [(3, 11, "siad")]
 
+
+def test_a_footnote_whose_note_reads_as_a_link_definition_is_still_dropped():
+    """A note of one word or a URL ("[^3]: Reuters.") is a link reference definition to
+    CommonMark, which made every "[^3]" a link whose text "^3" stayed glued to the word
+    before it ("rote^3"); it is dropped like any footnote marker."""
+    source = ("# Vote delayed\n\nThe clerk rote[^3] it down and the mayor siad[^4] no.\n\n"
+              "[^3]: Reuters.\n\n[^4]: https://example.com/minutes\n")
+    doc = read_text("notes.md", source)
+    assert doc.text.startswith("Vote delayed\n\nThe clerk rote it down and the mayor siad no.")
+    assert_runs_exact(doc)
+    i = doc.text.index("siad")
+    assert source_of(doc, i, i + len("siad no")) == "siad[^4] no"

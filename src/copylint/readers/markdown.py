@@ -659,6 +659,13 @@ class _InlineWalker:
                     continue
                 label_end = self._label_end(s, limit, nested=False)
                 reference = label_end >= 0 and self._label_is_reference(s + 1, label_end, limit)
+                if reference and _FOOTNOTE_RE.fullmatch(c, s, label_end + 1):
+                    # "[^3]" whose note ("[^3]: Reuters.") CommonMark reads as a link's
+                    # definition: a footnote marker still, dropped (not "said^3")
+                    skip_to = next((j for j in range(k + 1, len(children)) if children[j].type == "link_close"),
+                                   len(children))
+                    cur = self._link_tail(s + 1, label_end, limit)
+                    continue
                 links.append((s + 1, label_end, reference))
                 self.in_reference_label += reference
                 cur = s + 1
