@@ -57,3 +57,12 @@ def test_soft_hyphens_a_desk_allows_no_longer_hide_a_slip():
 def test_a_joiner_inside_a_word_of_another_script_is_not_joined_for_the_speller():
     text = "Family news\n\nHe said \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 in Persian, and the goverment\u200b agreed.\n"
     assert [f.matched for f in spelling(text)] == ["goverment"]
+
+
+def test_the_fix_and_the_invisible_character_fix_together_give_the_word():
+    """Both rules offer an edit on the same letters (replace the word, delete the soft
+    hyphen); applying them must leave the corrected word once, with nothing doubled."""
+    config = Settings(select=["typo"], languagetool=False)
+    text = "Budget vote\n\nThe gov\u00adern\u00admnet and Isr\u200beal met.\n"
+    fixed, _, _ = fix_text("a.txt", text, lambda path, t: spelling(t, path, config), unsafe=False)
+    assert fixed == "Budget vote\n\nThe government and Israel met.\n"
