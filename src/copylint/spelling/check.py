@@ -107,15 +107,15 @@ class Misspelling:
 def skipped_context(text: str, start: int, end: int) -> bool:
     """Words glued to digits, handles and hashtags, parts of URLs, emails, file names
     and domain names, pieces of a word split by a soft hyphen or another invisible
-    character (typo.invisible-character reports it) and the names of HTML entities
-    ("hellip;") are not prose."""
+    character (the whole word is judged apart, see _split_word_slips) and the names of
+    HTML entities ("hellip;") are not prose."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     if before.isdigit() or after.isdigit() or before in "@#_\\=" or after in "_\\=@>":
         return True
     if (before in INVISIBLE_CHARACTERS and start >= 2 and text[start - 2].isalpha()) or \
             (after in INVISIBLE_CHARACTERS and end + 1 < len(text) and text[end + 1].isalpha()):
-        return True  # a piece of a word an invisible character splits ("gov\u200bernment"), reported as such
+        return True  # a piece of a word an invisible character splits ("gov\u200bernment"): judged whole
     if (before == "*" and start >= 2 and text[start - 2].isalpha()) or \
             (after == "*" and end + 1 < len(text) and text[end + 1].isalpha()):
         return True  # half of a word censored with an asterisk ("b*llshit")
