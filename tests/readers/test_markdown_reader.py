@@ -488,3 +488,30 @@ def test_the_prose_of_raw_html_blocks_is_read_at_its_place(newline):
     assert [(f.matched, lines[f.line - 1][f.column - 1:f.column - 1 + len(f.matched)]) for f in found] == \
         [("goverment", "goverment"), ("Isreal", "Isreal"), ("recieve", "recieve")]
     assert all(f.fix is not None for f in found)
+
+
+def test_a_footnote_sup_after_a_word_is_dropped_as_a_footnote_marker_is():
+    """Inline '<sup>1</sup>' after a word read as 'siad1' (passed over by the speller);
+    like '[^1]' it is now dropped. A power after a figure and an ordinal's ending stay."""
+    source = ("# Vote delayed\n\nThe mayor siad<sup>1</sup> no, and aides agreed.<sup>[2](#n2)</sup> "
+              "It cost 10<sup>6</sup> on the 1<sup>st</sup>.\n")
+    doc = read_text("sup.md", source)
+    body = [doc.region_text(r) for r in doc.regions if r.kind == "paragraph"][0]
+    assert body == "The mayor siad no, and aides agreed. It cost 106 on the 1st."
+    assert_runs_exact(doc)
+    got = [(f.line, f.column, f.matched) for f in lint_text(source, path="sup.md",
+                                                             config=Settings(select=["typo.spelling"]))]
+    assert got == [(3, 11, "siad")]
+
+
+def test_a_footnote_whose_note_reads_as_a_link_definition_is_still_dropped():
+    """A note of one word or a URL ("[^3]: Reuters.") is a link reference definition to
+    CommonMark, which made every "[^3]" a link whose text "^3" stayed glued to the word
+    before it ("rote^3"); it is dropped like any footnote marker."""
+    source = ("# Vote delayed\n\nThe clerk rote[^3] it down and the mayor siad[^4] no.\n\n"
+              "[^3]: Reuters.\n\n[^4]: https://example.com/minutes\n")
+    doc = read_text("notes.md", source)
+    assert doc.text.startswith("Vote delayed\n\nThe clerk rote it down and the mayor siad no.")
+    assert_runs_exact(doc)
+    i = doc.text.index("siad")
+    assert source_of(doc, i, i + len("siad no")) == "siad[^4] no"

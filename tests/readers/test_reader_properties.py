@@ -48,10 +48,12 @@ def words(text: str) -> list[str]:
 def md_part(draw):
     """(markdown, prose) of one inline construct."""
     kind = draw(st.sampled_from(["word", "word", "emphasis", "link", "code", "entity", "escape", "span",
-                                 "comment", "autolink", "url", "email", "emoji", "image", "repeat"]))
+                                 "comment", "autolink", "url", "email", "emoji", "image", "footnote", "repeat"]))
     w = draw(word)
     if kind == "word":
         return w, w
+    if kind == "footnote":  # a note's reference after a word is no part of it
+        return draw(st.sampled_from([(f"{w}[^1]", w), (f"{w}<sup>2</sup>", w), (f"{w}.<sup>[3]</sup>", f"{w}.")]))
     if kind == "emphasis":
         p = draw(phrase)
         m = draw(st.sampled_from(["*", "**", "_", "~~", "***"]))
@@ -213,10 +215,12 @@ def markdown_story(draw):
 @st.composite
 def html_part(draw):
     kind = draw(st.sampled_from(["word", "word", "bold", "link", "code", "entity", "br", "comment", "span",
-                                 "emoji", "url", "newline", "repeat"]))
+                                 "emoji", "url", "newline", "footnote", "repeat"]))
     w = draw(word)
     if kind == "word":
         return w, w
+    if kind == "footnote":  # a note's reference after a word is no part of it
+        return draw(st.sampled_from([(f"{w}<sup>2</sup>", w), (f'{w}.<sup><a href="#zqn">[3]</a></sup>', f"{w}.")]))
     if kind == "bold":
         p = draw(phrase)
         tag = draw(st.sampled_from(["b", "strong", "em", "i"]))

@@ -24,7 +24,7 @@ from typing import Any
 from .. import tool_notices
 from ..model import Document, LineIndex, Region, TextBuilder
 from .common import DIRECTIVE_RE, coerce_date, directive_at, gc_paused, near_directive_notices
-from .spans import PLACEHOLDER, Piece, align, pieces_text, prose_pieces, truncate
+from .spans import PLACEHOLDER, Piece, align, footnote_mark, pieces_text, prose_pieces, truncate
 
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
          "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image"}
@@ -161,6 +161,7 @@ class _Collector(HTMLParser):
         self.ld_parts: list[str] = []
         self.notices: list[tuple[str, str, int, int]] = []  # comments meant as suppressions that are none
         self.quoted: list[tuple[int, int, str]] = []  # attribute values read as text: see Document.quoted
+        self.sups: list[tuple[_Block, int]] = []  # open <sup>: its block, and where its pieces begin
 
     def run(self, text: str) -> int | None:
         try:
@@ -251,6 +252,8 @@ class _Collector(HTMLParser):
             self.skipping += 1
         if tag == "q" and not self.skipping:
             self._quotation_mark(opening=True, start=start, end=start + len(self.get_starttag_text() or ""))
+        if tag == "sup" and not self.skipping:
+            self.sups.append((self.block, len(self.block.raw)))
 
     def _alt_text(self, value: str, start: int) -> None:
         """An image's alt text is copy readers hear from a screen reader: read as a caption,
@@ -332,6 +335,8 @@ class _Collector(HTMLParser):
             return
         if tag in _BLOCK:
             self._flush()
+        if tag == "sup" and self.sups:
+            self._end_sup(*self.sups.pop())
         if tag == "q" and not self.skipping:
             start = self._offset()
             end = self.source.find(">", start)
@@ -341,6 +346,19 @@ class _Collector(HTMLParser):
             self._pop()
             if el.tag == tag:
                 break
+
+    def _end_sup(self, block: _Block, at: int) -> None:
+        """Drop a footnote reference glued to the word before it (see footnote_mark)."""
+        if block is not self.block or any(p[0] not in ("t", "g") for p in block.raw[at:]):
+            return
+        content = "".join(self.source[p[1]:p[2]] if p[0] == "t" else p[1] for p in block.raw[at:])
+        before = ""
+        for p in reversed(block.raw[:at]):
+            if p[0] != "d":
+                before = self.source[p[2] - 1] if p[0] == "t" else "\n" if p[0] == "br" else p[1][-1:]
+                break
+        if footnote_mark(content, before):
+            del block.raw[at:]
 
     # ----------------------------------------------------------- text
 

@@ -13,7 +13,8 @@ become one placeholder character (``spans.PLACEHOLDER``), so rules see neither t
 nor a hole where it was; so do the template tags static-site generators put in Markdown
 (Hugo shortcodes ``{{< figure >}}``, Liquid and Jinja ``{% include %}``, ``{{ page.title }}``,
 kramdown attribute lists ``{: .lede}``). A footnote marker (``[^1]``, and the label
-opening its note) is dropped: it is a link, not a word or a figure of the sentence.
+opening its note) is dropped: it is a link, not a word or a figure of the sentence; so is
+an inline ``<sup>`` footnote reference after a word (see spans.footnote_mark).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from ..model import Document, LineIndex, Region, TextBuilder
 from .common import (DIRECTIVE_RE, FIELD_ALIASES, coerce_date, directive_at, front_matter_block_problem,
                      front_matter_disabled, gc_paused, near_directive_notices)
 from .frontmatter import read_front_matter
-from .spans import PLACEHOLDER, emit_pieces, pieces_text, url_spans
+from .spans import PLACEHOLDER, emit_pieces, footnote_mark, pieces_text, url_spans
 
 # what CommonMark trims from both ends of a paragraph (JavaScript's String.trim)
 _TRIM = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
@@ -39,6 +40,8 @@ _SPACE_NL = " \t\n"
 # inline HTML whose content is not prose (the tags themselves never are)
 _SKIP_TAGS = {"script", "style", "code", "kbd", "samp", "pre", "noscript", "svg", "math", "template", "textarea"}
 _TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+_SUP_OPEN_RE = re.compile(r"<sup(?:\s[^<>]*)?>", re.I)
+_SUP_CLOSE_RE = re.compile(r"</sup\s*>", re.I)
 # The elements of HTML (the living standard's and the obsolete ones pages still carry).
 # Markdown's raw-HTML syntax takes any "<Word ...>" for a tag, but a wire story's ticker
 # or company in angle brackets ("American Express Co <AXP>", "<Shearson Lehman Brothers
@@ -580,7 +583,10 @@ class _InlineWalker:
         c = self.content
         links: list[tuple[int, int]] = []
         in_autolink = False
-        for t in children:
+        skip_to = -1  # children up to this one are read (a footnote's <sup> and its content)
+        for k, t in enumerate(children):
+            if k <= skip_to:
+                continue
             ty = t.type
             if in_autolink:
                 if ty == "link_close":
@@ -589,6 +595,10 @@ class _InlineWalker:
             if ty == "html_inline":
                 s = c.find(t.content, cur, limit)
                 if s < 0:
+                    continue
+                dropped = self._footnote_sup(children, k, s, limit) if self.skip_tag is None else None
+                if dropped is not None:
+                    cur, skip_to = dropped
                     continue
                 cur = self._html_inline(t.content, s)
                 continue
@@ -649,6 +659,13 @@ class _InlineWalker:
                     continue
                 label_end = self._label_end(s, limit, nested=False)
                 reference = label_end >= 0 and self._label_is_reference(s + 1, label_end, limit)
+                if reference and _FOOTNOTE_RE.fullmatch(c, s, label_end + 1):
+                    # "[^3]" whose note ("[^3]: Reuters.") CommonMark reads as a link's
+                    # definition: a footnote marker still, dropped (not "said^3")
+                    skip_to = next((j for j in range(k + 1, len(children)) if children[j].type == "link_close"),
+                                   len(children))
+                    cur = self._link_tail(s + 1, label_end, limit)
+                    continue
                 links.append((s + 1, label_end, reference))
                 self.in_reference_label += reference
                 cur = s + 1
@@ -717,6 +734,28 @@ class _InlineWalker:
         elif name == "q" and not raw.rstrip().endswith("/>") and (self.quote_depth or not closing):
             self._quotation_mark(closing, s, e)
         return e
+
+    def _footnote_sup(self, children, k: int, s: int, limit: int) -> tuple[int, int] | None:
+        """When children[k], at content offset ``s``, opens a ``<sup>`` that is a footnote
+        reference glued to a word (see footnote_mark): the content offset after its
+        ``</sup>`` and the index of that closing child, to read on from; else None."""
+        opening = children[k].content
+        if not _SUP_OPEN_RE.fullmatch(opening):
+            return None
+        parts = []
+        for j in range(k + 1, len(children)):
+            t = children[j]
+            if t.type == "html_inline" and _SUP_CLOSE_RE.fullmatch(t.content):
+                close = self.content.find(t.content, s + len(opening), limit)
+                tail = self.b.parts[-1] if self.b.parts else ""
+                if close < 0 or not footnote_mark("".join(parts), tail[-1:]):
+                    return None
+                return close + len(t.content), j
+            if t.type == "text":
+                parts.append(t.content)
+            elif t.type not in ("html_inline", "link_open", "link_close"):
+                return None
+        return None
 
     def _quotation_mark(self, closing: bool, s: int, e: int) -> None:
         """An inline ``<q>`` is a quotation shown in marks (“ ”, ‘ ’ inside another): its

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..model import Document, Hit
 from ..registry import rule
-from ..text import CONTROL_CHARACTERS, UNSEEN_RE
+from ..text import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS, UNSEEN_RE
 
 # joiners: needed inside emoji sequences and in scripts that join letters (Persian, Hindi)
 JOINERS = "\u200c\u200d"
@@ -173,14 +173,20 @@ def _word_around(text: str, start: int, end: int, replacement: str) -> str:
     """The word the characters sit in, shown as the fix leaves it ("government" for
     "gov" ZWSP "ernment", "it’s" for "it" U+0092 "s"), or "" when they stand between words."""
     s = start
-    while s > 0 and (text[s - 1].isalnum() or text[s - 1] in "'’-") and start - s < 40:
+    while s > 0 and _in_word(text[s - 1]) and start - s < 40:
         s -= 1
     e = end
-    while e < len(text) and (text[e].isalnum() or text[e] in "'’-") and e - end < 40:
+    while e < len(text) and _in_word(text[e]) and e - end < 40:
         e += 1
     if s == start or e == end:
         return ""
     return _SUSPECT_RE.sub("", text[s:start]) + replacement + _SUSPECT_RE.sub("", text[end:e])
+
+
+def _in_word(char: str) -> bool:
+    """Part of a word, or an invisible character that may sit inside one: a word with two
+    soft hyphens ("gov-ern-ment") is named whole, not cut at the next one."""
+    return char.isalnum() or char in "'’-" or char in INVISIBLE_CHARACTERS
 
 
 def _joins_script(text: str, start: int, end: int) -> bool:

@@ -46,7 +46,10 @@ def spelling(doc: Document, ctx) -> Iterator[Hit]:
     Keir Starmer). Words glued to digits, URLs, emails, @handles and #tags are skipped;
     ALL-CAPS acronyms are skipped unless they are a clear slip of a long word, and so is a
     sentence in another language (three or more of its lower-case words, and two in
-    five, unknown to the dictionary: a Spanish headline, a quoted line of German). Words on
+    five, unknown to the dictionary: a Spanish headline, a quoted line of German). A word
+    that invisible characters split (a soft hyphen or a zero-width space inside it) is
+    judged as the reader sees it, without them, and reported over its whole span, so its
+    fix replaces all of it (``typo.invisible-character`` reports the characters). Words on
     the ``reject`` vocabulary are always reported. Write ``[sic]`` after a word that is
     spelt as in the original (or ``(sic)``).
 

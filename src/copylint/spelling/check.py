@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass
 from html.entities import name2codepoint
 
@@ -82,6 +83,19 @@ _CONSONANT_RUN = re.compile(r"[b-df-hj-np-tv-xz]{4}")  # "pdvsa": letters of a n
 _TAKES_ES = re.compile(r"(?:s|sh|ch|x|z|[^aeiou]y)$")
 
 
+_INVISIBLE = f"[{INVISIBLE_CHARACTERS}]"
+_HAS_INVISIBLE_RE = re.compile(_INVISIBLE)
+_INVISIBLE_RUN_RE = re.compile(_INVISIBLE + "+")
+# a word (WORD_RE's) that invisible characters split into pieces
+_WORD_PART = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
+_SPLIT_WORD_RE = re.compile(f"{_WORD_PART}(?:{_INVISIBLE}+{_WORD_PART})+")
+
+
+def _joins_other_script(word: str) -> bool:
+    """A word with a letter of a script other than Latin: its joiners may be needed."""
+    return any(c.isalpha() and not c.isascii() and not unicodedata.name(c, "").startswith("LATIN") for c in word)
+
+
 @dataclass(frozen=True)
 class Misspelling:
     start: int
@@ -93,15 +107,15 @@ class Misspelling:
 def skipped_context(text: str, start: int, end: int) -> bool:
     """Words glued to digits, handles and hashtags, parts of URLs, emails, file names
     and domain names, pieces of a word split by a soft hyphen or another invisible
-    character (typo.invisible-character reports it) and the names of HTML entities
-    ("hellip;") are not prose."""
+    character (the whole word is judged apart, see _split_word_slips) and the names of
+    HTML entities ("hellip;") are not prose."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     if before.isdigit() or after.isdigit() or before in "@#_\\=" or after in "_\\=@>":
         return True
     if (before in INVISIBLE_CHARACTERS and start >= 2 and text[start - 2].isalpha()) or \
             (after in INVISIBLE_CHARACTERS and end + 1 < len(text) and text[end + 1].isalpha()):
-        return True  # a piece of a word an invisible character splits ("gov\u200bernment"), reported as such
+        return True  # a piece of a word an invisible character splits ("gov\u200bernment"): judged whole
     if (before == "*" and start >= 2 and text[start - 2].isalpha()) or \
             (after == "*" and end + 1 < len(text) and text[end + 1].isalpha()):
         return True  # half of a word censored with an asterisk ("b*llshit")
@@ -242,57 +256,99 @@ class SpellingAnalysis:
         return seen
 
     def _find(self) -> list[Misspelling]:
-        sp, ev, text = self.speller, self.evidence, self.doc.text
+        sp, text = self.speller, self.doc.text
         known = sp.known
-        vocab = ev.vocabulary
+        vocab = self.evidence.vocabulary
         suspects = sorted(sp.unknown_among(self.counts.keys()))
         if vocab.reject_any or vocab.reject_exact:
             suspects += [w for w in self.counts if known(w) and vocab.rejects(w)]
         out: list[Misspelling] = []
-        phrase_words = loan_phrases()[0]
         foreign = self._foreign_sentences(suspects)
         for token in suspects:
-            if vocab.accepts(token):
+            facts = self._suspect(token)
+            if facts is None:
                 continue
-            base = token
-            key = normalise(token)
-            if key != token.lower() and len(key) < len(token):
-                base = token[: len(key)]  # drop the possessive ending from the span
-            rejected = vocab.rejects(token)
-            if ("'" in base or "’" in base) and not rejected:
-                if known(base) or _contracted(sp, base):
-                    continue  # a contraction the dictionary has, unless the house rejects it ("ain't")
-            if len(base) == 1 and not rejected:
-                continue  # a lone letter names a letter ("the letter ß", "ω"): no word to misspell
-            shape = word_shape(base)
-            if not rejected and (self._informal_or_handle(base, shape, text) or self._defined_here(key)):
-                continue
-            in_phrase = not rejected and key in phrase_words
             for start in _occurrences(text, token):
-                end = start + len(base)
-                if skipped_context(text, start, start + len(token)) or _PAREN_SIC.match(text, start + len(token)):
-                    continue  # "(sic)" marks the original's spelling like "[sic]"
-                if in_phrase and in_loan_phrase(text, start):  # "pari passu", "tel quel"
-                    continue
-                if foreign and not rejected and _inside(foreign, start):
-                    continue
-                if rejected:
-                    verdict = Verdict(tuple(s for s in sp.suggest(base) if not vocab.rejects(s)),
-                                      f"'{base}' is on the house reject list", False, "reject")
-                elif shape == "lower":
-                    verdict = None if self._plausible_word(base) or self._poster(base, end) or \
-                        self._name_in_lower_case(base) or self._given_name_syllable(start, end) \
-                        or _coined_compound_verb(sp, text, start, base) else self._lower(base)
-                elif shape == "upper" and self._title_case_form_passes(key):
-                    verdict = None
-                else:
-                    verdict = ev.judge_capitalised(base, start)
-                if verdict is not None:
-                    out.append(Misspelling(start, end, base, verdict))
+                found = self._judge(facts, start, start + len(token), start + len(facts[0]), foreign)
+                if found is not None:
+                    out.append(found)
+        out.extend(self._split_word_slips(foreign))
         # a known first name one slip from a lexicon full name ("Kier Starmer")
         out.extend(self._full_name_slips({m.start for m in out}))
         out.extend(self._rare_name_slips())
         out.sort(key=lambda m: m.start)
+        return out
+
+    def _suspect(self, token: str) -> tuple[str, str, bool, str, bool] | None:
+        """(base, key, rejected, shape, in a loan phrase) of a word the dictionary lacks,
+        or None when no use of it can be a misspelling (the house accepts it, a known
+        contraction, a lone letter, an interjection, a handle, an abbreviation defined here)."""
+        sp, vocab = self.speller, self.evidence.vocabulary
+        if vocab.accepts(token):
+            return None
+        base = token
+        key = normalise(token)
+        if key != token.lower() and len(key) < len(token):
+            base = token[: len(key)]  # drop the possessive ending from the span
+        rejected = vocab.rejects(token)
+        if ("'" in base or "’" in base) and not rejected:
+            if sp.known(base) or _contracted(sp, base):
+                return None  # a contraction the dictionary has, unless the house rejects it ("ain't")
+        if len(base) == 1 and not rejected:
+            return None  # a lone letter names a letter ("the letter ß", "ω"): no word to misspell
+        shape = word_shape(base)
+        if not rejected and (self._informal_or_handle(base, shape, self.doc.text) or self._defined_here(key)):
+            return None
+        return base, key, rejected, shape, not rejected and key in loan_phrases()[0]
+
+    def _judge(self, facts: tuple[str, str, bool, str, bool], start: int, stop: int, end: int,
+               foreign: list[tuple[int, int]]) -> Misspelling | None:
+        """The verdict on one use of a suspect word, text[start:stop] (the span reported
+        is text[start:end], without a possessive ending)."""
+        sp, text = self.speller, self.doc.text
+        base, key, rejected, shape, in_phrase = facts
+        if skipped_context(text, start, stop) or _PAREN_SIC.match(text, stop):
+            return None  # "(sic)" marks the original's spelling like "[sic]"
+        if in_phrase and in_loan_phrase(text, start):  # "pari passu", "tel quel"
+            return None
+        if foreign and not rejected and _inside(foreign, start):
+            return None
+        vocab = self.evidence.vocabulary
+        if rejected:
+            verdict = Verdict(tuple(s for s in sp.suggest(base) if not vocab.rejects(s)),
+                              f"'{base}' is on the house reject list", False, "reject")
+        elif shape == "lower":
+            verdict = None if self._plausible_word(base) or self._poster(base, end) or \
+                self._name_in_lower_case(base) or self._given_name_syllable(start, end) \
+                or _coined_compound_verb(sp, text, start, base) else self._lower(base)
+        elif shape == "upper" and self._title_case_form_passes(key):
+            verdict = None
+        else:
+            verdict = self.evidence.judge_capitalised(base, start)
+        return None if verdict is None else Misspelling(start, end, base, verdict)
+
+    def _split_word_slips(self, foreign: list[tuple[int, int]]) -> list[Misspelling]:
+        """Misspelt words an invisible character splits ("gover" SOFT HYPHEN "ment"): the
+        word is judged without it, and the span reported runs from its first letter to its
+        last, so a fix replaces the whole of it. (Its pieces alone are passed over: see
+        skipped_context; typo.invisible-character reports the character itself.)"""
+        text = self.doc.text
+        if not _HAS_INVISIBLE_RE.search(text):
+            return []
+        sp, out = self.speller, []
+        for m in _SPLIT_WORD_RE.finditer(text):
+            if _joins_other_script(m.group()):
+                continue  # a joiner a Persian or Hindi word needs, not a slip in English copy
+            token = _INVISIBLE_RUN_RE.sub("", m.group())
+            if sp.known(token) and not self.evidence.vocabulary.rejects(token):
+                continue
+            facts = self._suspect(token)
+            if facts is None:
+                continue
+            letters = [i for i in range(m.start(), m.end()) if text[i] not in INVISIBLE_CHARACTERS]
+            found = self._judge(facts, m.start(), m.end(), letters[len(facts[0]) - 1] + 1, foreign)
+            if found is not None:
+                out.append(found)
         return out
 
     def _foreign_sentences(self, suspects: list[str]) -> list[tuple[int, int]]:

@@ -119,3 +119,10 @@ def test_the_text_report_shows_the_character_under_the_caret(tmp_path):
     caret = lines[lines.index(shown[0]) + 1]
     assert caret.index("^") == shown[0].index("\u00a4")
     assert "\u202e" not in out  # an override printed raw would turn the terminal line around
+
+
+def test_a_word_with_several_soft_hyphens_is_named_whole():
+    """The message named the word only up to the next soft hyphen ("in 'govern'" for
+    "gov-ern-ment"), a word that is not there."""
+    reported = [f.message for f in findings("Budget\n\nThe gov\u00adern\u00adment met.\n")]
+    assert reported == ["invisible character U+00AD SOFT HYPHEN in 'government'"] * 2
