@@ -72,8 +72,27 @@ def test_unknown_key_suggests_the_right_one(tmp_path):
             swapp: {a: b}
             tests: {fail: [a], pass: [b]}
         """)
-    assert msg.startswith("p.yaml:3: rule 'one': ")
-    assert "unknown key 'swapp' (did you mean 'swap'?)" in msg
+    # at the key's own line, not the rule's `- id:` (line 3)
+    assert msg == ("p.yaml:6: rule 'one': unknown key 'swapp' (did you mean 'swap'?); "
+                   "also line 3: 'swap' is required")
+
+
+def test_unknown_keys_at_the_top_and_in_an_example_name_their_own_lines(tmp_path):
+    msg = _error(tmp_path, """\
+        pack: desk
+        descripton: Sport desk
+        rules:
+          - id: one
+            kind: substitution
+            message: "use {replacement}"
+            swap: {a: b}
+            tests:
+              fail: [a]
+              pass: [b]
+              passs: [c]
+        """)
+    assert msg == ("p.yaml:2: unknown key 'descripton' (did you mean 'description'?); "
+                   "also line 11: unknown key 'passs' (did you mean 'pass'?)")
 
 
 def test_bad_kind_and_field_of_another_kind(tmp_path):
