@@ -298,13 +298,14 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
     settings = ConfigResolver(config_path, {"packs": list(packs)}).base_for(os.getcwd())
     ruleset = load_ruleset(settings)
     r = ruleset.rule_for(rule_id)
-    if r is None and rule_id in tool_notices.DESCRIPTIONS:
+    if r is None and (rule_id in tool_notices.DESCRIPTIONS or rule_id in tool_notices.PROBLEMS):
         _explain_notice(rule_id)
         return
     if r is None:
         from .hints import did_you_mean
 
-        fail(f"unknown rule {rule_id!r}{did_you_mean(rule_id, [*ruleset.by_id, *tool_notices.DESCRIPTIONS])}")
+        known = [*ruleset.by_id, *tool_notices.DESCRIPTIONS, *tool_notices.PROBLEMS]
+        fail(f"unknown rule {rule_id!r}{did_you_mean(rule_id, known)}")
     click.echo(f"{r.id}: {r.summary}")
     click.echo(f"severity: {r.severity}   fixable: {'yes' if r.fixable else 'no'}"
                + (f"   pack: {r.pack}" if r.pack else "") + (f"   defined at: {r.source}" if r.source else ""))
@@ -330,14 +331,21 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
 
 def _explain_notice(notice_id: str) -> None:
     """A copylint.* id that no rule defines (the readers' and the suppression check's
-    notices): its findings reach reports like any rule's, so explain must know it too."""
-    click.echo(f"{notice_id}: {tool_notices.DESCRIPTIONS[notice_id]}")
-    click.echo(f"severity: {tool_notices.SEVERITIES[notice_id]}   fixable: no   "
-               "copylint's own notice (not in `copylint rules`)")
-    click.echo("")
+    notices, and the ids reports give a path that could not be checked): they reach
+    reports like a rule's, so explain must know them too."""
     import textwrap
 
-    click.echo(textwrap.fill(tool_notices.DOCS[notice_id], 88))
+    if notice_id in tool_notices.PROBLEMS:
+        description, doc = tool_notices.PROBLEMS[notice_id]
+        click.echo(f"{notice_id}: {description}")
+        click.echo("copylint's own id (not in `copylint rules`)")
+    else:
+        description, doc = tool_notices.DESCRIPTIONS[notice_id], tool_notices.DOCS[notice_id]
+        click.echo(f"{notice_id}: {description}")
+        click.echo(f"severity: {tool_notices.SEVERITIES[notice_id]}   fixable: no   "
+                   "copylint's own notice (not in `copylint rules`)")
+    click.echo("")
+    click.echo(textwrap.fill(doc, 88))
 
 
 @main.group("cache")
