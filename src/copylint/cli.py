@@ -107,6 +107,8 @@ def run_settings(select: tuple[str, ...], ignore: tuple[str, ...], include: tupl
     """The config values the run options give (None: the config's or the default)."""
     if no_languagetool and require_languagetool:
         fail("--no-languagetool and --require-languagetool contradict each other")
+    if select and not _split(select):  # `--select "$RULES"` with RULES unset: not the config's list
+        fail("--select names no rule (give rule ids or prefixes, or ALL)")
     return {
         "select": _split(select), "ignore": _split(ignore),
         "include": list(include) or None, "exclude": list(exclude) or None,

@@ -187,6 +187,15 @@ def _check_builtin_options(rule_id: str, opts: dict, path: str, where: str) -> N
         raise ConfigError(f"{path}:{line}: {exc}" if line else f"{where}: {exc}") from None
 
 
+# An empty list here would switch everything off without a word (a select whose one entry
+# was commented out ran no rule and passed every file), so it is an error.
+_EMPTY = {
+    "select": "'select' is empty, so no rule would run; write [ALL] for every rule, name the rules "
+              "to run, or leave 'select' out (to skip files, use 'exclude')",
+    "files": "an override's 'files' is empty, so it applies to no file; give it globs",
+}
+
+
 def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in data.items():
@@ -196,6 +205,8 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
         if key in ("select", "ignore", "packs", "include", "exclude", "accept", "reject", "people", "files",
                    "vocabulary"):
             out[key] = _as_list(value, where, key)
+            if not out[key] and key in ("select", "files"):
+                raise ConfigError(f"{where}: {_EMPTY[key]}")
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'rules' must map rule ids to settings")

@@ -355,3 +355,26 @@ def test_pyproject_is_read_without_tomllib_as_on_python_3_10(tmp_path, monkeypat
     monkeypatch.setitem(sys.modules, "tomli", None)
     with pytest.raises(ConfigError, match=r"pyproject.toml: reading \[tool.copylint\] needs Python 3.11 or the tomli"):
         load_config_file(tmp_path / "pyproject.toml")
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("fail-on: error\nselect: []\n", r"\.copylint\.yaml:2: 'select' is empty, so no rule would run"),
+    ("overrides:\n  - files: [sport/**]\n    select: []\n", r"\.copylint\.yaml:3: 'select' is empty"),
+    ("overrides:\n  - files: []\n    ignore: [typo]\n", r"\.copylint\.yaml:2: an override's 'files' is empty"),
+])
+def test_an_empty_select_or_override_files_is_an_error_at_its_line(tmp_path, text, wanted):
+    """``select: []`` (a list whose one entry was commented out) ran no rule and passed
+    every file without a word; an override with no ``files`` applied to nothing."""
+    cfg = tmp_path / ".copylint.yaml"
+    cfg.write_text(text)
+    with pytest.raises(ConfigError, match=wanted):
+        load_config_file(cfg)
+
+
+def test_an_empty_select_on_the_command_line_is_a_usage_error(tmp_path):
+    """``--select "$RULES"`` with RULES unset fell back to the config's list unseen."""
+    (tmp_path / "news.txt").write_text(STORY)
+    for value in ("", " , "):
+        proc = run_cli("check", "--select", value, "news.txt", cwd=tmp_path)
+        assert proc.returncode == 2
+        assert proc.stderr == "copylint: error: --select names no rule (give rule ids or prefixes, or ALL)\n"
