@@ -18,7 +18,7 @@ from typing import Any
 
 from .hints import did_you_mean
 from .model import Severity
-from .yamlutil import Located, YamlError, load_located
+from .yamlutil import Located, YamlError, load_located, plain_data_only
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml", "copylint.yaml")
 
@@ -213,6 +213,8 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
             rules: dict[str, dict[str, Any]] = {}
             for rid, opts in value.items():
                 rwhere = f"{path}:{value.line_of(str(rid))}" if isinstance(value, Located) else where
+                if not isinstance(rid, str):  # `null:` or `5:` became None or 5, and lost its line
+                    raise ConfigError(f"{rwhere}: {rid!r} is no rule id (quote the id if it is one)")
                 if isinstance(opts, str):
                     opts = {"severity": opts}
                 if opts is None:
@@ -241,7 +243,7 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
                 raise ConfigError(f"{where}: {key!r} must be true or false")
             out[key] = value
         elif key == "jobs":
-            if not isinstance(value, int) or value < 1:
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:  # (True is an int)
                 raise ConfigError(f"{where}: 'jobs' must be a positive integer")
             out[key] = value
         elif key == "overrides":
@@ -278,22 +280,36 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
 
 def _read_config_data(path: Path) -> Located | None:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: cannot read config: byte {raw[exc.start]:#04x} is not UTF-8 "
+                          "(save the config as UTF-8)") from None
     if path.name == "pyproject.toml":
         tomllib = _toml_reader(path)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-        section = data.get("tool", {}).get("copylint")
+            # tomllib ends its message with "(at line N, column M)": put the line up front
+            m = re.search(r"^(.*?) \(at (?:line (\d+), column \d+|end of document)\)$", str(exc))
+            line = (m.group(2) or len(text.splitlines()) or 1) if m else None
+            message = m.group(1) if m else str(exc)
+            raise ConfigError(f"{path}:{line}: invalid TOML: {message}" if line else f"{path}: invalid TOML: {message}") from None
+        tool = data.get("tool", {})
+        section = tool.get("copylint") if isinstance(tool, dict) else None
         if section is None:
             return None
+        if not isinstance(section, dict):
+            line = next((i for i, l in enumerate(text.splitlines(), 1) if "copylint" in l), 1)
+            raise ConfigError(f"{path}:{line}: [tool.copylint] must be a table of keys and values")
         located = _locate_toml(section, text)
         return located
     try:
-        data = load_located(text, str(path))
+        data = load_located(text, str(path), check=plain_data_only("a config"))
     except YamlError as exc:
         raise ConfigError(str(exc)) from None
     if data is None:
@@ -345,21 +361,26 @@ def _locate_toml(section: dict, text: str) -> Located:
 
 def load_config_file(path: str | Path, _seen: tuple[str, ...] = ()) -> Settings:
     path = Path(path)
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder, not a config file")
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found")
     key = str(path.resolve())
-    if key in _seen:
-        raise ConfigError(f"{path}: 'extends' loops back to this file")
     data = _read_config_data(path)
     settings = Settings()
-    if data is None:
-        settings.source, settings.root = str(path), str(path.parent)
-        return settings
+    if data is None:  # a pyproject.toml named by --config or extends, or found by a "[tool.copylint" in a comment
+        raise ConfigError(f"{path}: has no [tool.copylint] table")
     values = _validate_block(data, str(path), allowed=set(KEYS) | TOP_ONLY, top=True)
     if "extends" in values:
+        where = f"{path}:{data.line_of('extends')}"
         base_path = (path.parent / values["extends"]).resolve()
+        if base_path.is_dir():
+            raise ConfigError(f"{where}: extended config {values['extends']!r} is a folder, not a file")
         if not base_path.is_file():
-            raise ConfigError(f"{path}:{data.line_of('extends')}: extended config {values['extends']!r} not found")
+            raise ConfigError(f"{where}: extended config {values['extends']!r} not found")
+        if str(base_path) in _seen + (key,):  # said here, at the line that closes the loop
+            raise ConfigError(f"{where}: extending {values['extends']!r} makes a loop (it is this file, "
+                              "or extends it)")
         settings = load_config_file(base_path, _seen + (key,))
     for folder in values.get("vocabulary", ()):
         if not (path.parent / folder).is_dir():
@@ -368,7 +389,9 @@ def load_config_file(path: str | Path, _seen: tuple[str, ...] = ()) -> Settings:
     for key in ("packs", "people"):
         for entry in values.get(key, ()):
             if not _entry_found(key, path.parent / entry):
-                raise ConfigError(f"{path}:{data.line_of(key)}: {_not_found(key, entry)}")
+                problem = (f"pack {entry!r} is a folder, not a YAML file" if key == "packs" and
+                           (path.parent / entry).is_dir() else _not_found(key, entry))
+                raise ConfigError(f"{path}:{data.line_of(key)}: {problem}")
     apply_values(settings, values, path.parent)
     settings.source, settings.root = str(path), str(path.parent)
     return settings

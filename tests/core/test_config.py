@@ -378,3 +378,58 @@ def test_an_empty_select_on_the_command_line_is_a_usage_error(tmp_path):
         proc = run_cli("check", "--select", value, "news.txt", cwd=tmp_path)
         assert proc.returncode == 2
         assert proc.stderr == "copylint: error: --select names no rule (give rule ids or prefixes, or ALL)\n"
+
+
+@pytest.mark.parametrize("files, wanted", [
+    # a loop of two files is reported at the extends line that closes it
+    ({"a.yaml": "select: [typo]\nextends: b.yaml\n", "b.yaml": "ignore: [house]\nextends: a.yaml\n"},
+     r"b\.yaml:2: extending 'a\.yaml' makes a loop"),
+    ({"a.yaml": "fail-on: error\nextends: a.yaml\n"}, r"a\.yaml:2: extending 'a\.yaml' makes a loop"),
+    ({"a.yaml": "extends: styles\n", "styles/x.yaml": ""}, r"a\.yaml:1: extended config 'styles' is a folder"),
+    ({"a.yaml": "packs: [styles]\n", "styles/x.yaml": ""}, r"a\.yaml:1: pack 'styles' is a folder, not a YAML file"),
+    # True is an int to Python: `jobs: true` ran one worker
+    ({"a.yaml": "jobs: true\n"}, r"a\.yaml:1: 'jobs' must be a positive integer"),
+    # `null:` as a rule id was reported as 'None' at no line
+    ({"a.yaml": "rules:\n  null: error\n"}, r"a\.yaml:2: None is no rule id"),
+    # a tag on a list was dropped without a word
+    ({"a.yaml": "select: !!python/object:os.system [typo]\n"},
+     r"a\.yaml:1: unsupported tag 'tag:yaml\.org,2002:python/object:os\.system': a config holds plain data only"),
+    ({"a.yaml": "select:\n\t- typo\n"}, r"a\.yaml:2: invalid YAML: a tab where YAML needs spaces"),
+    ({"a.yaml": "select: [ALL]\n...\n---\nselect: [typo]\n"},
+     r"a\.yaml:3: invalid YAML: expected a single document in the stream, but found another document"),
+])
+def test_a_malformed_config_is_one_error_at_its_file_and_line(tmp_path, files, wanted):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    with pytest.raises(ConfigError, match=wanted):
+        load_config_file(tmp_path / "a.yaml")
+
+
+def test_a_config_that_is_not_utf8_names_the_line_of_the_byte(tmp_path):
+    """The error was Python's codec message ("can't decode byte 0xe9 in position 27")."""
+    cfg = tmp_path / ".copylint.yaml"
+    cfg.write_bytes(b"select: [typo]\nignore: [caf\xe9]\n")
+    with pytest.raises(ConfigError) as exc:
+        load_config_file(cfg)
+    assert str(exc.value) == f"{cfg}:2: cannot read config: byte 0xe9 is not UTF-8 (save the config as UTF-8)"
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ('[tool.copylint]\nselect = ["typo"\n', r"pyproject\.toml:2: invalid TOML: Unclosed array$"),
+    ('[tool.copylint]\nselect = ["typo"]\n\nbad line\n', r"pyproject\.toml:4: invalid TOML: Expected '='"),
+    # these two ended as "internal error: AttributeError"
+    ("[tool]\ncopylint = 5\n", r"pyproject\.toml:2: \[tool\.copylint\] must be a table"),
+    ("tool = 5\n", r"pyproject\.toml: has no \[tool\.copylint\] table"),
+    # named with --config, a pyproject.toml without the table ran the defaults unseen
+    ('[project]\nname = "x"\n', r"pyproject\.toml: has no \[tool\.copylint\] table"),
+])
+def test_a_broken_pyproject_is_one_error_at_its_line(tmp_path, text, wanted):
+    (tmp_path / "pyproject.toml").write_text(text)
+    with pytest.raises(ConfigError, match=wanted):
+        load_config_file(tmp_path / "pyproject.toml")
+
+
+def test_a_pyproject_with_a_byte_order_mark_is_read(tmp_path):
+    (tmp_path / "pyproject.toml").write_bytes(b'\xef\xbb\xbf[tool.copylint]\nfail-on = "error"\n')
+    assert load_config_file(tmp_path / "pyproject.toml").fail_on == Severity.ERROR

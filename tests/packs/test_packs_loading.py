@@ -305,3 +305,28 @@ def test_a_literal_rule_s_exceptions_are_still_checked_as_patterns(tmp_path):
     compiler ("internal error: PatternError"), found by fuzzing a config and pack."""
     msg = _error(tmp_path, _one_rule(GOOD_RULE + '    literal: true\n    exceptions: ["foo (bar"]\n'))
     assert msg.startswith("p.yaml:9: rule 'kyiv': invalid pattern 'foo (bar': missing )")
+
+
+@pytest.mark.parametrize("swap, line, key", [("{5: five}", 6, "5"), ("\n      no: No.", 7, "False")])
+def test_a_key_that_yaml_reads_as_no_text_is_named_at_its_line(tmp_path, swap, line, key):
+    """``swap: {5: five}`` ended as "internal error: TypeError: 'int' object is not
+    iterable"; ``no:`` became the key False."""
+    msg = _error(tmp_path, _one_rule(GOOD_RULE.replace(" {Kiev: Kyiv}", " " + swap)))
+    assert msg.startswith(f"p.yaml:{line}: key {key} is not text; quote it")
+
+
+def test_a_tab_in_a_pack_is_named_as_a_tab(tmp_path):
+    """libyaml said only "found character that cannot start any token"."""
+    msg = _error(tmp_path, "pack: desk\nrules:\n\t- id: x\n")
+    assert msg == "p.yaml:3: invalid YAML: a tab where YAML needs spaces (indent with spaces, not tabs)"
+
+
+def test_a_folder_named_as_a_pack_is_called_a_folder(tmp_path, monkeypatch):
+    """It was "pack not found (not a file, nor a shipped pack ...)"."""
+    from copylint.packs.loader import resolve_entries
+
+    (tmp_path / "style").mkdir()
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(PackError) as exc:
+        resolve_entries(["style"])
+    assert str(exc.value) == "style: is a folder, not a pack file (name a YAML file)"

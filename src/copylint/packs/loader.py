@@ -15,12 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from ..config import ConfigError
 from ..data import rules_dir
 from ..hints import did_you_mean
-from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, load_located, parse_cached
+from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, load_located, parse_cached, plain_data_only
 from .patterns import PatternError, compile_pattern, is_literal
 
 # kinds whose `exceptions` are plain words (acronyms, names), not patterns
@@ -73,30 +72,16 @@ class PackSpec:
 # --------------------------------------------------------------------------- YAML
 
 
+_PLAIN = plain_data_only("a pack")
+
+
 def _load_yaml(text: str, path: str) -> Any:
     """yamlutil.load_located with libyaml's parser when present (packs can be long), and
     plain data only."""
     try:
-        return load_located(text, path, FAST_SAFE_LOADER, _plain_data_only)
+        return load_located(text, path, FAST_SAFE_LOADER, _PLAIN)
     except YamlError as exc:
         raise PackError(str(exc)) from None
-
-
-_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
-
-
-def _plain_data_only(node) -> None:
-    """Refuse any tag beyond YAML's plain types: a pack is data, never objects."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if n.tag not in _PLAIN_TAGS:
-            raise YamlError("", n.start_mark.line + 1, f"unsupported tag {n.tag!r}: a pack holds plain data only")
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                stack.extend((k, v))
-        elif isinstance(n, yaml.SequenceNode):
-            stack.extend(n.value)
 
 
 # --------------------------------------------------------------------------- schema
@@ -195,6 +180,7 @@ def validate(data: Any, path: str, schema: bool = True) -> None:
     a schema cannot express."""
     if not isinstance(data, Located):
         raise PackError(f"{path}:1: a pack must be a mapping with 'pack' and 'rules'")
+    _check_keys_are_text(data, path)
     errors = list(_validator().iter_errors(data)) if schema else []
     if errors:
         def depth_line(e):  # (by the mapping at fault: a misspelt key before the key it misses)
@@ -209,6 +195,20 @@ def validate(data: Any, path: str, schema: bool = True) -> None:
         raise PackError(f"{path}:{_error_line(data, e)}: {_rule_label(data, e.absolute_path)}"
                         f"{_explain(e)}{more}")
     _check_semantics(data, path)
+
+
+def _check_keys_are_text(node: Any, path: str) -> None:
+    """YAML reads ``swap: {5: five}`` or ``{no: No.}`` with a number or a boolean as the
+    key, which the schema check and the compiler then crashed on; a pack's keys are text."""
+    if isinstance(node, Located):
+        for key, value in node.items():
+            if not isinstance(key, str):
+                raise PackError(f"{path}:{node.line_of(str(key))}: key {key!r} is not text; quote it "
+                                "(YAML reads yes, no, on, off, null and numbers as other values)")
+            _check_keys_are_text(value, path)
+    elif isinstance(node, list):
+        for item in node:
+            _check_keys_are_text(item, path)
 
 
 def _placeholders(message: str) -> set[str]:
@@ -364,6 +364,8 @@ def resolve_entries(entries: list[str]) -> list[Path]:
         if name in shipped and p.suffix == "":
             out.append(shipped[name])
             continue
+        if p.is_dir():
+            raise PackError(f"{entry}: is a folder, not a pack file (name a YAML file)")
         names = ", ".join(sorted(shipped)) or "none"
         raise PackError(f"{entry}: pack not found (not a file, nor a shipped pack: {names})")
     return out
