@@ -36,8 +36,27 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return out
 
 
+# (click 8.2+ raises this for a group run without a command; it prints the help)
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+def _usage_error(exc: click.UsageError) -> "click.exceptions.Exit":
+    """A bad flag or value as one line, as every other error is, instead of click's usage
+    block: a CI log shows "copylint: error: ..." whatever went wrong."""
+    if isinstance(exc, _NO_ARGS_IS_HELP):  # `copylint` alone: click's help, as ever
+        raise exc
+    command = exc.ctx.command_path if exc.ctx else "copylint"
+    fail(f"{exc.format_message().rstrip('.')} (see {command} --help)")
+
+
 class _Group(click.Group):
     """Turns unexpected exceptions into a one-line error with exit code 2."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:  # a bad option before the command's name
+            _usage_error(exc)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -46,6 +65,8 @@ class _Group(click.Group):
             finally:
                 if not sys.stdout.closed:  # (the language server closes its own on exit)
                     sys.stdout.flush()  # a closed pipe shows here, not in Python's exit handler
+        except click.UsageError as exc:
+            _usage_error(exc)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except ConfigError as exc:

@@ -433,3 +433,26 @@ def test_a_broken_pyproject_is_one_error_at_its_line(tmp_path, text, wanted):
 def test_a_pyproject_with_a_byte_order_mark_is_read(tmp_path):
     (tmp_path / "pyproject.toml").write_bytes(b'\xef\xbb\xbf[tool.copylint]\nfail-on = "error"\n')
     assert load_config_file(tmp_path / "pyproject.toml").fail_on == Severity.ERROR
+
+
+@pytest.mark.parametrize("args, wanted", [
+    (["check", "--jobs", "0", "news.txt"], "Invalid value for '--jobs' / '-j': 0 is not in the range x>=1"),
+    (["check", "--fail-on", "fatal", "news.txt"], "Invalid value for '--fail-on': 'fatal' is not one of"),
+    (["check", "--config", "sub", "news.txt"], "Invalid value for '--config': File 'sub' is a directory"),
+    (["check", "--bogus", "news.txt"], "No such option '--bogus'"),
+    (["--bogus"], "No such option '--bogus'"),
+    (["explain"], "Missing argument 'RULE_ID'"),
+])
+def test_a_bad_flag_is_one_line_and_exit_2(tmp_path, args, wanted):
+    """Click printed a usage block of four lines; every other error is one line."""
+    (tmp_path / "news.txt").write_text(STORY)
+    (tmp_path / "sub").mkdir()
+    proc = run_cli(*args, cwd=tmp_path)
+    assert proc.returncode == 2
+    [line] = proc.stderr.splitlines()
+    assert line.startswith(f"copylint: error: {wanted}") and line.endswith(" --help)")
+
+
+def test_copylint_alone_still_prints_its_help():
+    proc = run_cli()
+    assert "Commands:" in proc.stdout + proc.stderr and "copylint: error" not in proc.stderr
