@@ -587,3 +587,12 @@ def test_a_reader_that_goes_away_stops_the_output_quietly():
         err = proc.stderr.read().decode("utf-8", "replace")
         assert proc.wait(timeout=300) == 141
         assert "internal error" not in err and "Broken pipe" not in err and "Traceback" not in err
+
+
+def test_a_misspelt_languagetool_mode_in_the_environment_is_an_error(tmp_path):
+    """COPYLINT_LANGUAGETOOL=requre was read as "auto": a CI job meant to fail without
+    LanguageTool passed without it."""
+    (tmp_path / "story.txt").write_text(STORY)
+    proc = run_cli("check", "story.txt", cwd=tmp_path, env={"COPYLINT_LANGUAGETOOL": "requre"})
+    assert proc.returncode == 2
+    assert proc.stderr == "copylint: error: COPYLINT_LANGUAGETOOL='requre': use off, auto or require\n"
