@@ -304,7 +304,7 @@ def _read_config_data(path: Path) -> Located | None:
         if section is None:
             return None
         if not isinstance(section, dict):
-            line = next((i for i, l in enumerate(text.splitlines(), 1) if "copylint" in l), 1)
+            line = _toml_key_lines(text).get(("tool", "copylint"), 1)
             raise ConfigError(f"{path}:{line}: [tool.copylint] must be a table of keys and values")
         located = _locate_toml(section, text)
         return located
@@ -336,27 +336,65 @@ def _toml_reader(path: Path):
     return tomllib
 
 
-def _locate_toml(section: dict, text: str) -> Located:
-    """TOML has no marks in tomllib: find the line of each top-level key of the section."""
-    lines = text.splitlines()
-    start = next((i for i, l in enumerate(lines) if l.strip() == "[tool.copylint]"), 0)
+_TOML_HEADER = re.compile(r"^\s*(\[\[?)\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_KEY = re.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[\w-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[\w-]+))*)\s*=""")
+_TOML_PART = re.compile(r""""([^"]*)"|'([^']*)'|([\w-]+)""")
 
-    def conv(value: Any, line: int) -> Any:
+
+def _toml_key_lines(text: str) -> dict[tuple, int]:
+    """The line of each table and key, by its full path (an array of tables' entries
+    numbered): ``("tool", "copylint", "overrides", 1, "select")``. A plain scan, enough
+    to point at a key; a key inside an inline table gets its table's line."""
+    def parts(key: str) -> tuple:
+        return tuple(next(g for g in m.groups() if g is not None) for m in _TOML_PART.finditer(key))
+
+    def numbered(path: tuple) -> tuple:  # [a.b] after [[a]] is in a's last entry
+        out: tuple = ()
+        for i, part in enumerate(path):
+            out += (part,)
+            if path[:i + 1] in counts:
+                out += (counts[path[:i + 1]],)
+        return out
+
+    found: dict[tuple, int] = {}
+    counts: dict[tuple, int] = {}
+    table: tuple = ()
+    for n, line in enumerate(text.splitlines(), 1):
+        header = _TOML_HEADER.match(line)
+        if header:
+            path = parts(header.group(2))
+            if header.group(1) == "[[":
+                counts[path] = counts.get(path, -1) + 1
+            table = numbered(path)
+            found.setdefault(table, n)
+            continue
+        key = _TOML_KEY.match(line)
+        if key:
+            found.setdefault(table + parts(key.group(1)), n)
+    return found
+
+
+def _locate_toml(section: dict, text: str) -> Located:
+    """tomllib gives no positions: each key of the section gets the line it is written on
+    (or, failing that, the line of the table holding it), so errors name it as in YAML."""
+    lines = _toml_key_lines(text)
+
+    def conv(value: Any, path: tuple, line: int) -> Any:
         if isinstance(value, dict):
             out = Located()
             out.line = line
             out.key_lines = {}
             for k, v in value.items():
-                kl = next((i + 1 for i in range(start, len(lines))
-                           if lines[i].lstrip().startswith((f"{k} ", f"{k}=", f'"{k}"'))), line)
-                out[k] = conv(v, kl)
+                kl = lines.get(path + (k,), line)
+                out[k] = conv(v, path + (k,), kl)
                 out.key_lines[k] = kl
             return out
         if isinstance(value, list):
-            return [conv(v, line) for v in value]
+            return [conv(v, path + (i,), lines.get(path + (i,), line)) for i, v in enumerate(value)]
         return value
 
-    return conv(section, start + 1)
+    root = ("tool", "copylint")
+    return conv(section, root, lines.get(root, 1))
 
 
 def load_config_file(path: str | Path, _seen: tuple[str, ...] = ()) -> Settings:

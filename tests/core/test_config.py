@@ -456,3 +456,22 @@ def test_a_bad_flag_is_one_line_and_exit_2(tmp_path, args, wanted):
 def test_copylint_alone_still_prints_its_help():
     proc = run_cli()
     assert "Commands:" in proc.stdout + proc.stderr and "copylint: error" not in proc.stderr
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the second override's key was found at the first 'select =' of the section (line 2)
+    ('[tool.copylint]\nselect = ["ALL"]\n\n[[tool.copylint.overrides]]\nfiles = ["a/**"]\nselect = ["typo"]\n\n'
+     '[[tool.copylint.overrides]]\nfiles = ["b/**"]\nselect = []\n', r"pyproject\.toml:10: 'select' is empty"),
+    # a key of the same name in another table came first (line 2)
+    ('[tool.other]\nselect = 1\n[tool.copylint]\nignore = ["x"]\nselect = 5\n',
+     r"pyproject\.toml:5: 'select' must be a list"),
+    # a rule's own table was reported at line 1
+    ('[tool.copylint]\nselect = ["ALL"]\n[tool.copylint.rules.typo]\nseverity = "loud"\n',
+     r"pyproject\.toml:3: unknown severity 'loud'"),
+    ('[tool.copylint]\n[[tool.copylint.overrides]]\nfiles = ["a/**"]\n[tool.copylint.overrides.rules]\n'
+     '"typo.repeated-word" = {allw = ["x"]}\n', r"pyproject\.toml:5: unknown option 'allw'"),
+])
+def test_a_pyproject_error_names_the_line_of_its_own_key(tmp_path, text, wanted):
+    (tmp_path / "pyproject.toml").write_text(text)
+    with pytest.raises(ConfigError, match=wanted):
+        load_config_file(tmp_path / "pyproject.toml")
