@@ -18,7 +18,7 @@ from typing import Any
 
 from .hints import did_you_mean
 from .model import Severity
-from .yamlutil import Located, YamlError, load_located, plain_data_only
+from .yamlutil import Located, YamlError, load_located, plain_data_only, read_utf8
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml", "copylint.yaml")
 
@@ -280,15 +280,11 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
 
 def _read_config_data(path: Path) -> Located | None:
     try:
-        raw = path.read_bytes()
+        text = read_utf8(path, bom=True)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[:exc.start].count(b"\n") + 1
-        raise ConfigError(f"{path}:{line}: cannot read config: byte {raw[exc.start]:#04x} is not UTF-8 "
-                          "(save the config as UTF-8)") from None
+    except YamlError as exc:
+        raise ConfigError(f"{exc.path}:{exc.line}: cannot read config: {exc.message}") from None
     if path.name == "pyproject.toml":
         tomllib = _toml_reader(path)
         try:
@@ -406,7 +402,7 @@ def load_config_file(path: str | Path, _seen: tuple[str, ...] = ()) -> Settings:
     key = str(path.resolve())
     data = _read_config_data(path)
     settings = Settings()
-    if data is None:  # a pyproject.toml named by --config or extends, or found by a "[tool.copylint" in a comment
+    if data is None:  # a pyproject.toml named by --config or extends: it would set nothing, unseen
         raise ConfigError(f"{path}: has no [tool.copylint] table")
     values = _validate_block(data, str(path), allowed=set(KEYS) | TOP_ONLY, top=True)
     if "extends" in values:
@@ -514,6 +510,11 @@ def parse_date(value: Any, what: str = "date"):
         raise ConfigError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+# a [tool.copylint...] table header, not the words in a comment (copylint's own
+# pyproject.toml names "[tool.copylint]" in one)
+_TOOL_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*tool\.copylint\b", re.M)
+
+
 def find_config(start: str | Path) -> Path | None:
     """The closest config file at or above ``start`` (a file or folder)."""
     p = Path(start)
@@ -533,7 +534,7 @@ def find_config(start: str | Path) -> Path | None:
                 text = pyproject.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 continue
-            if "[tool.copylint" in text:
+            if _TOOL_TABLE.search(text):
                 return pyproject
     return None
 

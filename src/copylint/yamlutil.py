@@ -44,6 +44,17 @@ def error_place(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
     return at, problem
 
 
+def read_utf8(path: Path, bom: bool = False) -> str:
+    """A data file's text. Raises OSError, or YamlError naming the line of the first byte
+    that is not UTF-8: Python's own message counts bytes from the start of the file."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlError(str(path), raw[:exc.start].count(b"\n") + 1,
+                        f"byte {raw[exc.start]:#04x} is not UTF-8 (save the file as UTF-8)") from None
+
+
 class Located(dict):
     """A mapping that remembers the line of each key and of itself (1-based)."""
 

@@ -412,7 +412,7 @@ def test_a_config_that_is_not_utf8_names_the_line_of_the_byte(tmp_path):
     cfg.write_bytes(b"select: [typo]\nignore: [caf\xe9]\n")
     with pytest.raises(ConfigError) as exc:
         load_config_file(cfg)
-    assert str(exc.value) == f"{cfg}:2: cannot read config: byte 0xe9 is not UTF-8 (save the config as UTF-8)"
+    assert str(exc.value) == f"{cfg}:2: cannot read config: byte 0xe9 is not UTF-8 (save the file as UTF-8)"
 
 
 @pytest.mark.parametrize("text, wanted", [
@@ -475,3 +475,12 @@ def test_a_pyproject_error_names_the_line_of_its_own_key(tmp_path, text, wanted)
     (tmp_path / "pyproject.toml").write_text(text)
     with pytest.raises(ConfigError, match=wanted):
         load_config_file(tmp_path / "pyproject.toml")
+
+
+def test_a_pyproject_that_names_the_table_only_in_a_comment_is_no_config(tmp_path):
+    """Discovery took any pyproject.toml holding the text "[tool.copylint" (copylint's
+    own names it in a comment) for a config."""
+    (tmp_path / "pyproject.toml").write_text('[project]\ndependencies = ["tomli"]  # for [tool.copylint] on 3.10\n')
+    assert find_config(tmp_path) is None
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[[tool.copylint.overrides]]\nfiles = ["a"]\n')
+    assert find_config(tmp_path) == tmp_path / "pyproject.toml"
