@@ -18,7 +18,7 @@ from typing import Any
 
 from .hints import did_you_mean
 from .model import Severity
-from .yamlutil import Located, YamlError, load_located, plain_data_only, read_utf8
+from .yamlutil import Located, LocatedList, YamlError, load_located, plain_data_only, read_utf8
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml", "copylint.yaml")
 
@@ -225,7 +225,8 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
                     try:
                         Severity.parse(opts["severity"])
                     except ValueError as exc:
-                        raise ConfigError(f"{rwhere}: {exc}") from None
+                        swhere = f"{path}:{opts.line_of('severity')}" if isinstance(opts, Located) else rwhere
+                        raise ConfigError(f"{swhere}: {exc}") from None
                 rules[str(rid)] = {str(k).replace("-", "_") if k != "severity" else k: v for k, v in opts.items()}
                 _check_builtin_options(str(rid), opts, path, rwhere)
             out[key] = rules
@@ -250,9 +251,10 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
             if not isinstance(value, list):
                 raise ConfigError(f"{where}: 'overrides' must be a list")
             ovs = []
-            for item in value:
+            for i, item in enumerate(value):
                 if not isinstance(item, Located):
-                    raise ConfigError(f"{where}: each override must be a mapping with 'files'")
+                    at = f"{path}:{value.item_lines[i]}" if isinstance(value, LocatedList) else where
+                    raise ConfigError(f"{at}: each override must be a mapping with 'files'")
                 ov = _validate_block(item, path, allowed=OVERRIDE_KEYS, top=False)
                 if "files" not in ov:
                     raise ConfigError(f"{path}:{item.line}: an override needs 'files' (a list of globs)")

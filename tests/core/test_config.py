@@ -395,6 +395,11 @@ def test_an_empty_select_on_the_command_line_is_a_usage_error(tmp_path):
     ({"a.yaml": "select: !!python/object:os.system [typo]\n"},
      r"a\.yaml:1: unsupported tag 'tag:yaml\.org,2002:python/object:os\.system': a config holds plain data only"),
     ({"a.yaml": "select:\n\t- typo\n"}, r"a\.yaml:2: invalid YAML: a tab where YAML needs spaces"),
+    # these two were reported at the line of the rule and of 'overrides:'
+    ({"a.yaml": "rules:\n  typo.repeated-word:\n    allow: [had]\n    severity: loud\n"},
+     r"a\.yaml:4: unknown severity 'loud'"),
+    ({"a.yaml": "overrides:\n  - files: [a]\n\n  - just a string\n"},
+     r"a\.yaml:4: each override must be a mapping with 'files'"),
     ({"a.yaml": "select: [ALL]\n...\n---\nselect: [typo]\n"},
      r"a\.yaml:3: invalid YAML: expected a single document in the stream, but found another document"),
 ])
