@@ -128,12 +128,10 @@ def run_settings(select: tuple[str, ...], ignore: tuple[str, ...], include: tupl
     """The config values the run options give (None: the config's or the default)."""
     if no_languagetool and require_languagetool:
         fail("--no-languagetool and --require-languagetool contradict each other")
-    if select and not _split(select):  # `--select "$RULES"` with RULES unset: not the config's list
-        fail("--select names no rule (give rule ids or prefixes, or ALL)")
     return {
         "select": _split(select), "ignore": _split(ignore),
         "include": list(include) or None, "exclude": list(exclude) or None,
-        "language": language, "packs": list(packs),
+        "language": language, "packs": [p for p in packs if p],  # (an empty flag is no flag, as for the others)
         "date": parse_date(date_, "--date") if date_ else None,
         "languagetool": False if no_languagetool else (True if require_languagetool else None),
         "languagetool_url": languagetool_url,

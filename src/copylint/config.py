@@ -161,9 +161,13 @@ def glob_match(rel: str, pattern: str) -> bool:
 
 def _as_list(value: Any, where: str, key: str) -> list[str]:
     if isinstance(value, str):
-        return [value]
+        value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: {key!r} must be a list of strings")
+    if not all(v.strip() for v in value):
+        # as a path, '' is the config's own folder: `people: [""]` read every YAML file
+        # beside the config as a people file
+        raise ConfigError(f"{where}: {key!r} holds an empty entry")
     return list(value)
 
 
@@ -260,21 +264,18 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
                     raise ConfigError(f"{path}:{item.line}: an override needs 'files' (a list of globs)")
                 ovs.append(ov)
             out[key] = ovs
-        elif key in ("cache-dir", "languagetool-dir"):
-            if not isinstance(value, str):
+        elif key in ("cache-dir", "languagetool-dir", "extends"):
+            # '' is the config's folder: `cache-dir: ""` wrote the cache beside the stories
+            if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where}: {key!r} must be a path")
             out[key] = value
         elif key == "languagetool-url":
             # a number or a list here failed later, as an internal error
-            if not isinstance(value, str):
+            if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where}: 'languagetool-url' must be a URL (http://host:port)")
             out[key] = value
         elif key == "date":
             out[key] = parse_date(value, where)  # its error names the file and line, as the others do
-        elif key == "extends":
-            if not isinstance(value, str):
-                raise ConfigError(f"{where}: 'extends' must be a path")
-            out[key] = value
         else:
             out[key] = value
     return out

@@ -371,13 +371,15 @@ def test_an_empty_select_or_override_files_is_an_error_at_its_line(tmp_path, tex
         load_config_file(cfg)
 
 
-def test_an_empty_select_on_the_command_line_is_a_usage_error(tmp_path):
-    """``--select "$RULES"`` with RULES unset fell back to the config's list unseen."""
+def test_an_empty_select_on_the_command_line_is_no_select(tmp_path):
+    """Unlike ``select: []`` in a file, ``--select "$RULES"`` with RULES unset is taken as
+    no --select, as every other empty flag is: the config's list runs, never nothing."""
+    (tmp_path / ".copylint.yaml").write_text("select: [typo.repeated-word]\n")
     (tmp_path / "news.txt").write_text(STORY)
     for value in ("", " , "):
-        proc = run_cli("check", "--select", value, "news.txt", cwd=tmp_path)
-        assert proc.returncode == 2
-        assert proc.stderr == "copylint: error: --select names no rule (give rule ids or prefixes, or ALL)\n"
+        proc = run_cli("check", "--format", "json", "--select", value, "news.txt", cwd=tmp_path)
+        assert proc.returncode == 1, proc.stderr
+        assert [f["rule"] for f in json.loads(proc.stdout)["findings"]] == ["typo.repeated-word"]
 
 
 @pytest.mark.parametrize("files, wanted", [
@@ -395,6 +397,11 @@ def test_an_empty_select_on_the_command_line_is_a_usage_error(tmp_path):
     ({"a.yaml": "select: !!python/object:os.system [typo]\n"},
      r"a\.yaml:1: unsupported tag 'tag:yaml\.org,2002:python/object:os\.system': a config holds plain data only"),
     ({"a.yaml": "select:\n\t- typo\n"}, r"a\.yaml:2: invalid YAML: a tab where YAML needs spaces"),
+    # '' as a path is the config's folder: every YAML file beside it was read as people,
+    # the results cache was written beside the stories
+    ({"a.yaml": "select: [typo]\npeople: [\"\"]\n"}, r"a\.yaml:2: 'people' holds an empty entry"),
+    ({"a.yaml": "cache-dir: ''\n"}, r"a\.yaml:1: 'cache-dir' must be a path"),
+    ({"a.yaml": "select: ''\n"}, r"a\.yaml:1: 'select' holds an empty entry"),
     # these two were reported at the line of the rule and of 'overrides:'
     ({"a.yaml": "rules:\n  typo.repeated-word:\n    allow: [had]\n    severity: loud\n"},
      r"a\.yaml:4: unknown severity 'loud'"),
@@ -470,9 +477,9 @@ def test_copylint_alone_still_prints_its_help():
     # a key of the same name in another table came first (line 2)
     ('[tool.other]\nselect = 1\n[tool.copylint]\nignore = ["x"]\nselect = 5\n',
      r"pyproject\.toml:5: 'select' must be a list"),
-    # a rule's own table was reported at line 1
+    # a rule's own table's key was reported at line 1
     ('[tool.copylint]\nselect = ["ALL"]\n[tool.copylint.rules.typo]\nseverity = "loud"\n',
-     r"pyproject\.toml:3: unknown severity 'loud'"),
+     r"pyproject\.toml:4: unknown severity 'loud'"),
     ('[tool.copylint]\n[[tool.copylint.overrides]]\nfiles = ["a/**"]\n[tool.copylint.overrides.rules]\n'
      '"typo.repeated-word" = {allw = ["x"]}\n', r"pyproject\.toml:5: unknown option 'allw'"),
 ])
