@@ -402,6 +402,9 @@ def test_an_empty_select_on_the_command_line_is_no_select(tmp_path):
     ({"a.yaml": "select: [typo]\npeople: [\"\"]\n"}, r"a\.yaml:2: 'people' holds an empty entry"),
     ({"a.yaml": "cache-dir: ''\n"}, r"a\.yaml:1: 'cache-dir' must be a path"),
     ({"a.yaml": "select: ''\n"}, r"a\.yaml:1: 'select' holds an empty entry"),
+    ({"a.yaml": "select: [typo]\nfail-on: error\nselect: [house]\n"}, r"a\.yaml:3: duplicate key 'select'"),
+    ({"a.yaml": "rules:\n  house.kyiv: error\n  house.kyiv: info\n"}, r"a\.yaml:3: duplicate key 'house\.kyiv'"),
+    ({"a.yaml": "- select\n- typo\n"}, r"a\.yaml:1: the config must be a mapping of keys to values"),
     # these two were reported at the line of the rule and of 'overrides:'
     ({"a.yaml": "rules:\n  typo.repeated-word:\n    allow: [had]\n    severity: loud\n"},
      r"a\.yaml:4: unknown severity 'loud'"),
@@ -496,3 +499,14 @@ def test_a_pyproject_that_names_the_table_only_in_a_comment_is_no_config(tmp_pat
     assert find_config(tmp_path) is None
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[[tool.copylint.overrides]]\nfiles = ["a"]\n')
     assert find_config(tmp_path) == tmp_path / "pyproject.toml"
+
+
+def test_an_empty_config_file_means_the_defaults_and_stops_the_search(tmp_path):
+    """An empty (or comments-only) .copylint.yaml is a valid config: every default, and
+    the folder's own, so a parent folder's config does not govern it."""
+    (tmp_path / ".copylint.yaml").write_text("select: [typo]\nfail-on: error\n")
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / ".copylint.yaml").write_text("# defaults for the desk\n")
+    assert find_config(tmp_path / "desk") == tmp_path / "desk" / ".copylint.yaml"
+    settings = load_config_file(tmp_path / "desk" / ".copylint.yaml")
+    assert settings.select == ["ALL"] and settings.fail_on == Severity.WARNING

@@ -330,3 +330,13 @@ def test_a_folder_named_as_a_pack_is_called_a_folder(tmp_path, monkeypatch):
     with pytest.raises(PackError) as exc:
         resolve_entries(["style"])
     assert str(exc.value) == "style: is a folder, not a pack file (name a YAML file)"
+
+
+@pytest.mark.parametrize("text", ["", "# nothing yet\n", "- kyiv\n"])
+def test_an_empty_pack_or_a_list_is_named_as_no_pack(tmp_path, text):
+    assert _error(tmp_path, text) == "p.yaml:1: a pack must be a mapping with 'pack' and 'rules'"
+
+
+def test_a_duplicate_key_in_a_pack_is_named_at_its_line(tmp_path):
+    msg = _error(tmp_path, _one_rule(GOOD_RULE + "    swap: {Kiev: Kyiv}\n"))
+    assert msg == "p.yaml:8: duplicate key 'swap'"
