@@ -40,12 +40,13 @@ def _split(values: tuple[str, ...]) -> list[str]:
 _NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 
 
-def _usage_error(exc: click.UsageError) -> "click.exceptions.Exit":
+def _usage_error(exc: click.UsageError, ctx: click.Context | None = None) -> "click.exceptions.Exit":
     """A bad flag or value as one line, as every other error is, instead of click's usage
     block: a CI log shows "copylint: error: ..." whatever went wrong."""
     if isinstance(exc, _NO_ARGS_IS_HELP):  # `copylint` alone: click's help, as ever
         raise exc
-    command = exc.ctx.command_path if exc.ctx else "copylint"
+    ctx = exc.ctx or ctx  # (an option missing its value comes without one)
+    command = ctx.command_path if ctx else "copylint"
     fail(f"{exc.format_message().rstrip('.')} (see {command} --help)")
 
 
@@ -66,7 +67,7 @@ class _Group(click.Group):
                 if not sys.stdout.closed:  # (the language server closes its own on exit)
                     sys.stdout.flush()  # a closed pipe shows here, not in Python's exit handler
         except click.UsageError as exc:
-            _usage_error(exc)
+            _usage_error(exc, ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except ConfigError as exc:

@@ -457,6 +457,7 @@ def test_a_pyproject_with_a_byte_order_mark_is_read(tmp_path):
     (["check", "--bogus", "news.txt"], "No such option '--bogus'"),
     (["--bogus"], "No such option '--bogus'"),
     (["explain"], "Missing argument 'RULE_ID'"),
+    (["check", "news.txt", "-j"], "Option '-j' requires an argument"),
 ])
 def test_a_bad_flag_is_one_line_and_exit_2(tmp_path, args, wanted):
     """Click printed a usage block of four lines; every other error is one line."""
