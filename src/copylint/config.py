@@ -515,7 +515,7 @@ def parse_date(value: Any, what: str = "date"):
 
 # a [tool.copylint...] table header, not the words in a comment (copylint's own
 # pyproject.toml names "[tool.copylint]" in one)
-_TOOL_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*tool\.copylint\b", re.M)
+_TOOL_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*tool\.copylint[ \t]*[.\]]", re.M)
 
 
 def find_config(start: str | Path) -> Path | None:

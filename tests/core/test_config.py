@@ -498,6 +498,8 @@ def test_a_pyproject_that_names_the_table_only_in_a_comment_is_no_config(tmp_pat
     own names it in a comment) for a config."""
     (tmp_path / "pyproject.toml").write_text('[project]\ndependencies = ["tomli"]  # for [tool.copylint] on 3.10\n')
     assert find_config(tmp_path) is None
+    (tmp_path / "pyproject.toml").write_text('[tool.copylint-extra]\nx = 1\n')
+    assert find_config(tmp_path) is None
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[[tool.copylint.overrides]]\nfiles = ["a"]\n')
     assert find_config(tmp_path) == tmp_path / "pyproject.toml"
 
