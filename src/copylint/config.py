@@ -295,9 +295,10 @@ def _read_config_data(path: Path) -> Located | None:
         except tomllib.TOMLDecodeError as exc:
             # tomllib ends its message with "(at line N, column M)": put the line up front
             m = re.search(r"^(.*?) \(at (?:line (\d+), column \d+|end of document)\)$", str(exc))
-            line = (m.group(2) or len(text.splitlines()) or 1) if m else None
-            message = m.group(1) if m else str(exc)
-            raise ConfigError(f"{path}:{line}: invalid TOML: {message}" if line else f"{path}: invalid TOML: {message}") from None
+            if m is None:
+                raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+            line = m.group(2) or len(text.splitlines()) or 1
+            raise ConfigError(f"{path}:{line}: invalid TOML: {m.group(1)}") from None
         tool = data.get("tool", {})
         section = tool.get("copylint") if isinstance(tool, dict) else None
         if section is None:

@@ -15,7 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-
 from ..config import ConfigError
 from ..data import rules_dir
 from ..hints import did_you_mean
