@@ -513,3 +513,16 @@ def test_an_empty_config_file_means_the_defaults_and_stops_the_search(tmp_path):
     assert find_config(tmp_path / "desk") == tmp_path / "desk" / ".copylint.yaml"
     settings = load_config_file(tmp_path / "desk" / ".copylint.yaml")
     assert settings.select == ["ALL"] and settings.fail_on == Severity.WARNING
+
+
+def test_a_broken_people_file_is_one_error_not_one_per_story(tmp_path):
+    """The rules that read the people base raised its error inside each story's check,
+    so a run over an archive printed "story.txt: desk.yaml:3: ..." once per story."""
+    (tmp_path / ".copylint.yaml").write_text("select: [facts]\npeople: [desk.yaml]\n")
+    (tmp_path / "desk.yaml").write_text("source: s\npeople:\n  - nme: A B\n")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(STORY)
+    proc = run_cli("check", "a.txt", "b.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    [line] = proc.stderr.splitlines()
+    assert line.startswith(f"copylint: error: {tmp_path / 'desk.yaml'}:3: unknown key 'nme'"), line
