@@ -340,3 +340,10 @@ def test_an_empty_pack_or_a_list_is_named_as_no_pack(tmp_path, text):
 def test_a_duplicate_key_in_a_pack_is_named_at_its_line(tmp_path):
     msg = _error(tmp_path, _one_rule(GOOD_RULE + "    swap: {Kiev: Kyiv}\n"))
     assert msg == "p.yaml:8: duplicate key 'swap'"
+
+
+@pytest.mark.parametrize("swap", ["''", "[]"])
+def test_an_empty_replacement_is_called_empty(tmp_path, swap):
+    """It was "'' must be a string or a list of strings"."""
+    msg = _error(tmp_path, _one_rule(GOOD_RULE.replace("{Kiev: Kyiv}", "{Kiev: " + swap + "}")))
+    assert msg == f"p.yaml:6: rule 'kyiv': {swap} is empty: give a string or a list of strings"

@@ -163,6 +163,8 @@ def _explain(error) -> str:
             kind = str(error.instance.get("kind", "rule"))
             return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind} rule needs {shapes}"
     if v == "oneOf":
+        if error.instance in ("", []):  # a string it is: "'' must be a string" said nothing
+            return f"{error.instance!r} is empty: give a string or a list of strings"
         return f"{error.instance!r} must be a string or a list of strings"
     if v == "minItems" and "tests" in error.path:
         return f"'{error.path[-1]}' needs at least one example"
