@@ -36,8 +36,28 @@ def _split(values: tuple[str, ...]) -> list[str]:
     return out
 
 
+# (click 8.2+ raises this for a group run without a command; it prints the help)
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+
+
+def _usage_error(exc: click.UsageError, ctx: click.Context | None = None) -> "click.exceptions.Exit":
+    """A bad flag or value as one line, as every other error is, instead of click's usage
+    block: a CI log shows "copylint: error: ..." whatever went wrong."""
+    if isinstance(exc, _NO_ARGS_IS_HELP):  # `copylint` alone: click's help, as ever
+        raise exc
+    ctx = exc.ctx or ctx  # (an option missing its value comes without one)
+    command = ctx.command_path if ctx else "copylint"
+    fail(f"{exc.format_message().rstrip('.')} (see {command} --help)")
+
+
 class _Group(click.Group):
     """Turns unexpected exceptions into a one-line error with exit code 2."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:  # a bad option before the command's name
+            _usage_error(exc)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -46,6 +66,8 @@ class _Group(click.Group):
             finally:
                 if not sys.stdout.closed:  # (the language server closes its own on exit)
                     sys.stdout.flush()  # a closed pipe shows here, not in Python's exit handler
+        except click.UsageError as exc:
+            _usage_error(exc, ctx)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except ConfigError as exc:
@@ -110,7 +132,7 @@ def run_settings(select: tuple[str, ...], ignore: tuple[str, ...], include: tupl
     return {
         "select": _split(select), "ignore": _split(ignore),
         "include": list(include) or None, "exclude": list(exclude) or None,
-        "language": language, "packs": list(packs),
+        "language": language, "packs": [p for p in packs if p],  # (an empty flag is no flag, as for the others)
         "date": parse_date(date_, "--date") if date_ else None,
         "languagetool": False if no_languagetool else (True if require_languagetool else None),
         "languagetool_url": languagetool_url,
@@ -298,13 +320,14 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
     settings = ConfigResolver(config_path, {"packs": list(packs)}).base_for(os.getcwd())
     ruleset = load_ruleset(settings)
     r = ruleset.rule_for(rule_id)
-    if r is None and rule_id in tool_notices.DESCRIPTIONS:
+    if r is None and (rule_id in tool_notices.DESCRIPTIONS or rule_id in tool_notices.PROBLEMS):
         _explain_notice(rule_id)
         return
     if r is None:
         from .hints import did_you_mean
 
-        fail(f"unknown rule {rule_id!r}{did_you_mean(rule_id, [*ruleset.by_id, *tool_notices.DESCRIPTIONS])}")
+        known = [*ruleset.by_id, *tool_notices.DESCRIPTIONS, *tool_notices.PROBLEMS]
+        fail(f"unknown rule {rule_id!r}{did_you_mean(rule_id, known)}")
     click.echo(f"{r.id}: {r.summary}")
     click.echo(f"severity: {r.severity}   fixable: {'yes' if r.fixable else 'no'}"
                + (f"   pack: {r.pack}" if r.pack else "") + (f"   defined at: {r.source}" if r.source else ""))
@@ -330,14 +353,21 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
 
 def _explain_notice(notice_id: str) -> None:
     """A copylint.* id that no rule defines (the readers' and the suppression check's
-    notices): its findings reach reports like any rule's, so explain must know it too."""
-    click.echo(f"{notice_id}: {tool_notices.DESCRIPTIONS[notice_id]}")
-    click.echo(f"severity: {tool_notices.SEVERITIES[notice_id]}   fixable: no   "
-               "copylint's own notice (not in `copylint rules`)")
-    click.echo("")
+    notices, and the ids reports give a path that could not be checked): they reach
+    reports like a rule's, so explain must know them too."""
     import textwrap
 
-    click.echo(textwrap.fill(tool_notices.DOCS[notice_id], 88))
+    if notice_id in tool_notices.PROBLEMS:
+        description, doc = tool_notices.PROBLEMS[notice_id]
+        click.echo(f"{notice_id}: {description}")
+        click.echo("copylint's own id (not in `copylint rules`)")
+    else:
+        description, doc = tool_notices.DESCRIPTIONS[notice_id], tool_notices.DOCS[notice_id]
+        click.echo(f"{notice_id}: {description}")
+        click.echo(f"severity: {tool_notices.SEVERITIES[notice_id]}   fixable: no   "
+                   "copylint's own notice (not in `copylint rules`)")
+    click.echo("")
+    click.echo(textwrap.fill(doc, 88))
 
 
 @main.group("cache")

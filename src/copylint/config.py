@@ -18,7 +18,7 @@ from typing import Any
 
 from .hints import did_you_mean
 from .model import Severity
-from .yamlutil import Located, YamlError, load_located
+from .yamlutil import Located, LocatedList, YamlError, load_located, plain_data_only, read_utf8
 
 CONFIG_NAMES = (".copylint.yaml", ".copylint.yml", "copylint.yaml")
 
@@ -161,9 +161,13 @@ def glob_match(rel: str, pattern: str) -> bool:
 
 def _as_list(value: Any, where: str, key: str) -> list[str]:
     if isinstance(value, str):
-        return [value]
+        value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ConfigError(f"{where}: {key!r} must be a list of strings")
+    if not all(v.strip() for v in value):
+        # as a path, '' is the config's own folder: `people: [""]` read every YAML file
+        # beside the config as a people file
+        raise ConfigError(f"{where}: {key!r} holds an empty entry")
     return list(value)
 
 
@@ -187,6 +191,15 @@ def _check_builtin_options(rule_id: str, opts: dict, path: str, where: str) -> N
         raise ConfigError(f"{path}:{line}: {exc}" if line else f"{where}: {exc}") from None
 
 
+# An empty list here would switch everything off without a word (a select whose one entry
+# was commented out ran no rule and passed every file), so it is an error.
+_EMPTY = {
+    "select": "'select' is empty, so no rule would run; write [ALL] for every rule, name the rules "
+              "to run, or leave 'select' out (to skip files, use 'exclude')",
+    "files": "an override's 'files' is empty, so it applies to no file; give it globs",
+}
+
+
 def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in data.items():
@@ -196,12 +209,16 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
         if key in ("select", "ignore", "packs", "include", "exclude", "accept", "reject", "people", "files",
                    "vocabulary"):
             out[key] = _as_list(value, where, key)
+            if not out[key] and key in ("select", "files"):
+                raise ConfigError(f"{where}: {_EMPTY[key]}")
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: 'rules' must map rule ids to settings")
             rules: dict[str, dict[str, Any]] = {}
             for rid, opts in value.items():
                 rwhere = f"{path}:{value.line_of(str(rid))}" if isinstance(value, Located) else where
+                if not isinstance(rid, str):  # `null:` or `5:` became None or 5, and lost its line
+                    raise ConfigError(f"{rwhere}: {rid!r} is no rule id (quote the id if it is one)")
                 if isinstance(opts, str):
                     opts = {"severity": opts}
                 if opts is None:
@@ -212,7 +229,8 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
                     try:
                         Severity.parse(opts["severity"])
                     except ValueError as exc:
-                        raise ConfigError(f"{rwhere}: {exc}") from None
+                        swhere = f"{path}:{opts.line_of('severity')}" if isinstance(opts, Located) else rwhere
+                        raise ConfigError(f"{swhere}: {exc}") from None
                 rules[str(rid)] = {str(k).replace("-", "_") if k != "severity" else k: v for k, v in opts.items()}
                 _check_builtin_options(str(rid), opts, path, rwhere)
             out[key] = rules
@@ -230,36 +248,34 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
                 raise ConfigError(f"{where}: {key!r} must be true or false")
             out[key] = value
         elif key == "jobs":
-            if not isinstance(value, int) or value < 1:
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:  # (True is an int)
                 raise ConfigError(f"{where}: 'jobs' must be a positive integer")
             out[key] = value
         elif key == "overrides":
             if not isinstance(value, list):
                 raise ConfigError(f"{where}: 'overrides' must be a list")
             ovs = []
-            for item in value:
+            for i, item in enumerate(value):
                 if not isinstance(item, Located):
-                    raise ConfigError(f"{where}: each override must be a mapping with 'files'")
+                    at = f"{path}:{value.item_lines[i]}" if isinstance(value, LocatedList) else where
+                    raise ConfigError(f"{at}: each override must be a mapping with 'files'")
                 ov = _validate_block(item, path, allowed=OVERRIDE_KEYS, top=False)
                 if "files" not in ov:
                     raise ConfigError(f"{path}:{item.line}: an override needs 'files' (a list of globs)")
                 ovs.append(ov)
             out[key] = ovs
-        elif key in ("cache-dir", "languagetool-dir"):
-            if not isinstance(value, str):
+        elif key in ("cache-dir", "languagetool-dir", "extends"):
+            # '' is the config's folder: `cache-dir: ""` wrote the cache beside the stories
+            if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where}: {key!r} must be a path")
             out[key] = value
         elif key == "languagetool-url":
             # a number or a list here failed later, as an internal error
-            if not isinstance(value, str):
+            if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where}: 'languagetool-url' must be a URL (http://host:port)")
             out[key] = value
         elif key == "date":
             out[key] = parse_date(value, where)  # its error names the file and line, as the others do
-        elif key == "extends":
-            if not isinstance(value, str):
-                raise ConfigError(f"{where}: 'extends' must be a path")
-            out[key] = value
         else:
             out[key] = value
     return out
@@ -267,22 +283,33 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
 
 def _read_config_data(path: Path) -> Located | None:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        text = read_utf8(path, bom=True)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror or exc}") from None
+    except YamlError as exc:
+        raise ConfigError(f"{exc.path}:{exc.line}: cannot read config: {exc.message}") from None
     if path.name == "pyproject.toml":
         tomllib = _toml_reader(path)
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-        section = data.get("tool", {}).get("copylint")
+            # tomllib ends its message with "(at line N, column M)": put the line up front
+            m = re.search(r"^(.*?) \(at (?:line (\d+), column \d+|end of document)\)$", str(exc))
+            if m is None:
+                raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+            line = m.group(2) or len(text.splitlines()) or 1
+            raise ConfigError(f"{path}:{line}: invalid TOML: {m.group(1)}") from None
+        tool = data.get("tool", {})
+        section = tool.get("copylint") if isinstance(tool, dict) else None
         if section is None:
             return None
+        if not isinstance(section, dict):
+            line = _toml_key_lines(text).get(("tool", "copylint"), 1)
+            raise ConfigError(f"{path}:{line}: [tool.copylint] must be a table of keys and values")
         located = _locate_toml(section, text)
         return located
     try:
-        data = load_located(text, str(path))
+        data = load_located(text, str(path), check=plain_data_only("a config"))
     except YamlError as exc:
         raise ConfigError(str(exc)) from None
     if data is None:
@@ -309,46 +336,89 @@ def _toml_reader(path: Path):
     return tomllib
 
 
-def _locate_toml(section: dict, text: str) -> Located:
-    """TOML has no marks in tomllib: find the line of each top-level key of the section."""
-    lines = text.splitlines()
-    start = next((i for i, l in enumerate(lines) if l.strip() == "[tool.copylint]"), 0)
+_TOML_HEADER = re.compile(r"^\s*(\[\[?)\s*(.+?)\s*\]\]?\s*(?:#.*)?$")
+_TOML_KEY = re.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[\w-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[\w-]+))*)\s*=""")
+_TOML_PART = re.compile(r""""([^"]*)"|'([^']*)'|([\w-]+)""")
 
-    def conv(value: Any, line: int) -> Any:
+
+def _toml_key_lines(text: str) -> dict[tuple, int]:
+    """The line of each table and key, by its full path (an array of tables' entries
+    numbered): ``("tool", "copylint", "overrides", 1, "select")``. A plain scan, enough
+    to point at a key; a key inside an inline table gets its table's line."""
+    def parts(key: str) -> tuple:
+        return tuple(next(g for g in m.groups() if g is not None) for m in _TOML_PART.finditer(key))
+
+    def numbered(path: tuple) -> tuple:  # [a.b] after [[a]] is in a's last entry
+        out: tuple = ()
+        for i, part in enumerate(path):
+            out += (part,)
+            if path[:i + 1] in counts:
+                out += (counts[path[:i + 1]],)
+        return out
+
+    found: dict[tuple, int] = {}
+    counts: dict[tuple, int] = {}
+    table: tuple = ()
+    for n, line in enumerate(text.splitlines(), 1):
+        header = _TOML_HEADER.match(line)
+        if header:
+            path = parts(header.group(2))
+            if header.group(1) == "[[":
+                counts[path] = counts.get(path, -1) + 1
+            table = numbered(path)
+            found.setdefault(table, n)
+            continue
+        key = _TOML_KEY.match(line)
+        if key:
+            found.setdefault(table + parts(key.group(1)), n)
+    return found
+
+
+def _locate_toml(section: dict, text: str) -> Located:
+    """tomllib gives no positions: each key of the section gets the line it is written on
+    (or, failing that, the line of the table holding it), so errors name it as in YAML."""
+    lines = _toml_key_lines(text)
+
+    def conv(value: Any, path: tuple, line: int) -> Any:
         if isinstance(value, dict):
             out = Located()
             out.line = line
             out.key_lines = {}
             for k, v in value.items():
-                kl = next((i + 1 for i in range(start, len(lines))
-                           if lines[i].lstrip().startswith((f"{k} ", f"{k}=", f'"{k}"'))), line)
-                out[k] = conv(v, kl)
+                kl = lines.get(path + (k,), line)
+                out[k] = conv(v, path + (k,), kl)
                 out.key_lines[k] = kl
             return out
         if isinstance(value, list):
-            return [conv(v, line) for v in value]
+            return [conv(v, path + (i,), lines.get(path + (i,), line)) for i, v in enumerate(value)]
         return value
 
-    return conv(section, start + 1)
+    root = ("tool", "copylint")
+    return conv(section, root, lines.get(root, 1))
 
 
 def load_config_file(path: str | Path, _seen: tuple[str, ...] = ()) -> Settings:
     path = Path(path)
+    if path.is_dir():
+        raise ConfigError(f"{path}: is a folder, not a config file")
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found")
     key = str(path.resolve())
-    if key in _seen:
-        raise ConfigError(f"{path}: 'extends' loops back to this file")
     data = _read_config_data(path)
     settings = Settings()
-    if data is None:
-        settings.source, settings.root = str(path), str(path.parent)
-        return settings
+    if data is None:  # a pyproject.toml named by --config or extends: it would set nothing, unseen
+        raise ConfigError(f"{path}: has no [tool.copylint] table")
     values = _validate_block(data, str(path), allowed=set(KEYS) | TOP_ONLY, top=True)
     if "extends" in values:
+        where = f"{path}:{data.line_of('extends')}"
         base_path = (path.parent / values["extends"]).resolve()
+        if base_path.is_dir():
+            raise ConfigError(f"{where}: extended config {values['extends']!r} is a folder, not a file")
         if not base_path.is_file():
-            raise ConfigError(f"{path}:{data.line_of('extends')}: extended config {values['extends']!r} not found")
+            raise ConfigError(f"{where}: extended config {values['extends']!r} not found")
+        if str(base_path) in _seen + (key,):  # said here, at the line that closes the loop
+            raise ConfigError(f"{where}: extending {values['extends']!r} makes a loop (it is this file, "
+                              "or extends it)")
         settings = load_config_file(base_path, _seen + (key,))
     for folder in values.get("vocabulary", ()):
         if not (path.parent / folder).is_dir():
@@ -357,7 +427,9 @@ def load_config_file(path: str | Path, _seen: tuple[str, ...] = ()) -> Settings:
     for key in ("packs", "people"):
         for entry in values.get(key, ()):
             if not _entry_found(key, path.parent / entry):
-                raise ConfigError(f"{path}:{data.line_of(key)}: {_not_found(key, entry)}")
+                problem = (f"pack {entry!r} is a folder, not a YAML file" if key == "packs" and
+                           (path.parent / entry).is_dir() else _not_found(key, entry))
+                raise ConfigError(f"{path}:{data.line_of(key)}: {problem}")
     apply_values(settings, values, path.parent)
     settings.source, settings.root = str(path), str(path.parent)
     return settings
@@ -442,6 +514,11 @@ def parse_date(value: Any, what: str = "date"):
         raise ConfigError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+# a [tool.copylint...] table header, not the words in a comment (copylint's own
+# pyproject.toml names "[tool.copylint]" in one)
+_TOOL_TABLE = re.compile(r"^[ \t]*\[\[?[ \t]*tool\.copylint[ \t]*[.\]]", re.M)
+
+
 def find_config(start: str | Path) -> Path | None:
     """The closest config file at or above ``start`` (a file or folder)."""
     p = Path(start)
@@ -461,7 +538,7 @@ def find_config(start: str | Path) -> Path | None:
                 text = pyproject.read_text(encoding="utf-8", errors="replace")
             except OSError:
                 continue
-            if "[tool.copylint" in text:
+            if _TOOL_TABLE.search(text):
                 return pyproject
     return None
 

@@ -459,6 +459,13 @@ def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, ba
         resources = {**resources, **lt_session.resources}
     _init_worker(resolver, resources)
     _ruleset_for(base)  # a broken rule pack is one config error (exit 2), not one per file
+    if base.people:  # so is a broken people file: the rules load it, and said it once per story
+        from .people.kb import KBError, load_kb
+
+        try:
+            load_kb(base.people)
+        except KBError as exc:
+            raise ConfigError(str(exc)) from None
     _keep_loaded_data("rules")
 
     file_results: list[FileResult] = []

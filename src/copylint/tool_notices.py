@@ -2,7 +2,10 @@
 and what the suppression check says. Each is named and described here once; the
 emitters use these names and the reports that describe the rule behind a finding
 (SARIF's rule descriptors) use these descriptions, so no id goes out undescribed.
-``copylint explain`` prints a notice's description, severity and documentation."""
+``copylint explain`` prints a notice's description, severity and documentation.
+
+A path that could not be checked is no finding but a problem with the run; the GitLab
+and JUnit reports still need an id for it (``PROBLEMS``), and explain knows those too."""
 
 from .model import Severity
 
@@ -67,4 +70,26 @@ DOCS = {
         "selected, nothing inside it was ignored, and LanguageTool ran for grammar, typo.spelling "
         "and all rules. Delete the comment, or the names, once the text no longer needs them; "
         "--ignore copylint.unused-suppression turns the check off."),
+}
+
+# ids the reports give a path that could not be checked (missing, unreadable, binary):
+# problems with the run, not findings, so no --select or --ignore reaches them
+UNREADABLE = "copylint.unreadable"  # GitLab's check_name
+INPUT = "copylint.input"  # JUnit's error type
+TOOL = "copylint"  # GitHub's title and Azure's code for such a path; the prefix of every id above
+
+_PROBLEM_DOC = (
+    "A path named on the command line or found in a folder could not be checked: it does not "
+    "exist, cannot be read (permissions, a folder where a file was expected), or is a binary "
+    "file, which is skipped with a warning. It is a problem with the run, not a finding in the "
+    "copy, so it cannot be selected, ignored or given a severity; a path that could not be "
+    "read makes the run exit 2, a skipped binary file does not.")
+PROBLEMS = {
+    UNREADABLE: ("A file that could not be checked (the GitLab report's issue for it)", _PROBLEM_DOC),
+    INPUT: ("A path that could not be read (the JUnit report's error case for it)", _PROBLEM_DOC),
+    TOOL: ("copylint's own ids: the readers' and the suppression check's notices, and the "
+           "paths a run could not check",
+           "In --select, --ignore and rules:, 'copylint' stands for every notice: "
+           + ", ".join(sorted(DESCRIPTIONS)) + ". The GitHub and Azure reports name a path "
+           "that could not be checked 'copylint' too. `copylint explain ID` describes each."),
 }

@@ -33,8 +33,26 @@ def error_place(exc: yaml.YAMLError, text: str) -> tuple[int | None, str]:
         at = text.find(chr(exc.character))
         return (at if at >= 0 else None), f"character U+{exc.character:04X} is not allowed"
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc).splitlines()[0]
-    return (mark.index if mark is not None else None), problem
+    context = getattr(exc, "context", None)
+    problem = getattr(exc, "problem", None) or context or str(exc).splitlines()[0]
+    at = mark.index if mark is not None else None
+    if at is not None and text[at:at + 1] == "\t":
+        # libyaml says only "found character that cannot start any token"
+        problem = "a tab where YAML needs spaces (indent with spaces, not tabs)"
+    elif problem.startswith("but ") and context:  # "but found another document" alone says little
+        problem = f"{context}, {problem}"
+    return at, problem
+
+
+def read_utf8(path: Path, bom: bool = False) -> str:
+    """A data file's text. Raises OSError, or YamlError naming the line of the first byte
+    that is not UTF-8: Python's own message counts bytes from the start of the file."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlError(str(path), raw[:exc.start].count(b"\n") + 1,
+                        f"byte {raw[exc.start]:#04x} is not UTF-8 (save the file as UTF-8)") from None
 
 
 class Located(dict):
@@ -80,6 +98,27 @@ def single_node(loader, text: str) -> yaml.Node | None:
         elif isinstance(n, yaml.SequenceNode):
             stack.extend(n.value)
     return node
+
+
+PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
+
+
+def plain_data_only(what: str) -> Callable[[yaml.Node], None]:
+    """A ``check`` for load_located that refuses any tag beyond YAML's plain types: a
+    config or a pack is data, and a tag on a list or mapping (``!!python/object ...``)
+    was otherwise dropped without a word."""
+    def check(node: yaml.Node) -> None:
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if n.tag not in PLAIN_TAGS:
+                raise YamlError("", n.start_mark.line + 1, f"unsupported tag {n.tag!r}: {what} holds plain data only")
+            if isinstance(n, yaml.MappingNode):
+                for k, v in n.value:
+                    stack.extend((k, v))
+            elif isinstance(n, yaml.SequenceNode):
+                stack.extend(n.value)
+    return check
 
 
 def _construct(node: yaml.Node, loader: yaml.SafeLoader) -> Any:

@@ -161,12 +161,13 @@ def test_an_edit_in_a_folder_of_people_files_checks_again(tmp_path, monkeypatch)
                       "      - {title: Prime Minister, of: GB, start: 2030-01-01}\n", encoding="utf-8")
     story = "Plant visit\n\nPrime Minister Karl Brindlemoss visited the plant.\n"
     desk = _desk(tmp_path, {"a.txt": story},
-                 config=f"languagetool: false\nselect: [facts]\ndate: 2022-05-05\npeople: [{people}]\n")
+                 config=f"languagetool: false\nselect: [facts]\ndate: 2028-05-05\npeople: [{people}]\n")
     first, _ = _run(desk, tmp_path / "cache", monkeypatch)
     assert [f.rule for f in first.findings] == ["facts.title-date"]
-    person.write_text(person.read_text(encoding="utf-8").replace("2030-01-01", "2020-01-01"), encoding="utf-8")
+    # (a start in Boris Johnson's term, as this test once wrote, is refused: one holder at a time)
+    person.write_text(person.read_text(encoding="utf-8").replace("2030-01-01", "2027-01-01"), encoding="utf-8")
     second, checked = _run(desk, tmp_path / "cache", monkeypatch)
-    assert checked == ["a.txt"] and second.findings == []
+    assert checked == ["a.txt"] and second.findings == [] and second.problems == []
 
 
 def test_a_cache_path_that_is_a_file_is_one_notice_not_a_failure(tmp_path):

@@ -514,6 +514,61 @@ def test_explain_describes_copylints_own_notices(tmp_path):
     assert proc.returncode == 2 and "did you mean 'copylint.encoding'" in proc.stderr
 
 
+def _ids_in_report(fmt: str, text: str) -> set[str]:
+    """The rule ids a report in ``fmt`` hands its reader, found as that reader finds them."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    if fmt == "json":
+        return {f["rule"] for f in json.loads(text)["findings"]}
+    if fmt == "sarif":
+        run = json.loads(text)["runs"][0]
+        return {r["ruleId"] for r in run["results"]} | {d["id"] for d in run["tool"]["driver"]["rules"]}
+    if fmt == "gitlab":
+        return {issue["check_name"] for issue in json.loads(text)}
+    if fmt == "junit":
+        return {e.get("type") for e in ET.fromstring(text).iter() if e.tag in ("failure", "error")}
+    if fmt == "github":
+        return set(re.findall(r"title=([^:,]+)::", text))
+    return set(re.findall(r";code=([^;\]]+);", text))  # azure
+
+
+def test_every_id_a_report_can_carry_is_explained(tmp_path):
+    """`copylint explain copylint.unreadable`, an id the GitLab report gives a file it
+    could not check, said "unknown rule"; so did copylint.input (JUnit) and copylint
+    (GitHub, Azure). Every id that any report carries on input that raises every notice
+    and problem, and every rule's id, is now explained."""
+    from click.testing import CliRunner
+
+    from copylint import tool_notices
+    from copylint.cli import main
+
+    _project(tmp_path, {
+        "bytes.txt": "Council votes on budget\n\nThe caf\xe9 opened.\n".encode("latin-1"),
+        "deep.md": "# Deep\n\n" + "> " * 210 + "text\n",
+        "page.html": "<html><body><h1>Plan</h1><p>A <![foo[ b.</p></body></html>\n",
+        "front.md": "---\ntitle: [unclosed\n---\n# Plan\n\nBody text.\n",
+        "notes.md": "# Plan\n\n<!-- copylint: disable typo.speling -->\nText.\n\n"
+                    "<!-- copylint: ignore structure.duplicate-paragraph -->\nMore text.\n",
+        "story.txt": STORY,
+        "image.txt": b"\x00\x01\x02binary\x00" * 20,
+    }, config=None)
+    emitted: set[str] = set()
+    for fmt in ("json", "sarif", "gitlab", "junit", "github", "azure"):
+        proc = run_cli("check", "--no-cache", "--format", fmt, ".", "missing.md", cwd=tmp_path,
+                       env={"TF_BUILD": "", "GITHUB_ACTIONS": ""})
+        assert proc.returncode == 2, proc.stderr  # the missing path
+        emitted |= _ids_in_report(fmt, proc.stdout)
+    # the walk reached every notice and every id a report gives a path it could not check
+    assert set(tool_notices.DESCRIPTIONS) | set(tool_notices.PROBLEMS) <= emitted
+    rules = run_cli("rules").stdout.splitlines()
+    cli = CliRunner()
+    for rule_id in sorted(emitted | {line.split()[0] for line in rules}):
+        result = cli.invoke(main, ["explain", rule_id])
+        assert result.exit_code == 0, (rule_id, result.output)
+        assert result.output.startswith(f"{rule_id}: "), rule_id
+
+
 def test_python_dash_m_and_version():
     proc = run_cli("--version")
     assert proc.returncode == 0 and proc.stdout.startswith("copylint, version ")
@@ -532,3 +587,12 @@ def test_a_reader_that_goes_away_stops_the_output_quietly():
         err = proc.stderr.read().decode("utf-8", "replace")
         assert proc.wait(timeout=300) == 141
         assert "internal error" not in err and "Broken pipe" not in err and "Traceback" not in err
+
+
+def test_a_misspelt_languagetool_mode_in_the_environment_is_an_error(tmp_path):
+    """COPYLINT_LANGUAGETOOL=requre was read as "auto": a CI job meant to fail without
+    LanguageTool passed without it."""
+    (tmp_path / "story.txt").write_text(STORY)
+    proc = run_cli("check", "story.txt", cwd=tmp_path, env={"COPYLINT_LANGUAGETOOL": "requre"})
+    assert proc.returncode == 2
+    assert proc.stderr == "copylint: error: COPYLINT_LANGUAGETOOL='requre': use off, auto or require\n"

@@ -355,3 +355,174 @@ def test_pyproject_is_read_without_tomllib_as_on_python_3_10(tmp_path, monkeypat
     monkeypatch.setitem(sys.modules, "tomli", None)
     with pytest.raises(ConfigError, match=r"pyproject.toml: reading \[tool.copylint\] needs Python 3.11 or the tomli"):
         load_config_file(tmp_path / "pyproject.toml")
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ("fail-on: error\nselect: []\n", r"\.copylint\.yaml:2: 'select' is empty, so no rule would run"),
+    ("overrides:\n  - files: [sport/**]\n    select: []\n", r"\.copylint\.yaml:3: 'select' is empty"),
+    ("overrides:\n  - files: []\n    ignore: [typo]\n", r"\.copylint\.yaml:2: an override's 'files' is empty"),
+])
+def test_an_empty_select_or_override_files_is_an_error_at_its_line(tmp_path, text, wanted):
+    """``select: []`` (a list whose one entry was commented out) ran no rule and passed
+    every file without a word; an override with no ``files`` applied to nothing."""
+    cfg = tmp_path / ".copylint.yaml"
+    cfg.write_text(text)
+    with pytest.raises(ConfigError, match=wanted):
+        load_config_file(cfg)
+
+
+def test_an_empty_select_on_the_command_line_is_no_select(tmp_path):
+    """Unlike ``select: []`` in a file, ``--select "$RULES"`` with RULES unset is taken as
+    no --select, as every other empty flag is: the config's list runs, never nothing."""
+    (tmp_path / ".copylint.yaml").write_text("select: [typo.repeated-word]\n")
+    (tmp_path / "news.txt").write_text(STORY)
+    for value in ("", " , "):
+        proc = run_cli("check", "--format", "json", "--select", value, "news.txt", cwd=tmp_path)
+        assert proc.returncode == 1, proc.stderr
+        assert [f["rule"] for f in json.loads(proc.stdout)["findings"]] == ["typo.repeated-word"]
+
+
+@pytest.mark.parametrize("files, wanted", [
+    # a loop of two files is reported at the extends line that closes it
+    ({"a.yaml": "select: [typo]\nextends: b.yaml\n", "b.yaml": "ignore: [house]\nextends: a.yaml\n"},
+     r"b\.yaml:2: extending 'a\.yaml' makes a loop"),
+    ({"a.yaml": "fail-on: error\nextends: a.yaml\n"}, r"a\.yaml:2: extending 'a\.yaml' makes a loop"),
+    ({"a.yaml": "extends: styles\n", "styles/x.yaml": ""}, r"a\.yaml:1: extended config 'styles' is a folder"),
+    ({"a.yaml": "packs: [styles]\n", "styles/x.yaml": ""}, r"a\.yaml:1: pack 'styles' is a folder, not a YAML file"),
+    # True is an int to Python: `jobs: true` ran one worker
+    ({"a.yaml": "jobs: true\n"}, r"a\.yaml:1: 'jobs' must be a positive integer"),
+    # `null:` as a rule id was reported as 'None' at no line
+    ({"a.yaml": "rules:\n  null: error\n"}, r"a\.yaml:2: None is no rule id"),
+    # a tag on a list was dropped without a word
+    ({"a.yaml": "select: !!python/object:os.system [typo]\n"},
+     r"a\.yaml:1: unsupported tag 'tag:yaml\.org,2002:python/object:os\.system': a config holds plain data only"),
+    ({"a.yaml": "select:\n\t- typo\n"}, r"a\.yaml:2: invalid YAML: a tab where YAML needs spaces"),
+    # '' as a path is the config's folder: every YAML file beside it was read as people,
+    # the results cache was written beside the stories
+    ({"a.yaml": "select: [typo]\npeople: [\"\"]\n"}, r"a\.yaml:2: 'people' holds an empty entry"),
+    ({"a.yaml": "cache-dir: ''\n"}, r"a\.yaml:1: 'cache-dir' must be a path"),
+    ({"a.yaml": "select: ''\n"}, r"a\.yaml:1: 'select' holds an empty entry"),
+    ({"a.yaml": "select: [typo]\nfail-on: error\nselect: [house]\n"}, r"a\.yaml:3: duplicate key 'select'"),
+    ({"a.yaml": "rules:\n  house.kyiv: error\n  house.kyiv: info\n"}, r"a\.yaml:3: duplicate key 'house\.kyiv'"),
+    ({"a.yaml": "- select\n- typo\n"}, r"a\.yaml:1: the config must be a mapping of keys to values"),
+    # these two were reported at the line of the rule and of 'overrides:'
+    ({"a.yaml": "rules:\n  typo.repeated-word:\n    allow: [had]\n    severity: loud\n"},
+     r"a\.yaml:4: unknown severity 'loud'"),
+    ({"a.yaml": "overrides:\n  - files: [a]\n\n  - just a string\n"},
+     r"a\.yaml:4: each override must be a mapping with 'files'"),
+    ({"a.yaml": "select: [ALL]\n...\n---\nselect: [typo]\n"},
+     r"a\.yaml:3: invalid YAML: expected a single document in the stream, but found another document"),
+])
+def test_a_malformed_config_is_one_error_at_its_file_and_line(tmp_path, files, wanted):
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    with pytest.raises(ConfigError, match=wanted):
+        load_config_file(tmp_path / "a.yaml")
+
+
+def test_a_config_that_is_not_utf8_names_the_line_of_the_byte(tmp_path):
+    """The error was Python's codec message ("can't decode byte 0xe9 in position 27")."""
+    cfg = tmp_path / ".copylint.yaml"
+    cfg.write_bytes(b"select: [typo]\nignore: [caf\xe9]\n")
+    with pytest.raises(ConfigError) as exc:
+        load_config_file(cfg)
+    assert str(exc.value) == f"{cfg}:2: cannot read config: byte 0xe9 is not UTF-8 (save the file as UTF-8)"
+
+
+@pytest.mark.parametrize("text, wanted", [
+    ('[tool.copylint]\nselect = ["typo"\n', r"pyproject\.toml:2: invalid TOML: Unclosed array$"),
+    ('[tool.copylint]\nselect = ["typo"]\n\nbad line\n', r"pyproject\.toml:4: invalid TOML: Expected '='"),
+    # these two ended as "internal error: AttributeError"
+    ("[tool]\ncopylint = 5\n", r"pyproject\.toml:2: \[tool\.copylint\] must be a table"),
+    ("tool = 5\n", r"pyproject\.toml: has no \[tool\.copylint\] table"),
+    # named with --config, a pyproject.toml without the table ran the defaults unseen
+    ('[project]\nname = "x"\n', r"pyproject\.toml: has no \[tool\.copylint\] table"),
+])
+def test_a_broken_pyproject_is_one_error_at_its_line(tmp_path, text, wanted):
+    (tmp_path / "pyproject.toml").write_text(text)
+    with pytest.raises(ConfigError, match=wanted):
+        load_config_file(tmp_path / "pyproject.toml")
+
+
+def test_a_pyproject_with_a_byte_order_mark_is_read(tmp_path):
+    (tmp_path / "pyproject.toml").write_bytes(b'\xef\xbb\xbf[tool.copylint]\nfail-on = "error"\n')
+    assert load_config_file(tmp_path / "pyproject.toml").fail_on == Severity.ERROR
+
+
+@pytest.mark.parametrize("args, wanted", [
+    (["check", "--jobs", "0", "news.txt"], "Invalid value for '--jobs' / '-j': 0 is not in the range x>=1"),
+    (["check", "--fail-on", "fatal", "news.txt"], "Invalid value for '--fail-on': 'fatal' is not one of"),
+    (["check", "--config", "sub", "news.txt"], "Invalid value for '--config': File 'sub' is a directory"),
+    (["check", "--bogus", "news.txt"], "No such option '--bogus'"),
+    (["--bogus"], "No such option '--bogus'"),
+    (["explain"], "Missing argument 'RULE_ID'"),
+    (["check", "news.txt", "-j"], "Option '-j' requires an argument"),
+])
+def test_a_bad_flag_is_one_line_and_exit_2(tmp_path, args, wanted):
+    """Click printed a usage block of four lines; every other error is one line."""
+    (tmp_path / "news.txt").write_text(STORY)
+    (tmp_path / "sub").mkdir()
+    proc = run_cli(*args, cwd=tmp_path)
+    assert proc.returncode == 2
+    [line] = proc.stderr.splitlines()
+    assert line.startswith(f"copylint: error: {wanted}") and line.endswith(" --help)")
+
+
+def test_copylint_alone_still_prints_its_help():
+    proc = run_cli()
+    assert "Commands:" in proc.stdout + proc.stderr and "copylint: error" not in proc.stderr
+
+
+@pytest.mark.parametrize("text, wanted", [
+    # the second override's key was found at the first 'select =' of the section (line 2)
+    ('[tool.copylint]\nselect = ["ALL"]\n\n[[tool.copylint.overrides]]\nfiles = ["a/**"]\nselect = ["typo"]\n\n'
+     '[[tool.copylint.overrides]]\nfiles = ["b/**"]\nselect = []\n', r"pyproject\.toml:10: 'select' is empty"),
+    # a key of the same name in another table came first (line 2)
+    ('[tool.other]\nselect = 1\n[tool.copylint]\nignore = ["x"]\nselect = 5\n',
+     r"pyproject\.toml:5: 'select' must be a list"),
+    # a rule's own table's key was reported at line 1
+    ('[tool.copylint]\nselect = ["ALL"]\n[tool.copylint.rules.typo]\nseverity = "loud"\n',
+     r"pyproject\.toml:4: unknown severity 'loud'"),
+    ('[tool.copylint]\n[[tool.copylint.overrides]]\nfiles = ["a/**"]\n[tool.copylint.overrides.rules]\n'
+     '"typo.repeated-word" = {allw = ["x"]}\n', r"pyproject\.toml:5: unknown option 'allw'"),
+])
+def test_a_pyproject_error_names_the_line_of_its_own_key(tmp_path, text, wanted):
+    (tmp_path / "pyproject.toml").write_text(text)
+    with pytest.raises(ConfigError, match=wanted):
+        load_config_file(tmp_path / "pyproject.toml")
+
+
+def test_a_pyproject_that_names_the_table_only_in_a_comment_is_no_config(tmp_path):
+    """Discovery took any pyproject.toml holding the text "[tool.copylint" (copylint's
+    own names it in a comment) for a config."""
+    (tmp_path / "pyproject.toml").write_text('[project]\ndependencies = ["tomli"]  # for [tool.copylint] on 3.10\n')
+    assert find_config(tmp_path) is None
+    (tmp_path / "pyproject.toml").write_text('[tool.copylint-extra]\nx = 1\n')
+    assert find_config(tmp_path) is None
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[[tool.copylint.overrides]]\nfiles = ["a"]\n')
+    assert find_config(tmp_path) == tmp_path / "pyproject.toml"
+
+
+def test_an_empty_config_file_means_the_defaults_and_stops_the_search(tmp_path):
+    """An empty (or comments-only) .copylint.yaml is a valid config: every default, and
+    the folder's own, so a parent folder's config does not govern it."""
+    (tmp_path / ".copylint.yaml").write_text("select: [typo]\nfail-on: error\n")
+    (tmp_path / "desk").mkdir()
+    (tmp_path / "desk" / ".copylint.yaml").write_text("# defaults for the desk\n")
+    assert find_config(tmp_path / "desk") == tmp_path / "desk" / ".copylint.yaml"
+    settings = load_config_file(tmp_path / "desk" / ".copylint.yaml")
+    assert settings.select == ["ALL"] and settings.fail_on == Severity.WARNING
+
+
+def test_a_broken_people_file_is_one_error_not_one_per_story(tmp_path):
+    """The rules that read the people base raised its error inside each story's check,
+    so a run over an archive printed "story.txt: desk.yaml:3: ..." once per story."""
+    (tmp_path / ".copylint.yaml").write_text("select: [facts]\npeople: [desk.yaml]\n")
+    (tmp_path / "desk.yaml").write_text("source: s\npeople:\n  - nme: A B\n")
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(STORY)
+    proc = run_cli("check", "a.txt", "b.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    [line] = proc.stderr.splitlines()
+    assert line.startswith(f"copylint: error: {tmp_path / 'desk.yaml'}:3: unknown key 'nme'"), line

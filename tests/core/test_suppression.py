@@ -95,7 +95,14 @@ def test_a_front_matter_copylint_entry_with_a_wrong_key_is_reported():
             ("copylint: {disabel: [typo.repeated-word]}",
              "front matter's 'copylint' has no key 'disabel' (did you mean 'disable'?); it takes 'disable'"),
             ("copylint: [typo.repeated-word]",
-             "front matter's 'copylint' takes a mapping, as in 'copylint: {disable: [house.numbers]}'; it was ignored")):
+             "front matter's 'copylint' takes a mapping, as in 'copylint: {disable: [house.numbers]}'; it was ignored"),
+            # a number, or nothing, under disable disabled nothing without a word
+            ("copylint: {disable: 5}",
+             "front matter's 'copylint: disable' takes a list of rule ids, as in 'disable: [house.numbers]'; "
+             "it was ignored"),
+            ("copylint:\n  disable:",
+             "front matter's 'copylint: disable' takes a list of rule ids, as in 'disable: [house.numbers]'; "
+             "it was ignored")):
         text = f"---\ntitle: Headline for the story here\n{entry}\n---\n\nA the the slip.\n"
         found = lint_text(text, "s.md", MECH)
         assert [(f.rule, f.line, f.message) for f in found if f.rule.startswith("copylint")] == [

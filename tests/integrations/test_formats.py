@@ -236,7 +236,7 @@ def test_sarif_describes_a_broken_utf16_file_as_such(tmp_path: Path) -> None:
 # ids spelled "copylint.<name>" in the source that are not finding ids: a config file's
 # name, the entry-point group of rule plugins, the language server's command, and the
 # type GitLab and JUnit reports give a file that could not be checked (no finding, so
-# no rule descriptor)
+# no rule descriptor; tool_notices.PROBLEMS describes them for explain)
 NOT_NOTICE_IDS = {"copylint.yaml", "copylint.rules", "copylint.accept", "copylint.unreadable", "copylint.input"}
 
 

@@ -72,8 +72,27 @@ def test_unknown_key_suggests_the_right_one(tmp_path):
             swapp: {a: b}
             tests: {fail: [a], pass: [b]}
         """)
-    assert msg.startswith("p.yaml:3: rule 'one': ")
-    assert "unknown key 'swapp' (did you mean 'swap'?)" in msg
+    # at the key's own line, not the rule's `- id:` (line 3)
+    assert msg == ("p.yaml:6: rule 'one': unknown key 'swapp' (did you mean 'swap'?); "
+                   "also line 3: 'swap' is required")
+
+
+def test_unknown_keys_at_the_top_and_in_an_example_name_their_own_lines(tmp_path):
+    msg = _error(tmp_path, """\
+        pack: desk
+        descripton: Sport desk
+        rules:
+          - id: one
+            kind: substitution
+            message: "use {replacement}"
+            swap: {a: b}
+            tests:
+              fail: [a]
+              pass: [b]
+              passs: [c]
+        """)
+    assert msg == ("p.yaml:2: unknown key 'descripton' (did you mean 'description'?); "
+                   "also line 11: unknown key 'passs' (did you mean 'pass'?)")
 
 
 def test_bad_kind_and_field_of_another_kind(tmp_path):
@@ -286,3 +305,45 @@ def test_a_literal_rule_s_exceptions_are_still_checked_as_patterns(tmp_path):
     compiler ("internal error: PatternError"), found by fuzzing a config and pack."""
     msg = _error(tmp_path, _one_rule(GOOD_RULE + '    literal: true\n    exceptions: ["foo (bar"]\n'))
     assert msg.startswith("p.yaml:9: rule 'kyiv': invalid pattern 'foo (bar': missing )")
+
+
+@pytest.mark.parametrize("swap, line, key", [("{5: five}", 6, "5"), ("\n      no: No.", 7, "False")])
+def test_a_key_that_yaml_reads_as_no_text_is_named_at_its_line(tmp_path, swap, line, key):
+    """``swap: {5: five}`` ended as "internal error: TypeError: 'int' object is not
+    iterable"; ``no:`` became the key False."""
+    msg = _error(tmp_path, _one_rule(GOOD_RULE.replace(" {Kiev: Kyiv}", " " + swap)))
+    assert msg.startswith(f"p.yaml:{line}: key {key} is not text; quote it")
+
+
+def test_a_tab_in_a_pack_is_named_as_a_tab(tmp_path):
+    """libyaml said only "found character that cannot start any token"."""
+    msg = _error(tmp_path, "pack: desk\nrules:\n\t- id: x\n")
+    assert msg == "p.yaml:3: invalid YAML: a tab where YAML needs spaces (indent with spaces, not tabs)"
+
+
+def test_a_folder_named_as_a_pack_is_called_a_folder(tmp_path, monkeypatch):
+    """It was "pack not found (not a file, nor a shipped pack ...)"."""
+    from copylint.packs.loader import resolve_entries
+
+    (tmp_path / "style").mkdir()
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(PackError) as exc:
+        resolve_entries(["style"])
+    assert str(exc.value) == "style: is a folder, not a pack file (name a YAML file)"
+
+
+@pytest.mark.parametrize("text", ["", "# nothing yet\n", "- kyiv\n"])
+def test_an_empty_pack_or_a_list_is_named_as_no_pack(tmp_path, text):
+    assert _error(tmp_path, text) == "p.yaml:1: a pack must be a mapping with 'pack' and 'rules'"
+
+
+def test_a_duplicate_key_in_a_pack_is_named_at_its_line(tmp_path):
+    msg = _error(tmp_path, _one_rule(GOOD_RULE + "    swap: {Kiev: Kyiv}\n"))
+    assert msg == "p.yaml:8: duplicate key 'swap'"
+
+
+@pytest.mark.parametrize("swap", ["''", "[]"])
+def test_an_empty_replacement_is_called_empty(tmp_path, swap):
+    """It was "'' must be a string or a list of strings"."""
+    msg = _error(tmp_path, _one_rule(GOOD_RULE.replace("{Kiev: Kyiv}", "{Kiev: " + swap + "}")))
+    assert msg == f"p.yaml:6: rule 'kyiv': {swap} is empty: give a string or a list of strings"

@@ -11,7 +11,7 @@ import yaml
 
 import copylint
 from copylint.config import Settings
-from copylint.people.importer import ImportError_, import_file, parse_position
+from copylint.people.importer import ImportError_, import_file, parse_position, read_rows
 from copylint.people.kb import load_kb
 from helpers import run_cli
 
@@ -244,3 +244,12 @@ def test_people_show_and_check_load_the_configs_people_files(tmp_path):
                                                  "      - {title: President, of: XX, start: 2020-01-01}\n")
     proc = run_cli("people", "check", cwd=tmp_path)
     assert proc.returncode == 2 and "bad.yaml:5: unknown place 'XX'" in proc.stderr, proc.stdout + proc.stderr
+
+
+def test_an_export_that_is_not_utf8_names_the_line_of_the_byte(tmp_path):
+    """A Windows-1252 CSV export gave Python's codec message, counting bytes."""
+    f = tmp_path / "people.csv"
+    f.write_bytes(b"name,title,of,start\nJos\xe9 Ramos,President,US,2020-01-01\n")
+    with pytest.raises(ImportError_) as exc:
+        list(read_rows(f))
+    assert str(exc.value) == f"{f}:2: byte 0xe9 is not UTF-8 (save the file as UTF-8)"

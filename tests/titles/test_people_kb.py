@@ -155,6 +155,16 @@ def test_malformed_files_name_file_and_line(tmp_path):
         assert words in str(exc.value)
 
 
+def test_a_people_file_that_is_not_utf8_names_the_line_of_the_byte(tmp_path):
+    """The error was Python's codec message, counting bytes from the file's start."""
+    vocab = load_vocabulary(rules_path("people", "titles.yaml"), rules_path("people", "places.yaml"))
+    f = tmp_path / "desk.yaml"
+    f.write_bytes(b"source: s\npeople:\n  - name: Jos\xe9 Ramos\n")
+    with pytest.raises(KBError) as exc:
+        load_people_file(vocab, f)
+    assert str(exc.value) == f"{f}:3: byte 0xe9 is not UTF-8 (save the file as UTF-8)"
+
+
 def test_contradicting_files_are_an_error(tmp_path):
     a = tmp_path / "a.yaml"
     a.write_text("source: s\npeople:\n  - name: Jane Example\n    positions:\n"

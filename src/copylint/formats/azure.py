@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 
+from ..tool_notices import TOOL
 from . import BaseFormatter
 from ._common import message_with_fix
 
@@ -50,4 +51,4 @@ class Formatter(BaseFormatter):
     def finish(self, result) -> None:
         for p in result.problems:
             self.stream.write(log_issue("error" if p.fatal else "warning", p.message, sourcepath=_absolute(p.path),
-                                        code="copylint") + "\n")
+                                        code=TOOL) + "\n")

@@ -8,6 +8,7 @@ also ``:`` and ``,`` inside properties (a file name or title could hold them).
 
 from __future__ import annotations
 
+from ..tool_notices import TOOL
 from . import BaseFormatter
 from ._common import message_with_fix, relative_path, report_root
 
@@ -45,4 +46,4 @@ class Formatter(BaseFormatter):
     def finish(self, result) -> None:
         for p in result.problems:
             kind = "error" if p.fatal else "warning"
-            self.stream.write(command(kind, p.message, file=relative_path(p.path, self.root), title="copylint") + "\n")
+            self.stream.write(command(kind, p.message, file=relative_path(p.path, self.root), title=TOOL) + "\n")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from ..tool_notices import UNREADABLE
 from . import BaseFormatter
 from ._common import message_with_fix, relative_path, report_root
 
@@ -73,8 +74,8 @@ class Formatter(BaseFormatter):
             self.issues.append({
                 "type": "issue",
                 "description": p.message,
-                "check_name": "copylint.unreadable",
-                "fingerprint": self._fingerprint(where, "copylint.unreadable", p.message),
+                "check_name": UNREADABLE,
+                "fingerprint": self._fingerprint(where, UNREADABLE, p.message),
                 "severity": "blocker" if p.fatal else "minor",
                 "categories": ["Bug Risk"],
                 "location": {"path": where, "lines": {"begin": 1}},

@@ -14,6 +14,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..model import Severity
+from ..tool_notices import INPUT
 from . import BaseFormatter
 from ._common import fix_note
 
@@ -84,7 +85,7 @@ class Formatter(BaseFormatter):
             suite.set("tests", "1")
             totals["tests"] += 1
             if p.fatal:
-                ET.SubElement(case, "error", type="copylint.input", message=_xml_safe(p.message))
+                ET.SubElement(case, "error", type=INPUT, message=_xml_safe(p.message))
                 suite.set("errors", "1")
                 totals["errors"] += 1
             else:  # skipped on purpose (a binary file), as the other reports say

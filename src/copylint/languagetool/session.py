@@ -121,12 +121,20 @@ def _answers_cache(settings: Any) -> str | None:
     return str(Path(folder) / default_path().name) if folder else str(default_path())
 
 
+_ENV_MODES = {"": None, "auto": None, "off": False, "false": False, "0": False, "no": False,
+              "require": True, "required": True}
+
+
 def _mode(settings: Any) -> bool | None:
     """False: never; True: required; None: when it can be reached or started."""
     mode = getattr(settings, "languagetool", None)
     if mode is None:
-        from_env = {"off": False, "false": False, "0": False, "no": False,
-                    "require": True, "required": True}.get(os.environ.get(MODE_ENV, "").strip().lower())
+        value = os.environ.get(MODE_ENV, "").strip().lower()
+        if value not in _ENV_MODES:  # a misspelt "requre" ran without LanguageTool, unseen
+            from ..config import ConfigError
+
+            raise ConfigError(f"{MODE_ENV}={os.environ[MODE_ENV]!r}: use off, auto or require")
+        from_env = _ENV_MODES[value]
         # a server URL asks for LanguageTool: the environment's "off" (the test suite's)
         # gives way to it, its "require" holds for it as for a local server
         if from_env is True or not getattr(settings, "languagetool_url", None):

@@ -15,12 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..config import ConfigError
 from ..data import rules_dir
 from ..hints import did_you_mean
-from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, load_located, parse_cached
+from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, load_located, parse_cached, plain_data_only
 from .patterns import PatternError, compile_pattern, is_literal
 
 # kinds whose `exceptions` are plain words (acronyms, names), not patterns
@@ -73,30 +71,16 @@ class PackSpec:
 # --------------------------------------------------------------------------- YAML
 
 
+_PLAIN = plain_data_only("a pack")
+
+
 def _load_yaml(text: str, path: str) -> Any:
     """yamlutil.load_located with libyaml's parser when present (packs can be long), and
     plain data only."""
     try:
-        return load_located(text, path, FAST_SAFE_LOADER, _plain_data_only)
+        return load_located(text, path, FAST_SAFE_LOADER, _PLAIN)
     except YamlError as exc:
         raise PackError(str(exc)) from None
-
-
-_PLAIN_TAGS = {f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
-
-
-def _plain_data_only(node) -> None:
-    """Refuse any tag beyond YAML's plain types: a pack is data, never objects."""
-    stack = [node]
-    while stack:
-        n = stack.pop()
-        if n.tag not in _PLAIN_TAGS:
-            raise YamlError("", n.start_mark.line + 1, f"unsupported tag {n.tag!r}: a pack holds plain data only")
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                stack.extend((k, v))
-        elif isinstance(n, yaml.SequenceNode):
-            stack.extend(n.value)
 
 
 # --------------------------------------------------------------------------- schema
@@ -126,6 +110,23 @@ def line_at(data: Any, path) -> int:
         else:
             break
     return line
+
+
+def _error_line(data: Any, error) -> int:
+    """The line of a schema error: an unknown key's own line, not that of the mapping
+    holding it (a rule of twenty lines was pointed at by its ``- id:``)."""
+    if error.validator == "additionalProperties":
+        node = data
+        for key in error.absolute_path:
+            try:
+                node = node[key]
+            except (KeyError, IndexError, TypeError):
+                break
+        else:
+            extra = [k for k in error.instance if k not in error.schema.get("properties", {})]
+            if extra and isinstance(node, Located):
+                return node.line_of(str(extra[0]))
+    return line_at(data, error.absolute_path)
 
 
 def _rule_label(data: Any, path) -> str:
@@ -162,6 +163,8 @@ def _explain(error) -> str:
             kind = str(error.instance.get("kind", "rule"))
             return f"{'an' if kind[:1] in 'aeiou' else 'a'} {kind} rule needs {shapes}"
     if v == "oneOf":
+        if error.instance in ("", []):  # a string it is: "'' must be a string" said nothing
+            return f"{error.instance!r} is empty: give a string or a list of strings"
         return f"{error.instance!r} must be a string or a list of strings"
     if v == "minItems" and "tests" in error.path:
         return f"'{error.path[-1]}' needs at least one example"
@@ -178,20 +181,35 @@ def validate(data: Any, path: str, schema: bool = True) -> None:
     a schema cannot express."""
     if not isinstance(data, Located):
         raise PackError(f"{path}:1: a pack must be a mapping with 'pack' and 'rules'")
+    _check_keys_are_text(data, path)
     errors = list(_validator().iter_errors(data)) if schema else []
     if errors:
-        def depth_line(e):
+        def depth_line(e):  # (by the mapping at fault: a misspelt key before the key it misses)
             return (line_at(data, e.absolute_path), -len(e.absolute_path))
 
         errors.sort(key=depth_line)
         e = errors[0]
         # the next few too, each at its line: fixing one to meet the next costs a run each
-        others = [f"line {line_at(data, o.absolute_path)}: {_explain(o)}" for o in errors[1:MAX_SCHEMA_PROBLEMS]]
+        others = [f"line {_error_line(data, o)}: {_explain(o)}" for o in errors[1:MAX_SCHEMA_PROBLEMS]]
         rest = len(errors) - MAX_SCHEMA_PROBLEMS
         more = ("; also " + "; ".join(others) if others else "") + (f" (and {rest} more)" if rest > 0 else "")
-        raise PackError(f"{path}:{line_at(data, e.absolute_path)}: {_rule_label(data, e.absolute_path)}"
+        raise PackError(f"{path}:{_error_line(data, e)}: {_rule_label(data, e.absolute_path)}"
                         f"{_explain(e)}{more}")
     _check_semantics(data, path)
+
+
+def _check_keys_are_text(node: Any, path: str) -> None:
+    """YAML reads ``swap: {5: five}`` or ``{no: No.}`` with a number or a boolean as the
+    key, which the schema check and the compiler then crashed on; a pack's keys are text."""
+    if isinstance(node, Located):
+        for key, value in node.items():
+            if not isinstance(key, str):
+                raise PackError(f"{path}:{node.line_of(str(key))}: key {key!r} is not text; quote it "
+                                "(YAML reads yes, no, on, off, null and numbers as other values)")
+            _check_keys_are_text(value, path)
+    elif isinstance(node, list):
+        for item in node:
+            _check_keys_are_text(item, path)
 
 
 def _placeholders(message: str) -> set[str]:
@@ -347,6 +365,8 @@ def resolve_entries(entries: list[str]) -> list[Path]:
         if name in shipped and p.suffix == "":
             out.append(shipped[name])
             continue
+        if p.is_dir():
+            raise PackError(f"{entry}: is a folder, not a pack file (name a YAML file)")
         names = ", ".join(sorted(shipped)) or "none"
         raise PackError(f"{entry}: pack not found (not a file, nor a shipped pack: {names})")
     return out

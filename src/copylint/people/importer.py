@@ -63,10 +63,14 @@ class ImportedPerson:
 
 
 def read_rows(path: Path) -> Iterator[Row]:
+    from ..yamlutil import YamlError, read_utf8
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportError_(f"{path}: cannot read: {exc}") from None
+        text = read_utf8(path, bom=True)
+    except OSError as exc:
+        raise ImportError_(f"{path}: cannot read: {exc.strerror or exc}") from None
+    except YamlError as exc:
+        raise ImportError_(str(exc)) from None
     if not text.strip():
         raise ImportError_(f"{path}:1: the file is empty (a CSV header or a JSON list of records is needed)")
     if path.suffix.lower() == ".json" or text.lstrip()[:1] in ("[", "{"):

@@ -23,7 +23,7 @@ import yaml
 
 from ..data import rules_path
 from ..hints import did_you_mean
-from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, load_located, parse_cached
+from ..yamlutil import FAST_SAFE_LOADER, Located, LocatedList, YamlError, load_located, parse_cached, read_utf8
 
 SPECIAL_FILES = ("titles.yaml", "places.yaml")
 PERSON_KEYS = {"name", "id", "aliases", "surnames", "source", "positions", "note", "tracks"}
@@ -230,9 +230,11 @@ def _load_yaml(text: str, path: str) -> Any:
 
 def _read(path: Path) -> Any:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise _err(str(path), None, f"cannot read: {exc}") from None
+        text = read_utf8(path)
+    except OSError as exc:
+        raise _err(str(path), None, f"cannot read: {exc.strerror or exc}") from None
+    except YamlError as exc:
+        raise KBError(exc.path, exc.line, exc.message) from None
     try:
         return parse_cached(text, str(path), _load_yaml, __file__)
     except YamlError as exc:

@@ -261,6 +261,9 @@ def front_matter_block_problem(meta: dict) -> str | None:
         if key != "disable":
             hint = " (did you mean 'disable'?)" if get_close_matches(str(key), ["disable"], 1, 0.6) else ""
             return f"front matter's 'copylint' has no key {str(key)!r}{hint}; it takes 'disable'"
+    if not isinstance(block.get("disable"), (str, list)):  # `disable: 5` (or nothing) disabled nothing, unsaid
+        return ("front matter's 'copylint: disable' takes a list of rule ids, as in 'disable: [house.numbers]'; "
+                "it was ignored")
     return None
 
 
