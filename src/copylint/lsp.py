@@ -378,10 +378,14 @@ class _Checker:
     def __init__(self) -> None:
         self.jobs: queue.SimpleQueue = queue.SimpleQueue()
         self.busy = False  # a job under way
-        self.thread = threading.Thread(target=self._run, name="copylint-check")
-        self.thread.start()
+        # started by the first job: a server built and dropped without one (a test that
+        # calls a method directly) leaves no thread behind to hold the process at exit
+        self.thread: threading.Thread | None = None
 
     def submit(self, fn, *args) -> None:
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="copylint-check")
+            self.thread.start()
         self.jobs.put((fn, args))
 
     def _run(self) -> None:
@@ -397,6 +401,8 @@ class _Checker:
 
     def stop(self) -> None:
         """Drop the queued jobs; the thread ends after the one under way."""
+        if self.thread is None:
+            return
         try:
             while True:
                 self.jobs.get_nowait()
