@@ -10,7 +10,8 @@ from typing import Iterator
 
 from ..model import BODY_KINDS, Document, Hit
 from ..registry import rule
-from ..text import headline_proper_span
+from ..spelling.speller import get_speller
+from ..text import INVISIBLE_CHARACTERS, headline_proper_span
 
 _REPEAT_RE = re.compile(r"\b(\w+)(\s+)(\1)\b", re.I)
 
@@ -187,8 +188,6 @@ def missing_space(doc: Document, ctx) -> Iterator[Hit]:
     puts the space in; it is applied only where both words are in the dictionary. A
     mark that splits one word ("chairm,an") is reported as such, and the fix takes it
     out."""
-    from ..spelling.speller import get_speller
-
     text = doc.text
     speller = None
     for m in _MISSING_SPACE_RE.finditer(text):
@@ -363,3 +362,86 @@ def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
                 continue
             yield Hit(i, i + 1, "quotation mark is never closed in this paragraph" if is_opening
                       else "quotation mark without a partner in this paragraph")
+
+
+# "a" or "an" and the word after it (lower case, or opening a sentence)
+_ARTICLE_RE = re.compile(f"(?<![\\w'’./{INVISIBLE_CHARACTERS}-])(a|an|A|An|AN)[ \\t]+(?:\\r?\\n[ \\t]*)?"
+                         f"([A-Za-z][a-z]*(?:['’][a-z]+)?|\\d[\\d,.]*)(?![\\w'’;{INVISIBLE_CHARACTERS}])(?!-[A-Z]\\b)")
+# words spelt with a vowel and said with a consonant: "a university", "a European", "a one-off"
+_CONSONANT_SOUND = ("unanim", "unic", "unif", "unil", "unio", "uniq", "unis", "unit", "univ", "use", "usa", "usu",
+                    "uten", "uti", "uto", "utah", "unix", "ura", "ure", "uri", "uro", "ubiq", "ugan", "uku", "ukr", "eu", "ewe",
+                    "one", "once", "ouija")
+# and the h that is not said: "an hour", "an honest man", "an heir"
+_SILENT_H = ("hour", "honest", "honor", "honour", "heir")
+# not a word the article goes with: German's "an der" (Frankfurt an der Oder), a letter's
+# name ("A and P"), a second article ("a an amnesiac"); and "an historic" and "an
+# homage", forms some houses keep
+_NOT_ARTICLE_BEFORE = {"der", "die", "das", "dem", "den", "and", "or", "nor", "a", "an", "the"}
+_EITHER_ARTICLE = ("histor", "homage")
+# words no article goes before: "an that", "an between", "a about" are other slips ("and
+# that", a word dropped or doubled), and changing the article would not mend them
+_FUNCTION_WORDS = {"that", "this", "these", "those", "which", "who", "whom", "whose", "what", "when", "where",
+                   "between", "for", "from", "with", "to", "of", "in", "on", "by", "at", "is", "was", "are", "were",
+                   "be", "been", "it", "he", "she", "they", "we", "you", "his", "her", "their", "its", "our", "my",
+                   "your", "about", "another", "any", "each", "every", "if", "then", "than", "but", "so", "not",
+                   "also", "as", "after", "before", "because", "into", "over", "under", "upon", "up", "out", "off"}
+
+
+def _vowel_sound(word: str) -> bool | None:
+    """Whether a word is said with a vowel first, as the article before it hears it;
+    None when it cannot be told (a figure read in several ways)."""
+    if word[0].isdigit():
+        digits = word.split(".")[0].replace(",", "")
+        if word[0] == "8":
+            return True
+        if word[0] == "0":
+            return None  # "an 0-10 start" is said "oh", "a 0.5 pct rise" "zero"
+        if digits[:2] in ("11", "18") and (len(digits) % 3 == 2 or (len(digits) == 4 and "," not in word)):
+            return True  # eleven, eighteen (thousand, hundred): "an 11-year-old", "an 1800s house"; not "a 1,850"
+        return False
+    w = word.lower()
+    if w.startswith(_SILENT_H):
+        return True
+    if w[0] in "aeiou":
+        return not w.startswith(_CONSONANT_SOUND)
+    return False
+
+
+@rule("typo.a-an", "\"a\" before a vowel sound or \"an\" before a consonant (\"a apple\", \"an university\")",
+      fixable=True)
+def a_an(doc: Document, ctx) -> Iterator[Hit]:
+    """"an" goes before a vowel sound and "a" before a consonant sound: "an hour", "a
+    university", "a one-off", "an 8-year-old", "an 11-point lead". A slip of editing
+    ("a" left when "an ongoing" became "an ongoing review" or the adjective was cut) or
+    of typing. Read: lower-case words and figures, and capitalised words (a name's sound
+    is guessed from its letters, so their fix is offered, not applied); left alone:
+    abbreviations ("an FBI agent", "a NATO summit": said as letters or as a word), a
+    capital "A" inside a sentence (Plan A, a grade), a letter standing alone, German's
+    "an der", "an historic" (a form some houses keep), and an article before a word no
+    article goes with ("an that", "a about"), where the slip is another one ("and that",
+    a word doubled) that changing the article would not mend."""
+    from ..packs.patterns import starts_sentence
+
+    text = doc.text
+    speller = None
+    for m in _ARTICLE_RE.finditer(text):
+        article, word = m.group(1), m.group(2)
+        if article[0] in "A" and not starts_sentence(text, m.start()):
+            continue  # "Plan A", "grade A", "Class A shares"
+        if (len(word) == 1 and word.isalpha()) or (word[0].isupper() and word[1:2].isupper()):
+            continue  # a letter ("an F grade"), an abbreviation
+        lowered = word.lower()
+        if lowered in _NOT_ARTICLE_BEFORE or lowered in _FUNCTION_WORDS or lowered.startswith(_EITHER_ARTICLE):
+            continue
+        vowel = _vowel_sound(word)
+        wants_an = article.lower() == "an"
+        if vowel is None or vowel == wants_an:
+            continue
+        lower_word = word[0].islower() or word[0].isdigit()
+        speller = speller or get_speller(ctx.settings.language)
+        if lower_word and not word[0].isdigit() and not speller.known(word):
+            continue  # a misspelling or another language's word: the speller's business
+        right = "an" if vowel else "a"
+        right = right.upper() if article == "AN" else right.capitalize() if article[0] == "A" else right
+        yield Hit(m.start(1), m.end(1), f"'{right} {word}', not '{article} {word}'", suggestions=(right,),
+                  replacement=right, safe=lower_word)
