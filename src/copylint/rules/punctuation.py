@@ -369,8 +369,9 @@ _ARTICLE_RE = re.compile(f"(?<![\\w'’./{INVISIBLE_CHARACTERS}-])(a|an|A|An|AN)
                          f"([A-Za-z][a-z]*(?:['’][a-z]+)?|\\d[\\d,.]*)(?![\\w'’;{INVISIBLE_CHARACTERS}])(?!-[A-Z]\\b)")
 # words spelt with a vowel and said with a consonant: "a university", "a European", "a one-off"
 _CONSONANT_SOUND = ("unanim", "unic", "unif", "unil", "unio", "uniq", "unis", "unit", "univ", "use", "usa", "usu",
-                    "uten", "uti", "uto", "utah", "unix", "ura", "ure", "uri", "uro", "ubiq", "ugan", "uku", "ukr", "eu", "ewe",
-                    "one", "once", "ouija")
+                    "uten", "uti", "uto", "utah", "unix", "ura", "ure", "uri", "uro", "ubiq", "ugan", "uku", "ukr", "eu",
+                    "ewe", "ouija")
+_SAID_WITH_W = {"one", "once", "ones", "oneself"}  # not "onerous", "onion"
 # and the h that is not said: "an hour", "an honest man", "an heir"
 _SILENT_H = ("hour", "honest", "honor", "honour", "heir")
 # not a word the article goes with: German's "an der" (Frankfurt an der Oder), a letter's
@@ -403,7 +404,7 @@ def _vowel_sound(word: str) -> bool | None:
     if w.startswith(_SILENT_H):
         return True
     if w[0] in "aeiou":
-        return not w.startswith(_CONSONANT_SOUND)
+        return not (w.startswith(_CONSONANT_SOUND) or w in _SAID_WITH_W)
     return False
 
 
@@ -411,9 +412,9 @@ def _vowel_sound(word: str) -> bool | None:
       fixable=True)
 def a_an(doc: Document, ctx) -> Iterator[Hit]:
     """"an" goes before a vowel sound and "a" before a consonant sound: "an hour", "a
-    university", "a one-off", "an 8-year-old", "an 11-point lead". A slip of editing
-    ("a" left when "an ongoing" became "an ongoing review" or the adjective was cut) or
-    of typing. Read: lower-case words and figures, and capitalised words (a name's sound
+    university", "a one-off", "an onerous task", "an 8-year-old", "an 11-point lead". A
+    slip of editing (the article left when the word after it was cut or changed: "an
+    ongoing review" made "an review") or of typing. Read: lower-case words and figures, and capitalised words (a name's sound
     is guessed from its letters, so their fix is offered, not applied); left alone:
     abbreviations ("an FBI agent", "a NATO summit": said as letters or as a word), a
     capital "A" inside a sentence (Plan A, a grade), a letter standing alone, German's
@@ -426,7 +427,7 @@ def a_an(doc: Document, ctx) -> Iterator[Hit]:
     speller = None
     for m in _ARTICLE_RE.finditer(text):
         article, word = m.group(1), m.group(2)
-        if article[0] in "A" and not starts_sentence(text, m.start()):
+        if article[0] == "A" and not starts_sentence(text, m.start()):
             continue  # "Plan A", "grade A", "Class A shares"
         if (len(word) == 1 and word.isalpha()) or (word[0].isupper() and word[1:2].isupper()):
             continue  # a letter ("an F grade"), an abbreviation
