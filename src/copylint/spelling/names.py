@@ -783,13 +783,19 @@ class NameEvidence:
         ("Stade de France", "Ahmed bin Salman")."""
         text = self.text
         w = self._next_name_word(start + length)
-        if w is not None and not _institution(w) and (not self.speller.is_common(w) or self.lexicon.knows(w)):
+        if w is not None and not _institution(w) and (not self._common_word(w) or self.lexicon.knows(w)):
             return True
         if _PARTICLE_RE.match(text, start + length):
             return True
         if self._hyphened_to_name(start, length):
             return True
         return self._after_name(start)
+
+    def _common_word(self, word: str) -> bool:
+        """A word the dictionary has in lower case and running text uses (zipf 3 or more):
+        SCOWL also lists rare surnames in lower case ("kojima", zipf 2.8), and a word
+        before one of them is part of a name ("Hideo Kojima"), as _after_name reads it."""
+        return self.speller.is_common(word) and self.speller.zipf(word) >= 3.0
 
     def _before_surname(self, start: int, length: int) -> bool:
         """Before a word that reads as a surname: one the dictionary lacks ("Keshishian",
