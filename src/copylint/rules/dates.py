@@ -216,6 +216,23 @@ _WEEKDAY_BEFORE_RE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|" + _ABBREVIA
                                 re.IGNORECASE)
 
 
+# only a 29th, 30th or 31st can be missing from a month: the full pattern is tried only
+# round one (a pass of the full pattern over the text took four times as long)
+_LATE_DAY_RE = re.compile(r"(?<!\d)(?:29|30|31)(?!\d)")
+
+
+def _date_words_near_late_days(text: str):
+    """The matches of _DATE_WORDS_RE that hold a day from 29 to 31, in order."""
+    last_end = -1
+    for day in _LATE_DAY_RE.finditer(text):
+        # a match starts at most "the 31st of September" before the day's end
+        for m in _DATE_WORDS_RE.finditer(text, max(0, day.start() - 16), min(len(text), day.end() + 40)):
+            if m.start() >= last_end and m.start() <= day.start() < m.end():
+                last_end = m.end()
+                yield m
+                break
+
+
 def _no_such_day(year: int | None, month: int, day: int) -> bool:
     """No such day in that month (in that year when one is written; a February 29
     without a year may be in a leap year)."""
@@ -234,7 +251,7 @@ def impossible_date(doc: Document, ctx) -> Iterator[Hit]:
     text = doc.text
     if not any(ch.isdigit() for ch in text):
         return
-    for m in _DATE_WORDS_RE.finditer(text):
+    for m in _date_words_near_late_days(text):
         month = MONTH_NUMBERS[(m.group("month_a") or m.group("month_b")).lower()]
         day = int(m.group("day_a") or m.group("day_b"))
         year = int(m.group("year")) if m.group("year") else None
