@@ -200,10 +200,9 @@ def relative_day(doc: Document, ctx) -> Iterator[Hit]:
 # A date written with words: "November 31", "Nov. 31, 2022", "31 November", "the 31st of
 # November". The words round it must show a date, not a count after a month ("In April
 # 31 people died"): "on" or "the" before it, or a year, a stop or a comma after it.
-_FULL_STOP_MONTH = r"(?P<{}>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _DATE_WORDS_RE = re.compile(
     r"(?<![-–—/\w.])(?:(?P<on>(?:on|On|ON|the|The|THE)" + _GAP + r")?"
-    + r"(?:" + _FULL_STOP_MONTH.format("month_a") + _GAP + _DAY.format("day_a")
+    + r"(?:" + _MONTH.format("month_a") + _GAP + _DAY.format("day_a")
     + r"|(?:the" + _GAP + r")?" + _DAY.format("day_b") + r"(?:" + _GAP + r"of)?" + _GAP + _MONTH.format("month_b")
     + r")" + _NO_RANGE + r"(?P<after>" + _YEAR.format("year") + r"(?=[.,;:)!?]|\s*$|\s+(?:and|or|to|at|in|when|until|"
     + r"through|after|before|was|is|will|the)\b)" + r"|(?=[.,;:)!?]|\s*$)))(?!\w)",

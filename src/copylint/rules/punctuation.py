@@ -10,8 +10,9 @@ from typing import Iterator
 
 from ..model import BODY_KINDS, Document, Hit
 from ..registry import rule
+from ..packs.patterns import starts_sentence
 from ..spelling.speller import get_speller
-from ..text import INVISIBLE_CHARACTERS, headline_proper_span
+from ..text import INVISIBLE_CHARACTERS, chunk_around, headline_proper_span
 
 _REPEAT_RE = re.compile(r"\b(\w+)(\s+)(\1)\b", re.I)
 
@@ -174,6 +175,7 @@ _FIGURE_AFTER_COLON = re.compile(r":[ \t]+\d")
 # word ("said,the"): two lower-case letters before the mark, so initials, "St.Louis" and
 # "a.m." are not read, and a capital after a stop, so "example.com" is not either
 _MISSING_SPACE_RE = re.compile(r"(?<=[a-z]{2})(?:[.!?](?=[A-Z][a-z]+\b)|,(?=[a-z]{2,}\b))")
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
 _URLISH_RE = re.compile(r"://|www\.|[@=<>]|\.(?:com|org|net|gov|edu|io|co|uk|html?|php|aspx?|js|py)\b", re.I)
 
 
@@ -192,23 +194,22 @@ def missing_space(doc: Document, ctx) -> Iterator[Hit]:
     speller = None
     for m in _MISSING_SPACE_RE.finditer(text):
         at = m.start()
-        token_start = max(text.rfind(c, 0, at) for c in " \t\n") + 1
-        token_end = min((i for i in (text.find(c, at) for c in " \t\n") if i != -1), default=len(text))
-        if _URLISH_RE.search(text, token_start, token_end):
-            continue
         line_start = text.rfind("\n", 0, at) + 1
         if text.rfind("<", line_start, at) > text.rfind(">", line_start, at):
-            continue  # inside a tag left in the text ('<FONT face="verdana,MS Sans Serif,arial">')
-        before = re.match(r"[a-z]+", text[token_start:at][::-1]).group()[::-1]
-        after = re.match(r"[A-Za-z]+", text[at + 1:]).group()
-        speller = speller or get_speller(ctx.settings.language)
-        joined = before + after
-        if not (speller.known(before) and speller.known(after)) and speller.known(joined):
-            yield Hit(at, at + 1, f"a stray {text[at]!r} inside '{joined}'", suggestions=("",), replacement="")
+            continue  # inside a tag left in the text ('<FONT face="verdana,MS Sans Serif,arial">', '<smbs.St>')
+        if _URLISH_RE.search(chunk_around(text, at, at + 1)):
             continue
-        safe = speller.known(before) and speller.known(after)
+        s = at
+        while s and "a" <= text[s - 1] <= "z":
+            s -= 1
+        before, after = text[s:at], _LETTERS_RE.match(text, at + 1).group()
+        speller = speller or get_speller(ctx.settings.language)
+        both_known = speller.known(before) and speller.known(after)
+        if not both_known and speller.known(before + after):
+            yield Hit(at, at + 1, f"a stray {text[at]!r} inside '{before + after}'", suggestions=("",), replacement="")
+            continue
         yield Hit(at, at + 1, f"no space after {text[at]!r} before {after!r}", suggestions=(text[at] + " ",),
-                  replacement=text[at] + " ", safe=safe)
+                  replacement=text[at] + " ", safe=both_known)
 
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
@@ -421,8 +422,6 @@ def a_an(doc: Document, ctx) -> Iterator[Hit]:
     "an der", "an historic" (a form some houses keep), and an article before a word no
     article goes with ("an that", "a about"), where the slip is another one ("and that",
     a word doubled) that changing the article would not mend."""
-    from ..packs.patterns import starts_sentence
-
     text = doc.text
     speller = None
     for m in _ARTICLE_RE.finditer(text):
