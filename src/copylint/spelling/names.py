@@ -849,7 +849,7 @@ class NameEvidence:
         prev = _PREV_NAME_RE.search(text, max(0, start - 30), start)
         if prev is not None and prev.group(1)[-2:] in ("'s", "’s"):
             prev = None  # a possessive ends its name: "Canada's Minister of State"
-        if prev is not None and not (self.speller.is_common(prev.group(1)) and self.speller.zipf(prev.group(1)) >= 3.0) and \
+        if prev is not None and not self._common_word(prev.group(1)) and \
                 (not starts_sentence(text, prev.start(1)) or self.speller.is_proper(prev.group(1)) or
                  self._opens_name_line(prev.group(1), prev.start(1), start)) and \
                 not self.in_caps_heading(start):
