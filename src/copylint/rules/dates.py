@@ -218,6 +218,7 @@ _WEEKDAY_BEFORE_RE = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r"|" + _ABBREVIA
 # only a 29th, 30th or 31st can be missing from a month: the full pattern is tried only
 # round one (a pass of the full pattern over the text took four times as long)
 _LATE_DAY_RE = re.compile(r"(?<!\d)(?:29|30|31)(?!\d)")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _date_words_near_late_days(text: str):
@@ -248,7 +249,7 @@ def impossible_date(doc: Document, ctx) -> Iterator[Hit]:
     people died"); with a weekday beside it, facts.weekday-date reports it. No fix: the
     right date is not known."""
     text = doc.text
-    if not any(ch.isdigit() for ch in text):
+    if _DIGIT_RE.search(text) is None:
         return
     for m in _date_words_near_late_days(text):
         month = MONTH_NUMBERS[(m.group("month_a") or m.group("month_b")).lower()]

@@ -254,8 +254,9 @@ _LIST_MARKER_RE = re.compile(r"\s*(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})")
 _SMILEY_RE = re.compile(r"[:;8][-^]?$")
 # (two apostrophes stand for a double mark in copy from old typesetting and wire systems:
 # ''Stairway to Heaven'', "...is remarkable,'' he continued")
-_QUOTE_CHARS_RE = re.compile(r"[“”\"]|(?<!['’])''(?!['’])")
+_QUOTE_CHARS_RE = re.compile(r"[“”„\"]|(?<!['’])''(?!['’])")
 _CURLY_OPEN, _CURLY_CLOSE = "“", "”"
+_LOW_OPEN = "„"  # opens a quotation in German, Polish and others, closed by “ or ”
 _BEFORE_OPENING = "([{—–-/‘“"  # what may stand right before an opening mark
 _AFTER_CLOSING = ".,;:!?)]}’”…"  # and right after a closing one
 # an apostrophe typed as a double mark: Brazil"s, isn"t, they"re (Reuters wire copy)
@@ -265,11 +266,12 @@ _APOSTROPHE_ENDINGS_RE = re.compile(r"(?:s|t|d|ll|re|ve|m)\b", re.I)
 _FEET_RE = re.compile(r"\d+['’]\d+$")
 
 
-def _closes_after_figure(text: str, i: int, pending: bool, start: int) -> bool:
-    """A straight mark after a figure is an inch mark (5'10", a 12" screen) unless it
-    closes a quotation left open before it ("4:44" tour): an opening mark is pending, no
-    foot mark comes before the figure, and no letter or figure follows."""
-    if not pending or (i + 1 < len(text) and text[i + 1].isalnum()):
+def _closes_after_figure(text: str, i: int, pending: bool, start: int, width: int = 1) -> bool:
+    """A straight mark (or two apostrophes, ``width`` 2) after a figure is an inch mark
+    (5'10", a 12" screen) unless it closes a quotation left open before it ("4:44" tour,
+    ''new G8''): an opening mark is pending, no foot mark comes before the figure, and no
+    letter or figure follows."""
+    if not pending or (i + width < len(text) and text[i + width].isalnum()):
         return False
     return _FEET_RE.search(text, max(start, i - 8), i) is None
 
@@ -296,22 +298,25 @@ def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
     fix, and a double mark inside a word ("Brazil"s") as the apostrophe it stands for.
     Two apostrophes written for a double mark (''Stairway to Heaven'', "...is
     remarkable,'' he continued", from old typesetting and wire systems) pair as one and
-    are reported, with the double mark as the fix. Inch marks (5'10") are not quotes."""
+    are reported, with the double mark as the fix. Inch marks (5'10") are not quotes. A
+    low mark („) opens a quotation, as in German or Polish copy, and “ or ” closes it."""
     text = doc.text
-    if '"' not in text and _CURLY_OPEN not in text and _CURLY_CLOSE not in text and "''" not in text:
+    if not any(mark in text for mark in ('"', _CURLY_OPEN, _CURLY_CLOSE, _LOW_OPEN, "''")):
         return
     apostrophe = "’" if text.count("’") > text.count("'") else "'"
     curly = text.count(_CURLY_OPEN) + text.count(_CURLY_CLOSE) > text.count('"')
     paras = list(_paragraphs(doc))
     for n, r in enumerate(paras):
         nxt = paras[n + 1] if n + 1 < len(paras) else None
-        next_opens = nxt is not None and text[nxt.start:nxt.start + 1] in ('"', _CURLY_OPEN)
+        next_opens = nxt is not None and text[nxt.start:nxt.start + 1] in ('"', _CURLY_OPEN, _LOW_OPEN)
         opened: list[int] = []  # opening marks not yet closed, straight or curly
         for m in _QUOTE_CHARS_RE.finditer(text, r.start, r.end):
             c, i = m.group(), m.start()
             opening, closing = _sides(text, i, r.start, r.end, len(c))
             if c == "''":
-                if not (opening or closing) or (i > r.start and text[i - 1].isdigit()):
+                if not (opening or closing) or (
+                        i > r.start and text[i - 1].isdigit()
+                        and not _closes_after_figure(text, i, bool(opened), r.start, 2)):
                     continue  # between two words or two spaces, or inches (5'10''): no quotation mark
                 closes = bool(opened) if opening == closing else closing
                 mark = (_CURLY_CLOSE if closes else _CURLY_OPEN) if curly else '"'
@@ -338,6 +343,9 @@ def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
                               suggestions=(apostrophe,), replacement=apostrophe, safe=ending is not None)
                     continue
                 closes = bool(opened) if opening == closing else closing
+            elif c == _CURLY_OPEN and opened and text[opened[-1]] == _LOW_OPEN:
+                opened.pop()  # „so“: the German pair
+                continue
             elif c == _CURLY_OPEN and closing and not opening and opened:
                 yield Hit(i, i + 1, f"this {c} closes a quotation; write {_CURLY_CLOSE}",
                           suggestions=(_CURLY_CLOSE,), replacement=_CURLY_CLOSE, safe=False)
@@ -357,11 +365,11 @@ def unbalanced_quotes(doc: Document, ctx) -> Iterator[Hit]:
             else:
                 yield Hit(i, i + 1, "closing quotation mark without an opening one")
         for i in opened:
-            is_opening = _sides(text, i, r.start, r.end, 2 if text.startswith("''", i) else 1)[0] \
-                or text[i] == _CURLY_OPEN
+            width = 2 if text.startswith("''", i) else 1
+            is_opening = _sides(text, i, r.start, r.end, width)[0] or text[i] in (_CURLY_OPEN, _LOW_OPEN)
             if is_opening and next_opens:
                 continue
-            yield Hit(i, i + 1, "quotation mark is never closed in this paragraph" if is_opening
+            yield Hit(i, i + width, "quotation mark is never closed in this paragraph" if is_opening
                       else "quotation mark without a partner in this paragraph")
 
 
