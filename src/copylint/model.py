@@ -487,3 +487,10 @@ class Finding:
             related=tuple(Location(**r) for r in d.get("related", ())), link=d.get("link"),
             matched=d.get("matched", ""), line_text=d.get("line_text", ""), line_offset=d.get("line_offset", 0),
         )
+
+
+def article_date(doc: Document, settings) -> _dt.date | None:
+    """--date (or the config's date) wins; otherwise the date the reader found."""
+    if isinstance(settings.date, _dt.date):
+        return settings.date
+    return doc.date

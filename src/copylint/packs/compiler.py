@@ -16,11 +16,11 @@ import textwrap
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..model import Document, Hit, Severity
+from ..model import Document, Hit, Severity, article_date
 from ..registry import Rule, is_selected
 from ..text import inside_address
 from .kinds import KINDS, MINOR_WORDS, WHOLE_ARTICLE
-from .loader import WORD_EXCEPTIONS, PackSpec
+from .loader import WORD_EXCEPTIONS, PackSpec, as_date
 from .matcher import Matcher, Term, longest_first
 from .patterns import (PatternGroup, capitalised_mid_sentence, compile_pattern, escape, fold_term, fold_view,
                        is_literal, starts_sentence)
@@ -62,6 +62,9 @@ class PackRule:
         self.ignorecase = spec.get("ignorecase", True)
         self.literal = spec.get("literal", False)
         self.safe = spec.get("safe", self.kind != "capitalization")
+        # the day the style took effect: a story dated before it followed the old style
+        # (Kiev in 2015, "the Ukraine" in 1987); an undated story is taken as current
+        self.since = as_date(spec["since"]) if "since" in spec else None
         self.word_exceptions: set[str] = set()
         self.upper_exceptions = {w.upper() for w in spec.get("exceptions", [])} if self.kind == "conditional" else set()
         sources: list[str] = []
@@ -256,6 +259,8 @@ class PackRule:
                        + (" ..." if len(spec["exceptions"]) > 15 else ""))
         if not self.check_quotes:
             doc.append("Direct quotations are left alone (set `quotes: check` to look inside them).")
+        if self.since:
+            doc.append(f"Holds for articles dated {self.since.isoformat()} or later, and for undated ones.")
         body = "\n\n".join(textwrap.fill(p, 88) for p in doc if p)
         return Rule(
             id=self.id, summary=summary, severity=self.severity, check=None,
@@ -393,6 +398,10 @@ class PackEngine:
         # article follows the matches, not the number of rules
         todo = {i: by_index[i] for i in found if i in by_index}
         todo.update((r.index, r) for r in always)
+        if any(r.since for r in todo.values()):
+            day = article_date(doc, settings)
+            if day is not None:
+                todo = {i: r for i, r in todo.items() if r.since is None or r.since <= day}
         cache: dict = {}
         for i in sorted(todo):
             r = todo[i]

@@ -7,6 +7,7 @@ message placeholders, and patterns that the linear-time engine refuses.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import string
@@ -26,7 +27,7 @@ WORD_EXCEPTIONS = {"capitalization", "conditional"}
 RESERVED = {"typo", "grammar", "structure", "facts", "copylint", "all"}
 
 COMMON_FIELDS = {"id", "kind", "message", "summary", "description", "severity", "link", "regions", "quotes",
-                 "names", "exceptions", "unless", "ignorecase", "literal", "safe", "tests"}
+                 "names", "exceptions", "unless", "ignorecase", "literal", "safe", "since", "tests"}
 KIND_FIELDS = {
     "existence": {"tokens", "openers"},
     "substitution": {"swap", "openers"},
@@ -243,6 +244,12 @@ def _check_semantics(data: Located, path: str) -> None:
         if unknown:
             raise PackError(label.format(r.line_of("message")) + f"unknown placeholder {{{unknown[0]}}} "
                             f"(a {kind} message may use: {', '.join('{' + n + '}' for n in sorted(PLACEHOLDERS[kind]))})")
+        if "since" in r and as_date(r["since"]) is None:
+            raise PackError(label.format(r.line_of("since")) + f"since: {r['since']!r} is not a date (YYYY-MM-DD)")
+        for j, example in enumerate(e for k in ("fail", "pass") for e in r.get("tests", {}).get(k) or []):
+            if isinstance(example, dict) and "date" in example and as_date(example["date"]) is None:
+                raise PackError(label.format(example.line_of("date")) + f"date: {example['date']!r} is not a date "
+                                "(YYYY-MM-DD)")
         literal = r.get("literal", False)
         ignorecase = r.get("ignorecase", True)
 
@@ -303,6 +310,19 @@ def _check_semantics(data: Located, path: str) -> None:
                 raise PackError(label.format(passes.item_lines[j]) + "a pass example has no finding, so no fix to "
                                 "check: 'fixed' belongs in a fail example")
         del line
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A rule's ``since`` or an example's ``date``: YAML reads 2019-08-14 as a date; a
+    quoted "2019-08-14" is taken too. None for anything else."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
 
 
 # --------------------------------------------------------------------------- files

@@ -11,7 +11,7 @@ from typing import Any
 from ..config import Settings
 from ..model import Document, Region, TextBuilder
 from .compiler import PackEngine, PackRule
-from .loader import PackSpec
+from .loader import PackSpec, as_date
 
 _ORDER = ("headline", "standfirst", "body", "caption")
 
@@ -29,7 +29,7 @@ class ExampleResult:
 
 def example_document(example: Any, rule: PackRule) -> Document:
     """An article holding the example: a plain string goes where the rule looks (the body,
-    or the headline for headline rules); a mapping names its parts."""
+    or the headline for headline rules); a mapping names its parts, and may date it."""
     if isinstance(example, str):
         if rule.blocks & {"paragraph", "blockquote"}:
             parts = {"body": example}
@@ -60,7 +60,8 @@ def example_document(example: Any, rule: PackRule) -> Document:
             b.separate(start)
             t0, t1 = b.verbatim(source, start, len(source))
             regions.append(Region("paragraph" if part == "body" else part, t0, t1))
-    return Document(path="<example>", source=source, text=b.text(), map=b.map, regions=regions)
+    fields = {"date": as_date(parts["date"])} if "date" in parts else {}
+    return Document(path="<example>", source=source, text=b.text(), map=b.map, regions=regions, fields=fields)
 
 
 def run_examples(packs: list[PackSpec]) -> list[ExampleResult]:

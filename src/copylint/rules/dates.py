@@ -14,9 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import Document, Hit, Severity
+from ..model import Document, Hit, Severity, article_date
 from ..registry import rule
-from .titles import article_date
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NUMBERS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}

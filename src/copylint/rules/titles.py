@@ -4,12 +4,11 @@ facts come from the people base in rules/people/ (see its README)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Iterator
 
 from ..config import ConfigError
-from ..model import Document, Hit
+from ..model import Document, Hit, article_date
 from ..people.judge import Analysis, Options, analyse
 from ..people.kb import KBError, load_kb
 from ..registry import rule
@@ -25,13 +24,6 @@ class TitleOptions(Options):
     office more than this many years before the article is a historical reference
     ("President Lincoln"), not an error. elect-days: in how many days before a term begins
     "-elect" ("incoming", "soon-to-be") is right."""
-
-
-def article_date(doc: Document, settings) -> dt.date | None:
-    """--date (or the config's date) wins; otherwise the date the reader found."""
-    if isinstance(settings.date, dt.date):
-        return settings.date
-    return doc.date
 
 
 def _blocks(doc: Document) -> Iterator[tuple[int, int, str]]:
