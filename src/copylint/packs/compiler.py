@@ -11,14 +11,15 @@ pack, not one per rule, so the cost per article does not grow with the number of
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import textwrap
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..model import Document, Hit, Severity, article_date
+from ..model import Document, Hit, Region, Severity, article_date
 from ..registry import Rule, is_selected
-from ..text import inside_address
+from ..text import INVISIBLE_CHARACTERS, inside_address
 from .kinds import KINDS, MINOR_WORDS, WHOLE_ARTICLE
 from .loader import WORD_EXCEPTIONS, PackSpec, as_date
 from .matcher import Matcher, Term, longest_first
@@ -306,6 +307,23 @@ def _anywhere_mid_sentence(text: str, word: str) -> bool:
     return False
 
 
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
+
+
+def as_seen(doc: Document) -> tuple[Document, list[int]] | None:
+    """The article without the characters that take no room on the page (zero-width
+    spaces, soft hyphens, direction marks: typo.invisible-character reports them), and
+    the offset in ``doc.text`` of each character kept; None when there are none, as in
+    nearly every article."""
+    text = doc.text
+    if _INVISIBLE_RE.search(text) is None:
+        return None
+    kept = [i for i, ch in enumerate(text) if ch not in INVISIBLE_CHARACTERS]
+    regions = [Region(r.kind, bisect.bisect_left(kept, r.start), bisect.bisect_left(kept, r.end)) for r in doc.regions]
+    copy = dataclasses.replace(doc, text="".join(text[i] for i in kept), regions=regions)
+    return copy, kept
+
+
 def fingerprint_files(paths) -> str:
     """A hash of pack files' contents, for anything that caches findings."""
     import hashlib
@@ -365,6 +383,7 @@ class PackEngine:
         terms = [t for r in self.rules if r.active for t in r.terms()]
         self.matcher = Matcher(terms)
         self._last: tuple[Document | None, Any] = (None, None)
+        self._seen: tuple[Document | None, Any] = (None, None)
         self._active: dict[tuple, dict[str, list[PackRule]]] = {}
 
     def _scan(self, doc: Document):
@@ -390,6 +409,22 @@ class PackEngine:
         return table.get(pack, ({}, []))
 
     def run(self, pack: str, doc: Document, settings) -> Iterator[Hit]:
+        """The pack's findings on the article as a reader sees it: a word that invisible
+        characters split ("Ki\u200bev") is judged whole, and a fix replaces all of it."""
+        last_doc, seen = self._seen
+        if last_doc is not doc:
+            seen = as_seen(doc)
+            self._seen = (doc, seen)
+        if seen is None:
+            yield from self._run(pack, doc, settings)
+            return
+        copy, kept = seen
+        for hit in self._run(pack, copy, settings):
+            start = kept[hit.start] if hit.start < len(kept) else len(doc.text)
+            end = kept[hit.end - 1] + 1 if hit.end > hit.start else start
+            yield dataclasses.replace(hit, start=start, end=end)
+
+    def _run(self, pack: str, doc: Document, settings) -> Iterator[Hit]:
         by_index, always = self.active_rules(pack, settings)
         if not by_index:
             return
