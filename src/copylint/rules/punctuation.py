@@ -174,15 +174,21 @@ _FIGURE_AFTER_COLON = re.compile(r":[ \t]+\d")
 # a sentence's end run into the next sentence ("ended.The"), or a comma into the next
 # word ("said,the"): two lower-case letters before the mark, so initials, "St.Louis" and
 # "a.m." are not read, and a capital after a stop, so "example.com" is not either
-_MISSING_SPACE_RE = re.compile(r"(?<=[a-z]{2})(?:[.!?](?=[A-Z][a-z]+\b)|,(?=[a-z]{2,}\b))")
+_MISSING_SPACE_RE = re.compile(
+    r"(?<=[a-z]{2})(?:[.!?](?=[A-Z][a-z]+\b)|,(?=[a-z]{2,}\b))"
+    # a quotation's closing mark beside the stop: 'the way."However', 'her.”I came', 'bump".Some'
+    r"|(?<=[a-z]{2})(?:[.!?][\"”]|[\"”][.!?])(?=[A-Z][a-z]+\b|I\b)"
+    # a year before the stop: 'in August 2015.Image copyright'
+    r"|(?<=\b[12]\d{3})\.(?=[A-Z][a-z]+\b)")
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _URLISH_RE = re.compile(r"://|www\.|[@=<>]|\.(?:com|org|net|gov|edu|io|co|uk|html?|php|aspx?|js|py)\b", re.I)
 
 
 @rule("typo.missing-space", "No space after a full stop or comma (\"ended.The\", \"said,the\")", fixable=True)
 def missing_space(doc: Document, ctx) -> Iterator[Hit]:
-    """A sentence run into the next one ("The meeting ended.The council...") or a word
-    into the next after a comma ("said,the"): a space lost in editing or in a paste.
+    """A sentence run into the next one ("The meeting ended.The council...", 'on the
+    way."However', "in August 2015.Image") or a word into the next after a comma
+    ("said,the"): a space lost in editing or in a paste.
     Not read: web addresses, e-mail addresses, file names, markup and code (a word with
     "://", "www.", "@", "=", "<" or a known ending such as ".com" in it: a wire ticker
     "<smbs.St>", an attribute "face=verdana,arial" left in a text file), initials and abbreviations
@@ -200,16 +206,20 @@ def missing_space(doc: Document, ctx) -> Iterator[Hit]:
         if _URLISH_RE.search(chunk_around(text, at, at + 1)):
             continue
         s = at
-        while s and "a" <= text[s - 1] <= "z":
+        while s and ("a" <= text[s - 1] <= "z" or "0" <= text[s - 1] <= "9"):
             s -= 1
-        before, after = text[s:at], _LETTERS_RE.match(text, at + 1).group()
+        mark = m.group()
+        before, after = text[s:at], _LETTERS_RE.match(text, m.end()).group()
         speller = speller or get_speller(ctx.settings.language)
-        both_known = speller.known(before) and speller.known(after)
-        if not both_known and speller.known(before + after):
-            yield Hit(at, at + 1, f"a stray {text[at]!r} inside '{before + after}'", suggestions=("",), replacement="")
+        both_known = (before.isdigit() or speller.known(before)) and speller.known(after)
+        if len(mark) == 1 and not both_known and speller.known(before + after):
+            yield Hit(at, at + 1, f"a stray {mark!r} inside '{before + after}'", suggestions=("",), replacement="")
             continue
-        yield Hit(at, at + 1, f"no space after {text[at]!r} before {after!r}", suggestions=(text[at] + " ",),
-                  replacement=text[at] + " ", safe=both_known)
+        fixed = mark + " "
+        if mark[1:] == '"' and text.count('"', line_start, at) % 2 == 0:
+            fixed = mark[0] + ' "'  # the mark opens the next quotation: 'he added."If you'
+        yield Hit(at, m.end(), f"no space after {mark!r} before {after!r}", suggestions=(fixed,),
+                  replacement=fixed, safe=both_known)
 
 
 _OPENERS = {"(": ")", "[": "]", "{": "}"}
