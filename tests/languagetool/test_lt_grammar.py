@@ -495,3 +495,31 @@ def test_languagetool_leaves_invisible_and_control_characters_to_their_rule(tmp_
     # and the article "an" split off the man (matched without the mark)
     assert ("EN_A_VS_AN", "an") in raw_matches(lt_server, [text.split("\n\n")[2].strip()])
     assert not any(rule.startswith("grammar.") and ln == line + 2 for rule, ln, _ in got)
+
+
+def test_style_advice_and_news_usage_from_real_articles_are_not_reported(tmp_path, lt_server, lt_env):
+    """From LanguageTool's matches on 678 real articles, none a slip news style corrects:
+    no comma after a short opening phrase (AP leaves it out), an award's name taken for
+    a superlative wanting "the", advice to say "excellent" for "really good", "kind of a"
+    in quoted speech, and a company's "Shell" taken for "She'll"."""
+    paragraph = ("In 2014 he told shareholders the plan would work. She won best actress for the role. "
+                 "The results were really good, he said. It was that kind of a season. "
+                 "Shell Transport dividend rose. However the board was split.")
+    story = tmp_path / "shell.txt"
+    story.write_text("Results\n\n" + paragraph + "\n", encoding="utf-8")
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
+    quiet = {"MISSING_COMMA_AFTER_INTRODUCTORY_PHRASE", "THE_SUPERLATIVE", "EXTREME_ADJECTIVES", "KIND_OF_A", "HELL"}
+    assert [f["rule"] for f in findings] == ["grammar.SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA"]
+    assert quiet <= {rule for rule, _ in raw_matches(lt_server, [paragraph])}
+
+
+def test_run_on_sentence_is_reported_once(tmp_path, lt_server, lt_env):
+    """'on Monday.Analysts': the built-in typo.missing-space and LanguageTool's
+    SENTENCE_WHITESPACE flag it side by side (the stop, the word after it). While the
+    built-in rule runs, LanguageTool's repeat is not reported; alone, it still is."""
+    story = tmp_path / "oil.txt"
+    story.write_text("Oil falls\n\nOil prices fell on Monday.Analysts had expected a rise.\n", encoding="utf-8")
+    both, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar,typo", env=lt_env)
+    assert [(f["rule"], f["matched"]) for f in both] == [("typo.missing-space", ".")]
+    alone, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
+    assert [f["rule"] for f in alone] == ["grammar.SENTENCE_WHITESPACE"]
