@@ -67,6 +67,9 @@ NEWS_DISABLED = (
     "EXTREME_ADJECTIVES",  # "really good": advice to write "excellent", not a correction
     "KIND_OF_A",  # "kind of a buzz" in quoted speech, printed as spoken
     "HELL",  # "Shell Transport dividend" is no "She'll"
+    "DASH_RULE",  # an en dash for "105 - 115" in a wire table: news style has no en dash (AP)
+    "EN_COMPOUNDS_HARD_LINER",  # "hard-liner" is AP's spelling
+    "EN_COMPOUNDS_HARD_LINERS",
 )
 # LanguageTool rules that a built-in rule does more carefully: while the built-in one is
 # selected, LanguageTool's match would only repeat it (or be a false alarm the built-in
