@@ -130,14 +130,32 @@ _NOT_THE_PERSON_AFTER_RE = re.compile(
     r"(?:['’]s)?[ \t]+(?:administrations?|governments?|famil(?:y|ies)|eras?|years|presidency|campaigns?|camp|"
     r"regimes?|doctrine|deputy|aides?|allies|loyalists|supporters|voters|team|estate|dynasty|clan|"
     r"candidacy|transition|phenomenon|brand|organi[sz]ation|commission|committee|report|plan|act|law|rule|"
-    r"probe|inquiry|investigation|memo|speech|interview|trial)\b")
+    r"probe|inquiry|investigation|memo|speech|interview|trial|"
+    # a company named for a person: "Taft stockholders", "Jacobs common shares"
+    r"stock|stockholders?|shareholders?|shares|common|preferred|units)\b")
 
 
 def _ends_sentence_at(text: str, word) -> bool:
     """The capitalised word before ends a sentence ("met Putin. Biden said"), not an
-    abbreviation that goes on into the name ("Mr. Biden", "Sen. Biden")."""
+    abbreviation or initials that go on into the name ("Mr. Biden", "K.G. Saur")."""
     stop = text.rfind(".", word.start(), word.end())
-    return stop != -1 and not text[stop + 1:word.end()].strip() and not abbreviation_before(text, stop)
+    return stop != -1 and not text[stop + 1:word.end()].strip() and not abbreviation_before(text, stop) \
+        and not _INITIALS_RE.fullmatch(text, word.start(), stop + 1)
+
+
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+# a company's name: the word, up to three capitalised words (or "de", "van"...) after it,
+# then a company ending ("Jefferies and Co", "Walsh, Greenwood and Co", "Lorimar-Telepictures
+# Corp", "Moore, Grossman and deRose Inc"); a person's surname the story also gives a
+# company is left alone
+_NAME_PART = r"(?:[A-Z]|de|van|von|di|du|le|la)[\w&'’.-]*"
+_COMPANY_ENDING = (r"(?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Plc|PLC|LLC|LP|Group|Holdings|Partners|"
+                   r"Associates|Broadcasting|Industries|Bancorp)\b")
+# (commas only in a list of partners closed by "and": "Bilzerian, Singer Co" is two)
+_COMPANY_AFTER = (rf"(?:(?:(?:[ \t]+|-){_NAME_PART}){{0,3}},?[ \t]+{_COMPANY_ENDING}"
+                  rf"|(?:(?:,?[ \t]+|-){_NAME_PART}){{0,3}},?[ \t]+(?:and|&)[ \t]+(?:{_NAME_PART}[ \t]+)?{_COMPANY_ENDING})")
+# words that end a company's name, which a "First Last" reading takes for a surname ("Penney Co")
+_COMPANY_SUFFIXES = frozenset(("Co", "Cos", "Corp", "Inc", "Ltd", "Plc", "PLC", "LLC", "LP", "Group", "Holdings"))
 
 
 @rule("style.first-reference", "A surname used before the story gives the person's full name",
@@ -173,7 +191,8 @@ def first_reference(doc: Document, ctx) -> Iterator[Hit]:
             firsts_of.setdefault(last, set()).add(first)
             if first in first_names and last not in first_full:
                 first_full[last] = (first_start, f"{first} {last}")
-    wanted = {last for last in first_full if len(firsts_of[last]) == 1 and last not in first_names}
+    wanted = {last for last in first_full if len(firsts_of[last]) == 1 and last not in first_names
+              and last not in _COMPANY_SUFFIXES and not _names_a_company(text, last)}
     uses = _capitalised_uses(text, body, wanted)
     for last, (full_start, full) in first_full.items():
         if last not in wanted:
@@ -182,6 +201,12 @@ def first_reference(doc: Document, ctx) -> Iterator[Hit]:
         if early is not None:
             yield Hit(early, early + len(last),
                       f"'{last}' comes before the story first names {full}: give the full name at first reference")
+
+
+def _names_a_company(text: str, last: str) -> bool:
+    """The story writes the surname as (part of) a company's name: "Deere and Co", "Taft
+    Broadcasting Co". Then "Deere said" is the company, not the person."""
+    return re.search(rf"(?<![\w'’.-]){re.escape(last)}{_COMPANY_AFTER}", text) is not None
 
 
 def _capitalised_uses(text: str, body, wanted: set[str]) -> dict[str, list[tuple[int, int]]]:
