@@ -54,6 +54,7 @@ _PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|vo
 _HYPHEN_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)-$")
 _HYPHEN_AFTER_RE = re.compile(r"-([A-Z][^\W\d_]+)(?![\w'’-])")
 _NAME_LINE_END_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*[ \t]*(?:,|\(|\r?$)", re.M)  # "Schake," "Schake\n"
+_WORD_AT_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
 
 # thresholds, in wordfreq zipf units (log10 of frequency per billion words)
@@ -1052,8 +1053,25 @@ class NameEvidence:
             return False
         if first in self.lexicon.first_names:
             return True
+        if first in self.lexicon.first_name_words and not self.evidential(self.text.rfind(first, 0, start)) and \
+                self._surname_after_word_name(start):
+            # a given name that is also a word, where its capital tells nothing (a title-case
+            # headline, a sentence start), before a word nobody knows: "Bill Hader Explains"
+            return True
         # in a title-case heading every word has a capital: "Tokyo Stocks Higher" is no name
         return first.lower() in self.lexicon.by_first and not self.in_caps_heading(start)
+
+    def _surname_after_word_name(self, start: int) -> bool:
+        """After a given name that is also a word ("Bill", "Bob"), the word at ``start``
+        reads as a surname when neither the dictionary nor the name lexicon knows it and
+        no word far more frequent than its own use is one slip away: "Bill Hader",
+        "Bob Chapek"; not "Defeated Bill Seeked to Ban" (seemed)."""
+        m = _WORD_AT_RE.match(self.text, start)
+        word = m.group() if m is not None else ""
+        if not word or self.speller.known(word) or self.lexicon.knows(word):
+            return False
+        own = max(running_text_zipf(normalise(word)), 2.0)
+        return not any(c.plain_cost <= 1.0 and c.zipf >= own + WRITTEN_AS_IS_MARGIN for c in self.speller.near(word))
 
     def _in_dateline(self, start: int, length: int) -> bool:
         """An ALL-CAPS word that opens a line and ends a dateline's place ("PRESENTACION,
