@@ -198,6 +198,22 @@ def test_a_given_name_that_is_a_word_makes_an_unknown_word_after_it_a_surname_in
     assert got == ["Seeked", "Clniton", "Goverment"]
 
 
+def test_a_common_word_capitalised_mid_sentence_is_a_name_before_a_surname():
+    """"by Gabby Petito's parents": the writer capitalised "Gabby" mid-sentence, so it is
+    a name though it is a word too, and "Petito" after it was reported as a slip of
+    petite. After such a word only a slip of a word as common as titles are counts; a
+    word as common as an institution's ("World") or a run of capitals (an institution's
+    name) keeps the old reading, so those slips are still reported."""
+    select = Settings(select=["typo.spelling"], languagetool=False)
+    for text in ("Judge lets lawsuit by Gabby Petito's parents go ahead\n",
+                 "Claims about Gabby Petito's death were made public, the family said.\n"):
+        assert copylint.lint_text(text, path="a.txt", config=select) == []
+    text = ("Officials said the Homeland Securty office erred. He won the 1998 World Culs, it said. "
+            "\"Cut the Exchequer Borrowing Recquirement now,\" he said.\n")
+    found = copylint.lint_text(text, path="a.txt", config=select)
+    assert [f.matched for f in found] == ["Securty", "Culs", "Recquirement"]
+
+
 def test_the_given_names_list_holds_no_common_word_or_month():
     from copylint.spelling.lexicon import GIVEN_NAMES_FILE, read_word_list
     from copylint.data import rules_path

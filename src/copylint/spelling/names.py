@@ -72,6 +72,9 @@ WRITTEN_AS_IS_MARGIN = 2.5  # unless a word this much more frequent is one slip 
 SHORT_SLIP_COST, SHORT_SLIP_ZIPF = 1.0, 5.0  # a short unseen word this near a word this common
 FAR_BLOCK_COST, FAR_SLIP_ZIPF = 1.8, 5.0  # "Unighted" for United, wherever it stands
 UNSEEN_SWAP_ZIPF = 2.0  # two letters swapped in a word nobody writes, from a word this frequent
+# a common word this frequent, capitalised mid-sentence, is as often an institution's
+# word ("World Cups", "Space Telescope") as a name ("Gabby Petito")
+NAME_WORD_ZIPF = 4.5
 SAFE_IN_NAME_LENGTH = 8  # a word's slip this long keeps its safe fix inside a name
 # a first name this rare (Angela, Olaf, Jacinda; not Joe, John) before a surname one slip
 # from the lexicon's ("Angela Merkle") makes a slip, even when the surname is a word too
@@ -707,6 +710,10 @@ class NameEvidence:
                 # a family's spelling (Lauran, Lauren), unless the other is one of the
                 # commonest ("Davod Mulinix"); else only a swapped or doubled letter is a slip
                 ok = _swapped_or_doubled(key, c.word, c.plain_cost) and c.zipf >= _unseen_zipf(key)
+            elif not proper and not in_name and self._after_chosen_capital(start):
+                # after a common word the writer capitalised, and so a name ("filed by Gabby
+                # Petito's parents"): only a slip of a word as common as titles are counts
+                ok = c.plain_cost <= 1.0 and c.zipf >= WORD_ZIPF_NAME_SLOT
             else:
                 ok = c.plain_cost <= 1.0 and c.zipf >= (_unseen_zipf(key) if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
             if not ok:
@@ -797,6 +804,19 @@ class NameEvidence:
         SCOWL also lists rare surnames in lower case ("kojima", zipf 2.8), and a word
         before one of them is part of a name ("Hideo Kojima"), as _after_name reads it."""
         return self.speller.is_common(word) and self.speller.zipf(word) >= 3.0
+
+    def _after_chosen_capital(self, start: int) -> bool:
+        """After a capitalised word whose capital is the writer's choice (mid-sentence, in
+        a line that is no title-case one): a name, even when it is a common word too
+        ("Gabby", "Zebra"), so the word after it may well be a surname. Not after an
+        acronym or a word as common as an institution's ("DC Comics", "World Cups"), nor
+        inside a longer run of capitals, which an institution's name is ("Exchequer
+        Borrowing Requirement", "Senate Foreign Relations Committee")."""
+        prev = _PREV_NAME_RE.search(self.text, max(0, start - 30), start)
+        if prev is None or word_shape(prev.group(1)) != "capitalised" or prev.group(1)[-2:] in ("'s", "’s"):
+            return False
+        return self.speller.zipf(prev.group(1)) < NAME_WORD_ZIPF and self.evidential(prev.start(1)) and \
+            self._prev_name_word(prev.start(1)) is None
 
     def _before_surname(self, start: int, length: int) -> bool:
         """Before a word that reads as a surname: one the dictionary lacks ("Keshishian",
