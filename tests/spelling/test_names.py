@@ -214,6 +214,24 @@ def test_a_common_word_capitalised_mid_sentence_is_a_name_before_a_surname():
     assert [f.matched for f in found] == ["Securty", "Culs", "Recquirement"]
 
 
+def test_a_name_capitalised_mid_sentence_a_letter_from_a_lesser_name_is_another_name():
+    """"30 Gepard tanks" and "ex-wife Torrei Hart" were reported as slips of the names
+    Gerard and Torres: a word nobody writes, one slip from a name, was a slip wherever
+    it stood. Where the writer chose the capital, a letter no typing slip puts there
+    (no neighbouring key) in a name of up to eight letters makes another name unless
+    the near one is famous. A dropped or swapped letter, and a long name, still make a
+    slip."""
+    select = Settings(select=["typo.spelling"], languagetool=False)
+    assert copylint.lint_text("Germany will send 30 Gepard tanks to Ukraine, paper says\n\n"
+                              "He has a son with ex-wife Torrei Hart, the report said.\n",
+                              path="a.txt", config=select) == []
+    text = ("It will build a plant in Munfreesboro, Tenn., and talks with Isreal went on. "
+            "The team flew to Houson on Monday.\n")
+    found = copylint.lint_text(text, path="a.txt", config=select)
+    assert [(f.matched, f.suggestions[0]) for f in found] == [
+        ("Munfreesboro", "Murfreesboro"), ("Isreal", "Israel"), ("Houson", "Houston")]
+
+
 def test_the_given_names_list_holds_no_common_word_or_month():
     from copylint.spelling.lexicon import GIVEN_NAMES_FILE, read_word_list
     from copylint.data import rules_path

@@ -75,6 +75,7 @@ UNSEEN_SWAP_ZIPF = 2.0  # two letters swapped in a word nobody writes, from a wo
 # a common word this frequent, capitalised mid-sentence, is as often an institution's
 # word ("World Cups", "Space Telescope") as a name ("Gabby Petito")
 NAME_WORD_ZIPF = 4.5
+LONG_WORD = 9  # letters: a word this long is seldom a name one slip from another
 SAFE_IN_NAME_LENGTH = 8  # a word's slip this long keeps its safe fix inside a name
 # a first name this rare (Angela, Olaf, Jacinda; not Joe, John) before a surname one slip
 # from the lexicon's ("Angela Merkle") makes a slip, even when the surname is a word too
@@ -714,6 +715,13 @@ class NameEvidence:
                 # after a common word the writer capitalised, and so a name ("filed by Gabby
                 # Petito's parents"): only a slip of a word as common as titles are counts
                 ok = c.plain_cost <= 1.0 and c.zipf >= WORD_ZIPF_NAME_SLOT
+            elif proper and c.plain_cost >= 1.0 and len(c.word) == len(key) < LONG_WORD and self.evidential(start):
+                # a name the writer capitalised, one letter from another name by a letter
+                # no typing slip puts there (not a neighbouring key), is as often another
+                # name ("30 Gepard tanks", Gerard; "Torrei Hart", Torres): as _name_slip
+                # asks, only a famous one makes it a slip; long names are seldom so near
+                # another ("Munfreesboro, Tenn.", "Equadorian loans" stay slips)
+                ok = c.zipf >= NAME_ZIPF_FAMOUS
             else:
                 ok = c.plain_cost <= 1.0 and c.zipf >= (_unseen_zipf(key) if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
             if not ok:
@@ -1242,7 +1250,7 @@ def _unseen_zipf(key: str) -> float:
     """How frequent a word must be for an unseen word one slip from it to be its typo:
     long words are seldom names, and a long word one slip from a rarer word is still
     that word ("DIFFEERNTIALS")."""
-    return UNSEEN_WORD_ZIPF - (0.5 if len(key) >= 9 else 0.0)
+    return UNSEEN_WORD_ZIPF - (0.5 if len(key) >= LONG_WORD else 0.0)
 
 
 # the institution words of four letters or more, as the speller's lower-case keys, by length
