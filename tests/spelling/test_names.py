@@ -323,6 +323,17 @@ def test_a_fix_inside_a_persons_name_is_never_safe():
                               "Insititute": ("Institute", True), "Kier": ("Keir", True)}
 
 
+def test_a_known_word_after_a_company_name_is_no_slip_of_its_co():
+    """The lexicon holds "Boeing Co" and "Kellogg Co" as full names, so "Boeing CEO" in a
+    headline was reported as a slip for "Boeing Co", as "Angela Merkle" is for Merkel. A
+    company's Co, Corp or Inc is no surname; a known word in its place is another word."""
+    select = Settings(select=["typo.spelling"], languagetool=False)
+    found = copylint.lint_text("Boeing CEO says jet market recovery is slower\n\n"
+                               "Bush picks Kellogg CEO for Commerce. Angela Merkle met him.\n",
+                               path="a.txt", config=select)
+    assert [f.matched for f in found] == ["Merkle"]
+
+
 def test_a_sentence_start_slip_of_a_common_word_is_no_name():
     """A sentence's first word carries a capital that says nothing. "Recieve" passed as
     a name because wordfreq counts that misspelling, and "Teh" and "Thier" because SCOWL

@@ -374,6 +374,8 @@ class NameEvidence:
         if verdict is None or translit_key(word) == translit_key(verdict.suggestions[0]) or \
                 different_word(word, verdict.suggestions[0]):
             return None  # Zelensky for Zelenskyy; an ending that makes another word
+        if _institution(verdict.suggestions[0]):
+            return None  # a company's "Co" is no surname: "Boeing CEO" is another word
         return verdict
 
     def _distinctive(self, surname: str) -> bool:
