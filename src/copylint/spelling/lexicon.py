@@ -19,6 +19,7 @@ from .speller import normalise
 LEXICON_FILE = ("names", "lexicon.tsv")
 FIRST_NAMES_FILE = ("names", "first_names.txt")
 GIVEN_NAMES_FILE = ("names", "given_names.txt")
+GIVEN_NAME_WORDS_FILE = ("names", "given_name_words.txt")
 VOCABULARY_DIR = "vocabulary"
 
 
@@ -32,6 +33,7 @@ class NameLexicon:
     by_first: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
     full: set[str] = field(default_factory=set)  # "keir starmer"
     first_names: frozenset[str] = frozenset()  # names news copy writes before a surname
+    first_name_words: frozenset[str] = frozenset()  # given names that are common words too (Bill, Bob)
     near_cache: dict = field(default_factory=dict, repr=False)  # filled by the name logic
     token_facts: dict = field(default_factory=dict, repr=False)  # per language, ditto
     slip_cache: dict = field(default_factory=dict, repr=False)  # full names one slip away, ditto
@@ -71,7 +73,7 @@ class NameLexicon:
             return cached
         new = NameLexicon(dict(self.words), {k: set(v) for k, v in self.by_last.items()},
                           {k: set(v) for k, v in self.by_first.items()}, set(self.full),
-                          first_names=self.first_names)
+                          first_names=self.first_names, first_name_words=self.first_name_words)
         for n in names:
             new.add(n, 3.0)
         self.near_cache[("extended", names)] = new
@@ -92,6 +94,7 @@ def name_lexicon() -> NameLexicon:
     # names the news writes before a surname, and the census's given names
     paths = [rules_path(*file) for file in (FIRST_NAMES_FILE, GIVEN_NAMES_FILE)]
     lex.first_names = frozenset(name for path in paths if path.exists() for name in read_word_list(path))
+    lex.first_name_words = frozenset(read_word_list(rules_path(*GIVEN_NAME_WORDS_FILE)))
     return lex
 
 

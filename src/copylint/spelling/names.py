@@ -54,6 +54,7 @@ _PARTICLE_RE = re.compile(r"[ \t]+(?:de|da|di|do|dos|das|du|des|del|della|van|vo
 _HYPHEN_BEFORE_RE = re.compile(r"(?<![\w'’-])([A-Z][^\W\d_]+)-$")
 _HYPHEN_AFTER_RE = re.compile(r"-([A-Z][^\W\d_]+)(?![\w'’-])")
 _NAME_LINE_END_RE = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*[ \t]*(?:,|\(|\r?$)", re.M)  # "Schake," "Schake\n"
+_WORD_AT_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _PREV_NAME_RE = re.compile(r"([A-Z][^\W\d_]+(?:['’][A-Z]?[^\W\d_]+)?)[ \t]+$")
 
 # thresholds, in wordfreq zipf units (log10 of frequency per billion words)
@@ -71,6 +72,10 @@ WRITTEN_AS_IS_MARGIN = 2.5  # unless a word this much more frequent is one slip 
 SHORT_SLIP_COST, SHORT_SLIP_ZIPF = 1.0, 5.0  # a short unseen word this near a word this common
 FAR_BLOCK_COST, FAR_SLIP_ZIPF = 1.8, 5.0  # "Unighted" for United, wherever it stands
 UNSEEN_SWAP_ZIPF = 2.0  # two letters swapped in a word nobody writes, from a word this frequent
+# a common word this frequent, capitalised mid-sentence, is as often an institution's
+# word ("World Cups", "Space Telescope") as a name ("Gabby Petito")
+NAME_WORD_ZIPF = 4.5
+LONG_WORD = 9  # letters: a word this long is seldom a name one slip from another
 SAFE_IN_NAME_LENGTH = 8  # a word's slip this long keeps its safe fix inside a name
 # a first name this rare (Angela, Olaf, Jacinda; not Joe, John) before a surname one slip
 # from the lexicon's ("Angela Merkle") makes a slip, even when the surname is a word too
@@ -369,6 +374,8 @@ class NameEvidence:
         if verdict is None or translit_key(word) == translit_key(verdict.suggestions[0]) or \
                 different_word(word, verdict.suggestions[0]):
             return None  # Zelensky for Zelenskyy; an ending that makes another word
+        if _institution(verdict.suggestions[0]):
+            return None  # a company's "Co" is no surname: "Boeing CEO" is another word
         return verdict
 
     def _distinctive(self, surname: str) -> bool:
@@ -706,6 +713,17 @@ class NameEvidence:
                 # a family's spelling (Lauran, Lauren), unless the other is one of the
                 # commonest ("Davod Mulinix"); else only a swapped or doubled letter is a slip
                 ok = _swapped_or_doubled(key, c.word, c.plain_cost) and c.zipf >= _unseen_zipf(key)
+            elif not proper and not in_name and self._after_chosen_capital(start):
+                # after a common word the writer capitalised, and so a name ("filed by Gabby
+                # Petito's parents"): only a slip of a word as common as titles are counts
+                ok = c.plain_cost <= 1.0 and c.zipf >= WORD_ZIPF_NAME_SLOT
+            elif proper and c.plain_cost >= 1.0 and len(c.word) == len(key) < LONG_WORD and self.evidential(start):
+                # a name the writer capitalised, one letter from another name by a letter
+                # no typing slip puts there (not a neighbouring key), is as often another
+                # name ("30 Gepard tanks", Gerard; "Torrei Hart", Torres): as _name_slip
+                # asks, only a famous one makes it a slip; long names are seldom so near
+                # another ("Munfreesboro, Tenn.", "Equadorian loans" stay slips)
+                ok = c.zipf >= NAME_ZIPF_FAMOUS
             else:
                 ok = c.plain_cost <= 1.0 and c.zipf >= (_unseen_zipf(key) if len(key) >= 5 else WORD_ZIPF_CAPITALISED)
             if not ok:
@@ -796,6 +814,19 @@ class NameEvidence:
         SCOWL also lists rare surnames in lower case ("kojima", zipf 2.8), and a word
         before one of them is part of a name ("Hideo Kojima"), as _after_name reads it."""
         return self.speller.is_common(word) and self.speller.zipf(word) >= 3.0
+
+    def _after_chosen_capital(self, start: int) -> bool:
+        """After a capitalised word whose capital is the writer's choice (mid-sentence, in
+        a line that is no title-case one): a name, even when it is a common word too
+        ("Gabby", "Zebra"), so the word after it may well be a surname. Not after an
+        acronym or a word as common as an institution's ("DC Comics", "World Cups"), nor
+        inside a longer run of capitals, which an institution's name is ("Exchequer
+        Borrowing Requirement", "Senate Foreign Relations Committee")."""
+        prev = _PREV_NAME_RE.search(self.text, max(0, start - 30), start)
+        if prev is None or word_shape(prev.group(1)) != "capitalised" or prev.group(1)[-2:] in ("'s", "’s"):
+            return False
+        return self.speller.zipf(prev.group(1)) < NAME_WORD_ZIPF and self.evidential(prev.start(1)) and \
+            self._prev_name_word(prev.start(1)) is None
 
     def _before_surname(self, start: int, length: int) -> bool:
         """Before a word that reads as a surname: one the dictionary lacks ("Keshishian",
@@ -1052,8 +1083,25 @@ class NameEvidence:
             return False
         if first in self.lexicon.first_names:
             return True
+        if first in self.lexicon.first_name_words and not self.evidential(self.text.rfind(first, 0, start)) and \
+                self._surname_after_word_name(start):
+            # a given name that is also a word, where its capital tells nothing (a title-case
+            # headline, a sentence start), before a word nobody knows: "Bill Hader Explains"
+            return True
         # in a title-case heading every word has a capital: "Tokyo Stocks Higher" is no name
         return first.lower() in self.lexicon.by_first and not self.in_caps_heading(start)
+
+    def _surname_after_word_name(self, start: int) -> bool:
+        """After a given name that is also a word ("Bill", "Bob"), the word at ``start``
+        reads as a surname when neither the dictionary nor the name lexicon knows it and
+        no word far more frequent than its own use is one slip away: "Bill Hader",
+        "Bob Chapek"; not "Defeated Bill Seeked to Ban" (seemed)."""
+        m = _WORD_AT_RE.match(self.text, start)
+        word = m.group() if m is not None else ""
+        if not word or self.speller.known(word) or self.lexicon.knows(word):
+            return False
+        own = max(running_text_zipf(normalise(word)), 2.0)
+        return not any(c.plain_cost <= 1.0 and c.zipf >= own + WRITTEN_AS_IS_MARGIN for c in self.speller.near(word))
 
     def _in_dateline(self, start: int, length: int) -> bool:
         """An ALL-CAPS word that opens a line and ends a dateline's place ("PRESENTACION,
@@ -1204,7 +1252,7 @@ def _unseen_zipf(key: str) -> float:
     """How frequent a word must be for an unseen word one slip from it to be its typo:
     long words are seldom names, and a long word one slip from a rarer word is still
     that word ("DIFFEERNTIALS")."""
-    return UNSEEN_WORD_ZIPF - (0.5 if len(key) >= 9 else 0.0)
+    return UNSEEN_WORD_ZIPF - (0.5 if len(key) >= LONG_WORD else 0.0)
 
 
 # the institution words of four letters or more, as the speller's lower-case keys, by length
