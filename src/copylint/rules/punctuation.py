@@ -30,7 +30,8 @@ def repeated_word(doc: Document, ctx) -> Iterator[Hit]:
     second copy. Doubles that are grammatical ("had had", "that that") are allowed and
     configurable with the ``allow`` option; names and titles that repeat a word ("Boutros
     Boutros-Ghali", "Please Please Me"), a word said three times or more ("heh heh heh",
-    "da da da da") and the columns of a table are left alone. "is is" and "was was" are
+    "da da da da"), a count before a fraction ("one one-hundredth") and the columns of a
+    table are left alone. "is is" and "was was" are
     slips ("the agreement is is required") unless a clause opened by what, how, all...
     comes first ("what it is is luck", "all it was was a rumour"); "do do" after I, we, you
     or they is the emphatic do ("we do do dates")."""
@@ -42,6 +43,8 @@ def repeated_word(doc: Document, ctx) -> Iterator[Hit]:
             continue  # numbers ("10 10") and words across paragraphs are not slips
         if _is_title_word(word) and _is_title_word(m.group(3)):
             continue  # a name or a title: "Boutros Boutros-Ghali", "Please Please Me"
+        if word.casefold() in _NUMBER_WORDS and text.startswith("-", m.end(3)):
+            continue  # a count of a fraction: "one one-hundredth", "two two-thirds"
         if word.casefold() in ("is", "was") and _WH_CLAUSE_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()):
             continue  # "What it really is is narrowing", "All it was was we were recording"
         third = _NEXT_WORD_RE.match(text, m.end(3))
@@ -59,6 +62,7 @@ def repeated_word(doc: Document, ctx) -> Iterator[Hit]:
 
 
 _NEXT_WORD_RE = re.compile(r"[ \t]+(\w+)\b")
+_NUMBER_WORDS = frozenset(("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"))
 _SUBJECT_PRONOUNS = frozenset(("i", "we", "you", "they"))
 _PREVIOUS_WORD_RE = re.compile(r"\b(\w+)[ \t]+$")
 # a clause opened by a wh-word (or "all") with a word or more before the first "is": the
