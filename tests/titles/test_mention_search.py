@@ -167,6 +167,8 @@ def test_an_article_compiles_no_big_python_pattern():
     mentions._PATTERNS[id(kb)] = (kb, pats)
     text = ("Germany's Chancellor, Olaf Scholz, met President Joe Biden. Joe Biden, the president of the "
             "United States, said the talks went well. The prime minister, Boris Johnson, agreed.")
+    assert len(pats.titles.spans(text)) == 4
     found = mentions.find_mentions(kb, text, 0, len(text))
     assert [m.pattern for m in found] == ["lead", "prefix", "appositive", "lead"]
     assert not {"prefix", "appositive", "lead", "lead_the"} & set(vars(pats))
+    assert "_python" not in vars(pats.titles)  # the title search ran on RE2 alone
