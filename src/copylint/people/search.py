@@ -136,12 +136,16 @@ class Re2Mentions:
         if any(self._pattern(k) is None for k in needs):
             return None
         pattern, index = self._pattern(kind)
-        if len(data) == len(block):
-            def at(b: int) -> int:
-                return start + b if b >= 0 else -1
-        else:
-            def at(b: int) -> int:
-                return start + len(data[:b].decode("utf-8")) if b >= 0 else -1
+        ascii_block = len(data) == len(block)
+        # a byte offset and its place in the text: offsets are read from the last match
+        # start on, which only moves forward, so the bytes are decoded about once
+        anchor = [0, start]
+
+        def at(b: int) -> int:
+            if b < 0:
+                return -1
+            return start + b if ascii_block else anchor[1] + len(data[anchor[0]:b].decode("utf-8"))
+
         out: list[Found] = []
         pos = 0
         while pos <= len(data):
@@ -149,6 +153,7 @@ class Re2Mentions:
             if m is None:
                 break
             b, s = m.start(), at(m.start())
+            anchor[:] = [b, s]
             groups = index
             if kind in ("lead", "lead_the"):
                 m, groups = self._lead(kind, m, index, text, s, data)
