@@ -57,13 +57,22 @@ class LinearPattern:
     """A pattern compiled by RE2, twice: for text and for the UTF-8 bytes of text. The
     wrapper of google-re2 converts every match position between bytes and characters,
     which costs more than the match; in ASCII text the two agree, so there the pattern
-    runs on the bytes (same matches, a few times faster)."""
+    runs on the bytes (same matches, a few times faster). The one for text is compiled
+    when a text that is not ASCII first needs it: most patterns of a run never do, and
+    every process paid for compiling them (RE2 gets the same UTF-8 pattern either way,
+    so compiling the bytes one checks the pattern)."""
 
-    __slots__ = ("on_text", "on_bytes")
+    __slots__ = ("source", "ignorecase", "on_bytes", "_on_text")
 
     def __init__(self, pattern: str, ignorecase: bool) -> None:
-        self.on_text = _re2.compile(pattern, _options(ignorecase))
         self.on_bytes = _re2.compile(pattern.encode("utf-8"), _options(ignorecase))
+        self.source, self.ignorecase, self._on_text = pattern, ignorecase, None
+
+    @property
+    def on_text(self):
+        if self._on_text is None:
+            self._on_text = _re2.compile(self.source, _options(self.ignorecase))
+        return self._on_text
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of every match in ``text``."""

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from ..text import abbreviation_before
 from .finder import TitleFinder
 from .kb import KnowledgeBase, Person, name_key, name_keys
+from .search import Re2Mentions, re2_available
 
 # a name word: initials run together ("J.D."), or capitalised (Unicode), with inner
 # apostrophes, hyphens and full stops
@@ -35,6 +36,10 @@ _NAME_START = r"(?:[A-Z\u00C0-\u00DE\u0100-\u017F]|(?:von|van|de|da|del|bin|ibn|
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"  # a space run, at most one line break (not a paragraph)
 _GAP_RE = re.compile(_GAP)
 _POSSESSIVE_GAP_RE = re.compile(r"['’]s[ \t\n]")  # what the lead pattern's "<place>'s" branch needs
+# what may follow an appositive mention ("..., the president of France, said")
+_APPOSITIVE_WORDS = ("and|who|said|says|has|have|had|was|is|will|would|in|on|at|to|for|since|from|until|told"
+                     "|tells|when|whose")
+_APPOSITIVE_END = rf"\s*[,;:.)!?]|\s*$|{_GAP}(?:{_APPOSITIVE_WORDS})\b"
 _NAME_AFTER_RE = re.compile(r"[ \t]+[A-Z\u00C0-\u00DE][a-z\u00DF-\u00FF]")
 _HONORIFICS = {"sir", "dame", "dr", "lord", "lady", "sheikh", "ayatollah", "mr", "mrs", "ms", "gen", "general"}
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
@@ -121,41 +126,72 @@ def _trie_branches(node: dict) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
+def _plain_alternation(items, lower: bool = False) -> str:
+    """The alternation without its leading look-ahead, for RE2. The look-ahead only asks
+    for a letter the trie's first branches begin with anyway, unless a form begins with
+    a space (the trie reads it as any gap): Patterns then keeps to Python's engine."""
+    forms = _forms(items, lower)
+    return _trie(forms) if forms else ""
+
+
+def _pieces(kb: KnowledgeBase, alternation) -> dict[str, str]:
+    """The parts the mention patterns are made of, with ``alternation`` for the forms."""
+    quals = alternation([q.rstrip("-") for q in kb.qualifiers])
+    places = alternation(kb.place_forms)
+    titles = alternation(kb.form_family, lower=True)
+    suffixes = alternation(kb.suffixes)
+    qual2 = rf"(?P<qual2>(?:(?:{quals})(?:-|{_GAP})){{1,2}})?"
+    return {
+        "qual": rf"(?P<qual>(?:{quals})(?:-|{_GAP}))?",
+        "place": rf"(?P<place>(?:{places})){_GAP}{qual2}",
+        "title": rf"(?P<title>{titles})(?P<suffix>{suffixes})?",
+        "of": rf"(?:{_GAP}of{_GAP}(?P<of>{places}))?",
+        "places": places,
+    }
+
+
 class Patterns:
-    """The compiled patterns for one knowledge base. The title finder is built at once
-    (every article asks it); the mention patterns, large alternations that take tens of
-    milliseconds to compile, only when an article holds a title form."""
+    """The patterns for one knowledge base. The title finder is built at once (every
+    article asks it); the mention patterns only when an article holds a title form.
+    They run on RE2 (search.py): Python's engine takes tens of milliseconds to compile
+    each, and is kept for the blocks RE2 cannot judge alone."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        quals = _alternation([q.rstrip("-") for q in kb.qualifiers])
-        places = _alternation(kb.place_forms)
-        titles = _alternation(kb.form_family, lower=True)
         # every mention holds a title form: a block without one cannot hold a mention
         # and in capitals, for headlines set in them ("VICE PRESIDENT BIDEN SAYS ...")
         title_forms = _forms(kb.form_family, lower=True) | {f.upper() for f in kb.form_family}
         self.titles = TitleFinder(_trie(title_forms), title_forms, kb.place_forms)
         self.upper_words = frozenset(f for f in [*kb.place_forms, *kb.form_family, *kb.qualifiers]
                                      if len(f) > 1 and f.isalpha() and f.isupper())
-        suffixes = _alternation(kb.suffixes)
-        qual = rf"(?P<qual>(?:{quals})(?:-|{_GAP}))?"
-        qual2 = rf"(?P<qual2>(?:(?:{quals})(?:-|{_GAP})){{1,2}})?"
-        place = rf"(?P<place>(?:{places})){_GAP}{qual2}"
-        title = rf"(?P<title>{titles})(?P<suffix>{suffixes})?"
-        of = rf"(?:{_GAP}of{_GAP}(?P<of>{places}))?"
-        self._sources = {
+        p = _pieces(kb, _alternation)
+        qual, place, title, of, places = p["qual"], p["place"], p["title"], p["of"], p["places"]
+        self._sources = {  # for Python's engine
             # "<qual> <place> <title> <name>" (the name is read after the match)
             "prefix": rf"(?<![\w\-’'.]){qual}(?:{place})?{title}(?![\w\-]){of}(?={_GAP}{_NAME_START})",
             # ", the <title> of <place>" / ", <place>'s <title>" after a name
-            "appositive": (
-                rf",{_GAP}(?:(?:the|The){_GAP})?{qual}(?:{place})?{title}(?![\w\-]){of}"
-                rf"(?=\s*[,;:.)!?]|\s*$|{_GAP}(?:and|who|said|says|has|have|had|was|is|will|would|in|on|at|to|for|since|from|until|told|tells|when|whose)\b)"),
+            "appositive": rf",{_GAP}(?:(?:the|The){_GAP})?{qual}(?:{place})?{title}(?![\w\-]){of}(?={_APPOSITIVE_END})",
             # "the <place> <title>, <name>" (names are read after the match)
             "lead": rf"(?:(?<![\w])(?:the|The){_GAP}|(?=(?:{places})['’]s{_GAP})){qual}(?:{place})?{title}(?![\w\-]){of},{_GAP}(?={_NAME_START})",
             # the same without the "<place>'s" branch, for blocks with no "'s" before a
             # space; it starts with a literal, so the engine skips ahead to each "the"
             "lead_the": rf"(?:the|The)(?<!\wthe)(?<!\wThe){_GAP}{qual}(?:{place})?{title}(?![\w\-]){of},{_GAP}(?={_NAME_START})",
         }
+
+    @functools.cached_property
+    def _re2(self) -> Re2Mentions | None:
+        kb = self.kb
+        lists = [kb.qualifiers, kb.place_forms, kb.form_family, kb.suffixes]
+        if not re2_available() or any(f[:1] == " " for forms in lists for f in _forms(forms, lower=True)):
+            return None
+        return Re2Mentions(_pieces(kb, _plain_alternation), _GAP, _APPOSITIVE_WORDS, _APPOSITIVE_END)
+
+    def finditer(self, kind: str, text: str, start: int, end: int):
+        """The matches of pattern ``kind`` (prefix, appositive, lead, lead_the) in
+        ``text[start:end]``, the same on either engine."""
+        fast = self._re2
+        found = fast.find(kind, text, start, end) if fast is not None else None
+        return found if found is not None else getattr(self, kind).finditer(text, start, end)
 
     @functools.cached_property
     def prefix(self) -> re.Pattern:
@@ -355,7 +391,7 @@ def find_mentions(kb: KnowledgeBase, text: str, start: int, end: int, headline: 
         return any(s < te and ts < e for ts, te in taken)
 
     # 1. "<title> <name>"
-    for m in pats.prefix.finditer(text, start, end):
+    for m in pats.finditer("prefix", text, start, end):
         name_pos = _GAP_RE.match(text, m.end())
         if not name_pos:
             continue
@@ -373,7 +409,7 @@ def find_mentions(kb: KnowledgeBase, text: str, start: int, end: int, headline: 
             taken.append((mention.title_start, mention.name_end))
 
     # 2. "<name>, the <title> of <place>"
-    for m in pats.appositive.finditer(text, start, end):
+    for m in pats.finditer("appositive", text, start, end):
         found = lookup_backward(kb, text, m.start(), start)
         if not found:
             continue
@@ -384,8 +420,8 @@ def find_mentions(kb: KnowledgeBase, text: str, start: int, end: int, headline: 
             taken.append((ns, mention.end))
 
     # 3. "the <title>, <name>," (needs a comma; the "<place>'s" branch needs "'s ")
-    lead = pats.lead if _POSSESSIVE_GAP_RE.search(text, start, end) else pats.lead_the
-    for m in (lead.finditer(text, start, end) if text.find(",", start, end) >= 0 else ()):
+    lead = "lead" if _POSSESSIVE_GAP_RE.search(text, start, end) else "lead_the"
+    for m in (pats.finditer(lead, text, start, end) if text.find(",", start, end) >= 0 else ()):
         found = lookup_forward(kb, text, m.end())
         if not found:
             continue
