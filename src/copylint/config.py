@@ -532,6 +532,9 @@ def find_config(start: str | Path) -> Path | None:
             candidate = d / name
             if candidate.is_file():
                 return candidate
+            if candidate.is_dir():
+                # skipped, a parent's config (or none) would judge the stories unannounced
+                raise ConfigError(f"{candidate}: a folder, not a config file (rename or remove it)")
         pyproject = d / "pyproject.toml"
         if pyproject.is_file():
             try:

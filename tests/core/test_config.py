@@ -24,6 +24,19 @@ def test_closest_config_wins(tmp_path):
     assert got == [("news.txt", "typo.repeated-word"), ("sport/match.txt", "typo.double-space")]
 
 
+def test_a_folder_named_like_a_config_is_an_error_not_skipped(tmp_path):
+    """A folder called .copylint.yaml was passed over, and the parent's config judged the
+    desk's stories without a word. Now the run stops at it (exit 2)."""
+    (tmp_path / ".copylint.yaml").write_text("select: [typo.double-space]\n")
+    (tmp_path / "sport" / ".copylint.yaml").mkdir(parents=True)
+    (tmp_path / "sport" / "match.txt").write_text(STORY)
+    proc = run_cli("check", "--format", "json", "sport/match.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines()[-1] == (
+        f"copylint: error: {tmp_path / 'sport' / '.copylint.yaml'}: a folder, not a config file (rename or remove it)")
+    assert proc.stdout == ""
+
+
 def test_each_file_is_chosen_by_its_own_configs_exclude_whatever_the_order(tmp_path):
     """The root config excludes archive/**; africa/ has a config of its own. Naming
     africa's story first took the exclude from africa's config and checked the archive."""
