@@ -526,3 +526,18 @@ def test_run_on_sentence_is_reported_once(tmp_path, lt_server, lt_env):
     assert [(f["rule"], f["matched"]) for f in both] == [("typo.missing-space", ".")]
     alone, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
     assert [f["rule"] for f in alone] == ["grammar.SENTENCE_WHITESPACE"]
+
+
+def test_a_headline_drops_the_article_before_a_noun_and_a_superlative(tmp_path, lt_server, lt_env):
+    """From LanguageTool's matches on 1,500 dated headlines: "Putin ally warns" was read as
+    a slip of "allay" and "stocks see worst drop" as wanting "worse"; a headline drops the
+    article. In the body the same check still reports "to ally fears"."""
+    head = "Putin ally warns Europe as US stocks see worst first half drop in 50 years"
+    body = "The minister tried to ally fears of a strike on Monday."
+    text = f"# {head}\n\n{body}\n"
+    story = tmp_path / "ally.md"
+    story.write_text(text, encoding="utf-8")
+    findings, _ = check_json(story, "--languagetool-url", lt_server.url, "--select", "grammar", env=lt_env)
+    assert [(f["rule"], f["matched"]) for f in findings] == [("grammar.ALLY_ALLAY", "ally")]
+    assert {rule for rule, _ in raw_matches(lt_server, [head])} >= {"ALLY_ALLAY", "GETS_WORST"}
+
