@@ -188,6 +188,8 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
                  stdin_filename=stdin_filename, progress=progress, force_exclude=force_exclude)
     if progress:
         progress(None)
+    if output:
+        refuse_to_overwrite_input(output, result.files)
 
     stdout_used = False
     from .postrun import after_run, wants_post_run
@@ -225,6 +227,23 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
             f"{result.files_checked} file(s) checked: {counts[Severity.ERROR]} error(s), "
             f"{counts[Severity.WARNING]} warning(s), {counts[Severity.INFO]} info", err=True)
     raise click.exceptions.Exit(exit_code(result, lambda path: resolver.base_for(path).fail_on))
+
+
+def refuse_to_overwrite_input(output: str, checked: list[str], what: str = "report") -> None:
+    """Stop (exit 2) when ``output`` is one of the articles just checked: a report or a
+    baseline written there would replace the story, and only --fix may write a story."""
+    try:
+        out = os.stat(output)
+    except OSError:
+        return  # not there yet, so no article of this run
+    for path in checked:
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            fail(f"-o {output}: that is {path}, an article this run checked; the {what} would "
+                 "replace it (write it to another file)")
 
 
 def write_report(result, formatter_class, output: str | None, stdout_used: bool, no_color: bool, base,

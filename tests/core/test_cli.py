@@ -425,6 +425,30 @@ def test_a_report_file_is_written_whole_into_a_folder_made_for_it(tmp_path):
     assert "Traceback" not in proc.stderr and "story.txt" not in proc.stderr  # refused before the run
 
 
+def test_a_report_or_baseline_is_never_written_over_an_article_it_checked(tmp_path):
+    """`-o` naming one of the stories (a slip of the fingers, or a folder's own file) used
+    to replace the story with the report: only --fix may write an article."""
+    root = _project(tmp_path, {"story.txt": STORY, "desk/lead.md": STORY})
+    cases = [
+        ("check", "-o", "story.txt", "story.txt"),
+        ("check", "--format", "json", "-o", "desk/lead.md", "."),  # found by the folder walk
+        ("check", "--fix", "-o", "./story.txt", "story.txt"),
+        ("baseline", "-o", "story.txt", "story.txt"),
+    ]
+    for args in cases:
+        proc = run_cli(*args, cwd=root)
+        assert proc.returncode == 2, (args, proc.stderr)
+        out = args[args.index("-o") + 1]
+        assert proc.stderr.strip().splitlines()[-1].startswith(f"copylint: error: -o {out}: that is ")
+        assert "an article this run checked" in proc.stderr and "Traceback" not in proc.stderr
+        assert (root / "story.txt").read_text(encoding="utf-8") == STORY, args
+        assert (root / "desk" / "lead.md").read_text(encoding="utf-8") == STORY, args
+    # a report beside the stories, in a file the run does not read, is written as before
+    proc = run_cli("check", "--format", "json", "-o", "desk/report.json", ".", cwd=root)
+    assert proc.returncode == 1
+    assert json.loads((root / "desk" / "report.json").read_text(encoding="utf-8"))["summary"]["findings"] == 2
+
+
 def test_unknown_config_key_suggests(tmp_path):
     root = _project(tmp_path, {"story.txt": STORY}, config="select: [typo]\nfail_on: error\n")
     proc = run_cli("check", "story.txt", cwd=root)
