@@ -253,6 +253,15 @@ def _read_only(path: str) -> bool:
 def fix_file(path: str, lint: Lint, *, unsafe: bool, write: bool, accept: Accept | None = None) -> FileFix:
     """Fix one file on disk (or only compute the fix when ``write`` is false)."""
     try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        regular = True  # the read below says what is wrong
+    if not regular:
+        # a pipe (`<(curl ...)`) was drained by the check: read again it gives nothing,
+        # which would pass for "nothing to fix", and nothing can be written back to it
+        return FileFix(path, refused="not fixed: a pipe or device cannot be rewritten "
+                                     "(pipe the story to `copylint check --fix -` for the fixed text)")
+    try:
         data = Path(path).read_bytes()
     except OSError as exc:
         return FileFix(path, refused=f"cannot read: {exc.strerror or exc}")

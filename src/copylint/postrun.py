@@ -291,7 +291,7 @@ def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None],
         result.problems.extend(problems)
         result.problems.sort(key=lambda p: p.path)
         n, m = report.applied, len(report.changed)
-        done = f"fixed {n} finding(s) in {m} file(s)" if n else "nothing to fix"
+        done = f"fixed {n} finding(s) in {m} file(s)" if n else "nothing fixed" if problems else "nothing to fix"
         post.notices.append(done + (f"; {unsafe_left} more fix(es) available with --unsafe-fixes" if unsafe_left else ""))
 
     if filters.active:
