@@ -343,10 +343,7 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
         _explain_notice(rule_id)
         return
     if r is None:
-        from .hints import did_you_mean
-
-        known = [*ruleset.by_id, *tool_notices.DESCRIPTIONS, *tool_notices.PROBLEMS]
-        fail(f"unknown rule {rule_id!r}{did_you_mean(rule_id, known)}")
+        _explain_unknown(rule_id, ruleset, config_path, packs)
     click.echo(f"{r.id}: {r.summary}")
     click.echo(f"severity: {r.severity}   fixable: {'yes' if r.fixable else 'no'}"
                + (f"   pack: {r.pack}" if r.pack else "") + (f"   defined at: {r.source}" if r.source else ""))
@@ -368,6 +365,27 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
     for kind in ("fail", "pass"):
         for ex in r.examples.get(kind, []):
             click.echo(f"  {kind}: {ex}")
+
+
+def _explain_unknown(rule_id: str, ruleset, config_path: str | None, packs: tuple[str, ...]) -> None:
+    """Exit 2 for an id no loaded rule has, saying why when it is no typo: a prefix
+    (`explain typo`) was answered "did you mean 'typo.a-an'?", and a rule of a shipped
+    pack the config does not load (`explain us.spelling`) "did you mean 'house.spelling'?"."""
+    from .engine import load_ruleset
+    from .hints import did_you_mean
+    from .packs.loader import shipped_pack_files
+
+    members = sorted(rid for rid in ruleset.by_id if rid.startswith(rule_id + "."))
+    if members:
+        fail(f"{rule_id!r} is a prefix of {len(members)} rules; explain takes one of them: {', '.join(members)}")
+    pack = rule_id.split(".", 1)[0]
+    if "." in rule_id and pack in shipped_pack_files() and pack not in {x.pack for x in ruleset.rules}:
+        settings = ConfigResolver(config_path, {"packs": [*packs, pack]}).base_for(os.getcwd())
+        if load_ruleset(settings).by_id.get(rule_id) is not None:
+            fail(f"{rule_id!r} is a rule of the shipped pack {pack!r}, which is not loaded here "
+                 f"(try: copylint explain --pack {pack} {rule_id})")
+    known = [*ruleset.by_id, *tool_notices.DESCRIPTIONS, *tool_notices.PROBLEMS]
+    fail(f"unknown rule {rule_id!r}{did_you_mean(rule_id, known)}")
 
 
 def _explain_notice(notice_id: str) -> None:

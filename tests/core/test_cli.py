@@ -516,6 +516,25 @@ def test_explain_a_misspelt_pack_rule_is_an_error_as_for_a_built_in():
     assert run_cli("explain", "house").stdout.startswith("house: House style")
 
 
+def test_explain_of_a_prefix_or_of_an_unloaded_shipped_pack_says_so():
+    """`explain typo` answered "did you mean 'typo.a-an'?" and `explain us.spelling`,
+    a rule of the shipped us pack, "did you mean 'house.spelling'?": both misled."""
+    proc = run_cli("explain", "structure")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("copylint: error: 'structure' is a prefix of 3 rules; explain takes one of "
+                                   "them: structure.duplicate-headline, structure.duplicate-paragraph, "
+                                   "structure.headline-navigation")
+    proc = run_cli("explain", "us.spelling")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("copylint: error: 'us.spelling' is a rule of the shipped pack 'us', which is "
+                                   "not loaded here (try: copylint explain --pack us us.spelling)")
+    proc = run_cli("explain", "--pack", "us", "us.spelling")  # the hint works
+    assert proc.returncode == 0 and proc.stdout.startswith("us.spelling: ")
+    # a misspelt id under a shipped pack is still just unknown
+    proc = run_cli("explain", "us.speling")
+    assert proc.returncode == 2 and "unknown rule 'us.speling'" in proc.stderr
+
+
 def test_explain_describes_copylints_own_notices(tmp_path):
     """copylint.encoding and the other copylint.* ids reach every report like a rule's
     findings; explain describes them (it said "unknown rule") with the severity they are
