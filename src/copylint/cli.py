@@ -252,7 +252,7 @@ def write_report(result, formatter_class, output: str | None, stdout_used: bool,
     # a report file is written whole or not at all: a CI step never uploads half of one
     stream = io.StringIO() if output else (sys.stderr if stdout_used else sys.stdout)
     try:
-        color = (not output and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
+        color = (not output and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty())
         # a format that shows the story (html) gets standard input's bytes, not a file
         stdin = (stdin_filename or "-", stdin_data) if stdin_data is not None else None
         formatter = formatter_class(stream, color=color, options={

@@ -612,6 +612,41 @@ def test_every_id_a_report_can_carry_is_explained(tmp_path):
         assert result.output.startswith(f"{rule_id}: "), rule_id
 
 
+def _on_a_terminal(root, env_no_color):
+    """The text report as a terminal gets it, with NO_COLOR unset (None) or set to a value."""
+    import pty
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env["PYTHONPATH"] = str(REPO / "src")
+    if env_no_color is not None:
+        env["NO_COLOR"] = env_no_color
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "copylint", "check", "-q", "story.txt"], cwd=root, env=env,
+                            stdout=slave, stderr=subprocess.DEVNULL)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the terminal closed (Linux says EIO)
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    assert proc.wait(timeout=300) == 1
+    return out.decode("utf-8")
+
+
+def test_no_color_counts_only_when_it_is_not_empty(tmp_path):
+    """no-color.org: NO_COLOR "present and not an empty string" turns colour off; an empty
+    NO_COLOR (a CI template's blank default) took the colour away as well."""
+    root = _project(tmp_path, {"story.txt": STORY})
+    assert "\x1b[" in _on_a_terminal(root, None)
+    assert "\x1b[" not in _on_a_terminal(root, "1")
+    assert "\x1b[" in _on_a_terminal(root, "")
+
+
 def test_python_dash_m_and_version():
     proc = run_cli("--version")
     assert proc.returncode == 0 and proc.stdout.startswith("copylint, version ")
