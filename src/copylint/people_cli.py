@@ -23,8 +23,8 @@ def people() -> None:
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="The date the export was taken (default: today): open terms are known up to it.")
 def import_cmd(file: str, output: str | None, source: str | None, skip_unknown: bool, as_of) -> None:
-    """Convert a CSV or JSON export (e.g. Wikidata "position held" with start and end
-    dates) into a people file. Add it to the base with the config key ``people``. The file
+    """Convert a CSV or JSON export, such as Wikidata's "position held" with start and end
+    dates, into a people file. Add it to the base with the config key ``people``. The file
     records ``as_of`` so that, past that date, an open term is not taken as still held."""
     from .people.importer import ImportError_, import_file
     from .people.kb import KBError, load_kb

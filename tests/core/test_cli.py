@@ -647,6 +647,25 @@ def test_no_color_counts_only_when_it_is_not_empty(tmp_path):
     assert "\x1b[" in _on_a_terminal(root, "")
 
 
+def test_every_commands_summary_in_help_reads_whole():
+    """click cuts a command's summary at its docstring's first full stop: `people --help`
+    showed "import  Convert a CSV or JSON export (e.g." and nothing more."""
+    from click.testing import CliRunner
+
+    from copylint.cli import main
+
+    groups = [[], ["people"], ["cache"], ["languagetool"], ["vocab"]]
+    seen = 0
+    for group in groups:
+        out = CliRunner().invoke(main, [*group, "--help"]).output
+        commands = out.split("Commands:\n", 1)[1].splitlines()
+        for line in commands:
+            name, summary = line.split(None, 1)
+            seen += 1
+            assert summary.count("(") == summary.count(")") or summary.endswith("..."), (group, name, summary)
+    assert seen >= 15
+
+
 def test_python_dash_m_and_version():
     proc = run_cli("--version")
     assert proc.returncode == 0 and proc.stdout.startswith("copylint, version ")
