@@ -88,6 +88,11 @@ def test_errors_exit_2(tmp_path: Path, repo: Path) -> None:
     git(repo, "commit", "-qm", "one")
     bad = run_cli("check", "--changed-since", "no-such-branch", "ferry.txt", cwd=repo)
     assert bad.returncode == 2 and "unknown git revision 'no-such-branch'" in bad.stderr
+    # `git diff A..B` habits: the range was called an unknown revision, though both ends exist
+    two_dots = run_cli("check", "--changed-since", "HEAD..HEAD", "ferry.txt", cwd=repo)
+    assert two_dots.returncode == 2 and "Traceback" not in two_dots.stderr
+    assert two_dots.stderr.strip().endswith("'HEAD..HEAD' is a two-dot range; --changed-since takes one "
+                                            "revision, or A...B for the merge base of A and B")
 
 
 def test_fix_with_changed_since_fixes_only_changed_lines(repo: Path) -> None:
