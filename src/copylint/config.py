@@ -504,14 +504,21 @@ def _add_vocabulary(settings: Settings, folders: list[Path]) -> None:
 def parse_date(value: Any, what: str = "date"):
     import datetime as dt
 
+    from .readers.common import EARLIEST_DATE, LATEST_DATE, judged_date
+
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise ConfigError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value)[:10])
+        except ValueError:
+            raise ConfigError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
+    if not judged_date(day):
+        raise ConfigError(f"{what}: {day} is outside the years copylint judges articles in "
+                          f"({EARLIEST_DATE.year} to {LATEST_DATE.year})")
+    return day
 
 
 # a [tool.copylint...] table header, not the words in a comment (copylint's own
