@@ -83,6 +83,10 @@ class _Group(click.Group):
         except Exception as exc:  # never a traceback for users
             if os.environ.get("COPYLINT_DEBUG"):
                 raise
+            from .runner import CheckCrashed
+
+            if isinstance(exc, CheckCrashed):
+                fail(f"{exc.path}: internal error while checking it: {exc.what} (set COPYLINT_DEBUG=1 for details)")
             fail(f"internal error: {type(exc).__name__}: {exc} (set COPYLINT_DEBUG=1 for details)")
 
 

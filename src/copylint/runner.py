@@ -243,13 +243,33 @@ def read_path(path: str, stdin_data: bytes | None = None, display: str | None = 
     return doc, None, data
 
 
+class CheckCrashed(Exception):
+    """A rule failed on one file: the run stops (exit 2) with the file's name, which a
+    bare internal error left out, so a user could not tell which story to look at."""
+
+    def __init__(self, path: str, what: str) -> None:
+        super().__init__(path, what)
+        self.path, self.what = path, what
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.what}"
+
+
 def lint_one(path: str, stdin_data: bytes | None = None, display: str | None = None) -> FileResult:
     shown = display or path
     doc, problem, data = read_path(path, stdin_data, display)
     if doc is None:
         return FileResult(shown, [], {}, problem, len(data))
     settings = _State.resolver.for_path(shown if path == "-" else path)
-    findings, facts = lint_document(doc, settings)
+    _ruleset_for(settings)  # a config or pack error is no crash: it is raised as it is
+    try:
+        findings, facts = lint_document(doc, settings)
+    except (ConfigError, RuleOptionError):
+        raise
+    except Exception as exc:
+        if os.environ.get("COPYLINT_DEBUG"):
+            raise
+        raise CheckCrashed(shown, f"{type(exc).__name__}: {exc}") from None
     from .notices import drain
 
     return FileResult(shown, findings, facts, None, len(data), drain(), content_digest(data))
