@@ -201,7 +201,13 @@ def test_a_pack_rule_takes_only_a_severity_from_the_config(tmp_path, settings, k
     ("typo.invisible-character:\n    allow", "[U+00AD, 173]",
      "option 'allow' of rule typo.invisible-character must be a list of strings, not ['U+00AD', 173]"),
     ("structure.duplicate-paragraph:\n    min-words", "many",
-     "option 'min-words' of rule structure.duplicate-paragraph must be a whole number, not 'many'"),
+     "option 'min-words' of rule structure.duplicate-paragraph must be a whole number from 0 to 10000, not 'many'"),
+    # a negative count read as nonsense, and a huge number of days overflowed the calendar
+    # inside the rule ("internal error: OverflowError: date value out of range")
+    ("facts.title-date:\n    elect-days", "-5",
+     "option 'elect-days' of rule facts.title-date must be a whole number from 0 to 10000, not -5"),
+    ("facts.title-date:\n    grace-days", "99999999",
+     "option 'grace-days' of rule facts.title-date must be a whole number from 0 to 10000, not 99999999"),
     ("typo.spelling:\n    other-variety", "'yes'", "option 'other-variety' of rule typo.spelling must be true or false"),
     ("typo.spelling:\n    other_variety", "'yes'", "option 'other-variety' of rule typo.spelling must be true or false"),
 ])
