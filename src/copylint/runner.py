@@ -491,7 +491,9 @@ def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, ba
     file_results: list[FileResult] = []
     if with_stdin:
         file_results.append(lint_one("-", stdin_data, stdin_filename or "<stdin>"))
-    jobs = jobs or base.jobs or os.cpu_count() or 1
+    # never more workers than files: the pool forks them all at once, and `-j 200` on a
+    # dozen stories started two hundred processes that had nothing to do
+    jobs = min(jobs or base.jobs or os.cpu_count() or 1, max(1, len(todo)))
     if jobs > 1 and len(todo) >= 8:
         from concurrent.futures import ProcessPoolExecutor  # (imported only for a pool: 15 ms)
 
