@@ -202,6 +202,29 @@ def test_a_finding_the_change_caused_on_an_unchanged_line_is_shown(repo: Path) -
     assert "1 finding(s) on lines unchanged since HEAD not shown" in proc.stderr
 
 
+def test_an_old_headline_shared_by_two_stories_stays_hidden_when_one_is_edited(repo: Path) -> None:
+    """Two committed stories shared a headline; an edit to one story's body brought the
+    pair back as a finding "the change caused", since the story's base version, checked on
+    its own, has no other story to share a headline with. It is shown again only when
+    a story it pairs with changed too (a new article with that headline)."""
+    headline = "Council approves new budget for city schools\n\n"
+    (repo / "a.txt").write_text(headline + "The council voted on Monday.\n", encoding="utf-8")
+    (repo / "b.txt").write_text(headline + "The vote was close.\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "stories")
+    with open(repo / "a.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nThe the mayor welcomed it.\n")
+    proc = check(repo, "--no-languagetool", "--changed-since", "HEAD", "a.txt", "b.txt")
+    assert findings(proc) == [("a.txt", 5, " the")]
+    assert "2 finding(s) on lines unchanged since HEAD not shown" in proc.stderr
+    # a new story with the same headline: the change did cause these
+    (repo / "c.txt").write_text(headline + "A third desk filed it too.\n", encoding="utf-8")
+    proc = check(repo, "--no-languagetool", "--changed-since", "HEAD", "a.txt", "b.txt", "c.txt")
+    assert findings(proc) == [("a.txt", 1, "Council approves new budget for city schools"),
+                              ("a.txt", 5, " the"),
+                              ("c.txt", 1, "Council approves new budget for city schools")]
+
+
 def test_standard_input_is_compared_with_the_revision_not_the_file_on_disk(repo: Path) -> None:
     """Piped text named --stdin-filename was judged by the git diff of the file on disk,
     which did not hold the piped new line: its "goverment" was hidden and the run exited 0."""
