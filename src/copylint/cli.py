@@ -104,7 +104,7 @@ _RUN_OPTIONS = (
     click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of discovering one."),
     click.option("--select", multiple=True, help="Rule ids or prefixes to run (comma-separated; repeatable)."),
     click.option("--ignore", multiple=True, help="Rule ids or prefixes to skip."),
-    click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPU count)."),
+    click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the config's jobs, else the CPU count)."),
     click.option("--include", multiple=True, help="Globs of files to check in folders (replaces the default article types)."),
     click.option("--exclude", multiple=True, help="Globs of files or folders to skip."),
     click.option("--date", "date_", help="Judge every article as of this date (YYYY-MM-DD)."),
@@ -114,7 +114,7 @@ _RUN_OPTIONS = (
     click.option("--require-languagetool", is_flag=True, help="Exit 2 when LanguageTool cannot be used or dies mid-run."),
     click.option("--languagetool-url", metavar="URL", help="Use the LanguageTool server at URL instead of starting one."),
     click.option("--no-cache", is_flag=True, help="Check every file afresh: neither read nor write cached results."),
-    click.option("--cache-dir", type=click.Path(file_okay=False), help="Keep cached results here (default: $COPYLINT_CACHE_DIR or ~/.cache/copylint)."),
+    click.option("--cache-dir", type=click.Path(file_okay=False), help="Keep cached results here (default: the config's cache-dir, else $COPYLINT_CACHE_DIR or ~/.cache/copylint)."),
 )
 
 
@@ -150,7 +150,7 @@ def run_settings(select: tuple[str, ...], ignore: tuple[str, ...], include: tupl
 @run_options
 @click.option("--format", "fmt", default="text", show_default=True, help=_formats_help())
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1 (default: warning).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1 (default: the fail-on of each file's config, else warning).")
 @click.option("--stdin-filename", help="Path to report (and to find config from) when reading '-'.")
 @click.option("--no-color", is_flag=True, help="No colour even on a terminal.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line.")
