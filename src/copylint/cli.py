@@ -272,7 +272,8 @@ def write_report(result, formatter_class, output: str | None, stdout_used: bool,
             from .fixer import atomic_write
 
             try:
-                atomic_write(Path(output), stream.getvalue().encode("utf-8"), create=True)
+                # as on standard output, a file name that is not UTF-8 keeps its bytes
+                atomic_write(Path(output), stream.getvalue().encode("utf-8", "surrogateescape"), create=True)
             except OSError as exc:
                 fail(f"-o {output}: cannot write the report: {exc.strerror or exc}")
     finally:
