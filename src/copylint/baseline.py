@@ -146,12 +146,12 @@ class Baseline:
         return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
     def write(self, path: str | Path) -> None:
-        from .fixer import atomic_write
+        from .fixer import write_output
 
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         # a file name that is not UTF-8 (an old CMS export) is written back as the bytes it
         # has on disk, as standard output shows it, and read back the same way
-        atomic_write(Path(path), self.to_json().encode("utf-8", "surrogateescape"), create=True)
+        write_output(Path(path), self.to_json().encode("utf-8", "surrogateescape"))
 
     @classmethod
     def load(cls, path: str | Path) -> "Baseline":

@@ -269,11 +269,11 @@ def write_report(result, formatter_class, output: str | None, stdout_used: bool,
             formatter.file(path, by_path[path])
         formatter.finish(result)
         if output:
-            from .fixer import atomic_write
+            from .fixer import write_output
 
             try:
                 # as on standard output, a file name that is not UTF-8 keeps its bytes
-                atomic_write(Path(output), stream.getvalue().encode("utf-8", "surrogateescape"), create=True)
+                write_output(Path(output), stream.getvalue().encode("utf-8", "surrogateescape"))
             except OSError as exc:
                 fail(f"-o {output}: cannot write the report: {exc.strerror or exc}")
     finally:

@@ -449,6 +449,35 @@ def test_a_report_or_baseline_is_never_written_over_an_article_it_checked(tmp_pa
     assert json.loads((root / "desk" / "report.json").read_text(encoding="utf-8"))["summary"]["findings"] == 2
 
 
+def test_a_report_to_a_pipe_or_device_is_written_to_it_not_over_it(tmp_path):
+    """-o is written through a temporary file and a rename, which replaced whatever the
+    name was: `-o /dev/null` as root left a regular file where the device had been, and
+    `-o /dev/stdout` failed. A pipe (as safe to try here as a device) stays a pipe and
+    gets the report; so does a baseline's."""
+    import stat
+
+    root = _project(tmp_path, {"story.txt": STORY})
+    fifo = tmp_path / "reader"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # so that the writer's open does not wait
+    try:
+        proc = run_cli("check", "--format", "json", "-o", str(fifo), "story.txt", cwd=root)
+        assert proc.returncode == 1, proc.stderr
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        report = json.loads(os.read(reader, 1 << 20))
+        assert report["summary"]["findings"] == 1
+        proc = run_cli("baseline", "-o", str(fifo), "story.txt", cwd=root)
+        assert proc.returncode == 0, proc.stderr
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert json.loads(os.read(reader, 1 << 20))["findings"][0]["rule"] == "typo.repeated-word"
+    finally:
+        os.close(reader)
+    # standard output by name, as scripts write it
+    proc = run_cli("check", "--format", "json", "-o", "/dev/stdout", "story.txt", cwd=root)
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout)["summary"]["findings"] == 1
+
+
 def test_unknown_config_key_suggests(tmp_path):
     root = _project(tmp_path, {"story.txt": STORY}, config="select: [typo]\nfail_on: error\n")
     proc = run_cli("check", "story.txt", cwd=root)
