@@ -357,8 +357,9 @@ def test_copylint_is_a_known_prefix_and_a_made_up_copylint_id_is_not(tmp_path):
 
     proc = check("--select", "copylint", "--format", "json")
     assert proc.returncode == 1, proc.stderr
+    # line 3 names a real notice, which no comment suppresses: said, as of a comment that does nothing
     assert [(f["rule"], f["line"]) for f in json.loads(proc.stdout)["findings"]] == [
-        ("copylint.encoding", 4), ("copylint.unknown-suppression", 6)]
+        ("copylint.unknown-suppression", 3), ("copylint.encoding", 4), ("copylint.unknown-suppression", 6)]
 
     own = ("copylint's own ids are copylint.encoding, copylint.front-matter, copylint.html, copylint.markdown, "
            "copylint.unknown-suppression, copylint.unused-suppression")
@@ -376,8 +377,8 @@ def test_copylint_is_a_known_prefix_and_a_made_up_copylint_id_is_not(tmp_path):
         "rules:\n  copylint.unknown-suppression: info\n  copylint.unused-suppression: warning\n", encoding="utf-8")
     proc = check("--format", "json")
     assert proc.returncode == 0, proc.stderr
-    assert [(f["rule"], f["severity"]) for f in json.loads(proc.stdout)["findings"]] == [
-        ("copylint.unknown-suppression", "info")]
+    assert [(f["rule"], f["severity"], f["line"]) for f in json.loads(proc.stdout)["findings"]] == [
+        ("copylint.unknown-suppression", "info", 3), ("copylint.unknown-suppression", "info", 6)]
 
 
 def test_a_made_up_id_under_a_packs_name_is_unknown(tmp_path):
