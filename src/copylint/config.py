@@ -205,6 +205,10 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
     for key, value in data.items():
         where = f"{path}:{data.line_of(str(key))}"
         if key not in allowed:
+            if not top and (key in KEYS or key in TOP_ONLY):
+                # `fail-on:` in an override was "unknown key 'fail-on' (did you mean 'files'?)"
+                raise ConfigError(f"{where}: {key!r} cannot be set per file in an override; an override takes "
+                                  f"{', '.join(sorted(allowed))}")
             raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(key, allowed, cutoff=0.5)}")
         if key in ("select", "ignore", "packs", "include", "exclude", "accept", "reject", "people", "files",
                    "vocabulary"):

@@ -250,6 +250,15 @@ def test_bad_values_name_file_and_line(tmp_path):
     cfg.write_text("overrides:\n  - ignore: [typo]\n")
     with pytest.raises(ConfigError, match=r"\.copylint\.yaml:2: an override needs 'files'"):
         load_config_file(cfg)
+    # a real key that only a whole config takes was "unknown key 'fail-on' (did you mean 'files'?)"
+    cfg.write_text("overrides:\n  - files: ['sport/**']\n    fail-on: error\n")
+    with pytest.raises(ConfigError) as exc:
+        load_config_file(cfg)
+    assert str(exc.value) == (f"{cfg}:3: 'fail-on' cannot be set per file in an override; an override takes "
+                              "accept, files, ignore, language, reject, rules, select")
+    cfg.write_text("overrides:\n  - files: ['sport/**']\n    ignroe: [typo]\n")
+    with pytest.raises(ConfigError, match=r"\.copylint\.yaml:3: unknown key 'ignroe' \(did you mean 'ignore'\?\)"):
+        load_config_file(cfg)
     cfg.write_text("extends: base.yaml\n")
     with pytest.raises(ConfigError, match=r"\.copylint\.yaml:1: extended config 'base.yaml' not found"):
         load_config_file(cfg)
