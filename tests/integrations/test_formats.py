@@ -820,3 +820,21 @@ def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path):
     assert proc.returncode == 0, proc.stderr
     proc = run_cli("check", "--no-languagetool", "--baseline", "b.json", "desk", cwd=tmp_path)
     assert proc.returncode == 0 and "1 finding(s) in the baseline not shown" in proc.stderr
+
+
+def test_the_text_reports_caret_counts_wide_characters_as_two_columns(tmp_path):
+    """The underline was placed by characters: after Chinese names or an emoji in a
+    quoted post, which a terminal shows two columns wide, it stood left of the slip."""
+    (tmp_path / "story.txt").write_text("Talks resume today\n\n中文 said the the end. 😀 and the the end.\n"
+                                        "Cafe\u0301 owner said the the plan.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-languagetool", "--select", "typo.repeated-word", "story.txt", cwd=tmp_path)
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("story.txt:3:12: ")
+    # "中文 said the" is 13 columns (two wide characters), then " the" underlined
+    assert lines[2] == "    " + " " * 13 + "^^^^ fix: delete"
+    assert lines[3].startswith("story.txt:3:31: ")
+    # "中文 said the the end. 😀 and the": 30 characters, 33 columns
+    assert lines[5] == "    " + " " * 33 + "^^^^ fix: delete"
+    assert lines[6].startswith("story.txt:4:21: ")
+    # a combining accent takes no column: "Café owner said the" is 19 columns over 20 characters
+    assert lines[8] == "    " + " " * 19 + "^^^^ fix: delete"
