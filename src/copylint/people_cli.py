@@ -37,6 +37,12 @@ def import_cmd(file: str, output: str | None, source: str | None, skip_unknown: 
             Path(output).absolute().parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             fail(f"-o {output}: cannot make its folder: {exc.strerror or exc}")
+    if as_of is not None:
+        from .readers.common import EARLIEST_DATE, LATEST_DATE, judged_date
+
+        if not judged_date(as_of.date()):
+            fail(f"--as-of: {as_of.date()} is outside the years copylint judges articles in "
+                 f"({EARLIEST_DATE.year} to {LATEST_DATE.year})")
     try:
         kb = load_kb()
         warnings: list[str] = []
