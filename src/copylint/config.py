@@ -567,6 +567,12 @@ class ConfigResolver:
         self._by_file: dict[str, tuple[Settings, Settings]] = {}
         self._config_by_folder: dict[str, Path | None] = {}
 
+    def forget_found_configs(self) -> None:
+        """Look for config files again at the next path: one created since would
+        otherwise never be found (see the language server's warm-up)."""
+        self._by_file.clear()
+        self._config_by_folder.clear()
+
     def _with_cli(self, settings: Settings) -> Settings:
         """The command line on top: --select replaces the config's list, --ignore and the
         other lists add to theirs."""
