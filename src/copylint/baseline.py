@@ -82,7 +82,7 @@ def fingerprint(finding: Finding, method: str = FINGERPRINT_METHOD) -> str:
     parts = [finding.rule, matched, before, after]
     if not matched:
         parts.append(finding.message)  # a zero-width finding is named by what it says
-    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
     return digest[:20]
 
 
@@ -146,16 +146,18 @@ class Baseline:
         return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
     def write(self, path: str | Path) -> None:
-        from .fixer import atomic_write
+        from .fixer import write_output
 
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(Path(path), self.to_json().encode("utf-8"), create=True)
+        # a file name that is not UTF-8 (an old CMS export) is written back as the bytes it
+        # has on disk, as standard output shows it, and read back the same way
+        write_output(Path(path), self.to_json().encode("utf-8", "surrogateescape"))
 
     @classmethod
     def load(cls, path: str | Path) -> "Baseline":
         p = Path(path)
         try:
-            doc = json.loads(p.read_text(encoding="utf-8"))
+            doc = json.loads(p.read_bytes().decode("utf-8", "surrogateescape"))
         except FileNotFoundError:
             raise BaselineError(f"{p}: baseline file not found (create it with: copylint baseline PATH -o {p})") from None
         except (OSError, UnicodeDecodeError) as exc:

@@ -83,6 +83,10 @@ class _Group(click.Group):
         except Exception as exc:  # never a traceback for users
             if os.environ.get("COPYLINT_DEBUG"):
                 raise
+            from .runner import CheckCrashed
+
+            if isinstance(exc, CheckCrashed):
+                fail(f"{exc.path}: internal error while checking it: {exc.what} (set COPYLINT_DEBUG=1 for details)")
             fail(f"internal error: {type(exc).__name__}: {exc} (set COPYLINT_DEBUG=1 for details)")
 
 
@@ -100,7 +104,7 @@ _RUN_OPTIONS = (
     click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file instead of discovering one."),
     click.option("--select", multiple=True, help="Rule ids or prefixes to run (comma-separated; repeatable)."),
     click.option("--ignore", multiple=True, help="Rule ids or prefixes to skip."),
-    click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: CPU count)."),
+    click.option("--jobs", "-j", type=click.IntRange(min=1), help="Worker processes (default: the config's jobs, else the CPU count)."),
     click.option("--include", multiple=True, help="Globs of files to check in folders (replaces the default article types)."),
     click.option("--exclude", multiple=True, help="Globs of files or folders to skip."),
     click.option("--date", "date_", help="Judge every article as of this date (YYYY-MM-DD)."),
@@ -110,7 +114,7 @@ _RUN_OPTIONS = (
     click.option("--require-languagetool", is_flag=True, help="Exit 2 when LanguageTool cannot be used or dies mid-run."),
     click.option("--languagetool-url", metavar="URL", help="Use the LanguageTool server at URL instead of starting one."),
     click.option("--no-cache", is_flag=True, help="Check every file afresh: neither read nor write cached results."),
-    click.option("--cache-dir", type=click.Path(file_okay=False), help="Keep cached results here (default: $COPYLINT_CACHE_DIR or ~/.cache/copylint)."),
+    click.option("--cache-dir", type=click.Path(file_okay=False), help="Keep cached results here (default: the config's cache-dir, else $COPYLINT_CACHE_DIR or ~/.cache/copylint)."),
 )
 
 
@@ -146,7 +150,7 @@ def run_settings(select: tuple[str, ...], ignore: tuple[str, ...], include: tupl
 @run_options
 @click.option("--format", "fmt", default="text", show_default=True, help=_formats_help())
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1 (default: warning).")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), help="Lowest severity that makes the exit code 1 (default: the fail-on of each file's config, else warning).")
 @click.option("--stdin-filename", help="Path to report (and to find config from) when reading '-'.")
 @click.option("--no-color", is_flag=True, help="No colour even on a terminal.")
 @click.option("--quiet", "-q", is_flag=True, help="No summary line.")
@@ -188,6 +192,8 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
                  stdin_filename=stdin_filename, progress=progress, force_exclude=force_exclude)
     if progress:
         progress(None)
+    if output:
+        refuse_to_overwrite_input(output, result.files)
 
     stdout_used = False
     from .postrun import after_run, wants_post_run
@@ -227,13 +233,30 @@ def check(paths: tuple[str, ...], config_path: str | None, select: tuple[str, ..
     raise click.exceptions.Exit(exit_code(result, lambda path: resolver.base_for(path).fail_on))
 
 
+def refuse_to_overwrite_input(output: str, checked: list[str], what: str = "report") -> None:
+    """Stop (exit 2) when ``output`` is one of the articles just checked: a report or a
+    baseline written there would replace the story, and only --fix may write a story."""
+    try:
+        out = os.stat(output)
+    except OSError:
+        return  # not there yet, so no article of this run
+    for path in checked:
+        try:
+            st = os.stat(path)
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) == (out.st_dev, out.st_ino):
+            fail(f"-o {output}: that is {path}, an article this run checked; the {what} would "
+                 "replace it (write it to another file)")
+
+
 def write_report(result, formatter_class, output: str | None, stdout_used: bool, no_color: bool, base,
                  resolver: ConfigResolver, stdin_filename: str | None, stdin_data: bytes | None) -> None:
     """The report, to ``output`` or else to stdout (stderr when stdout holds fixed text)."""
     # a report file is written whole or not at all: a CI step never uploads half of one
     stream = io.StringIO() if output else (sys.stderr if stdout_used else sys.stdout)
     try:
-        color = (not output and not no_color and "NO_COLOR" not in os.environ and sys.stdout.isatty())
+        color = (not output and not no_color and not os.environ.get("NO_COLOR") and sys.stdout.isatty())
         # a format that shows the story (html) gets standard input's bytes, not a file
         stdin = (stdin_filename or "-", stdin_data) if stdin_data is not None else None
         formatter = formatter_class(stream, color=color, options={
@@ -246,10 +269,11 @@ def write_report(result, formatter_class, output: str | None, stdout_used: bool,
             formatter.file(path, by_path[path])
         formatter.finish(result)
         if output:
-            from .fixer import atomic_write
+            from .fixer import write_output
 
             try:
-                atomic_write(Path(output), stream.getvalue().encode("utf-8"), create=True)
+                # as on standard output, a file name that is not UTF-8 keeps its bytes
+                write_output(Path(output), stream.getvalue().encode("utf-8", "surrogateescape"))
             except OSError as exc:
                 fail(f"-o {output}: cannot write the report: {exc.strerror or exc}")
     finally:
@@ -324,10 +348,7 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
         _explain_notice(rule_id)
         return
     if r is None:
-        from .hints import did_you_mean
-
-        known = [*ruleset.by_id, *tool_notices.DESCRIPTIONS, *tool_notices.PROBLEMS]
-        fail(f"unknown rule {rule_id!r}{did_you_mean(rule_id, known)}")
+        _explain_unknown(rule_id, ruleset, config_path, packs)
     click.echo(f"{r.id}: {r.summary}")
     click.echo(f"severity: {r.severity}   fixable: {'yes' if r.fixable else 'no'}"
                + (f"   pack: {r.pack}" if r.pack else "") + (f"   defined at: {r.source}" if r.source else ""))
@@ -349,6 +370,27 @@ def explain(rule_id: str, config_path: str | None, packs: tuple[str, ...]) -> No
     for kind in ("fail", "pass"):
         for ex in r.examples.get(kind, []):
             click.echo(f"  {kind}: {ex}")
+
+
+def _explain_unknown(rule_id: str, ruleset, config_path: str | None, packs: tuple[str, ...]) -> None:
+    """Exit 2 for an id no loaded rule has, saying why when it is no typo: a prefix
+    (`explain typo`) was answered "did you mean 'typo.a-an'?", and a rule of a shipped
+    pack the config does not load (`explain us.spelling`) "did you mean 'house.spelling'?"."""
+    from .engine import load_ruleset
+    from .hints import did_you_mean
+    from .packs.loader import shipped_pack_files
+
+    members = sorted(rid for rid in ruleset.by_id if rid.startswith(rule_id + "."))
+    if members:
+        fail(f"{rule_id!r} is a prefix of {len(members)} rules; explain takes one of them: {', '.join(members)}")
+    pack = rule_id.split(".", 1)[0]
+    if "." in rule_id and pack in shipped_pack_files() and pack not in {x.pack for x in ruleset.rules}:
+        settings = ConfigResolver(config_path, {"packs": [*packs, pack]}).base_for(os.getcwd())
+        if load_ruleset(settings).by_id.get(rule_id) is not None:
+            fail(f"{rule_id!r} is a rule of the shipped pack {pack!r}, which is not loaded here "
+                 f"(try: copylint explain --pack {pack} {rule_id})")
+    known = [*ruleset.by_id, *tool_notices.DESCRIPTIONS, *tool_notices.PROBLEMS]
+    fail(f"unknown rule {rule_id!r}{did_you_mean(rule_id, known)}")
 
 
 def _explain_notice(notice_id: str) -> None:

@@ -205,6 +205,10 @@ def _validate_block(data: Located, path: str, *, allowed: set[str], top: bool) -
     for key, value in data.items():
         where = f"{path}:{data.line_of(str(key))}"
         if key not in allowed:
+            if not top and (key in KEYS or key in TOP_ONLY):
+                # `fail-on:` in an override was "unknown key 'fail-on' (did you mean 'files'?)"
+                raise ConfigError(f"{where}: {key!r} cannot be set per file in an override; an override takes "
+                                  f"{', '.join(sorted(allowed))}")
             raise ConfigError(f"{where}: unknown key {key!r}{did_you_mean(key, allowed, cutoff=0.5)}")
         if key in ("select", "ignore", "packs", "include", "exclude", "accept", "reject", "people", "files",
                    "vocabulary"):
@@ -504,14 +508,21 @@ def _add_vocabulary(settings: Settings, folders: list[Path]) -> None:
 def parse_date(value: Any, what: str = "date"):
     import datetime as dt
 
+    from .readers.common import EARLIEST_DATE, LATEST_DATE, judged_date
+
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        raise ConfigError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    else:
+        try:
+            day = dt.date.fromisoformat(str(value)[:10])
+        except ValueError:
+            raise ConfigError(f"{what}: {value!r} is not a date (YYYY-MM-DD)") from None
+    if not judged_date(day):
+        raise ConfigError(f"{what}: {day} is outside the years copylint judges articles in "
+                          f"({EARLIEST_DATE.year} to {LATEST_DATE.year})")
+    return day
 
 
 # a [tool.copylint...] table header, not the words in a comment (copylint's own
@@ -558,6 +569,12 @@ class ConfigResolver:
         self.fixed = settings
         self._by_file: dict[str, tuple[Settings, Settings]] = {}
         self._config_by_folder: dict[str, Path | None] = {}
+
+    def forget_found_configs(self) -> None:
+        """Look for config files again at the next path: one created since would
+        otherwise never be found (see the language server's warm-up)."""
+        self._by_file.clear()
+        self._config_by_folder.clear()
 
     def _with_cli(self, settings: Settings) -> Settings:
         """The command line on top: --select replaces the config's list, --ignore and the

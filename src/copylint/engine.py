@@ -523,6 +523,10 @@ def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet
                 s, e = _name_in_directive(doc, d, rid)
                 out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
                                              f"suppression names an unknown rule {rid!r}{ruleset.hint(rid)}", s, e))
+            elif matches_prefix(rid, "copylint"):
+                s, e = _name_in_directive(doc, d, rid)
+                out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
+                                             f"suppression names {_own_notice(rid)}", s, e))
     if doc.file_disabled:
         from .readers.frontmatter import disable_entry_span
 
@@ -531,7 +535,19 @@ def _suppression_notices(doc: Document, suppress: Suppressions, ruleset: RuleSet
                 s, e = disable_entry_span(doc.source, rid) or (0, 0)
                 out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
                                              f"front matter disables an unknown rule {rid!r}{ruleset.hint(rid)}", s, e))
+            elif matches_prefix(rid, "copylint"):
+                s, e = disable_entry_span(doc.source, rid) or (0, 0)
+                out.append(finding_from_span(doc, tool_notices.UNKNOWN_SUPPRESSION, severity,
+                                             f"front matter disables {_own_notice(rid)}", s, e))
     return out
+
+
+def _own_notice(rid: str) -> str:
+    """Why a suppression of a copylint.* id does nothing: the notices say the file was not
+    read as written, so only the config or the command line leaves them out. Such a
+    comment was neither unknown nor ever judged unused, so it did nothing without a word."""
+    return (f"{rid!r}, copylint's own notice{'s' if rid == 'copylint' else ''}, which no suppression "
+            f"reaches: leave {'them' if rid == 'copylint' else 'it'} out with `ignore:` in the config or --ignore {rid}")
 
 
 def _name_in_directive(doc: Document, d, name: str) -> tuple[int, int]:

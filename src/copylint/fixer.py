@@ -138,6 +138,21 @@ def newline_style(text: str) -> str:
     return "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
 
 
+def write_output(path: Path, data: bytes) -> None:
+    """A report or baseline the user named: a regular file (or a new one) is written
+    whole through atomic_write; a device or pipe (`-o /dev/null`, `-o /dev/stdout`) is
+    written to, since a rename would replace it (as root, /dev/null became a file)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    if st is not None and not stat.S_ISREG(st.st_mode) and not stat.S_ISDIR(st.st_mode):
+        with open(path, "wb") as fh:
+            fh.write(data)
+        return
+    atomic_write(path, data, create=True)
+
+
 def atomic_write(path: Path, data: bytes, *, create: bool = False) -> None:
     """Write through a temporary file in the same folder and a rename. An existing
     file keeps its permission bits (and its owner, where allowed); a symlink is followed
@@ -252,6 +267,15 @@ def _read_only(path: str) -> bool:
 
 def fix_file(path: str, lint: Lint, *, unsafe: bool, write: bool, accept: Accept | None = None) -> FileFix:
     """Fix one file on disk (or only compute the fix when ``write`` is false)."""
+    try:
+        regular = stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        regular = True  # the read below says what is wrong
+    if not regular:
+        # a pipe (`<(curl ...)`) was drained by the check: read again it gives nothing,
+        # which would pass for "nothing to fix", and nothing can be written back to it
+        return FileFix(path, refused="not fixed: a pipe or device cannot be rewritten "
+                                     "(pipe the story to `copylint check --fix -` for the fixed text)")
     try:
         data = Path(path).read_bytes()
     except OSError as exc:

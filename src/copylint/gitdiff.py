@@ -156,6 +156,11 @@ class ChangedLines:
     def _base_commit(self, root: Path) -> str:
         """The merge base of REV and HEAD (or of A and B for ``A...B``)."""
         left, dots, right = self.rev.partition("...")
+        if not dots and ".." in self.rev:
+            # git reads A..B as a range, which no single base stands for: the bare name
+            # came back as an "unknown git revision" the user had not typed
+            raise GitError(f"{root}: {self.rev!r} is a two-dot range; --changed-since takes one "
+                           "revision, or A...B for the merge base of A and B")
         left, right = (left or "HEAD", right or "HEAD") if dots else (self.rev, "HEAD")
         for rev in (left, right):
             try:

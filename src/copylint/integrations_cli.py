@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from .cli import fail, main, run_options, run_settings
+from .cli import fail, main, refuse_to_overwrite_input, run_options, run_settings
 from .config import ConfigResolver
 from .model import Severity
 
@@ -39,6 +39,7 @@ def baseline_cmd(paths: tuple[str, ...], output: str, config_path: str | None, j
         click.echo(f"copylint: {note}", err=True)
     if any(p.fatal for p in result.problems):
         fail("baseline not written: some paths could not be checked")
+    refuse_to_overwrite_input(output, result.files, "baseline")
     base_dir = Path(os.path.abspath(os.path.dirname(os.path.abspath(output))))
     baseline = Baseline.from_findings(result.findings, base_dir)
     try:

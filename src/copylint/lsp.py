@@ -582,6 +582,9 @@ class CopylintServer(LanguageServer):
             notices.drain()
         except Exception:  # a broken config is reported by the first check
             pass
+        # the warm-up looked for a config before any story was open; one the user writes
+        # before opening the first story (an editor need not say so) must still be found
+        self.resolver.forget_found_configs()
 
     # ------------------------------------------------------------------ messages
 

@@ -23,8 +23,8 @@ def people() -> None:
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="The date the export was taken (default: today): open terms are known up to it.")
 def import_cmd(file: str, output: str | None, source: str | None, skip_unknown: bool, as_of) -> None:
-    """Convert a CSV or JSON export (e.g. Wikidata "position held" with start and end
-    dates) into a people file. Add it to the base with the config key ``people``. The file
+    """Convert a CSV or JSON export, such as Wikidata's "position held" with start and end
+    dates, into a people file. Add it to the base with the config key ``people``. The file
     records ``as_of`` so that, past that date, an open term is not taken as still held."""
     from .people.importer import ImportError_, import_file
     from .people.kb import KBError, load_kb
@@ -37,6 +37,12 @@ def import_cmd(file: str, output: str | None, source: str | None, skip_unknown: 
             Path(output).absolute().parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             fail(f"-o {output}: cannot make its folder: {exc.strerror or exc}")
+    if as_of is not None:
+        from .readers.common import EARLIEST_DATE, LATEST_DATE, judged_date
+
+        if not judged_date(as_of.date()):
+            fail(f"--as-of: {as_of.date()} is outside the years copylint judges articles in "
+                 f"({EARLIEST_DATE.year} to {LATEST_DATE.year})")
     try:
         kb = load_kb()
         warnings: list[str] = []

@@ -113,7 +113,10 @@ class Filters:
         """Findings on unchanged lines that the change brought about: a rule that compares
         the whole article (a name spelt two ways, US and UK spellings mixed) flags an old
         line when a new one disagrees with it. They are those the file's version at the
-        base, checked alone, does not have (by rule and fingerprint, counted)."""
+        base, checked alone, does not have (by rule and fingerprint, counted). A finding
+        that pairs the file with other articles (a headline two stories share) is one
+        only when one of those changed too: checked alone, the base never has it, so an
+        old pair came back whenever either story was edited anywhere."""
         if not unchanged or path.startswith("<") or not self.changed.lines(path):
             return []
         if path not in self._before:
@@ -130,9 +133,26 @@ class Filters:
             key = (f.rule, fingerprint(f))
             if left[key] > 0:
                 left[key] -= 1
-            elif not f.rule.startswith("grammar."):  # LanguageTool's are not re-checked
+            elif f.rule.startswith("grammar."):  # LanguageTool's are not re-checked
+                continue
+            elif self._pairs_only_unchanged_articles(path, f):
+                continue
+            else:
                 caused.append(f)
         return caused
+
+    def _pairs_only_unchanged_articles(self, path: str, f: Finding) -> bool:
+        """True when ``f`` points at other articles and none of them changed since the base."""
+        others = {loc.path for loc in f.related if loc.path != path}
+        if not others:
+            return False
+        for other in others:
+            if other.startswith("<"):
+                return False  # standard input: no history, all of it is new
+            lines = self.changed.lines(other)
+            if lines is None or lines:  # untracked, or edited
+                return False
+        return True
 
     def apply(self, result) -> list[str]:
         """Filter ``result.findings`` in place; returns notices saying what was hidden."""
@@ -291,7 +311,7 @@ def after_run(result, extras: dict[str, Any], *, rerun: Callable[[bytes | None],
         result.problems.extend(problems)
         result.problems.sort(key=lambda p: p.path)
         n, m = report.applied, len(report.changed)
-        done = f"fixed {n} finding(s) in {m} file(s)" if n else "nothing to fix"
+        done = f"fixed {n} finding(s) in {m} file(s)" if n else "nothing fixed" if problems else "nothing to fix"
         post.notices.append(done + (f"; {unsafe_left} more fix(es) available with --unsafe-fixes" if unsafe_left else ""))
 
     if filters.active:

@@ -94,13 +94,20 @@ def _written(name: str) -> str:
     return name.replace("_", "-")
 
 
+MAX_COUNT_OPTION = 10_000
+
+
 def _wanted_type(value: Any, hint: Any) -> str | None:
     """What an option's value should be, when a config gives another type (``allow: 5``
     for a list of words would fail later, inside the rule, as an internal error)."""
     if hint is bool:
         return None if isinstance(value, bool) else "true or false"
     if hint is int:
-        return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
+        # every whole-number option counts words, days or years: a negative one read as
+        # nonsense ("used only in the -5 days before a term begins"), and a huge number of
+        # days overflowed the calendar inside the rule (an internal error)
+        ok = isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_COUNT_OPTION
+        return None if ok else f"a whole number from 0 to {MAX_COUNT_OPTION}"
     if hint is float:
         return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "a number"
     if hint is str:

@@ -243,13 +243,33 @@ def read_path(path: str, stdin_data: bytes | None = None, display: str | None = 
     return doc, None, data
 
 
+class CheckCrashed(Exception):
+    """A rule failed on one file: the run stops (exit 2) with the file's name, which a
+    bare internal error left out, so a user could not tell which story to look at."""
+
+    def __init__(self, path: str, what: str) -> None:
+        super().__init__(path, what)
+        self.path, self.what = path, what
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.what}"
+
+
 def lint_one(path: str, stdin_data: bytes | None = None, display: str | None = None) -> FileResult:
     shown = display or path
     doc, problem, data = read_path(path, stdin_data, display)
     if doc is None:
         return FileResult(shown, [], {}, problem, len(data))
     settings = _State.resolver.for_path(shown if path == "-" else path)
-    findings, facts = lint_document(doc, settings)
+    _ruleset_for(settings)  # a config or pack error is no crash: it is raised as it is
+    try:
+        findings, facts = lint_document(doc, settings)
+    except (ConfigError, RuleOptionError):
+        raise
+    except Exception as exc:
+        if os.environ.get("COPYLINT_DEBUG"):
+            raise
+        raise CheckCrashed(shown, f"{type(exc).__name__}: {exc}") from None
     from .notices import drain
 
     return FileResult(shown, findings, facts, None, len(data), drain(), content_digest(data))
@@ -471,7 +491,9 @@ def _check_files(todo: list[str], with_stdin: bool, resolver: ConfigResolver, ba
     file_results: list[FileResult] = []
     if with_stdin:
         file_results.append(lint_one("-", stdin_data, stdin_filename or "<stdin>"))
-    jobs = jobs or base.jobs or os.cpu_count() or 1
+    # never more workers than files: the pool forks them all at once, and `-j 200` on a
+    # dozen stories started two hundred processes that had nothing to do
+    jobs = min(jobs or base.jobs or os.cpu_count() or 1, max(1, len(todo)))
     if jobs > 1 and len(todo) >= 8:
         from concurrent.futures import ProcessPoolExecutor  # (imported only for a pool: 15 ms)
 

@@ -62,7 +62,8 @@ DOCS = {
         "A <!-- copylint: disable|enable|ignore ... --> comment, or the front matter's disable "
         "list, names something that is no rule id or prefix (`copylint rules` lists them). It "
         "suppresses nothing: most often the id is misspelt, and the message then names the "
-        "nearest id."),
+        "nearest id. A name of one of copylint's own notices (copylint.encoding...) is reported "
+        "too, as no comment suppresses them: leave them out with ignore: in the config or --ignore."),
     UNUSED_SUPPRESSION: (
         "A disable or ignore comment, or a name in the front matter's disable list, that "
         "suppressed no finding in this run; the notice names the ids that suppressed nothing. A "

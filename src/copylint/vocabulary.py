@@ -50,6 +50,9 @@ def add_entries(folder: Path, entries: list[str], kind: str = "accept") -> list[
     The file's line ends are kept."""
     from .fixer import atomic_write, newline_style
 
+    if any(not e.strip() for e in entries):
+        # `vocab add "$NAME"` with NAME unset was answered "already in ...: nothing added"
+        raise VocabularyError("an empty entry: give a word, or a full name in quotes")
     path = folder / LISTS[kind]
     old = _read(path)
     present = set(word_list_entries(old.lstrip("\ufeff")))

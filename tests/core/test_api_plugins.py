@@ -142,3 +142,37 @@ def test_lint_text_refuses_a_misspelt_rule_id_as_the_command_line_does(tmp_path)
     config.write_text("ignore: [typo.double-spaces]\n")
     with pytest.raises(copylint.LintError, match=r"\.copylint\.yaml:1: unknown rule or prefix 'typo.double-spaces'"):
         copylint.lint_text("The goverment said.\n", path=str(tmp_path / "story.md"))
+
+
+BROKEN_PLUGIN = textwrap.dedent('''
+    from copylint.registry import rule
+
+    @rule("desk.fragile", "A desk rule with a bug")
+    def fragile(doc, ctx):
+        """Fails on one story, as a buggy rule does."""
+        if "storm" in doc.text:
+            raise ValueError("cannot read the storm")
+        return iter(())
+''')
+
+
+def test_a_rule_that_fails_on_a_story_names_that_story(tmp_path):
+    """A rule's exception ended the run with "internal error: ValueError: ..." and no
+    file name, so the desk could not tell which of its stories to look at."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "fragile_rules.py").write_text(BROKEN_PLUGIN)
+    dist = site / "fragile_rules-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: fragile-rules\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[copylint.rules]\nfragile = fragile_rules\n")
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "a.txt").write_text("Calm day at sea\n\nThe sea was calm.\n")
+    (stories / "b.txt").write_text("Storm at sea\n\nThe storm hit the coast.\n")
+    env = {"PYTHONPATH": str(site)}
+    for jobs in ("1", "2"):
+        proc = run_cli("check", "--no-cache", "--jobs", jobs, "--select", "desk", "stories", cwd=tmp_path, env=env)
+        assert proc.returncode == 2
+        assert proc.stderr.strip() == (f"copylint: error: {os.path.join('stories', 'b.txt')}: internal error while "
+                                       "checking it: ValueError: cannot read the storm (set COPYLINT_DEBUG=1 for details)")

@@ -357,8 +357,9 @@ def test_copylint_is_a_known_prefix_and_a_made_up_copylint_id_is_not(tmp_path):
 
     proc = check("--select", "copylint", "--format", "json")
     assert proc.returncode == 1, proc.stderr
+    # line 3 names a real notice, which no comment suppresses: said, as of a comment that does nothing
     assert [(f["rule"], f["line"]) for f in json.loads(proc.stdout)["findings"]] == [
-        ("copylint.encoding", 4), ("copylint.unknown-suppression", 6)]
+        ("copylint.unknown-suppression", 3), ("copylint.encoding", 4), ("copylint.unknown-suppression", 6)]
 
     own = ("copylint's own ids are copylint.encoding, copylint.front-matter, copylint.html, copylint.markdown, "
            "copylint.unknown-suppression, copylint.unused-suppression")
@@ -376,8 +377,8 @@ def test_copylint_is_a_known_prefix_and_a_made_up_copylint_id_is_not(tmp_path):
         "rules:\n  copylint.unknown-suppression: info\n  copylint.unused-suppression: warning\n", encoding="utf-8")
     proc = check("--format", "json")
     assert proc.returncode == 0, proc.stderr
-    assert [(f["rule"], f["severity"]) for f in json.loads(proc.stdout)["findings"]] == [
-        ("copylint.unknown-suppression", "info")]
+    assert [(f["rule"], f["severity"], f["line"]) for f in json.loads(proc.stdout)["findings"]] == [
+        ("copylint.unknown-suppression", "info", 3), ("copylint.unknown-suppression", "info", 6)]
 
 
 def test_a_made_up_id_under_a_packs_name_is_unknown(tmp_path):
@@ -423,6 +424,59 @@ def test_a_report_file_is_written_whole_into_a_folder_made_for_it(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip().startswith("copylint: error: -o taken/out.json: cannot make its folder: ")
     assert "Traceback" not in proc.stderr and "story.txt" not in proc.stderr  # refused before the run
+
+
+def test_a_report_or_baseline_is_never_written_over_an_article_it_checked(tmp_path):
+    """`-o` naming one of the stories (a slip of the fingers, or a folder's own file) used
+    to replace the story with the report: only --fix may write an article."""
+    root = _project(tmp_path, {"story.txt": STORY, "desk/lead.md": STORY})
+    cases = [
+        ("check", "-o", "story.txt", "story.txt"),
+        ("check", "--format", "json", "-o", "desk/lead.md", "."),  # found by the folder walk
+        ("check", "--fix", "-o", "./story.txt", "story.txt"),
+        ("baseline", "-o", "story.txt", "story.txt"),
+    ]
+    for args in cases:
+        proc = run_cli(*args, cwd=root)
+        assert proc.returncode == 2, (args, proc.stderr)
+        out = args[args.index("-o") + 1]
+        assert proc.stderr.strip().splitlines()[-1].startswith(f"copylint: error: -o {out}: that is ")
+        assert "an article this run checked" in proc.stderr and "Traceback" not in proc.stderr
+        assert (root / "story.txt").read_text(encoding="utf-8") == STORY, args
+        assert (root / "desk" / "lead.md").read_text(encoding="utf-8") == STORY, args
+    # a report beside the stories, in a file the run does not read, is written as before
+    proc = run_cli("check", "--format", "json", "-o", "desk/report.json", ".", cwd=root)
+    assert proc.returncode == 1
+    assert json.loads((root / "desk" / "report.json").read_text(encoding="utf-8"))["summary"]["findings"] == 2
+
+
+def test_a_report_to_a_pipe_or_device_is_written_to_it_not_over_it(tmp_path):
+    """-o is written through a temporary file and a rename, which replaced whatever the
+    name was: `-o /dev/null` as root left a regular file where the device had been, and
+    `-o /dev/stdout` failed. A pipe (as safe to try here as a device) stays a pipe and
+    gets the report; so does a baseline's."""
+    import stat
+
+    root = _project(tmp_path, {"story.txt": STORY})
+    fifo = tmp_path / "reader"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # so that the writer's open does not wait
+    try:
+        proc = run_cli("check", "--format", "json", "-o", str(fifo), "story.txt", cwd=root)
+        assert proc.returncode == 1, proc.stderr
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        report = json.loads(os.read(reader, 1 << 20))
+        assert report["summary"]["findings"] == 1
+        proc = run_cli("baseline", "-o", str(fifo), "story.txt", cwd=root)
+        assert proc.returncode == 0, proc.stderr
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert json.loads(os.read(reader, 1 << 20))["findings"][0]["rule"] == "typo.repeated-word"
+    finally:
+        os.close(reader)
+    # standard output by name, as scripts write it
+    proc = run_cli("check", "--format", "json", "-o", "/dev/stdout", "story.txt", cwd=root)
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout)["summary"]["findings"] == 1
 
 
 def test_unknown_config_key_suggests(tmp_path):
@@ -490,6 +544,25 @@ def test_explain_a_misspelt_pack_rule_is_an_error_as_for_a_built_in():
     proc = run_cli("explain", "house.kyev")
     assert proc.returncode == 2 and "unknown rule 'house.kyev' (did you mean 'house.kyiv'?)" in proc.stderr
     assert run_cli("explain", "house").stdout.startswith("house: House style")
+
+
+def test_explain_of_a_prefix_or_of_an_unloaded_shipped_pack_says_so():
+    """`explain typo` answered "did you mean 'typo.a-an'?" and `explain us.spelling`,
+    a rule of the shipped us pack, "did you mean 'house.spelling'?": both misled."""
+    proc = run_cli("explain", "structure")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("copylint: error: 'structure' is a prefix of 3 rules; explain takes one of "
+                                   "them: structure.duplicate-headline, structure.duplicate-paragraph, "
+                                   "structure.headline-navigation")
+    proc = run_cli("explain", "us.spelling")
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("copylint: error: 'us.spelling' is a rule of the shipped pack 'us', which is "
+                                   "not loaded here (try: copylint explain --pack us us.spelling)")
+    proc = run_cli("explain", "--pack", "us", "us.spelling")  # the hint works
+    assert proc.returncode == 0 and proc.stdout.startswith("us.spelling: ")
+    # a misspelt id under a shipped pack is still just unknown
+    proc = run_cli("explain", "us.speling")
+    assert proc.returncode == 2 and "unknown rule 'us.speling'" in proc.stderr
 
 
 def test_explain_describes_copylints_own_notices(tmp_path):
@@ -567,6 +640,60 @@ def test_every_id_a_report_can_carry_is_explained(tmp_path):
         result = cli.invoke(main, ["explain", rule_id])
         assert result.exit_code == 0, (rule_id, result.output)
         assert result.output.startswith(f"{rule_id}: "), rule_id
+
+
+def _on_a_terminal(root, env_no_color):
+    """The text report as a terminal gets it, with NO_COLOR unset (None) or set to a value."""
+    import pty
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    env["PYTHONPATH"] = str(REPO / "src")
+    if env_no_color is not None:
+        env["NO_COLOR"] = env_no_color
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "copylint", "check", "-q", "story.txt"], cwd=root, env=env,
+                            stdout=slave, stderr=subprocess.DEVNULL)
+    os.close(slave)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:  # the terminal closed (Linux says EIO)
+            break
+        if not chunk:
+            break
+        out += chunk
+    os.close(master)
+    assert proc.wait(timeout=300) == 1
+    return out.decode("utf-8")
+
+
+def test_no_color_counts_only_when_it_is_not_empty(tmp_path):
+    """no-color.org: NO_COLOR "present and not an empty string" turns colour off; an empty
+    NO_COLOR (a CI template's blank default) took the colour away as well."""
+    root = _project(tmp_path, {"story.txt": STORY})
+    assert "\x1b[" in _on_a_terminal(root, None)
+    assert "\x1b[" not in _on_a_terminal(root, "1")
+    assert "\x1b[" in _on_a_terminal(root, "")
+
+
+def test_every_commands_summary_in_help_reads_whole():
+    """click cuts a command's summary at its docstring's first full stop: `people --help`
+    showed "import  Convert a CSV or JSON export (e.g." and nothing more."""
+    from click.testing import CliRunner
+
+    from copylint.cli import main
+
+    groups = [[], ["people"], ["cache"], ["languagetool"], ["vocab"]]
+    seen = 0
+    for group in groups:
+        out = CliRunner().invoke(main, [*group, "--help"]).output
+        commands = out.split("Commands:\n", 1)[1].splitlines()
+        for line in commands:
+            name, summary = line.split(None, 1)
+            seen += 1
+            assert summary.count("(") == summary.count(")") or summary.endswith("..."), (group, name, summary)
+    assert seen >= 15
 
 
 def test_python_dash_m_and_version():

@@ -214,7 +214,13 @@ def test_a_pack_rule_takes_only_a_severity_from_the_config(tmp_path, settings, k
     ("typo.invisible-character:\n    allow", "[U+00AD, 173]",
      "option 'allow' of rule typo.invisible-character must be a list of strings, not ['U+00AD', 173]"),
     ("structure.duplicate-paragraph:\n    min-words", "many",
-     "option 'min-words' of rule structure.duplicate-paragraph must be a whole number, not 'many'"),
+     "option 'min-words' of rule structure.duplicate-paragraph must be a whole number from 0 to 10000, not 'many'"),
+    # a negative count read as nonsense, and a huge number of days overflowed the calendar
+    # inside the rule ("internal error: OverflowError: date value out of range")
+    ("facts.title-date:\n    elect-days", "-5",
+     "option 'elect-days' of rule facts.title-date must be a whole number from 0 to 10000, not -5"),
+    ("facts.title-date:\n    grace-days", "99999999",
+     "option 'grace-days' of rule facts.title-date must be a whole number from 0 to 10000, not 99999999"),
     ("typo.spelling:\n    other-variety", "'yes'", "option 'other-variety' of rule typo.spelling must be true or false"),
     ("typo.spelling:\n    other_variety", "'yes'", "option 'other-variety' of rule typo.spelling must be true or false"),
 ])
@@ -256,6 +262,15 @@ def test_bad_values_name_file_and_line(tmp_path):
         load_config_file(cfg)
     cfg.write_text("overrides:\n  - ignore: [typo]\n")
     with pytest.raises(ConfigError, match=r"\.copylint\.yaml:2: an override needs 'files'"):
+        load_config_file(cfg)
+    # a real key that only a whole config takes was "unknown key 'fail-on' (did you mean 'files'?)"
+    cfg.write_text("overrides:\n  - files: ['sport/**']\n    fail-on: error\n")
+    with pytest.raises(ConfigError) as exc:
+        load_config_file(cfg)
+    assert str(exc.value) == (f"{cfg}:3: 'fail-on' cannot be set per file in an override; an override takes "
+                              "accept, files, ignore, language, reject, rules, select")
+    cfg.write_text("overrides:\n  - files: ['sport/**']\n    ignroe: [typo]\n")
+    with pytest.raises(ConfigError, match=r"\.copylint\.yaml:3: unknown key 'ignroe' \(did you mean 'ignore'\?\)"):
         load_config_file(cfg)
     cfg.write_text("extends: base.yaml\n")
     with pytest.raises(ConfigError, match=r"\.copylint\.yaml:1: extended config 'base.yaml' not found"):

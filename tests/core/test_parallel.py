@@ -54,3 +54,40 @@ def test_the_report_does_not_depend_on_jobs_or_the_cache(tmp_path):
     assert {str(folder / names[0]), str(folder / "zz-repost.txt")} <= shared  # Reuters repeats some too
     # the story the parent runs before forking its workers is never reported
     assert not [f for f in one["findings"] if "warm-up" in f["path"]]
+
+
+def test_no_more_workers_than_files(tmp_path, monkeypatch):
+    """`-j 200` over a dozen stories forked two hundred workers (the pool starts them all
+    at once); the pool is now as large as the number of files, at most."""
+    import concurrent.futures
+
+    from copylint.config import ConfigResolver, Settings
+    from copylint.runner import run
+
+    asked: list[int] = []
+
+    class SerialPool:
+        """Records the pool size and runs the work here, in order."""
+
+        def __init__(self, max_workers, initializer, mp_context, initargs):
+            asked.append(max_workers)
+            initializer(*initargs)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def map(self, fn, items, chunksize=1):
+            return map(fn, items)
+
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", SerialPool)
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    for n in range(9):
+        (folder / f"{n}.txt").write_text(f"Council meets on plan {n}\n\nThe the council met.\n", encoding="utf-8")
+    settings = Settings(select=["typo.repeated-word"], languagetool=False, cache=False)
+    result = run([str(folder)], ConfigResolver(settings=settings), jobs=200)
+    assert asked == [9]
+    assert sorted(f.path for f in result.findings) == sorted(str(folder / f"{n}.txt") for n in range(9))

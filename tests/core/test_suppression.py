@@ -525,3 +525,24 @@ def test_suppressed_agrees_with_a_scan_of_every_range() -> None:
             end = rng.randint(start, 40)
             assert fast.suppressed(rule_id, start, end) == _suppressed_by_scan(slow, rule_id, start, end)
         assert fast.used == slow.used, ranges
+
+
+def test_a_suppression_of_copylints_own_notices_is_said_to_do_nothing():
+    """Comments and the front matter's list do not suppress copylint's own notices, yet a
+    comment naming one (`ignore copylint.unused-suppression`, `disable copylint.encoding`)
+    was neither unknown nor ever judged unused: it did nothing without a word, and the
+    notice it was meant to hide stayed."""
+    text = ("---\ntitle: Council votes on the budget\ncopylint:\n  disable: [copylint.front-matter]\n---\n\n"
+            "<!-- copylint: disable copylint.encoding, typo.repeated-word -->\n"
+            "The caf\ufffd opened and the the doors.\n\n"
+            "<!-- copylint: ignore copylint -->\nIt closed.\n")
+    found = lint_text(text, "story.md", MECH)
+    notices = [(f.line, f.matched, f.message) for f in found if f.rule == "copylint.unknown-suppression"]
+    assert [(line, matched) for line, matched, _ in notices] == [
+        (4, "copylint.front-matter"), (7, "copylint.encoding"), (10, "copylint")]
+    assert notices[1][2] == ("suppression names 'copylint.encoding', copylint's own notice, which no suppression "
+                             "reaches: leave it out with `ignore:` in the config or --ignore copylint.encoding")
+    assert notices[0][2].startswith("front matter disables 'copylint.front-matter', copylint's own notice,")
+    assert "copylint's own notices, which no suppression reaches: leave them out" in notices[2][2]
+    # the rule named beside the notice is suppressed as before
+    assert "typo.repeated-word" not in [f.rule for f in found]

@@ -78,3 +78,16 @@ def test_vocab_add_without_a_vocabulary_folder_says_how_to_make_one(tmp_path):
     assert proc.returncode == 2
     assert "no vocabulary folder: add `vocabulary: [vocab]` to the config" in proc.stderr
     assert list(tmp_path.iterdir()) == [tmp_path / ".copylint.yaml"]
+
+
+def test_vocab_add_of_an_empty_entry_is_an_error_not_already_there(desk):
+    """`copylint vocab add "$NAME"` with NAME empty said "already in accept.txt: nothing
+    added", as if the word were listed."""
+    accept = desk / "vocab" / "accept.txt"
+    accept.write_text("unch\n", encoding="utf-8")
+    for args in ([""], ["  "], ["Kovalchuk", ""]):
+        proc = run_cli("vocab", "add", *args, cwd=desk)
+        assert proc.returncode == 2, args
+        assert proc.stderr.strip() == "copylint: error: an empty entry: give a word, or a full name in quotes"
+        assert "already in" not in proc.stdout
+        assert accept.read_text(encoding="utf-8") == "unch\n"

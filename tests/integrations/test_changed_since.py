@@ -88,6 +88,11 @@ def test_errors_exit_2(tmp_path: Path, repo: Path) -> None:
     git(repo, "commit", "-qm", "one")
     bad = run_cli("check", "--changed-since", "no-such-branch", "ferry.txt", cwd=repo)
     assert bad.returncode == 2 and "unknown git revision 'no-such-branch'" in bad.stderr
+    # `git diff A..B` habits: the range was called an unknown revision, though both ends exist
+    two_dots = run_cli("check", "--changed-since", "HEAD..HEAD", "ferry.txt", cwd=repo)
+    assert two_dots.returncode == 2 and "Traceback" not in two_dots.stderr
+    assert two_dots.stderr.strip().endswith("'HEAD..HEAD' is a two-dot range; --changed-since takes one "
+                                            "revision, or A...B for the merge base of A and B")
 
 
 def test_fix_with_changed_since_fixes_only_changed_lines(repo: Path) -> None:
@@ -195,6 +200,29 @@ def test_a_finding_the_change_caused_on_an_unchanged_line_is_shown(repo: Path) -
     assert proc.returncode == 1
     assert findings(proc) == [("c.txt", 3, "colour"), ("z.txt", 3, "Zelensky")]
     assert "1 finding(s) on lines unchanged since HEAD not shown" in proc.stderr
+
+
+def test_an_old_headline_shared_by_two_stories_stays_hidden_when_one_is_edited(repo: Path) -> None:
+    """Two committed stories shared a headline; an edit to one story's body brought the
+    pair back as a finding "the change caused", since the story's base version, checked on
+    its own, has no other story to share a headline with. It is shown again only when
+    a story it pairs with changed too (a new article with that headline)."""
+    headline = "Council approves new budget for city schools\n\n"
+    (repo / "a.txt").write_text(headline + "The council voted on Monday.\n", encoding="utf-8")
+    (repo / "b.txt").write_text(headline + "The vote was close.\n", encoding="utf-8")
+    git(repo, "add", ".")
+    git(repo, "commit", "-qm", "stories")
+    with open(repo / "a.txt", "a", encoding="utf-8") as fh:
+        fh.write("\nThe the mayor welcomed it.\n")
+    proc = check(repo, "--no-languagetool", "--changed-since", "HEAD", "a.txt", "b.txt")
+    assert findings(proc) == [("a.txt", 5, " the")]
+    assert "2 finding(s) on lines unchanged since HEAD not shown" in proc.stderr
+    # a new story with the same headline: the change did cause these
+    (repo / "c.txt").write_text(headline + "A third desk filed it too.\n", encoding="utf-8")
+    proc = check(repo, "--no-languagetool", "--changed-since", "HEAD", "a.txt", "b.txt", "c.txt")
+    assert findings(proc) == [("a.txt", 1, "Council approves new budget for city schools"),
+                              ("a.txt", 5, " the"),
+                              ("c.txt", 1, "Council approves new budget for city schools")]
 
 
 def test_standard_input_is_compared_with_the_revision_not_the_file_on_disk(repo: Path) -> None:

@@ -380,6 +380,30 @@ def test_a_read_only_file_is_not_fixed(tmp_path: Path) -> None:
         path.chmod(0o644)
 
 
+def test_a_pipe_named_on_the_command_line_is_not_fixed_in_silence(tmp_path: Path) -> None:
+    """`check --fix <(curl ...)`: the check drains the pipe, so the fixer read nothing and
+    said "nothing to fix" over five fixable findings. It now says the pipe cannot be fixed."""
+    import sys
+
+    from integration_support import REPO
+
+    story = b"Talks resume in in Kyiv\n\nThe goverment said the the plan works.\n"
+    read_end, write_end = os.pipe()
+    os.write(write_end, story)  # far below a pipe's buffer
+    os.close(write_end)
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"), NO_COLOR="1")
+    try:
+        proc = subprocess.run([sys.executable, "-m", "copylint", "check", "--fix", "--no-languagetool",
+                               "--select", "typo", f"/dev/fd/{read_end}"], pass_fds=(read_end,),
+                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    finally:
+        os.close(read_end)
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stdout.count("fix: ") == 3  # 'in in', 'goverment', 'the the' are still reported
+    assert f"/dev/fd/{read_end}: not fixed: a pipe or device cannot be rewritten" in proc.stderr
+    assert "nothing to fix" not in proc.stderr and "Traceback" not in proc.stderr
+
+
 def test_a_file_that_cannot_be_written_is_reported_not_crashed(tmp_path: Path, monkeypatch) -> None:
     from copylint import fixer
     from copylint.postrun import _linter

@@ -783,3 +783,58 @@ def test_html_marks_a_finding_in_a_file_whose_lines_end_with_a_lone_cr(tmp_path:
     marks.feed(proc.stdout)
     assert [text for _, text in marks.marks] == ["recieve"]
     assert '<span class="ln">4</span>Boats will <mark' in proc.stdout
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_in_every_format(tmp_path):
+    """An old CMS export named café.md in Latin-1: the text report printed it, but every
+    report written with -o, the GitLab report and the baseline stopped with "internal
+    error: UnicodeEncodeError". The name's bytes are written back as they are on disk."""
+    import os
+
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    name = b"caf\xe9.md"
+    try:
+        with open(os.path.join(os.fsencode(folder), name), "wb") as fh:
+            fh.write(b"Council meets today\n\nThe goverment said.\n")
+    except OSError:
+        import pytest
+        pytest.skip("this file system takes only UTF-8 names")
+    for fmt in sorted(available()):
+        if fmt == "auto":
+            continue
+        out = tmp_path / f"report.{fmt}"
+        proc = run_cli("check", "--no-languagetool", "--format", fmt, "-o", str(out), "desk", cwd=tmp_path)
+        assert proc.returncode == 1, (fmt, proc.stderr)
+        if fmt == "junit":  # XML cannot hold the byte: the name loses it, the report still parses
+            suites = ET.fromstring(out.read_bytes()).findall("testsuite")
+            assert [s.get("name") for s in suites] == [os.path.join("desk", "caf.md")]
+        elif fmt == "sarif":  # a URI: the byte percent-encoded
+            assert b"caf%E9.md" in out.read_bytes()
+        else:
+            assert b"caf\xe9.md" in out.read_bytes(), fmt
+    report = json.loads((tmp_path / "report.json").read_bytes().decode("utf-8", "surrogateescape"))
+    assert [(f["path"], f["rule"]) for f in report["findings"]] == [(os.path.join("desk", "caf\udce9.md"), "typo.spelling")]
+    # a baseline records the file and suppresses its finding
+    proc = run_cli("baseline", "--no-languagetool", "-o", "b.json", "desk", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    proc = run_cli("check", "--no-languagetool", "--baseline", "b.json", "desk", cwd=tmp_path)
+    assert proc.returncode == 0 and "1 finding(s) in the baseline not shown" in proc.stderr
+
+
+def test_the_text_reports_caret_counts_wide_characters_as_two_columns(tmp_path):
+    """The underline was placed by characters: after Chinese names or an emoji in a
+    quoted post, which a terminal shows two columns wide, it stood left of the slip."""
+    (tmp_path / "story.txt").write_text("Talks resume today\n\n中文 said the the end. 😀 and the the end.\n"
+                                        "Cafe\u0301 owner said the the plan.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-languagetool", "--select", "typo.repeated-word", "story.txt", cwd=tmp_path)
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("story.txt:3:12: ")
+    # "中文 said the" is 13 columns (two wide characters), then " the" underlined
+    assert lines[2] == "    " + " " * 13 + "^^^^ fix: delete"
+    assert lines[3].startswith("story.txt:3:31: ")
+    # "中文 said the the end. 😀 and the": 30 characters, 33 columns
+    assert lines[5] == "    " + " " * 33 + "^^^^ fix: delete"
+    assert lines[6].startswith("story.txt:4:21: ")
+    # a combining accent takes no column: "Café owner said the" is 19 columns over 20 characters
+    assert lines[8] == "    " + " " * 19 + "^^^^ fix: delete"

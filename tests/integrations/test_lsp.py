@@ -210,6 +210,20 @@ def test_broken_config_is_one_message_and_the_server_stays_up(workspace, editor)
     assert b"Traceback" not in editor.stderr
 
 
+def test_a_config_written_before_the_first_story_is_opened_is_found(workspace, editor):
+    """The server's warm-up looks for a config before any story is open and kept what it
+    found: a config the user wrote after the server started, before opening a story,
+    was never read (the broken-config test above failed when the warm-up came first)."""
+    (workspace / "sub").mkdir()
+    other = editor.open(workspace / "sub" / "other.md", STORY)
+    editor.diagnostics(other)  # checks run in turn: the warm-up is over
+    (workspace / ".copylint.yaml").write_text("select: [typo\n", encoding="utf-8")
+    editor.open(workspace / "story.md", STORY)
+    shown = editor.wait_for(lambda m: m["method"] == "window/showMessage")
+    assert shown["params"]["type"] == 1 and ".copylint.yaml" in shown["params"]["message"]
+    assert editor.close() == 0
+
+
 def test_only_the_latest_text_is_reported_and_other_files_are_left_alone(workspace, editor):
     uri = editor.open(workspace / "story.md", STORY)
     editor.diagnostics(uri)

@@ -95,3 +95,14 @@ def test_no_session_without_a_rule_that_needs_languagetool_or_when_switched_off(
     assert not open_session([plain], Settings()).active
     off = open_session([needs], Settings(languagetool=False))
     assert not off.active and off.unavailable is None
+
+
+def test_a_timeout_that_is_no_finite_number_is_the_default(monkeypatch):
+    """COPYLINT_LANGUAGETOOL_TIMEOUT=inf (or 1e999) reached the HTTP client, and every
+    request failed with "timestamp out of range": no grammar finding at all."""
+    from copylint.languagetool.client import DEFAULT_TIMEOUT, TIMEOUT_ENV, request_timeout
+
+    for value, expected in (("inf", DEFAULT_TIMEOUT), ("1e999", DEFAULT_TIMEOUT), ("nan", DEFAULT_TIMEOUT),
+                            ("abc", DEFAULT_TIMEOUT), ("0", 1.0), ("90", 90.0)):
+        monkeypatch.setenv(TIMEOUT_ENV, value)
+        assert request_timeout() == expected, value

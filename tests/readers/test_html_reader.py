@@ -185,6 +185,22 @@ def test_malformed_declaration_is_read_on():
     assert doc.notices and doc.notices[0][0] == "copylint.html"
 
 
+def test_markup_read_as_text_keeps_its_place_in_the_source():
+    """The "<" the parser gave up on was blanked in the text it parsed, so that paragraph's
+    text no longer matched the source and was mapped as one lump: the unclosed "[" of
+    "<![foo[" was underlined over the whole paragraph."""
+    src = "<html><body><p>Hello <![foo[ there</p><p>The goverment</p></body></html>"
+    doc = read_text("a.html", src)
+    assert_runs_exact(doc)
+    assert "Hello <![foo[ there" in doc.text  # the "<" is read as text, as the notice says
+    at = doc.text.index("[foo")
+    assert source_of(doc, at, at + 1) == "[" and doc.map.span(at, at + 1)[0] == src.index("[foo")
+    found = [(f.rule, f.column, f.end_column) for f in lint_text(src, path="a.html", config=Settings(
+        select=["typo.unbalanced-brackets", "copylint.html"], languagetool=False))]
+    assert found == [("copylint.html", 22, 23), ("typo.unbalanced-brackets", 24, 25),
+                     ("typo.unbalanced-brackets", 28, 29)]
+
+
 def test_code_unclosed_ends_at_next_block():
     doc = read_text("a.html", "<p>Run <code>never closed</p><p>Para after.</p>")
     assert doc.text == f"Run {PLACEHOLDER}\n\nPara after."

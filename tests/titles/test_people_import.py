@@ -84,6 +84,10 @@ def test_sparql_json_import(kb, tmp_path):
     ("Q9,,Q1,Prime Minister of Estonia,2020-01-01,,Estonia", "no person name"),
     ("Q9,Jane Example,Q1,Prime Minister of Estonia,2020-01-01,,Estonia,extra", "more values than header columns"),
     ("Q9,Jane Example,Q1,Prime Minister of Estonia,2030-06-01,,Estonia", "overlaps the one from 2030-01-01 at line 4"),
+    # a "never ends" placeholder was refused only at a line of the file made from the rows
+    ("Q9,Jane Example,Q1,Prime Minister of Estonia,2020-01-01,9999-12-31,Estonia",
+     "end '9999-12-31' is outside the years copylint judges articles in (1000 to 8999) "
+     "(leave it empty for a term still open)"),
 ])
 def test_malformed_csv_rows_name_file_and_line(kb, tmp_path, row, words):
     src = tmp_path / "bad.csv"
@@ -115,6 +119,10 @@ def test_cli_import_and_errors(tmp_path):
 
     proc = run_cli("people", "import", str(tmp_path / "missing.csv"))
     assert proc.returncode == 2 and "file not found" in proc.stderr
+    proc = run_cli("people", "import", str(src), "--skip-unknown", "--as-of", "9999-12-31")
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.strip() == ("copylint: error: --as-of: 9999-12-31 is outside the years copylint judges "
+                                   "articles in (1000 to 8999)")
 
 
 def test_cli_show():

@@ -155,6 +155,39 @@ def test_malformed_files_name_file_and_line(tmp_path):
         assert words in str(exc.value)
 
 
+def test_a_placeholder_date_in_a_people_file_is_refused_at_its_line(tmp_path):
+    """`as_of: 9999-12-31` ("known for ever") loaded, then overflowed inside the title rules
+    when a grace period was added to it: the check of every story with that person ended
+    in an internal error. Such a date is now an error at its line."""
+    from helpers import run_cli
+
+    vocab = load_vocabulary(rules_path("people", "titles.yaml"), rules_path("people", "places.yaml"))
+    cases = {
+        "source: s\nas_of: 9999-12-31\npeople:\n  - name: Jean Dupont\n    positions:\n"
+        "      - {title: Foreign Minister, of: BE, start: 2020-01-01}\n": (2, "'as_of' 9999-12-31 is outside"),
+        "source: s\npeople:\n  - name: Jean Dupont\n    positions:\n"
+        "      - {title: Foreign Minister, of: BE, start: 2020-01-01, end: 9999-12-31}\n":
+            (5, "'end' 9999-12-31 is outside the years copylint judges articles in (1000 to 8999) "
+                "(leave 'end' out for a term still open)"),
+        "source: s\npeople:\n  - name: Jean Dupont\n    positions:\n"
+        "      - {title: Foreign Minister, of: BE, start: 0001-01-01}\n": (5, "'start' 0001-01-01 is outside"),
+    }
+    for i, (text, (line, words)) in enumerate(cases.items()):
+        f = tmp_path / f"desk{i}.yaml"
+        f.write_text(text, encoding="utf-8")
+        with pytest.raises(KBError) as exc:
+            load_people_file(vocab, f)
+        assert str(exc.value).startswith(f"{f}:{line}: ") and words in str(exc.value), str(exc.value)
+    # through the config, the run stops before any story with one line (it crashed on the story)
+    (tmp_path / "desk.yaml").write_text(next(iter(cases)), encoding="utf-8")
+    (tmp_path / ".copylint.yaml").write_text("people: [desk.yaml]\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Talks\n\nBelgian Foreign Minister Jean Dupont spoke.\n", encoding="utf-8")
+    proc = run_cli("check", "--no-languagetool", "--no-cache", "--date", "2024-05-01", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == (f"copylint: error: {tmp_path / 'desk.yaml'}:2: 'as_of' 9999-12-31 is outside the "
+                                   "years copylint judges articles in (1000 to 8999)")
+
+
 def test_a_people_file_that_is_not_utf8_names_the_line_of_the_byte(tmp_path):
     """The error was Python's codec message, counting bytes from the file's start."""
     vocab = load_vocabulary(rules_path("people", "titles.yaml"), rules_path("people", "places.yaml"))

@@ -33,7 +33,8 @@ CATEGORIES = {"typo": "Clarity", "grammar": "Clarity", "facts": "Bug Risk",
 
 
 def _digest(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:32]
+    # a path from an old system may not be UTF-8: its bytes come back as they were
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 class Formatter(BaseFormatter):

@@ -3,6 +3,8 @@ Colour only on a terminal; ``NO_COLOR`` is honoured by the CLI."""
 
 from __future__ import annotations
 
+import unicodedata
+
 from . import BaseFormatter
 from ._common import VISIBLE, characters_of, fix_note, shown
 
@@ -31,10 +33,25 @@ class Formatter(BaseFormatter):
                 line = shown(f.line_text, _SHOWN, _SHOWN_RE)
                 start = f.column - 1 - f.line_offset  # (a long line is an excerpt)
                 end = f.end_column - 1 - f.line_offset if f.end_line == f.line else len(line)
-                width = max(1, min(end, len(line)) - start)
+                end = min(end, len(line))
+                width = max(1, _cells(line[start:end]))
                 w(f"    {line}\n")
-                w(f"    {' ' * start}{self._c(_COLORS[sev], '^' * width)}")
+                w(f"    {' ' * _cells(line[:start])}{self._c(_COLORS[sev], '^' * width)}")
                 label, what = fix_note(f)  # fix, unsafe fix (only with --unsafe-fixes) or suggestion
                 if label:
                     w(f" {self._c(_DIM, label)} {what}")
                 w("\n")
+
+
+def _cells(text: str) -> int:
+    """Terminal columns ``text`` takes: a wide character (CJK, most emoji) two, a combining
+    mark none. Counting characters put the caret left of a slip that followed Chinese
+    names or an emoji in a quoted post, by one column per wide character."""
+    if text.isascii():
+        return len(text)
+    n = 0
+    for ch in text:
+        if unicodedata.combining(ch) or unicodedata.category(ch) == "Me":
+            continue
+        n += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return n

@@ -14,6 +14,7 @@ rules carry on.
 from __future__ import annotations
 
 import bisect
+import math
 import os
 from dataclasses import dataclass
 from typing import Any
@@ -74,10 +75,13 @@ class LanguageToolFailed(Exception):
 
 
 def request_timeout() -> float:
+    """Seconds per request from the environment; a value that is no finite number is the
+    default (an "inf" or "1e999" reached the HTTP client, which failed every request)."""
     try:
-        return max(1.0, float(os.environ.get(TIMEOUT_ENV, DEFAULT_TIMEOUT)))
+        value = float(os.environ.get(TIMEOUT_ENV, DEFAULT_TIMEOUT))
     except ValueError:
         return DEFAULT_TIMEOUT
+    return max(1.0, value) if math.isfinite(value) else DEFAULT_TIMEOUT
 
 
 class _Utf16:

@@ -146,9 +146,16 @@ def _date(value: str, where: str, what: str) -> dt.date:
     if not m:
         raise ImportError_(f"{where}: {what} {value!r} is not a date (YYYY-MM-DD)")
     try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         raise ImportError_(f"{where}: {what} {value!r} is not a real date") from None
+    from ..readers.common import EARLIEST_DATE, LATEST_DATE, judged_date
+
+    if not judged_date(day):  # said at the row, not at a line of the file made from it
+        hint = " (leave it empty for a term still open)" if what == "end" else ""
+        raise ImportError_(f"{where}: {what} {value!r} is outside the years copylint judges articles in "
+                           f"({EARLIEST_DATE.year} to {LATEST_DATE.year}){hint}")
+    return day
 
 
 def _place_code(kb: KnowledgeBase, text: str) -> str | None:

@@ -242,16 +242,28 @@ def _read(path: Path) -> Any:
 
 
 def parse_date(value: Any, path: str, line: int, what: str) -> dt.date:
+    """A people file's date. One outside the years articles are judged in (a "never ends"
+    9999-12-31) is refused here: a grace period added to it overflowed inside the
+    title rules, where no file or line could be named."""
+    from ..readers.common import EARLIEST_DATE, LATEST_DATE, judged_date
+
+    day = None
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
+        day = value.date()
+    elif isinstance(value, dt.date):
+        day = value
+    elif isinstance(value, str):
         try:
-            return dt.date.fromisoformat(value.strip())
+            day = dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise _err(path, line, f"{what} must be a date written YYYY-MM-DD, not {value!r}")
+    if day is None:
+        raise _err(path, line, f"{what} must be a date written YYYY-MM-DD, not {value!r}")
+    if not judged_date(day):
+        hint = " (leave 'end' out for a term still open)" if what == "'end'" else ""
+        raise _err(path, line, f"{what} {day} is outside the years copylint judges articles in "
+                               f"({EARLIEST_DATE.year} to {LATEST_DATE.year}){hint}")
+    return day
 
 
 def _str_list(value: Any, path: str, line: int, what: str) -> list[str]:

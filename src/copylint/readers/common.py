@@ -187,9 +187,31 @@ _DATE_FORMS = (
 )
 
 
+# The article dates the rules reason about. A CMS's placeholder (9999-12-31 for "never",
+# 0001-01-01 for "unset") is no publication date, and a day or a year on either side of
+# it is past what Python's dates hold: "yesterday" in a story dated 0001-01-01 crashed.
+EARLIEST_DATE, LATEST_DATE = dt.date(1000, 1, 1), dt.date(8999, 12, 31)
+
+
+def judged_date(day: dt.date) -> bool:
+    return EARLIEST_DATE <= day <= LATEST_DATE
+
+
 def coerce_date(value: Any) -> dt.date | None:
     """A front matter's or a page's date: a YAML date, or a string in a form newsrooms
-    write (see _DATE_FORMS); None for anything else, or a day no calendar has."""
+    write (see _DATE_FORMS); None for anything else, a day no calendar has, or a
+    placeholder outside the years judged (see placeholder_date)."""
+    day = _any_date(value)
+    return day if day is not None and judged_date(day) else None
+
+
+def placeholder_date(value: Any) -> dt.date | None:
+    """The date ``value`` gives when it is one outside the years judged, else None."""
+    day = _any_date(value)
+    return day if day is not None and not judged_date(day) else None
+
+
+def _any_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -147,6 +147,7 @@ class _Collector(HTMLParser):
     def __init__(self, source: str, lines: LineIndex) -> None:
         super().__init__(convert_charrefs=False)
         self.source = source
+        self.parsed = source
         self.starts = lines.starts
         self.stack: list[_Element] = []
         self.skipping = 0
@@ -164,6 +165,9 @@ class _Collector(HTMLParser):
         self.sups: list[tuple[_Block, int]] = []  # open <sup>: its block, and where its pieces begin
 
     def run(self, text: str) -> int | None:
+        # ``text`` is the source with each "<" the parser gave up on blanked out: data is
+        # compared with it, and mapped to the source, where that "<" stays as text
+        self.parsed = text
         try:
             self.feed(text)
             self.close()
@@ -370,7 +374,7 @@ class _Collector(HTMLParser):
             return
         s = self._offset()
         e = s + len(data)
-        if self.source[s:e] != data:  # never expected; keep the text, mapped to its place
+        if self.parsed[s:e] != data:  # never expected; keep the text, mapped to its place
             self._add(("g", data, s, min(e, len(self.source))))
             return
         self._add(("t", s, e))

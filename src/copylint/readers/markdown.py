@@ -28,8 +28,9 @@ from markdown_it.rules_inline import StateInline
 
 from .. import tool_notices
 from ..model import Document, LineIndex, Region, TextBuilder
-from .common import (DIRECTIVE_RE, FIELD_ALIASES, coerce_date, directive_at, front_matter_block_problem,
-                     front_matter_disabled, gc_paused, near_directive_notices)
+from .common import (DIRECTIVE_RE, EARLIEST_DATE, FIELD_ALIASES, LATEST_DATE, coerce_date, directive_at,
+                     front_matter_block_problem, front_matter_disabled, gc_paused, near_directive_notices,
+                     placeholder_date)
 from .frontmatter import read_front_matter
 from .spans import PLACEHOLDER, emit_pieces, footnote_mark, pieces_text, url_spans
 
@@ -215,6 +216,13 @@ class _MarkdownReader:
                 date = coerce_date(value)
                 if date is not None:
                     self.fields["date"] = date
+                elif (placeholder := placeholder_date(value)) and fm.values.get(key):
+                    at = _first_src(fm.values[key][0])
+                    shown = pieces_text(fm.values[key][0], self.source)
+                    self.notices.append((tool_notices.FRONT_MATTER,
+                                         f"{key} {placeholder} is outside the years copylint judges articles in "
+                                         f"({EARLIEST_DATE.year} to {LATEST_DATE.year}), so it is taken for a "
+                                         "placeholder; the story is checked without its date", at, at + len(shown)))
                 elif isinstance(value, str) and fm.values.get(key):
                     at = _first_src(fm.values[key][0])
                     self.notices.append((tool_notices.FRONT_MATTER,

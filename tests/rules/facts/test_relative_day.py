@@ -45,3 +45,33 @@ def test_naming_the_day_is_opt_in():
     assert [(f.matched, f.suggestions) for f in found] == [
         ("Yesterday's", ("Tuesday's",)), ("tonight", ("Wednesday night",)), ("tomorrow", ("Thursday",))]
     assert all(str(f.severity) == "info" for f in found)
+
+
+def test_a_placeholder_date_is_no_article_date_and_no_crash(tmp_path):
+    """A CMS's "never" (9999-12-31) or "unset" (0001-01-01) as the story's date: "tomorrow"
+    beside it is past the last day Python's dates hold, and the run ended in an internal
+    error naming no file. Such a date is now a front-matter notice and no article date."""
+    from helpers import run_cli
+
+    story = "---\ntitle: Council meets\ndate: {}\n---\n\nThe council meets tomorrow (Saturday) and met yesterday (Thursday).\n"
+    settings = Settings(select=["facts", "copylint"], rules={"facts.relative-day": {"name-days": True}})
+    for written, shown in (("9999-12-31", "9999-12-31"), ("0001-01-01", "0001-01-01"),
+                           ('"December 31, 9999"', "9999-12-31")):
+        findings = copylint.lint_text(story.format(written), path="story.md", config=settings)
+        assert [(f.rule, f.line) for f in findings] == [("copylint.front-matter", 3)], written
+        assert findings[0].message.startswith(f"date {shown} is outside the years copylint judges articles in")
+    # a date in the working years is judged as before
+    found = copylint.lint_text(story.format("2024-03-14"), path="story.md", config=Settings(select=["facts"]))
+    assert [(f.rule, f.matched) for f in found] == [("facts.relative-day", "Saturday"),
+                                                     ("facts.relative-day", "Thursday")]
+    # --date and the config's date: one line naming the value, exit 2
+    (tmp_path / "story.txt").write_text("Council meets\n\nThe council meets tomorrow (Saturday).\n", encoding="utf-8")
+    proc = run_cli("check", "--no-languagetool", "--date", "9999-12-31", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == ("copylint: error: --date: 9999-12-31 is outside the years copylint judges "
+                                   "articles in (1000 to 8999)")
+    (tmp_path / ".copylint.yaml").write_text("date: 0001-01-01\n", encoding="utf-8")
+    proc = run_cli("check", "--no-languagetool", "story.txt", cwd=tmp_path)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().endswith(".copylint.yaml:1: 0001-01-01 is outside the years copylint judges "
+                                        "articles in (1000 to 8999)")
