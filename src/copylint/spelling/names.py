@@ -415,8 +415,13 @@ class NameEvidence:
         end = start + len(word)
         if self.text.startswith(("'s", "’s"), end):
             end += 2  # "Marsy's Law"
-        beside_a_name = self._prev_name_word(start) is not None or self._next_name_word(end) is not None
-        if verdict.kind != "word" or self.evidential(start):
+        beside_a_name = self._prev_name_word(start) is not None or self._next_name_word(end) is not None \
+            or _HYPHEN_BEFORE_RE.search(self.text, max(0, start - 40), start) is not None  # "Quist-Arcton"
+        if verdict.kind == "word" and self.evidential(start):
+            # a short word the writer capitalised mid-sentence is a brand or a name as often
+            # as a slip: "Citi card members" is no "City", "placenta Accreta" no "Accrete"
+            return True
+        if verdict.kind != "word":
             return beside_a_name
         if not (beside_a_name or any(s <= start < e for s, e in self.head_spans)):
             return False
