@@ -369,10 +369,13 @@ def test_two_common_words_just_as_near_leave_the_fix_to_the_writer():
 def test_a_short_word_capitalised_mid_sentence_keeps_its_fix_offered():
     """The writer's capital on a short word mid-sentence marks a brand or a name as often
     as a slip: --fix turned Reuters' "Contac cold remedy" into "Contact", "Telam" (a news
-    agency) into "Team" and NPR's "Quist-Arcton" into "Quist-Acton". Their corrections are
+    agency) into "Team", NPR's "Quist-Arcton" into "Quist-Acton" and "Maione-Hirschberg Cos"
+    into "Maine-Hirschberg". Their corrections are
     now offered, not applied; a long word ("Goverment"), a known name's slip ("Isreal")
     and a lower-case slip keep their safe fixes."""
     got = spelling("Drug sales\n\nSales of its Contac cold remedy fell, the agency Telam said, and NPR's "
-                   "Ofeibea Quist-Arcton reports. The Goverment said Isreal agreed at teh hotel.\n")
+                   "Ofeibea Quist-Arcton reports. The Goverment said Isreal agreed at teh hotel. "
+                   "It will buy Maione-Hirschberg Cos Inc.\n")
     assert got == {"Contac": ("Contact", False), "Telam": ("Team", False), "Arcton": ("Acton", False),
+                   "Maione": ("Maine", False),
                    "Goverment": ("Government", True), "Isreal": ("Israel", True), "teh": ("the", True)}

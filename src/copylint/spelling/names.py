@@ -416,7 +416,8 @@ class NameEvidence:
         if self.text.startswith(("'s", "’s"), end):
             end += 2  # "Marsy's Law"
         beside_a_name = self._prev_name_word(start) is not None or self._next_name_word(end) is not None \
-            or _HYPHEN_BEFORE_RE.search(self.text, max(0, start - 40), start) is not None  # "Quist-Arcton"
+            or _HYPHEN_BEFORE_RE.search(self.text, max(0, start - 40), start) is not None \
+            or _HYPHEN_AFTER_RE.match(self.text, end) is not None  # "Quist-Arcton", "Maione-Hirschberg"
         if verdict.kind == "word" and self.evidential(start):
             # a short word the writer capitalised mid-sentence is a brand or a name as often
             # as a slip: "Citi card members" is no "City", "placenta Accreta" no "Accrete"
