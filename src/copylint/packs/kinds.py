@@ -505,6 +505,8 @@ _EXCHANGE_BEFORE_RE = re.compile(r"(?:Nasdaq|NASDAQ|NYSE|Nyse|AMEX|Amex|OTCBB|OT
 _EXCHANGE_CODE_RE = re.compile(r"[ \u00a0]+[A-Z]{1,2}>")
 # a company's name before its ticker: "ITT <ITT>", "USX <X>"
 _TICKER_AFTER_RE = re.compile(r"(?:['’][sS])?[ \u00a0]*<[A-Z][\w.]*(?:[ \u00a0]+[A-Z]{1,2})?>")
+# a wire desk's routing code and filing time closing a story: "(NRKI 1821)", "(XYZJ 0941)"
+_WIRE_CODE_AFTER_RE = re.compile(r"[ \u00a0]+\d{4}\)")
 # a month's abbreviation before the day ("FEB 26", "DEC. 18"), as wire copy and captions write dates
 _MONTHS = frozenset("JAN FEB MAR APR JUN JUL AUG SEP SEPT OCT NOV DEC".split())
 _DAY_AFTER_RE = re.compile(r"\.?[ \u00a0]+(?:[1-9]|[12][0-9]|3[01])\b(?![.,]\d|[ \u00a0]*%)")
@@ -584,6 +586,8 @@ def conditional(rule, view: DocView, matches) -> Iterator[Hit]:
                 continue  # "SET LIST:", "LOS ANGELES:"; "(Nasdaq: AMZN)", "<SKBS ST>"
             if _photo_credit(text, m.start(1), m.end(1)):
                 continue  # "(Michael Reynolds/EPA)"
+            if m.start(1) > 0 and text[m.start(1) - 1] == "(" and _WIRE_CODE_AFTER_RE.match(text, m.end(1)):
+                continue  # "(NRKI 1821)": a routing code, no abbreviation to spell out
             if acr in _MONTHS and _DAY_AFTER_RE.match(text, m.end()):
                 continue  # a date: "FEB 26"
             if _shouted_word(acr) or _in_capitals(text, m.start(1), m.end()):
