@@ -152,8 +152,9 @@ _NAME_PART = r"(?:[A-Z]|de|van|von|di|du|le|la)[\w&'’.-]*"
 _COMPANY_ENDING = (r"(?:Inc|Corp|Corporation|Co|Cos|Company|Ltd|Plc|PLC|LLC|LP|Group|Holdings|Partners|"
                    r"Associates|Broadcasting|Industries|Bancorp)\b")
 # (commas only in a list of partners closed by "and": "Bilzerian, Singer Co" is two)
-_COMPANY_AFTER = (rf"(?:(?:(?:[ \t]+|-){_NAME_PART}){{0,3}},?[ \t]+{_COMPANY_ENDING}"
-                  rf"|(?:(?:,?[ \t]+|-){_NAME_PART}){{0,3}},?[ \t]+(?:and|&)[ \t]+(?:{_NAME_PART}[ \t]+)?{_COMPANY_ENDING})")
+_COMPANY_AFTER_RE = re.compile(
+    rf"(?:(?:(?:[ \t]+|-){_NAME_PART}){{0,3}},?[ \t]+{_COMPANY_ENDING}"
+    rf"|(?:(?:,?[ \t]+|-){_NAME_PART}){{0,3}},?[ \t]+(?:and|&)[ \t]+(?:{_NAME_PART}[ \t]+)?{_COMPANY_ENDING})")
 # words that end a company's name, which a "First Last" reading takes for a surname ("Penney Co")
 _COMPANY_SUFFIXES = frozenset(("Co", "Cos", "Corp", "Inc", "Ltd", "Plc", "PLC", "LLC", "LP", "Group", "Holdings"))
 
@@ -205,8 +206,16 @@ def first_reference(doc: Document, ctx) -> Iterator[Hit]:
 
 def _names_a_company(text: str, last: str) -> bool:
     """The story writes the surname as (part of) a company's name: "Deere and Co", "Taft
-    Broadcasting Co". Then "Deere said" is the company, not the person."""
-    return re.search(rf"(?<![\w'’.-]){re.escape(last)}{_COMPANY_AFTER}", text) is not None
+    Broadcasting Co". Then "Deere said" is the company, not the person. (One pattern
+    compiled once, tried after each use of the surname: a pattern per surname cost a
+    compile of the whole company part for every story.)"""
+    i = text.find(last)
+    while i != -1:
+        if not (i and (text[i - 1].isalnum() or text[i - 1] in "_'’.-")) and \
+                _COMPANY_AFTER_RE.match(text, i + len(last)):
+            return True
+        i = text.find(last, i + 1)
+    return False
 
 
 def _capitalised_uses(text: str, body, wanted: set[str]) -> dict[str, list[tuple[int, int]]]:
