@@ -310,7 +310,7 @@ _NON_WORD_RE = re.compile(r"[^\w\s]+")
 # and a byte-order mark inside the text (typo.invisible-character reports them)
 INVISIBLE_CHARACTERS = ("\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                         "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff")
-_INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
+INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 # C0 and C1 control characters but the tab, the line feed, the form feed and the carriage return
 CONTROL_CHARACTERS = "".join(chr(c) for c in (*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), *range(0x7f, 0xa0)))
 # either kind: what typo.invisible-character reports
@@ -320,7 +320,7 @@ UNSEEN_RE = re.compile("[" + re.escape(INVISIBLE_CHARACTERS + CONTROL_CHARACTERS
 def normalize_headline(text: str) -> str:
     """Case, punctuation, quotes and whitespace folded, for comparing headlines; an
     invisible character pasted into one copy does not make it another headline."""
-    return " ".join(_NON_WORD_RE.sub(" ", _INVISIBLE_RE.sub("", text.casefold())).split())
+    return " ".join(_NON_WORD_RE.sub(" ", INVISIBLE_RE.sub("", text.casefold())).split())
 
 
 # site sections a breadcrumb names after "Home" ("Home › News › Local")

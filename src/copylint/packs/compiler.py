@@ -19,7 +19,7 @@ from typing import Any, Iterator
 
 from ..model import Document, Hit, Region, Severity, article_date
 from ..registry import Rule, is_selected
-from ..text import INVISIBLE_CHARACTERS, inside_address
+from ..text import INVISIBLE_CHARACTERS, INVISIBLE_RE, inside_address
 from .kinds import KINDS, MINOR_WORDS, WHOLE_ARTICLE
 from .loader import WORD_EXCEPTIONS, PackSpec, as_date
 from .matcher import Matcher, Term, longest_first
@@ -307,16 +307,13 @@ def _anywhere_mid_sentence(text: str, word: str) -> bool:
     return False
 
 
-_INVISIBLE_RE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
-
-
 def as_seen(doc: Document) -> tuple[Document, list[int]] | None:
     """The article without the characters that take no room on the page (zero-width
     spaces, soft hyphens, direction marks: typo.invisible-character reports them), and
     the offset in ``doc.text`` of each character kept; None when there are none, as in
     nearly every article."""
     text = doc.text
-    if _INVISIBLE_RE.search(text) is None:
+    if INVISIBLE_RE.search(text) is None:
         return None
     kept = [i for i, ch in enumerate(text) if ch not in INVISIBLE_CHARACTERS]
     regions = [Region(r.kind, bisect.bisect_left(kept, r.start), bisect.bisect_left(kept, r.end)) for r in doc.regions]

@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from html.entities import name2codepoint
 
-from ..text import INVISIBLE_CHARACTERS, URLISH, WORD_RE, chunk_around, sentences, word_counts
+from ..text import INVISIBLE_CHARACTERS, INVISIBLE_RE, URLISH, WORD_RE, chunk_around, sentences, word_counts
 from .occurrences import candidate_starts
 from . import names as names_module, speller as speller_module, variants
 from .lexicon import name_lexicon
@@ -84,7 +84,6 @@ _TAKES_ES = re.compile(r"(?:s|sh|ch|x|z|[^aeiou]y)$")
 
 
 _INVISIBLE = f"[{INVISIBLE_CHARACTERS}]"
-_HAS_INVISIBLE_RE = re.compile(_INVISIBLE)
 _INVISIBLE_RUN_RE = re.compile(_INVISIBLE + "+")
 # a word (WORD_RE's) that invisible characters split into pieces
 _WORD_PART = r"[^\W\d_]+(?:['’][^\W\d_]+)*"
@@ -333,7 +332,7 @@ class SpellingAnalysis:
         last, so a fix replaces the whole of it. (Its pieces alone are passed over: see
         skipped_context; typo.invisible-character reports the character itself.)"""
         text = self.doc.text
-        if not _HAS_INVISIBLE_RE.search(text):
+        if not INVISIBLE_RE.search(text):
             return []
         sp, out = self.speller, []
         for m in _SPLIT_WORD_RE.finditer(text):
