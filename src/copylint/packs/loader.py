@@ -246,7 +246,7 @@ def _check_semantics(data: Located, path: str) -> None:
                             f"(a {kind} message may use: {', '.join('{' + n + '}' for n in sorted(PLACEHOLDERS[kind]))})")
         if "since" in r and as_date(r["since"]) is None:
             raise PackError(label.format(r.line_of("since")) + f"since: {r['since']!r} is not a date (YYYY-MM-DD)")
-        for j, example in enumerate(e for k in ("fail", "pass") for e in r.get("tests", {}).get(k) or []):
+        for example in (e for k in ("fail", "pass") for e in r.get("tests", {}).get(k) or []):
             if isinstance(example, dict) and "date" in example and as_date(example["date"]) is None:
                 raise PackError(label.format(example.line_of("date")) + f"date: {example['date']!r} is not a date "
                                 "(YYYY-MM-DD)")
